@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+
+/** The one envelope every event on the bus travels in. */
+export const envelopeSchema = z.object({
+  id: z.string().min(1),
+  type: z.string().regex(/^[a-z]+\.[a-zA-Z]+\.[a-zA-Z]+$/, 'context.entity.pastTenseVerb'),
+  occurredAt: z.string().datetime(),
+  source: z.string().min(1),
+  subjectId: z.string().min(1),
+  sequence: z.number().int().nonnegative(),
+  payload: z.unknown(),
+  traceId: z.string(),
+});
+export type EventEnvelope<TPayload = unknown> = Omit<z.infer<typeof envelopeSchema>, 'payload'> & {
+  payload: TPayload;
+};
+
+/** A typed, runtime-validated event contract: the subject and the payload's shape. */
+export interface EventContract<TType extends string = string, TPayload = unknown> {
+  readonly type: TType;
+  readonly payload: z.ZodType<TPayload>;
+}
+
+export function defineEvent<TType extends string, TSchema extends z.ZodType>(
+  type: TType,
+  payload: TSchema,
+): EventContract<TType, z.infer<TSchema>> {
+  envelopeSchema.shape.type.parse(type);
+  return { type, payload: payload as z.ZodType<z.infer<TSchema>> };
+}
+
+export type PayloadOf<C> = C extends EventContract<string, infer P> ? P : never;
+
+export class EventContractError extends Error {
+  constructor(
+    readonly type: string,
+    readonly issues: string[],
+  ) {
+    super(`event ${type} does not match its contract: ${issues.join('; ')}`);
+    this.name = 'EventContractError';
+  }
+}
+
+function check<T>(contract: EventContract<string, T>, payload: unknown): T {
+  const result = contract.payload.safeParse(payload);
+  if (!result.success) {
+    throw new EventContractError(
+      contract.type,
+      result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
+  }
+  return result.data;
+}
+
+/** Builds an envelope; the payload is validated so a producer cannot emit a broken event. */
+export function createEvent<T>(
+  contract: EventContract<string, T>,
+  meta: { source: string; subjectId: string; sequence: number; traceId: string; id?: string; at?: Date },
+  payload: T,
+): EventEnvelope<T> {
+  return {
+    id: meta.id ?? randomUUID(),
+    type: contract.type,
+    occurredAt: (meta.at ?? new Date()).toISOString(),
+    source: meta.source,
+    subjectId: meta.subjectId,
+    sequence: meta.sequence,
+    payload: check(contract, payload),
+    traceId: meta.traceId,
+  };
+}
+
+/** Parses raw bytes/JSON from the bus into an envelope (payload not yet typed). */
+export function parseEnvelope(raw: unknown): EventEnvelope {
+  const result = envelopeSchema.safeParse(raw);
+  if (!result.success) {
+    throw new EventContractError(
+      'envelope',
+      result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
+  }
+  return result.data as EventEnvelope;
+}
+
+/** Consumer side: narrows an envelope to a contract, validating its payload. */
+export function decodeEvent<T>(contract: EventContract<string, T>, envelope: EventEnvelope): EventEnvelope<T> {
+  if (envelope.type !== contract.type) {
+    throw new EventContractError(contract.type, [`got ${envelope.type}`]);
+  }
+  return { ...envelope, payload: check(contract, envelope.payload) };
+}
+
+/** An aggregate that carries its not-yet-published events in the same document (outbox). */
+export interface OutboxCarrier {
+  outbox: EventEnvelope[];
+  eventSequence: number;
+}
+
+/**
+ * Records an event on the aggregate; it is stored by the same single-document write as the
+ * state change, and the outbox relay publishes it afterwards.
+ */
+export function recordEvent<T>(
+  aggregate: OutboxCarrier,
+  contract: EventContract<string, T>,
+  meta: { source: string; subjectId: string; traceId: string; at?: Date },
+  payload: T,
+): EventEnvelope<T> {
+  aggregate.eventSequence += 1;
+  const event = createEvent(contract, { ...meta, sequence: aggregate.eventSequence }, payload);
+  aggregate.outbox = [...aggregate.outbox, event];
+  return event;
+}

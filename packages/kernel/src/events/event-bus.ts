@@ -1,0 +1,170 @@
+import {
+  AckPolicy,
+  DeliverPolicy,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+  jetstream,
+  jetstreamManager,
+} from '@nats-io/jetstream';
+import { type NatsConnection, connect } from '@nats-io/transport-node';
+import type { Logger } from '../logging/logger.js';
+import { EventContractError, type EventEnvelope, parseEnvelope } from './envelope.js';
+
+export interface ConsumeOptions {
+  /** Durable name, `<consumer-context>-<purpose>`. */
+  durable: string;
+  /** Stream name as declared in infra/nats/streams.json (without namespace). */
+  stream: string;
+  /** Event types (subjects without namespace) this consumer handles. */
+  types: string[];
+  handle: (event: EventEnvelope, message: JsMsg) => Promise<void>;
+  /** How many messages are handled at once; order is only kept with 1. */
+  concurrency?: number;
+  ackWaitMs?: number;
+  maxDeliver?: number;
+}
+
+export interface Consumption {
+  stop(): Promise<void>;
+}
+
+const NANOS_PER_MS = 1_000_000;
+
+/** Redelivery backoff: quick first retries, then slower, so a broken dependency is not hammered. */
+function retryDelayMs(deliveryCount: number): number {
+  return Math.min(30_000, 250 * 2 ** Math.max(0, deliveryCount - 1));
+}
+
+/**
+ * JetStream publishing and durable, explicitly acknowledged consumption. A namespace
+ * prefixes every subject and stream so test runs never see each other's events.
+ */
+export class EventBus {
+  private readonly consumptions = new Set<Consumption>();
+
+  private constructor(
+    readonly connection: NatsConnection,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    readonly namespace: string,
+    private readonly logger: Logger,
+  ) {}
+
+  static async connect(options: {
+    servers: string;
+    namespace: string;
+    name: string;
+    logger: Logger;
+  }): Promise<EventBus> {
+    const connection = await connect({
+      servers: options.servers.split(','),
+      name: options.name,
+      maxReconnectAttempts: -1,
+    });
+    const jsm = await jetstreamManager(connection);
+    return new EventBus(connection, jetstream(connection), jsm, options.namespace, options.logger);
+  }
+
+  subject(type: string): string {
+    return this.namespace ? `${this.namespace}.${type}` : type;
+  }
+
+  streamName(stream: string): string {
+    return this.namespace ? `${this.namespace}_${stream}` : stream;
+  }
+
+  /** Publishes with msgID = event id, so a republished event is dropped by the server. */
+  async publish(event: EventEnvelope): Promise<void> {
+    await this.js.publish(this.subject(event.type), JSON.stringify(event), { msgID: event.id });
+  }
+
+  /** Core NATS (not JetStream): live fan-out that need not survive a restart. */
+  publishLive(subject: string, data: unknown): void {
+    this.connection.publish(this.subject(subject), JSON.stringify(data));
+  }
+
+  async consume(options: ConsumeOptions): Promise<Consumption> {
+    const stream = this.streamName(options.stream);
+    const config = {
+      durable_name: options.durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subjects: options.types.map((type) => this.subject(type)),
+      ack_wait: (options.ackWaitMs ?? 30_000) * NANOS_PER_MS,
+      max_deliver: options.maxDeliver ?? 20,
+      max_ack_pending: Math.max(64, (options.concurrency ?? 1) * 4),
+    };
+    try {
+      await this.jsm.consumers.info(stream, options.durable);
+      await this.jsm.consumers.update(stream, options.durable, {
+        filter_subjects: config.filter_subjects,
+        ack_wait: config.ack_wait,
+        max_deliver: config.max_deliver,
+        max_ack_pending: config.max_ack_pending,
+      });
+    } catch {
+      await this.jsm.consumers.add(stream, config);
+    }
+    const consumer = await this.js.consumers.get(stream, options.durable);
+    const messages = await consumer.consume({ max_messages: config.max_ack_pending });
+    const log = this.logger.child({ consumer: options.durable });
+    const limit = Math.max(1, options.concurrency ?? 1);
+    const inFlight = new Set<Promise<void>>();
+
+    const handleOne = async (message: JsMsg) => {
+      let event: EventEnvelope;
+      try {
+        event = parseEnvelope(message.json());
+      } catch (error) {
+        // A message that is not an envelope will never become one: drop it loudly.
+        log.error('poison message terminated', { subject: message.subject, error });
+        message.term('invalid envelope');
+        return;
+      }
+      try {
+        await options.handle(event, message);
+        message.ack();
+      } catch (error) {
+        if (error instanceof EventContractError) {
+          log.error('event violates its contract; terminated', { eventId: event.id, error });
+          message.term('contract violation');
+          return;
+        }
+        const delay = retryDelayMs(message.info.deliveryCount);
+        log.warn('event handling failed; will be redelivered', {
+          eventId: event.id,
+          type: event.type,
+          delivery: message.info.deliveryCount,
+          retryInMs: delay,
+          error,
+        });
+        message.nak(delay);
+      }
+    };
+
+    const loop = (async () => {
+      for await (const message of messages) {
+        const task = handleOne(message).finally(() => inFlight.delete(task));
+        inFlight.add(task);
+        if (inFlight.size >= limit) await Promise.race(inFlight);
+      }
+      await Promise.all(inFlight);
+    })();
+
+    const consumption: Consumption = {
+      stop: async () => {
+        this.consumptions.delete(consumption);
+        await messages.close();
+        await loop;
+      },
+    };
+    this.consumptions.add(consumption);
+    return consumption;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumptions].map((c) => c.stop()));
+    if (!this.connection.isClosed()) await this.connection.drain();
+  }
+}

@@ -1,0 +1,65 @@
+import type { Collection, Db } from 'mongodb';
+
+interface ProcessedEventDoc {
+  _id: string;
+  consumer: string;
+  eventId: string;
+  state: 'started' | 'done';
+  startedAt: Date;
+  doneAt?: Date;
+}
+
+export class EventInProgressError extends Error {
+  constructor(eventId: string) {
+    super(`event ${eventId} is being handled elsewhere`);
+    this.name = 'EventInProgressError';
+  }
+}
+
+/**
+ * Exactly-once handling per (consumer, event) on top of at-least-once delivery. The claim is
+ * an insert under the unique `_id`, which is atomic on FerretDB and MongoDB alike; a claim
+ * left `started` by a crashed process is taken over after the lease, which is safe because
+ * handlers make their own effects idempotent with unique keys as well.
+ */
+export class ProcessedEvents {
+  private readonly collection: Collection<ProcessedEventDoc>;
+
+  constructor(
+    db: Db,
+    private readonly leaseMs = 60_000,
+  ) {
+    this.collection = db.collection<ProcessedEventDoc>('processed_events');
+  }
+
+  /** Runs `work` unless this consumer already handled the event; returns whether it ran. */
+  async once(consumer: string, eventId: string, work: () => Promise<void>): Promise<boolean> {
+    const _id = `${consumer}:${eventId}`;
+    try {
+      await this.collection.insertOne({
+        _id,
+        consumer,
+        eventId,
+        state: 'started',
+        startedAt: new Date(),
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      const existing = await this.collection.findOne({ _id });
+      if (existing?.state === 'done') return false;
+      if (existing && Date.now() - existing.startedAt.getTime() < this.leaseMs) {
+        throw new EventInProgressError(eventId);
+      }
+      await this.collection.updateOne({ _id }, { $set: { startedAt: new Date() } });
+    }
+    try {
+      await work();
+    } catch (error) {
+      // Release the claim so the redelivery can try again at once.
+      await this.collection.deleteOne({ _id, state: 'started' });
+      throw error;
+    }
+    await this.collection.updateOne({ _id }, { $set: { state: 'done', doneAt: new Date() } });
+    return true;
+  }
+}

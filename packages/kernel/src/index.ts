@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+
+export * from './config/config.js';
+export * from './logging/logger.js';
+export * from './errors/errors.js';
+export * from './caller/caller.js';
+export * from './orm/orm.js';
+export * from './orm/loader.js';
+export * from './events/envelope.js';
+export * from './events/event-bus.js';
+export * from './events/processed-events.js';
+export * from './events/outbox-relay.js';
+export * from './server/apollo-http.js';
+export * from './server/federated-schema.js';
+export * from './server/subgraph-server.js';

@@ -1,0 +1,6 @@
+export * from './env.js';
+export * from './ports.js';
+export * from './graphql-client.js';
+export * from './database.js';
+export * from './streams.js';
+export * from './wait.js';
