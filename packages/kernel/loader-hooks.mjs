@@ -20,7 +20,8 @@ export async function resolve(specifier, context, nextResolve) {
     // NodeNext sources import siblings as './x.js'; map that to './x.ts' when only the source exists.
     if (specifier.endsWith('.js') && context.parentURL?.startsWith('file:')) {
       const url = new URL(specifier.replace(/\.js$/, '.ts'), context.parentURL);
-      if (existsSync(fileURLToPath(url))) return { url: url.href, format: 'module', shortCircuit: true };
+      if (existsSync(fileURLToPath(url)))
+        return { url: url.href, format: 'module', shortCircuit: true };
     }
     throw error;
   }

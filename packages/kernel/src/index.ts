@@ -13,3 +13,5 @@ export * from './events/outbox-relay.js';
 export * from './server/apollo-http.js';
 export * from './server/federated-schema.js';
 export * from './server/subgraph-server.js';
+export * from './graphql/user-error.types.js';
+export * from './graphql/paging.js';

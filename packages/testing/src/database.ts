@@ -4,7 +4,10 @@ import { testEnv } from './env.js';
 
 /** A database name no other test file uses; drop it with `dropDatabase` afterwards. */
 export function freshDatabaseName(label: string): string {
-  const safe = label.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 20);
+  const safe = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 20);
   return `t_${safe}_${randomBytes(4).toString('hex')}`;
 }
 

@@ -4,3 +4,4 @@ export * from './graphql-client.js';
 export * from './database.js';
 export * from './streams.js';
 export * from './wait.js';
+export * from './events.js';

@@ -30,12 +30,16 @@ describe('caller signature', () => {
 
   it('refuses a forged payload with a valid-looking signature', () => {
     const [, signature] = signCaller(caller, secret).split('.');
-    const forged = Buffer.from(JSON.stringify({ ...caller, roles: ['ADMIN'], iat: Date.now() / 1000 })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...caller, roles: ['ADMIN'], iat: Date.now() / 1000 }),
+    ).toString('base64url');
     expect(codeOf(() => verifyCaller(`${forged}.${signature}`, secret))).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a header signed with another secret', () => {
-    expect(codeOf(() => verifyCaller(signCaller(caller, 'x'.repeat(40)), secret))).toBe('UNAUTHENTICATED');
+    expect(codeOf(() => verifyCaller(signCaller(caller, 'x'.repeat(40)), secret))).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('refuses a stale signature', () => {

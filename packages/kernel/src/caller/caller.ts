@@ -33,9 +33,9 @@ function mac(secret: string, payload: string): Buffer {
 
 /** Gateway side: `<base64url(json)>.<base64url(hmac)>`, with an issue time to bound replay. */
 export function signCaller(caller: Caller, secret: string, now = Date.now()): string {
-  const payload = Buffer.from(
-    JSON.stringify({ ...caller, iat: Math.floor(now / 1000) }),
-  ).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ ...caller, iat: Math.floor(now / 1000) })).toString(
+    'base64url',
+  );
   return `${payload}.${mac(secret, payload).toString('base64url')}`;
 }
 

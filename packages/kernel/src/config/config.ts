@@ -35,7 +35,9 @@ export function loadConfig<S extends z.ZodType>(
   schema: S,
   env: Record<string, string | undefined>,
 ): Readonly<z.infer<S>> {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     throw new ConfigError(
@@ -43,15 +45,13 @@ export function loadConfig<S extends z.ZodType>(
       result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
     );
   }
-  return Object.freeze(result.data) as Readonly<z.infer<S>>;
+  return Object.freeze(result.data);
 }
 
 /** Comma-separated list → array, for env values such as scopes or hosts. */
-export const csv = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  );
+export const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+);

@@ -56,7 +56,14 @@ function check<T>(contract: EventContract<string, T>, payload: unknown): T {
 /** Builds an envelope; the payload is validated so a producer cannot emit a broken event. */
 export function createEvent<T>(
   contract: EventContract<string, T>,
-  meta: { source: string; subjectId: string; sequence: number; traceId: string; id?: string; at?: Date },
+  meta: {
+    source: string;
+    subjectId: string;
+    sequence: number;
+    traceId: string;
+    id?: string;
+    at?: Date;
+  },
   payload: T,
 ): EventEnvelope<T> {
   return {
@@ -80,11 +87,14 @@ export function parseEnvelope(raw: unknown): EventEnvelope {
       result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
     );
   }
-  return result.data as EventEnvelope;
+  return result.data;
 }
 
 /** Consumer side: narrows an envelope to a contract, validating its payload. */
-export function decodeEvent<T>(contract: EventContract<string, T>, envelope: EventEnvelope): EventEnvelope<T> {
+export function decodeEvent<T>(
+  contract: EventContract<string, T>,
+  envelope: EventEnvelope,
+): EventEnvelope<T> {
   if (envelope.type !== contract.type) {
     throw new EventContractError(contract.type, [`got ${envelope.type}`]);
   }

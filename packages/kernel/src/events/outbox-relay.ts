@@ -77,12 +77,11 @@ export class OutboxRelay {
           .toArray();
         if (docs.length === 0) break;
         for (const doc of docs) {
-          const events = (doc.outbox ?? []) as EventEnvelope[];
+          const events = (doc.outbox ?? []);
           for (const event of events) await this.publish(event);
-          await collection.updateOne(
-            { _id: doc._id },
-            { $pull: { outbox: { id: { $in: events.map((e) => e.id) } } } } as Document,
-          );
+          await collection.updateOne({ _id: doc._id }, {
+            $pull: { outbox: { id: { $in: events.map((e) => e.id) } } },
+          } as Document);
         }
         if (docs.length < this.batchSize) break;
       }

@@ -44,7 +44,9 @@ export async function handleGraphQLRequest<TContext extends BaseContext>(
       text = await readBody(req);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        sendJson(res, 413, { errors: [{ message: 'Request body too large.', extensions: { code: 'BAD_USER_INPUT' } }] });
+        sendJson(res, 413, {
+          errors: [{ message: 'Request body too large.', extensions: { code: 'BAD_USER_INPUT' } }],
+        });
         return;
       }
       throw error;
@@ -52,7 +54,11 @@ export async function handleGraphQLRequest<TContext extends BaseContext>(
     try {
       body = text ? JSON.parse(text) : {};
     } catch {
-      sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT' } }] });
+      sendJson(res, 400, {
+        errors: [
+          { message: 'Request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT' } },
+        ],
+      });
       return;
     }
   }

@@ -2,6 +2,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { CALLER_HEADER, type Caller, verifyCaller } from '../caller/caller.js';
 import { AppError, ErrorCode } from '../errors/errors.js';
@@ -70,6 +71,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     csrfPrevention: false,
     introspection: true,
+    // Traces go to our own logs; Apollo's hosted reporting is not used.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
@@ -102,7 +105,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         options.logger.error('request failed', { error, traceId: caller.traceId });
         if (!res.headersSent) {
           sendJson(res, 500, {
-            errors: [{ message: 'Internal error.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
+            errors: [
+              { message: 'Internal error.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
+            ],
           });
         } else res.end();
       },

@@ -1,0 +1,15 @@
+import type { Caller } from '@bloom/kernel';
+
+/** What one client request carries through Apollo Server, the query plan and the request log. */
+export interface GatewayContext {
+  caller: Caller;
+  traceId: string;
+  /** Written by the request-log plugin, read by the HTTP layer when it logs the request. */
+  outcome: RequestOutcome;
+}
+
+export interface RequestOutcome {
+  callerKind?: Caller['kind'];
+  operationName?: string;
+  errorCodes: string[];
+}

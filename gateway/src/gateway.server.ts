@@ -1,0 +1,235 @@
+import { readFile } from 'node:fs/promises';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerOptions } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ErrorCode,
+  type Logger,
+  createLogger,
+  handleGraphQLRequest,
+  sendJson,
+} from '@bloom/kernel';
+import { ApiKeyResolver } from './auth/api-key.resolver.js';
+import { type Rejection, createEdgeAuthenticator } from './auth/edge.authenticator.js';
+import { createJwtVerifier } from './auth/jwt.verifier.js';
+import { TokenBucketLimiter } from './auth/token-bucket.limiter.js';
+import { gatewayErrorFormatter } from './errors/error.formatter.js';
+import { createExplorerHandler } from './explorer/explorer.handler.js';
+import type { GatewayConfig } from './gateway.config.js';
+import type { GatewayContext, RequestOutcome } from './gateway.context.js';
+import { handleCors } from './http/cors.js';
+import { requestOutcomePlugin } from './http/request-outcome.plugin.js';
+import { TRACE_HEADER, traceIdFrom } from './http/trace-id.js';
+import { complexityLimitPlugin } from './limits/complexity-limit.plugin.js';
+import { CallerForwardingDataSource } from './subgraphs/caller-forwarding.datasource.js';
+import { probeSubgraphs } from './subgraphs/readiness.probe.js';
+import { subgraphEndpoints } from './subgraphs/subgraph.registry.js';
+
+export interface GatewayDeps {
+  logger?: Logger;
+  /** The composed supergraph; read from SUPERGRAPH_PATH when absent. */
+  supergraphSdl?: string;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  httpServer: Server;
+  close(): Promise<void>;
+}
+
+/** How long in-flight requests may finish after close() before their connections are cut. */
+const DRAIN_TIMEOUT_MS = 10_000;
+/** Paths polled by orchestrators every few seconds: logged at debug level only. */
+const PROBE_PATHS = new Set(['/health', '/ready']);
+
+/**
+ * The public entry point: authenticates callers at the edge, enforces limits, plans operations
+ * over the static supergraph and forwards them to subgraphs with the caller signed.
+ */
+export async function startGateway(
+  config: GatewayConfig,
+  deps: GatewayDeps = {},
+): Promise<RunningGateway> {
+  const logger = deps.logger ?? createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+  const supergraphSdl = deps.supergraphSdl ?? (await readSupergraph(config.SUPERGRAPH_PATH));
+  const subgraphs = subgraphEndpoints(supergraphSdl, config.SUBGRAPH_URLS);
+  const subgraphUrls = new Map(subgraphs.map(({ name, url }) => [name, url]));
+  const identityUrl = subgraphUrls.get('identity');
+  if (!identityUrl) throw new Error('The supergraph has no identity subgraph to resolve API keys.');
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: new ApolloGateway({
+      supergraphSdl,
+      buildService: ({ name, url }) =>
+        new CallerForwardingDataSource({
+          url: subgraphUrls.get(name) ?? url ?? '',
+          callerSecret: config.CALLER_SIGNING_SECRET,
+        }),
+      logger: apolloLogger(logger),
+    }),
+    formatError: gatewayErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    // The explorer needs introspection; without it, clients use schema/supergraph.graphql.
+    introspection: config.EXPLORER,
+    // Persisted queries (APQ) stay on with Apollo's default bounded in-memory cache.
+    stopOnTerminationSignals: false,
+    logger: apolloLogger(logger),
+    plugins: [
+      // Apollo's own landing page loads from a CDN; /explorer is served locally instead.
+      ApolloServerPluginLandingPageDisabled(),
+      complexityLimitPlugin({ maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST }),
+      requestOutcomePlugin(),
+    ],
+  });
+  await apollo.start();
+
+  const authenticate = createEdgeAuthenticator({
+    verifyJwt: createJwtVerifier({
+      secret: config.JWT_SECRET,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+    }),
+    apiKeys: new ApiKeyResolver({ identityUrl, callerSecret: config.CALLER_SIGNING_SECRET }),
+    apiKeyLimiter: new TokenBucketLimiter({ perMinute: config.API_KEY_RATE_LIMIT_PER_MINUTE }),
+  });
+  const explorer = config.EXPLORER ? createExplorerHandler() : undefined;
+  let draining = false;
+
+  const handle = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    traceId: string,
+    outcome: RequestOutcome,
+  ) => {
+    if (handleCors(req, res, config.CORS_ORIGINS)) return;
+    const path = new URL(req.url ?? '/', 'http://gateway').pathname;
+
+    if (path === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
+    if (path === '/ready') {
+      if (draining) return sendJson(res, 503, { status: 'unavailable', reason: 'shutting down' });
+      const readiness = await probeSubgraphs(subgraphs);
+      return sendJson(res, readiness.ready ? 200 : 503, {
+        status: readiness.ready ? 'ready' : 'unavailable',
+        ...readiness,
+      });
+    }
+    if (path === '/graphql') {
+      const authentication = await authenticate(req.headers, traceId);
+      if (!authentication.ok) {
+        outcome.errorCodes = [authentication.rejection.code];
+        return sendRejection(res, authentication.rejection);
+      }
+      outcome.callerKind = authentication.caller.kind;
+      const context: GatewayContext = { caller: authentication.caller, traceId, outcome };
+      return handleGraphQLRequest(apollo, req, res, () => Promise.resolve(context));
+    }
+    if (explorer && (await explorer(path, res))) return;
+    sendJson(res, 404, { errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
+  };
+
+  const httpServer = createServer((req, res) => {
+    const started = performance.now();
+    const traceId = traceIdFrom(req.headers[TRACE_HEADER]);
+    res.setHeader(TRACE_HEADER, traceId);
+    const outcome: RequestOutcome = { errorCodes: [] };
+    // One line per request, written when the response is done (or the client went away).
+    res.once('close', () => {
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const line = {
+        traceId,
+        method: req.method,
+        path,
+        status: res.statusCode,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        callerKind: outcome.callerKind,
+        operationName: outcome.operationName,
+        errorCodes: outcome.errorCodes,
+      };
+      if (PROBE_PATHS.has(path)) logger.debug('request', line);
+      else logger.info('request', line);
+    });
+    handle(req, res, traceId, outcome).catch((error: unknown) => {
+      logger.error('request failed', { error, traceId });
+      outcome.errorCodes = [ErrorCode.INTERNAL_SERVER_ERROR];
+      if (res.headersSent) return void res.end();
+      sendRejection(res, {
+        status: 500,
+        code: ErrorCode.INTERNAL_SERVER_ERROR,
+        message: 'Something went wrong on our side. Please try again.',
+      });
+    });
+  });
+  // Load balancers keep connections open for up to 60 s; the server must outlive that.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.PORT, config.HOST, () => resolve());
+    });
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.HOST}:${port}/graphql`;
+  logger.info('listening', {
+    url,
+    subgraphs: Object.fromEntries(subgraphUrls),
+    explorer: config.EXPLORER,
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    httpServer,
+    close: () => {
+      closing ??= (async () => {
+        draining = true;
+        await new Promise<void>((resolve) => {
+          const force = setTimeout(() => httpServer.closeAllConnections(), DRAIN_TIMEOUT_MS);
+          force.unref();
+          httpServer.close(() => {
+            clearTimeout(force);
+            resolve();
+          });
+          httpServer.closeIdleConnections();
+        });
+        await apollo.stop();
+      })();
+      return closing;
+    },
+  };
+}
+
+async function readSupergraph(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot read the supergraph at ${path} (${reason}). Run npm run schema:compose.`);
+  }
+}
+
+function sendRejection(res: ServerResponse, rejection: Rejection): void {
+  for (const [name, value] of Object.entries(rejection.headers ?? {})) res.setHeader(name, value);
+  sendJson(res, rejection.status, {
+    errors: [{ message: rejection.message, extensions: { code: rejection.code } }],
+  });
+}
+
+/** Apollo's loggers take loose arguments; ours take a message and fields. */
+function apolloLogger(logger: Logger): NonNullable<ApolloServerOptions<GatewayContext>['logger']> {
+  const text = (args: unknown[]) => args.map(String).join(' ');
+  return {
+    debug: (...args: unknown[]) => logger.debug(text(args)),
+    info: (...args: unknown[]) => logger.info(text(args)),
+    warn: (...args: unknown[]) => logger.warn(text(args)),
+    error: (...args: unknown[]) => logger.error(text(args)),
+  };
+}

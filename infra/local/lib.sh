@@ -1,0 +1,365 @@
+# shellcheck shell=bash disable=SC2034  # variables are used by the scripts that source this
+# Shared helpers for infra/local/*.sh. Source it; do not run it.
+#
+# Layout (all git-ignored, created on demand):
+#   .local/bin/{ferretdb,nats-server}   binaries built on first use
+#   .local/data/{ferretdb,nats}         database / JetStream storage
+#   .local/run/<name>.pid               pid of every background process we started
+#   .local/log/<name>.log               its stdout+stderr
+#
+# Environment read here: MONGO_PORT (27017), NATS_PORT (4222), NATS_MONITOR_PORT (8222),
+# NATS_SERVER_VERSION (v2.12.0), and PATH.
+
+if [[ -n "${BLOOM_LIB_LOADED:-}" ]]; then return 0; fi
+BLOOM_LIB_LOADED=1
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
+LOCAL_DIR="$ROOT/.local"
+BIN_DIR="$LOCAL_DIR/bin"
+DATA_DIR="$LOCAL_DIR/data"
+RUN_DIR="$LOCAL_DIR/run"
+LOG_DIR="$LOCAL_DIR/log"
+
+MIN_NODE_VERSION="20.19.0"
+MIN_GO_VERSION="1.22"
+NATS_SERVER_VERSION="${NATS_SERVER_VERSION:-v2.12.0}"
+
+LOCAL_HOST="127.0.0.1"
+MONGO_PORT="${MONGO_PORT:-27017}"
+NATS_PORT="${NATS_PORT:-4222}"
+NATS_MONITOR_PORT="${NATS_MONITOR_PORT:-8222}"
+
+# Go lives in /usr/local/go/bin on these machines; GOBIN binaries in $HOME/go/bin.
+for _dir in /usr/local/go/bin "${HOME:-/root}/go/bin"; do
+  if [[ -d "$_dir" && ":$PATH:" != *":$_dir:"* ]]; then PATH="$PATH:$_dir"; fi
+done
+unset _dir
+export PATH
+
+# ---------------------------------------------------------------------------- output
+
+die() {
+  echo "error: $*" >&2
+  exit 1
+}
+warn() { echo "warning: $*" >&2; }
+info() { echo "$*"; }
+
+# Path relative to the repository root, for messages.
+rel() { echo "${1#"$ROOT"/}"; }
+
+# ---------------------------------------------------------------------------- setup
+
+ensure_dirs() {
+  mkdir -p "$BIN_DIR" "$DATA_DIR/ferretdb" "$DATA_DIR/nats" "$RUN_DIR" "$LOG_DIR"
+}
+
+# Loads $ROOT/.env (KEY=value lines) into the environment, exporting everything.
+load_dotenv() {
+  if [[ -f "$ROOT/.env" ]]; then
+    set -a
+    # shellcheck disable=SC1091
+    . "$ROOT/.env"
+    set +a
+    MONGO_PORT="${MONGO_PORT:-27017}"
+    NATS_PORT="${NATS_PORT:-4222}"
+    NATS_MONITOR_PORT="${NATS_MONITOR_PORT:-8222}"
+  fi
+}
+
+# version_ge A B: true when version A >= version B (dotted numbers).
+version_ge() {
+  [[ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" == "$2" ]]
+}
+
+require_node() {
+  command -v node >/dev/null 2>&1 ||
+    die "Node.js ${MIN_NODE_VERSION%.0}+ is required (https://nodejs.org or apt-get install nodejs)"
+  local v
+  v="$(node -p 'process.versions.node' 2>/dev/null)" || die "cannot run node"
+  version_ge "$v" "$MIN_NODE_VERSION" ||
+    die "Node.js ${MIN_NODE_VERSION%.0}+ is required, found $v"
+  command -v npm >/dev/null 2>&1 || die "npm is required (it ships with Node.js)"
+}
+
+# go_version: prints the installed Go version (e.g. 1.26.8), or fails.
+go_version() {
+  command -v go >/dev/null 2>&1 || return 1
+  local v
+  v="$(go env GOVERSION 2>/dev/null)" || return 1
+  v="${v#go}"
+  v="${v%%[!0-9.]*}"
+  [[ -n "$v" ]] && echo "$v"
+}
+
+go_ok() {
+  local v
+  v="$(go_version)" && version_ge "$v" "$MIN_GO_VERSION"
+}
+
+require_go() {
+  command -v go >/dev/null 2>&1 ||
+    die "Go $MIN_GO_VERSION+ is required to build FerretDB and nats-server (apt-get install golang or see infra/README.md)"
+  if ! go_ok; then
+    die "Go $MIN_GO_VERSION+ is required to build FerretDB and nats-server, found $(go_version || echo 'an unknown version') (see infra/README.md)"
+  fi
+}
+
+check_prereqs() {
+  require_node
+  command -v bash >/dev/null 2>&1 || die "bash is required"
+  # Go is only needed when a binary has to be built; ensure_binaries checks it then.
+  if [[ ! -x "$BIN_DIR/ferretdb" || ! -x "$BIN_DIR/nats-server" ]]; then
+    require_go
+  fi
+}
+
+# Runs `npm ci` when node_modules is missing or older than package-lock.json.
+# SKIP_NPM_CI=1 turns this off (e.g. while someone else is installing).
+ensure_node_modules() {
+  if [[ "${SKIP_NPM_CI:-}" == 1 ]]; then return 0; fi
+  local marker="$ROOT/node_modules/.package-lock.json"
+  if [[ ! -d "$ROOT/node_modules" || ! -f "$marker" || "$ROOT/package-lock.json" -nt "$marker" ]]; then
+    info "node_modules is missing or older than package-lock.json: npm ci"
+    (cd "$ROOT" && npm ci --no-audit --no-fund) || die "npm ci failed"
+  fi
+}
+
+# ---------------------------------------------------------------------------- binaries
+
+build_ferretdb() {
+  require_go
+  info "building FerretDB into $(rel "$BIN_DIR")/ferretdb (first time takes a minute or two)"
+  (cd "$ROOT/infra/local/ferretdb" && go build -o "$BIN_DIR/ferretdb" .) >&2 ||
+    die "building FerretDB failed (see the Go output above)"
+}
+
+install_nats_server() {
+  if go_ok; then
+    info "installing nats-server $NATS_SERVER_VERSION into $(rel "$BIN_DIR") (go install)"
+    if GOBIN="$BIN_DIR" go install "github.com/nats-io/nats-server/v2@$NATS_SERVER_VERSION" >&2; then
+      return 0
+    fi
+    warn "go install of nats-server failed; trying the system package"
+  fi
+  local found=""
+  if ! found="$(command -v nats-server 2>/dev/null)"; then
+    local p
+    for p in /usr/sbin/nats-server /usr/bin/nats-server /usr/local/bin/nats-server; do
+      if [[ -x "$p" ]]; then found="$p" && break; fi
+    done
+  fi
+  if [[ -z "$found" ]] && command -v apt-get >/dev/null 2>&1 && [[ "$(id -u)" == 0 ]]; then
+    info "installing nats-server with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y nats-server >&2 ||
+      { apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y nats-server >&2; } ||
+      die "apt-get install nats-server failed"
+    for p in /usr/sbin/nats-server /usr/bin/nats-server; do
+      if [[ -x "$p" ]]; then found="$p" && break; fi
+    done
+    # Debian's package starts a system service on 4222; ours must own that port.
+    if command -v systemctl >/dev/null 2>&1; then
+      systemctl disable --now nats-server >/dev/null 2>&1 || true
+    fi
+  fi
+  [[ -n "$found" ]] ||
+    die "cannot get nats-server: install Go $MIN_GO_VERSION+ (then it is built) or the nats-server package"
+  ln -sf "$found" "$BIN_DIR/nats-server"
+  local v
+  v="$("$BIN_DIR/nats-server" --version 2>/dev/null | sed -n 's/.*v\([0-9][0-9.]*\).*/\1/p')"
+  if [[ -n "$v" ]] && ! version_ge "$v" "2.10"; then
+    warn "nats-server $v from $found is older than 2.10; JetStream features the services use may be missing"
+  fi
+}
+
+# Builds/installs the binaries that are missing (or, for FerretDB, older than its sources).
+ensure_binaries() {
+  ensure_dirs
+  local fdir="$ROOT/infra/local/ferretdb" src stale=0
+  if [[ -x "$BIN_DIR/ferretdb" ]]; then
+    for src in "$fdir/main.go" "$fdir/go.mod" "$fdir/go.sum"; do
+      if [[ "$src" -nt "$BIN_DIR/ferretdb" ]]; then stale=1; fi
+    done
+  fi
+  if [[ ! -x "$BIN_DIR/ferretdb" || "$stale" == 1 ]]; then build_ferretdb; fi
+  if [[ ! -x "$BIN_DIR/nats-server" ]]; then install_nats_server; fi
+}
+
+# ---------------------------------------------------------------------------- probes
+
+# port_open host port: true when something accepts TCP connections there.
+port_open() {
+  (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+}
+
+# http_ok url: true when GET url answers 2xx.
+http_ok() {
+  if command -v curl >/dev/null 2>&1; then
+    curl -fsS -o /dev/null --max-time 3 "$1" 2>/dev/null
+  else
+    node -e 'fetch(process.argv[1], { signal: AbortSignal.timeout(3000) })
+      .then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1"
+  fi
+}
+
+# mongo_ping url: true when a MongoDB-protocol server answers {ping: 1} (uses the mongodb
+# driver from node_modules, which FerretDB and MongoDB both speak).
+mongo_ping() {
+  (cd "$ROOT" && node -e '
+    const { MongoClient } = require("mongodb");
+    const client = new MongoClient(process.argv[1], { serverSelectionTimeoutMS: 2000, connectTimeoutMS: 2000 });
+    client.db("admin").command({ ping: 1 })
+      .then((r) => client.close().then(() => process.exit(r.ok === 1 ? 0 : 1)))
+      .catch(() => client.close().finally(() => process.exit(1)));
+  ' "$1") >/dev/null 2>&1
+}
+
+# wait_port host port timeout_s name [pid]: waits until host:port accepts connections.
+# With a pid, fails fast when that process dies.
+wait_port() {
+  local host="$1" port="$2" timeout="$3" name="$4" pid="${5:-}"
+  local deadline=$((SECONDS + timeout))
+  until port_open "$host" "$port"; do
+    if [[ -n "$pid" ]] && ! pid_alive "$pid"; then
+      echo "error: $name exited before listening on $host:$port" >&2
+      return 1
+    fi
+    if ((SECONDS >= deadline)); then
+      echo "error: $name did not listen on $host:$port within ${timeout}s" >&2
+      return 1
+    fi
+    sleep 0.2
+  done
+}
+
+# wait_until timeout_s name [pid] -- command...: retries a probe command until it succeeds.
+wait_until() {
+  local timeout="$1" name="$2" pid="${3:-}"
+  shift 3
+  [[ "${1:-}" == "--" ]] && shift
+  local deadline=$((SECONDS + timeout))
+  until "$@"; do
+    if [[ -n "$pid" ]] && ! pid_alive "$pid"; then
+      echo "error: $name exited while starting" >&2
+      return 1
+    fi
+    if ((SECONDS >= deadline)); then
+      echo "error: $name was not ready within ${timeout}s" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
+# ---------------------------------------------------------------------------- processes
+
+pid_file() { echo "$RUN_DIR/$1.pid"; }
+log_file() { echo "$LOG_DIR/$1.log"; }
+
+# The command line of a live process, or nothing.
+proc_cmdline() {
+  if [[ -r "/proc/$1/cmdline" ]]; then
+    tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null
+  else
+    ps -o command= -p "$1" 2>/dev/null
+  fi
+}
+
+# pid_alive pid: true while the process exists and is not a zombie (an exited process whose
+# parent has not reaped it yet; init may take a few seconds to do that).
+pid_alive() {
+  kill -0 "$1" 2>/dev/null || return 1
+  local state=""
+  if [[ -r "/proc/$1/stat" ]]; then
+    state="$(sed -e 's/^.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)"
+  else
+    state="$(ps -o stat= -p "$1" 2>/dev/null)"
+  fi
+  [[ "$state" != Z* ]]
+}
+
+# The process group id of a live process, or nothing.
+proc_pgid() {
+  if [[ -r "/proc/$1/stat" ]]; then
+    # Field 5 of /proc/PID/stat, counted after the ")" that closes the command name.
+    sed -e 's/^.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f3
+  else
+    ps -o pgid= -p "$1" 2>/dev/null | tr -d ' '
+  fi
+}
+
+# running_pid name: prints the pid of our live process `name` and succeeds; removes a stale
+# pid file (process gone, or the pid was reused by something that is not ours).
+running_pid() {
+  local file pid
+  file="$(pid_file "$1")"
+  [[ -f "$file" ]] || return 1
+  pid="$(head -n1 "$file" 2>/dev/null | tr -cd '0-9')"
+  if [[ -n "$pid" ]] && pid_alive "$pid" && [[ "$(proc_cmdline "$pid")" == *"$ROOT"* ]]; then
+    echo "$pid"
+    return 0
+  fi
+  rm -f "$file"
+  return 1
+}
+
+# start_bg name workdir command...: starts a detached background process (own session, so
+# Ctrl-C in the terminal does not reach it), appends its output to .local/log/<name>.log,
+# writes .local/run/<name>.pid and prints the pid.
+start_bg() {
+  local name="$1" workdir="$2"
+  shift 2
+  ensure_dirs
+  local log pid
+  log="$(log_file "$name")"
+  printf '\n==== %s starting %s: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$name" "$*" >>"$log"
+  if command -v setsid >/dev/null 2>&1; then
+    (cd "$workdir" && exec setsid "$@" >>"$log" 2>&1 </dev/null) &
+  else
+    (cd "$workdir" && exec nohup "$@" >>"$log" 2>&1 </dev/null) &
+  fi
+  pid=$!
+  echo "$pid" >"$(pid_file "$name")"
+  echo "$pid"
+}
+
+# stop_pid pid name [timeout_s]: SIGTERM (to its process group when it leads one), wait,
+# then SIGKILL.
+stop_pid() {
+  local pid="$1" name="$2" timeout="${3:-10}" target="$1" pgid
+  pgid="$(proc_pgid "$pid")"
+  if [[ "$pgid" == "$pid" ]]; then target="-$pid"; fi
+  kill -TERM -- "$target" 2>/dev/null || true
+  local deadline=$((SECONDS + timeout))
+  while pid_alive "$pid"; do
+    if ((SECONDS >= deadline)); then
+      warn "$name (pid $pid) ignored SIGTERM for ${timeout}s; sending SIGKILL"
+      kill -KILL -- "$target" 2>/dev/null || true
+      sleep 0.2
+      break
+    fi
+    sleep 0.1
+  done
+  # Reap it if it is our child, so it does not linger as a zombie.
+  wait "$pid" 2>/dev/null || true
+}
+
+# stop_named name [timeout_s]: stops our process `name` if it runs; removes its pid file.
+stop_named() {
+  local name="$1" pid
+  if pid="$(running_pid "$name")"; then
+    stop_pid "$pid" "$name" "${2:-10}"
+    info "stopped $name (pid $pid)"
+  fi
+  rm -f "$(pid_file "$name")"
+}
+
+# tail_log name [lines]: the last lines of a log, for error reports.
+tail_log() {
+  local log
+  log="$(log_file "$1")"
+  if [[ -f "$log" ]]; then
+    echo "---- last ${2:-30} lines of $(rel "$log"):" >&2
+    tail -n "${2:-30}" "$log" >&2
+  fi
+}

@@ -1,0 +1,123 @@
+import { type EntityManager, isDuplicateKeyError } from '@bloom/kernel';
+import { ObjectId } from '@mikro-orm/mongodb';
+import type { IdentityDeps } from '../identity.deps.js';
+import { InvalidInputError, simpleError } from '@bloom/kernel';
+import { checkName, checkPhone, firstProblem, normalizePhone } from '../shared/validation.js';
+import { Address, MAX_ADDRESSES } from './address.entity.js';
+import { type AddressInput, AddressNotFoundError } from './address.types.js';
+
+function check(input: AddressInput): InvalidInputError | null {
+  return firstProblem(
+    checkName(input.label, 'label', 20),
+    checkName(input.recipientName, 'recipientName'),
+    checkPhone(input.phone),
+    /^\d{5}$/.test(input.zipCode.trim())
+      ? null
+      : InvalidInputError.of('zipCode', 'Enter the five-digit postal code.', 'INVALID_ZIP'),
+    checkName(input.street, 'street', 200),
+    input.detail === undefined
+      ? null
+      : input.detail.length <= 200
+        ? null
+        : checkName(input.detail, 'detail', 200),
+  );
+}
+
+const clean = (input: AddressInput) => ({
+  label: input.label.trim(),
+  recipientName: input.recipientName.trim(),
+  phone: normalizePhone(input.phone),
+  zipCode: input.zipCode.trim(),
+  street: input.street.trim(),
+  detail: input.detail?.trim() ?? '',
+  regionCode: input.regionCode,
+  districtCode: input.districtCode,
+});
+
+export class AddressService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: IdentityDeps,
+  ) {}
+
+  /** Most recently used first. */
+  list(userId: string): Promise<Address[]> {
+    return this.em.find(Address, { userId }, { orderBy: { lastUsedAt: 'desc', _id: 'desc' } });
+  }
+
+  /**
+   * Saves a new address into a free slot; with all ten slots taken it replaces the address
+   * used longest ago. Slots are unique per user, so concurrent saves cannot exceed ten.
+   */
+  async save(userId: string, input: AddressInput): Promise<Address | InvalidInputError> {
+    const problem = check(input);
+    if (problem) return problem;
+    const now = this.deps.now();
+    for (let attempt = 0; attempt < MAX_ADDRESSES * 2; attempt += 1) {
+      const existing = await this.list(userId);
+      const used = new Set(existing.map((a) => a.slot));
+      const free = [...Array(MAX_ADDRESSES).keys()].find((slot) => !used.has(slot));
+      if (free === undefined) {
+        const oldest = existing.at(-1) as Address;
+        Object.assign(oldest, clean(input), { lastUsedAt: now, createdAt: now });
+        await this.em.flush();
+        return oldest;
+      }
+      const address = this.em.create(Address, {
+        ...clean(input),
+        userId,
+        slot: free,
+        lastUsedAt: now,
+        createdAt: now,
+      });
+      try {
+        await this.em.persistAndFlush(address);
+        return address;
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        // A concurrent save took this slot; look again.
+        this.em.clear();
+      }
+    }
+    throw new Error('could not find an address slot');
+  }
+
+  private async owned(userId: string, id: string): Promise<Address | null> {
+    return ObjectId.isValid(id)
+      ? this.em.findOne(Address, { _id: new ObjectId(id), userId })
+      : null;
+  }
+
+  private notFound = () =>
+    simpleError(AddressNotFoundError, 'ADDRESS_NOT_FOUND', 'No such saved address.');
+
+  async update(
+    userId: string,
+    id: string,
+    input: AddressInput,
+  ): Promise<Address | InvalidInputError | AddressNotFoundError> {
+    const problem = check(input);
+    if (problem) return problem;
+    const address = await this.owned(userId, id);
+    if (!address) return this.notFound();
+    Object.assign(address, clean(input));
+    await this.em.flush();
+    return address;
+  }
+
+  async remove(userId: string, id: string): Promise<boolean> {
+    const address = await this.owned(userId, id);
+    if (!address) return false;
+    await this.em.removeAndFlush(address);
+    return true;
+  }
+
+  /** Called when an address is used for an order, so the list stays ordered by use. */
+  async markUsed(userId: string, id: string): Promise<Address | AddressNotFoundError> {
+    const address = await this.owned(userId, id);
+    if (!address) return this.notFound();
+    address.lastUsedAt = this.deps.now();
+    await this.em.flush();
+    return address;
+  }
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@bloom/kernel';
+import { ObjectId } from '@mikro-orm/mongodb';
+import { safeEqual, sha256 } from '../auth/token.issuer.js';
+import type { IdentityDeps } from '../identity.deps.js';
+import { InvalidInputError, simpleError } from '@bloom/kernel';
+import { checkName } from '../shared/validation.js';
+import { ApiKey } from './api-key.entity.js';
+import {
+  ApiKeyCreated,
+  ApiKeyLimitError,
+  ApiKeyPrincipal,
+  type CreateApiKeyInput,
+} from './api-key.types.js';
+
+const MAX_ACTIVE_KEYS = 20;
+/** Writing last-used on every request would turn reads into writes; once a minute is enough. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+const KEY_FORMAT = /^bb_([A-Za-z0-9_-]{12})_([A-Za-z0-9_-]{43})$/;
+
+export class ApiKeyService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: IdentityDeps,
+  ) {}
+
+  list(ownerUserId: string): Promise<ApiKey[]> {
+    return this.em.find(ApiKey, { ownerUserId }, { orderBy: { createdAt: 'desc' } });
+  }
+
+  async create(
+    ownerUserId: string,
+    input: CreateApiKeyInput,
+  ): Promise<ApiKeyCreated | InvalidInputError | ApiKeyLimitError> {
+    const problem = checkName(input.name, 'name', 60);
+    if (problem) return problem;
+    if (input.scopes.length === 0) {
+      return InvalidInputError.of('scopes', 'Choose at least one scope.', 'SCOPES_REQUIRED');
+    }
+    if ((await this.em.count(ApiKey, { ownerUserId, revokedAt: null })) >= MAX_ACTIVE_KEYS) {
+      return simpleError(
+        ApiKeyLimitError,
+        'API_KEY_LIMIT',
+        `At most ${MAX_ACTIVE_KEYS} active keys; revoke one first.`,
+      );
+    }
+    const prefix = randomBytes(9).toString('base64url');
+    const secret = randomBytes(32).toString('base64url');
+    const apiKey = this.em.create(ApiKey, {
+      ownerUserId,
+      name: input.name.trim(),
+      prefix,
+      secretHash: sha256(secret),
+      scopes: [...new Set(input.scopes)],
+      createdAt: this.deps.now(),
+    });
+    await this.em.persistAndFlush(apiKey);
+    return Object.assign(new ApiKeyCreated(), { apiKey, secret: `bb_${prefix}_${secret}` });
+  }
+
+  /** Owners revoke their keys; admins may revoke any. Revoking twice is harmless. */
+  async revoke(id: string, actor: { userId: string; isAdmin: boolean }): Promise<ApiKey | null> {
+    if (!ObjectId.isValid(id)) return null;
+    const key = await this.em.findOne(ApiKey, { _id: new ObjectId(id) });
+    if (!key || (!actor.isAdmin && key.ownerUserId !== actor.userId)) return null;
+    key.revokedAt ??= this.deps.now();
+    await this.em.flush();
+    return key;
+  }
+
+  /** Resolves a presented key for the gateway; null for unknown, malformed or revoked keys. */
+  async principal(presented: string): Promise<ApiKeyPrincipal | null> {
+    const match = KEY_FORMAT.exec(presented);
+    if (!match?.[1] || !match[2]) return null;
+    const key = await this.em.findOne(ApiKey, { prefix: match[1] });
+    if (!key || key.revokedAt || !safeEqual(key.secretHash, sha256(match[2]))) return null;
+    const now = this.deps.now();
+    if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      key.lastUsedAt = now;
+      await this.em.flush();
+    }
+    return Object.assign(new ApiKeyPrincipal(), {
+      apiKeyId: key.id,
+      ownerUserId: key.ownerUserId,
+      scopes: key.scopes,
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { UserError } from '@bloom/kernel';
+import { ApiKey, ApiScope } from './api-key.entity.js';
+
+@InputType()
+export class CreateApiKeyInput {
+  @Field({ description: 'What the key is for, e.g. "POS sync".' })
+  name!: string;
+
+  @Field(() => [ApiScope])
+  scopes!: ApiScope[];
+}
+
+@ObjectType({ description: 'A new key. The secret is shown only here, once.' })
+export class ApiKeyCreated {
+  @Field(() => ApiKey)
+  apiKey!: ApiKey;
+
+  @Field({ description: 'Send as the X-Api-Key header. Not retrievable later.' })
+  secret!: string;
+}
+
+@ObjectType({ implements: UserError })
+export class ApiKeyLimitError extends UserError {}
+
+@ObjectType({ description: 'Who an API key acts for (gateway use only).' })
+export class ApiKeyPrincipal {
+  @Field(() => ID)
+  apiKeyId!: string;
+
+  @Field(() => ID)
+  ownerUserId!: string;
+
+  @Field(() => [String])
+  scopes!: string[];
+}

@@ -1,0 +1,58 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { IdentityContext } from '../identity.context.js';
+import {
+  ChangePasswordResult,
+  LogInResult,
+  RefreshTokensResult,
+  SignUpResult,
+  VerifyEmailResult,
+} from '../identity.results.js';
+import { ChangePasswordInput, LogInInput, SignUpInput } from './auth.types.js';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => SignUpResult, { description: 'Create a customer account and sign in.' })
+  signUp(@Arg('input') input: SignUpInput, @Ctx() ctx: IdentityContext) {
+    return ctx.services.auth.signUp(input, ctx.caller.traceId);
+  }
+
+  @Mutation(() => LogInResult)
+  logIn(@Arg('input') input: LogInInput, @Ctx() ctx: IdentityContext) {
+    return ctx.services.auth.logIn(input.email, input.password);
+  }
+
+  @Mutation(() => RefreshTokensResult, {
+    description: 'Exchange a refresh token for a new pair. Each refresh token works once.',
+  })
+  refreshTokens(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: IdentityContext) {
+    return ctx.services.auth.refresh(refreshToken);
+  }
+
+  @Mutation(() => Boolean, { description: 'End the session of this refresh token.' })
+  async logOut(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: IdentityContext) {
+    await ctx.services.auth.logOut(refreshToken);
+    return true;
+  }
+
+  @Mutation(() => ChangePasswordResult, { description: 'Ends every other session.' })
+  async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: IdentityContext) {
+    return ctx.services.auth.changePassword(
+      await ctx.currentUser(),
+      input.currentPassword,
+      input.newPassword,
+    );
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Send a new 6-character code; older codes stop working.',
+  })
+  async requestEmailVerification(@Ctx() ctx: IdentityContext) {
+    await ctx.services.verification.requestCode(await ctx.currentUser(), ctx.caller.traceId);
+    return true;
+  }
+
+  @Mutation(() => VerifyEmailResult)
+  async verifyEmail(@Arg('code') code: string, @Ctx() ctx: IdentityContext) {
+    return ctx.services.verification.verify(await ctx.currentUser(), code);
+  }
+}

@@ -1,0 +1,72 @@
+import {
+  type Caller,
+  type EntityManager,
+  forbidden,
+  keyedLoader,
+  requireUser,
+} from '@bloom/kernel';
+import type { MikroORM } from '@mikro-orm/mongodb';
+import type DataLoader from 'dataloader';
+import { AddressService } from './addresses/address.service.js';
+import { ApiKeyService } from './api-keys/api-key.service.js';
+import { AuthService } from './auth/auth.service.js';
+import type { IdentityDeps } from './identity.deps.js';
+import { SellerService } from './sellers/seller.service.js';
+import { type User, UserStatus } from './users/user.entity.js';
+import { findUsersByIds } from './users/user.repository.js';
+import { UserService } from './users/user.service.js';
+import { VerificationService } from './verification/verification.service.js';
+
+export interface IdentityServices {
+  auth: AuthService;
+  sellers: SellerService;
+  users: UserService;
+  addresses: AddressService;
+  apiKeys: ApiKeyService;
+  verification: VerificationService;
+}
+
+export interface IdentityContext {
+  caller: Caller;
+  em: EntityManager;
+  services: IdentityServices;
+  userLoader: DataLoader<string, User | null>;
+  /** The signed-in caller's account; refuses suspended and deleted accounts. */
+  currentUser(): Promise<User>;
+}
+
+export function buildServices(em: EntityManager, deps: IdentityDeps): IdentityServices {
+  const verification = new VerificationService(em, deps);
+  const auth = new AuthService(em, deps, verification);
+  return {
+    auth,
+    verification,
+    sellers: new SellerService(em, deps, auth),
+    users: new UserService(em, deps),
+    addresses: new AddressService(em, deps),
+    apiKeys: new ApiKeyService(em, deps),
+  };
+}
+
+/** One EntityManager fork and one set of loaders per request. */
+export function createContext(orm: MikroORM, deps: IdentityDeps, caller: Caller): IdentityContext {
+  const em = orm.em.fork();
+  const userLoader = keyedLoader<string, User>(
+    (ids) => findUsersByIds(em, ids),
+    (user) => user.id,
+  );
+  return {
+    caller,
+    em,
+    services: buildServices(em, deps),
+    userLoader,
+    async currentUser() {
+      const { userId } = requireUser(caller);
+      const user = await userLoader.load(userId);
+      if (!user || user.status === UserStatus.DELETED)
+        throw forbidden('This account no longer exists.');
+      if (user.status === UserStatus.SUSPENDED) throw forbidden('This account is suspended.');
+      return user;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { Field, InputType, ObjectType } from 'type-graphql';
+import { UserError } from '@bloom/kernel';
+
+@ObjectType({ implements: UserError })
+export class InvalidBusinessNumberError extends UserError {}
+
+@ObjectType({ implements: UserError })
+export class AlreadyAppliedError extends UserError {}
+
+@ObjectType({ implements: UserError })
+export class NotPendingError extends UserError {}
+
+@ObjectType({ implements: UserError })
+export class UserNotFoundError extends UserError {}
+
+@InputType({ description: 'A new account that applies to sell.' })
+export class SellerSignUpInput {
+  @Field()
+  email!: string;
+
+  @Field({ description: 'At least 8 characters with letters and digits.' })
+  password!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ nullable: true })
+  phone?: string;
+
+  @Field({ description: 'The shop or company name on the registration.' })
+  businessName!: string;
+
+  @Field({ description: 'NNN-NN-NNNNN, checked against its check digit.' })
+  businessRegistrationNumber!: string;
+}
+
+@InputType({ description: 'A signed-in customer applies to sell.' })
+export class SellerApplicationInput {
+  @Field()
+  businessName!: string;
+
+  @Field()
+  businessRegistrationNumber!: string;
+}

@@ -1,0 +1,104 @@
+import {
+  EventBus,
+  type Logger,
+  OutboxRelay,
+  type RunningServer,
+  createLogger,
+  createOrm,
+  rawDb,
+  startSubgraphServer,
+} from '@bloom/kernel';
+import { Address } from './addresses/address.entity.js';
+import { ApiKey } from './api-keys/api-key.entity.js';
+import {
+  RefreshToken,
+  RevokedTokenFamily,
+  SignupBlock,
+  TokenRotation,
+} from './auth/auth.entities.js';
+import { PasswordHasher } from './auth/password.hasher.js';
+import { TokenIssuer } from './auth/token.issuer.js';
+import type { IdentityConfig } from './identity.config.js';
+import { buildServices, createContext } from './identity.context.js';
+import type { IdentityDeps } from './identity.deps.js';
+import { buildSchema } from './schema.js';
+import { SellerDecision } from './sellers/seller.entities.js';
+import { User } from './users/user.entity.js';
+import { EmailCode, EmailCodeAttempt } from './verification/email-code.entity.js';
+
+export const identityEntities = [
+  User,
+  RefreshToken,
+  TokenRotation,
+  RevokedTokenFamily,
+  SignupBlock,
+  SellerDecision,
+  EmailCode,
+  EmailCodeAttempt,
+  Address,
+  ApiKey,
+];
+
+export interface IdentityServer extends RunningServer {
+  deps: IdentityDeps;
+  relay: OutboxRelay;
+  bus: EventBus;
+}
+
+/** Wires the identity service: database, event bus, outbox relay and the GraphQL server. */
+export async function buildServer(
+  config: IdentityConfig,
+  overrides: { logger?: Logger; now?: () => Date } = {},
+): Promise<IdentityServer> {
+  const logger = overrides.logger ?? createLogger({ service: 'identity', level: config.LOG_LEVEL });
+  const orm = await createOrm({
+    clientUrl: config.MONGO_URL,
+    dbName: config.IDENTITY_DB,
+    entities: identityEntities,
+  });
+  const bus = await EventBus.connect({
+    servers: config.NATS_URL,
+    namespace: config.EVENT_NAMESPACE,
+    name: 'identity',
+    logger,
+  });
+  const db = rawDb(orm.em);
+  const relay = new OutboxRelay([db.collection('users')], (event) => bus.publish(event), logger);
+  const deps: IdentityDeps = {
+    config,
+    logger,
+    relay,
+    hasher: new PasswordHasher(config.PASSWORD_SCRYPT_LOG_N),
+    tokens: new TokenIssuer({
+      secret: config.JWT_SECRET,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+    }),
+    now: overrides.now ?? (() => new Date()),
+  };
+  await buildServices(orm.em.fork(), deps).users.bootstrapAdmin();
+  relay.start();
+
+  const server = await startSubgraphServer(
+    {
+      name: 'identity',
+      schema: await buildSchema(),
+      callerSecret: config.CALLER_SIGNING_SECRET,
+      logger,
+      createContext: (caller) => createContext(orm, deps, caller),
+      readiness: async () => {
+        await db.command({ ping: 1 });
+        if (bus.connection.isClosed()) throw new Error('NATS connection closed');
+      },
+      onClose: async () => {
+        await relay.stop();
+        await bus.close();
+        await orm.close();
+      },
+    },
+    { port: config.PORT, host: config.HOST },
+  );
+  return { ...server, deps, relay, bus };
+}

@@ -1,0 +1,90 @@
+import { type Caller, hasRole, requireRole } from '@bloom/kernel';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { IdentityContext } from '../identity.context.js';
+import {
+  DeleteAccountResult,
+  SuspendUserResult,
+  UpdateProfileResult,
+} from '../identity.results.js';
+import { pageSize } from '@bloom/kernel';
+import { User } from './user.entity.js';
+import { UpdateProfileInput, UserConnection, UserFilter } from './user.types.js';
+
+/** Contact details are for the account holder and administrators only. */
+const canSeeContact = (caller: Caller, user: User) =>
+  caller.userId === user.id || hasRole(caller, 'ADMIN');
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => User, { nullable: true, description: 'The signed-in account; null when anonymous.' })
+  async me(@Ctx() ctx: IdentityContext) {
+    return ctx.caller.userId ? ctx.currentUser() : null;
+  }
+
+  @Query(() => User, { nullable: true, description: 'Admin: one user.' })
+  user(@Arg('id', () => ID) id: string, @Ctx() ctx: IdentityContext) {
+    requireRole(ctx.caller, 'ADMIN');
+    return ctx.userLoader.load(id);
+  }
+
+  @Query(() => UserConnection, { description: 'Admin: users, newest first.' })
+  users(
+    @Ctx() ctx: IdentityContext,
+    @Arg('filter', () => UserFilter, { nullable: true }) filter?: UserFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ) {
+    requireRole(ctx.caller, 'ADMIN');
+    return ctx.services.users.list(filter ?? {}, pageSize(first), after);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Visible to the account holder and admins.',
+  })
+  email(@Root() user: User, @Ctx() ctx: IdentityContext) {
+    return canSeeContact(ctx.caller, user) ? user.email : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Visible to the account holder and admins.',
+  })
+  phone(@Root() user: User, @Ctx() ctx: IdentityContext) {
+    return canSeeContact(ctx.caller, user) ? (user.phone ?? null) : null;
+  }
+
+  @Mutation(() => UpdateProfileResult)
+  async updateProfile(@Arg('input') input: UpdateProfileInput, @Ctx() ctx: IdentityContext) {
+    return ctx.services.users.updateProfile(await ctx.currentUser(), input);
+  }
+
+  @Mutation(() => SuspendUserResult, { description: 'Admin: suspend an account.' })
+  suspendUser(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: IdentityContext,
+  ) {
+    const admin = requireRole(ctx.caller, 'ADMIN');
+    return ctx.services.users.setSuspended(admin.userId, userId, true, reason, ctx.caller.traceId);
+  }
+
+  @Mutation(() => SuspendUserResult, { description: 'Admin: lift a suspension.' })
+  reinstateUser(@Arg('userId', () => ID) userId: string, @Ctx() ctx: IdentityContext) {
+    const admin = requireRole(ctx.caller, 'ADMIN');
+    return ctx.services.users.setSuspended(
+      admin.userId,
+      userId,
+      false,
+      undefined,
+      ctx.caller.traceId,
+    );
+  }
+
+  @Mutation(() => DeleteAccountResult, {
+    description: 'Delete the signed-in account. The e-mail can sign up again after 24 hours.',
+  })
+  async deleteAccount(@Arg('password') password: string, @Ctx() ctx: IdentityContext) {
+    return ctx.services.users.delete(await ctx.currentUser(), password, ctx.caller.traceId);
+  }
+}

@@ -1,0 +1,191 @@
+import { type EntityManager, recordEvent } from '@bloom/kernel';
+import { userDeleted, userSuspended } from '@bloom/schema';
+import type { FilterQuery } from '@mikro-orm/core';
+import { ObjectId } from '@mikro-orm/mongodb';
+import { ApiKey } from '../api-keys/api-key.entity.js';
+import { Address } from '../addresses/address.entity.js';
+import { SignupBlock } from '../auth/auth.entities.js';
+import { InvalidCredentialsError } from '../auth/auth.types.js';
+import { type IdentityDeps, SOURCE } from '../identity.deps.js';
+import { type Page, decodeCursor, encodeCursor } from '@bloom/kernel';
+import { InvalidInputError, simpleError } from '@bloom/kernel';
+import { checkName, checkPhone, firstProblem, normalizePhone } from '../shared/validation.js';
+import { UserNotFoundError } from '../sellers/seller.types.js';
+import { RoleEnum, SellerStatus, User, UserStatus } from './user.entity.js';
+import { findUserById } from './user.repository.js';
+import {
+  AccountDeleted,
+  CannotSuspendAdminError,
+  type UpdateProfileInput,
+  type UserFilter,
+} from './user.types.js';
+
+const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export class UserService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: IdentityDeps,
+  ) {}
+
+  /** Newest first, cursor after (createdAt, id). */
+  async list(filter: UserFilter, first: number, after?: string): Promise<Page<User>> {
+    const where: FilterQuery<User>[] = [];
+    if (filter.status) where.push({ status: filter.status });
+    if (filter.role === RoleEnum.SELLER) where.push({ seller: { status: SellerStatus.APPROVED } });
+    else if (filter.role) where.push({ baseRoles: filter.role });
+    if (filter.sellerStatus) where.push({ seller: { status: filter.sellerStatus } });
+    if (filter.search?.trim()) {
+      const pattern = new RegExp(`^${escapeRegex(filter.search.trim())}`, 'i');
+      where.push({ $or: [{ email: pattern }, { name: pattern }] });
+    }
+    const base: FilterQuery<User> = where.length > 0 ? { $and: where } : {};
+    const totalCount = await this.em.count(User, base);
+    const paged: FilterQuery<User>[] = [...where];
+    if (after) {
+      const [time, id] = decodeCursor(after);
+      const at = new Date(time);
+      paged.push({
+        $or: [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: new ObjectId(id) } }],
+      });
+    }
+    const rows = await this.em.find(User, paged.length > 0 ? { $and: paged } : {}, {
+      orderBy: { createdAt: 'desc', _id: 'desc' },
+      limit: first + 1,
+    });
+    const nodes = rows.slice(0, first);
+    const last = nodes.at(-1);
+    return {
+      nodes,
+      totalCount,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        endCursor: last ? encodeCursor(last.createdAt.getTime(), last.id) : undefined,
+      },
+    };
+  }
+
+  async updateProfile(user: User, input: UpdateProfileInput): Promise<User | InvalidInputError> {
+    const problem = firstProblem(
+      input.name === undefined ? null : checkName(input.name),
+      checkPhone(input.phone),
+    );
+    if (problem) return problem;
+    if (input.name !== undefined) user.name = input.name.trim();
+    if (input.phone !== undefined) user.phone = normalizePhone(input.phone);
+    await this.em.flush();
+    return user;
+  }
+
+  async setSuspended(
+    adminId: string,
+    userId: string,
+    suspend: boolean,
+    reason: string | undefined,
+    traceId: string,
+  ): Promise<User | UserNotFoundError | CannotSuspendAdminError | InvalidInputError> {
+    const user = await findUserById(this.em, userId);
+    if (!user || user.status === UserStatus.DELETED) {
+      return simpleError(UserNotFoundError, 'USER_NOT_FOUND', 'No such user.');
+    }
+    if (user.baseRoles.includes('ADMIN')) {
+      return simpleError(
+        CannotSuspendAdminError,
+        'CANNOT_SUSPEND_ADMIN',
+        'Administrators cannot be suspended.',
+      );
+    }
+    if (suspend) {
+      if (!reason?.trim())
+        return InvalidInputError.of(
+          'reason',
+          'Say why the account is suspended.',
+          'REASON_REQUIRED',
+        );
+      if (user.status === UserStatus.SUSPENDED) return user;
+      user.status = UserStatus.SUSPENDED;
+      user.suspensionReason = reason.trim();
+      // Refresh tokens stop working at once; access tokens lapse within their short lifetime.
+      user.sessionsValidAfter = this.deps.now();
+      recordEvent(
+        user,
+        userSuspended,
+        { source: SOURCE, subjectId: user.id, traceId },
+        {
+          userId: user.id,
+          reason: reason.trim(),
+          suspendedBy: adminId,
+        },
+      );
+    } else {
+      user.status = UserStatus.ACTIVE;
+      user.suspensionReason = undefined;
+    }
+    await this.em.flush();
+    this.deps.relay.kick();
+    return user;
+  }
+
+  /**
+   * Deletes the account: personal data is wiped, the e-mail is blocked from signing up for
+   * 24 hours, sessions, addresses and API keys end.
+   */
+  async delete(
+    user: User,
+    password: string,
+    traceId: string,
+  ): Promise<AccountDeleted | InvalidCredentialsError> {
+    if (!(await this.deps.hasher.verify(password, user.passwordHash))) {
+      return simpleError(InvalidCredentialsError, 'INVALID_CREDENTIALS', 'The password is wrong.');
+    }
+    const now = this.deps.now();
+    const until = new Date(now.getTime() + this.deps.config.SIGNUP_BLOCK_HOURS * 3_600_000);
+    // The block is written first: if anything below fails, the e-mail is still protected.
+    await this.em.upsert(SignupBlock, { _id: user.email, until });
+    await this.em.nativeDelete(Address, { userId: user.id });
+    await this.em.nativeUpdate(
+      ApiKey,
+      { ownerUserId: user.id, revokedAt: null },
+      { revokedAt: now },
+    );
+    user.status = UserStatus.DELETED;
+    user.email = `deleted-${user.id}@deleted.invalid`;
+    user.name = '(deleted)';
+    user.phone = undefined;
+    user.passwordHash = '!';
+    user.seller = undefined;
+    user.sessionsValidAfter = now;
+    recordEvent(
+      user,
+      userDeleted,
+      { source: SOURCE, subjectId: user.id, traceId, at: now },
+      { userId: user.id },
+    );
+    await this.em.flush();
+    this.deps.relay.kick();
+    return Object.assign(new AccountDeleted(), { signUpAgainAfter: until });
+  }
+
+  /** The first administrator comes from configuration; an existing account is left alone. */
+  async bootstrapAdmin(): Promise<void> {
+    const { ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_NAME } = this.deps.config;
+    if (!ADMIN_EMAIL || !ADMIN_PASSWORD) return;
+    const email = ADMIN_EMAIL.trim().toLowerCase();
+    if (await this.em.findOne(User, { email })) return;
+    const admin = this.em.create(User, {
+      email,
+      name: ADMIN_NAME,
+      passwordHash: await this.deps.hasher.hash(ADMIN_PASSWORD),
+      emailVerified: true,
+      baseRoles: ['ADMIN'],
+    });
+    try {
+      await this.em.persistAndFlush(admin);
+      this.deps.logger.info('bootstrapped the first administrator', { email });
+    } catch (error) {
+      // Another replica created it at the same moment.
+      this.em.clear();
+      if (!(await this.em.findOne(User, { email }))) throw error;
+    }
+  }
+}

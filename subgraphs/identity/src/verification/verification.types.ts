@@ -1,0 +1,11 @@
+import { ObjectType } from 'type-graphql';
+import { UserError } from '@bloom/kernel';
+
+@ObjectType({ implements: UserError })
+export class InvalidCodeError extends UserError {}
+
+@ObjectType({ implements: UserError })
+export class CodeExpiredError extends UserError {}
+
+@ObjectType({ implements: UserError })
+export class TooManyAttemptsError extends UserError {}

@@ -1,0 +1,146 @@
+import { MongoClient } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEnv } from '@bloom/testing';
+import { AUTH_FIELDS, INPUT_ERROR, type IdentityHarness, startIdentity } from './identity.harness.js';
+
+const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} ${INPUT_ERROR} } }`;
+const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { ${AUTH_FIELDS} } }`;
+const REFRESH = `mutation($t: String!) { refreshTokens(refreshToken: $t) { ${AUTH_FIELDS} } }`;
+
+let h: IdentityHarness;
+beforeAll(async () => {
+  h = await startIdentity('auth');
+});
+afterAll(async () => h.close());
+
+const signUp = (email: string, password = 'flowers123', name = '김민지') =>
+  h.call(SIGN_UP, { input: { email, password, name } });
+
+describe('sign-up and log-in', () => {
+  it('signs up, publishes registration and verification events, and logs in', async () => {
+    const res = await signUp('Minji@Example.com');
+    expect(res.data?.signUp.__typename).toBe('AuthPayload');
+    const user = res.data?.signUp.user;
+    expect(user.roles).toEqual(['CUSTOMER']);
+    const [registered] = await h.events.waitForType('identity.user.registered');
+    expect(registered?.payload).toMatchObject({ userId: user.id, email: 'minji@example.com', asSeller: false });
+    await h.events.waitForType('identity.emailVerification.requested');
+
+    const login = await h.call(LOG_IN, { input: { email: 'minji@example.com', password: 'flowers123' } });
+    expect(login.data?.logIn.__typename).toBe('AuthPayload');
+    const wrong = await h.call(LOG_IN, { input: { email: 'minji@example.com', password: 'wrong12345' } });
+    expect(wrong.data?.logIn).toMatchObject({ __typename: 'InvalidCredentialsError', code: 'INVALID_CREDENTIALS' });
+    const unknown = await h.call(LOG_IN, { input: { email: 'nobody@example.com', password: 'wrong12345' } });
+    expect(unknown.data?.logIn.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('refuses weak passwords and bad e-mails with a typed error naming the field', async () => {
+    const weak = await signUp('weak@example.com', 'short');
+    expect(weak.data?.signUp).toMatchObject({ __typename: 'InvalidInputError', field: 'password', code: 'WEAK_PASSWORD' });
+    const digitsOnly = await signUp('weak@example.com', '12345678');
+    expect(digitsOnly.data?.signUp.field).toBe('password');
+    const email = await signUp('not-an-email');
+    expect(email.data?.signUp).toMatchObject({ field: 'email', code: 'INVALID_EMAIL' });
+  });
+
+  it('reports a duplicate e-mail as EmailTaken', async () => {
+    await signUp('dup@example.com');
+    const again = await signUp('DUP@example.com ');
+    expect(again.data?.signUp).toMatchObject({ __typename: 'EmailTakenError', code: 'EMAIL_TAKEN' });
+  });
+
+  it('creates exactly one account from 20 simultaneous sign-ups with the same e-mail', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => signUp('race@example.com')));
+    const kinds = results.map((r) => r.data?.signUp.__typename);
+    expect(kinds.filter((k) => k === 'AuthPayload')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'EmailTakenError')).toHaveLength(19);
+    const client = await MongoClient.connect(testEnv.MONGO_URL);
+    try {
+      const db = client.db(h.server.deps.config.IDENTITY_DB);
+      expect(await db.collection('users').countDocuments({ email: 'race@example.com' })).toBe(1);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('refresh tokens', () => {
+  it('rotates, and reusing a rotated token revokes the whole family', async () => {
+    const first = (await signUp('rotate@example.com')).data?.signUp;
+    const second = (await h.call(REFRESH, { t: first.refreshToken })).data?.refreshTokens;
+    expect(second.__typename).toBe('AuthPayload');
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+
+    const reuse = (await h.call(REFRESH, { t: first.refreshToken })).data?.refreshTokens;
+    expect(reuse).toMatchObject({ __typename: 'InvalidRefreshTokenError', code: 'REFRESH_TOKEN_REUSED' });
+    // The legitimate newer token is gone too: the family was revoked.
+    const after = (await h.call(REFRESH, { t: second.refreshToken })).data?.refreshTokens;
+    expect(after.__typename).toBe('InvalidRefreshTokenError');
+  });
+
+  it('lets exactly one of ten concurrent refreshes of the same token win', async () => {
+    const first = (await signUp('concurrent-refresh@example.com')).data?.signUp;
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => h.call(REFRESH, { t: first.refreshToken })),
+    );
+    const winners = results.filter((r) => r.data?.refreshTokens.__typename === 'AuthPayload');
+    expect(winners).toHaveLength(1);
+  });
+
+  it('logs out by revoking the family, and refuses garbage tokens', async () => {
+    const session = (await signUp('logout@example.com')).data?.signUp;
+    const out = await h.call(`mutation($t: String!) { logOut(refreshToken: $t) }`, { t: session.refreshToken });
+    expect(out.data?.logOut).toBe(true);
+    const refreshed = await h.call(REFRESH, { t: session.refreshToken });
+    expect(refreshed.data?.refreshTokens.__typename).toBe('InvalidRefreshTokenError');
+    const garbage = await h.call(REFRESH, { t: 'not-a-token' });
+    expect(garbage.data?.refreshTokens.code).toBe('INVALID_REFRESH_TOKEN');
+  });
+
+  it('expires refresh tokens after their lifetime', async () => {
+    const session = (await signUp('expiry@example.com')).data?.signUp;
+    h.advance(15 * 86_400_000);
+    const res = await h.call(REFRESH, { t: session.refreshToken });
+    h.advance(-15 * 86_400_000);
+    expect(res.data?.refreshTokens.code).toBe('REFRESH_TOKEN_EXPIRED');
+  });
+
+  it('ends other sessions when the password changes', async () => {
+    const session = (await signUp('change@example.com')).data?.signUp;
+    const userId = session.user.id as string;
+    const changed = await h.call(
+      `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { ${AUTH_FIELDS} ${INPUT_ERROR} } }`,
+      { input: { currentPassword: 'flowers123', newPassword: 'roses4567' } },
+      { userId, roles: ['CUSTOMER'] },
+    );
+    expect(changed.data?.changePassword.__typename).toBe('AuthPayload');
+    const old = await h.call(REFRESH, { t: session.refreshToken });
+    expect(old.data?.refreshTokens.__typename).toBe('InvalidRefreshTokenError');
+    const fresh = await h.call(REFRESH, { t: changed.data?.changePassword.refreshToken });
+    expect(fresh.data?.refreshTokens.__typename).toBe('AuthPayload');
+    const login = await h.call(LOG_IN, { input: { email: 'change@example.com', password: 'roses4567' } });
+    expect(login.data?.logIn.__typename).toBe('AuthPayload');
+  });
+});
+
+describe('the gateway signature', () => {
+  it('refuses a request that does not come through the gateway', async () => {
+    const res = await fetch(h.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a forged signature', async () => {
+    const res = await fetch(h.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-bloom-caller': 'eyJraW5kIjoidXNlciJ9.AAAA' },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    expect(res.status).toBe(401);
+  });
+});
