@@ -10,11 +10,12 @@
 //
 // CLI:
 //   node infra/nats/apply-streams.mjs [--servers nats://127.0.0.1:4222] [--namespace ns]
-//                                     [--file streams.json] [--delete] [--quiet]
+//                                     [--file streams.json] [--replicas N] [--delete] [--quiet]
 //
 // Idempotent: a missing stream is added, a stream whose config differs is updated, an equal
 // one is left alone. With a namespace `ns` the stream `ORDERS` becomes `ns_ORDERS` and its
 // subject `orders.>` becomes `ns.orders.>`, so parallel test runs never see each other's events.
+// `replicas` overrides every stream's replica count (production: 3 on a 3-node NATS cluster).
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,7 +112,7 @@ function checkNamespace(namespace) {
  * @param {StreamDeclaration} decl
  * @param {string} [namespace]
  */
-export function toStreamConfig(decl, namespace = '') {
+export function toStreamConfig(decl, namespace = '', replicas = decl.replicas) {
   checkNamespace(namespace);
   return {
     name: namespace ? `${namespace}_${decl.name}` : decl.name,
@@ -121,7 +122,7 @@ export function toStreamConfig(decl, namespace = '') {
     discard: DiscardPolicy.Old,
     max_age: decl.max_age_seconds * NANOS_PER_SECOND,
     duplicate_window: decl.duplicate_window_seconds * NANOS_PER_SECOND,
-    num_replicas: decl.replicas,
+    num_replicas: replicas,
   };
 }
 
@@ -155,14 +156,23 @@ async function open({ servers, nc }) {
 
 /**
  * Adds missing streams and updates changed ones.
- * @param {{ servers?: string | string[], namespace?: string, file?: string,
+ * @param {{ servers?: string | string[], namespace?: string, file?: string, replicas?: number,
  *           nc?: import('@nats-io/nats-core').NatsConnection }} [options]
  *   `servers` defaults to $NATS_URL or nats://127.0.0.1:4222; pass `nc` to reuse a connection
- *   (it is left open).
+ *   (it is left open). `replicas` overrides the declared replica counts.
  * @returns {Promise<StreamResult[]>}
  */
-export async function applyStreams({ servers, namespace = '', file = DEFAULT_FILE, nc } = {}) {
+export async function applyStreams({
+  servers,
+  namespace = '',
+  file = DEFAULT_FILE,
+  replicas,
+  nc,
+} = {}) {
   checkNamespace(namespace);
+  if (replicas !== undefined && (!Number.isInteger(replicas) || replicas < 1 || replicas > 5)) {
+    throw new Error(`replicas must be an integer from 1 to 5, got ${replicas}`);
+  }
   const declarations = loadStreamDeclarations(file);
   const conn = await open({ servers, nc });
   try {
@@ -170,43 +180,55 @@ export async function applyStreams({ servers, namespace = '', file = DEFAULT_FIL
     /** @type {StreamResult[]} */
     const results = [];
     for (const decl of declarations) {
-      const cfg = toStreamConfig(decl, namespace);
-      let current;
+      const cfg = toStreamConfig(decl, namespace, replicas ?? decl.replicas);
       try {
-        current = (await jsm.streams.info(cfg.name)).config;
+        results.push(await applyOne(jsm, cfg));
       } catch (err) {
-        if (!isStreamNotFound(err)) throw err;
+        const reason = err instanceof Error ? err.message : String(err);
+        throw new Error(`stream ${cfg.name}: ${reason}`, { cause: err });
       }
-      if (!current) {
-        await jsm.streams.add(cfg);
-        results.push({ name: cfg.name, action: 'created' });
-        continue;
-      }
-      if (current.storage !== cfg.storage || current.retention !== cfg.retention) {
-        throw new Error(
-          `stream ${cfg.name}: storage/retention cannot change in place ` +
-            `(have ${current.storage}/${current.retention}, want ${cfg.storage}/${cfg.retention}); ` +
-            `delete the stream (locally: npm run infra:down && rm -rf .local/data/nats)`,
-        );
-      }
-      const unchanged =
-        sameSubjects(current.subjects ?? [], cfg.subjects) &&
-        current.max_age === cfg.max_age &&
-        current.duplicate_window === cfg.duplicate_window &&
-        current.discard === cfg.discard &&
-        current.num_replicas === cfg.num_replicas;
-      if (unchanged) {
-        results.push({ name: cfg.name, action: 'unchanged' });
-        continue;
-      }
-      const { name, retention: _r, storage: _s, ...update } = cfg;
-      await jsm.streams.update(name, update);
-      results.push({ name, action: 'updated' });
     }
     return results;
   } finally {
     if (conn.owned) await conn.nc.close();
   }
+}
+
+/**
+ * @param {import('@nats-io/jetstream').JetStreamManager} jsm
+ * @param {ReturnType<typeof toStreamConfig>} cfg
+ * @returns {Promise<StreamResult>}
+ */
+async function applyOne(jsm, cfg) {
+  let current;
+  try {
+    current = (await jsm.streams.info(cfg.name)).config;
+  } catch (err) {
+    if (!isStreamNotFound(err)) throw err;
+  }
+  if (!current) {
+    await jsm.streams.add(cfg);
+    return { name: cfg.name, action: 'created' };
+  }
+  if (current.storage !== cfg.storage || current.retention !== cfg.retention) {
+    throw new Error(
+      `storage/retention cannot change in place ` +
+        `(have ${current.storage}/${current.retention}, want ${cfg.storage}/${cfg.retention}); ` +
+        `delete the stream (locally: npm run infra:down && rm -rf .local/data/nats)`,
+    );
+  }
+  const unchanged =
+    sameSubjects(current.subjects ?? [], cfg.subjects) &&
+    current.max_age === cfg.max_age &&
+    current.duplicate_window === cfg.duplicate_window &&
+    current.discard === cfg.discard &&
+    current.num_replicas === cfg.num_replicas;
+  if (unchanged) {
+    return { name: cfg.name, action: 'unchanged' };
+  }
+  const { name, retention: _r, storage: _s, ...update } = cfg;
+  await jsm.streams.update(name, update);
+  return { name, action: 'updated' };
 }
 
 /**
@@ -258,6 +280,7 @@ async function main() {
       servers: { type: 'string' },
       namespace: { type: 'string', default: '' },
       file: { type: 'string' },
+      replicas: { type: 'string' },
       delete: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -266,10 +289,11 @@ async function main() {
   if (values.help) {
     console.log(
       'usage: node infra/nats/apply-streams.mjs [--servers URL] [--namespace NS] [--file FILE]\n' +
-        '                                       [--delete] [--quiet]\n' +
+        '                                       [--replicas N] [--delete] [--quiet]\n' +
         `  --servers    NATS server(s), comma separated (default: $NATS_URL or ${DEFAULT_SERVERS})\n` +
         '  --namespace  prefix stream names (NS_NAME) and subjects (NS.subject)\n' +
         `  --file       stream declarations (default: ${DEFAULT_FILE})\n` +
+        "  --replicas   override every stream's replica count (e.g. 3 on a NATS cluster)\n" +
         '  --delete     delete every stream named NS_* instead (needs --namespace)',
     );
     return;
@@ -285,7 +309,8 @@ async function main() {
     return;
   }
   const file = values.file ? resolve(values.file) : DEFAULT_FILE;
-  const results = await applyStreams({ servers, namespace, file });
+  const replicas = values.replicas === undefined ? undefined : Number(values.replicas);
+  const results = await applyStreams({ servers, namespace, file, replicas });
   if (!values.quiet) {
     /** @param {StreamResult['action']} action */
     const named = (action) => results.filter((r) => r.action === action).map((r) => r.name);

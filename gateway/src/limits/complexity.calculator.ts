@@ -1,17 +1,12 @@
 import {
+  type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  type FieldNode,
-  type GraphQLField,
-  getNamedType,
-  getNullableType,
-  isInterfaceType,
-  isListType,
-  isObjectType,
   valueFromASTUntyped,
 } from 'graphql';
 
@@ -38,9 +33,14 @@ const NONE: Complexity = { depth: 0, cost: 0 };
 
 /**
  * Measures an operation against the schema clients see. Fragments are inlined; introspection
- * and `__typename` are free. A fragment's measure does not depend on where it is spread, so
- * it is computed once: a document that spreads fragments into each other exponentially is
+ * and `__typename` are free. A fragment's measure does not depend on where it is spread, so it
+ * is computed once: a document that spreads fragments into each other exponentially is still
  * measured in linear time.
+ *
+ * The schema is built by @apollo/gateway, which can hold another copy of graphql than this
+ * module (the CommonJS and ESM builds of one version, as under vitest); graphql's `isListType`
+ * and friends refuse objects from another copy, so types are read through their own methods
+ * and printed form instead.
  */
 export function measureComplexity(input: ComplexityInput): Complexity {
   const { schema, operation, fragments } = input;
@@ -71,10 +71,11 @@ export function measureComplexity(input: ComplexityInput): Complexity {
       if (selection.kind === Kind.FIELD) {
         if (selection.name.value.startsWith('__')) continue;
         const field = fieldOf(parent, selection.name.value);
+        const printed = field ? String(field.type) : ''; // e.g. "[Product!]!"
         const children = selection.selectionSet
-          ? measure(selection.selectionSet, field && getNamedType(field.type))
+          ? measure(selection.selectionSet, schema.getType(printed.replace(/[[\]!]/g, '')))
           : NONE;
-        const isList = field !== undefined && isListType(getNullableType(field.type));
+        const isList = printed.startsWith('[');
         inner = {
           depth: 1 + children.depth,
           cost: 1 + (isList ? sizeOf(selection) : 1) * children.cost,
@@ -114,8 +115,9 @@ function fieldOf(
   parent: GraphQLNamedType | undefined,
   name: string,
 ): GraphQLField<unknown, unknown> | undefined {
-  if (!parent || !(isObjectType(parent) || isInterfaceType(parent))) return undefined;
-  return parent.getFields()[name];
+  // Object and interface types have fields; unions and leaves do not.
+  if (!parent || !('getFields' in parent)) return undefined;
+  return (parent.getFields() as Record<string, GraphQLField<unknown, unknown>>)[name];
 }
 
 function defaultOf(operation: OperationDefinitionNode, variable: string): number | undefined {

@@ -1,7 +1,12 @@
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnv } from '@bloom/testing';
-import { AUTH_FIELDS, INPUT_ERROR, type IdentityHarness, startIdentity } from './identity.harness.js';
+import {
+  AUTH_FIELDS,
+  INPUT_ERROR,
+  type IdentityHarness,
+  startIdentity,
+} from './identity.harness.js';
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} ${INPUT_ERROR} } }`;
 const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { ${AUTH_FIELDS} } }`;
@@ -23,20 +28,37 @@ describe('sign-up and log-in', () => {
     const user = res.data?.signUp.user;
     expect(user.roles).toEqual(['CUSTOMER']);
     const [registered] = await h.events.waitForType('identity.user.registered');
-    expect(registered?.payload).toMatchObject({ userId: user.id, email: 'minji@example.com', asSeller: false });
+    expect(registered?.payload).toMatchObject({
+      userId: user.id,
+      email: 'minji@example.com',
+      asSeller: false,
+    });
     await h.events.waitForType('identity.emailVerification.requested');
 
-    const login = await h.call(LOG_IN, { input: { email: 'minji@example.com', password: 'flowers123' } });
+    const login = await h.call(LOG_IN, {
+      input: { email: 'minji@example.com', password: 'flowers123' },
+    });
     expect(login.data?.logIn.__typename).toBe('AuthPayload');
-    const wrong = await h.call(LOG_IN, { input: { email: 'minji@example.com', password: 'wrong12345' } });
-    expect(wrong.data?.logIn).toMatchObject({ __typename: 'InvalidCredentialsError', code: 'INVALID_CREDENTIALS' });
-    const unknown = await h.call(LOG_IN, { input: { email: 'nobody@example.com', password: 'wrong12345' } });
+    const wrong = await h.call(LOG_IN, {
+      input: { email: 'minji@example.com', password: 'wrong12345' },
+    });
+    expect(wrong.data?.logIn).toMatchObject({
+      __typename: 'InvalidCredentialsError',
+      code: 'INVALID_CREDENTIALS',
+    });
+    const unknown = await h.call(LOG_IN, {
+      input: { email: 'nobody@example.com', password: 'wrong12345' },
+    });
     expect(unknown.data?.logIn.code).toBe('INVALID_CREDENTIALS');
   });
 
   it('refuses weak passwords and bad e-mails with a typed error naming the field', async () => {
     const weak = await signUp('weak@example.com', 'short');
-    expect(weak.data?.signUp).toMatchObject({ __typename: 'InvalidInputError', field: 'password', code: 'WEAK_PASSWORD' });
+    expect(weak.data?.signUp).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: 'password',
+      code: 'WEAK_PASSWORD',
+    });
     const digitsOnly = await signUp('weak@example.com', '12345678');
     expect(digitsOnly.data?.signUp.field).toBe('password');
     const email = await signUp('not-an-email');
@@ -46,7 +68,10 @@ describe('sign-up and log-in', () => {
   it('reports a duplicate e-mail as EmailTaken', async () => {
     await signUp('dup@example.com');
     const again = await signUp('DUP@example.com ');
-    expect(again.data?.signUp).toMatchObject({ __typename: 'EmailTakenError', code: 'EMAIL_TAKEN' });
+    expect(again.data?.signUp).toMatchObject({
+      __typename: 'EmailTakenError',
+      code: 'EMAIL_TAKEN',
+    });
   });
 
   it('creates exactly one account from 20 simultaneous sign-ups with the same e-mail', async () => {
@@ -72,7 +97,10 @@ describe('refresh tokens', () => {
     expect(second.refreshToken).not.toBe(first.refreshToken);
 
     const reuse = (await h.call(REFRESH, { t: first.refreshToken })).data?.refreshTokens;
-    expect(reuse).toMatchObject({ __typename: 'InvalidRefreshTokenError', code: 'REFRESH_TOKEN_REUSED' });
+    expect(reuse).toMatchObject({
+      __typename: 'InvalidRefreshTokenError',
+      code: 'REFRESH_TOKEN_REUSED',
+    });
     // The legitimate newer token is gone too: the family was revoked.
     const after = (await h.call(REFRESH, { t: second.refreshToken })).data?.refreshTokens;
     expect(after.__typename).toBe('InvalidRefreshTokenError');
@@ -89,7 +117,9 @@ describe('refresh tokens', () => {
 
   it('logs out by revoking the family, and refuses garbage tokens', async () => {
     const session = (await signUp('logout@example.com')).data?.signUp;
-    const out = await h.call(`mutation($t: String!) { logOut(refreshToken: $t) }`, { t: session.refreshToken });
+    const out = await h.call(`mutation($t: String!) { logOut(refreshToken: $t) }`, {
+      t: session.refreshToken,
+    });
     expect(out.data?.logOut).toBe(true);
     const refreshed = await h.call(REFRESH, { t: session.refreshToken });
     expect(refreshed.data?.refreshTokens.__typename).toBe('InvalidRefreshTokenError');
@@ -118,7 +148,9 @@ describe('refresh tokens', () => {
     expect(old.data?.refreshTokens.__typename).toBe('InvalidRefreshTokenError');
     const fresh = await h.call(REFRESH, { t: changed.data?.changePassword.refreshToken });
     expect(fresh.data?.refreshTokens.__typename).toBe('AuthPayload');
-    const login = await h.call(LOG_IN, { input: { email: 'change@example.com', password: 'roses4567' } });
+    const login = await h.call(LOG_IN, {
+      input: { email: 'change@example.com', password: 'roses4567' },
+    });
     expect(login.data?.logIn.__typename).toBe('AuthPayload');
   });
 });
@@ -138,7 +170,10 @@ describe('the gateway signature', () => {
   it('refuses a forged signature', async () => {
     const res = await fetch(h.server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-bloom-caller': 'eyJraW5kIjoidXNlciJ9.AAAA' },
+      headers: {
+        'content-type': 'application/json',
+        'x-bloom-caller': 'eyJraW5kIjoidXNlciJ9.AAAA',
+      },
       body: JSON.stringify({ query: '{ me { id } }' }),
     });
     expect(res.status).toBe(401);

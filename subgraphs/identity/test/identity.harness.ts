@@ -23,12 +23,19 @@ export interface IdentityHarness {
   namespace: string;
   /** Moves the service's clock. */
   advance(ms: number): void;
-  call<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, caller?: Partial<Caller>): ReturnType<typeof gqlRequest<T>>;
+  call<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: Partial<Caller>,
+  ): ReturnType<typeof gqlRequest<T>>;
   close(): Promise<void>;
 }
 
 /** Starts a real identity subgraph on a free port with its own database and stream namespace. */
-export async function startIdentity(label: string, env: Record<string, string> = {}): Promise<IdentityHarness> {
+export async function startIdentity(
+  label: string,
+  env: Record<string, string> = {},
+): Promise<IdentityHarness> {
   const dbName = freshDatabaseName(label);
   const namespace = await createStreamNamespace();
   const events = await recordEvents(namespace);
@@ -48,7 +55,10 @@ export async function startIdentity(label: string, env: Record<string, string> =
     ...env,
   });
   const server = await buildServer(config, {
-    logger: createLogger({ service: 'identity', level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent' }),
+    logger: createLogger({
+      service: 'identity',
+      level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
+    }),
     now: () => new Date(Date.now() + offset),
   });
   return {
@@ -58,7 +68,8 @@ export async function startIdentity(label: string, env: Record<string, string> =
     advance: (ms) => {
       offset += ms;
     },
-    call: (query, variables = {}, caller = {}) => gqlRequest(server.url, query, variables, callerHeaders(caller)),
+    call: (query, variables = {}, caller = {}) =>
+      gqlRequest(server.url, query, variables, callerHeaders(caller)),
     close: async () => {
       await server.close();
       await events.close();

@@ -77,7 +77,7 @@ export class OutboxRelay {
           .toArray();
         if (docs.length === 0) break;
         for (const doc of docs) {
-          const events = (doc.outbox ?? []);
+          const events = doc.outbox ?? [];
           for (const event of events) await this.publish(event);
           await collection.updateOne({ _id: doc._id }, {
             $pull: { outbox: { id: { $in: events.map((e) => e.id) } } },

@@ -1,0 +1,399 @@
+import { MongoClient } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEnv, waitFor } from '@bloom/testing';
+import {
+  ADMIN,
+  AUTH_FIELDS,
+  INPUT_ERROR,
+  type IdentityHarness,
+  startIdentity,
+} from './identity.harness.js';
+
+let h: IdentityHarness;
+let adminId: string;
+const admin = () => ({ userId: adminId, roles: ['ADMIN' as const] });
+
+beforeAll(async () => {
+  h = await startIdentity('accounts');
+  const login = await h.call(`mutation($i: LogInInput!) { logIn(input: $i) { ${AUTH_FIELDS} } }`, {
+    i: ADMIN,
+  });
+  adminId = login.data?.logIn.user.id as string;
+  expect(login.data?.logIn.user.roles).toEqual(['ADMIN']);
+});
+afterAll(async () => h.close());
+
+async function customer(email: string) {
+  const res = await h.call(`mutation($i: SignUpInput!) { signUp(input: $i) { ${AUTH_FIELDS} } }`, {
+    i: { email, password: 'flowers123', name: '고객' },
+  });
+  const id = res.data?.signUp.user.id as string;
+  return {
+    id,
+    refreshToken: res.data?.signUp.refreshToken as string,
+    caller: { userId: id, roles: ['CUSTOMER' as const] },
+  };
+}
+
+describe('seller applications', () => {
+  const SELLER_SIGN_UP = `mutation($i: SellerSignUpInput!) { signUpSeller(input: $i) { ${AUTH_FIELDS} ${INPUT_ERROR} } }`;
+  const DECIDE = `
+    fragment R on SellerDecisionResult { __typename ... on User { id roles seller { status rejectionReason } } ... on UserError { code } }
+    mutation($id: ID!, $approve: Boolean!, $reason: String!) {
+      a: approveSeller(userId: $id) @include(if: $approve) { ...R }
+      r: rejectSeller(userId: $id, reason: $reason) @skip(if: $approve) { ...R }
+    }`;
+  const input = (email: string, brn = '220-81-62517') => ({
+    email,
+    password: 'bloom1234',
+    name: '박플로',
+    businessName: '플로라 꽃집',
+    businessRegistrationNumber: brn,
+  });
+
+  it('refuses an invalid business registration number', async () => {
+    const res = await h.call(SELLER_SIGN_UP, { i: input('badbrn@bloom.test', '220-81-62518') });
+    expect(res.data?.signUpSeller).toMatchObject({
+      __typename: 'InvalidBusinessNumberError',
+      code: 'INVALID_BUSINESS_NUMBER',
+    });
+  });
+
+  it('keeps a new seller PENDING without the SELLER role until an admin approves', async () => {
+    const res = await h.call(SELLER_SIGN_UP, { i: input('seller@bloom.test') });
+    const user = res.data?.signUpSeller.user;
+    expect(user.seller.status).toBe('PENDING');
+    expect(user.roles).toEqual(['CUSTOMER']);
+    await h.events.waitForType('identity.seller.applied');
+
+    const pending = await h.call(
+      `{ sellerApplications(status: PENDING) { totalCount nodes { id email } } }`,
+      {},
+      admin(),
+    );
+    expect(pending.data?.sellerApplications.nodes.map((n: { id: string }) => n.id)).toContain(
+      user.id,
+    );
+
+    const approved = await h.call(DECIDE, { id: user.id, approve: true, reason: '' }, admin());
+    expect(approved.data?.a).toMatchObject({ __typename: 'User', roles: ['CUSTOMER', 'SELLER'] });
+    const [event] = await h.events.waitForType('identity.seller.approved');
+    expect(event?.payload).toMatchObject({
+      userId: user.id,
+      businessName: '플로라 꽃집',
+      approvedBy: adminId,
+    });
+
+    const again = await h.call(DECIDE, { id: user.id, approve: true, reason: '' }, admin());
+    expect(again.data?.a).toMatchObject({ __typename: 'NotPendingError', code: 'NOT_PENDING' });
+  });
+
+  it('lets only one of two simultaneous decisions win', async () => {
+    const res = await h.call(SELLER_SIGN_UP, { i: input('race-seller@bloom.test') });
+    const id = res.data?.signUpSeller.user.id as string;
+    const [a, r] = await Promise.all([
+      h.call(DECIDE, { id, approve: true, reason: '' }, admin()),
+      h.call(DECIDE, { id, approve: false, reason: 'duplicate' }, admin()),
+    ]);
+    const outcomes = [a.data?.a.__typename, r.data?.r.__typename].sort();
+    expect(outcomes).toEqual(['NotPendingError', 'User']);
+  });
+
+  it('puts a rejected application back to PENDING when the applicant applies again', async () => {
+    const c = await customer('reapply@bloom.test');
+    const APPLY = `mutation($i: SellerApplicationInput!) { applyForSeller(input: $i) { __typename ... on User { seller { status } } ... on UserError { code } } }`;
+    const applied = await h.call(
+      APPLY,
+      { i: { businessName: '들꽃', businessRegistrationNumber: '124-81-00998' } },
+      c.caller,
+    );
+    expect(applied.data?.applyForSeller.seller.status).toBe('PENDING');
+    const twice = await h.call(
+      APPLY,
+      { i: { businessName: '들꽃', businessRegistrationNumber: '124-81-00998' } },
+      c.caller,
+    );
+    expect(twice.data?.applyForSeller.code).toBe('ALREADY_APPLIED');
+
+    const rejected = await h.call(
+      DECIDE,
+      { id: c.id, approve: false, reason: '서류 불일치' },
+      admin(),
+    );
+    expect(rejected.data?.r.seller).toEqual({ status: 'REJECTED', rejectionReason: '서류 불일치' });
+    const again = await h.call(
+      APPLY,
+      { i: { businessName: '들꽃', businessRegistrationNumber: '124-81-00998' } },
+      c.caller,
+    );
+    expect(again.data?.applyForSeller.seller.status).toBe('PENDING');
+    const resubmitted = await waitFor(() =>
+      h.events
+        .ofType('identity.seller.applied')
+        .find(
+          (e) =>
+            (e.payload as { userId: string; resubmission: boolean }).userId === c.id &&
+            (e.payload as { resubmission: boolean }).resubmission,
+        ),
+    );
+    expect(resubmitted.payload).toMatchObject({ businessName: '들꽃' });
+  });
+
+  it('refuses admin operations to non-admins', async () => {
+    const c = await customer('not-admin@bloom.test');
+    const res = await h.call(`{ sellerApplications { totalCount } }`, {}, c.caller);
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await h.call(`{ users { totalCount } }`);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('e-mail verification', () => {
+  const VERIFY = `mutation($c: String!) { verifyEmail(code: $c) { __typename ... on User { emailVerified } ... on UserError { code } } }`;
+
+  it('accepts only the latest code and limits guesses', async () => {
+    const c = await customer('verify@bloom.test');
+    const codeFor = async (n: number) => {
+      const mine = await waitFor(() => {
+        const found = h.events
+          .ofType('identity.emailVerification.requested')
+          .filter((e) => (e.payload as { userId: string }).userId === c.id);
+        return found.length >= n ? found : null;
+      });
+      return (mine[n - 1]?.payload as { code: string }).code;
+    };
+    const first = await codeFor(1);
+    await h.call(`mutation { requestEmailVerification }`, {}, c.caller);
+    const second = await codeFor(2);
+    expect(second).not.toBe(first);
+
+    const stale = await h.call(VERIFY, { c: first }, c.caller);
+    expect(stale.data?.verifyEmail.code).toBe('INVALID_CODE');
+    const ok = await h.call(VERIFY, { c: second.toLowerCase() }, c.caller);
+    expect(ok.data?.verifyEmail).toEqual({ __typename: 'User', emailVerified: true });
+  });
+
+  it('allows at most five attempts per code, even when they arrive together', async () => {
+    const c = await customer('guess@bloom.test');
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => h.call(VERIFY, { c: 'ZZZZZZ' }, c.caller)),
+    );
+    const codes = results.map((r) => r.data?.verifyEmail.code as string);
+    expect(codes.every((code) => code === 'INVALID_CODE' || code === 'TOO_MANY_ATTEMPTS')).toBe(
+      true,
+    );
+    // Each comparison needs a claimed attempt slot; exactly five were claimed.
+    const client = await MongoClient.connect(testEnv.MONGO_URL);
+    try {
+      const attempts = client
+        .db(h.server.deps.config.IDENTITY_DB)
+        .collection('email_code_attempts');
+      const byCode = await attempts.find({}).toArray();
+      const counts = new Map<string, number>();
+      for (const a of byCode)
+        counts.set(a.codeId as string, (counts.get(a.codeId as string) ?? 0) + 1);
+      expect(Math.max(...counts.values())).toBe(5);
+    } finally {
+      await client.close();
+    }
+    const after = await h.call(VERIFY, { c: 'ZZZZZZ' }, c.caller);
+    expect(after.data?.verifyEmail.code).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('expires codes', async () => {
+    const c = await customer('expire-code@bloom.test');
+    h.advance(11 * 60_000);
+    const res = await h.call(VERIFY, { c: 'AAAAAA' }, c.caller);
+    h.advance(-11 * 60_000);
+    expect(res.data?.verifyEmail.code).toBe('CODE_EXPIRED');
+  });
+});
+
+describe('saved addresses', () => {
+  const SAVE = `mutation($i: AddressInput!) { saveAddress(input: $i) { __typename ... on Address { id label } ... on InvalidInputError { field code } } }`;
+  const address = (label: string) => ({
+    label,
+    recipientName: '김민지',
+    phone: '01012345678',
+    zipCode: '06236',
+    street: '서울 강남구 테헤란로 123',
+    detail: '4층',
+  });
+
+  it('keeps at most ten, replacing the one used longest ago, ordered by last use', async () => {
+    const c = await customer('addresses@bloom.test');
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const res = await h.call(SAVE, { i: address(`주소${i}`) }, c.caller);
+      ids.push(res.data?.saveAddress.id as string);
+      h.advance(1_000);
+    }
+    await h.call(
+      `mutation($id: ID!) { markAddressUsed(id: $id) { __typename } }`,
+      { id: ids[0] },
+      c.caller,
+    );
+    h.advance(1_000);
+    await h.call(SAVE, { i: address('새 주소') }, c.caller);
+    const list = await h.call(`{ myAddresses { label phone } }`, {}, c.caller);
+    const labels = list.data?.myAddresses.map((a: { label: string }) => a.label) as string[];
+    expect(labels).toHaveLength(10);
+    expect(labels[0]).toBe('새 주소');
+    expect(labels[1]).toBe('주소0');
+    expect(labels).not.toContain('주소1');
+    expect(list.data?.myAddresses[0].phone).toBe('010-1234-5678');
+  });
+
+  it('never exceeds ten under concurrent saves', async () => {
+    const c = await customer('address-race@bloom.test');
+    const results = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => h.call(SAVE, { i: address(`동시${i}`) }, c.caller)),
+    );
+    expect(results.every((r) => r.data?.saveAddress.__typename === 'Address')).toBe(true);
+    const list = await h.call(`{ myAddresses { id } }`, {}, c.caller);
+    expect(list.data?.myAddresses).toHaveLength(10);
+  });
+
+  it('rejects a bad postal code with the field named', async () => {
+    const c = await customer('address-bad@bloom.test');
+    const res = await h.call(SAVE, { i: { ...address('x'), zipCode: '12' } }, c.caller);
+    expect(res.data?.saveAddress).toEqual({
+      __typename: 'InvalidInputError',
+      field: 'zipCode',
+      code: 'INVALID_ZIP',
+    });
+  });
+});
+
+describe('account deletion and suspension', () => {
+  const LOG_IN = `mutation($i: LogInInput!) { logIn(input: $i) { __typename ... on UserError { code } } }`;
+  const SIGN_UP = `mutation($i: SignUpInput!) { signUp(input: $i) { __typename ... on UserError { code } } }`;
+
+  it('blocks re-sign-up with a deleted e-mail for 24 hours', async () => {
+    const c = await customer('leaving@bloom.test');
+    const wrong = await h.call(
+      `mutation { deleteAccount(password: "nope12345") { __typename } }`,
+      {},
+      c.caller,
+    );
+    expect(wrong.data?.deleteAccount.__typename).toBe('InvalidCredentialsError');
+    const deleted = await h.call(
+      `mutation { deleteAccount(password: "flowers123") { __typename ... on AccountDeleted { signUpAgainAfter } } }`,
+      {},
+      c.caller,
+    );
+    expect(deleted.data?.deleteAccount.__typename).toBe('AccountDeleted');
+    await h.events.waitForType('identity.user.deleted');
+
+    const login = await h.call(LOG_IN, {
+      i: { email: 'leaving@bloom.test', password: 'flowers123' },
+    });
+    expect(login.data?.logIn.code).toBe('INVALID_CREDENTIALS');
+    const again = await h.call(SIGN_UP, {
+      i: { email: 'leaving@bloom.test', password: 'flowers123', name: '다시' },
+    });
+    expect(again.data?.signUp.code).toBe('SIGNUP_BLOCKED');
+    const me = await h.call(`{ me { id } }`, {}, c.caller);
+    expect(me.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    h.advance(25 * 3_600_000);
+    const later = await h.call(SIGN_UP, {
+      i: { email: 'leaving@bloom.test', password: 'flowers123', name: '다시' },
+    });
+    h.advance(-25 * 3_600_000);
+    expect(later.data?.signUp.__typename).toBe('AuthPayload');
+  });
+
+  it('suspends: log-in and refresh refused, reinstating restores log-in', async () => {
+    const c = await customer('suspend@bloom.test');
+    const res = await h.call(
+      `mutation($id: ID!) { suspendUser(userId: $id, reason: "spam") { __typename ... on User { status } } }`,
+      { id: c.id },
+      admin(),
+    );
+    expect(res.data?.suspendUser.status).toBe('SUSPENDED');
+    const login = await h.call(LOG_IN, {
+      i: { email: 'suspend@bloom.test', password: 'flowers123' },
+    });
+    expect(login.data?.logIn.code).toBe('ACCOUNT_SUSPENDED');
+    const refresh = await h.call(
+      `mutation($t: String!) { refreshTokens(refreshToken: $t) { __typename } }`,
+      { t: c.refreshToken },
+    );
+    expect(refresh.data?.refreshTokens.__typename).toBe('InvalidRefreshTokenError');
+    const cannot = await h.call(
+      `mutation($id: ID!) { suspendUser(userId: $id, reason: "x") { __typename } }`,
+      { id: adminId },
+      admin(),
+    );
+    expect(cannot.data?.suspendUser.__typename).toBe('CannotSuspendAdminError');
+
+    await h.call(
+      `mutation($id: ID!) { reinstateUser(userId: $id) { __typename } }`,
+      { id: c.id },
+      admin(),
+    );
+    const back = await h.call(LOG_IN, {
+      i: { email: 'suspend@bloom.test', password: 'flowers123' },
+    });
+    expect(back.data?.logIn.__typename).toBe('AuthPayload');
+  });
+});
+
+describe('API keys', () => {
+  it('creates a scoped key, resolves it for the gateway, and revokes it', async () => {
+    const c = await customer('integrator@bloom.test');
+    const created = await h.call(
+      `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { __typename ... on ApiKeyCreated { secret apiKey { id prefix scopes } } } }`,
+      { i: { name: 'POS sync', scopes: ['CATALOG_READ', 'ORDERS_WRITE'] } },
+      c.caller,
+    );
+    const { secret, apiKey } = created.data?.createApiKey;
+    expect(secret).toMatch(/^bb_/);
+    const PRINCIPAL = `query($k: String!) { apiKeyPrincipal(key: $k) { apiKeyId ownerUserId scopes } }`;
+    const principal = await h.call(PRINCIPAL, { k: secret });
+    expect(principal.data?.apiKeyPrincipal).toEqual({
+      apiKeyId: apiKey.id,
+      ownerUserId: c.id,
+      scopes: ['catalog:read', 'orders:write'],
+    });
+    const wrong = await h.call(PRINCIPAL, { k: `${secret.slice(0, -2)}xx` });
+    expect(wrong.data?.apiKeyPrincipal).toBeNull();
+
+    const list = await h.call(`{ myApiKeys { id lastUsedAt } }`, {}, c.caller);
+    expect(list.data?.myApiKeys[0].lastUsedAt).not.toBeNull();
+
+    const other = await customer('other-integrator@bloom.test');
+    const stolen = await h.call(
+      `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`,
+      { id: apiKey.id },
+      other.caller,
+    );
+    expect(stolen.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const revoked = await h.call(
+      `mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`,
+      { id: apiKey.id },
+      c.caller,
+    );
+    expect(revoked.data?.revokeApiKey.revokedAt).not.toBeNull();
+    expect((await h.call(PRINCIPAL, { k: secret })).data?.apiKeyPrincipal).toBeNull();
+  });
+});
+
+describe('federation', () => {
+  it('resolves 100 User references in one batch and hides contact details from others', async () => {
+    const c = await customer('entity@bloom.test');
+    const reps = Array.from({ length: 100 }, () => ({ __typename: 'User', id: c.id }));
+    reps.push({ __typename: 'User', id: 'not-an-id' });
+    const res = await h.call(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name email } } }`,
+      { r: reps },
+      { userId: 'someone-else', roles: ['CUSTOMER'] },
+    );
+    expect(res.data?._entities).toHaveLength(101);
+    expect(res.data?._entities[0]).toEqual({ id: c.id, name: '고객', email: null });
+    expect(res.data?._entities[100]).toBeNull();
+    const own = await h.call(`{ me { email } }`, {}, c.caller);
+    expect(own.data?.me.email).toBe('entity@bloom.test');
+  });
+});
