@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_JWT_SECRET, bearer, errorCode, gqlRequest } from '@bloom/testing';
+import { bearer, errorCode, gqlRequest } from '@bloom/testing';
 import {
   type Federation,
   type TestGateway,
@@ -83,7 +83,7 @@ describe('edge authentication: access tokens', () => {
     })}.`;
     const response = await gqlRequest(gw.url, WHOAMI, {}, bearer(unsigned));
     expect(response.status).toBe(401);
-    expect(TEST_JWT_SECRET).not.toBe('');
+    expect(errorCode(response)).toBe('UNAUTHENTICATED');
   });
 });
 
@@ -168,8 +168,7 @@ describe('edge authentication: API keys', () => {
     expect((await gqlRequest(gw.url, '{ whoami { kind } }')).status).toBe(200);
   });
 
-  it('answers 503 when identity cannot be asked, and does not cache that', async () => {
-    const identity = federation.identity;
+  it('answers 503 when identity cannot be asked, without leaking where it is', async () => {
     const down = await startTestGateway(federation, {
       SUBGRAPH_IDENTITY_URL: 'http://127.0.0.1:9/graphql',
     });
@@ -181,6 +180,5 @@ describe('edge authentication: API keys', () => {
     } finally {
       await down.close();
     }
-    expect(identity.url).toBeTruthy();
   });
 });

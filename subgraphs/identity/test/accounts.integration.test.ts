@@ -348,7 +348,7 @@ describe('API keys', () => {
       { i: { name: 'POS sync', scopes: ['CATALOG_READ', 'ORDERS_WRITE'] } },
       c.caller,
     );
-    const { secret, apiKey } = created.data?.createApiKey;
+    const { secret, apiKey } = created.data!.createApiKey;
     expect(secret).toMatch(/^bb_/);
     const PRINCIPAL = `query($k: String!) { apiKeyPrincipal(key: $k) { apiKeyId ownerUserId scopes } }`;
     const principal = await h.call(PRINCIPAL, { k: secret });
