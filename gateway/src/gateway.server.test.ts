@@ -31,7 +31,11 @@ describe('gateway: federation and the signed caller', () => {
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({
       whoami: { kind: 'anonymous', userId: null },
-      user: { name: 'User u7', store: { name: 'Blooms of u7' }, seenByStores: { kind: 'anonymous' } },
+      user: {
+        name: 'User u7',
+        store: { name: 'Blooms of u7' },
+        seenByStores: { kind: 'anonymous' },
+      },
     });
   });
 
@@ -44,15 +48,23 @@ describe('gateway: federation and the signed caller', () => {
       { kind: 'user', userId: 'admin', roles: ['ADMIN'], scopes: [], traceId: 'forged-trace' },
       'not-the-shared-secret-0123456789abcdef',
     );
-    const withForged = await gqlRequest(federation.identity.url, '{ whoami { kind } }', {}, {
-      [CALLER_HEADER]: forged,
-    });
+    const withForged = await gqlRequest(
+      federation.identity.url,
+      '{ whoami { kind } }',
+      {},
+      {
+        [CALLER_HEADER]: forged,
+      },
+    );
     expect(withForged.status).toBe(401);
     expect(errorCode(withForged)).toBe('UNAUTHENTICATED');
   });
 
   it('keeps @inaccessible fields out of the public schema', async () => {
-    const response = await gqlRequest(gw.url, '{ apiKeyPrincipal(key: "bk_live_valid") { apiKeyId } }');
+    const response = await gqlRequest(
+      gw.url,
+      '{ apiKeyPrincipal(key: "bk_live_valid") { apiKeyId } }',
+    );
     expect(response.status).toBe(400);
     expect(errorCode(response)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
@@ -64,10 +76,14 @@ describe('gateway: trace ids and request logs', () => {
     const response = await fetch(gw.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-trace-id': traceId },
-      body: JSON.stringify({ query: 'query Traced { user(id: "u1") { seenByStores { traceId } } }' }),
+      body: JSON.stringify({
+        query: 'query Traced { user(id: "u1") { seenByStores { traceId } } }',
+      }),
     });
     expect(response.headers.get('x-trace-id')).toBe(traceId);
-    const body = (await response.json()) as { data: { user: { seenByStores: { traceId: string } } } };
+    const body = (await response.json()) as {
+      data: { user: { seenByStores: { traceId: string } } };
+    };
     expect(body.data.user.seenByStores.traceId).toBe(traceId);
     expect(federation.identity.traceIds).toContain(traceId);
     expect(federation.stores.traceIds).toContain(traceId);
@@ -157,7 +173,10 @@ describe('gateway: errors', () => {
 
 describe('gateway: depth and cost limits', () => {
   it('accepts an operation within both limits', async () => {
-    const response = await gqlRequest(gw.url, '{ users(first: 5) { id friends(first: 2) { id } } }');
+    const response = await gqlRequest(
+      gw.url,
+      '{ users(first: 5) { id friends(first: 2) { id } } }',
+    );
     expect(response.errors).toBeUndefined();
   });
 

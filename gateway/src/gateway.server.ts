@@ -212,7 +212,9 @@ async function readSupergraph(path: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Cannot read the supergraph at ${path} (${reason}). Run npm run schema:compose.`);
+    throw new Error(
+      `Cannot read the supergraph at ${path} (${reason}). Run npm run schema:compose.`,
+    );
   }
 }
 

@@ -82,8 +82,8 @@ const STORES_SDL = `
 
 export const API_KEYS: Record<string, { apiKeyId: string; ownerUserId: string; scopes: string[] }> =
   {
-    'bk_live_valid': { apiKeyId: 'key-1', ownerUserId: 'owner-1', scopes: ['orders:read'] },
-    'bk_live_other': { apiKeyId: 'key-2', ownerUserId: 'owner-2', scopes: [] },
+    bk_live_valid: { apiKeyId: 'key-1', ownerUserId: 'owner-1', scopes: ['orders:read'] },
+    bk_live_other: { apiKeyId: 'key-2', ownerUserId: 'owner-2', scopes: [] },
   };
 
 interface SubgraphContext {

@@ -26,6 +26,13 @@ export NATS_URL="${NATS_URL:-nats://$LOCAL_HOST:$NATS_PORT}"
 # configs). Local-only values unless .env or the environment sets real ones.
 export CALLER_SIGNING_SECRET="${CALLER_SIGNING_SECRET:-local-dev-caller-signing-secret-not-for-production}"
 export JWT_SECRET="${JWT_SECRET:-local-dev-jwt-secret-not-for-production-0123456789}"
+# Local development defaults: the first admin, verification codes in the identity log, explorer on.
+export NODE_ENV="${NODE_ENV:-development}"
+export ADMIN_EMAIL="${ADMIN_EMAIL:-admin@bloom.local}"
+export ADMIN_PASSWORD="${ADMIN_PASSWORD:-admin-bloom-1234}"
+export DEV_MAIL_LOG="${DEV_MAIL_LOG:-true}"
+# Demo accounts hash faster locally; production keeps the default cost.
+export PASSWORD_SCRYPT_LOG_N="${PASSWORD_SCRYPT_LOG_N:-15}"
 START_TIMEOUT="${SERVICE_START_TIMEOUT:-90}"
 
 # The services, in start order. stage: services of one stage start together, and the next

@@ -15,7 +15,10 @@ const server = createServer((req, res) => {
     const { variables } = JSON.parse(await readBody(req)) as { variables: { key: string } };
     lookups += 1;
     if (mode === 'error') {
-      return sendJson(res, 200, { data: { apiKeyPrincipal: null }, errors: [{ message: 'db down' }] });
+      return sendJson(res, 200, {
+        data: { apiKeyPrincipal: null },
+        errors: [{ message: 'db down' }],
+      });
     }
     if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, 50));
     const principal =

@@ -8,7 +8,8 @@ import {
   startTestGateway,
 } from '../../test/federation.fixture.js';
 
-const WHOAMI = '{ whoami { kind userId roles scopes apiKeyId } user(id: "u1") { seenByStores { kind userId roles } } }';
+const WHOAMI =
+  '{ whoami { kind userId roles scopes apiKeyId } user(id: "u1") { seenByStores { kind userId roles } } }';
 
 let federation: Federation;
 let gw: TestGateway;
@@ -92,10 +93,15 @@ describe('edge authentication: API keys', () => {
     federation.identity.callers.filter((caller) => caller.traceId.startsWith('apikey-')).length;
 
   it('resolves a valid key through the identity subgraph to an integrator caller', async () => {
-    const response = await gqlRequest(gw.url, WHOAMI, {}, {
-      'x-api-key': 'bk_live_valid',
-      'x-trace-id': 'apikey-trace-0001',
-    });
+    const response = await gqlRequest(
+      gw.url,
+      WHOAMI,
+      {},
+      {
+        'x-api-key': 'bk_live_valid',
+        'x-trace-id': 'apikey-trace-0001',
+      },
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({
       whoami: {
@@ -116,10 +122,15 @@ describe('edge authentication: API keys', () => {
 
   it('caches a resolved key instead of asking identity on every request', async () => {
     const before = lookups();
-    await gqlRequest(gw.url, '{ whoami { kind } }', {}, {
-      'x-api-key': 'bk_live_valid',
-      'x-trace-id': 'apikey-trace-0002',
-    });
+    await gqlRequest(
+      gw.url,
+      '{ whoami { kind } }',
+      {},
+      {
+        'x-api-key': 'bk_live_valid',
+        'x-trace-id': 'apikey-trace-0002',
+      },
+    );
     // Only the operation's own call to identity, no principal lookup.
     expect(lookups() - before).toBe(1);
   });
@@ -127,10 +138,15 @@ describe('edge authentication: API keys', () => {
   it('refuses an unknown key with HTTP 401 and caches that answer briefly', async () => {
     const before = lookups();
     for (const n of [1, 2]) {
-      const response = await gqlRequest(gw.url, WHOAMI, {}, {
-        'x-api-key': 'bk_live_unknown',
-        'x-trace-id': `apikey-trace-unknown-${n}`,
-      });
+      const response = await gqlRequest(
+        gw.url,
+        WHOAMI,
+        {},
+        {
+          'x-api-key': 'bk_live_unknown',
+          'x-trace-id': `apikey-trace-unknown-${n}`,
+        },
+      );
       expect(response.status).toBe(401);
       expect(errorCode(response)).toBe('UNAUTHENTICATED');
     }
@@ -139,10 +155,15 @@ describe('edge authentication: API keys', () => {
 
   it('refuses a request that sends both a token and a key', async () => {
     const token = await signToken();
-    const response = await gqlRequest(gw.url, WHOAMI, {}, {
-      ...bearer(token),
-      'x-api-key': 'bk_live_valid',
-    });
+    const response = await gqlRequest(
+      gw.url,
+      WHOAMI,
+      {},
+      {
+        ...bearer(token),
+        'x-api-key': 'bk_live_valid',
+      },
+    );
     expect(response.status).toBe(401);
     expect(errorCode(response)).toBe('UNAUTHENTICATED');
   });

@@ -22,8 +22,12 @@ export interface EdgeAuthenticatorDeps {
 
 const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
 
-const reject = (status: number, code: ErrorCode, message: string, headers?: Record<string, string>) =>
-  ({ ok: false, rejection: { status, code, message, headers } }) as const;
+const reject = (
+  status: number,
+  code: ErrorCode,
+  message: string,
+  headers?: Record<string, string>,
+) => ({ ok: false, rejection: { status, code, message, headers } }) as const;
 
 /**
  * Who is calling: a person with an access token, an integrator with an API key, or nobody.

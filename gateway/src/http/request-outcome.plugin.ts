@@ -11,7 +11,8 @@ export function requestOutcomePlugin(): ApolloServerPlugin<GatewayContext> {
       Promise.resolve({
         willSendResponse: ({ contextValue, operationName, request, response }) => {
           contextValue.outcome.operationName = operationName ?? request.operationName ?? undefined;
-          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          const errors =
+            response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           contextValue.outcome.errorCodes = (errors ?? []).map((error) =>
             typeof error.extensions?.code === 'string' ? error.extensions.code : 'UNKNOWN',
           );

@@ -1,4 +1,8 @@
-import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import type {
+  ApolloServerPlugin,
+  BaseContext,
+  GraphQLRequestContextDidResolveOperation,
+} from '@apollo/server';
 import { type FragmentDefinitionNode, GraphQLError, Kind } from 'graphql';
 import { QUERY_TOO_COMPLEX } from '../errors/gateway-error-codes.js';
 import { measureComplexity } from './complexity.calculator.js';

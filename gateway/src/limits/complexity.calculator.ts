@@ -63,7 +63,10 @@ export function measureComplexity(input: ComplexityInput): Complexity {
     return size ?? DEFAULT_LIST_SIZE;
   };
 
-  const measure = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined): Complexity => {
+  const measure = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLNamedType | undefined,
+  ): Complexity => {
     let depth = 0;
     let cost = 0;
     for (const selection of selectionSet.selections) {
@@ -101,7 +104,10 @@ export function measureComplexity(input: ComplexityInput): Complexity {
     // Validation has already refused unknown and cyclic fragments; stay safe regardless.
     if (!fragment || visiting.has(name)) return NONE;
     visiting.add(name);
-    const result = measure(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value));
+    const result = measure(
+      fragment.selectionSet,
+      schema.getType(fragment.typeCondition.name.value),
+    );
     visiting.delete(name);
     fragmentMeasures.set(name, result);
     return result;

@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type GraphQLDataSourceProcessOptions,
-  RemoteGraphQLDataSource,
-} from '@apollo/gateway';
+import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { CALLER_HEADER, anonymousCaller, signCaller } from '@bloom/kernel';
 import type { GatewayContext } from '../gateway.context.js';
 import { TRACE_HEADER } from '../http/trace-id.js';

@@ -39,7 +39,7 @@ export function subgraphEndpoints(
 /** `http://host:4001/graphql` → `http://host:4001/health`, the convention every subgraph follows. */
 export function healthUrlOf(graphqlUrl: string): string {
   const url = new URL(graphqlUrl);
-  url.pathname = url.pathname.replace(/\/graphql\/?$/, '') + '/health';
+  url.pathname = url.pathname.replace(/\/?(graphql\/?)?$/, '') + '/health';
   url.search = '';
   return url.href;
 }

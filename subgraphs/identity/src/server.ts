@@ -18,7 +18,7 @@ import {
 } from './auth/auth.entities.js';
 import { PasswordHasher } from './auth/password.hasher.js';
 import { TokenIssuer } from './auth/token.issuer.js';
-import type { IdentityConfig } from './identity.config.js';
+import { type IdentityConfig, loadIdentityConfig } from './identity.config.js';
 import { buildServices, createContext } from './identity.context.js';
 import type { IdentityDeps } from './identity.deps.js';
 import { buildSchema } from './schema.js';
@@ -102,3 +102,9 @@ export async function buildServer(
   );
   return { ...server, deps, relay, bus };
 }
+
+/** The uniform entry the end-to-end harness uses for every subgraph. */
+export const buildServerFromEnv = (
+  env: Record<string, string | undefined>,
+  overrides: { logger?: Logger; now?: () => Date } = {},
+) => buildServer(loadIdentityConfig(env), overrides);
