@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLER_HEADER, signCaller } from '@bloom/kernel';
-import { errorCode, freePort, gqlRequest } from '@bloom/testing';
+import { type GraphQLResponse, errorCode, freePort, gqlRequest } from '@bloom/testing';
 import {
   type Federation,
   type TestGateway,
@@ -212,6 +213,26 @@ describe('gateway: depth and cost limits', () => {
       measured: 651,
       maximum: 200,
     });
+  });
+});
+
+describe('gateway: automatic persisted queries', () => {
+  it('asks for an unknown hash once, then answers from the hash alone', async () => {
+    const query = '{ user(id: "apq") { name } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const post = async (body: object): Promise<GraphQLResponse> => {
+      const response = await fetch(gw.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    };
+
+    expect(errorCode(await post({ extensions }))).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await post({ query, extensions })).data).toEqual({ user: { name: 'User apq' } });
+    expect((await post({ extensions })).data).toEqual({ user: { name: 'User apq' } });
   });
 });
 

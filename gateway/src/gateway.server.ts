@@ -109,11 +109,12 @@ export async function startGateway(
 
     if (path === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
     if (path === '/ready') {
+      // The supergraph is loaded before the server listens; what remains is reaching subgraphs.
       if (draining) return sendJson(res, 503, { status: 'unavailable', reason: 'shutting down' });
-      const readiness = await probeSubgraphs(subgraphs);
-      return sendJson(res, readiness.ready ? 200 : 503, {
-        status: readiness.ready ? 'ready' : 'unavailable',
-        ...readiness,
+      const { ready, ...details } = await probeSubgraphs(subgraphs);
+      return sendJson(res, ready ? 200 : 503, {
+        status: ready ? 'ready' : 'unavailable',
+        ...details,
       });
     }
     if (path === '/graphql') {
