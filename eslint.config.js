@@ -24,6 +24,14 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: "Only a service's main.ts reads the environment; pass its validated config.",
+        },
+      ],
       'no-restricted-syntax': [
         'error',
         {
@@ -34,8 +42,23 @@ export default tseslint.config(
     },
   },
   {
+    // Entry points and tooling are where the environment is read.
+    files: [
+      '**/src/main.ts',
+      'scripts/**',
+      'bench/**',
+      'packages/testing/src/env.ts',
+      '**/test/**',
+      'e2e/**',
+      'infra/**',
+      '**/*.test.ts',
+      '**/eval/**',
+    ],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
     // Tests walk untyped GraphQL responses; their assertions are the type check.
-    files: ['**/test/**/*.ts', '**/*.test.ts'],
+    files: ['**/test/**/*.ts', '**/*.test.ts', 'e2e/**/*.ts', 'scripts/seed/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

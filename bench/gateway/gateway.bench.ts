@@ -33,21 +33,36 @@ const identity = await startService(
 );
 const gateway = await startService(
   'gateway/src/main.ts',
-  { ...common, PORT: String(gatewayPort), SUBGRAPH_IDENTITY_URL: `http://127.0.0.1:${identityPort}/graphql` },
+  {
+    ...common,
+    PORT: String(gatewayPort),
+    SUBGRAPH_IDENTITY_URL: `http://127.0.0.1:${identityPort}/graphql`,
+  },
   `http://127.0.0.1:${gatewayPort}/health`,
 );
 
 try {
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-  const signUp = await gqlRequest(gatewayUrl, `mutation { signUp(input: { email: "bench@bloom.test", password: "bench12345", name: "Bench" }) { ... on AuthPayload { accessToken user { id } } } }`);
-  const { accessToken, user } = signUp.data?.signUp as { accessToken: string; user: { id: string } };
+  const signUp = await gqlRequest(
+    gatewayUrl,
+    `mutation { signUp(input: { email: "bench@bloom.test", password: "bench12345", name: "Bench" }) { ... on AuthPayload { accessToken user { id } } } }`,
+  );
+  const { accessToken, user } = signUp.data?.signUp as {
+    accessToken: string;
+    user: { id: string };
+  };
   const body = JSON.stringify({ query: '{ me { id name roles } }' });
   const direct = await runLoad({
     label: 'direct → identity',
     url: `http://127.0.0.1:${identityPort}/graphql`,
     body,
     // A fresh signature per request is what the gateway does; one is enough for the baseline.
-    headers: { [CALLER_HEADER]: signCaller({ kind: 'user', userId: user.id, roles: ['CUSTOMER'], scopes: [], traceId: 'bench' }, secret) },
+    headers: {
+      [CALLER_HEADER]: signCaller(
+        { kind: 'user', userId: user.id, roles: ['CUSTOMER'], scopes: [], traceId: 'bench' },
+        secret,
+      ),
+    },
     concurrency,
     seconds,
     serverPid: identity.pid,
@@ -61,11 +76,17 @@ try {
     seconds,
     serverPid: gateway.pid,
   });
-  console.log(`\nbench/gateway: ${concurrency} concurrent clients, ${seconds} s each, query { me { id name roles } }`);
+  console.log(
+    `\nbench/gateway: ${concurrency} concurrent clients, ${seconds} s each, query { me { id name roles } }`,
+  );
   printTable([direct, viaGateway]);
   console.log(`\ngateway/direct throughput ratio: ${(viaGateway.rps / direct.rps).toFixed(2)}`);
-  console.log(`gateway added latency: p50 +${(viaGateway.p50 - direct.p50).toFixed(2)} ms, p99 +${(viaGateway.p99 - direct.p99).toFixed(2)} ms`);
-  console.log('(the "per server core" column divides requests by the CPU seconds the measured process used)');
+  console.log(
+    `gateway added latency: p50 +${(viaGateway.p50 - direct.p50).toFixed(2)} ms, p99 +${(viaGateway.p99 - direct.p99).toFixed(2)} ms`,
+  );
+  console.log(
+    '(the "per server core" column divides requests by the CPU seconds the measured process used)',
+  );
 } finally {
   await stop(gateway);
   await stop(identity);

@@ -14,7 +14,9 @@ export interface LoadResult {
 }
 
 const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
+  sorted.length === 0
+    ? 0
+    : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
 
 /** utime + stime of a process in seconds (Linux). */
 export function cpuSeconds(pid: number): number {
@@ -23,7 +25,9 @@ export function cpuSeconds(pid: number): number {
 }
 
 export function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Number(line?.replace(/\D+/g, '') ?? 0) / 1024;
 }
 
@@ -59,12 +63,20 @@ export async function runLoad(options: {
     }
   };
   const warm = { errors: 0 };
-  await Promise.all(Array.from({ length: options.concurrency }, () => loop(Date.now() + (options.warmupSeconds ?? 2) * 1000, null, warm)));
+  await Promise.all(
+    Array.from({ length: options.concurrency }, () =>
+      loop(Date.now() + (options.warmupSeconds ?? 2) * 1000, null, warm),
+    ),
+  );
   const latencies: number[] = [];
   const counts = { errors: 0 };
   const cpuBefore = options.serverPid ? cpuSeconds(options.serverPid) : 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: options.concurrency }, () => loop(Date.now() + options.seconds * 1000, latencies, counts)));
+  await Promise.all(
+    Array.from({ length: options.concurrency }, () =>
+      loop(Date.now() + options.seconds * 1000, latencies, counts),
+    ),
+  );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return {
@@ -81,7 +93,9 @@ export async function runLoad(options: {
 }
 
 export function printTable(results: LoadResult[]): void {
-  console.log('\n| path | requests | errors | req/s | req/s per server core | p50 ms | p99 ms | server RSS MB |');
+  console.log(
+    '\n| path | requests | errors | req/s | req/s per server core | p50 ms | p99 ms | server RSS MB |',
+  );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const perCore = r.serverCpuSeconds ? (r.requests / r.serverCpuSeconds).toFixed(0) : 'n/a';

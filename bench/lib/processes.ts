@@ -10,11 +10,15 @@ export async function startService(
   env: Record<string, string>,
   healthUrl: string,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', '@bloom/kernel/register', entry], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', '@bloom/kernel/register', entry],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   await waitFor(async () => (await fetch(healthUrl)).ok, { timeoutMs: 30_000, what: healthUrl });
   return child;
 }

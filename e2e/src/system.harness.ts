@@ -16,7 +16,15 @@ import {
   testEnv,
 } from '@bloom/testing';
 
-export const SUBGRAPHS = ['identity', 'stores', 'products', 'orders', 'subscriptions', 'giftcards', 'notifications'] as const;
+export const SUBGRAPHS = [
+  'identity',
+  'stores',
+  'products',
+  'orders',
+  'subscriptions',
+  'giftcards',
+  'notifications',
+] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 
 interface Running {
@@ -24,7 +32,10 @@ interface Running {
   close(): Promise<void>;
 }
 type ServerModule = {
-  buildServerFromEnv(env: Record<string, string | undefined>, overrides: { logger?: Logger; now?: () => Date }): Promise<Running>;
+  buildServerFromEnv(
+    env: Record<string, string | undefined>,
+    overrides: { logger?: Logger; now?: () => Date },
+  ): Promise<Running>;
 };
 
 export const ADMIN = { email: 'admin@bloom.test', password: 'admin-pass-1' };
@@ -37,7 +48,11 @@ export interface System {
   /** Moves every service's clock. */
   advance(ms: number): void;
   /** A GraphQL request through the gateway, optionally as a signed-in user. */
-  call<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): ReturnType<typeof gqlRequest<T>>;
+  call<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): ReturnType<typeof gqlRequest<T>>;
   logIn(email: string, password: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -49,7 +64,10 @@ const logLevel = () => (process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'sile
  * own fresh database, all sharing a fresh stream namespace; the gateway serves the committed
  * supergraph with the subgraph URLs pointed at these servers.
  */
-export async function startSystem(names: SubgraphName[], extraEnv: Record<string, string> = {}): Promise<System> {
+export async function startSystem(
+  names: SubgraphName[],
+  extraEnv: Record<string, string> = {},
+): Promise<System> {
   const namespace = await createStreamNamespace();
   const events = await recordEvents(namespace);
   let offset = 0;
@@ -89,11 +107,17 @@ export async function startSystem(names: SubgraphName[], extraEnv: Record<string
       subgraphUrls[name] = server.url;
     }
     const overrides = Object.fromEntries(
-      Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url]),
+      Object.entries(subgraphUrls).map(([name, url]) => [
+        `SUBGRAPH_${name.toUpperCase()}_URL`,
+        url,
+      ]),
     );
     const gateway = await startGateway(loadGatewayConfig({ ...env, ...overrides }), {
       logger: createLogger({ service: 'gateway', level: logLevel() }),
-      supergraphSdl: readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8'),
+      supergraphSdl: readFileSync(
+        new URL('../../schema/supergraph.graphql', import.meta.url),
+        'utf8',
+      ),
     });
     servers.unshift(gateway);
     const call: System['call'] = (query, variables = {}, token) =>

@@ -18,7 +18,10 @@ async function signUp(email: string) {
   return res.data?.signUp;
 }
 
-const sign = (claims: Record<string, unknown>, { secret = TEST_JWT_SECRET, audience = 'blooming-blooms-api', expiresIn = '15m' } = {}) =>
+const sign = (
+  claims: Record<string, unknown>,
+  { secret = TEST_JWT_SECRET, audience = 'blooming-blooms-api', expiresIn = '15m' } = {},
+) =>
   new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject('507f1f77bcf86cd799439011')
@@ -34,7 +37,13 @@ describe('identity through the gateway', () => {
     expect(created.__typename).toBe('AuthPayload');
     const token = await sys.logIn('journey@bloom.test', 'flowers123');
     const me = await sys.call(`{ me { id email name roles seller { status } } }`, {}, token);
-    expect(me.data?.me).toEqual({ id: created.user.id, email: 'journey@bloom.test', name: '이수진', roles: ['CUSTOMER'], seller: null });
+    expect(me.data?.me).toEqual({
+      id: created.user.id,
+      email: 'journey@bloom.test',
+      name: '이수진',
+      roles: ['CUSTOMER'],
+      seller: null,
+    });
 
     const applied = await sys.call(
       `mutation { applyForSeller(input: { businessName: "봄날 꽃집", businessRegistrationNumber: "220-81-62517" }) { __typename ... on User { seller { status } } } }`,
@@ -42,28 +51,50 @@ describe('identity through the gateway', () => {
       token,
     );
     expect(applied.data?.applyForSeller.seller.status).toBe('PENDING');
-    expect(decodeJwt(await sys.logIn('journey@bloom.test', 'flowers123')).roles).toEqual(['CUSTOMER']);
+    expect(decodeJwt(await sys.logIn('journey@bloom.test', 'flowers123')).roles).toEqual([
+      'CUSTOMER',
+    ]);
 
     const adminToken = await sys.logIn(ADMIN.email, ADMIN.password);
-    const queue = await sys.call(`{ sellerApplications { nodes { id email seller { businessName } } } }`, {}, adminToken);
-    expect(queue.data?.sellerApplications.nodes).toContainEqual({ id: created.user.id, email: 'journey@bloom.test', seller: { businessName: '봄날 꽃집' } });
-    const approved = await sys.call(`mutation($id: ID!) { approveSeller(userId: $id) { __typename } }`, { id: created.user.id }, adminToken);
+    const queue = await sys.call(
+      `{ sellerApplications { nodes { id email seller { businessName } } } }`,
+      {},
+      adminToken,
+    );
+    expect(queue.data?.sellerApplications.nodes).toContainEqual({
+      id: created.user.id,
+      email: 'journey@bloom.test',
+      seller: { businessName: '봄날 꽃집' },
+    });
+    const approved = await sys.call(
+      `mutation($id: ID!) { approveSeller(userId: $id) { __typename } }`,
+      { id: created.user.id },
+      adminToken,
+    );
     expect(approved.data?.approveSeller.__typename).toBe('User');
 
     const sellerToken = await sys.logIn('journey@bloom.test', 'flowers123');
     expect(decodeJwt(sellerToken).roles).toEqual(['CUSTOMER', 'SELLER']);
     const meAgain = await sys.call(`{ me { roles seller { status } } }`, {}, sellerToken);
-    expect(meAgain.data?.me).toEqual({ roles: ['CUSTOMER', 'SELLER'], seller: { status: 'APPROVED' } });
+    expect(meAgain.data?.me).toEqual({
+      roles: ['CUSTOMER', 'SELLER'],
+      seller: { status: 'APPROVED' },
+    });
   });
 
   it('keeps admin fields from customers', async () => {
-    const token = await sys.logIn((await signUp('nosy@bloom.test')) && 'nosy@bloom.test', 'flowers123');
+    const token = await sys.logIn(
+      (await signUp('nosy@bloom.test')) && 'nosy@bloom.test',
+      'flowers123',
+    );
     const res = await sys.call(`{ users { totalCount } }`, {}, token);
     expect(errorCode(res)).toBe('FORBIDDEN');
   });
 
   it('reports a duplicate e-mail and creates one account from 20 simultaneous sign-ups', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => signUp('twenty@bloom.test')));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => signUp('twenty@bloom.test')),
+    );
     expect(results.filter((r) => r.__typename === 'AuthPayload')).toHaveLength(1);
     expect(results.filter((r) => r.__typename === 'EmailTakenError')).toHaveLength(19);
   });
@@ -89,13 +120,22 @@ describe('identity through the gateway', () => {
     };
     for (const [name, token] of Object.entries(cases)) {
       const res = await sys.call(`{ me { id } }`, {}, token);
-      expect({ name, status: res.status, code: errorCode(res) }).toEqual({ name, status: 401, code: 'UNAUTHENTICATED' });
+      expect({ name, status: res.status, code: errorCode(res) }).toEqual({
+        name,
+        status: 401,
+        code: 'UNAUTHENTICATED',
+      });
     }
   });
 
   it('refuses a request sent straight to the subgraph without the gateway signature', async () => {
     const token = await sys.logIn(ADMIN.email, ADMIN.password);
-    const res = await gqlRequest(sys.subgraphUrls.identity as string, `{ users { totalCount } }`, {}, bearer(token));
+    const res = await gqlRequest(
+      sys.subgraphUrls.identity as string,
+      `{ users { totalCount } }`,
+      {},
+      bearer(token),
+    );
     expect(res.status).toBe(401);
     expect(errorCode(res)).toBe('UNAUTHENTICATED');
   });
@@ -116,7 +156,12 @@ describe('identity through the gateway', () => {
     const secret = created.data?.createApiKey.secret as string;
     const res = await gqlRequest(sys.gatewayUrl, `{ me { email } }`, {}, { 'x-api-key': secret });
     expect(res.data?.me.email).toBe('api@bloom.test');
-    const bad = await gqlRequest(sys.gatewayUrl, `{ me { email } }`, {}, { 'x-api-key': 'bb_nope' });
+    const bad = await gqlRequest(
+      sys.gatewayUrl,
+      `{ me { email } }`,
+      {},
+      { 'x-api-key': 'bb_nope' },
+    );
     expect(bad.status).toBe(401);
   });
 });

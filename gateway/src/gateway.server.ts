@@ -148,6 +148,8 @@ export async function startGateway(
         callerKind: outcome.callerKind,
         operationName: outcome.operationName,
         errorCodes: outcome.errorCodes,
+        // The client went away before the response was complete.
+        ...(res.writableFinished ? {} : { aborted: true }),
       };
       if (PROBE_PATHS.has(path)) logger.debug('request', line);
       else logger.info('request', line);

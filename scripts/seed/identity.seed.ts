@@ -3,10 +3,25 @@ import type { SeedApi } from './seed.api.js';
 export const SEED_PASSWORD = 'bloom1234';
 
 export const demoSellers = [
-  { email: 'seller1@bloom.test', name: '김하늘', businessName: '하늘정원 플라워', brn: '220-81-62517' },
+  {
+    email: 'seller1@bloom.test',
+    name: '김하늘',
+    businessName: '하늘정원 플라워',
+    brn: '220-81-62517',
+  },
   { email: 'seller2@bloom.test', name: '이서연', businessName: '마포 꽃다방', brn: '124-81-00998' },
-  { email: 'seller3@bloom.test', name: '박준호', businessName: '해운대 플로리스트', brn: '214-86-24304' },
-  { email: 'seller4@bloom.test', name: '최유진', businessName: '제주 동백꽃방', brn: '616-81-38450' },
+  {
+    email: 'seller3@bloom.test',
+    name: '박준호',
+    businessName: '해운대 플로리스트',
+    brn: '214-86-24304',
+  },
+  {
+    email: 'seller4@bloom.test',
+    name: '최유진',
+    businessName: '제주 동백꽃방',
+    brn: '616-81-38450',
+  },
 ];
 
 export const demoCustomers = [
@@ -23,7 +38,10 @@ const SIGN_UP_SELLER = `mutation($i: SellerSignUpInput!) {
  * Demo accounts: four approved sellers and three customers. Re-running finds them already
  * there (EmailTaken) and only approves what is still pending.
  */
-export async function seedIdentity(api: SeedApi, admin: { email: string; password: string }): Promise<void> {
+export async function seedIdentity(
+  api: SeedApi,
+  admin: { email: string; password: string },
+): Promise<void> {
   const adminToken = await api.logIn(admin.email, admin.password);
   for (const seller of demoSellers) {
     const data = await api.call(SIGN_UP_SELLER, {
@@ -40,16 +58,26 @@ export async function seedIdentity(api: SeedApi, admin: { email: string; passwor
       throw new Error(`seller ${seller.email}: ${result.code}: ${result.message}`);
     }
   }
-  const pending = await api.call(`{ sellerApplications(status: PENDING, first: 100) { nodes { id email } } }`, {}, adminToken);
+  const pending = await api.call(
+    `{ sellerApplications(status: PENDING, first: 100) { nodes { id email } } }`,
+    {},
+    adminToken,
+  );
   const ours = new Set(demoSellers.map((s) => s.email));
   for (const application of pending.sellerApplications.nodes as { id: string; email: string }[]) {
     if (!ours.has(application.email)) continue;
-    await api.call(`mutation($id: ID!) { approveSeller(userId: $id) { __typename } }`, { id: application.id }, adminToken);
+    await api.call(
+      `mutation($id: ID!) { approveSeller(userId: $id) { __typename } }`,
+      { id: application.id },
+      adminToken,
+    );
   }
   for (const customer of demoCustomers) {
     await api.call(`mutation($i: SignUpInput!) { signUp(input: $i) { __typename } }`, {
       i: { email: customer.email, password: SEED_PASSWORD, name: customer.name },
     });
   }
-  api.log(`identity: ${demoSellers.length} approved sellers, ${demoCustomers.length} customers (password ${SEED_PASSWORD})`);
+  api.log(
+    `identity: ${demoSellers.length} approved sellers, ${demoCustomers.length} customers (password ${SEED_PASSWORD})`,
+  );
 }

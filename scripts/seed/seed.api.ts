@@ -1,6 +1,10 @@
 /** A small GraphQL client through the gateway for seeding demo data with the public API. */
 export interface SeedApi {
-  call<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
+  call<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<T>;
   logIn(email: string, password: string): Promise<string>;
   log(message: string): void;
 }
@@ -19,7 +23,9 @@ export function createSeedApi(gatewayUrl: string): SeedApi {
     });
     const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
     if (body.errors?.length) {
-      throw new SeedError(`${body.errors.map((e) => e.message).join('; ')}\n  in: ${query.slice(0, 120)}`);
+      throw new SeedError(
+        `${body.errors.map((e) => e.message).join('; ')}\n  in: ${query.slice(0, 120)}`,
+      );
     }
     return body.data as never;
   };
@@ -31,7 +37,8 @@ export function createSeedApi(gatewayUrl: string): SeedApi {
         `mutation($i: LogInInput!) { logIn(input: $i) { ... on AuthPayload { accessToken } ... on UserError { code } } }`,
         { i: { email, password } },
       );
-      if (!data.logIn.accessToken) throw new SeedError(`cannot log in as ${email}: ${data.logIn.code}`);
+      if (!data.logIn.accessToken)
+        throw new SeedError(`cannot log in as ${email}: ${data.logIn.code}`);
       return data.logIn.accessToken;
     },
   };

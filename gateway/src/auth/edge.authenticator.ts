@@ -98,8 +98,6 @@ export function createEdgeAuthenticator(deps: EdgeAuthenticatorDeps) {
   };
 }
 
-export type EdgeAuthenticator = ReturnType<typeof createEdgeAuthenticator>;
-
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }

@@ -29,7 +29,8 @@ const ASSET_PREFIX = '/explorer/assets/';
 
 const DEFAULT_QUERY = `# Blooming Blooms API explorer
 #
-# Anonymous by default. To call as a signed-in person, open "Headers" below and add
+# Requests are anonymous. To call as a signed-in person,
+# open "Headers" below and add:
 #   { "Authorization": "Bearer <access token>" }
 # Integrators send { "X-Api-Key": "<key>" } instead.
 

@@ -27,7 +27,7 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
     request,
     context,
   }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    // Apollo's own health checks and schema loads have no client request (so no caller) behind them.
+    // Apollo's own health checks and schema loads have no client request, so no caller.
     const { caller, traceId } = context as Partial<GatewayContext>;
     const signed = caller ?? anonymousCaller(traceId ?? randomUUID());
     request.http?.headers.set(CALLER_HEADER, signCaller(signed, this.callerSecret));

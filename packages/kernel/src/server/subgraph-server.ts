@@ -1,4 +1,4 @@
-import { type Server, createServer } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -48,6 +48,12 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   readiness?: () => Promise<void>;
   /** Releases the service's resources after the HTTP server has stopped. */
   onClose?: () => Promise<void>;
+  /**
+   * Extra plain-HTTP routes (e.g. image upload and download), tried before the 404. Returns
+   * true when it took the request; it is not behind the gateway signature, so each route
+   * authenticates on its own terms.
+   */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export interface RunningServer {
@@ -89,7 +95,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       );
       return;
     }
-    if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+    if (path !== '/graphql') {
+      if (options.routes?.(req, res)) return;
+      return sendJson(res, 404, { error: 'not found' });
+    }
     let caller: Caller;
     try {
       const header = req.headers[CALLER_HEADER];
