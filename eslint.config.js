@@ -58,7 +58,13 @@ export default tseslint.config(
   },
   {
     // Tests walk untyped GraphQL responses; their assertions are the type check.
-    files: ['**/test/**/*.ts', '**/*.test.ts', 'e2e/**/*.ts', 'scripts/seed/**/*.ts', 'bench/**/*.ts'],
+    files: [
+      '**/test/**/*.ts',
+      '**/*.test.ts',
+      'e2e/**/*.ts',
+      'scripts/seed/**/*.ts',
+      'bench/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
