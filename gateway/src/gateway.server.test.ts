@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLER_HEADER, signCaller } from '@bloom/kernel';
-import { type GraphQLResponse, errorCode, freePort, gqlRequest } from '@bloom/testing';
+import { type GraphQLResponse, errorCode, freePort, gqlRequest, waitFor } from '@bloom/testing';
 import {
   type Federation,
   type TestGateway,
@@ -120,8 +120,10 @@ describe('gateway: trace ids and request logs', () => {
     });
     const traceId = response.headers.get('x-trace-id');
     await response.arrayBuffer();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const line = gw.logs.find((entry) => entry.msg === 'request' && entry.traceId === traceId);
+    // The line is written when the server side of the response closes.
+    const line = await waitFor(() =>
+      gw.logs.find((entry) => entry.msg === 'request' && entry.traceId === traceId),
+    );
     expect(line).toMatchObject({ status: 401, errorCodes: ['UNAUTHENTICATED'] });
   });
 });
