@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 
 // SWC, not esbuild, so decorator metadata (type-graphql, MikroORM) is emitted as tsc does.
 export default defineConfig({
@@ -17,7 +20,13 @@ export default defineConfig({
       },
     }),
   ],
-  resolve: { conditions: ['source'] },
+  resolve: {
+    conditions: ['source'],
+    // One graphql realm: Vite would hand our sources graphql's ESM build while CommonJS
+    // dependencies (@apollo/*, type-graphql) require its CommonJS build, and graphql refuses
+    // objects from "another module or realm". Node itself resolves both to the CJS build.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['**/src/**/*.test.ts', '**/test/**/*.test.ts'],

@@ -89,7 +89,9 @@ describe('gateway: trace ids and request logs', () => {
     expect(federation.identity.traceIds).toContain(traceId);
     expect(federation.stores.traceIds).toContain(traceId);
 
-    const line = gw.logs.find((entry) => entry.msg === 'request' && entry.traceId === traceId);
+    const line = await waitFor(() =>
+      gw.logs.find((entry) => entry.msg === 'request' && entry.traceId === traceId),
+    );
     expect(line).toMatchObject({
       level: 'info',
       method: 'POST',
