@@ -8,6 +8,7 @@ import {
   EmailTakenError,
   InvalidCredentialsError,
   InvalidRefreshTokenError,
+  LoginThrottledError,
   SignupBlockedError,
 } from './auth/auth.types.js';
 import {
@@ -34,7 +35,8 @@ export const SignUpResult = createUnionType({
 
 export const LogInResult = createUnionType({
   name: 'LogInResult',
-  types: () => [AuthPayload, InvalidCredentialsError, AccountSuspendedError] as const,
+  types: () =>
+    [AuthPayload, InvalidCredentialsError, AccountSuspendedError, LoginThrottledError] as const,
 });
 
 export const RefreshTokensResult = createUnionType({

@@ -12,6 +12,7 @@ import { Address } from './addresses/address.entity.js';
 import { ApiKey } from './api-keys/api-key.entity.js';
 import {
   RefreshToken,
+  LoginAttempt,
   RevokedTokenFamily,
   SignupBlock,
   TokenRotation,
@@ -32,6 +33,7 @@ export const identityEntities = [
   TokenRotation,
   RevokedTokenFamily,
   SignupBlock,
+  LoginAttempt,
   SellerDecision,
   EmailCode,
   EmailCodeAttempt,

@@ -89,6 +89,30 @@ describe('sign-up and log-in', () => {
   });
 });
 
+describe('log-in throttling', () => {
+  it('caps password guesses per e-mail at ten per window, even when they arrive together', async () => {
+    await signUp('guessed@example.com');
+    const guesses = await Promise.all(
+      Array.from({ length: 14 }, () =>
+        h.call(LOG_IN, { input: { email: 'guessed@example.com', password: 'guess12345' } }),
+      ),
+    );
+    const codes = guesses.map((r) => r.data?.logIn.code as string);
+    expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(10);
+    expect(codes.filter((c) => c === 'LOGIN_THROTTLED')).toHaveLength(4);
+    const right = await h.call(LOG_IN, {
+      input: { email: 'guessed@example.com', password: 'flowers123' },
+    });
+    expect(right.data?.logIn.code).toBe('LOGIN_THROTTLED');
+    h.advance(15 * 60_000);
+    const later = await h.call(LOG_IN, {
+      input: { email: 'guessed@example.com', password: 'flowers123' },
+    });
+    h.advance(-15 * 60_000);
+    expect(later.data?.logIn.__typename).toBe('AuthPayload');
+  });
+});
+
 describe('refresh tokens', () => {
   it('rotates, and reusing a rotated token revokes the whole family', async () => {
     const first = (await signUp('rotate@example.com')).data?.signUp;

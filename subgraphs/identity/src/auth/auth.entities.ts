@@ -1,4 +1,5 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { ObjectId } from '@mikro-orm/mongodb';
 
 /**
  * An issued refresh token. Rotation and revocation are recorded by inserting documents
@@ -62,4 +63,24 @@ export class SignupBlock {
 
   @Property()
   until!: Date;
+}
+
+/**
+ * One failed-or-pending log-in attempt for an e-mail within a 15-minute window; the unique
+ * (email, window, attempt) key caps attempts per window even when they arrive together.
+ */
+@Entity({ collection: 'login_attempts' })
+@Unique({ properties: ['email', 'window', 'attempt'] })
+export class LoginAttempt {
+  @PrimaryKey()
+  _id: ObjectId = new ObjectId();
+
+  @Property()
+  email!: string;
+
+  @Property()
+  window!: number;
+
+  @Property()
+  attempt!: number;
 }

@@ -16,16 +16,26 @@ import { User, UserStatus } from '../users/user.entity.js';
 import { findUserById } from '../users/user.repository.js';
 import type { VerificationService } from '../verification/verification.service.js';
 import { recordEvent } from '@bloom/kernel';
-import { RefreshToken, RevokedTokenFamily, SignupBlock, TokenRotation } from './auth.entities.js';
+import {
+  LoginAttempt,
+  RefreshToken,
+  RevokedTokenFamily,
+  SignupBlock,
+  TokenRotation,
+} from './auth.entities.js';
 import {
   AccountSuspendedError,
   AuthPayload,
   EmailTakenError,
   InvalidCredentialsError,
   InvalidRefreshTokenError,
+  LoginThrottledError,
   SignupBlockedError,
 } from './auth.types.js';
 import { TokenIssuer, safeEqual, sha256 } from './token.issuer.js';
+
+const LOGIN_WINDOW_MS = 15 * 60_000;
+const MAX_LOGIN_ATTEMPTS = 10;
 
 export interface NewAccount {
   email: string;
@@ -123,8 +133,11 @@ export class AuthService {
   async logIn(
     email: string,
     password: string,
-  ): Promise<AuthPayload | InvalidCredentialsError | AccountSuspendedError> {
-    const user = await this.em.findOne(User, { email: normalizeEmail(email) });
+  ): Promise<AuthPayload | InvalidCredentialsError | AccountSuspendedError | LoginThrottledError> {
+    const normalized = normalizeEmail(email);
+    const throttled = await this.claimLoginAttempt(normalized);
+    if (throttled) return throttled;
+    const user = await this.em.findOne(User, { email: normalized });
     const invalid = () =>
       simpleError(InvalidCredentialsError, 'INVALID_CREDENTIALS', 'E-mail or password is wrong.');
     if (!user || user.status === UserStatus.DELETED) {
@@ -132,6 +145,8 @@ export class AuthService {
       return invalid();
     }
     if (!(await this.deps.hasher.verify(password, user.passwordHash))) return invalid();
+    // A successful log-in clears the window's failures.
+    await this.em.nativeDelete(LoginAttempt, { email: normalized });
     if (user.status === UserStatus.SUSPENDED) {
       return simpleError(
         AccountSuspendedError,
@@ -140,6 +155,39 @@ export class AuthService {
       );
     }
     return this.issue(user);
+  }
+
+  /**
+   * Claims one of the ten attempts an e-mail gets per 15-minute window before the password is
+   * checked, so password guessing is capped even when the guesses arrive together.
+   */
+  private async claimLoginAttempt(email: string): Promise<LoginThrottledError | null> {
+    const now = this.deps.now().getTime();
+    const window = Math.floor(now / LOGIN_WINDOW_MS);
+    const throttled = () =>
+      Object.assign(
+        simpleError(
+          LoginThrottledError,
+          'LOGIN_THROTTLED',
+          'Too many failed log-ins. Try again later.',
+        ),
+        { retryAfter: new Date((window + 1) * LOGIN_WINDOW_MS) },
+      );
+    let attempts = await this.em.count(LoginAttempt, { email, window });
+    for (;;) {
+      if (attempts >= MAX_LOGIN_ATTEMPTS) return throttled();
+      try {
+        await this.em.insert(LoginAttempt, { email, window, attempt: attempts + 1 });
+        break;
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        // A concurrent attempt took this slot; try the next one.
+        attempts += 1;
+      }
+    }
+    if (attempts === 0)
+      await this.em.nativeDelete(LoginAttempt, { email, window: { $lt: window } });
+    return null;
   }
 
   /** Signs an access token and starts a new refresh-token family. */

@@ -33,6 +33,12 @@ export class InvalidCredentialsError extends UserError {}
 export class AccountSuspendedError extends UserError {}
 
 @ObjectType({ implements: UserError })
+export class LoginThrottledError extends UserError {
+  @Field({ description: 'When log-in with this e-mail can be tried again.' })
+  retryAfter!: Date;
+}
+
+@ObjectType({ implements: UserError })
 export class InvalidRefreshTokenError extends UserError {}
 
 @InputType()
