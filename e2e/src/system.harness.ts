@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Logger, createLogger } from '@bloom/kernel';
 import { loadGatewayConfig } from '../../gateway/src/gateway.config.js';
-import { startGateway } from '../../gateway/src/gateway.server.js';
+import { type RunningGateway, startGateway } from '../../gateway/src/gateway.server.js';
 import {
   type EventRecorder,
   TEST_CALLER_SECRET,
@@ -31,12 +31,26 @@ interface Running {
   url: string;
   close(): Promise<void>;
 }
+type Overrides = { logger?: Logger; now?: () => Date };
+type BuildFromEnv = (
+  env: Record<string, string | undefined>,
+  overrides: Overrides,
+) => Promise<Running>;
 type ServerModule = {
-  buildServerFromEnv(
-    env: Record<string, string | undefined>,
-    overrides: { logger?: Logger; now?: () => Date },
-  ): Promise<Running>;
+  buildServerFromEnv?: BuildFromEnv;
+  buildServer?: (config: unknown, overrides: Overrides) => Promise<Running>;
 };
+
+/** A subgraph that does not export buildServerFromEnv yet: its buildServer + load<Name>Config. */
+async function entryOf(name: SubgraphName, module: ServerModule): Promise<BuildFromEnv> {
+  if (module.buildServerFromEnv) return module.buildServerFromEnv;
+  const configUrl = new URL(`../../subgraphs/${name}/src/${name}.config.ts`, import.meta.url).href;
+  const config = (await import(/* @vite-ignore */ configUrl)) as Record<string, unknown>;
+  const load = config[`load${name[0]?.toUpperCase()}${name.slice(1)}Config`];
+  const build = module.buildServer;
+  if (typeof load !== 'function' || !build) throw new Error(`${name} has no buildServerFromEnv`);
+  return (env, overrides) => build((load as (e: typeof env) => unknown)(env), overrides);
+}
 
 export const ADMIN = { email: 'admin@bloom.test', password: 'admin-pass-1' };
 
@@ -45,6 +59,11 @@ export interface System {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   namespace: string;
   events: EventRecorder;
+  /** The running gateway and subgraph servers, for tests that reach into them. */
+  gateway: RunningGateway;
+  servers: Partial<Record<SubgraphName, unknown>>;
+  /** Another gateway replica over the same subgraphs and NATS (closed with the system). */
+  startGateway(): Promise<RunningGateway>;
   /** Moves every service's clock. */
   advance(ms: number): void;
   /** A GraphQL request through the gateway, optionally as a signed-in user. */
@@ -75,6 +94,7 @@ export async function startSystem(
   const databases: string[] = [];
   const servers: Running[] = [];
   const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
+  const byName: Partial<Record<SubgraphName, unknown>> = {};
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     PORT: '0',
@@ -99,11 +119,14 @@ export async function startSystem(
       // Loaded by path so this harness compiles before every subgraph exists.
       const entry = new URL(`../../subgraphs/${name}/src/server.ts`, import.meta.url).href;
       const module = (await import(/* @vite-ignore */ entry)) as ServerModule;
-      const server = await module.buildServerFromEnv(env, {
+      const server = await (
+        await entryOf(name, module)
+      )(env, {
         logger: createLogger({ service: name, level: logLevel() }),
         now,
       });
       servers.push(server);
+      byName[name] = server;
       subgraphUrls[name] = server.url;
     }
     const overrides = Object.fromEntries(
@@ -112,13 +135,16 @@ export async function startSystem(
         url,
       ]),
     );
-    const gateway = await startGateway(loadGatewayConfig({ ...env, ...overrides }), {
-      logger: createLogger({ service: 'gateway', level: logLevel() }),
-      supergraphSdl: readFileSync(
-        new URL('../../schema/supergraph.graphql', import.meta.url),
-        'utf8',
-      ),
-    });
+    const supergraphSdl = readFileSync(
+      new URL('../../schema/supergraph.graphql', import.meta.url),
+      'utf8',
+    );
+    const launchGateway = () =>
+      startGateway(loadGatewayConfig({ ...env, ...overrides }), {
+        logger: createLogger({ service: 'gateway', level: logLevel() }),
+        supergraphSdl,
+      });
+    const gateway = await launchGateway();
     servers.unshift(gateway);
     const call: System['call'] = (query, variables = {}, token) =>
       gqlRequest(gateway.url, query, variables, token ? bearer(token) : {});
@@ -127,6 +153,13 @@ export async function startSystem(
       subgraphUrls,
       namespace,
       events,
+      gateway,
+      servers: byName,
+      startGateway: async () => {
+        const replica = await launchGateway();
+        servers.unshift(replica);
+        return replica;
+      },
       advance: (ms) => {
         offset += ms;
       },

@@ -3,6 +3,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerOptions } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   ErrorCode,
@@ -25,6 +26,7 @@ import { TRACE_HEADER, traceIdFrom } from './http/trace-id.js';
 import { complexityLimitPlugin } from './limits/complexity-limit.plugin.js';
 import { CallerForwardingDataSource } from './subgraphs/caller-forwarding.datasource.js';
 import { probeSubgraphs } from './subgraphs/readiness.probe.js';
+import { type LiveServer, startLiveServer } from './subscriptions/live.server.js';
 import { subgraphEndpoints } from './subgraphs/subgraph.registry.js';
 
 export interface GatewayDeps {
@@ -37,6 +39,8 @@ export interface RunningGateway {
   url: string;
   port: number;
   httpServer: Server;
+  /** graphql-ws subscriptions on the same /graphql. */
+  live: LiveServer;
   close(): Promise<void>;
 }
 
@@ -60,16 +64,22 @@ export async function startGateway(
   const identityUrl = subgraphUrls.get('identity');
   if (!identityUrl) throw new Error('The supergraph has no identity subgraph to resolve API keys.');
 
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) =>
+      new CallerForwardingDataSource({
+        url: subgraphUrls.get(name) ?? url ?? '',
+        callerSecret: config.CALLER_SIGNING_SECRET,
+      }),
+    logger: apolloLogger(logger),
+  });
+  // The schema clients see; graphql-ws validates subscriptions against it.
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => {
+    apiSchema = loaded;
+  });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: new ApolloGateway({
-      supergraphSdl,
-      buildService: ({ name, url }) =>
-        new CallerForwardingDataSource({
-          url: subgraphUrls.get(name) ?? url ?? '',
-          callerSecret: config.CALLER_SIGNING_SECRET,
-        }),
-      logger: apolloLogger(logger),
-    }),
+    gateway,
     formatError: gatewayErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     // The explorer needs introspection; without it, clients use schema/supergraph.graphql.
@@ -178,6 +188,30 @@ export async function startGateway(
     await apollo.stop();
     throw error;
   }
+  let live: LiveServer;
+  try {
+    live = await startLiveServer({
+      httpServer,
+      path: '/graphql',
+      schema: () => apiSchema,
+      authenticate,
+      // Live payloads resolve through this gateway's own federated executor, as a query would.
+      execute: async (query, variables, caller) => {
+        const response = await apollo.executeOperation(
+          { query, variables },
+          { contextValue: { caller, traceId: caller.traceId, outcome: { errorCodes: [] } } },
+        );
+        return response.body.kind === 'single' ? response.body.singleResult : { errors: [] };
+      },
+      nats: { servers: config.NATS_URL, namespace: config.EVENT_NAMESPACE },
+      limits: { maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST },
+      logger: logger.child({ component: 'live' }),
+    });
+  } catch (error) {
+    httpServer.close();
+    await apollo.stop();
+    throw error;
+  }
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.HOST}:${port}/graphql`;
   logger.info('listening', {
@@ -191,9 +225,12 @@ export async function startGateway(
     url,
     port,
     httpServer,
+    live,
     close: () => {
       closing ??= (async () => {
         draining = true;
+        // WebSockets are not HTTP requests that finish: close them (1001) before draining.
+        await live.close();
         await new Promise<void>((resolve) => {
           const force = setTimeout(() => httpServer.closeAllConnections(), DRAIN_TIMEOUT_MS);
           force.unref();

@@ -15,3 +15,4 @@ export * from './server/federated-schema.js';
 export * from './server/subgraph-server.js';
 export * from './graphql/user-error.types.js';
 export * from './graphql/paging.js';
+export * from './orm/document-locks.js';

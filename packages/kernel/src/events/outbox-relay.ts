@@ -1,10 +1,18 @@
 import type { Collection, Document } from 'mongodb';
 import type { Logger } from '../logging/logger.js';
+import { type DocumentLocks, documentKey } from '../orm/document-locks.js';
 import type { EventEnvelope } from './envelope.js';
 
 interface OutboxDoc extends Document {
   outbox?: EventEnvelope[];
 }
+
+/**
+ * A collection whose documents carry an outbox; with `locks`, removing published events takes
+ * the same per-document lock the service's own writes take (see DocumentLocks).
+ */
+export type OutboxSource =
+  Collection<OutboxDoc> | { collection: Collection<OutboxDoc>; locks: DocumentLocks };
 
 /**
  * Publishes the events that aggregates carry in their `outbox` field, then removes them.
@@ -17,13 +25,17 @@ export class OutboxRelay {
   private again = false;
   private stopped = false;
 
+  private readonly sources: { collection: Collection<OutboxDoc>; locks?: DocumentLocks }[];
+
   constructor(
-    private readonly collections: Collection<OutboxDoc>[],
+    sources: OutboxSource[],
     private readonly publish: (event: EventEnvelope) => Promise<void>,
     private readonly logger: Logger,
     private readonly intervalMs = 1_000,
     private readonly batchSize = 200,
-  ) {}
+  ) {
+    this.sources = sources.map((source) => ('locks' in source ? source : { collection: source }));
+  }
 
   start(): void {
     this.stopped = false;
@@ -69,7 +81,7 @@ export class OutboxRelay {
   }
 
   private async drain(): Promise<void> {
-    for (const collection of this.collections) {
+    for (const { collection, locks } of this.sources) {
       for (;;) {
         const docs = await collection
           .find({ 'outbox.0': { $exists: true } }, { projection: { outbox: 1 } })
@@ -79,9 +91,11 @@ export class OutboxRelay {
         for (const doc of docs) {
           const events = doc.outbox ?? [];
           for (const event of events) await this.publish(event);
-          await collection.updateOne({ _id: doc._id }, {
-            $pull: { outbox: { id: { $in: events.map((e) => e.id) } } },
-          } as Document);
+          // $pullAll with the documents exactly as read: FerretDB 1.24 ignores a $pull whose
+          // condition matches fields of array elements, which left every event in place.
+          const remove = () =>
+            collection.updateOne({ _id: doc._id }, { $pullAll: { outbox: events } } as Document);
+          await (locks ? locks.withLock(documentKey(doc._id), remove) : remove());
         }
         if (docs.length < this.batchSize) break;
       }

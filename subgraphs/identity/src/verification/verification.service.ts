@@ -3,6 +3,7 @@ import { type EntityManager, isDuplicateKeyError, recordEvent } from '@bloom/ker
 import { emailVerificationRequested } from '@bloom/schema';
 import { safeEqual, sha256 } from '../auth/token.issuer.js';
 import { type IdentityDeps, SOURCE } from '../identity.deps.js';
+import { flushUser } from '../users/user.repository.js';
 import { simpleError } from '@bloom/kernel';
 import type { User } from '../users/user.entity.js';
 import { EmailCode, EmailCodeAttempt } from './email-code.entity.js';
@@ -53,7 +54,7 @@ export class VerificationService {
 
   async requestCode(user: User, traceId: string): Promise<void> {
     await this.issueCode(user, traceId);
-    await this.em.flush();
+    await flushUser(this.em, this.deps.userLocks, user);
     this.deps.relay.kick();
   }
 
@@ -72,27 +73,31 @@ export class VerificationService {
       return simpleError(CodeExpiredError, 'CODE_EXPIRED', 'The code expired. Ask for a new one.');
     }
     const codeId = latest._id.toHexString();
-    const attempts = await this.em.count(EmailCodeAttempt, { codeId });
-    if (attempts >= MAX_ATTEMPTS) {
-      return simpleError(
-        TooManyAttemptsError,
-        'TOO_MANY_ATTEMPTS',
-        'Too many wrong codes. Ask for a new one.',
-      );
-    }
     // The attempt is claimed before the comparison, under a unique (code, number) key, so even
     // concurrent guesses get at most MAX_ATTEMPTS comparisons per code.
-    try {
-      await this.em.insert(EmailCodeAttempt, { codeId, attempt: attempts + 1 });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      return simpleError(InvalidCodeError, 'INVALID_CODE', 'That code is not right.');
+    let attempts = await this.em.count(EmailCodeAttempt, { codeId });
+    for (;;) {
+      if (attempts >= MAX_ATTEMPTS) {
+        return simpleError(
+          TooManyAttemptsError,
+          'TOO_MANY_ATTEMPTS',
+          'Too many wrong codes. Ask for a new one.',
+        );
+      }
+      try {
+        await this.em.insert(EmailCodeAttempt, { codeId, attempt: attempts + 1 });
+        break;
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        // A concurrent attempt took this number; claim the next.
+        attempts += 1;
+      }
     }
     if (!safeEqual(latest.codeHash, hashCode(user.id, code.trim()))) {
       return simpleError(InvalidCodeError, 'INVALID_CODE', 'That code is not right.');
     }
     user.emailVerified = true;
-    await this.em.flush();
+    await flushUser(this.em, this.deps.userLocks, user);
     return user;
   }
 }

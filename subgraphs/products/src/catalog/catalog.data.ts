@@ -26,7 +26,15 @@ export const TAG_KEYS = [
 ] as const;
 export type TagKeyValue = (typeof TAG_KEYS)[number];
 
-export const FLOWER_COLORS = ['RED', 'WHITE', 'YELLOW', 'PINK', 'PURPLE', 'BLUE', 'ORANGE'] as const;
+export const FLOWER_COLORS = [
+  'RED',
+  'WHITE',
+  'YELLOW',
+  'PINK',
+  'PURPLE',
+  'BLUE',
+  'ORANGE',
+] as const;
 export type FlowerColorValue = (typeof FLOWER_COLORS)[number];
 
 export interface Localized {

@@ -1,0 +1,171 @@
+import { errorCode } from '@bloom/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, type System, startSystem } from '../src/system.harness.js';
+
+/*
+ * Stores through the gateway with the real identity subgraph: the approval travels as
+ * `identity.seller.approved` over JetStream, the caller as the gateway's signed header, and
+ * `User.store` is joined across identity and stores by federation.
+ */
+
+let sys: System;
+beforeAll(async () => {
+  sys = await startSystem(['identity', 'stores']);
+}, 90_000);
+afterAll(async () => sys?.close());
+
+const STORE_INPUT = {
+  name: '마포 꽃다방',
+  description: '홍대 골목의 작은 꽃방',
+  phone: '02-332-0202',
+  address: {
+    regionCode: '11',
+    districtCode: '11440',
+    street: '서울 마포구 와우산로 94',
+    detail: '2층',
+    zipCode: '04066',
+    latitude: 37.5509,
+    longitude: 126.9227,
+  },
+  businessHours: { opensAt: '11:00', closesAt: '20:00', closedWeekdays: [] },
+  settlementAccount: {
+    bank: '카카오뱅크',
+    accountNumber: '3333-01-2345678',
+    accountHolder: '이서연',
+  },
+};
+
+const CREATE = `mutation($i: CreateStoreInput!) { createStore(input: $i) {
+  __typename ... on Store { id name status } ... on UserError { code message } } }`;
+
+async function approvedSeller(email: string, brn: string) {
+  const signUp = await sys.call(
+    `mutation($i: SellerSignUpInput!) { signUpSeller(input: $i) { ... on AuthPayload { user { id } } } }`,
+    {
+      i: {
+        email,
+        password: 'flowers123',
+        name: '이서연',
+        businessName: '마포 꽃다방',
+        businessRegistrationNumber: brn,
+      },
+    },
+  );
+  const userId = signUp.data?.signUpSeller.user.id as string;
+  const pendingToken = await sys.logIn(email, 'flowers123');
+  const admin = await sys.logIn(ADMIN.email, ADMIN.password);
+  await sys.call(
+    `mutation($id: ID!) { approveSeller(userId: $id) { __typename } }`,
+    { id: userId },
+    admin,
+  );
+  return { userId, pendingToken, token: await sys.logIn(email, 'flowers123') };
+}
+
+describe('stores through the gateway', () => {
+  it('an approved seller opens a store right away, stocks it and shows it on their user', async () => {
+    const seller = await approvedSeller('mapo@bloom.test', '220-81-62517');
+    // The token issued while pending has no SELLER role.
+    expect(errorCode(await sys.call(CREATE, { i: STORE_INPUT }, seller.pendingToken))).toBe(
+      'FORBIDDEN',
+    );
+    // Opened immediately after approval: stores waits for the approval event to arrive.
+    const created = await sys.call(CREATE, { i: STORE_INPUT }, seller.token);
+    expect(created.data?.createStore).toMatchObject({ __typename: 'Store', status: 'OPEN' });
+    const storeId = created.data?.createStore.id as string;
+    const opened = await sys.events.waitForType('stores.store.opened');
+    expect(opened[0]?.payload).toMatchObject({ storeId, sellerId: seller.userId });
+
+    const stock = await sys.call(
+      `mutation($s: ID!) { setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 70 }, { flowerId: 18, available: 12 }]) {
+        __typename ... on InventoryUpdate { items { flowerId available low } } } }`,
+      { s: storeId },
+      seller.token,
+    );
+    expect(stock.data?.setFlowerStock.items).toEqual([
+      { flowerId: 1, available: 70, low: false },
+      { flowerId: 18, available: 12, low: true },
+    ]);
+
+    // identity's User joined with stores' User.store.
+    const me = await sys.call(
+      `{ me { id email store { id name deliveryFee(subtotal: 10000) inventory { flowerId available } } } }`,
+      {},
+      seller.token,
+    );
+    expect(me.data?.me).toMatchObject({
+      id: seller.userId,
+      email: 'mapo@bloom.test',
+      store: { id: storeId, name: '마포 꽃다방', deliveryFee: 3000 },
+    });
+    expect(me.data?.me.store.inventory).toHaveLength(22);
+
+    // Anyone finds it; only the store sees its inventory.
+    const found = await sys.call(
+      `{ stores(filter: { regionCode: "11", districtCode: "11440" }) { totalCount nodes { id name seller { id } flowerStock { flowerId available } } } }`,
+    );
+    expect(found.data?.stores.totalCount).toBe(1);
+    expect(found.data?.stores.nodes[0]).toMatchObject({
+      id: storeId,
+      seller: { id: seller.userId },
+    });
+    const anonymous = await sys.call(
+      `query($id: ID!) { store(id: $id) { inventory { flowerId } } }`,
+      {
+        id: storeId,
+      },
+    );
+    expect(errorCode(anonymous)).toBe('FORBIDDEN');
+  }, 60_000);
+
+  it('keeps another seller and customers out, and lets customers claim coupons', async () => {
+    const owner = await approvedSeller('owner@bloom.test', '124-81-00998');
+    const created = await sys.call(
+      CREATE,
+      { i: { ...STORE_INPUT, name: '주인 꽃집' } },
+      owner.token,
+    );
+    const storeId = created.data?.createStore.id as string;
+    const rival = await approvedSeller('rival@bloom.test', '214-86-24304');
+    const update = `mutation($s: ID!) { updateStore(storeId: $s, input: { name: "빼앗긴 꽃집" }) { __typename } }`;
+    expect(errorCode(await sys.call(update, { s: storeId }, rival.token))).toBe('FORBIDDEN');
+
+    const coupon = await sys.call(
+      `mutation($s: ID!, $i: CreateCouponInput!) { createCoupon(storeId: $s, input: $i) { __typename ... on Coupon { id } } }`,
+      {
+        s: storeId,
+        i: {
+          name: '첫 주문 3천원',
+          code: 'FIRST3000',
+          discountAmount: 3000,
+          minOrderAmount: 20000,
+          startsAt: new Date(Date.now() - 60_000).toISOString(),
+          endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          issueLimit: 5,
+        },
+      },
+      owner.token,
+    );
+    const couponId = coupon.data?.createCoupon.id as string;
+    const customer = await sys.call(
+      `mutation { signUp(input: { email: "buyer@bloom.test", password: "flowers123", name: "정민지" }) { ... on AuthPayload { accessToken } } }`,
+    );
+    const token = customer.data?.signUp.accessToken as string;
+    expect(errorCode(await sys.call(update, { s: storeId }, token))).toBe('FORBIDDEN');
+    const claim = `mutation($c: ID!) { claimCoupon(couponId: $c) { __typename ... on UserError { code } } }`;
+    expect((await sys.call(claim, { c: couponId }, token)).data?.claimCoupon.__typename).toBe(
+      'CouponClaim',
+    );
+    expect((await sys.call(claim, { c: couponId }, token)).data?.claimCoupon.code).toBe(
+      'COUPON_ALREADY_CLAIMED',
+    );
+    const offers = await sys.call(
+      `query($s: ID!) { claimableCoupons(storeId: $s, subtotal: 25000) { id claimedByMe discountFor(subtotal: 25000) } }`,
+      { s: storeId },
+      token,
+    );
+    expect(offers.data?.claimableCoupons).toEqual([
+      { id: couponId, claimedByMe: true, discountFor: 3000 },
+    ]);
+  }, 60_000);
+});

@@ -1,0 +1,300 @@
+import type { IncomingHttpHeaders, IncomingMessage, Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { type Caller, ErrorCode, type Logger } from '@bloom/kernel';
+import {
+  LIVE_SUBJECTS,
+  liveNoticeSchema,
+  liveOrderStatusSchema,
+  liveRestockSchema,
+} from '@bloom/schema';
+import { type NatsConnection, type Subscription, connect } from '@nats-io/transport-node';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  type GraphQLSchema,
+  OperationTypeNode,
+  Kind,
+  getOperationAST,
+  parse,
+  print,
+  validate,
+} from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { decodeJwt } from 'jose';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { Authentication } from '../auth/edge.authenticator.js';
+import { QUERY_TOO_COMPLEX } from '../errors/gateway-error-codes.js';
+import type { ComplexityLimits } from '../limits/complexity-limit.plugin.js';
+import { measureComplexity } from '../limits/complexity.calculator.js';
+import { type FederatedExecutor, LiveHub, toExecutionResult } from './live.hub.js';
+import { type LiveOperation, planLiveOperation } from './live-operation.js';
+
+export interface LiveServerOptions {
+  httpServer: Server;
+  path: string;
+  /** The schema clients see (the supergraph's API schema), once the gateway has loaded it. */
+  schema: () => GraphQLSchema | undefined;
+  authenticate: (headers: IncomingHttpHeaders, traceId: string) => Promise<Authentication>;
+  execute: FederatedExecutor;
+  nats: { servers: string; namespace: string };
+  /** The HTTP limits, applied to a subscription's selection when it subscribes. */
+  limits: ComplexityLimits;
+  logger: Logger;
+}
+
+export interface LiveServer {
+  hub: LiveHub;
+  /** Open WebSocket connections. */
+  connections(): number;
+  close(): Promise<void>;
+}
+
+interface ConnectionState {
+  socket: WebSocket;
+  request: IncomingMessage;
+  caller?: Caller;
+  expiry?: NodeJS.Timeout;
+}
+
+type Prepared =
+  { errors: readonly GraphQLError[] } | { document: DocumentNode; live?: LiveOperation };
+
+/** Distinct prepared requests kept; the oldest is forgotten first. */
+const PREPARED_CACHE_SIZE = 2_000;
+
+/** Parse, validate against the API schema, apply the limits and plan the payload query. */
+function prepareOperation(
+  schema: GraphQLSchema,
+  query: string,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+  limits: ComplexityLimits,
+): Prepared {
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch (error) {
+    return { errors: [error instanceof GraphQLError ? error : new GraphQLError('Invalid query.')] };
+  }
+  const errors = validate(schema, document);
+  if (errors.length) return { errors };
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return { errors: [new GraphQLError('Unable to identify operation.')] };
+  if (operation.operation !== OperationTypeNode.SUBSCRIPTION) return { document };
+  let live: LiveOperation;
+  try {
+    live = planLiveOperation(document, operation, variables);
+  } catch (error) {
+    return { errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))] };
+  }
+  const fragments = Object.fromEntries(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  const { depth, cost } = measureComplexity({ schema, operation, fragments, variables });
+  const over =
+    depth > limits.maxDepth
+      ? { limit: 'depth', measured: depth, maximum: limits.maxDepth }
+      : cost > limits.maxCost
+        ? { limit: 'cost', measured: cost, maximum: limits.maxCost }
+        : undefined;
+  if (over) {
+    return {
+      errors: [
+        new GraphQLError(
+          `The subscription's ${over.limit} is ${over.measured}, over the limit of ${over.maximum}.`,
+          { extensions: { code: QUERY_TOO_COMPLEX, ...over } },
+        ),
+      ],
+    };
+  }
+  return { document, live };
+}
+
+const UNAUTHORIZED = 4401;
+const FORBIDDEN = 4403;
+
+/** connectionParams → the headers the HTTP authenticator reads (same tokens as HTTP). */
+function headersFrom(params: Readonly<Record<string, unknown>> | undefined): IncomingHttpHeaders {
+  const headers: IncomingHttpHeaders = {};
+  if (!params) return headers;
+  const pick = (...names: string[]) => {
+    for (const name of names) {
+      const value = params[name];
+      if (typeof value === 'string') return value;
+    }
+    return undefined;
+  };
+  const authorization = pick('authorization', 'Authorization');
+  const apiKey = pick('x-api-key', 'X-Api-Key', 'apiKey');
+  if (authorization !== undefined) headers.authorization = authorization;
+  if (apiKey !== undefined) headers['x-api-key'] = apiKey;
+  return headers;
+}
+
+/**
+ * graphql-ws on the gateway's `/graphql` (same HTTP server): callers authenticate in
+ * `connection_init` with the same credentials as HTTP; a present but invalid credential closes
+ * the socket with 4401 (4403 when refused otherwise). Subscriptions are matched to live
+ * messages from core NATS, which every replica receives; queries and mutations sent over the
+ * socket run through the federated executor like HTTP ones.
+ */
+export async function startLiveServer(options: LiveServerOptions): Promise<LiveServer> {
+  const { logger } = options;
+  const hub = new LiveHub(options.execute, logger);
+  const nats: NatsConnection = await connect({
+    servers: options.nats.servers.split(','),
+    name: 'gateway-live',
+    maxReconnectAttempts: -1,
+  });
+  const prefix = options.nats.namespace ? `${options.nats.namespace}.` : '';
+  const handlers: Record<string, (data: unknown) => Promise<number>> = {
+    [`${prefix}${LIVE_SUBJECTS.notice}`]: (data) => hub.notice(liveNoticeSchema.parse(data)),
+    [`${prefix}${LIVE_SUBJECTS.orderStatus}`]: (data) =>
+      hub.orderStatus(liveOrderStatusSchema.parse(data)),
+    [`${prefix}${LIVE_SUBJECTS.restock}`]: (data) => hub.restock(liveRestockSchema.parse(data)),
+  };
+  // No queue group: every replica gets every live message and serves its own sockets.
+  const subscription: Subscription = nats.subscribe(`${prefix}live.>`, {
+    callback: (error, message) => {
+      if (error) return logger.error('live subscription failed', { error });
+      const handle = handlers[message.subject];
+      if (!handle) return;
+      let data: unknown;
+      try {
+        data = message.json();
+      } catch (parseError) {
+        return logger.warn('live message is not JSON', { subject: message.subject, parseError });
+      }
+      // A message that breaks its contract is logged, never thrown into the NATS callback.
+      Promise.resolve(data)
+        .then(handle)
+        .catch((handleError: unknown) =>
+          logger.error('live message not delivered', { subject: message.subject, handleError }),
+        );
+    },
+  });
+  await nats.flush();
+
+  const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const states = new WeakMap<object, ConnectionState>();
+  const stateOf = (extra: unknown) => states.get(extra as object);
+
+  /**
+   * Parsing, validation, limits and the payload query depend only on the request, not on the
+   * caller: thousands of clients sending the same subscription share one prepared entry (and
+   * one document in memory) instead of one each.
+   */
+  const prepared = new Map<string, Prepared>();
+  let preparedFor: GraphQLSchema | undefined;
+  const prepare = (
+    schema: GraphQLSchema,
+    query: string,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown>,
+  ): Prepared => {
+    if (preparedFor !== schema) {
+      prepared.clear();
+      preparedFor = schema;
+    }
+    const key = `${operationName ?? ''}\n${JSON.stringify(variables)}\n${query}`;
+    const cached = prepared.get(key);
+    if (cached) return cached;
+    const entry = prepareOperation(schema, query, operationName, variables, options.limits);
+    if (prepared.size >= PREPARED_CACHE_SIZE) {
+      prepared.delete(prepared.keys().next().value as string);
+    }
+    prepared.set(key, entry);
+    return entry;
+  };
+
+  const runOperation = async (args: ExecutionArgs): Promise<ExecutionResult> => {
+    const state = (args.contextValue ?? {}) as { caller?: Caller };
+    if (!state.caller) return { errors: [new GraphQLError('Not connected.')] };
+    return toExecutionResult(
+      await options.execute(print(args.document), args.variableValues ?? {}, state.caller),
+    );
+  };
+
+  const server = useServer(
+    {
+      connectionInitWaitTimeout: 5_000,
+      onConnect: async (ctx) => {
+        const extra = ctx.extra as { socket: WebSocket; request: IncomingMessage };
+        const state: ConnectionState = { socket: extra.socket, request: extra.request };
+        states.set(ctx.extra, state);
+        const traceId = `ws-${randomUUID()}`;
+        const result = await options.authenticate(headersFrom(ctx.connectionParams), traceId);
+        if (!result.ok) {
+          const code =
+            result.rejection.code === ErrorCode.UNAUTHENTICATED ? UNAUTHORIZED : FORBIDDEN;
+          extra.socket.close(code, result.rejection.message.slice(0, 120));
+          return false;
+        }
+        state.caller = result.caller;
+        // An access token stops being valid while the socket is open: close it then, so the
+        // client reconnects with a fresh one.
+        const token = /^Bearer\s+(\S+)$/i.exec(
+          headersFrom(ctx.connectionParams).authorization ?? '',
+        )?.[1];
+        const exp = token ? decodeJwt(token).exp : undefined;
+        if (exp) {
+          const delay = exp * 1000 - Date.now();
+          state.expiry = setTimeout(
+            () => extra.socket.close(UNAUTHORIZED, 'The access token has expired.'),
+            Math.max(0, Math.min(delay, 2 ** 31 - 1)),
+          );
+          state.expiry.unref();
+        }
+        return true;
+      },
+      onClose: (ctx) => {
+        const state = stateOf(ctx.extra);
+        if (state?.expiry) clearTimeout(state.expiry);
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const schema = options.schema();
+        const caller = stateOf(ctx.extra)?.caller;
+        if (!schema || !caller) return [new GraphQLError('The gateway is not ready.')];
+        const variables = payload.variables ?? {};
+        const entry = prepare(schema, payload.query, payload.operationName, variables);
+        if ('errors' in entry) return [...entry.errors];
+        const { document, live } = entry;
+        if (live && live.field !== 'productRestocked' && !caller.userId) {
+          return [
+            new GraphQLError(`Sign in to subscribe to ${live.field}.`, {
+              extensions: { code: ErrorCode.UNAUTHENTICATED },
+            }),
+          ];
+        }
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: variables,
+          contextValue: { caller, live },
+        };
+      },
+      subscribe: (args) => {
+        const { caller, live } = args.contextValue as { caller: Caller; live: LiveOperation };
+        return hub.subscribe(caller, live);
+      },
+      execute: (args) => runOperation(args),
+    },
+    wss,
+  );
+
+  return {
+    hub,
+    connections: () => wss.clients.size,
+    close: async () => {
+      await server.dispose();
+      subscription.unsubscribe();
+      if (!nats.isClosed()) await nats.drain();
+    },
+  };
+}

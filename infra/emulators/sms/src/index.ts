@@ -1,0 +1,2 @@
+export * from './sms-emulator.server.js';
+export * from './sms-emulator.config.js';

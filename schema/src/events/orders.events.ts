@@ -1,0 +1,175 @@
+import { defineEvent } from '@bloom/kernel';
+import { z } from 'zod';
+
+/**
+ * The checkout saga's commands, published by orders and consumed by stores (see docs/saga.md).
+ * Payloads carry orderId and storeId so each consumer can act without a lookup; the optional
+ * fields help other consumers (notifications) and may be omitted by the producer.
+ */
+
+const isoInstant = z.string().datetime();
+const money = z.number().int().nonnegative();
+
+/** One flower of a product's recipe: how many stems ONE unit of the product uses. */
+const recipeFlower = z.object({
+  flowerId: z.number().int().positive(),
+  count: z.number().int().positive(),
+});
+
+export const orderFulfilment = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('DELIVERY') }),
+  z.object({ type: z.literal('PICKUP'), slotStart: isoInstant }),
+]);
+
+export const orderPlaced = defineEvent(
+  'orders.order.placed',
+  z.object({
+    orderId: z.string().min(1),
+    orderNumber: z.string().optional(),
+    storeId: z.string().min(1),
+    customerId: z.string().min(1),
+    lines: z
+      .array(
+        z.object({
+          productId: z.string().min(1),
+          quantity: z.number().int().positive(),
+          flowers: z.array(recipeFlower),
+        }),
+      )
+      .min(1),
+    fulfilment: orderFulfilment,
+    couponId: z.string().optional(),
+    /** Product subtotal in KRW, before coupon and delivery fee. */
+    subtotal: money,
+    placedAt: isoInstant,
+  }),
+);
+
+export const orderCouponRedemptionRequested = defineEvent(
+  'orders.order.couponRedemptionRequested',
+  z.object({
+    orderId: z.string().min(1),
+    storeId: z.string().min(1),
+    customerId: z.string().min(1),
+    couponId: z.string().min(1),
+    subtotal: money,
+  }),
+);
+
+export const orderConfirmed = defineEvent(
+  'orders.order.confirmed',
+  z.object({
+    orderId: z.string().min(1),
+    storeId: z.string().min(1),
+    customerId: z.string().optional(),
+  }),
+);
+
+export const orderFailed = defineEvent(
+  'orders.order.failed',
+  z.object({
+    orderId: z.string().min(1),
+    storeId: z.string().min(1),
+    /** Stable code, e.g. OUT_OF_STOCK, SLOT_FULL, COUPON_REJECTED, PAYMENT_DECLINED, TIMEOUT. */
+    reason: z.string().min(1),
+    customerId: z.string().optional(),
+    couponId: z.string().optional(),
+  }),
+);
+
+export const orderCanceled = defineEvent(
+  'orders.order.canceled',
+  z.object({
+    orderId: z.string().min(1),
+    storeId: z.string().min(1),
+    reason: z.string().min(1),
+    customerId: z.string().optional(),
+    couponId: z.string().optional(),
+    canceledBy: z.enum(['CUSTOMER', 'SELLER', 'ADMIN', 'SYSTEM']).optional(),
+  }),
+);
+
+export const ordersEventContracts = [
+  orderPlaced,
+  orderCouponRedemptionRequested,
+  orderConfirmed,
+  orderFailed,
+  orderCanceled,
+] as const;
+
+// --- Appended by products: order-line completion, which makes a line reviewable. ---
+
+/**
+ * One order line was completed (delivered or picked up): its customer may review the product
+ * once for this line, and the units count toward the product's sales.
+ */
+export const orderLineCompleted = defineEvent(
+  'orders.orderLine.completed',
+  z.object({
+    orderId: z.string().min(1),
+    /** Unique per line; a review is allowed once per line. */
+    orderLineId: z.string().min(1),
+    customerId: z.string().min(1),
+    productId: z.string().min(1),
+    storeId: z.string().min(1),
+    /** Units of the product in the line; counts as 1 when omitted. */
+    quantity: z.number().int().positive().optional(),
+    completedAt: z.string().datetime(),
+  }),
+);
+
+// --- Appended by orders: fulfilment progress, for notifications and integrators. ---
+
+/** Who an order concerns: its customer and the owner of its store (null when unknown). */
+const orderParties = {
+  orderId: z.string().min(1),
+  orderNumber: z.string(),
+  storeId: z.string().min(1),
+  customerId: z.string().min(1),
+  sellerId: z.string().nullable(),
+};
+
+/** A confirmed order for the seller's board (sent with orders.order.confirmed). */
+export const orderNewOrder = defineEvent(
+  'orders.order.newOrder',
+  z.object({
+    ...orderParties,
+    fulfilment: z.enum(['DELIVERY', 'PICKUP']),
+    total: money,
+    pickupSlotStart: isoInstant.optional(),
+    deliveryDate: z.string().optional(),
+  }),
+);
+
+export const orderPreparing = defineEvent('orders.order.preparing', z.object(orderParties));
+
+/** Out for delivery ("delivery started"). */
+export const orderShipping = defineEvent(
+  'orders.order.shipping',
+  z.object({ ...orderParties, trackingNumber: z.string().optional() }),
+);
+
+export const orderDelivered = defineEvent(
+  'orders.order.delivered',
+  z.object({ ...orderParties, deliveredAt: isoInstant }),
+);
+
+export const orderReadyForPickup = defineEvent(
+  'orders.order.readyForPickup',
+  z.object({ ...orderParties, pickupSlotStart: isoInstant.optional() }),
+);
+
+/** `automatic`: completed by the end-of-day job, not by the seller. */
+export const orderPickedUp = defineEvent(
+  'orders.order.pickedUp',
+  z.object({ ...orderParties, pickedUpAt: isoInstant, automatic: z.boolean() }),
+);
+
+export const ordersFulfilmentEventContracts = [
+  orderNewOrder,
+  orderPreparing,
+  orderShipping,
+  orderDelivered,
+  orderReadyForPickup,
+  orderPickedUp,
+] as const;

@@ -1,0 +1,218 @@
+import {
+  type EntityManager,
+  InvalidInputError,
+  isDuplicateKeyError,
+  recordEvent,
+  simpleError,
+} from '@bloom/kernel';
+import { cardWritten } from '@bloom/schema';
+import { ObjectId } from '@mikro-orm/mongodb';
+import { type GiftcardsDeps, SOURCE } from '../giftcards.deps.js';
+import { findLine } from '../orders/order-line.repository.js';
+import { canEditCard, canWriteCard } from '../orders/order-line.state.js';
+import { DEFAULT_TEMPLATE_KEY } from '../templates/template.catalog.js';
+import { checkFromName, checkMessage, checkTemplate } from './card.rules.js';
+import {
+  CardLockedError,
+  CardNotAllowedError,
+  type EditGiftCardInput,
+  GiftCardExistsError,
+  GiftCardNotFoundError,
+  GiftCardShare,
+  OrderLineNotFoundError,
+  type WriteGiftCardInput,
+} from './card.types.js';
+import { GiftCard } from './gift-card.entity.js';
+import { hashSecret, newShareSecret, secretMatches } from './share.secret.js';
+
+export type OpenResult =
+  | { kind: 'open'; card: GiftCard }
+  | { kind: 'unavailable' }
+  | { kind: 'limited'; retryAfterSeconds: number };
+
+const lineNotFound = () =>
+  simpleError(OrderLineNotFoundError, 'ORDER_LINE_NOT_FOUND', 'No such order line in your orders.');
+const cardNotFound = () =>
+  simpleError(GiftCardNotFoundError, 'GIFT_CARD_NOT_FOUND', 'No such card among yours.');
+
+export class CardService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: GiftcardsDeps,
+  ) {}
+
+  shareUrl(card: GiftCard, secret: string): string {
+    return `${this.deps.publicUrl()}/cards/${card._id.toHexString()}?s=${secret}`;
+  }
+
+  /** The buyer's one card for a line; a second writer gets the existing card's id back. */
+  async write(
+    customerId: string,
+    input: WriteGiftCardInput,
+    traceId: string,
+  ): Promise<
+    | GiftCardShare
+    | InvalidInputError
+    | OrderLineNotFoundError
+    | CardNotAllowedError
+    | GiftCardExistsError
+  > {
+    const message = checkMessage(input.message, this.deps.config.CARD_MESSAGE_MAX_LENGTH);
+    if (message instanceof InvalidInputError) return message;
+    const fromName = checkFromName(input.fromName);
+    if (fromName instanceof InvalidInputError) return fromName;
+    const templateKey = checkTemplate(input.templateKey ?? DEFAULT_TEMPLATE_KEY);
+    if (templateKey instanceof InvalidInputError) return templateKey;
+
+    // Someone else's line answers exactly like a missing one: ids reveal nothing.
+    const known = await findLine(this.em, input.orderLineId);
+    if (!known || known.line.customerId !== customerId) return lineNotFound();
+    if (!canWriteCard(known.state)) {
+      return simpleError(
+        CardNotAllowedError,
+        `ORDER_${known.state}`,
+        'A card can no longer be written for this order line.',
+      );
+    }
+    const now = this.deps.now();
+    const secret = newShareSecret();
+    const card = this.em.create(GiftCard, {
+      orderLineId: known.line._id,
+      orderId: known.line.orderId,
+      customerId,
+      templateKey,
+      message,
+      fromName: fromName || undefined,
+      secretHash: hashSecret(secret),
+      createdAt: now,
+      updatedAt: now,
+    });
+    recordEvent(
+      card,
+      cardWritten,
+      { source: SOURCE, subjectId: card._id.toHexString(), traceId, at: now },
+      {
+        cardId: card._id.toHexString(),
+        orderId: card.orderId,
+        orderLineId: card.orderLineId,
+        customerId,
+      },
+    );
+    try {
+      await this.em.persistAndFlush(card);
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      // Lost the race (or wrote twice): the unique orderLineId keeps one card per line.
+      this.em.clear();
+      const existing = await this.em.findOne(GiftCard, { orderLineId: known.line._id });
+      return Object.assign(
+        simpleError(
+          GiftCardExistsError,
+          'GIFT_CARD_EXISTS',
+          'This order line already has a card; edit it instead.',
+        ),
+        { cardId: existing?.id ?? '' },
+      );
+    }
+    this.deps.relay.kick();
+    return Object.assign(new GiftCardShare(), {
+      card,
+      shareSecret: secret,
+      shareUrl: this.shareUrl(card, secret),
+    });
+  }
+
+  async edit(
+    customerId: string,
+    input: EditGiftCardInput,
+  ): Promise<GiftCard | InvalidInputError | GiftCardNotFoundError | CardLockedError> {
+    const card = await this.findOwn(customerId, input.id);
+    if (!card) return cardNotFound();
+    const known = await findLine(this.em, card.orderLineId);
+    if (!known || !canEditCard(known.state)) {
+      return simpleError(
+        CardLockedError,
+        `ORDER_${known?.state ?? 'UNKNOWN'}`,
+        'The order has shipped; its card can no longer be changed.',
+      );
+    }
+    if (input.message !== undefined) {
+      const message = checkMessage(input.message, this.deps.config.CARD_MESSAGE_MAX_LENGTH);
+      if (message instanceof InvalidInputError) return message;
+      card.message = message;
+    }
+    if (input.fromName !== undefined) {
+      const fromName = checkFromName(input.fromName);
+      if (fromName instanceof InvalidInputError) return fromName;
+      card.fromName = fromName || undefined;
+    }
+    if (input.templateKey !== undefined) {
+      const templateKey = checkTemplate(input.templateKey);
+      if (templateKey instanceof InvalidInputError) return templateKey;
+      card.templateKey = templateKey;
+    }
+    // Plain last-write-wins: concurrent edits by the same buyer guard no invariant.
+    card.updatedAt = this.deps.now();
+    await this.em.flush();
+    return card;
+  }
+
+  /** A new secret replaces the old one: the old link stops working (e.g. sent to the wrong person). */
+  async renewLink(customerId: string, id: string): Promise<GiftCardShare | GiftCardNotFoundError> {
+    const card = await this.findOwn(customerId, id);
+    if (!card) return cardNotFound();
+    const secret = newShareSecret();
+    card.secretHash = hashSecret(secret);
+    card.updatedAt = this.deps.now();
+    await this.em.flush();
+    return Object.assign(new GiftCardShare(), {
+      card,
+      shareSecret: secret,
+      shareUrl: this.shareUrl(card, secret),
+    });
+  }
+
+  /** Whether the buyer may still change the card: its order has not shipped yet. */
+  async isEditable(card: GiftCard): Promise<boolean> {
+    const known = await findLine(this.em, card.orderLineId);
+    return known !== null && canEditCard(known.state);
+  }
+
+  async findOwn(customerId: string, id: string): Promise<GiftCard | null> {
+    if (!ObjectId.isValid(id)) return null;
+    const card = await this.em.findOne(GiftCard, { _id: new ObjectId(id) });
+    return card && card.customerId === customerId ? card : null;
+  }
+
+  async findForLine(customerId: string, orderLineId: string): Promise<GiftCard | null> {
+    const card = await this.em.findOne(GiftCard, { orderLineId });
+    return card && card.customerId === customerId ? card : null;
+  }
+
+  /**
+   * Opens a card by its share secret. Unknown card, malformed id and wrong secret do the same
+   * work (limiter, one lookup, one constant-time compare), take at least the same minimum time
+   * and give the same answer; every
+   * attempt holds a slot per card and per client, given back only when the secret is right.
+   */
+  async open(id: string, secret: string, client: string | null): Promise<OpenResult> {
+    const started = performance.now();
+    const { config } = this.deps;
+    const claim = await this.deps.limiter.claim([
+      { key: `card:${id.slice(0, 64)}`, limit: config.CARD_GUESS_LIMIT_PER_CARD },
+      ...(client ? [{ key: `client:${client}`, limit: config.CARD_GUESS_LIMIT_PER_CLIENT }] : []),
+    ]);
+    if (!claim.ok) return { kind: 'limited', retryAfterSeconds: claim.retryAfterSeconds };
+    const objectId = ObjectId.isValid(id) && id.length === 24 ? new ObjectId(id) : new ObjectId();
+    const card = await this.em.findOne(GiftCard, { _id: objectId });
+    if (!secretMatches(secret, card?.secretHash) || !card) {
+      // Reading an existing document takes a little longer than missing one; a fixed floor
+      // hides that difference (and slows guessing) without delaying the real recipient.
+      const wait = config.CARD_FAILED_OPEN_MIN_MS - (performance.now() - started);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      return { kind: 'unavailable' };
+    }
+    await claim.release();
+    return { kind: 'open', card };
+  }
+}

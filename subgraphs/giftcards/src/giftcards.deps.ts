@@ -1,0 +1,20 @@
+import type { Logger, OutboxRelay } from '@bloom/kernel';
+import type { GiftcardsConfig } from './giftcards.config.js';
+import type { GuessLimiter } from './cards/guess.limiter.js';
+import type { AiMessageSuggester } from './suggestions/ai-message.suggester.js';
+
+/** Long-lived collaborators shared by every request of the giftcards service. */
+export interface GiftcardsDeps {
+  config: GiftcardsConfig;
+  logger: Logger;
+  relay: OutboxRelay;
+  limiter: GuessLimiter;
+  /** Null without an OpenAI key: suggestions are then composed offline. */
+  ai: AiMessageSuggester | null;
+  /** The base URL recipients use (share links, template images); known once listening. */
+  publicUrl: () => string;
+  /** Injectable clock so state and window rules can be tested without waiting. */
+  now: () => Date;
+}
+
+export const SOURCE = 'giftcards';

@@ -1,0 +1,50 @@
+import { InvalidInputError } from '@bloom/kernel';
+import { createUnionType } from 'type-graphql';
+import {
+  CardLockedError,
+  CardNotAllowedError,
+  CardUnavailableError,
+  GiftCardExistsError,
+  GiftCardNotFoundError,
+  GiftCardShare,
+  OrderLineNotFoundError,
+  SharedGiftCard,
+  ShareLinkRateLimitedError,
+} from './cards/card.types.js';
+import { GiftCard } from './cards/gift-card.entity.js';
+import { CardSuggestions, UnknownFlowerError } from './suggestions/suggestion.types.js';
+
+// Expected outcomes of each operation, as typed unions a client can switch on by __typename.
+
+export const WriteGiftCardResult = createUnionType({
+  name: 'WriteGiftCardResult',
+  types: () =>
+    [
+      GiftCardShare,
+      InvalidInputError,
+      OrderLineNotFoundError,
+      CardNotAllowedError,
+      GiftCardExistsError,
+    ] as const,
+});
+
+export const EditGiftCardResult = createUnionType({
+  name: 'EditGiftCardResult',
+  types: () => [GiftCard, InvalidInputError, GiftCardNotFoundError, CardLockedError] as const,
+});
+
+export const RenewGiftCardLinkResult = createUnionType({
+  name: 'RenewGiftCardLinkResult',
+  types: () => [GiftCardShare, GiftCardNotFoundError] as const,
+});
+
+export const SharedCardResult = createUnionType({
+  name: 'SharedCardResult',
+  types: () => [SharedGiftCard, CardUnavailableError, ShareLinkRateLimitedError] as const,
+});
+
+export const SuggestCardMessagesResult = createUnionType({
+  name: 'SuggestCardMessagesResult',
+  types: () =>
+    [CardSuggestions, InvalidInputError, OrderLineNotFoundError, UnknownFlowerError] as const,
+});

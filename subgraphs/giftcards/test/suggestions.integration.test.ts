@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GiftcardsHarness, newId, startGiftcards } from './giftcards.harness.js';
+import { type OpenAiStub, STUB_MESSAGES, startOpenAiStub } from './openai.stub.js';
+
+const TIMEOUT_MS = 600;
+let offline: GiftcardsHarness;
+let ai: GiftcardsHarness;
+let stub: OpenAiStub;
+
+beforeAll(async () => {
+  stub = await startOpenAiStub();
+  [offline, ai] = await Promise.all([
+    startGiftcards('suggestoff'),
+    startGiftcards('suggestai', {
+      OPENAI_API_KEY: 'sk-test-stub',
+      OPENAI_BASE_URL: stub.baseURL,
+      OPENAI_MODEL: 'gpt-4o-mini',
+      CARD_AI_TIMEOUT_MS: String(TIMEOUT_MS),
+    }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([offline?.close(), ai?.close()]);
+  await stub?.close();
+});
+
+const SUGGEST = `query($i: SuggestCardMessagesInput!) { suggestCardMessages(input: $i) {
+  __typename
+  ... on CardSuggestions { suggestions source maxLength flower { id name meaning } }
+  ... on InvalidInputError { field }
+  ... on UserError { code message }
+} }`;
+
+async function suggest(h: GiftcardsHarness, input: Record<string, unknown>, userId = newId()) {
+  const started = performance.now();
+  const res = await h.call(SUGGEST, { i: input }, { userId });
+  expect(res.errors).toBeUndefined();
+  return { result: res.data?.suggestCardMessages, ms: performance.now() - started };
+}
+
+describe('offline suggestions (no OpenAI key)', () => {
+  it("uses the order line's product flower, in Korean by default", async () => {
+    const customerId = newId();
+    const { orderId, lineIds } = await offline.placeOrder({
+      customerId,
+      products: [{ productId: 'p-carnation', flowerId: 13 }],
+    });
+    await offline.projected(orderId, 'PENDING');
+    const { result, ms } = await suggest(
+      offline,
+      { orderLineId: lineIds[0], recipient: 'MOTHER', occasion: '어버이날', tone: 'GRATEFUL' },
+      customerId,
+    );
+    expect(result).toMatchObject({
+      __typename: 'CardSuggestions',
+      source: 'OFFLINE',
+      maxLength: 200,
+      flower: { id: '13', name: '카네이션', meaning: '감사' },
+    });
+    expect(new Set(result.suggestions).size).toBe(3);
+    for (const s of result.suggestions as string[]) expect([...s].length).toBeLessThanOrEqual(200);
+    expect(ms).toBeLessThan(500);
+
+    // Someone else's line is not theirs to ask about.
+    const other = await suggest(offline, { orderLineId: lineIds[0], recipient: 'MOTHER' });
+    expect(other.result.code).toBe('ORDER_LINE_NOT_FOUND');
+  });
+
+  it("uses the product's representative flower from products events, or a flower given directly", async () => {
+    await offline.publishProduct('p-sunflower', 12);
+    const byProduct = await offline.call(
+      SUGGEST,
+      {
+        i: { productId: 'p-sunflower', recipient: 'COLLEAGUE', occasion: '승진', tone: 'FORMAL' },
+      },
+      { userId: newId() },
+    );
+    // The projection is eventually consistent: retry until the product is known.
+    let result = byProduct.data?.suggestCardMessages;
+    for (let i = 0; i < 50 && !result.flower; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      result = (
+        await suggest(offline, {
+          productId: 'p-sunflower',
+          recipient: 'COLLEAGUE',
+          occasion: '승진',
+          tone: 'FORMAL',
+        })
+      ).result;
+    }
+    expect(result.flower).toEqual({ id: '12', name: '해바라기', meaning: '일편단심' });
+
+    const english = await suggest(offline, {
+      flowerId: '1',
+      recipient: 'LOVER',
+      occasion: 'anniversary',
+      tone: 'ROMANTIC',
+      language: 'EN',
+    });
+    expect(english.result.flower).toEqual({ id: '1', name: 'red rose', meaning: 'love' });
+    expect(english.result.suggestions.join(' ')).toMatch(/love/);
+  });
+
+  it('refuses ambiguous or unknown sources and anonymous callers', async () => {
+    expect((await suggest(offline, { recipient: 'FRIEND' })).result.code).toBe(
+      'ONE_SOURCE_REQUIRED',
+    );
+    expect(
+      (await suggest(offline, { flowerId: '1', productId: 'p', recipient: 'FRIEND' })).result.code,
+    ).toBe('ONE_SOURCE_REQUIRED');
+    expect((await suggest(offline, { flowerId: '99', recipient: 'FRIEND' })).result.code).toBe(
+      'UNKNOWN_FLOWER',
+    );
+    const anonymous = await offline.call(SUGGEST, { i: { flowerId: '1', recipient: 'FRIEND' } });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('AI suggestions through an OpenAI-compatible server', () => {
+  const input = { flowerId: '1', recipient: 'LOVER', occasion: '생일', tone: 'ROMANTIC' };
+
+  it('asks with structured output and returns the model’s messages', async () => {
+    stub.mode = 'normal';
+    const { result, ms } = await suggest(ai, input);
+    expect(result).toMatchObject({ source: 'AI', suggestions: STUB_MESSAGES });
+    expect(ms).toBeLessThan(TIMEOUT_MS);
+    const request = stub.requests.at(-1)!;
+    expect(request.model).toBe('gpt-4o-mini');
+    expect(request.response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: { name: 'card_messages', strict: true },
+    });
+    expect(JSON.stringify(request.messages)).toContain('빨간 장미');
+  });
+
+  it('falls back to the composer when the AI is slower than the timeout', async () => {
+    stub.mode = 'slow';
+    stub.slowMs = 5_000;
+    const { result, ms } = await suggest(ai, input);
+    expect(result.source).toBe('OFFLINE');
+    expect(new Set(result.suggestions).size).toBe(3);
+    expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+    expect(ms).toBeLessThan(TIMEOUT_MS + 400);
+  });
+
+  it('falls back at once when the AI answers 500, and when its messages do not fit', async () => {
+    stub.mode = 'error';
+    const failed = await suggest(ai, input);
+    expect(failed.result.source).toBe('OFFLINE');
+    expect(failed.ms).toBeLessThan(TIMEOUT_MS);
+
+    stub.mode = 'tooLong';
+    const tooLong = await suggest(ai, input);
+    expect(tooLong.result.source).toBe('OFFLINE');
+    for (const s of tooLong.result.suggestions as string[])
+      expect([...s].length).toBeLessThanOrEqual(200);
+    stub.mode = 'normal';
+  });
+});

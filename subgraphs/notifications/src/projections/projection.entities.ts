@@ -1,0 +1,64 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** A person's e-mail and name, projected from identity events (their only writer). */
+@Entity({ collection: 'contacts' })
+export class Contact {
+  /** The user id. */
+  @PrimaryKey()
+  _id!: string;
+
+  @Property({ nullable: true })
+  email?: string;
+
+  @Property({ nullable: true })
+  name?: string;
+
+  @Property()
+  updatedAt!: Date;
+}
+
+/**
+ * The number a person wants SMS notices at, written only by their own settings mutation: a
+ * document of its own, because FerretDB applies updates as read-modify-write and a projection
+ * update to the same document could silently undo a settings change.
+ */
+@Entity({ collection: 'sms_settings' })
+export class SmsSetting {
+  /** The user id. */
+  @PrimaryKey()
+  _id!: string;
+
+  @Property({ nullable: true })
+  phone?: string | null;
+
+  @Property()
+  updatedAt!: Date;
+}
+
+/** storeId → the seller who owns it, from stores.store.opened; store notices go to that user. */
+@Entity({ collection: 'store_owners' })
+export class StoreOwner {
+  /** The store id. */
+  @PrimaryKey()
+  _id!: string;
+
+  @Property()
+  ownerUserId!: string;
+
+  @Property({ nullable: true })
+  storeName?: string;
+}
+
+/** orderId → customer and store, from orders.order.placed (later order events may omit them). */
+@Entity({ collection: 'order_parties' })
+export class OrderParties {
+  /** The order id. */
+  @PrimaryKey()
+  _id!: string;
+
+  @Property({ nullable: true })
+  customerId?: string;
+
+  @Property({ nullable: true })
+  storeId?: string;
+}

@@ -1,0 +1,170 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Logger, isDuplicateKeyError, sendJson } from '@bloom/kernel';
+import type { MikroORM } from '@mikro-orm/mongodb';
+import { ACCEPTED_CONTENT_TYPES, contentTypeOfKey, sniffImageType } from './image-type.js';
+import type { ImageStorage } from './image.storage.js';
+import { ImageUpload } from './image-upload.entity.js';
+import type { UploadTokens } from './upload-token.js';
+
+export interface ImageRoutesDeps {
+  orm: MikroORM;
+  storage: ImageStorage;
+  tokens: UploadTokens;
+  maxBytes: number;
+  publicUrl: () => string;
+  logger: Logger;
+  now: () => Date;
+}
+
+class TooLarge extends Error {}
+
+async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) throw new TooLarge();
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+// Browsers upload straight to this service from the storefront's origin.
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'PUT, OPTIONS',
+  'access-control-allow-headers': 'content-type',
+  'access-control-max-age': '600',
+};
+
+function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+  for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
+  // The body may still be arriving; close rather than read megabytes we will not keep.
+  res.setHeader('connection', 'close');
+  sendJson(res, status, { error: { code, message } });
+}
+
+/**
+ * PUT /uploads/<token> stores one image for a signed, unexpired, unused upload URL;
+ * GET /images/<key> serves stored images. Neither goes through the gateway: the token is the
+ * upload's authorisation, and images are public.
+ */
+export function imageRoutes(
+  deps: ImageRoutesDeps,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const upload = async (req: IncomingMessage, res: ServerResponse, token: string) => {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS);
+      res.end();
+      return;
+    }
+    if (req.method !== 'PUT') return refuse(res, 405, 'METHOD_NOT_ALLOWED', 'Use PUT.');
+    const grant = deps.tokens.verify(token, deps.now());
+    if (grant === 'invalid') return refuse(res, 403, 'INVALID_UPLOAD_URL', 'Invalid upload URL.');
+    if (grant === 'expired') {
+      return refuse(res, 410, 'UPLOAD_URL_EXPIRED', 'This upload URL has expired.');
+    }
+    const declaredLength = Number(req.headers['content-length'] ?? '0');
+    if (declaredLength > deps.maxBytes) {
+      return refuse(res, 413, 'IMAGE_TOO_LARGE', `Images may be at most ${deps.maxBytes} bytes.`);
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await readBytes(req, deps.maxBytes);
+    } catch (error) {
+      if (error instanceof TooLarge) {
+        return refuse(res, 413, 'IMAGE_TOO_LARGE', `Images may be at most ${deps.maxBytes} bytes.`);
+      }
+      throw error;
+    }
+    const type = sniffImageType(bytes);
+    const declared = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    const declaredOk =
+      !declared || declared === 'application/octet-stream' || declared === type?.contentType;
+    if (!type || !declaredOk) {
+      return refuse(
+        res,
+        415,
+        'UNSUPPORTED_IMAGE',
+        `Upload a JPEG, PNG or WebP image (${ACCEPTED_CONTENT_TYPES.join(', ')}).`,
+      );
+    }
+    const key = `${grant.id}.${type.ext}`;
+    const em = deps.orm.em.fork();
+    try {
+      await em.insert(ImageUpload, {
+        _id: grant.id,
+        key,
+        ownerUserId: grant.userId,
+        contentType: type.contentType,
+        size: bytes.length,
+        createdAt: deps.now(),
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) {
+        return refuse(res, 409, 'UPLOAD_URL_USED', 'This upload URL was already used.');
+      }
+      throw error;
+    }
+    try {
+      await deps.storage.put(key, bytes, type.contentType);
+    } catch (error) {
+      // Give the URL back so the client can retry.
+      await em.nativeDelete(ImageUpload, { _id: grant.id });
+      throw error;
+    }
+    for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
+    sendJson(res, 201, {
+      key,
+      url: `${deps.publicUrl()}/images/${key}`,
+      contentType: type.contentType,
+      size: bytes.length,
+    });
+  };
+
+  const serve = async (req: IncomingMessage, res: ServerResponse, key: string) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'Use GET.' } });
+    }
+    const contentType = contentTypeOfKey(key);
+    const image = contentType ? await deps.storage.open(key) : null;
+    if (!contentType || !image) {
+      return sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'No such image.' } });
+    }
+    res.writeHead(200, {
+      'content-type': contentType,
+      'content-length': image.size,
+      // Keys are random and never reused, so an image never changes.
+      'cache-control': 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+    });
+    if (req.method === 'HEAD') {
+      image.stream.destroy();
+      res.end();
+      return;
+    }
+    image.stream.pipe(res);
+  };
+
+  return (req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const uploadMatch = /^\/uploads\/([A-Za-z0-9_\-.]+)$/.exec(path);
+    const imageMatch = /^\/images\/([a-z0-9.]+)$/.exec(path);
+    const work = uploadMatch
+      ? upload(req, res, uploadMatch[1] ?? '')
+      : imageMatch
+        ? serve(req, res, imageMatch[1] ?? '')
+        : null;
+    if (!work) return false;
+    work.catch((error: unknown) => {
+      deps.logger.error('image route failed', { error, path: path.slice(0, 16) });
+      if (!res.headersSent) {
+        sendJson(res, 500, {
+          error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal error.' },
+        });
+      } else res.end();
+    });
+    return true;
+  };
+}

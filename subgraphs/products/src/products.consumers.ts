@@ -1,0 +1,76 @@
+import {
+  type Consumption,
+  type EventBus,
+  type EventEnvelope,
+  ProcessedEvents,
+  decodeEvent,
+  rawDb,
+} from '@bloom/kernel';
+import { orderLineCompleted, productUpdated } from '@bloom/schema';
+import type { EntityManager, MikroORM } from '@mikro-orm/mongodb';
+import type { ProductsDeps } from './products.deps.js';
+import { RestockService } from './restock/restock.service.js';
+import { CompletedLineService } from './reviews/completed-line.service.js';
+import {
+  STOCK_EVENTS,
+  STORE_LIFECYCLE_EVENTS,
+  StoreProjectionService,
+} from './stores/store-projection.service.js';
+
+/**
+ * The events products consumes. Each handler runs once per event (processed-event record)
+ * in its own EntityManager fork, and its effects are idempotent on their own as well.
+ */
+export async function startConsumers(
+  bus: EventBus,
+  orm: MikroORM,
+  deps: ProductsDeps,
+): Promise<Consumption[]> {
+  const processed = new ProcessedEvents(rawDb(orm.em));
+  const once =
+    (durable: string, work: (em: EntityManager, event: EventEnvelope) => Promise<void>) =>
+    async (event: EventEnvelope) => {
+      await processed.once(durable, event.id, () => work(orm.em.fork(), event));
+    };
+
+  return Promise.all([
+    // Store ownership, status and flower stock, in order (one at a time).
+    bus.consume({
+      durable: 'products-stores',
+      stream: 'STORES',
+      types: [...STORE_LIFECYCLE_EVENTS, ...STOCK_EVENTS].map((contract) => contract.type),
+      handle: once('products-stores', (em, event) =>
+        new StoreProjectionService(em, deps).handle(event),
+      ),
+    }),
+    // Completed order lines: review eligibility and sales counts.
+    bus.consume({
+      durable: 'products-order-lines',
+      stream: 'ORDERS',
+      types: [orderLineCompleted.type],
+      concurrency: 4,
+      handle: once('products-order-lines', async (em, event) => {
+        await new CompletedLineService(em, deps.locks).record(
+          decodeEvent(orderLineCompleted, event).payload,
+        );
+      }),
+    }),
+    // A seller put a product back on sale: notify who waits for it.
+    bus.consume({
+      durable: 'products-restock',
+      stream: 'PRODUCTS',
+      types: [productUpdated.type],
+      handle: once('products-restock', async (em, event) => {
+        const { payload } = decodeEvent(productUpdated, event);
+        if (payload.status !== 'ON_SALE' || payload.previousStatus === 'ON_SALE') {
+          return;
+        }
+        await new RestockService(em, deps).fire(
+          payload.productId,
+          `${event.id}:${payload.productId}`,
+          event.traceId,
+        );
+      }),
+    }),
+  ]);
+}

@@ -1,0 +1,146 @@
+import type { Page } from '@bloom/kernel';
+import type { FilterQuery } from '@mikro-orm/core';
+import { type EntityManager, ObjectId } from '@mikro-orm/mongodb';
+import { flowerIdsOfColors } from '../catalog/catalog.data.js';
+import type { CategoryKey, FlowerColor, TagKey } from '../catalog/catalog.types.js';
+import { type SortKey, afterCursor, encodeKeysetCursor, orderByOf } from '../shared/keyset.js';
+import { normalizeText } from '../shared/text.js';
+import { Product, SaleStatus } from './product.entity.js';
+import { ProductSort } from './product-sort.js';
+
+/** Loads products by id in one query; malformed ids match nothing. */
+export async function findProductsByIds(
+  em: EntityManager,
+  ids: readonly string[],
+): Promise<Product[]> {
+  const valid = ids.filter((id) => ObjectId.isValid(id)).map((id) => new ObjectId(id));
+  return valid.length === 0 ? [] : em.find(Product, { _id: { $in: valid } });
+}
+
+export async function findProductById(em: EntityManager, id: string): Promise<Product | null> {
+  return ObjectId.isValid(id) ? em.findOne(Product, { _id: new ObjectId(id) }) : null;
+}
+
+/** The filters every listing understands (public, seller, admin, search). */
+export interface ProductCriteria {
+  category?: CategoryKey | null;
+  tags?: TagKey[] | null;
+  storeId?: string | null;
+  flowerIds?: number[] | null;
+  colors?: FlowerColor[] | null;
+  priceMin?: number | null;
+  priceMax?: number | null;
+  isSubscription?: boolean | null;
+  keywords?: string[] | null;
+}
+
+/** Who is looking decides what is listed. */
+export type ListingAudience =
+  /** ON_SALE and SOLD_OUT products, except those of suspended or closed stores. */
+  | { kind: 'public'; hiddenStoreIds: readonly string[] }
+  /** A seller's own store, everything but deleted products. */
+  | { kind: 'store-owner'; status?: SaleStatus | null }
+  /** Administrators see everything, deleted products included. */
+  | { kind: 'admin'; status?: SaleStatus | null };
+
+const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function productWhere(
+  criteria: ProductCriteria,
+  audience: ListingAudience,
+): FilterQuery<Product> {
+  const and: Record<string, unknown>[] = [];
+  if (audience.kind === 'public') {
+    and.push({ listed: true });
+    if (audience.hiddenStoreIds.length > 0) {
+      and.push({ storeId: { $nin: [...audience.hiddenStoreIds] } });
+    }
+  } else if (audience.status) and.push({ saleStatus: audience.status });
+  else if (audience.kind === 'store-owner') and.push({ saleStatus: { $ne: SaleStatus.DELETED } });
+  if (criteria.storeId) and.push({ storeId: criteria.storeId });
+  if (criteria.category) and.push({ category: criteria.category });
+  // Tags are matched one equality each: an array field equals a value when it contains it.
+  for (const tag of new Set(criteria.tags ?? [])) and.push({ tags: tag });
+  if (criteria.flowerIds?.length)
+    and.push({ flowerIds: { $in: [...new Set(criteria.flowerIds)] } });
+  if (criteria.colors?.length) {
+    and.push({ representativeFlowerId: { $in: flowerIdsOfColors(criteria.colors) } });
+  }
+  if (criteria.priceMin !== undefined && criteria.priceMin !== null) {
+    and.push({ price: { $gte: criteria.priceMin } });
+  }
+  if (criteria.priceMax !== undefined && criteria.priceMax !== null) {
+    and.push({ price: { $lte: criteria.priceMax } });
+  }
+  if (criteria.isSubscription !== undefined && criteria.isSubscription !== null) {
+    and.push({ isSubscription: criteria.isSubscription });
+  }
+  const words = (criteria.keywords ?? []).map(normalizeText).filter((word) => word.length > 0);
+  // Every word must appear (in the name or summary), in any order.
+  for (const word of new Set(words)) and.push({ searchText: { $regex: escapeRegex(word) } });
+  const where: FilterQuery<Product> = and.length > 0 ? { $and: and } : {};
+  return where;
+}
+
+const key = (
+  field: string,
+  dir: 'asc' | 'desc',
+  kind: SortKey<Product>['kind'],
+  value: SortKey<Product>['value'],
+): SortKey<Product> => ({ field, dir, kind, value });
+
+const BY_SORT: Record<ProductSort, SortKey<Product>[]> = {
+  [ProductSort.POPULAR]: [key('salesCount', 'desc', 'number', (p) => p.salesCount)],
+  [ProductSort.NEWEST]: [key('createdAt', 'desc', 'date', (p) => p.createdAt)],
+  [ProductSort.OLDEST]: [key('createdAt', 'asc', 'date', (p) => p.createdAt)],
+  [ProductSort.PRICE_ASC]: [key('price', 'asc', 'number', (p) => p.price)],
+  [ProductSort.PRICE_DESC]: [key('price', 'desc', 'number', (p) => p.price)],
+  [ProductSort.MOST_REVIEWED]: [key('ratingCount', 'desc', 'number', (p) => p.ratingCount)],
+  [ProductSort.BEST_RATED]: [
+    key('ratingAverage', 'desc', 'number', (p) => p.ratingAverage),
+    key('ratingCount', 'desc', 'number', (p) => p.ratingCount),
+  ],
+};
+
+/**
+ * Available products come first (on sale, then in stock), then the chosen order, then the id
+ * in the same direction so equal values page deterministically.
+ */
+export function listingKeys(sort: ProductSort): SortKey<Product>[] {
+  const keys = BY_SORT[sort];
+  const direction = keys[0]?.dir ?? 'desc';
+  return [
+    key('saleRank', 'asc', 'number', (p) => p.saleRank),
+    key('stockRank', 'asc', 'number', (p) => p.stockRank),
+    ...keys,
+    key('_id', direction, 'id', (p) => p.id),
+  ];
+}
+
+/** One page of products: a count query and a find query, whatever the page size. */
+export async function pageProducts(
+  em: EntityManager,
+  where: FilterQuery<Product>,
+  sort: ProductSort,
+  first: number,
+  after?: string | null,
+): Promise<Page<Product>> {
+  const keys = listingKeys(sort);
+  const paged = after
+    ? ({ $and: [where, afterCursor(keys, after)] } as FilterQuery<Product>)
+    : where;
+  const [totalCount, rows] = await Promise.all([
+    em.count(Product, where),
+    em.find(Product, paged, { orderBy: orderByOf(keys), limit: first + 1 }),
+  ]);
+  const nodes = rows.slice(0, first);
+  const last = nodes.at(-1);
+  return {
+    nodes,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeKeysetCursor(keys, last) : undefined,
+    },
+  };
+}

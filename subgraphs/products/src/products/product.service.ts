@@ -1,0 +1,469 @@
+import {
+  type AuthenticatedCaller,
+  type Caller,
+  type EntityManager,
+  InvalidInputError,
+  type Page,
+  forbidden,
+  hasRole,
+  isDuplicateKeyError,
+  recordEvent,
+  requireRole,
+  simpleError,
+} from '@bloom/kernel';
+import { productCreated, productDeleted, productUpdated } from '@bloom/schema';
+import { ObjectId } from '@mikro-orm/mongodb';
+import { TAG_KEYS, isFlowerId } from '../catalog/catalog.data.js';
+import type { CategoryKey, TagKey } from '../catalog/catalog.types.js';
+import type { ImageService } from '../images/image.service.js';
+import { type ProductsDeps, SOURCE } from '../products.deps.js';
+import { StoreDirectory, stockRankOf, unitsAvailable } from '../stores/store.directory.js';
+import { normalizeText } from '../shared/text.js';
+import { Product, type RecipeLine, SaleStatus, statusFields } from './product.entity.js';
+import {
+  type ProductCriteria,
+  findProductById,
+  pageProducts,
+  productWhere,
+} from './product.repository.js';
+import { ProductSort } from './product-sort.js';
+import {
+  type CreateProductInput,
+  DeletedProducts,
+  HomeSections,
+  NoStoreError,
+  ProductNotFoundError,
+  type RecipeLineInput,
+  SubscriptionProductExistsError,
+  type UpdateProductInput,
+} from './product.types.js';
+import { SubscriptionSlot } from './subscription-slot.entity.js';
+
+const MAX_IMAGES = 10;
+const MIN_PRICE = 100;
+const MAX_PRICE = 10_000_000;
+/** How long a subscription slot may wait for its product to be stored. */
+const SLOT_CREATION_GRACE_MS = 60_000;
+
+/** The editable fields, as validated together. */
+interface ProductFields {
+  name: string;
+  summary: string;
+  description: string;
+  images: string[];
+  price: number;
+  category: CategoryKey | null;
+  tags: TagKey[];
+  recipe: RecipeLineInput[];
+  isSubscription: boolean;
+}
+
+function checkText(field: string, value: string, min: number, max: number) {
+  const length = value.trim().length;
+  return length >= min && length <= max
+    ? null
+    : InvalidInputError.of(field, `Enter ${min} to ${max} characters.`);
+}
+
+/** Every rule on a product's fields that needs no database. */
+export function checkProductFields(fields: ProductFields): InvalidInputError | null {
+  const problem =
+    checkText('name', fields.name, 1, 100) ??
+    checkText('summary', fields.summary, 1, 200) ??
+    checkText('description', fields.description, 0, 5000);
+  if (problem) return problem;
+  if (!Number.isInteger(fields.price) || fields.price < MIN_PRICE || fields.price > MAX_PRICE) {
+    return InvalidInputError.of(
+      'price',
+      `Prices are whole won between ${MIN_PRICE} and ${MAX_PRICE}.`,
+      'INVALID_PRICE',
+    );
+  }
+  if (fields.isSubscription) {
+    if (fields.category || fields.tags.length > 0) {
+      return InvalidInputError.of(
+        'category',
+        'Subscription products have no category or tags.',
+        'SUBSCRIPTION_UNCATEGORIZED',
+      );
+    }
+  } else if (!fields.category) {
+    return InvalidInputError.of('category', 'Choose a category.', 'CATEGORY_REQUIRED');
+  }
+  if (new Set(fields.tags).size !== fields.tags.length) {
+    return InvalidInputError.of('tags', 'A tag is listed twice.');
+  }
+  if (fields.tags.length > TAG_KEYS.length) {
+    return InvalidInputError.of('tags', `Choose at most ${TAG_KEYS.length} tags.`);
+  }
+  const recipe = fields.recipe;
+  if (recipe.length === 0 || recipe.length > 22) {
+    return InvalidInputError.of('recipe', 'A recipe has 1 to 22 flowers.', 'INVALID_RECIPE');
+  }
+  if (recipe.some((line) => !isFlowerId(line.flowerId))) {
+    return InvalidInputError.of('recipe', 'Use the reference flowers (1–22).', 'UNKNOWN_FLOWER');
+  }
+  if (new Set(recipe.map((line) => line.flowerId)).size !== recipe.length) {
+    return InvalidInputError.of(
+      'recipe',
+      'A flower appears twice in the recipe.',
+      'INVALID_RECIPE',
+    );
+  }
+  if (recipe.some((line) => !Number.isInteger(line.count) || line.count < 1 || line.count > 999)) {
+    return InvalidInputError.of('recipe', 'Use 1 to 999 stems per flower.', 'INVALID_RECIPE');
+  }
+  if (recipe.filter((line) => line.representative).length !== 1) {
+    return InvalidInputError.of(
+      'recipe',
+      'Mark exactly one flower as the representative one.',
+      'REPRESENTATIVE_REQUIRED',
+    );
+  }
+  return null;
+}
+
+const toRecipe = (lines: RecipeLineInput[]): RecipeLine[] =>
+  lines.map((line) => ({
+    flowerId: line.flowerId,
+    count: line.count,
+    representative: line.representative,
+  }));
+
+const notFound = () => simpleError(ProductNotFoundError, 'PRODUCT_NOT_FOUND', 'No such product.');
+
+export type ProductResultType =
+  | Product
+  | InvalidInputError
+  | NoStoreError
+  | SubscriptionProductExistsError
+  | ProductNotFoundError;
+
+export class ProductService {
+  private readonly stores: StoreDirectory;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: ProductsDeps,
+    private readonly images: ImageService,
+  ) {
+    this.stores = new StoreDirectory(em);
+  }
+
+  private snapshot(product: Product) {
+    return {
+      productId: product.id,
+      storeId: product.storeId,
+      name: product.name,
+      price: product.price,
+      status: product.saleStatus,
+      isSubscription: product.isSubscription,
+      category: product.category ?? null,
+      tags: product.tags,
+      recipe: product.recipe,
+      representativeFlowerId: product.representativeFlowerId,
+      updatedAt: product.updatedAt.toISOString(),
+    };
+  }
+
+  private meta(product: Product, traceId: string) {
+    return { source: SOURCE, subjectId: product.id, traceId, at: product.updatedAt };
+  }
+
+  /** Sellers edit their own store's products; administrators any product. */
+  private async authorize(caller: Caller, product: Product): Promise<void> {
+    if (hasRole(caller, 'ADMIN')) return;
+    const seller = requireRole(caller, 'SELLER');
+    const store = await this.stores.byId(product.storeId);
+    if (store?.ownerUserId !== seller.userId) {
+      throw forbidden('Only the store’s owner can change its products.');
+    }
+  }
+
+  private apply(product: Product, fields: ProductFields): void {
+    const recipe = toRecipe(fields.recipe);
+    product.name = fields.name.trim();
+    product.summary = fields.summary.trim();
+    product.description = fields.description.trim();
+    product.images = [...fields.images];
+    product.price = fields.price;
+    product.category = fields.category ?? undefined;
+    product.tags = [...fields.tags];
+    product.recipe = recipe;
+    product.representativeFlowerId = recipe.find((line) => line.representative)?.flowerId ?? 0;
+    product.flowerIds = recipe.map((line) => line.flowerId);
+    product.searchText = normalizeText(`${product.name} ${product.summary}`);
+  }
+
+  async create(seller: AuthenticatedCaller, input: CreateProductInput): Promise<ProductResultType> {
+    requireRole(seller, 'SELLER');
+    const store = await this.stores.ownedBy(seller.userId);
+    if (!store || store.status !== 'OPEN') {
+      return simpleError(NoStoreError, 'NO_STORE', 'Open your store before adding products.');
+    }
+    const fields: ProductFields = {
+      ...input,
+      category: input.category ?? null,
+      tags: input.tags,
+      images: input.images,
+    };
+    const problem =
+      checkProductFields(fields) ??
+      (await this.images.checkKeys('images', fields.images, seller.userId, MAX_IMAGES));
+    if (problem) return problem;
+
+    // The subscription slot is claimed before the product exists: a refused creation must
+    // leave nothing behind (queries below would flush a pending product).
+    const _id = new ObjectId();
+    if (fields.isSubscription) {
+      const existing = await this.claimSubscriptionSlot(store._id, _id.toHexString());
+      if (existing) {
+        return Object.assign(
+          simpleError(
+            SubscriptionProductExistsError,
+            'SUBSCRIPTION_PRODUCT_EXISTS',
+            'A store has at most one subscription product.',
+          ),
+          { existingProductId: existing },
+        );
+      }
+    }
+    const stock = await this.stores.stockOf(store._id);
+    const now = this.deps.now();
+    const product = this.em.create(Product, {
+      _id,
+      storeId: store._id,
+      name: '',
+      summary: '',
+      description: '',
+      price: 0,
+      recipe: [],
+      representativeFlowerId: 0,
+      flowerIds: [],
+      searchText: '',
+      isSubscription: fields.isSubscription,
+      createdAt: now,
+      updatedAt: now,
+    });
+    this.apply(product, fields);
+    product.stockRank = stockRankOf(unitsAvailable(product.recipe, stock));
+    recordEvent(
+      product,
+      productCreated,
+      this.meta(product, seller.traceId),
+      this.snapshot(product),
+    );
+    await this.em.flush();
+    this.deps.relay.kick();
+    return product;
+  }
+
+  /**
+   * One subscription product per store: inserting the store's slot is the claim, so two
+   * concurrent creations cannot both win. Returns the product already holding it, if any.
+   */
+  private async claimSubscriptionSlot(storeId: string, productId: string): Promise<string | null> {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      try {
+        await this.em.insert(SubscriptionSlot, {
+          _id: storeId,
+          productId,
+          claimedAt: this.deps.now(),
+        });
+        return null;
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+      const slot = await this.em.findOne(
+        SubscriptionSlot,
+        { _id: storeId },
+        { disableIdentityMap: true },
+      );
+      if (!slot) continue;
+      const holder = await findProductById(this.em, slot.productId);
+      if (holder && holder.saleStatus !== SaleStatus.DELETED) return holder.id;
+      // A missing holder is usually still being created by a concurrent request; only a slot
+      // old enough to come from a crashed creation (or held by a deleted product) is freed.
+      const abandoned =
+        this.deps.now().getTime() - slot.claimedAt.getTime() > SLOT_CREATION_GRACE_MS;
+      if (!holder && !abandoned) return slot.productId;
+      await this.em.nativeDelete(SubscriptionSlot, { _id: storeId, productId: slot.productId });
+    }
+    throw new Error('could not claim the subscription slot');
+  }
+
+  /**
+   * Runs an edit of one product under its lock, on a fresh copy (see DocumentLocks in the kernel), after the
+   * caller was found allowed to edit it; the edit returns a failure or records an event.
+   */
+  private async edit<T>(
+    caller: Caller,
+    id: string,
+    change: (product: Product) => Promise<T | 'unchanged'>,
+  ): Promise<T | Product | ProductNotFoundError> {
+    const found = await findProductById(this.em, id);
+    if (!found || found.saleStatus === SaleStatus.DELETED) return notFound();
+    await this.authorize(caller, found);
+    return this.deps.locks.withLock(found.id, async () => {
+      const product = await this.em.findOne(Product, { _id: found._id }, { refresh: true });
+      if (!product || product.saleStatus === SaleStatus.DELETED) return notFound();
+      const outcome = await change(product);
+      if (outcome === 'unchanged') return product;
+      await this.em.flush();
+      this.deps.relay.kick();
+      return outcome;
+    });
+  }
+
+  update(caller: Caller, id: string, input: UpdateProductInput): Promise<ProductResultType> {
+    return this.edit(caller, id, async (product) => {
+      const fields: ProductFields = {
+        name: input.name ?? product.name,
+        summary: input.summary ?? product.summary,
+        description: input.description ?? product.description,
+        images: input.images ?? product.images,
+        price: input.price ?? product.price,
+        category: input.category ?? product.category ?? null,
+        tags: input.tags ?? product.tags,
+        recipe: input.recipe ?? product.recipe,
+        isSubscription: product.isSubscription,
+      };
+      const problem =
+        checkProductFields(fields) ??
+        (await this.images.checkKeys(
+          'images',
+          fields.images,
+          caller.userId ?? '',
+          MAX_IMAGES,
+          product.images,
+        ));
+      if (problem) return problem;
+      const previousStatus = product.saleStatus;
+      this.apply(product, fields);
+      if (input.recipe) {
+        // A new recipe needs different flowers; the stock projection decides anew.
+        product.stockRank = stockRankOf(
+          unitsAvailable(product.recipe, await this.stores.stockOf(product.storeId)),
+        );
+      }
+      product.updatedAt = this.deps.now();
+      recordEvent(product, productUpdated, this.meta(product, caller.traceId), {
+        ...this.snapshot(product),
+        previousStatus,
+      });
+      return product;
+    });
+  }
+
+  /** ON_SALE, SOLD_OUT or DISCONTINUED; deleting is `delete`. */
+  async setStatus(caller: Caller, id: string, status: SaleStatus): Promise<ProductResultType> {
+    if (status === SaleStatus.DELETED) {
+      return InvalidInputError.of('status', 'Use deleteProduct to delete.', 'USE_DELETE');
+    }
+    return this.edit(caller, id, (product) => {
+      if (product.saleStatus === status) return Promise.resolve('unchanged' as const);
+      const previousStatus = product.saleStatus;
+      product.saleStatus = status;
+      Object.assign(product, statusFields(status));
+      product.updatedAt = this.deps.now();
+      recordEvent(product, productUpdated, this.meta(product, caller.traceId), {
+        ...this.snapshot(product),
+        previousStatus,
+      });
+      return Promise.resolve(product);
+    });
+  }
+
+  /** Soft delete: kept for orders and reviews, gone from every listing. */
+  delete(caller: Caller, id: string): Promise<Product | ProductNotFoundError> {
+    return this.edit(caller, id, async (product) => {
+      await this.markDeleted(product, caller.traceId);
+      return product;
+    });
+  }
+
+  /** Admin bulk delete; ids that do not exist or are already deleted are skipped. */
+  async deleteMany(caller: Caller, ids: string[]): Promise<DeletedProducts> {
+    requireRole(caller, 'ADMIN');
+    const deleted: string[] = [];
+    for (const id of new Set(ids)) {
+      const outcome = await this.delete(caller, id);
+      if (outcome instanceof Product) deleted.push(outcome.id);
+    }
+    return Object.assign(new DeletedProducts(), { deletedIds: deleted });
+  }
+
+  private async markDeleted(product: Product, traceId: string): Promise<void> {
+    product.saleStatus = SaleStatus.DELETED;
+    Object.assign(product, statusFields(SaleStatus.DELETED));
+    product.updatedAt = this.deps.now();
+    recordEvent(product, productDeleted, this.meta(product, traceId), this.snapshot(product));
+    if (product.isSubscription) {
+      await this.em.nativeDelete(SubscriptionSlot, { _id: product.storeId, productId: product.id });
+    }
+  }
+
+  /** A product page: anything but deleted products (a discontinued one still has its page). */
+  async get(id: string): Promise<Product | null> {
+    const product = await findProductById(this.em, id);
+    return product && product.saleStatus !== SaleStatus.DELETED ? product : null;
+  }
+
+  async listPublic(
+    criteria: ProductCriteria,
+    sort: ProductSort,
+    first: number,
+    after?: string | null,
+  ): Promise<Page<Product>> {
+    const hiddenStoreIds = await this.stores.hiddenStoreIds();
+    return pageProducts(
+      this.em,
+      productWhere(criteria, { kind: 'public', hiddenStoreIds }),
+      sort,
+      first,
+      after,
+    );
+  }
+
+  /** The seller's own store, discontinued and sold-out products included. */
+  async listOwn(
+    seller: AuthenticatedCaller,
+    status: SaleStatus | null | undefined,
+    sort: ProductSort,
+    first: number,
+    after?: string | null,
+  ): Promise<Page<Product>> {
+    requireRole(seller, 'SELLER');
+    const store = await this.stores.ownedBy(seller.userId);
+    if (!store) return { nodes: [], totalCount: 0, pageInfo: { hasNextPage: false } };
+    const where = productWhere({ storeId: store._id }, { kind: 'store-owner', status });
+    return pageProducts(this.em, where, sort, first, after);
+  }
+
+  listAdmin(
+    criteria: ProductCriteria,
+    status: SaleStatus | null | undefined,
+    sort: ProductSort,
+    first: number,
+    after?: string | null,
+  ): Promise<Page<Product>> {
+    return pageProducts(
+      this.em,
+      productWhere(criteria, { kind: 'admin', status }),
+      sort,
+      first,
+      after,
+    );
+  }
+
+  async homeSections(size: number): Promise<HomeSections> {
+    const section = async (sort: ProductSort) =>
+      (await this.listPublic({ isSubscription: false }, sort, size)).nodes;
+    const [bestSellers, newArrivals, bestRated] = await Promise.all([
+      section(ProductSort.POPULAR),
+      section(ProductSort.NEWEST),
+      section(ProductSort.BEST_RATED),
+    ]);
+    return Object.assign(new HomeSections(), { bestSellers, newArrivals, bestRated });
+  }
+}

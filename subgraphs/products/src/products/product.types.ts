@@ -1,0 +1,150 @@
+import { Connection, UserError } from '@bloom/kernel';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { CategoryKey, FlowerColor, TagKey } from '../catalog/catalog.types.js';
+import { Product } from './product.entity.js';
+
+export const ProductConnection = Connection(Product, 'ProductConnection');
+
+@ObjectType({ description: 'An uploaded image.' })
+export class ProductImage {
+  @Field({ description: 'The storage key, as given to product and review inputs.' })
+  key!: string;
+
+  @Field()
+  url!: string;
+}
+
+@InputType()
+export class RecipeLineInput {
+  @Field(() => Int, { description: 'A reference flower id (1–22).' })
+  flowerId!: number;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field({ defaultValue: false })
+  representative!: boolean;
+}
+
+@InputType({ description: 'A new product of the signed-in seller’s store.' })
+export class CreateProductInput {
+  @Field()
+  name!: string;
+
+  @Field()
+  summary!: string;
+
+  @Field()
+  description!: string;
+
+  @Field(() => [String], { defaultValue: [], description: 'Image keys from createImageUpload.' })
+  images!: string[];
+
+  @Field(() => Int, { description: 'KRW.' })
+  price!: number;
+
+  @Field(() => CategoryKey, { nullable: true, description: 'Required unless isSubscription.' })
+  category?: CategoryKey;
+
+  @Field(() => [TagKey], { defaultValue: [] })
+  tags!: TagKey[];
+
+  @Field(() => [RecipeLineInput])
+  recipe!: RecipeLineInput[];
+
+  @Field({
+    defaultValue: false,
+    description: 'A subscription product: no category or tags, at most one per store.',
+  })
+  isSubscription!: boolean;
+}
+
+@InputType({ description: 'Fields to change; omitted fields stay as they are.' })
+export class UpdateProductInput {
+  @Field({ nullable: true })
+  name?: string;
+
+  @Field({ nullable: true })
+  summary?: string;
+
+  @Field({ nullable: true })
+  description?: string;
+
+  @Field(() => [String], { nullable: true })
+  images?: string[];
+
+  @Field(() => Int, { nullable: true })
+  price?: number;
+
+  @Field(() => CategoryKey, { nullable: true })
+  category?: CategoryKey;
+
+  @Field(() => [TagKey], { nullable: true })
+  tags?: TagKey[];
+
+  @Field(() => [RecipeLineInput], { nullable: true })
+  recipe?: RecipeLineInput[];
+}
+
+@InputType({ description: 'Listing filters; all optional and combined.' })
+export class ProductFilter {
+  @Field(() => CategoryKey, { nullable: true })
+  category?: CategoryKey;
+
+  @Field(() => [TagKey], { nullable: true, description: 'Products carrying every one of these.' })
+  tags?: TagKey[];
+
+  @Field(() => ID, { nullable: true })
+  storeId?: string;
+
+  @Field(() => [Int], { nullable: true, description: 'Products containing any of these flowers.' })
+  flowerIds?: number[];
+
+  @Field(() => [FlowerColor], {
+    nullable: true,
+    description: 'Products whose representative flower comes in any of these colours.',
+  })
+  colors?: FlowerColor[];
+
+  @Field(() => Int, { nullable: true })
+  priceMin?: number;
+
+  @Field(() => Int, { nullable: true })
+  priceMax?: number;
+
+  @Field({ nullable: true, description: 'Only subscription products, or none of them.' })
+  isSubscription?: boolean;
+
+  @Field({ nullable: true, description: 'Words matched against the name and summary.' })
+  keyword?: string;
+}
+
+@ObjectType({ description: 'Main page sections.' })
+export class HomeSections {
+  @Field(() => [Product])
+  bestSellers!: Product[];
+
+  @Field(() => [Product])
+  newArrivals!: Product[];
+
+  @Field(() => [Product])
+  bestRated!: Product[];
+}
+
+@ObjectType({ implements: UserError })
+export class ProductNotFoundError extends UserError {}
+
+@ObjectType({ implements: UserError, description: 'The seller has no open store yet.' })
+export class NoStoreError extends UserError {}
+
+@ObjectType({ implements: UserError })
+export class SubscriptionProductExistsError extends UserError {
+  @Field(() => ID)
+  existingProductId!: string;
+}
+
+@ObjectType({ description: 'Products deleted by an admin bulk action.' })
+export class DeletedProducts {
+  @Field(() => [ID])
+  deletedIds!: string[];
+}

@@ -1,0 +1,22 @@
+import { UserError } from '@bloom/kernel';
+import { Field, ID, ObjectType } from 'type-graphql';
+
+@ObjectType('RestockAlert', {
+  description: 'A wait for a sold-out product; consumed by its restock notice.',
+})
+export class RestockAlertView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  productId!: string;
+
+  @Field()
+  createdAt!: Date;
+}
+
+@ObjectType({
+  implements: UserError,
+  description: 'The product can be bought now; there is nothing to wait for.',
+})
+export class ProductAvailableError extends UserError {}

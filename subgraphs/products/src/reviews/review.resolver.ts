@@ -1,0 +1,44 @@
+import { requireUser } from '@bloom/kernel';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ProductsContext } from '../products.context.js';
+import { CreateReviewResult } from '../products.results.js';
+import { Product } from '../products/product.entity.js';
+import { ProductImage } from '../products/product.types.js';
+import { User, userRef } from '../shared/user.types.js';
+import { Review } from './review.entities.js';
+import { CreateReviewInput, ReviewableOrderLine } from './review.types.js';
+
+@Resolver(() => Review)
+export class ReviewResolver {
+  @Mutation(() => CreateReviewResult, {
+    description: 'Review a completed order line (once per line); updates the product rating.',
+  })
+  createReview(@Arg('input') input: CreateReviewInput, @Ctx() ctx: ProductsContext) {
+    return ctx.services.reviews.create(requireUser(ctx.caller), input);
+  }
+
+  @Query(() => [ReviewableOrderLine], {
+    description: "The signed-in customer's completed order lines not reviewed yet.",
+  })
+  reviewableOrderLines(
+    @Ctx() ctx: ProductsContext,
+    @Arg('productId', () => ID, { nullable: true }) productId?: string,
+  ) {
+    return ctx.services.reviews.reviewable(requireUser(ctx.caller).userId, productId);
+  }
+
+  @FieldResolver(() => User)
+  author(@Root() review: Review) {
+    return userRef(review.customerId);
+  }
+
+  @FieldResolver(() => [ProductImage])
+  photos(@Root() review: Review, @Ctx() ctx: ProductsContext) {
+    return review.photos.map((key) => ctx.services.images.link(key));
+  }
+
+  @FieldResolver(() => Product, { nullable: true })
+  product(@Root() review: Review, @Ctx() ctx: ProductsContext) {
+    return ctx.loaders.product.load(review.productId);
+  }
+}

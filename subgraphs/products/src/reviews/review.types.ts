@@ -1,0 +1,51 @@
+import { Connection, UserError } from '@bloom/kernel';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Review } from './review.entities.js';
+
+export enum ReviewSort {
+  NEWEST = 'NEWEST',
+  HIGHEST = 'HIGHEST',
+  LOWEST = 'LOWEST',
+}
+registerEnumType(ReviewSort, { name: 'ReviewSort' });
+
+export const ReviewConnection = Connection(Review, 'ReviewConnection');
+
+@InputType()
+export class CreateReviewInput {
+  @Field(() => ID, { description: 'The completed order line being reviewed.' })
+  orderLineId!: string;
+
+  @Field(() => Int, { description: '1 to 5.' })
+  rating!: number;
+
+  @Field({ description: 'Up to 1000 characters.' })
+  text!: string;
+
+  @Field(() => [String], { defaultValue: [], description: 'Image keys from createImageUpload.' })
+  photos!: string[];
+}
+
+@ObjectType({ description: 'An order line its customer may still review.' })
+export class ReviewableOrderLine {
+  @Field(() => ID)
+  orderLineId!: string;
+
+  @Field(() => ID)
+  orderId!: string;
+
+  @Field(() => ID)
+  productId!: string;
+
+  @Field()
+  completedAt!: Date;
+}
+
+@ObjectType({
+  implements: UserError,
+  description: 'Only a customer whose order line for the product is completed can review it.',
+})
+export class NotEligibleToReviewError extends UserError {}
+
+@ObjectType({ implements: UserError, description: 'This order line was already reviewed.' })
+export class AlreadyReviewedError extends UserError {}

@@ -1,0 +1,31 @@
+import { InvalidInputError, buildFederatedSchema } from '@bloom/kernel';
+import type { GraphQLSchema } from 'graphql';
+import { CatalogResolver, flowerReference } from './catalog/catalog.resolver.js';
+import { ImageResolver } from './images/image.resolver.js';
+import { LikeResolver } from './likes/like.resolver.js';
+import { productReference } from './products/product.reference.js';
+import { ProductResolver } from './products/product.resolver.js';
+import { RestockResolver } from './restock/restock.resolver.js';
+import { ReviewResolver } from './reviews/review.resolver.js';
+import { SearchResolver } from './search/search.resolver.js';
+import { StoreResolver, storeReference } from './stores/store.resolver.js';
+
+/** The products subgraph's schema; also printed into schema/subgraphs/products.graphql. */
+export function buildSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [
+        CatalogResolver,
+        ProductResolver,
+        StoreResolver,
+        ReviewResolver,
+        LikeResolver,
+        RestockResolver,
+        ImageResolver,
+        SearchResolver,
+      ],
+      orphanedTypes: [InvalidInputError],
+    },
+    { ...productReference, ...storeReference, ...flowerReference },
+  );
+}

@@ -1,0 +1,183 @@
+import {
+  type EntityManager,
+  type EventContract,
+  type EventEnvelope,
+  decodeEvent,
+  isDuplicateKeyError,
+  rawDb,
+} from '@bloom/kernel';
+import {
+  inventoryAdjusted,
+  inventoryCommitted,
+  inventoryRejected,
+  inventoryReleased,
+  inventoryReserved,
+  storeClosed,
+  storeOpened,
+  storeReopened,
+  storeSuspended,
+  storeUpdated,
+} from '@bloom/schema';
+import { Product, SaleStatus } from '../products/product.entity.js';
+import type { ProductsDeps } from '../products.deps.js';
+import { RestockService } from '../restock/restock.service.js';
+import { StoreDirectory, stockRankOf, unitsAvailable } from './store.directory.js';
+import { flowerStockId } from './store-projection.entities.js';
+
+export const STORE_LIFECYCLE_EVENTS = [
+  storeOpened,
+  storeUpdated,
+  storeSuspended,
+  storeReopened,
+  storeClosed,
+] as const;
+
+export const STOCK_EVENTS = [
+  inventoryAdjusted,
+  inventoryReserved,
+  inventoryRejected,
+  inventoryCommitted,
+  inventoryReleased,
+] as const;
+
+interface StockLevel {
+  flowerId: number;
+  available: number;
+  seq: number;
+}
+
+/**
+ * Keeps products' view of the stores: who owns each store and whether it is open (from the
+ * store lifecycle events; listings leave out products of stores that are not open), and each
+ * store's flower stock (from the inventory events), from which products' in-stock rank and
+ * restocks follow.
+ */
+export class StoreProjectionService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: ProductsDeps,
+  ) {}
+
+  async handle(event: EventEnvelope): Promise<void> {
+    switch (event.type) {
+      case storeOpened.type:
+      case storeUpdated.type: {
+        const { payload } = decodeEvent(
+          event.type === storeOpened.type ? storeOpened : storeUpdated,
+          event,
+        );
+        await this.setStore(payload.storeId, payload.sellerId, payload.status, event.sequence, {
+          name: payload.name,
+        });
+        return;
+      }
+      case storeSuspended.type: {
+        const { payload } = decodeEvent(storeSuspended, event);
+        return this.setStore(payload.storeId, payload.sellerId, 'SUSPENDED', event.sequence);
+      }
+      case storeReopened.type: {
+        const { payload } = decodeEvent(storeReopened, event);
+        return this.setStore(payload.storeId, payload.sellerId, 'OPEN', event.sequence);
+      }
+      case storeClosed.type: {
+        const { payload } = decodeEvent(storeClosed, event);
+        return this.setStore(payload.storeId, payload.sellerId, 'CLOSED', event.sequence);
+      }
+      default: {
+        const contract = STOCK_EVENTS.find((candidate) => candidate.type === event.type);
+        if (!contract) return;
+        // Every inventory event carries the resulting stock levels of the flowers it touched.
+        const stockContract = contract as EventContract<
+          string,
+          { storeId: string; stock: StockLevel[] }
+        >;
+        const { payload } = decodeEvent(stockContract, event);
+        await this.applyStock(payload.storeId, payload.stock, event);
+      }
+    }
+  }
+
+  /** Newest store event wins (by the store's event sequence). */
+  private async setStore(
+    storeId: string,
+    ownerUserId: string,
+    status: string,
+    sequence: number,
+    extra: { name?: string } = {},
+  ): Promise<void> {
+    try {
+      await rawDb(this.em)
+        .collection<{ _id: string }>('store_projections')
+        .updateOne(
+          { _id: storeId, sequence: { $lt: sequence } },
+          {
+            $set: { ownerUserId, status, sequence, updatedAt: this.deps.now(), ...extra },
+            $setOnInsert: extra.name === undefined ? { name: '' } : {},
+          },
+          { upsert: true },
+        );
+    } catch (error) {
+      // The stored figure is newer: the upsert's insert collides with it.
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+
+  /**
+   * Stores the stock levels (highest ledger seq wins per flower), then re-ranks the store's
+   * products that use those flowers. Restocks fire before the ranks are written, so a crash
+   * in between is repaired by the redelivery, which sees the same transitions again.
+   */
+  private async applyStock(storeId: string, levels: StockLevel[], event: EventEnvelope) {
+    const stock = rawDb(this.em).collection<{ _id: string }>('flower_stock');
+    for (const level of levels) {
+      try {
+        await stock.updateOne(
+          { _id: flowerStockId(storeId, level.flowerId), seq: { $lt: level.seq } },
+          {
+            $set: {
+              storeId,
+              flowerId: level.flowerId,
+              available: level.available,
+              seq: level.seq,
+            },
+          },
+          { upsert: true },
+        );
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+    const flowerIds = [...new Set(levels.map((level) => level.flowerId))];
+    if (flowerIds.length === 0) return;
+    const products = await this.em.find(Product, {
+      storeId,
+      flowerIds: { $in: flowerIds },
+      saleStatus: { $ne: SaleStatus.DELETED },
+    });
+    const levelsNow = await new StoreDirectory(this.em).stockOf(storeId);
+    const changes = products
+      .map((product) => ({
+        product,
+        rank: stockRankOf(unitsAvailable(product.recipe, levelsNow)),
+      }))
+      .filter(({ product, rank }) => product.stockRank !== rank);
+
+    const restock = new RestockService(this.em, this.deps);
+    for (const { product, rank } of changes) {
+      if (rank === 0 && product.saleStatus === SaleStatus.ON_SALE) {
+        await restock.fire(product.id, `${event.id}:${product.id}`, event.traceId);
+      }
+    }
+    for (const { product } of changes) {
+      // Under the product's lock, from a fresh copy: the seller may have changed the recipe.
+      await this.deps.locks.withLock(product.id, async () => {
+        const current = await this.em.findOne(Product, { _id: product._id }, { refresh: true });
+        if (!current) return;
+        const rank = stockRankOf(unitsAvailable(current.recipe, levelsNow));
+        if (current.stockRank !== rank) {
+          await this.em.nativeUpdate(Product, { _id: current._id }, { stockRank: rank });
+        }
+      });
+    }
+  }
+}

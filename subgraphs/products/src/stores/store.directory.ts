@@ -1,0 +1,55 @@
+import type { EntityManager } from '@mikro-orm/mongodb';
+import type { RecipeLine } from '../products/product.entity.js';
+import { FlowerStock, StoreProjection } from './store-projection.entities.js';
+
+/** Read access to the store projection and the projected flower stock. */
+export class StoreDirectory {
+  constructor(private readonly em: EntityManager) {}
+
+  byId(storeId: string): Promise<StoreProjection | null> {
+    return this.em.findOne(StoreProjection, { _id: storeId });
+  }
+
+  /** The store a seller owns (one approved seller owns at most one store). */
+  ownedBy(userId: string): Promise<StoreProjection | null> {
+    return this.em.findOne(
+      StoreProjection,
+      { ownerUserId: userId },
+      { orderBy: { updatedAt: 'desc' } },
+    );
+  }
+
+  /** Stores whose products are not shown: suspended or closed (few, so one small query). */
+  async hiddenStoreIds(): Promise<string[]> {
+    const hidden = await this.em.find(
+      StoreProjection,
+      { status: { $ne: 'OPEN' } },
+      { fields: ['_id'] },
+    );
+    return hidden.map((store) => store._id);
+  }
+
+  async isOpen(storeId: string): Promise<boolean> {
+    return (await this.byId(storeId))?.status === 'OPEN';
+  }
+
+  /** flowerId → sellable stems at the store, as far as the projection knows. */
+  async stockOf(storeId: string): Promise<Map<number, number>> {
+    const rows = await this.em.find(FlowerStock, { storeId });
+    return new Map(rows.map((row) => [row.flowerId, row.available]));
+  }
+}
+
+/**
+ * Units of a product the stock can make: the scarcest flower decides. Unknown stock counts as
+ * none, so a product is only "in stock" once the store has reported every flower it uses.
+ */
+export function unitsAvailable(recipe: readonly RecipeLine[], stock: Map<number, number>): number {
+  let units = Number.POSITIVE_INFINITY;
+  for (const line of recipe) {
+    units = Math.min(units, Math.floor((stock.get(line.flowerId) ?? 0) / line.count));
+  }
+  return Number.isFinite(units) ? units : 0;
+}
+
+export const stockRankOf = (units: number) => (units > 0 ? 0 : 1);

@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type Caller,
+  type EventContract,
+  EventBus,
+  type EventEnvelope,
+  createEvent,
+  createLogger,
+} from '@bloom/kernel';
+import { inventoryAdjusted, orderLineCompleted, storeOpened } from '@bloom/schema';
+import {
+  TEST_CALLER_SECRET,
+  callerHeaders,
+  createStreamNamespace,
+  deleteStreamNamespace,
+  dropDatabase,
+  freshDatabaseName,
+  gqlRequest,
+  recordEvents,
+  testEnv,
+  waitFor,
+  type EventRecorder,
+} from '@bloom/testing';
+import { type Db, MongoClient } from 'mongodb';
+import { loadProductsConfig } from '../src/products.config.js';
+import { type ProductsOverrides, type ProductsServer, buildServer } from '../src/server.js';
+
+export interface ProductsHarness {
+  server: ProductsServer;
+  events: EventRecorder;
+  namespace: string;
+  /** The subgraph's database, for assertions. */
+  db: Db;
+  /** The service's origin (uploads and images). */
+  origin: string;
+  /** Moves the service's clock. */
+  advance(ms: number): void;
+  call<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: Partial<Caller>,
+  ): ReturnType<typeof gqlRequest<T>>;
+  /** Publishes an event as its producer would (JetStream, msgID = event id). */
+  publish<T>(
+    contract: EventContract<string, T>,
+    payload: T,
+    meta?: { subjectId?: string; sequence?: number; id?: string },
+  ): Promise<EventEnvelope<T>>;
+  /** Publishes an envelope again without the dedupe id: what a redelivery looks like. */
+  redeliver(event: EventEnvelope): Promise<void>;
+  /** A store opened by a seller, as the stores subgraph announces it; waits for the projection. */
+  openStore(storeId: string, ownerUserId: string): Promise<void>;
+  /** Sets a store's stock levels (each a new ledger seq); waits until products see them. */
+  setStock(storeId: string, levels: Record<number, number>): Promise<EventEnvelope>;
+  /** Completed order lines, as orders announces them; waits until all are recorded. */
+  completeLines(lines: CompletedLine[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Events of a type as published, once each: the recorder also sees an event the outbox relay
+ * published again (JetStream drops the copy by its msgID; core subscribers still get it).
+ */
+export function published<T = Record<string, unknown>>(
+  recorder: EventRecorder,
+  type: string,
+): EventEnvelope<T>[] {
+  const seen = new Set<string>();
+  return recorder.ofType(type).filter((event) => {
+    if (seen.has(event.id)) return false;
+    seen.add(event.id);
+    return true;
+  }) as EventEnvelope<T>[];
+}
+
+export interface CompletedLine {
+  orderLineId: string;
+  customerId: string;
+  productId: string;
+  storeId: string;
+  quantity?: number;
+}
+
+export const SELLER = (userId: string): Partial<Caller> => ({ userId, roles: ['SELLER'] });
+export const CUSTOMER = (userId: string): Partial<Caller> => ({ userId, roles: ['CUSTOMER'] });
+export const ADMIN: Partial<Caller> = { userId: 'admin-1', roles: ['ADMIN'] };
+
+/** Starts a real products subgraph on a free port with its own database and stream namespace. */
+export async function startProducts(
+  label: string,
+  options: { env?: Record<string, string>; overrides?: ProductsOverrides } = {},
+): Promise<ProductsHarness> {
+  const dbName = freshDatabaseName(label);
+  const namespace = await createStreamNamespace();
+  const events = await recordEvents(namespace);
+  const imageDir = await mkdtemp(join(tmpdir(), 'bloom-products-'));
+  let offset = 0;
+  const config = loadProductsConfig({
+    PORT: '0',
+    MONGO_URL: testEnv.MONGO_URL,
+    NATS_URL: testEnv.NATS_URL,
+    EVENT_NAMESPACE: namespace,
+    PRODUCTS_DB: dbName,
+    CALLER_SIGNING_SECRET: TEST_CALLER_SECRET,
+    IMAGE_DIR: imageDir,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const logger = createLogger({
+    service: 'products',
+    level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
+  });
+  const server = await buildServer(config, {
+    logger,
+    now: () => new Date(Date.now() + offset),
+    ...options.overrides,
+  });
+  const bus = await EventBus.connect({
+    servers: testEnv.NATS_URL,
+    namespace,
+    name: 'products-test-producer',
+    logger,
+  });
+  const mongo = await MongoClient.connect(testEnv.MONGO_URL);
+  const db = mongo.db(dbName);
+  const stockSeq = new Map<string, number>();
+  const storeSeq = new Map<string, number>();
+
+  const publish: ProductsHarness['publish'] = async (contract, payload, meta = {}) => {
+    const event = createEvent(
+      contract,
+      {
+        source: 'test',
+        subjectId: meta.subjectId ?? 'test',
+        sequence: meta.sequence ?? 1,
+        traceId: 'test',
+        id: meta.id,
+      },
+      payload,
+    );
+    await bus.publish(event);
+    return event;
+  };
+
+  return {
+    server,
+    events,
+    namespace,
+    db,
+    origin: server.url.replace(/\/graphql$/, ''),
+    advance: (ms) => {
+      offset += ms;
+    },
+    call: (query, variables = {}, caller = {}) =>
+      gqlRequest(server.url, query, variables, callerHeaders(caller)),
+    publish,
+    redeliver: async (event) => {
+      bus.connection.publish(bus.subject(event.type), JSON.stringify(event));
+      await bus.connection.flush();
+    },
+    openStore: async (storeId, ownerUserId) => {
+      const sequence = (storeSeq.get(storeId) ?? 0) + 1;
+      storeSeq.set(storeId, sequence);
+      await publish(
+        storeOpened,
+        {
+          storeId,
+          sellerId: ownerUserId,
+          name: `꽃집 ${storeId}`,
+          status: 'OPEN',
+          regionCode: '11',
+          districtCode: '11680',
+          latitude: 37.5,
+          longitude: 127.04,
+          deliveryPolicy: {
+            fee: 3000,
+            freeDeliveryThreshold: 50000,
+            sameDayCutoff: '14:00',
+            windows: [{ start: '10:00', end: '20:00' }],
+          },
+          pickup: { enabled: true, slotCapacity: 3 },
+        },
+        { subjectId: storeId, sequence },
+      );
+      await waitFor(
+        () => db.collection('store_projections').findOne({ _id: storeId as never, sequence }),
+        { what: `store ${storeId} projected`, timeoutMs: 30_000 },
+      );
+    },
+    setStock: async (storeId, levels) => {
+      const stock = Object.entries(levels).map(([flowerId, available]) => {
+        const key = `${storeId}:${flowerId}`;
+        const seq = (stockSeq.get(key) ?? 0) + 1;
+        stockSeq.set(key, seq);
+        return { flowerId: Number(flowerId), available, seq };
+      });
+      const event = await publish(
+        inventoryAdjusted,
+        {
+          storeId,
+          adjustmentId: randomUUID(),
+          actorId: 'seller',
+          reason: null,
+          changes: stock.map((level) => ({ flowerId: level.flowerId, delta: 0 })),
+          stock,
+        },
+        { subjectId: storeId },
+      );
+      await waitFor(
+        () =>
+          db
+            .collection('processed_events')
+            .findOne({ _id: `products-stores:${event.id}` as never, state: 'done' }),
+        { what: 'stock applied', timeoutMs: 30_000 },
+      );
+      return event;
+    },
+    completeLines: async (lines) => {
+      for (const line of lines) {
+        await publish(
+          orderLineCompleted,
+          { orderId: `order-${line.orderLineId}`, completedAt: new Date().toISOString(), ...line },
+          { subjectId: line.orderLineId },
+        );
+      }
+      const ids = lines.map((line) => line.orderLineId);
+      // One poll for the whole batch: many pollers would slow the database they wait for.
+      await waitFor(
+        async () =>
+          (await db
+            .collection('review_eligibility')
+            .countDocuments({ _id: { $in: ids as never[] } })) === ids.length,
+        { what: `${ids.length} order lines recorded`, timeoutMs: 90_000, intervalMs: 200 },
+      );
+    },
+    close: async () => {
+      await server.close();
+      await bus.close();
+      await events.close();
+      await mongo.close();
+      await deleteStreamNamespace(namespace);
+      await dropDatabase(dbName);
+      await rm(imageDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const RESULT = `
+  __typename
+  ... on Product { id name price saleStatus storeId category tags recipe { flowerId count representative } }
+  ... on UserError { code message }
+  ... on InvalidInputError { field }
+`;
+
+export const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { ${RESULT} } }`;
+
+/** A valid product input, with overrides. */
+export function productInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: '봄날의 설렘 꽃다발',
+    summary: '분홍 장미와 안개꽃',
+    description: '사랑하는 사람에게 전하는 분홍빛 마음.',
+    price: 45000,
+    category: 'BOUQUET',
+    tags: ['FOR_LOVER'],
+    recipe: [
+      { flowerId: 4, count: 10, representative: true },
+      { flowerId: 18, count: 1 },
+    ],
+    ...overrides,
+  };
+}

@@ -1,0 +1,33 @@
+import { InvalidInputError, buildFederatedSchema } from '@bloom/kernel';
+import type { GraphQLSchema } from 'graphql';
+import { CouponResolver, StoreCouponResolver } from './coupons/coupon.resolver.js';
+import { StoreInventoryResolver } from './inventory/inventory.resolver.js';
+import { StorePickupResolver } from './pickup/pickup.resolver.js';
+import { ProductResolver, QuestionProductResolver } from './products/product.resolver.js';
+import { QuestionResolver, StoreQuestionsResolver } from './questions/question.resolver.js';
+import { StoreAddressResolver, StoreResolver } from './stores/store.resolver.js';
+import { storesReferences } from './stores.references.js';
+import { UserStoreResolver } from './users/user.resolver.js';
+
+/** The stores subgraph's schema; also printed into schema/subgraphs/stores.graphql. */
+export function buildSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [
+        StoreResolver,
+        StoreAddressResolver,
+        StoreInventoryResolver,
+        StorePickupResolver,
+        StoreCouponResolver,
+        StoreQuestionsResolver,
+        CouponResolver,
+        QuestionResolver,
+        QuestionProductResolver,
+        ProductResolver,
+        UserStoreResolver,
+      ],
+      orphanedTypes: [InvalidInputError],
+    },
+    storesReferences,
+  );
+}

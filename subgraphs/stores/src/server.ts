@@ -1,0 +1,144 @@
+import {
+  type Consumption,
+  EventBus,
+  type Logger,
+  OutboxRelay,
+  ProcessedEvents,
+  type RunningServer,
+  createLogger,
+  createOrm,
+  rawDb,
+  startSubgraphServer,
+} from '@bloom/kernel';
+import { Coupon, CouponCode } from './coupons/coupon.entity.js';
+import { CouponIssue } from './coupons/coupon-issue.entity.js';
+import { CouponRedemption } from './coupons/coupon-redemption.entity.js';
+import { LowStockAlert } from './inventory/low-stock-alert.entity.js';
+import { StockAdjustment } from './inventory/stock-adjustment.entity.js';
+import { StockEntry } from './inventory/stock-entry.entity.js';
+import { PickupSeat } from './pickup/pickup-seat.entity.js';
+import { Answer, Question, QuestionRead } from './questions/question.entity.js';
+import { OrderSagaHandlers } from './saga/order-saga.consumer.js';
+import { SagaStep } from './saga/saga-step.entity.js';
+import { buildSchema } from './schema.js';
+import { ApprovedSeller } from './sellers/approved-seller.entity.js';
+import { consumeSellerApprovals } from './sellers/seller-approval.consumer.js';
+import { Store } from './stores/store.entity.js';
+import { consumeProductRatings } from './stores/product-rating.consumer.js';
+import { ProductRating, StoreRating } from './stores/store-rating.entity.js';
+import { StoreStatusEntry } from './stores/store-status.entity.js';
+import { type StoresConfig, loadStoresConfig } from './stores.config.js';
+import { type StoresInfra, createContext, createInfra } from './stores.context.js';
+import type { StoresDeps } from './stores.deps.js';
+
+export const storesEntities = [
+  Store,
+  StoreStatusEntry,
+  ProductRating,
+  StoreRating,
+  ApprovedSeller,
+  StockEntry,
+  StockAdjustment,
+  LowStockAlert,
+  PickupSeat,
+  SagaStep,
+  Coupon,
+  CouponCode,
+  CouponIssue,
+  CouponRedemption,
+  Question,
+  Answer,
+  QuestionRead,
+];
+
+/**
+ * Collections whose documents carry events in an `outbox` (ADR 0001). All but stores and
+ * coupons are insert-only, so the relay's `$pull` never races a service write on them.
+ */
+const OUTBOX_COLLECTIONS = [
+  'stores',
+  'store_status_log',
+  'stock_adjustments',
+  'low_stock_alerts',
+  'saga_steps',
+  'coupons',
+  'questions',
+  'question_answers',
+];
+
+export interface StoresServer extends RunningServer {
+  deps: StoresDeps;
+  infra: StoresInfra;
+  relay: OutboxRelay;
+  bus: EventBus;
+  /** The saga command handlers, for tests that drive them directly. */
+  saga: OrderSagaHandlers;
+}
+
+/** Wires the stores service: database, event bus, consumers, outbox relay and GraphQL server. */
+export async function buildServer(
+  config: StoresConfig,
+  overrides: { logger?: Logger; now?: () => Date } = {},
+): Promise<StoresServer> {
+  const logger = overrides.logger ?? createLogger({ service: 'stores', level: config.LOG_LEVEL });
+  const orm = await createOrm({
+    clientUrl: config.MONGO_URL,
+    dbName: config.STORES_DB,
+    entities: storesEntities,
+  });
+  const bus = await EventBus.connect({
+    servers: config.NATS_URL,
+    namespace: config.EVENT_NAMESPACE,
+    name: 'stores',
+    logger,
+  });
+  const db = rawDb(orm.em);
+  const relay = new OutboxRelay(
+    OUTBOX_COLLECTIONS.map((name) => db.collection(name)),
+    (event) => bus.publish(event),
+    logger,
+  );
+  const deps: StoresDeps = {
+    config,
+    logger,
+    relay,
+    processed: new ProcessedEvents(db),
+    now: overrides.now ?? (() => new Date()),
+  };
+  const infra = createInfra(db);
+  const saga = new OrderSagaHandlers(orm, deps, infra);
+  relay.start();
+  const consumptions: Consumption[] = [
+    await consumeSellerApprovals(bus, orm, deps),
+    await consumeProductRatings(bus, orm, deps),
+    ...(await saga.consume(bus)),
+  ];
+
+  const server = await startSubgraphServer(
+    {
+      name: 'stores',
+      schema: await buildSchema(),
+      callerSecret: config.CALLER_SIGNING_SECRET,
+      logger,
+      createContext: (caller) => createContext(orm, deps, infra, caller),
+      readiness: async () => {
+        await db.command({ ping: 1 });
+        if (bus.connection.isClosed()) throw new Error('NATS connection closed');
+      },
+      onClose: async () => {
+        await Promise.all(consumptions.map((c) => c.stop()));
+        await relay.stop();
+        await bus.close();
+        await orm.close();
+      },
+    },
+    { port: config.PORT, host: config.HOST },
+  );
+  return { ...server, deps, infra, relay, bus, saga };
+}
+
+/** The uniform entry the end-to-end harness uses for every subgraph. */
+export const buildServerFromEnv = (
+  env: Record<string, string | undefined>,
+  overrides: { logger?: Logger; now?: () => Date } = {},
+) => buildServer(loadStoresConfig(env), overrides);

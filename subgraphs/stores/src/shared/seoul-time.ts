@@ -1,0 +1,114 @@
+/**
+ * Store hours, cut-offs and pickup slots are Asia/Seoul wall-clock times; instants are stored
+ * in UTC. Conversions go through Intl so they stay right even if the zone's rules ever change
+ * (Korea has kept +09:00 without daylight saving since 1988).
+ */
+export const SEOUL_TIME_ZONE = 'Asia/Seoul';
+
+const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MINUTE_MS = 60_000;
+const DAY_MINUTES = 24 * 60;
+
+const formatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: SEOUL_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  weekday: 'short',
+});
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+export interface SeoulParts {
+  /** `YYYY-MM-DD` in Seoul. */
+  date: string;
+  /** Minutes since Seoul midnight. */
+  minutes: number;
+  seconds: number;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+}
+
+export function seoulParts(instant: Date): SeoulParts {
+  const parts = Object.fromEntries(
+    formatter.formatToParts(instant).map((part) => [part.type, part.value]),
+  ) as Record<string, string>;
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+    seconds: Number(parts.second),
+    weekday: WEEKDAYS.indexOf(parts.weekday ?? ''),
+  };
+}
+
+/** The zone's offset from UTC at an instant, in minutes (540 for +09:00). */
+function offsetMinutes(instant: Date): number {
+  const { date, minutes } = seoulParts(instant);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const wallClockAsUtc = Date.UTC(year, month - 1, day) + minutes * MINUTE_MS;
+  return Math.round(
+    (wallClockAsUtc - Math.floor(instant.getTime() / MINUTE_MS) * MINUTE_MS) / MINUTE_MS,
+  );
+}
+
+/** The UTC instant of a Seoul wall-clock time on a Seoul date. */
+export function seoulInstant(date: string, minutes: number): Date {
+  const match = LOCAL_DATE.exec(date);
+  if (!match) throw new RangeError(`not a date: ${date}`);
+  const wallClockAsUtc =
+    Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) + minutes * MINUTE_MS;
+  // Two passes settle the offset even across a rule change.
+  let instant = new Date(wallClockAsUtc - offsetMinutes(new Date(wallClockAsUtc)) * MINUTE_MS);
+  instant = new Date(wallClockAsUtc - offsetMinutes(instant) * MINUTE_MS);
+  return instant;
+}
+
+/** Minutes since midnight for `HH:mm`, or null when it is not a valid local time. */
+export function parseLocalTime(value: string): number | null {
+  const match = LOCAL_TIME.exec(value);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}
+
+export function formatLocalTime(minutes: number): string {
+  const bounded = ((minutes % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
+  return `${String(Math.floor(bounded / 60)).padStart(2, '0')}:${String(bounded % 60).padStart(2, '0')}`;
+}
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isLocalDate(value: string): boolean {
+  const match = LOCAL_DATE.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+/** The Seoul date `days` after `date` (calendar arithmetic, no zone involved). */
+export function addDays(date: string, days: number): string {
+  const match = LOCAL_DATE.exec(date);
+  if (!match) throw new RangeError(`not a date: ${date}`);
+  const shifted = new Date(
+    Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days),
+  );
+  return shifted.toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday, for a Seoul date. */
+export function weekdayOf(date: string): number {
+  return seoulParts(seoulInstant(date, 12 * 60)).weekday;
+}
+
+/**
+ * The start of the fixed window (of `hours`) containing `instant`, with windows aligned to
+ * Seoul midnight; used to send at most one low-stock notice per window.
+ */
+export function windowStart(instant: Date, hours: number): Date {
+  const { date } = seoulParts(instant);
+  const midnight = seoulInstant(date, 0).getTime();
+  const size = hours * 60 * MINUTE_MS;
+  return new Date(midnight + Math.floor((instant.getTime() - midnight) / size) * size);
+}

@@ -1,0 +1,349 @@
+import { orderCanceled, orderCouponRedemptionRequested, orderFailed } from '@bloom/schema';
+import { callerHeaders, errorCode, gqlRequest } from '@bloom/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StoresHarness, customer, newId, seller, startStores } from './stores.harness.js';
+
+const COUPON_FIELDS = `__typename
+  ... on Coupon { id name code discountAmount minOrderAmount issueLimit issuedCount remaining active }
+  ... on UserError { code message }
+  ... on InvalidInputError { field }`;
+const CREATE = `mutation($storeId: ID!, $input: CreateCouponInput!) { createCoupon(storeId: $storeId, input: $input) { ${COUPON_FIELDS} } }`;
+const UPDATE = `mutation($id: ID!, $input: UpdateCouponInput!) { updateCoupon(couponId: $id, input: $input) { ${COUPON_FIELDS} } }`;
+const DELETE = `mutation($id: ID!) { deleteCoupon(couponId: $id) { id } }`;
+const CLAIM = `mutation($id: ID!) { claimCoupon(couponId: $id) { __typename ... on CouponClaim { status claimedAt coupon { id } } ... on UserError { code } } }`;
+
+const DAY = 86_400_000;
+
+let h: StoresHarness;
+beforeAll(async () => {
+  h = await startStores('coupons');
+});
+afterAll(async () => h.close());
+
+function couponInput(overrides: Record<string, unknown> = {}) {
+  return {
+    name: '첫 주문 3천원 할인',
+    code: `welcome-${Math.random().toString(36).slice(2, 8)}`,
+    discountAmount: 3000,
+    minOrderAmount: 20000,
+    startsAt: new Date(h.now().getTime() - DAY).toISOString(),
+    endsAt: new Date(h.now().getTime() + 30 * DAY).toISOString(),
+    issueLimit: 100,
+    ...overrides,
+  };
+}
+
+async function createCoupon(sellerId: string, storeId: string, overrides = {}) {
+  const res = await h.call(CREATE, { storeId, input: couponInput(overrides) }, seller(sellerId));
+  const coupon = res.data?.createCoupon;
+  if (coupon?.__typename !== 'Coupon') throw new Error(JSON.stringify(res));
+  return coupon as { id: string; code: string };
+}
+
+const stepOf = (orderId: string, step: string) =>
+  h.db.collection('saga_steps').findOne({ _id: `${orderId}:${step}` as never });
+
+describe('managing coupons', () => {
+  it('creates, edits and deletes with validated dates, amounts and codes', async () => {
+    const { sellerId, storeId } = await h.openStore();
+    const created = await h.call(
+      CREATE,
+      { storeId, input: couponInput({ code: 'spring-10' }) },
+      seller(sellerId),
+    );
+    expect(created.data?.createCoupon).toMatchObject({
+      __typename: 'Coupon',
+      code: 'SPRING-10',
+      issuedCount: 0,
+      remaining: 100,
+      active: true,
+    });
+    const couponId = created.data?.createCoupon.id as string;
+    const announced = await h.eventFor('stores.coupon.created', { couponId });
+    expect(announced.payload).toMatchObject({
+      storeId,
+      discountAmount: 3000,
+      minOrderAmount: 20000,
+    });
+
+    const invalid: [Record<string, unknown>, string][] = [
+      [{ endsAt: new Date(h.now().getTime() - 2 * DAY).toISOString() }, 'endsAt'],
+      [
+        {
+          startsAt: new Date(h.now().getTime() + 5 * DAY).toISOString(),
+          endsAt: new Date(h.now().getTime() + 4 * DAY).toISOString(),
+        },
+        'endsAt',
+      ],
+      [{ discountAmount: 0 }, 'discountAmount'],
+      [{ minOrderAmount: -1 }, 'minOrderAmount'],
+      [{ issueLimit: 0 }, 'issueLimit'],
+      [{ code: '쿠폰' }, 'code'],
+    ];
+    for (const [overrides, field] of invalid) {
+      const res = await h.call(
+        CREATE,
+        { storeId, input: couponInput(overrides) },
+        seller(sellerId),
+      );
+      expect(res.data?.createCoupon, field).toMatchObject({
+        __typename: 'InvalidInputError',
+        field,
+      });
+    }
+    const taken = await h.call(
+      CREATE,
+      { storeId, input: couponInput({ code: 'Spring-10' }) },
+      seller(sellerId),
+    );
+    expect(taken.data?.createCoupon.code).toBe('COUPON_CODE_TAKEN');
+
+    // Another store may use the same code.
+    const other = await h.openStore();
+    const elsewhere = await h.call(
+      CREATE,
+      { storeId: other.storeId, input: couponInput({ code: 'SPRING-10' }) },
+      seller(other.sellerId),
+    );
+    expect(elsewhere.data?.createCoupon.__typename).toBe('Coupon');
+
+    const second = await createCoupon(sellerId, storeId, { code: 'SUMMER' });
+    const clash = await h.call(
+      UPDATE,
+      { id: second.id, input: { code: 'spring-10' } },
+      seller(sellerId),
+    );
+    expect(clash.data?.updateCoupon.code).toBe('COUPON_CODE_TAKEN');
+    const edited = await h.call(
+      UPDATE,
+      { id: couponId, input: { discountAmount: 5000, name: '봄맞이 5천원' } },
+      seller(sellerId),
+    );
+    expect(edited.data?.updateCoupon).toMatchObject({ discountAmount: 5000, name: '봄맞이 5천원' });
+    await h.eventFor('stores.coupon.updated', { couponId, discountAmount: 5000 });
+
+    await h.call(DELETE, { id: couponId }, seller(sellerId));
+    await h.eventFor('stores.coupon.deleted', { couponId });
+    expect(
+      (await h.call(`query($id: ID!) { coupon(id: $id) { id } }`, { id: couponId })).data?.coupon,
+    ).toBeNull();
+    // The code is free again.
+    const reused = await h.call(
+      CREATE,
+      { storeId, input: couponInput({ code: 'SPRING-10' }) },
+      seller(sellerId),
+    );
+    expect(reused.data?.createCoupon.__typename).toBe('Coupon');
+  });
+
+  it("keeps sellers out of other stores' coupons and customers out of all", async () => {
+    const a = await h.openStore();
+    const b = await h.openStore();
+    const coupon = await createCoupon(a.sellerId, a.storeId);
+    expect(
+      errorCode(
+        await h.call(UPDATE, { id: coupon.id, input: { discountAmount: 1 } }, seller(b.sellerId)),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(errorCode(await h.call(DELETE, { id: coupon.id }, seller(b.sellerId)))).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorCode(await h.call(DELETE, { id: coupon.id }, customer()))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await h.call(CREATE, { storeId: a.storeId, input: couponInput() }, seller(b.sellerId)),
+      ),
+    ).toBe('FORBIDDEN');
+  });
+});
+
+describe('claiming coupons', () => {
+  it('lets a customer claim once, lists it and offers it for a matching cart', async () => {
+    const { sellerId, storeId } = await h.openStore();
+    const coupon = await createCoupon(sellerId, storeId, {
+      discountAmount: 3000,
+      minOrderAmount: 20000,
+    });
+    const big = await createCoupon(sellerId, storeId, {
+      discountAmount: 10000,
+      minOrderAmount: 50000,
+    });
+    const me = customer();
+    const first = await h.call(CLAIM, { id: coupon.id }, me);
+    expect(first.data?.claimCoupon).toMatchObject({
+      __typename: 'CouponClaim',
+      status: 'AVAILABLE',
+    });
+    const again = await h.call(CLAIM, { id: coupon.id }, me);
+    expect(again.data?.claimCoupon.code).toBe('COUPON_ALREADY_CLAIMED');
+    expect(errorCode(await h.call(CLAIM, { id: coupon.id }))).toBe('UNAUTHENTICATED');
+
+    const mine = await h.call(`{ myCoupons { status coupon { id claimedByMe } } }`, {}, me);
+    expect(mine.data?.myCoupons).toEqual([
+      { status: 'AVAILABLE', coupon: { id: coupon.id, claimedByMe: true } },
+    ]);
+    const forCart = async (subtotal: number) =>
+      (
+        await h.call(
+          `query($s: ID!, $t: Int!) { claimableCoupons(storeId: $s, subtotal: $t) { id discountFor(subtotal: $t) } }`,
+          { s: storeId, t: subtotal },
+          me,
+        )
+      ).data?.claimableCoupons;
+    expect(await forCart(10000)).toEqual([]);
+    expect(await forCart(30000)).toEqual([{ id: coupon.id, discountFor: 3000 }]);
+    expect(await forCart(60000)).toEqual([
+      { id: big.id, discountFor: 10000 },
+      { id: coupon.id, discountFor: 3000 },
+    ]);
+  });
+
+  it('issues a coupon limited to 10 exactly 10 times under 100 simultaneous claims', async () => {
+    const { sellerId, storeId } = await h.openStore();
+    const coupon = await createCoupon(sellerId, storeId, { issueLimit: 10 });
+    // Half the claims go to a second replica: the two race for the same issue positions.
+    const replica = await h.replica();
+    const started = Date.now();
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        i % 2 === 0
+          ? h.call(CLAIM, { id: coupon.id }, customer())
+          : gqlRequest(replica.url, CLAIM, { id: coupon.id }, callerHeaders(customer())),
+      ),
+    );
+    const duration = Date.now() - started;
+    const kinds = results.map((r) => r.data?.claimCoupon.__typename ?? r.errors?.[0]?.message);
+    const claimed = kinds.filter((k) => k === 'CouponClaim').length;
+    const soldOut = results.filter((r) => r.data?.claimCoupon.code === 'COUPON_SOLD_OUT').length;
+    const issued = await h.db.collection('coupon_issues').countDocuments({ couponId: coupon.id });
+    console.log(
+      `[race] 100 simultaneous claims of a coupon limited to 10: ${claimed} claimed, ${soldOut} sold out, ` +
+        `${issued} issues stored; ${duration} ms`,
+    );
+    expect(claimed).toBe(10);
+    expect(soldOut).toBe(90);
+    expect(issued).toBe(10);
+    const view = await h.call(`query($id: ID!) { coupon(id: $id) { issuedCount remaining } }`, {
+      id: coupon.id,
+    });
+    expect(view.data?.coupon).toEqual({ issuedCount: 10, remaining: 0 });
+  }, 120_000);
+
+  it('claims once per customer even when the same customer clicks many times at once', async () => {
+    const { sellerId, storeId } = await h.openStore();
+    const coupon = await createCoupon(sellerId, storeId, { issueLimit: 5 });
+    const me = customer();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => h.call(CLAIM, { id: coupon.id }, me)),
+    );
+    expect(results.filter((r) => r.data?.claimCoupon.__typename === 'CouponClaim')).toHaveLength(1);
+    expect(await h.db.collection('coupon_issues').countDocuments({ couponId: coupon.id })).toBe(1);
+  });
+});
+
+describe('redeeming coupons in the saga', () => {
+  it('redeems for one order at a time, rejects what does not qualify, and returns on cancel', async () => {
+    const { sellerId, storeId } = await h.openStore();
+    const coupon = await createCoupon(sellerId, storeId, {
+      discountAmount: 3000,
+      minOrderAmount: 20000,
+    });
+    const customerId = newId();
+    const request = (orderId: string, subtotal = 30000, couponId = coupon.id) =>
+      h.server.saga.handle(
+        h.envelope(orderCouponRedemptionRequested, {
+          orderId,
+          storeId,
+          customerId,
+          couponId,
+          subtotal,
+        }),
+      );
+
+    const unclaimed = newId();
+    await request(unclaimed);
+    expect(
+      (await h.eventFor('stores.coupon.rejected', { orderId: unclaimed })).payload,
+    ).toMatchObject({
+      reason: 'NOT_CLAIMED',
+    });
+
+    await h.call(CLAIM, { id: coupon.id }, customer(customerId));
+    const small = newId();
+    await request(small, 15000);
+    expect((await h.eventFor('stores.coupon.rejected', { orderId: small })).payload).toMatchObject({
+      reason: 'MINIMUM_NOT_MET',
+    });
+
+    const first = newId();
+    await Promise.allSettled([request(first), request(first), request(first)]);
+    await request(first);
+    const redeemed = await h.eventFor('stores.coupon.redeemed', { orderId: first });
+    expect(redeemed.payload).toMatchObject({ couponId: coupon.id, customerId, discount: 3000 });
+
+    const second = newId();
+    await request(second);
+    expect((await h.eventFor('stores.coupon.rejected', { orderId: second })).payload).toMatchObject(
+      {
+        reason: 'ALREADY_USED',
+      },
+    );
+    const mine = await h.call(`{ myCoupons { status } }`, {}, customer(customerId));
+    expect(mine.data?.myCoupons).toEqual([{ status: 'IN_USE' }]);
+
+    await h.server.saga.handle(
+      h.envelope(orderCanceled, { orderId: first, storeId, reason: 'CUSTOMER_REQUEST' }),
+    );
+    await h.server.saga.handle(
+      h.envelope(orderFailed, { orderId: first, storeId, reason: 'DUPLICATE' }),
+    );
+    const returned = await h.eventFor('stores.coupon.returned', { orderId: first });
+    expect(returned.payload).toMatchObject({ couponId: coupon.id, customerId });
+    expect(
+      (await h.call(`{ myCoupons { status } }`, {}, customer(customerId))).data?.myCoupons,
+    ).toEqual([{ status: 'AVAILABLE' }]);
+
+    const third = newId();
+    await request(third);
+    await h.eventFor('stores.coupon.redeemed', { orderId: third });
+    const wrongStore = newId();
+    const other = await h.openStore();
+    const foreign = await createCoupon(other.sellerId, other.storeId);
+    await request(wrongStore, 30000, foreign.id);
+    expect(
+      (await h.eventFor('stores.coupon.rejected', { orderId: wrongStore })).payload,
+    ).toMatchObject({
+      reason: 'WRONG_STORE',
+    });
+    expect(
+      h.events
+        .ofType('stores.coupon.returned')
+        .filter((e) => (e.payload as { orderId: string }).orderId === first),
+    ).toHaveLength(1);
+    expect(await stepOf(first, 'coupon')).toMatchObject({ outcome: 'REDEEMED' });
+  });
+
+  it('does not redeem for an order that already failed', async () => {
+    const { sellerId, storeId } = await h.openStore();
+    const coupon = await createCoupon(sellerId, storeId);
+    const customerId = newId();
+    await h.call(CLAIM, { id: coupon.id }, customer(customerId));
+    const orderId = newId();
+    await h.server.saga.handle(h.envelope(orderFailed, { orderId, storeId, reason: 'TIMEOUT' }));
+    await h.server.saga.handle(
+      h.envelope(orderCouponRedemptionRequested, {
+        orderId,
+        storeId,
+        customerId,
+        couponId: coupon.id,
+        subtotal: 50000,
+      }),
+    );
+    expect((await h.eventFor('stores.coupon.rejected', { orderId })).payload).toMatchObject({
+      reason: 'ORDER_CLOSED',
+    });
+    expect(
+      (await h.call(`{ myCoupons { status } }`, {}, customer(customerId))).data?.myCoupons,
+    ).toEqual([{ status: 'AVAILABLE' }]);
+  });
+});

@@ -1,0 +1,289 @@
+import {
+  type Caller,
+  EventBus,
+  type EventContract,
+  type EventEnvelope,
+  createEvent,
+  createLogger,
+} from '@bloom/kernel';
+import { sellerApproved } from '@bloom/schema';
+import {
+  type EventRecorder,
+  TEST_CALLER_SECRET,
+  callerHeaders,
+  createStreamNamespace,
+  deleteStreamNamespace,
+  dropDatabase,
+  freshDatabaseName,
+  gqlRequest,
+  recordEvents,
+  testEnv,
+  waitFor,
+} from '@bloom/testing';
+import { ObjectId } from '@mikro-orm/mongodb';
+import { type Db, MongoClient } from 'mongodb';
+import { type StoresServer, buildServer } from '../src/server.js';
+import { loadStoresConfig } from '../src/stores.config.js';
+
+export const newId = () => new ObjectId().toHexString();
+
+export const ADMIN: Partial<Caller> = { userId: newId(), roles: ['CUSTOMER', 'ADMIN'] };
+export const customer = (userId = newId()): Partial<Caller> => ({ userId, roles: ['CUSTOMER'] });
+export const seller = (userId: string): Partial<Caller> => ({
+  userId,
+  roles: ['CUSTOMER', 'SELLER'],
+});
+
+export interface StoresHarness {
+  server: StoresServer;
+  events: EventRecorder;
+  namespace: string;
+  /** Publishes into the test namespace, as other services would. */
+  bus: EventBus;
+  db: Db;
+  now(): Date;
+  /** Moves the service's clock. */
+  advance(ms: number): void;
+  // Tests read deep response paths; `any` keeps them terse and the assertions do the checking.
+  call<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: Partial<Caller>,
+  ): ReturnType<typeof gqlRequest<T>>;
+  /** An event envelope as another service would publish it. */
+  envelope<T>(
+    contract: EventContract<string, T>,
+    payload: T,
+    subjectId?: string,
+  ): ReturnType<typeof createEvent<T>>;
+  publish<T>(contract: EventContract<string, T>, payload: T): Promise<void>;
+  /** Publishes `identity.seller.approved` and waits until stores has recorded it. */
+  approveSeller(userId?: string): Promise<string>;
+  /** Waits for the first event of a type whose payload matches. */
+  eventFor(type: string, match: Record<string, unknown>): Promise<EventEnvelope>;
+  /** Another instance of the service on the same database, as a second replica would be. */
+  replica(): Promise<StoresServer>;
+  /** An approved seller with a store (Seoul 강남구 by default); returns both ids. */
+  openStore(overrides?: Record<string, unknown>): Promise<{ sellerId: string; storeId: string }>;
+  close(): Promise<void>;
+}
+
+export const STORE_FIELDS = `
+  __typename
+  ... on Store { id name status phone address { regionCode districtCode regionName districtName latitude longitude }
+    businessHours { opensAt closesAt closedWeekdays } deliveryPolicy { fee freeDeliveryThreshold sameDayCutoff windows { start end } }
+    pickup { enabled slotCapacity } }
+  ... on UserError { code message }
+  ... on InvalidInputError { field }
+`;
+
+export const CREATE_STORE = `mutation($input: CreateStoreInput!) { createStore(input: $input) { ${STORE_FIELDS} } }`;
+
+export function storeInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: '하늘정원 플라워',
+    description: '강남역 근처 꽃집',
+    phone: '02-555-1234',
+    address: {
+      regionCode: '11',
+      districtCode: '11680',
+      street: '서울 강남구 테헤란로 123',
+      detail: '1층',
+      zipCode: '06133',
+      latitude: 37.4999,
+      longitude: 127.0355,
+    },
+    businessHours: { opensAt: '10:00', closesAt: '20:00', closedWeekdays: [] },
+    settlementAccount: {
+      bank: '국민은행',
+      accountNumber: '123-456-789012',
+      accountHolder: '김하늘',
+    },
+    ...overrides,
+  };
+}
+
+/** Starts a real stores subgraph on a free port with its own database and stream namespace. */
+export async function startStores(label: string): Promise<StoresHarness> {
+  const dbName = freshDatabaseName(label);
+  const namespace = await createStreamNamespace();
+  const events = await recordEvents(namespace);
+  let offset = 0;
+  const now = () => new Date(Date.now() + offset);
+  const config = loadStoresConfig({
+    PORT: '0',
+    MONGO_URL: testEnv.MONGO_URL,
+    NATS_URL: testEnv.NATS_URL,
+    EVENT_NAMESPACE: namespace,
+    STORES_DB: dbName,
+    CALLER_SIGNING_SECRET: TEST_CALLER_SECRET,
+    LOG_LEVEL: 'silent',
+    // Tests approve sellers explicitly; an unapproved one should be refused at once.
+    APPROVAL_WAIT_MS: '0',
+  });
+  const logger = createLogger({
+    service: 'stores',
+    level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
+  });
+  const server = await buildServer(config, { logger, now });
+  const bus = await EventBus.connect({
+    servers: testEnv.NATS_URL,
+    namespace,
+    name: 'stores-test-publisher',
+    logger,
+  });
+  const client = await MongoClient.connect(testEnv.MONGO_URL);
+  const db = client.db(dbName);
+
+  const replicas: StoresServer[] = [];
+  const envelope: StoresHarness['envelope'] = (contract, payload, subjectId = 'test') =>
+    createEvent(contract, { source: 'test', subjectId, sequence: 1, traceId: 'test' }, payload);
+  const harness: StoresHarness = {
+    server,
+    events,
+    namespace,
+    bus,
+    db,
+    now,
+    advance: (ms) => {
+      offset += ms;
+    },
+    call: (query, variables = {}, caller = {}) =>
+      gqlRequest(server.url, query, variables, callerHeaders(caller)),
+    envelope,
+    publish: (contract, payload) => bus.publish(envelope(contract, payload)),
+    async approveSeller(userId = newId()) {
+      await harness.publish(sellerApproved, {
+        userId,
+        email: `${userId}@bloom.test`,
+        name: '판매자',
+        businessName: '꽃집',
+        approvedBy: ADMIN.userId as string,
+      });
+      await waitFor(() => db.collection('approved_sellers').findOne({ _id: userId as never }), {
+        what: `approval of ${userId}`,
+      });
+      return userId;
+    },
+    eventFor: (type, match) =>
+      waitFor(
+        () =>
+          events
+            .ofType(type)
+            .find((e) =>
+              Object.entries(match).every(
+                ([k, v]) => (e.payload as Record<string, unknown>)[k] === v,
+              ),
+            ),
+        { what: `${type} ${JSON.stringify(match)}` },
+      ),
+    async replica() {
+      const replica = await buildServer(config, { logger, now });
+      replicas.push(replica);
+      return replica;
+    },
+    async openStore(overrides = {}) {
+      const sellerId = await harness.approveSeller();
+      const res = await harness.call(
+        CREATE_STORE,
+        { input: storeInput(overrides) },
+        seller(sellerId),
+      );
+      const store = res.data?.createStore;
+      if (store?.__typename !== 'Store') {
+        throw new Error(`could not open a store: ${JSON.stringify(res)}`);
+      }
+      return { sellerId, storeId: store.id as string };
+    },
+    close: async () => {
+      await Promise.all(replicas.map((r) => r.close()));
+      await server.close();
+      await bus.close();
+      await events.close();
+      await client.close();
+      await deleteStreamNamespace(namespace);
+      await dropDatabase(dbName);
+    },
+  };
+  return harness;
+}
+
+/** An `orders.order.placed` payload for one product line. */
+export function placedOrder(
+  storeId: string,
+  flowers: { flowerId: number; count: number }[],
+  options: {
+    orderId?: string;
+    quantity?: number;
+    customerId?: string;
+    slotStart?: Date;
+    subtotal?: number;
+  } = {},
+) {
+  return {
+    orderId: options.orderId ?? newId(),
+    storeId,
+    customerId: options.customerId ?? newId(),
+    lines: [{ productId: 'product-1', quantity: options.quantity ?? 1, flowers }],
+    fulfilment: options.slotStart
+      ? { type: 'PICKUP' as const, slotStart: options.slotStart.toISOString() }
+      : { type: 'DELIVERY' as const },
+    subtotal: options.subtotal ?? 30000,
+    placedAt: new Date().toISOString(),
+  };
+}
+
+export const SET_STOCK = `mutation($storeId: ID!, $items: [FlowerQuantityInput!]!, $requestId: ID) {
+  setFlowerStock(storeId: $storeId, items: $items, requestId: $requestId) {
+    __typename
+    ... on InventoryUpdate { adjustmentId changes { flowerId delta } items { flowerId available reserved low } }
+    ... on UserError { code message }
+  }
+}`;
+
+/** Sets stock through the seller's API. */
+export async function setStock(
+  h: StoresHarness,
+  sellerId: string,
+  storeId: string,
+  items: { flowerId: number; available: number }[],
+): Promise<void> {
+  const res = await h.call(SET_STOCK, { storeId, items }, seller(sellerId));
+  if (res.data?.setFlowerStock?.__typename !== 'InventoryUpdate') {
+    throw new Error(`could not set stock: ${JSON.stringify(res)}`);
+  }
+}
+
+interface LedgerRow {
+  seq: number;
+  kind: string;
+  availableDelta: number;
+  reservedDelta: number;
+  available: number;
+  reserved: number;
+  orderId?: string;
+}
+
+/** Every ledger entry of a flower at a store, in order. */
+export async function ledgerOf(h: StoresHarness, storeId: string, flowerId: number) {
+  const rows = await h.db.collection('stock_entries').find({ storeId, flowerId }).toArray();
+  return (rows as unknown as LedgerRow[]).sort((a, b) => a.seq - b.seq);
+}
+
+/** Checks a flower's ledger: contiguous, balances follow the deltas, never negative. */
+export async function auditLedger(h: StoresHarness, storeId: string, flowerId: number) {
+  const rows = await ledgerOf(h, storeId, flowerId);
+  let available = 0;
+  let reserved = 0;
+  const problems: string[] = [];
+  rows.forEach((row, index) => {
+    if (row.seq !== index + 1) problems.push(`gap at ${index + 1}`);
+    available += row.availableDelta;
+    reserved += row.reservedDelta;
+    if (row.available !== available || row.reserved !== reserved) {
+      problems.push(`seq ${row.seq}: balances do not add up`);
+    }
+    if (row.available < 0 || row.reserved < 0) problems.push(`seq ${row.seq}: negative`);
+  });
+  return { rows, available, reserved, problems };
+}
