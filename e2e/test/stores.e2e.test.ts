@@ -63,6 +63,30 @@ async function approvedSeller(email: string, brn: string) {
 }
 
 describe('stores through the gateway', () => {
+  it('refuses a rejected seller the seller-only operations', async () => {
+    const signUp = await sys.call(
+      `mutation($i: SellerSignUpInput!) { signUpSeller(input: $i) { ... on AuthPayload { user { id } } } }`,
+      {
+        i: {
+          email: 'rejected@bloom.test',
+          password: 'flowers123',
+          name: '거절됨',
+          businessName: '거절 꽃집',
+          businessRegistrationNumber: '124-81-00998',
+        },
+      },
+    );
+    const admin = await sys.logIn(ADMIN.email, ADMIN.password);
+    const rejected = await sys.call(
+      `mutation($id: ID!) { rejectSeller(userId: $id, reason: "서류 불일치") { __typename } }`,
+      { id: signUp.data?.signUpSeller.user.id },
+      admin,
+    );
+    expect(rejected.data?.rejectSeller.__typename).toBe('User');
+    const token = await sys.logIn('rejected@bloom.test', 'flowers123');
+    expect(errorCode(await sys.call(CREATE, { i: STORE_INPUT }, token))).toBe('FORBIDDEN');
+  });
+
   it('an approved seller opens a store right away, stocks it and shows it on their user', async () => {
     const seller = await approvedSeller('mapo@bloom.test', '220-81-62517');
     // The token issued while pending has no SELLER role.
