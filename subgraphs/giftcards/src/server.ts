@@ -2,6 +2,7 @@ import {
   type Consumption,
   EventBus,
   type Logger,
+  DocumentLocks,
   OutboxRelay,
   ProcessedEvents,
   type RunningServer,
@@ -54,8 +55,11 @@ export async function buildServer(
     logger,
   });
   const db = rawDb(orm.em);
+  // Card edits and the relay's outbox clean-up are both updates of the card document: on
+  // FerretDB they must not overlap (ADR 0001), so both hold the card's lock.
+  const cardLocks = new DocumentLocks(db.collection('gift_card_locks'));
   const relay = new OutboxRelay(
-    [db.collection('gift_cards')],
+    [{ collection: db.collection('gift_cards'), locks: cardLocks }],
     (event) => bus.publish(event),
     logger,
   );
@@ -66,6 +70,7 @@ export async function buildServer(
     config,
     logger,
     relay,
+    cardLocks,
     limiter,
     ai: config.OPENAI_API_KEY
       ? new AiMessageSuggester({

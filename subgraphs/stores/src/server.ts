@@ -1,5 +1,6 @@
 import {
   type Consumption,
+  DocumentLocks,
   EventBus,
   type Logger,
   OutboxRelay,
@@ -53,7 +54,8 @@ export const storesEntities = [
 
 /**
  * Collections whose documents carry events in an `outbox` (ADR 0001). All but stores and
- * coupons are insert-only, so the relay's `$pull` never races a service write on them.
+ * coupons are insert-only; those two are updated under a per-document lock, which the relay's
+ * clean-up takes too.
  */
 const OUTBOX_COLLECTIONS = [
   'stores',
@@ -93,8 +95,14 @@ export async function buildServer(
     logger,
   });
   const db = rawDb(orm.em);
+  const storeLocks = new DocumentLocks(db.collection('store_locks'));
+  const couponLocks = new DocumentLocks(db.collection('coupon_locks'));
+  const lockedBy: Record<string, DocumentLocks> = { stores: storeLocks, coupons: couponLocks };
   const relay = new OutboxRelay(
-    OUTBOX_COLLECTIONS.map((name) => db.collection(name)),
+    OUTBOX_COLLECTIONS.map((name) => {
+      const locks = lockedBy[name];
+      return locks ? { collection: db.collection(name), locks } : db.collection(name);
+    }),
     (event) => bus.publish(event),
     logger,
   );
@@ -102,6 +110,8 @@ export async function buildServer(
     config,
     logger,
     relay,
+    storeLocks,
+    couponLocks,
     processed: new ProcessedEvents(db),
     now: overrides.now ?? (() => new Date()),
   };

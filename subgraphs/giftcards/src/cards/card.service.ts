@@ -153,7 +153,7 @@ export class CardService {
     }
     // Plain last-write-wins: concurrent edits by the same buyer guard no invariant.
     card.updatedAt = this.deps.now();
-    await this.em.flush();
+    await this.deps.cardLocks.withLock(card.id, () => this.em.flush());
     return card;
   }
 
@@ -164,7 +164,7 @@ export class CardService {
     const secret = newShareSecret();
     card.secretHash = hashSecret(secret);
     card.updatedAt = this.deps.now();
-    await this.em.flush();
+    await this.deps.cardLocks.withLock(card.id, () => this.em.flush());
     return Object.assign(new GiftCardShare(), {
       card,
       shareSecret: secret,
