@@ -1,0 +1,285 @@
+import {
+  type PaymentsEmulator,
+  loadPaymentsEmulatorConfig,
+  startPaymentsEmulator,
+} from '@bloom/payments-emulator';
+import { waitFor } from '@bloom/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, type System, startSystem } from '../src/system.harness.js';
+
+/*
+ * Checkout through the gateway with the real identity, stores, products and orders subgraphs
+ * and the payment sandbox over HTTP: products and stores reach orders as events, the saga runs
+ * over JetStream (reserve at stores → capture at the PG → confirm), and the cart joins
+ * Store.deliveryPolicy and Product fields from their owners by federation.
+ */
+
+let sys: System;
+let pg: PaymentsEmulator;
+beforeAll(async () => {
+  pg = await startPaymentsEmulator(loadPaymentsEmulatorConfig({ PORT: '0', LOG_LEVEL: 'silent' }));
+  sys = await startSystem(['identity', 'stores', 'products', 'orders'], { PAYMENTS_URL: pg.url });
+}, 120_000);
+afterAll(async () => {
+  await sys?.close();
+  await pg?.close();
+});
+
+const STORE_INPUT = {
+  name: '하늘정원 플라워',
+  description: '계절 꽃다발',
+  phone: '02-332-0202',
+  address: {
+    regionCode: '11',
+    districtCode: '11440',
+    street: '서울 마포구 와우산로 94',
+    zipCode: '04066',
+    latitude: 37.5509,
+    longitude: 126.9227,
+  },
+  businessHours: { opensAt: '09:00', closesAt: '21:00', closedWeekdays: [] },
+  settlementAccount: {
+    bank: '카카오뱅크',
+    accountNumber: '3333-01-2345678',
+    accountHolder: '김하늘',
+  },
+  deliveryPolicy: {
+    fee: 3000,
+    freeDeliveryThreshold: 50000,
+    sameDayCutoff: '14:00',
+    windows: [{ start: '10:00', end: '13:00' }],
+  },
+  pickup: { enabled: true, slotCapacity: 5 },
+};
+
+async function seller() {
+  const signUp = await sys.call(
+    `mutation($i: SellerSignUpInput!) { signUpSeller(input: $i) { ... on AuthPayload { user { id } } } }`,
+    {
+      i: {
+        email: 'sky@bloom.test',
+        password: 'flowers123',
+        name: '김하늘',
+        businessName: '하늘정원 플라워',
+        businessRegistrationNumber: '220-81-62517',
+      },
+    },
+  );
+  const userId = signUp.data?.signUpSeller.user.id as string;
+  const admin = await sys.logIn(ADMIN.email, ADMIN.password);
+  await sys.call(
+    `mutation($id: ID!) { approveSeller(userId: $id) { __typename } }`,
+    { id: userId },
+    admin,
+  );
+  return { userId, token: await sys.logIn('sky@bloom.test', 'flowers123') };
+}
+
+async function customerToken(email: string) {
+  await sys.call(`mutation($i: SignUpInput!) { signUp(input: $i) { __typename } }`, {
+    i: { email, password: 'flowers123', name: '정민지' },
+  });
+  return sys.logIn(email, 'flowers123');
+}
+
+const ORDER = `query($id: ID!) { order(id: $id) { id status total failure { code } store { id name } lines { product { id name } quantity } } }`;
+
+/** 12:00 Asia/Seoul tomorrow: inside business hours, on the 30-minute grid, in the future. */
+const tomorrowNoonSeoul = () => {
+  const seoulNow = new Date(Date.now() + 9 * 3600_000);
+  return new Date(
+    Date.UTC(seoulNow.getUTCFullYear(), seoulNow.getUTCMonth(), seoulNow.getUTCDate() + 1, 3, 0),
+  );
+};
+
+describe('orders through the gateway', () => {
+  it('cart by store → delivery checkout → saga confirms; pickup too; each sees only their own', async () => {
+    const owner = await seller();
+    await waitFor(
+      async () => {
+        const created = await sys.call(
+          `mutation($i: CreateStoreInput!) { createStore(input: $i) { __typename ... on Store { id } } }`,
+          { i: STORE_INPUT },
+          owner.token,
+        );
+        return created.data?.createStore.id as string | undefined;
+      },
+      { what: 'store created' },
+    );
+    const storeId = (await sys.call(`{ me { store { id } } }`, {}, owner.token)).data?.me.store
+      .id as string;
+    await sys.call(
+      `mutation($s: ID!) { setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 10 }]) { __typename } }`,
+      { s: storeId },
+      owner.token,
+    );
+    const product = await sys.call(
+      `mutation($i: CreateProductInput!) { createProduct(input: $i) { __typename ... on Product { id } ... on UserError { code message } } }`,
+      {
+        i: {
+          name: '빨간 장미 꽃다발',
+          summary: '사랑의 고백',
+          description: '빨간 장미 두 송이',
+          price: 20000,
+          category: 'BOUQUET',
+          recipe: [{ flowerId: 1, count: 2, representative: true }],
+        },
+      },
+      owner.token,
+    );
+    const productId = product.data?.createProduct.id as string;
+    expect(productId, JSON.stringify(product)).toBeTruthy();
+
+    const token = await customerToken('minji@bloom.test');
+    // The product reaches orders as an event: retry until orders knows it.
+    await waitFor(
+      async () => {
+        const added = await sys.call(
+          `mutation($p: ID!) { addToCart(productId: $p, quantity: 2) { __typename } }`,
+          { p: productId },
+          token,
+        );
+        return added.data?.addToCart.__typename === 'Cart';
+      },
+      { what: 'product projected into orders', timeoutMs: 15_000 },
+    );
+    const cart = await sys.call(
+      `{ cart { total groups { subtotal deliveryFee store { id name deliveryPolicy { fee freeDeliveryThreshold } } lines { quantity product { id name price } } } } }`,
+      {},
+      token,
+    );
+    expect(cart.data?.cart).toMatchObject({
+      total: 43000,
+      groups: [
+        {
+          subtotal: 40000,
+          deliveryFee: 3000,
+          store: {
+            id: storeId,
+            name: '하늘정원 플라워',
+            deliveryPolicy: { fee: 3000, freeDeliveryThreshold: 50000 },
+          },
+          lines: [
+            { quantity: 2, product: { id: productId, name: '빨간 장미 꽃다발', price: 20000 } },
+          ],
+        },
+      ],
+    });
+
+    const CHECKOUT = `mutation($i: CheckoutInput!) { checkout(input: $i) { __typename
+      ... on CheckoutSuccess { orders { id status total } } ... on UserError { code message } } }`;
+    const delivery = await sys.call(
+      CHECKOUT,
+      {
+        i: {
+          idempotencyKey: 'e2e-delivery-0001',
+          fulfilment: 'DELIVERY',
+          delivery: {
+            recipientName: '김수진',
+            phone: '010-1234-5678',
+            zipCode: '04524',
+            street: '서울 중구 세종대로 110',
+            deliveryDate: tomorrowNoonSeoul().toISOString().slice(0, 10),
+            window: '10:00-13:00',
+          },
+          expectedTotal: 43000,
+        },
+      },
+      token,
+    );
+    const orderId = delivery.data?.checkout.orders?.[0]?.id as string;
+    expect(orderId, JSON.stringify(delivery)).toBeTruthy();
+    const confirmed = await waitFor(
+      async () => {
+        const res = await sys.call(ORDER, { id: orderId }, token);
+        return ['CONFIRMED', 'FAILED'].includes(res.data?.order?.status) ? res.data?.order : null;
+      },
+      { what: 'delivery order settled', timeoutMs: 30_000 },
+    );
+    expect(confirmed).toMatchObject({
+      status: 'CONFIRMED',
+      total: 43000,
+      store: { id: storeId, name: '하늘정원 플라워' },
+      lines: [{ quantity: 2, product: { id: productId, name: '빨간 장미 꽃다발' } }],
+    });
+    const { payments } = (await (await fetch(`${pg.url}/__emulator/payments`)).json()) as {
+      payments: { orderId: string; status: string; amount: number }[];
+    };
+    expect(payments.filter((p) => p.orderId === orderId)).toEqual([
+      expect.objectContaining({ status: 'CAPTURED', amount: 43000 }),
+    ]);
+
+    const pickup = await sys.call(
+      CHECKOUT,
+      {
+        i: {
+          idempotencyKey: 'e2e-pickup-0001',
+          buyNow: { productId, quantity: 1 },
+          fulfilment: 'PICKUP',
+          pickupSlots: [{ storeId, startsAt: tomorrowNoonSeoul().toISOString() }],
+          expectedTotal: 20000,
+        },
+      },
+      token,
+    );
+    const pickupId = pickup.data?.checkout.orders?.[0]?.id as string;
+    const pickupOrder = await waitFor(
+      async () => {
+        const res = await sys.call(ORDER, { id: pickupId }, token);
+        return ['CONFIRMED', 'FAILED'].includes(res.data?.order?.status) ? res.data?.order : null;
+      },
+      { what: 'pickup order settled', timeoutMs: 30_000 },
+    );
+    expect(pickupOrder).toMatchObject({ status: 'CONFIRMED', total: 20000 });
+
+    // Stores consumed 2 × 2 + 1 × 2 stems of flower 1; asking for more than is left fails.
+    const stock = async () =>
+      (
+        (await sys.call(`{ me { store { inventory { flowerId available } } } }`, {}, owner.token))
+          .data?.me.store.inventory as { flowerId: number; available: number }[]
+      ).find((f) => f.flowerId === 1)?.available;
+    expect(await stock()).toBe(4);
+    const tooMany = await sys.call(
+      CHECKOUT,
+      {
+        i: {
+          idempotencyKey: 'e2e-too-many-0001',
+          buyNow: { productId, quantity: 3 },
+          fulfilment: 'PICKUP',
+          pickupSlots: [{ storeId, startsAt: tomorrowNoonSeoul().toISOString() }],
+          expectedTotal: 60000,
+        },
+      },
+      token,
+    );
+    const failedId = tooMany.data?.checkout.orders?.[0]?.id as string;
+    const failed = await waitFor(
+      async () => {
+        const res = await sys.call(ORDER, { id: failedId }, token);
+        return res.data?.order?.status === 'FAILED' ? res.data?.order : null;
+      },
+      { what: 'out-of-stock failure', timeoutMs: 30_000 },
+    );
+    expect(failed.failure.code).toBe('OUT_OF_STOCK');
+    expect(await stock()).toBe(4);
+
+    // Seller's board; another customer sees nothing.
+    const board = await sys.call(
+      `query($s: ID!) { storeOrders(storeId: $s) { totalCount nodes { id status } } }`,
+      { s: storeId },
+      owner.token,
+    );
+    expect(board.data?.storeOrders.totalCount).toBe(3);
+    // The User and Store entities carry their orders across subgraphs.
+    const mine = await sys.call(`{ me { orders { totalCount } } }`, {}, token);
+    expect(mine.data?.me.orders.totalCount).toBe(3);
+    const storeBoard = await sys.call(
+      `{ myStore { orders(first: 1) { totalCount } } }`,
+      {},
+      owner.token,
+    );
+    expect(storeBoard.data?.myStore.orders.totalCount).toBe(3);
+    const other = await customerToken('other@bloom.test');
+    expect((await sys.call(ORDER, { id: orderId }, other)).data?.order).toBeNull();
+  }, 120_000);
+});

@@ -1,0 +1,52 @@
+import { type Caller, type EntityManager, keyedLoader } from '@bloom/kernel';
+import type { MikroORM } from '@mikro-orm/mongodb';
+import type DataLoader from 'dataloader';
+import { CartService } from './cart/cart.service.js';
+import { FulfilmentService } from './fulfilment/fulfilment.service.js';
+import type { OrdersDeps } from './orders.deps.js';
+import { CheckoutService } from './orders/checkout.service.js';
+import type { Order } from './orders/order.entity.js';
+import { OrderQueries } from './orders/order.service.js';
+import { ReportingService } from './reporting/reporting.service.js';
+
+export interface OrdersServices {
+  cart: CartService;
+  checkout: CheckoutService;
+  fulfilment: FulfilmentService;
+  queries: OrderQueries;
+  reporting: ReportingService;
+}
+
+export interface OrdersContext {
+  caller: Caller;
+  em: EntityManager;
+  deps: OrdersDeps;
+  services: OrdersServices;
+  orderLoader: DataLoader<string, Order | null>;
+}
+
+export function buildServices(em: EntityManager, deps: OrdersDeps): OrdersServices {
+  return {
+    cart: new CartService(em, deps),
+    checkout: new CheckoutService(em, deps),
+    fulfilment: new FulfilmentService(em, deps),
+    queries: new OrderQueries(em, deps),
+    reporting: new ReportingService(em, deps),
+  };
+}
+
+/** One EntityManager fork and one set of loaders per request. */
+export function createContext(orm: MikroORM, deps: OrdersDeps, caller: Caller): OrdersContext {
+  const em = orm.em.fork();
+  const services = buildServices(em, deps);
+  return {
+    caller,
+    em,
+    deps,
+    services,
+    orderLoader: keyedLoader<string, Order>(
+      (ids) => services.queries.byIds(ids),
+      (order) => order.id,
+    ),
+  };
+}

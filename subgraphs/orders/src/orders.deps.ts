@@ -1,0 +1,17 @@
+import type { EventBus, Logger, OutboxRelay, ProcessedEvents } from '@bloom/kernel';
+import type { OrdersConfig } from './orders.config.js';
+import type { PaymentProvider } from './payments/payment.provider.js';
+
+/** Long-lived collaborators shared by every request and handler of the orders service. */
+export interface OrdersDeps {
+  config: OrdersConfig;
+  logger: Logger;
+  relay: OutboxRelay;
+  bus: EventBus;
+  processed: ProcessedEvents;
+  payments: PaymentProvider;
+  /** Injectable clock: deadlines, pickups and statistics are tested without waiting. */
+  now: () => Date;
+}
+
+export const SOURCE = 'orders';

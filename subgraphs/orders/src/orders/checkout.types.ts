@@ -1,0 +1,126 @@
+import { UserError } from '@bloom/kernel';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Fulfilment, Order } from './order.entity.js';
+
+@InputType({ description: 'Buy one product now, without the cart.' })
+export class BuyNowInput {
+  @Field(() => ID)
+  productId!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+}
+
+@InputType()
+export class DeliveryInput {
+  @Field()
+  recipientName!: string;
+
+  @Field()
+  phone!: string;
+
+  @Field({ description: 'Five-digit postal code.' })
+  zipCode!: string;
+
+  @Field()
+  street!: string;
+
+  @Field({ nullable: true })
+  detail?: string;
+
+  @Field({ description: 'Asia/Seoul date, YYYY-MM-DD; today or later.' })
+  deliveryDate!: string;
+
+  @Field({ description: 'Time window, e.g. 10:00-13:00.' })
+  window!: string;
+
+  @Field({ nullable: true, description: 'Request note for the florist or courier.' })
+  note?: string;
+}
+
+@InputType({ description: 'A pickup slot at one store (every 30 minutes, in the future).' })
+export class PickupSlotInput {
+  @Field(() => ID)
+  storeId!: string;
+
+  @Field()
+  startsAt!: Date;
+}
+
+@InputType({ description: 'A claimed coupon to use on one store’s order.' })
+export class CouponChoiceInput {
+  @Field(() => ID)
+  storeId!: string;
+
+  @Field(() => ID)
+  couponId!: string;
+}
+
+@InputType()
+export class CheckoutInput {
+  @Field({
+    description:
+      'Chosen by the client once per checkout; a retry with it returns the first result.',
+  })
+  idempotencyKey!: string;
+
+  @Field(() => BuyNowInput, {
+    nullable: true,
+    description: 'Without it the whole cart is ordered.',
+  })
+  buyNow?: BuyNowInput;
+
+  @Field(() => Fulfilment)
+  fulfilment!: Fulfilment;
+
+  @Field(() => DeliveryInput, { nullable: true })
+  delivery?: DeliveryInput;
+
+  @Field(() => [PickupSlotInput], { nullable: true })
+  pickupSlots?: PickupSlotInput[];
+
+  @Field(() => [CouponChoiceInput], { nullable: true })
+  coupons?: CouponChoiceInput[];
+
+  @Field(() => Int, { description: 'The total the client showed; it must match the server’s.' })
+  expectedTotal!: number;
+}
+
+@ObjectType({ description: 'The orders one checkout created, one per store.' })
+export class CheckoutSuccess {
+  @Field(() => [Order])
+  orders!: Order[];
+
+  @Field(() => Int)
+  total!: number;
+
+  @Field({ description: 'True when this is the stored result of an earlier identical call.' })
+  replayed!: boolean;
+}
+
+@ObjectType({ implements: UserError })
+export class TotalMismatchError extends UserError {
+  @Field(() => Int, { description: 'The total the client sent.' })
+  clientTotal!: number;
+
+  @Field(() => Int, { description: 'The total the server computed.' })
+  serverTotal!: number;
+}
+
+@ObjectType({ implements: UserError })
+export class EmptyCartError extends UserError {}
+
+@ObjectType({ implements: UserError })
+export class UnavailableError extends UserError {
+  @Field(() => ID, { description: 'The product or store that cannot be ordered.' })
+  resourceId!: string;
+}
+
+@ObjectType({ implements: UserError })
+export class CouponNotApplicableError extends UserError {
+  @Field(() => ID)
+  couponId!: string;
+}
+
+@ObjectType({ implements: UserError })
+export class IdempotencyKeyReusedError extends UserError {}

@@ -1,0 +1,141 @@
+import { type Consumption, type EventEnvelope, decodeEvent } from '@bloom/kernel';
+import {
+  couponCreated,
+  couponDeleted,
+  couponUpdated,
+  productCreated,
+  productDeleted,
+  productUpdated,
+  storeClosed,
+  storeOpened,
+  storeReopened,
+  storeSuspended,
+  storeUpdated,
+} from '@bloom/schema';
+import type { EntityManager, MikroORM } from '@mikro-orm/mongodb';
+import type { OrdersDeps } from '../orders.deps.js';
+
+/**
+ * Upserts a projection unless it already holds a newer version. A projection is plain
+ * last-writer-wins data (no invariant depends on it), so an upsert is enough; the version
+ * check keeps a redelivered or late event from rolling it back.
+ */
+async function upsert(
+  em: EntityManager,
+  collection: string,
+  id: string,
+  version: number,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  const raw = em.getConnection().getCollection(collection);
+  const current = (await raw.findOne({ _id: id as never }, { projection: { version: 1 } })) as {
+    version?: number;
+  } | null;
+  if (current && (current.version ?? 0) > version) return;
+  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  await raw.updateOne(
+    { _id: id as never },
+    { $set: { ...set, version, updatedAt: new Date() } },
+    { upsert: true },
+  );
+}
+
+/** Applies one products or stores event to the projections orders prices checkouts from. */
+export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
+  // Producers number events per aggregate; occurredAt orders them across restarts.
+  const version = Date.parse(event.occurredAt) * 1000 + (event.sequence % 1000);
+  switch (event.type) {
+    case productCreated.type:
+    case productUpdated.type:
+    case productDeleted.type: {
+      const p = decodeEvent(productCreated, { ...event, type: productCreated.type }).payload;
+      await upsert(em, 'product_projections', p.productId, version, {
+        storeId: p.storeId,
+        name: p.name,
+        price: p.price,
+        status: event.type === productDeleted.type ? 'DELETED' : p.status,
+        recipe: p.recipe.map((r) => ({ flowerId: r.flowerId, count: r.count })),
+      });
+      return;
+    }
+    case storeOpened.type:
+    case storeUpdated.type: {
+      const s = decodeEvent(storeOpened, { ...event, type: storeOpened.type }).payload;
+      await upsert(em, 'store_projections', s.storeId, version, {
+        ownerId: s.sellerId,
+        name: s.name,
+        regionCode: s.regionCode,
+        status: s.status,
+        deliveryFee: s.deliveryPolicy.fee,
+        freeDeliveryThreshold: s.deliveryPolicy.freeDeliveryThreshold,
+      });
+      return;
+    }
+    case storeSuspended.type:
+    case storeReopened.type:
+    case storeClosed.type: {
+      const { storeId, sellerId } = event.payload as { storeId: string; sellerId: string };
+      const status =
+        event.type === storeSuspended.type
+          ? 'SUSPENDED'
+          : event.type === storeClosed.type
+            ? 'CLOSED'
+            : 'OPEN';
+      await upsert(em, 'store_projections', storeId, version, { ownerId: sellerId, status });
+      return;
+    }
+    case couponCreated.type:
+    case couponUpdated.type: {
+      const c = decodeEvent(couponCreated, { ...event, type: couponCreated.type }).payload;
+      await upsert(em, 'coupon_projections', c.couponId, version, {
+        storeId: c.storeId,
+        discountAmount: c.discountAmount,
+        minOrderAmount: c.minOrderAmount,
+        startsAt: new Date(c.startsAt),
+        endsAt: new Date(c.endsAt),
+      });
+      return;
+    }
+    case couponDeleted.type: {
+      const c = decodeEvent(couponDeleted, event).payload;
+      await upsert(em, 'coupon_projections', c.couponId, version, {
+        storeId: c.storeId,
+        discountAmount: 0,
+        endsAt: new Date(0),
+      });
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+export function startCatalogConsumers(orm: MikroORM, deps: OrdersDeps): Promise<Consumption[]> {
+  const run = (durable: string) => (event: EventEnvelope) =>
+    deps.processed
+      .once(durable, event.id, () => applyCatalogEvent(orm.em.fork(), event))
+      .then(() => undefined);
+  return Promise.all([
+    deps.bus.consume({
+      durable: 'orders-products-projection',
+      stream: 'PRODUCTS',
+      types: [productCreated.type, productUpdated.type, productDeleted.type],
+      handle: run('orders-products-projection'),
+    }),
+    deps.bus.consume({
+      durable: 'orders-stores-projection',
+      stream: 'STORES',
+      types: [
+        storeOpened.type,
+        storeUpdated.type,
+        storeSuspended.type,
+        storeReopened.type,
+        storeClosed.type,
+        couponCreated.type,
+        couponUpdated.type,
+        couponDeleted.type,
+      ],
+      handle: run('orders-stores-projection'),
+    }),
+  ]);
+}

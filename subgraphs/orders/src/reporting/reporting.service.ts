@@ -1,0 +1,183 @@
+import { type EntityManager, isDuplicateKeyError } from '@bloom/kernel';
+import { productRef, storeRef } from '../federation/entity-refs.js';
+import type { OrdersDeps } from '../orders.deps.js';
+import { Order, OrderStatus } from '../orders/order.entity.js';
+import { StoreProjection } from '../projections/catalog.entities.js';
+import { DailySales, ProductSales, StoreSales } from './reporting.types.js';
+import { Settlement } from './settlement.entity.js';
+
+const SEOUL_OFFSET_MS = 9 * 3600_000;
+const DAY_MS = 24 * 3600_000;
+const seoulDay = (at: Date) => new Date(at.getTime() + SEOUL_OFFSET_MS).toISOString().slice(0, 10);
+
+/** Sales that count: confirmed and not canceled (in progress or completed). */
+const SOLD = [
+  OrderStatus.CONFIRMED,
+  OrderStatus.PREPARING,
+  OrderStatus.SHIPPING,
+  OrderStatus.DELIVERED,
+  OrderStatus.READY,
+  OrderStatus.PICKED_UP,
+];
+
+/** UTC bounds of an Asia/Seoul calendar month `YYYY-MM`. */
+export function monthBounds(month: string): { start: Date; end: Date } {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return {
+    start: new Date(Date.UTC(year, m - 1, 1) - SEOUL_OFFSET_MS),
+    end: new Date(Date.UTC(year, m, 1) - SEOUL_OFFSET_MS),
+  };
+}
+
+/** Settlement and sales statistics over the orders collection. */
+export class ReportingService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: OrdersDeps,
+  ) {}
+
+  private orders() {
+    return this.em.getConnection().getCollection<Order>('orders');
+  }
+
+  /**
+   * Per store: the sum of order totals and the number of orders matching `match`. Two
+   * single-accumulator groups on purpose: FerretDB 1.24 computes only the first accumulator of
+   * a $group correctly (a second `$sum` comes back 0).
+   */
+  private async byStore(
+    match: Record<string, unknown>,
+  ): Promise<{ _id: string; amount: number; count: number }[]> {
+    const [amounts, counts] = await Promise.all([
+      this.orders()
+        .aggregate<{ _id: string; amount: number }>([
+          { $match: match },
+          { $group: { _id: '$storeId', amount: { $sum: '$total' } } },
+        ])
+        .toArray(),
+      this.orders()
+        .aggregate<{ _id: string; count: number }>([
+          { $match: match },
+          { $group: { _id: '$storeId', count: { $sum: 1 } } },
+        ])
+        .toArray(),
+    ]);
+    const countOf = new Map(counts.map((c) => [c._id, c.count]));
+    return amounts.map((a) => ({ _id: a._id, amount: a.amount, count: countOf.get(a._id) ?? 0 }));
+  }
+
+  /**
+   * Settles every store with orders completed in the month: gross minus the commission.
+   * Each settlement is a unique insert, so the job is idempotent per (month, store).
+   */
+  async settleMonth(month: string): Promise<Settlement[]> {
+    const { start, end } = monthBounds(month);
+    const groups = await this.byStore({
+      status: { $in: [OrderStatus.DELIVERED, OrderStatus.PICKED_UP] },
+      completedAt: { $gte: start, $lt: end },
+    });
+    const stores = new Map(
+      (await this.em.find(StoreProjection, { _id: { $in: groups.map((g) => g._id) } })).map((s) => [
+        s._id,
+        s,
+      ]),
+    );
+    const percent = this.deps.config.COMMISSION_PERCENT;
+    for (const group of groups) {
+      const commission = Math.round((group.amount * percent) / 100);
+      try {
+        await this.em.insert(Settlement, {
+          _id: `${month}:${group._id}`,
+          month,
+          storeId: group._id,
+          regionCode: stores.get(group._id)?.regionCode,
+          orderCount: group.count,
+          gross: group.amount,
+          commissionPercent: percent,
+          commission,
+          payout: group.amount - commission,
+          createdAt: this.deps.now(),
+        });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+    return this.settlements({ month });
+  }
+
+  settlements(filter: {
+    month?: string;
+    regionCode?: string;
+    storeId?: string;
+  }): Promise<Settlement[]> {
+    const where = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+    return this.em.find(Settlement, where, { orderBy: { month: 'desc', gross: 'desc' } });
+  }
+
+  /** The last `days` Asia/Seoul days including today, oldest first, zero-filled. */
+  async dailySales(storeId: string, days = 7): Promise<DailySales[]> {
+    const today = seoulDay(this.deps.now());
+    const startDay = new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * DAY_MS);
+    const since = new Date(startDay.getTime() - SEOUL_OFFSET_MS);
+    const orders = await this.em.find(
+      Order,
+      { storeId, status: { $in: SOLD }, confirmedAt: { $gte: since } },
+      { fields: ['confirmedAt', 'total'] },
+    );
+    const byDay = new Map<string, DailySales>();
+    for (let i = 0; i < days; i += 1) {
+      const date = new Date(startDay.getTime() + i * DAY_MS).toISOString().slice(0, 10);
+      byDay.set(date, Object.assign(new DailySales(), { date, orderCount: 0, amount: 0 }));
+    }
+    for (const order of orders) {
+      const day = byDay.get(seoulDay(order.confirmedAt as Date));
+      if (!day) continue;
+      day.orderCount += 1;
+      day.amount += order.total;
+    }
+    return [...byDay.values()];
+  }
+
+  /** Best-selling products of a store by units over the last `days` days. */
+  async topProducts(storeId: string, days = 30, limit = 10): Promise<ProductSales[]> {
+    const since = new Date(this.deps.now().getTime() - days * DAY_MS);
+    const orders = await this.em.find(
+      Order,
+      { storeId, status: { $in: SOLD }, confirmedAt: { $gte: since } },
+      { fields: ['lines'] },
+    );
+    const totals = new Map<string, ProductSales>();
+    for (const line of orders.flatMap((o) => o.lines)) {
+      const entry =
+        totals.get(line.productId) ??
+        Object.assign(new ProductSales(), {
+          product: productRef(line.productId),
+          productName: line.productName,
+          quantity: 0,
+          amount: 0,
+        });
+      entry.quantity += line.quantity;
+      entry.amount += line.amount;
+      totals.set(line.productId, entry);
+    }
+    return [...totals.values()]
+      .sort((a, b) => b.quantity - a.quantity || b.amount - a.amount)
+      .slice(0, limit);
+  }
+
+  /** Admin: the stores with the highest sales over the last `days` days. */
+  async topStores(days = 30, limit = 10): Promise<StoreSales[]> {
+    const since = new Date(this.deps.now().getTime() - days * DAY_MS);
+    const groups = await this.byStore({ status: { $in: SOLD }, confirmedAt: { $gte: since } });
+    return groups
+      .sort((a, b) => b.amount - a.amount)
+      .slice(0, limit)
+      .map((g) =>
+        Object.assign(new StoreSales(), {
+          store: storeRef(g._id),
+          orderCount: g.count,
+          amount: g.amount,
+        }),
+      );
+  }
+}

@@ -1,0 +1,247 @@
+import type { EntityManager } from '@bloom/kernel';
+import { orderCouponRedemptionRequested } from '@bloom/schema';
+import type { OrdersDeps } from '../orders.deps.js';
+import { type Order, OrderStatus } from '../orders/order.entity.js';
+import { OrderLifecycle, recordOnce } from '../orders/order-lifecycle.service.js';
+import { isPaymentProviderError } from '../payments/payment.errors.js';
+import { SagaSteps, type SagaStep, Step } from './saga-step.entity.js';
+
+/** Stable failure codes the customer sees in `order.failure.code`. */
+export const FailureCode = {
+  OUT_OF_STOCK: 'OUT_OF_STOCK',
+  COUPON_REJECTED: 'COUPON_REJECTED',
+  PAYMENT_DECLINED: 'PAYMENT_DECLINED',
+  PAYMENT_FAILED: 'PAYMENT_FAILED',
+  RESERVATION_TIMEOUT: 'RESERVATION_TIMEOUT',
+  COUPON_TIMEOUT: 'COUPON_TIMEOUT',
+  PAYMENT_TIMEOUT: 'PAYMENT_TIMEOUT',
+} as const;
+
+const MESSAGES: Record<string, string> = {
+  OUT_OF_STOCK: '재고가 부족해 주문을 완료하지 못했습니다. (Not enough flowers in stock.)',
+  SLOT_FULL: '선택한 픽업 시간이 마감되었습니다. (The pickup slot is full.)',
+  SLOT_UNAVAILABLE: '선택한 픽업 시간을 예약할 수 없습니다. (The pickup slot cannot be booked.)',
+  STORE_NOT_OPEN: '매장이 주문을 받지 않습니다. (The store is not taking orders.)',
+  COUPON_REJECTED: '쿠폰을 사용할 수 없습니다. (The coupon could not be used.)',
+  PAYMENT_DECLINED: '결제가 거절되었습니다. (The payment was declined.)',
+  PAYMENT_FAILED: '결제를 완료하지 못했습니다. (The payment could not be completed.)',
+  RESERVATION_TIMEOUT: '매장이 응답하지 않았습니다. (The store did not answer in time.)',
+  COUPON_TIMEOUT: '쿠폰 확인이 지연되었습니다. (The coupon check timed out.)',
+  PAYMENT_TIMEOUT: '결제 응답이 지연되었습니다. (The payment did not complete in time.)',
+};
+export const failureMessage = (code: string) =>
+  MESSAGES[code] ?? '주문을 완료하지 못했습니다. (The order could not be completed.)';
+
+/** Provider states in which money is held or authorised. */
+const LIVE_PAYMENT = new Set<string>(['READY', 'APPROVED', 'CAPTURED', 'PARTIAL_REFUNDED']);
+
+/**
+ * The orders side of the choreographed checkout saga. Each method is safe to run twice and
+ * from several processes: transitions and steps are unique inserts, provider calls carry
+ * `${orderId}:<step>` idempotency keys and events have ids fixed by order and step.
+ */
+export class CheckoutSaga {
+  readonly lifecycle: OrderLifecycle;
+  private readonly steps: SagaSteps;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: OrdersDeps,
+  ) {
+    this.lifecycle = new OrderLifecycle(em, deps);
+    this.steps = new SagaSteps(em);
+  }
+
+  private now = () => this.deps.now();
+
+  /** stores reserved the flowers (and booked the slot): redeem the coupon, or pay. */
+  async onReserved(orderId: string, traceId = ''): Promise<void> {
+    const order = await this.lifecycle.reproject(orderId);
+    if (!order || order.status !== OrderStatus.PENDING) return;
+    await this.steps.mark(order.id, Step.RESERVED, this.now());
+    await this.next(order, await this.steps.of(order.id), traceId);
+  }
+
+  async onCouponRedeemed(orderId: string, traceId = ''): Promise<void> {
+    const order = await this.lifecycle.reproject(orderId);
+    if (!order || order.status !== OrderStatus.PENDING) return;
+    await this.steps.mark(order.id, Step.COUPON_REDEEMED, this.now());
+    await this.next(order, await this.steps.of(order.id), traceId);
+  }
+
+  /** Takes the next step the recorded steps call for. */
+  private async next(order: Order, steps: Map<Step, SagaStep>, traceId: string): Promise<void> {
+    if (!steps.has(Step.RESERVED)) return;
+    if (order.couponId && !steps.has(Step.COUPON_REDEEMED)) {
+      recordOnce(
+        order,
+        orderCouponRedemptionRequested,
+        `${order.id}:couponRedemptionRequested`,
+        {
+          orderId: order.id,
+          storeId: order.storeId,
+          customerId: order.customerId,
+          couponId: order.couponId,
+          subtotal: order.subtotal,
+        },
+        this.now(),
+        traceId,
+      );
+      await this.em.flush();
+      this.deps.relay.kick();
+      return;
+    }
+    await this.pay(order, steps, traceId);
+  }
+
+  /** A step failed: fail the order (stores compensates on orders.order.failed) and void. */
+  async fail(orderId: string, code: string, message?: string, traceId = ''): Promise<Order | null> {
+    const order = await this.lifecycle.reproject(orderId);
+    if (!order) return null;
+    if (order.status === OrderStatus.PENDING) {
+      const outcome = await this.lifecycle.move(order, {
+        to: OrderStatus.FAILED,
+        actor: 'system',
+        code,
+        message: message ?? failureMessage(code),
+        traceId,
+      });
+      if (!outcome.moved && outcome.order.status === OrderStatus.CONFIRMED) return outcome.order;
+    }
+    if (order.status === OrderStatus.FAILED || order.status === OrderStatus.CANCELED) {
+      await this.releasePayment(order);
+    }
+    return order;
+  }
+
+  /**
+   * ready → approve → capture. The sandbox's approve stands in for the customer approving in
+   * the PG window; a real PG would call back (webhook) and this continues from there. A
+   * retryable provider error is thrown so the event is redelivered (same idempotency keys);
+   * a refusal fails the order.
+   */
+  private async pay(order: Order, steps: Map<Step, SagaStep>, traceId: string): Promise<void> {
+    if (order.status !== OrderStatus.PENDING) return;
+    try {
+      await this.payOnce(order, steps, traceId);
+    } catch (error) {
+      if (!isPaymentProviderError(error) || error.retryable) throw error;
+      await this.fail(order.id, FailureCode.PAYMENT_FAILED, undefined, traceId);
+    }
+  }
+
+  private async payOnce(order: Order, steps: Map<Step, SagaStep>, traceId: string): Promise<void> {
+    const payments = this.deps.payments;
+    // Recorded before the first call, so recovery knows money may be involved.
+    await this.steps.mark(order.id, Step.PAYMENT_STARTED, this.now());
+    let paymentKey = steps.get(Step.PAYMENT_READY)?.paymentKey;
+    if (!paymentKey) {
+      const ready = await payments.ready({
+        orderId: order.id,
+        amount: order.total,
+        orderName:
+          order.lines
+            .map((l) => l.productName)
+            .join(', ')
+            .slice(0, 100) || order.number,
+        customerKey: order.customerId,
+        idempotencyKey: `${order.id}:ready`,
+      });
+      paymentKey = ready.paymentKey;
+      await this.steps.mark(order.id, Step.PAYMENT_READY, this.now(), paymentKey);
+    }
+    const approved = await payments.approve(paymentKey, `${order.id}:approve`);
+    if (approved.status === 'DECLINED') {
+      await this.fail(order.id, FailureCode.PAYMENT_DECLINED, undefined, traceId);
+      return;
+    }
+    const result = await payments.capture(paymentKey, order.total, `${order.id}:capture`);
+    if (result.status === 'CAPTURED') {
+      await this.steps.mark(order.id, Step.CAPTURED, this.now());
+      await this.confirm(order, traceId);
+    } else if (result.status === 'DECLINED') {
+      await this.fail(order.id, FailureCode.PAYMENT_DECLINED, undefined, traceId);
+    } else {
+      // UNKNOWN: neither retry blindly nor give up; the sweeper asks the provider later.
+      await this.steps.mark(order.id, Step.CAPTURE_UNKNOWN, this.now());
+    }
+  }
+
+  /** PENDING → CONFIRMED; if a failure won the race, the captured money goes back. */
+  private async confirm(order: Order, traceId: string): Promise<void> {
+    const outcome = await this.lifecycle.move(order, {
+      to: OrderStatus.CONFIRMED,
+      actor: 'system',
+      traceId,
+    });
+    if (!outcome.moved && outcome.order.status === OrderStatus.FAILED) {
+      await this.releasePayment(outcome.order);
+    }
+  }
+
+  /** Voids or refunds the payment of a failed or canceled order (idempotent). */
+  async releasePayment(order: Order, reason = 'order not completed'): Promise<void> {
+    const steps = await this.steps.of(order.id);
+    if (!steps.has(Step.PAYMENT_STARTED) || steps.has(Step.PAYMENT_RELEASED)) return;
+    const payment = await this.deps.payments.findByOrder(order.id);
+    if (payment && LIVE_PAYMENT.has(payment.status)) {
+      const outcome = await this.deps.payments.cancel(payment.paymentKey, {
+        reason,
+        idempotencyKey: `${order.id}:cancel`,
+      });
+      // UNKNOWN: the sweeper asks again; the same key cannot refund twice.
+      if (outcome.status === 'UNKNOWN') return;
+    }
+    await this.steps.mark(order.id, Step.PAYMENT_RELEASED, this.now());
+  }
+
+  /**
+   * Recovery for one order, run by the sweeper: resumes a saga a dead process left between
+   * steps, resolves UNKNOWN captures through the provider, fails what is past its deadline
+   * (unless the provider reports a capture, which confirms it), and releases the money of
+   * failed or canceled orders.
+   */
+  async recover(orderId: string): Promise<void> {
+    const order = await this.lifecycle.reproject(orderId);
+    if (!order) return;
+    const steps = await this.steps.of(order.id);
+    if (order.status !== OrderStatus.PENDING) {
+      if (order.status === OrderStatus.FAILED || order.status === OrderStatus.CANCELED) {
+        await this.releasePayment(order);
+      }
+      return;
+    }
+    const now = this.now().getTime();
+    const lastProgress = Math.max(
+      order.placedAt.getTime(),
+      ...[...steps.values()].map((s) => s.at.getTime()),
+    );
+    const overdue = now - lastProgress >= this.deps.config.SAGA_STEP_TIMEOUT_MS;
+    if (steps.has(Step.PAYMENT_STARTED)) {
+      const payment = await this.deps.payments.findByOrder(order.id);
+      if (payment?.status === 'CAPTURED') {
+        await this.steps.mark(order.id, Step.CAPTURED, this.now());
+        await this.confirm(order, '');
+        return;
+      }
+      if (payment?.status === 'DECLINED') {
+        await this.fail(order.id, FailureCode.PAYMENT_DECLINED);
+        return;
+      }
+    }
+    if (overdue) {
+      const code = !steps.has(Step.RESERVED)
+        ? FailureCode.RESERVATION_TIMEOUT
+        : order.couponId && !steps.has(Step.COUPON_REDEEMED)
+          ? FailureCode.COUPON_TIMEOUT
+          : FailureCode.PAYMENT_TIMEOUT;
+      await this.fail(order.id, code);
+      return;
+    }
+    const quiet = now - lastProgress >= this.deps.config.SAGA_RESUME_AFTER_MS;
+    if (quiet && !steps.has(Step.CAPTURE_UNKNOWN)) {
+      // A process died (or a write was lost) between steps: carry on where it stopped.
+      await this.next(order, steps, '');
+    }
+  }
+}

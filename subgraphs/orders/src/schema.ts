@@ -1,0 +1,30 @@
+import { InvalidInputError, buildFederatedSchema } from '@bloom/kernel';
+import type { GraphQLSchema } from 'graphql';
+import { CartResolver } from './cart/cart.resolver.js';
+import { UserRef } from './federation/entity-refs.js';
+import {
+  StoreOrdersResolver,
+  UserOrdersResolver,
+  entityReferences,
+} from './federation/entity.resolver.js';
+import { OrderLineResolver, OrderResolver } from './orders/order.resolver.js';
+import { ReportingResolver } from './reporting/reporting.resolver.js';
+
+/** The orders subgraph's schema; also printed into schema/subgraphs/orders.graphql. */
+export function buildSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [
+        CartResolver,
+        OrderResolver,
+        OrderLineResolver,
+        UserOrdersResolver,
+        StoreOrdersResolver,
+        ReportingResolver,
+      ],
+      // User is reached only through its `orders` extension, so it is listed explicitly.
+      orphanedTypes: [InvalidInputError, UserRef],
+    },
+    entityReferences,
+  );
+}

@@ -1,0 +1,190 @@
+import { waitFor } from '@bloom/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHECKOUT,
+  DELIVERY,
+  ORDER_FIELDS,
+  type OrdersHarness,
+  customer,
+  newId,
+  seedCatalog,
+  startOrders,
+} from './orders.harness.js';
+
+let h: OrdersHarness;
+let cat: Awaited<ReturnType<typeof seedCatalog>>;
+let seller: { userId: string; roles: ('CUSTOMER' | 'SELLER')[] };
+
+beforeAll(async () => {
+  h = await startOrders('fulfil');
+  cat = await seedCatalog(h);
+  seller = { userId: cat.sellerId, roles: ['CUSTOMER', 'SELLER'] };
+});
+afterAll(async () => h.close());
+
+type Caller = ReturnType<typeof customer>['caller'];
+
+const ADVANCE = `mutation($id: ID!, $to: OrderStatus!, $t: String) { advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {
+  __typename ... on Order { status trackingNumber } ... on InvalidTransitionError { code current } ... on UserError { code } } }`;
+const CANCEL = `mutation($id: ID!, $r: String!) { cancelOrder(orderId: $id, reason: $r) {
+  __typename ... on Order { status cancellation { code message } } ... on InvalidTransitionError { code current } ... on UserError { code } } }`;
+
+async function confirmedOrder(c: Caller, pickup = false) {
+  const slot = new Date(Math.ceil((Date.now() + 2 * 3600_000) / 1800_000) * 1800_000);
+  const res = await h.call(
+    CHECKOUT,
+    {
+      i: {
+        idempotencyKey: `key-${newId()}`,
+        buyNow: { productId: cat.productId, quantity: 1 },
+        fulfilment: pickup ? 'PICKUP' : 'DELIVERY',
+        delivery: pickup ? undefined : DELIVERY(),
+        pickupSlots: pickup ? [{ storeId: cat.storeId, startsAt: slot.toISOString() }] : undefined,
+        expectedTotal: pickup ? 20000 : 23000,
+      },
+    },
+    c,
+  );
+  const id = res.data?.checkout.orders[0].id as string;
+  await waitFor(
+    async () =>
+      (await h.call(`query($id: ID!) { order(id: $id) { status } }`, { id }, c)).data?.order
+        .status === 'CONFIRMED',
+    { what: 'confirmation' },
+  );
+  return id;
+}
+
+describe('fulfilment', () => {
+  it('walks a delivery forward with a tracking number, never backwards, and completes its lines', async () => {
+    const c = customer();
+    const id = await confirmedOrder(c.caller);
+    expect(
+      (await h.call(ADVANCE, { id, to: 'SHIPPING' }, seller)).data?.advanceOrder,
+    ).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      current: 'CONFIRMED',
+    });
+    expect((await h.call(ADVANCE, { id, to: 'PREPARING' }, seller)).data?.advanceOrder.status).toBe(
+      'PREPARING',
+    );
+    expect(
+      (await h.call(ADVANCE, { id, to: 'SHIPPING', t: 'CJ-1234567890' }, seller)).data
+        ?.advanceOrder,
+    ).toMatchObject({ status: 'SHIPPING', trackingNumber: 'CJ-1234567890' });
+    expect((await h.call(CANCEL, { id, r: '변심' }, c.caller)).data?.cancelOrder).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      current: 'SHIPPING',
+    });
+    expect((await h.call(ADVANCE, { id, to: 'DELIVERED' }, seller)).data?.advanceOrder.status).toBe(
+      'DELIVERED',
+    );
+    const completed = await h.events.waitForType('orders.orderLine.completed');
+    expect(completed.map((e) => e.payload)).toContainEqual(
+      expect.objectContaining({
+        orderId: id,
+        productId: cat.productId,
+        customerId: c.id,
+        quantity: 1,
+      }),
+    );
+    for (const type of [
+      'orders.order.preparing',
+      'orders.order.shipping',
+      'orders.order.delivered',
+    ]) {
+      const events = await h.events.waitForType(type);
+      expect(events.filter((e) => (e.payload as { orderId: string }).orderId === id)).toHaveLength(
+        1,
+      );
+    }
+  });
+
+  it('lets only the store owner advance', async () => {
+    const c = customer();
+    const id = await confirmedOrder(c.caller);
+    const stranger = { userId: newId(), roles: ['CUSTOMER' as const, 'SELLER' as const] };
+    expect((await h.call(ADVANCE, { id, to: 'PREPARING' }, stranger)).data?.advanceOrder.code).toBe(
+      'ORDER_NOT_FOUND',
+    );
+    expect(
+      (await h.call(ADVANCE, { id, to: 'PREPARING' }, c.caller)).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+  });
+
+  it('cancels before shipping with a full refund; of 10 concurrent cancels one wins', async () => {
+    const c = customer();
+    const id = await confirmedOrder(c.caller);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        h.call(CANCEL, { id, r: '일정 변경' }, i % 2 ? c.caller : seller),
+      ),
+    );
+    expect(results.filter((r) => r.data?.cancelOrder.__typename === 'Order')).toHaveLength(1);
+    const payment = [...h.payments.payments.values()].find((p) => p.orderId === id);
+    await waitFor(() => payment?.status === 'REFUNDED', { what: 'refund' });
+    expect(payment?.refundedAmount).toBe(23000);
+    await waitFor(() => h.stores.released.has(id), { what: 'stores release' });
+    const canceled = (await h.events.waitForType('orders.order.canceled')).filter(
+      (e) => (e.payload as { orderId: string }).orderId === id,
+    );
+    expect(canceled).toHaveLength(1);
+  });
+
+  it('walks a pickup to READY and completes it automatically after the day and grace', async () => {
+    const c = customer();
+    const id = await confirmedOrder(c.caller, true);
+    expect((await h.call(ADVANCE, { id, to: 'READY' }, seller)).data?.advanceOrder.status).toBe(
+      'READY',
+    );
+    await h.server.sweeper.runOnce();
+    expect(
+      (await h.call(`query($id: ID!) { order(id: $id) { status } }`, { id }, c.caller)).data?.order
+        .status,
+    ).toBe('READY');
+    h.advance(3 * 24 * 3600_000);
+    await h.server.sweeper.runOnce();
+    await h.server.sweeper.runOnce();
+    const order = await h.call(
+      `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`,
+      { id },
+      c.caller,
+    );
+    expect(order.data?.order.status).toBe('PICKED_UP');
+    const picked = (await h.events.waitForType('orders.order.pickedUp')).filter(
+      (e) => (e.payload as { orderId: string }).orderId === id,
+    );
+    expect(picked).toHaveLength(1);
+    expect(picked[0]?.payload).toMatchObject({ automatic: true });
+    h.advance(-3 * 24 * 3600_000);
+  });
+
+  it('lists history newest first and the seller board by state', async () => {
+    const c = customer();
+    const first = await confirmedOrder(c.caller);
+    const second = await confirmedOrder(c.caller);
+    const mine = await h.call(
+      `{ myOrders(first: 1) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
+      {},
+      c.caller,
+    );
+    expect(mine.data?.myOrders).toMatchObject({
+      totalCount: 2,
+      nodes: [{ id: second }],
+      pageInfo: { hasNextPage: true },
+    });
+    const next = await h.call(
+      `query($a: String) { myOrders(first: 1, after: $a) { nodes { id } } }`,
+      { a: mine.data?.myOrders.pageInfo.endCursor },
+      c.caller,
+    );
+    expect(next.data?.myOrders.nodes).toEqual([{ id: first }]);
+    const board = await h.call(
+      `query($s: ID!) { storeOrders(storeId: $s, filter: { statuses: [CONFIRMED] }) { nodes { id status } } }`,
+      { s: cat.storeId },
+      seller,
+    );
+    const ids = board.data?.storeOrders.nodes.map((n: { id: string }) => n.id);
+    expect(ids).toEqual(expect.arrayContaining([first, second]));
+  });
+});

@@ -1,0 +1,256 @@
+import {
+  type Caller,
+  EventBus,
+  type EventContract,
+  createEvent,
+  createLogger,
+} from '@bloom/kernel';
+import { couponCreated, productCreated, storeOpened } from '@bloom/schema';
+import {
+  type EventRecorder,
+  TEST_CALLER_SECRET,
+  callerHeaders,
+  createStreamNamespace,
+  deleteStreamNamespace,
+  dropDatabase,
+  freshDatabaseName,
+  gqlRequest,
+  recordEvents,
+  testEnv,
+  waitFor,
+} from '@bloom/testing';
+import { ObjectId } from '@mikro-orm/mongodb';
+import type { Db } from 'mongodb';
+import { loadOrdersConfig } from '../src/orders.config.js';
+import { type OrdersServer, buildServer } from '../src/server.js';
+import { FakePayments } from './fake-payments.js';
+import { FakeStores } from './fake-stores.js';
+
+export interface OrdersHarness {
+  server: OrdersServer;
+  events: EventRecorder;
+  namespace: string;
+  payments: FakePayments;
+  stores: FakeStores;
+  bus: EventBus;
+  advance(ms: number): void;
+  now(): Date;
+  call<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: Partial<Caller>,
+  ): ReturnType<typeof gqlRequest<T>>;
+  db(): Db;
+  publish<T>(contract: EventContract<string, T>, payload: T, id?: string): Promise<void>;
+  /** Stops the subgraph (as a crash would, minus the abruptness) and starts a new one on the same data. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startOrders(
+  label: string,
+  env: Record<string, string> = {},
+  options: { sweeperMs?: number } = {},
+): Promise<OrdersHarness> {
+  const dbName = freshDatabaseName(label);
+  const namespace = await createStreamNamespace();
+  const events = await recordEvents(namespace);
+  let offset = 0;
+  const now = () => new Date(Date.now() + offset);
+  const config = loadOrdersConfig({
+    PORT: '0',
+    MONGO_URL: testEnv.MONGO_URL,
+    NATS_URL: testEnv.NATS_URL,
+    EVENT_NAMESPACE: namespace,
+    ORDERS_DB: dbName,
+    CALLER_SIGNING_SECRET: TEST_CALLER_SECRET,
+    LOG_LEVEL: 'silent',
+    SAGA_SWEEP_INTERVAL_MS: String(options.sweeperMs ?? 3_600_000),
+    SAGA_RESUME_AFTER_MS: '2000',
+    ...env,
+  });
+  const logger = createLogger({
+    service: 'orders',
+    level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
+  });
+  const payments = new FakePayments();
+  const start = () =>
+    buildServer(config, { logger, now, payments, sweeper: options.sweeperMs !== undefined });
+  let server = await start();
+  const bus = await EventBus.connect({
+    servers: testEnv.NATS_URL,
+    namespace,
+    name: 'test',
+    logger,
+  });
+  const stores = new FakeStores(bus);
+  await stores.start();
+  let sequence = 0;
+  const harness: OrdersHarness = {
+    get server() {
+      return server;
+    },
+    events,
+    namespace,
+    payments,
+    stores,
+    bus,
+    advance: (ms) => {
+      offset += ms;
+    },
+    now,
+    db: () => server.orm.em.getConnection().getDb(),
+    call: (query, variables = {}, caller = {}) =>
+      gqlRequest(server.url, query, variables, callerHeaders(caller)),
+    publish: async (contract, payload, id) => {
+      sequence += 1;
+      await bus.publish(
+        createEvent(
+          contract,
+          { source: 'test', subjectId: 'test', sequence, traceId: '', id },
+          payload,
+        ),
+      );
+    },
+    restart: async () => {
+      await server.close();
+      server = await start();
+    },
+    close: async () => {
+      await stores.stop();
+      await server.close();
+      await bus.close();
+      await events.close();
+      await deleteStreamNamespace(namespace);
+      await dropDatabase(dbName);
+    },
+  };
+  return harness;
+}
+
+export const newId = () => new ObjectId().toHexString();
+
+/** Publishes a store (owner, delivery policy), two products and a coupon, as stores and products would. */
+export async function publishCatalog(
+  bus: EventBus,
+  stores: FakeStores,
+  options: { fee?: number; threshold?: number | null; stems?: number; price?: number } = {},
+) {
+  let sequence = 0;
+  const publish = async <T>(contract: EventContract<string, T>, payload: T) => {
+    sequence += 1;
+    await bus.publish(
+      createEvent(
+        contract,
+        { source: 'test', subjectId: 'catalog', sequence, traceId: '' },
+        payload,
+      ),
+    );
+  };
+  const storeId = newId();
+  const sellerId = newId();
+  const productId = newId();
+  const productB = newId();
+  const couponId = newId();
+  await publish(storeOpened, {
+    storeId,
+    sellerId,
+    name: '하늘정원 플라워',
+    status: 'OPEN',
+    regionCode: '11',
+    districtCode: '11440',
+    latitude: 37.55,
+    longitude: 126.9,
+    deliveryPolicy: {
+      fee: options.fee ?? 3000,
+      freeDeliveryThreshold: options.threshold === undefined ? 50000 : options.threshold,
+      sameDayCutoff: '14:00',
+      windows: [{ start: '10:00', end: '13:00' }],
+    },
+    pickup: { enabled: true, slotCapacity: 5 },
+  });
+  const product = (id: string, name: string, price: number, flowerId: number, count: number) =>
+    publish(productCreated, {
+      productId: id,
+      storeId,
+      name,
+      price,
+      status: 'ON_SALE',
+      isSubscription: false,
+      category: 'BOUQUET',
+      tags: [],
+      recipe: [{ flowerId, count, representative: true }],
+      representativeFlowerId: flowerId,
+      updatedAt: new Date().toISOString(),
+    });
+  await product(productId, '빨간 장미 꽃다발', options.price ?? 20000, 1, 1);
+  await product(productB, '안개꽃 한 단', 5000, 2, 2);
+  await publish(couponCreated, {
+    couponId,
+    storeId,
+    name: '봄맞이 할인',
+    code: 'SPRING',
+    discountAmount: 3000,
+    minOrderAmount: 10000,
+    startsAt: new Date(Date.now() - 86400_000).toISOString(),
+    endsAt: new Date(Date.now() + 30 * 86400_000).toISOString(),
+    issueLimit: 100,
+  });
+  stores.setStock(storeId, 1, options.stems ?? 1000);
+  stores.setStock(storeId, 2, 1000);
+  return { storeId, sellerId, productId, productB, couponId };
+}
+
+/** The catalog of publishCatalog, once orders has projected it. */
+export async function seedCatalog(
+  h: OrdersHarness,
+  options: { fee?: number; threshold?: number | null; stems?: number; price?: number } = {},
+) {
+  const { storeId, sellerId, productId, productB, couponId } = await publishCatalog(
+    h.bus,
+    h.stores,
+    options,
+  );
+  // The projections are written by the orders consumers; wait until checkout can see them.
+  await waitFor(
+    async () => {
+      const db = h.db();
+      const [stores, products, coupons] = await Promise.all([
+        db.collection('store_projections').countDocuments({ _id: storeId as never }),
+        db
+          .collection('product_projections')
+          .countDocuments({ _id: { $in: [productId, productB] } as never }),
+        db.collection('coupon_projections').countDocuments({ _id: couponId as never }),
+      ]);
+      return stores === 1 && products === 2 && coupons === 1;
+    },
+    { what: 'catalog projections' },
+  );
+  return { storeId, sellerId, productId, productB, couponId };
+}
+
+export const customer = () => {
+  const id = newId();
+  return { id, caller: { userId: id, roles: ['CUSTOMER' as const] } };
+};
+
+export const DELIVERY = (days = 1) => ({
+  recipientName: '김수진',
+  phone: '010-1234-5678',
+  zipCode: '04524',
+  street: '서울 중구 세종대로 110',
+  detail: '3층',
+  deliveryDate: new Date(Date.now() + 9 * 3600_000 + days * 86400_000).toISOString().slice(0, 10),
+  window: '10:00-13:00',
+  note: '문 앞에 놓아주세요',
+});
+
+export const ORDER_FIELDS = `id number status fulfilment subtotal discount deliveryFee total trackingNumber
+  failure { code message } cancellation { code message } lines { id productName unitPrice quantity amount }`;
+
+export const CHECKOUT = `mutation($i: CheckoutInput!) { checkout(input: $i) {
+  __typename
+  ... on CheckoutSuccess { total replayed orders { ${ORDER_FIELDS} } }
+  ... on TotalMismatchError { clientTotal serverTotal }
+  ... on UserError { code message }
+} }`;
