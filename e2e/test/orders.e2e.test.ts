@@ -18,7 +18,9 @@ let sys: System;
 let pg: PaymentsEmulator;
 beforeAll(async () => {
   pg = await startPaymentsEmulator(loadPaymentsEmulatorConfig({ PORT: '0', LOG_LEVEL: 'silent' }));
-  sys = await startSystem(['identity', 'stores', 'products', 'orders'], { PAYMENTS_URL: pg.url });
+  sys = await startSystem(['identity', 'stores', 'products', 'orders', 'giftcards'], {
+    PAYMENTS_URL: pg.url,
+  });
 }, 120_000);
 afterAll(async () => {
   await sys?.close();
@@ -208,6 +210,38 @@ describe('orders through the gateway', () => {
     expect(payments.filter((p) => p.orderId === orderId)).toEqual([
       expect.objectContaining({ status: 'CAPTURED', amount: 43000 }),
     ]);
+
+    // The buyer writes a message card for the line; the order line shows it (giftcards extends
+    // orders' OrderLine through federation).
+    const LINE_CARD = `query($id: ID!) { order(id: $id) { lines { id hasGiftCard giftCard { message } } } }`;
+    const lineId = (await sys.call(LINE_CARD, { id: orderId }, token)).data?.order.lines[0]
+      .id as string;
+    expect((await sys.call(LINE_CARD, { id: orderId }, token)).data?.order.lines[0]).toEqual({
+      id: lineId,
+      hasGiftCard: false,
+      giftCard: null,
+    });
+    const written = await waitFor(
+      async () => {
+        const res = await sys.call(
+          `mutation($i: WriteGiftCardInput!) { writeGiftCard(input: $i) { __typename ... on UserError { code } } }`,
+          {
+            i: { orderLineId: lineId, message: '생일 축하해!\n늘 고마워', templateKey: 'PINK_01' },
+          },
+          token,
+        );
+        return res.data?.writeGiftCard.__typename === 'GiftCardShare'
+          ? res.data.writeGiftCard
+          : null;
+      },
+      { what: 'giftcards to learn the order line', timeoutMs: 15_000 },
+    );
+    expect(written.__typename).toBe('GiftCardShare');
+    expect((await sys.call(LINE_CARD, { id: orderId }, token)).data?.order.lines[0]).toEqual({
+      id: lineId,
+      hasGiftCard: true,
+      giftCard: { message: '생일 축하해!\n늘 고마워' },
+    });
 
     const pickup = await sys.call(
       CHECKOUT,

@@ -18,6 +18,8 @@ export interface GiftcardsContext {
   services: GiftcardsServices;
   /** Cards by id, visible to their buyer and to admins only. */
   cardLoader: DataLoader<string, GiftCard | null>;
+  /** Cards by order line id, whoever owns them (callers decide what to reveal). */
+  cardByLineLoader: DataLoader<string, GiftCard | null>;
 }
 
 export function buildServices(em: EntityManager, deps: GiftcardsDeps): GiftcardsServices {
@@ -39,5 +41,9 @@ export function createContext(
     },
     (card) => card.id,
   );
-  return { caller, em, deps, services: buildServices(em, deps), cardLoader };
+  const cardByLineLoader = keyedLoader<string, GiftCard>(
+    (lineIds) => em.find(GiftCard, { orderLineId: { $in: [...lineIds] } }),
+    (card) => card.orderLineId,
+  );
+  return { caller, em, deps, services: buildServices(em, deps), cardLoader, cardByLineLoader };
 }

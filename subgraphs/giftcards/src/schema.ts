@@ -2,12 +2,20 @@ import { InvalidInputError, buildFederatedSchema } from '@bloom/kernel';
 import type { GraphQLSchema } from 'graphql';
 import { giftCardReference } from './cards/gift-card.reference.js';
 import { GiftCardResolver } from './cards/gift-card.resolver.js';
+import {
+  OrderLineCardResolver,
+  OrderLineRef,
+  orderLineReference,
+} from './cards/order-line.resolver.js';
 import { SuggestionResolver } from './suggestions/suggestion.resolver.js';
 
 /** The giftcards subgraph's schema; also printed into schema/subgraphs/giftcards.graphql. */
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [GiftCardResolver, SuggestionResolver], orphanedTypes: [InvalidInputError] },
-    giftCardReference,
+    {
+      resolvers: [GiftCardResolver, OrderLineCardResolver, SuggestionResolver],
+      orphanedTypes: [InvalidInputError, OrderLineRef],
+    },
+    { ...giftCardReference, ...orderLineReference },
   );
 }

@@ -35,6 +35,8 @@ registerEnumType(Fulfilment, { name: 'Fulfilment' });
 
 @Embeddable()
 @ObjectType({ description: 'One product of an order, priced by the server at checkout.' })
+// Other subgraphs extend order lines (giftcards adds the card); they resolve them by id.
+@Directive('@key(fields: "id", resolvable: false)')
 export class OrderLine {
   @Property()
   @Field(() => ID, { description: 'Order id and product id: what a review refers to.' })
