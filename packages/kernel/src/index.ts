@@ -16,3 +16,4 @@ export * from './server/subgraph-server.js';
 export * from './graphql/user-error.types.js';
 export * from './graphql/paging.js';
 export * from './orm/document-locks.js';
+export * from './orm/slots.js';

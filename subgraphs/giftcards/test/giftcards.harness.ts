@@ -38,6 +38,8 @@ export interface GiftcardsHarness {
   /** The service's public base URL (share links, images). */
   baseUrl: string;
   advance(ms: number): void;
+  /** The service's clock. */
+  now(): Date;
   call<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -114,6 +116,7 @@ export async function startGiftcards(
     events,
     namespace,
     baseUrl: server.deps.publicUrl(),
+    now: () => new Date(Date.now() + offset),
     advance: (ms) => {
       offset += ms;
     },

@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { isDuplicateKeyError } from '@bloom/kernel';
+import { claimSlot } from '@bloom/kernel';
 
 interface AttemptDoc {
   _id: string;
@@ -86,15 +86,12 @@ export class GuessLimiter {
       if (taken) low = middle + 1;
       else high = middle;
     }
-    for (let n = low; n < rule.limit; n++) {
-      try {
-        await this.attempts.insertOne({ _id: slotId(n), key: rule.key, window, at });
-        return slotId(n);
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-    }
-    return null;
+    const slot = await claimSlot(
+      (n) => this.attempts.insertOne({ _id: slotId(n), key: rule.key, window, at }),
+      low,
+      rule.limit,
+    );
+    return slot === null ? null : slotId(slot);
   }
 
   private async releaseAll(ids: string[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { type EntityManager, isDuplicateKeyError } from '@bloom/kernel';
+import { type EntityManager, claimSlot, isDuplicateKeyError } from '@bloom/kernel';
 import { userRegistered } from '@bloom/schema';
 import type { IdentityDeps } from '../identity.deps.js';
 import { SOURCE } from '../identity.deps.js';
@@ -173,20 +173,15 @@ export class AuthService {
         ),
         { retryAfter: new Date((window + 1) * LOGIN_WINDOW_MS) },
       );
-    let attempts = await this.em.count(LoginAttempt, { email, window });
-    for (;;) {
-      if (attempts >= MAX_LOGIN_ATTEMPTS) return throttled();
-      try {
-        await this.em.insert(LoginAttempt, { email, window, attempt: attempts + 1 });
-        break;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-        // A concurrent attempt took this slot; try the next one.
-        attempts += 1;
-      }
-    }
-    if (attempts === 0)
-      await this.em.nativeDelete(LoginAttempt, { email, window: { $lt: window } });
+    const attempts = await this.em.count(LoginAttempt, { email, window });
+    const slot = await claimSlot(
+      (n) => this.em.insert(LoginAttempt, { email, window, attempt: n + 1 }),
+      attempts,
+      MAX_LOGIN_ATTEMPTS,
+    );
+    if (slot === null) return throttled();
+    // The first attempt of a window clears older windows.
+    if (slot === 0) await this.em.nativeDelete(LoginAttempt, { email, window: { $lt: window } });
     return null;
   }
 

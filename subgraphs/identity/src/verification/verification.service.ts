@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { type EntityManager, isDuplicateKeyError, recordEvent } from '@bloom/kernel';
+import { type EntityManager, claimSlot, recordEvent } from '@bloom/kernel';
 import { emailVerificationRequested } from '@bloom/schema';
 import { safeEqual, sha256 } from '../auth/token.issuer.js';
 import { type IdentityDeps, SOURCE } from '../identity.deps.js';
@@ -75,23 +75,18 @@ export class VerificationService {
     const codeId = latest._id.toHexString();
     // The attempt is claimed before the comparison, under a unique (code, number) key, so even
     // concurrent guesses get at most MAX_ATTEMPTS comparisons per code.
-    let attempts = await this.em.count(EmailCodeAttempt, { codeId });
-    for (;;) {
-      if (attempts >= MAX_ATTEMPTS) {
-        return simpleError(
-          TooManyAttemptsError,
-          'TOO_MANY_ATTEMPTS',
-          'Too many wrong codes. Ask for a new one.',
-        );
-      }
-      try {
-        await this.em.insert(EmailCodeAttempt, { codeId, attempt: attempts + 1 });
-        break;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-        // A concurrent attempt took this number; claim the next.
-        attempts += 1;
-      }
+    const attempts = await this.em.count(EmailCodeAttempt, { codeId });
+    const slot = await claimSlot(
+      (n) => this.em.insert(EmailCodeAttempt, { codeId, attempt: n + 1 }),
+      attempts,
+      MAX_ATTEMPTS,
+    );
+    if (slot === null) {
+      return simpleError(
+        TooManyAttemptsError,
+        'TOO_MANY_ATTEMPTS',
+        'Too many wrong codes. Ask for a new one.',
+      );
     }
     if (!safeEqual(latest.codeHash, hashCode(user.id, code.trim()))) {
       return simpleError(InvalidCodeError, 'INVALID_CODE', 'That code is not right.');
