@@ -162,8 +162,8 @@ describe('live notifications through the gateway (graphql-ws)', () => {
       notificationAdded: {
         id: `${event.id}:user:${alice.userId}`,
         kind: 'RESTOCK_AVAILABLE',
-        title: 'Back in stock',
-        body: 'A product you asked about is available again.',
+        title: '재입고 알림',
+        body: '알림을 신청하신 상품을 다시 구매할 수 있습니다.',
         read: false,
         forAdmins: false,
         product: { id: productId },

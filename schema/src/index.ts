@@ -4,3 +4,4 @@ export * from './events/stores.events.js';
 export * from './events/orders.events.js';
 export * from './events/products.events.js';
 export * from './events/giftcards.events.js';
+export * from './events/subscriptions.events.js';

@@ -152,7 +152,7 @@ describe('quiet hours (21:00–08:00 KST)', () => {
       }),
     );
     expect(h.sms.messages).toHaveLength(1);
-    expect(h.sms.messages[0]?.text).toContain('the payment was declined');
+    expect(h.sms.messages[0]?.text).toContain('결제가 거절되어');
   });
 });
 

@@ -29,6 +29,7 @@ import { SagaStep } from './saga/saga-step.entity.js';
 import { startSagaConsumer } from './saga/saga.consumer.js';
 import { SagaSweeper } from './saga/saga.sweeper.js';
 import { buildSchema } from './schema.js';
+import { startCycleOrderConsumer } from './subscriptions/cycle-order.consumer.js';
 
 export const ordersEntities = [
   Order,
@@ -99,6 +100,7 @@ export async function buildServer(
   const consumptions: Consumption[] = [
     ...(await startCatalogConsumers(orm, deps)),
     await startSagaConsumer(orm, deps),
+    await startCycleOrderConsumer(orm, deps),
   ];
   const sweeper = new SagaSweeper(orm, deps, logger);
   if (overrides.sweeper !== false) sweeper.start();

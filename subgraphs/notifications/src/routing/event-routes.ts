@@ -20,9 +20,12 @@ import {
   sellerRejected,
   storeOpened,
   storeUpdated,
+  subscriptionChargeFailed,
+  subscriptionCharged,
   userRegistered,
 } from '@bloom/schema';
 import { NoticeKind } from '../notices/notice-kind.js';
+import { FLOWER_NAMES } from './flower-names.js';
 import type { NoticePlan } from '../notices/notice.dispatcher.js';
 
 /** What a route may do with an event; implemented by the consumer for one handled event. */
@@ -73,17 +76,28 @@ export interface EventRoute<T = unknown> {
 
 const route = <T>(r: EventRoute<T>) => r as EventRoute<unknown>;
 
+// Notices are written in Korean, the users' first language (SPEC: Korean first).
+
 /** Reasons from orders.order.failed, in words a customer understands. */
 const FAILURE_TEXT: Record<string, string> = {
-  OUT_OF_STOCK: 'the flowers ran out',
-  SLOT_FULL: 'the pickup time is fully booked',
-  SLOT_UNAVAILABLE: 'the pickup time is not available',
-  COUPON_REJECTED: 'the coupon could not be used',
-  PAYMENT_DECLINED: 'the payment was declined',
-  TIMEOUT: 'it could not be completed in time',
+  OUT_OF_STOCK: '꽃 재고가 부족하여',
+  SLOT_FULL: '선택한 픽업 시간이 마감되어',
+  SLOT_UNAVAILABLE: '선택한 픽업 시간을 이용할 수 없어',
+  COUPON_REJECTED: '쿠폰을 사용할 수 없어',
+  PAYMENT_DECLINED: '결제가 거절되어',
+  TIMEOUT: '처리 시간이 초과되어',
 };
-const failureText = (reason: string) =>
-  FAILURE_TEXT[reason] ?? reason.toLowerCase().replace(/_/g, ' ');
+const failureText = (reason: string) => FAILURE_TEXT[reason] ?? `처리 중 문제가 생겨(${reason})`;
+
+const CANCELED_BY: Record<string, string> = {
+  CUSTOMER: '고객 요청',
+  SELLER: '매장 사정',
+  ADMIN: '관리자',
+  SYSTEM: '자동 처리',
+};
+
+/** The flower's Korean name from the reference catalog, for stock notices. */
+const flowerName = (flowerId: number) => FLOWER_NAMES.get(flowerId) ?? `꽃 #${flowerId}`;
 
 /** Customer and seller of an order, from the event or the orders projection. */
 async function parties(
@@ -123,8 +137,8 @@ export const EVENT_ROUTES: EventRoute[] = [
       a.notify({
         recipient: { audience: 'ADMINS' },
         kind: NoticeKind.SELLER_APPLICATION,
-        title: p.resubmission ? 'Seller application resubmitted' : 'New seller application',
-        body: `${p.businessName} (${p.name}, ${p.email}) applied to sell.`,
+        title: p.resubmission ? '판매자 재신청' : '새 판매자 신청',
+        body: `${p.businessName}(${p.name}, ${p.email})에서 판매자 입점을 신청했습니다.`,
       }),
   }),
   route({
@@ -134,8 +148,8 @@ export const EVENT_ROUTES: EventRoute[] = [
       a.notify({
         recipient: { userId: p.userId },
         kind: NoticeKind.SELLER_APPROVED,
-        title: 'Your seller application was approved',
-        body: `${p.businessName} can now open its store. Sign in again to use the seller tools.`,
+        title: '판매자 신청이 승인되었습니다',
+        body: `이제 ${p.businessName} 매장을 열 수 있습니다. 판매자 기능을 쓰려면 다시 로그인해 주세요.`,
       }),
   }),
   route({
@@ -145,7 +159,7 @@ export const EVENT_ROUTES: EventRoute[] = [
       a.notify({
         recipient: { userId: p.userId },
         kind: NoticeKind.SELLER_REJECTED,
-        title: 'Your seller application was not approved',
+        title: '판매자 신청이 반려되었습니다',
         body: p.reason,
       }),
   }),
@@ -167,8 +181,8 @@ export const EVENT_ROUTES: EventRoute[] = [
       a.notify({
         recipient: { userId: p.sellerId },
         kind: NoticeKind.STOCK_LOW,
-        title: 'Flower stock is low',
-        body: `Flower #${p.flowerId}: ${p.available} left (alert below ${p.threshold}).`,
+        title: '꽃 재고가 부족합니다',
+        body: `${flowerName(p.flowerId)} 재고가 ${p.available}송이 남았습니다 (알림 기준 ${p.threshold}송이).`,
         storeId: p.storeId,
       }),
   }),
@@ -179,8 +193,8 @@ export const EVENT_ROUTES: EventRoute[] = [
       a.notify({
         recipient: { userId: p.sellerId },
         kind: NoticeKind.QUESTION_ASKED,
-        title: 'New question about a product',
-        body: p.secret ? 'A customer asked a private question.' : 'A customer asked a question.',
+        title: '상품 문의가 들어왔습니다',
+        body: p.secret ? '고객이 비밀 문의를 남겼습니다.' : '고객이 문의를 남겼습니다.',
         productId: p.productId,
         storeId: p.storeId,
       }),
@@ -192,8 +206,8 @@ export const EVENT_ROUTES: EventRoute[] = [
       a.notify({
         recipient: { userId: p.askerId },
         kind: NoticeKind.QUESTION_ANSWERED,
-        title: 'Your question was answered',
-        body: 'The store answered your question.',
+        title: '문의에 답변이 등록되었습니다',
+        body: '매장에서 문의에 답변했습니다.',
         productId: p.productId,
         storeId: p.storeId,
       }),
@@ -208,8 +222,8 @@ export const EVENT_ROUTES: EventRoute[] = [
         await a.notify({
           recipient: { userId },
           kind: NoticeKind.RESTOCK_AVAILABLE,
-          title: 'Back in stock',
-          body: 'A product you asked about is available again.',
+          title: '재입고 알림',
+          body: '알림을 신청하신 상품을 다시 구매할 수 있습니다.',
           productId: p.productId,
           storeId: p.storeId,
         });
@@ -241,8 +255,8 @@ export const EVENT_ROUTES: EventRoute[] = [
       await a.notify({
         recipient: { userId: seller },
         kind: NoticeKind.NEW_ORDER,
-        title: 'New order',
-        body: `Order ${p.orderNumber}: ${p.total.toLocaleString('ko-KR')}원, ${p.fulfilment === 'PICKUP' ? 'pickup' : 'delivery'}.`,
+        title: '새 주문',
+        body: `주문 ${p.orderNumber}: ${p.total.toLocaleString('ko-KR')}원, ${p.fulfilment === 'PICKUP' ? '픽업' : '배송'}.`,
         orderId: p.orderId,
         storeId: p.storeId,
       });
@@ -272,8 +286,8 @@ export const EVENT_ROUTES: EventRoute[] = [
       await a.notify({
         recipient: { userId: p.customerId },
         kind: NoticeKind.DELIVERY_STARTED,
-        title: 'Your flowers are on their way',
-        body: `Order ${p.orderNumber} is out for delivery${p.trackingNumber ? ` (tracking ${p.trackingNumber})` : ''}.`,
+        title: '꽃이 배송을 시작했습니다',
+        body: `주문 ${p.orderNumber}이(가) 배송 중입니다${p.trackingNumber ? ` (운송장 ${p.trackingNumber})` : ''}.`,
         orderId: p.orderId,
         storeId: p.storeId,
       });
@@ -292,8 +306,8 @@ export const EVENT_ROUTES: EventRoute[] = [
       await a.notify({
         recipient: { userId: p.customerId },
         kind: NoticeKind.DELIVERED,
-        title: 'Delivered',
-        body: `Order ${p.orderNumber} was delivered.`,
+        title: '배송 완료',
+        body: `주문 ${p.orderNumber}이(가) 배송되었습니다.`,
         orderId: p.orderId,
         storeId: p.storeId,
       });
@@ -312,8 +326,8 @@ export const EVENT_ROUTES: EventRoute[] = [
       await a.notify({
         recipient: { userId: p.customerId },
         kind: NoticeKind.PICKUP_READY,
-        title: 'Ready for pickup',
-        body: `Order ${p.orderNumber} is ready at the store.`,
+        title: '픽업 준비 완료',
+        body: `주문 ${p.orderNumber}을(를) 매장에서 찾아가실 수 있습니다.`,
         orderId: p.orderId,
         storeId: p.storeId,
       });
@@ -340,8 +354,8 @@ export const EVENT_ROUTES: EventRoute[] = [
       await a.notify({
         recipient: { userId: who.customerId },
         kind: NoticeKind.ORDER_CONFIRMED,
-        title: 'Order confirmed',
-        body: 'Your order is confirmed; the store is preparing it.',
+        title: '주문이 확정되었습니다',
+        body: '매장에서 주문하신 꽃을 준비하고 있습니다.',
         orderId: p.orderId,
         storeId: p.storeId,
       });
@@ -362,8 +376,8 @@ export const EVENT_ROUTES: EventRoute[] = [
       await a.notify({
         recipient: { userId: who.customerId },
         kind: NoticeKind.ORDER_FAILED,
-        title: 'Order failed',
-        body: `Your order could not be placed: ${failureText(p.reason)}. You were not charged.`,
+        title: '주문이 완료되지 않았습니다',
+        body: `${failureText(p.reason)} 주문을 완료하지 못했습니다. 결제는 청구되지 않았습니다.`,
         orderId: p.orderId,
         storeId: p.storeId,
       });
@@ -384,12 +398,40 @@ export const EVENT_ROUTES: EventRoute[] = [
       await a.notify({
         recipient: { userId: who.sellerUserId },
         kind: NoticeKind.ORDER_CANCELED,
-        title: 'Order canceled',
-        body: `Order ${p.orderId} was canceled${p.canceledBy ? ` by ${p.canceledBy.toLowerCase()}` : ''}: ${p.reason}.`,
+        title: '주문이 취소되었습니다',
+        body: `주문 ${p.orderId}이(가) 취소되었습니다${p.canceledBy ? ` (${CANCELED_BY[p.canceledBy] ?? p.canceledBy})` : ''}: ${p.reason}`,
         orderId: p.orderId,
         storeId: p.storeId,
       });
     },
+  }),
+  route({
+    contract: subscriptionCharged,
+    stream: 'SUBSCRIPTIONS',
+    handle: (p, a) =>
+      a.notify({
+        recipient: { userId: p.customerId },
+        kind: NoticeKind.SUBSCRIPTION_CHARGED,
+        title: '정기구독 결제 완료',
+        body: `${p.deliveryDate} 꽃 배송을 위해 ${p.amount.toLocaleString('ko-KR')}원이 결제되었습니다.`,
+        orderId: p.orderId,
+        storeId: p.storeId,
+      }),
+  }),
+  route({
+    contract: subscriptionChargeFailed,
+    stream: 'SUBSCRIPTIONS',
+    handle: (p, a) =>
+      a.notify({
+        recipient: { userId: p.customerId },
+        kind: NoticeKind.SUBSCRIPTION_FAILED,
+        title: p.retryAt ? '정기구독 결제 실패' : '정기구독이 일시 중지되었습니다',
+        body: p.retryAt
+          ? `등록된 카드로 결제하지 못했습니다(${failureText(p.reason)}). 다시 시도하겠습니다.`
+          : `등록된 카드로 결제하지 못해(${failureText(p.reason)}) 정기구독이 중지되었습니다. 카드를 확인한 뒤 다시 시작해 주세요.`,
+        orderId: p.orderId,
+        storeId: p.storeId,
+      }),
   }),
 ];
 
@@ -399,16 +441,6 @@ export const EVENT_ROUTES: EventRoute[] = [
  * here so the wiring is mechanical.
  */
 export const PENDING_ROUTES: readonly { kind: NoticeKind; awaits: string; rule: string }[] = [
-  {
-    kind: NoticeKind.SUBSCRIPTION_CHARGED,
-    awaits: 'subscriptions.events.ts: charged',
-    rule: 'notice → customer',
-  },
-  {
-    kind: NoticeKind.SUBSCRIPTION_FAILED,
-    awaits: 'subscriptions.events.ts: charge failed',
-    rule: 'notice → customer',
-  },
   {
     kind: NoticeKind.SETTLEMENT_READY,
     awaits: 'orders.events.ts: settlement ready',

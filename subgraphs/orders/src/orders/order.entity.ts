@@ -142,6 +142,10 @@ export class Order implements OutboxCarrier {
   @Property()
   checkoutId!: string;
 
+  /** A subscription cycle's order: the saga charges this saved card instead (no customer step). */
+  @Property({ nullable: true })
+  billingKey?: string;
+
   @Property()
   customerId!: string;
 

@@ -4,6 +4,7 @@ import type { OrdersDeps } from '../orders.deps.js';
 import { type Order, OrderStatus } from '../orders/order.entity.js';
 import { OrderLifecycle, recordOnce } from '../orders/order-lifecycle.service.js';
 import { isPaymentProviderError } from '../payments/payment.errors.js';
+import type { CaptureOutcome } from '../payments/payment.provider.js';
 import { SagaSteps, type SagaStep, Step } from './saga-step.entity.js';
 
 /** Stable failure codes the customer sees in `order.failure.code`. */
@@ -134,6 +135,20 @@ export class CheckoutSaga {
     const payments = this.deps.payments;
     // Recorded before the first call, so recovery knows money may be involved.
     await this.steps.mark(order.id, Step.PAYMENT_STARTED, this.now());
+    if (order.billingKey) {
+      await this.settle(
+        order,
+        await payments.chargeBillingKey({
+          billingKey: order.billingKey,
+          orderId: order.id,
+          amount: order.total,
+          orderName: order.lines[0]?.productName.slice(0, 100) || order.number,
+          idempotencyKey: `${order.id}:charge`,
+        }),
+        traceId,
+      );
+      return;
+    }
     let paymentKey = steps.get(Step.PAYMENT_READY)?.paymentKey;
     if (!paymentKey) {
       const ready = await payments.ready({
@@ -155,7 +170,15 @@ export class CheckoutSaga {
       await this.fail(order.id, FailureCode.PAYMENT_DECLINED, undefined, traceId);
       return;
     }
-    const result = await payments.capture(paymentKey, order.total, `${order.id}:capture`);
+    await this.settle(
+      order,
+      await payments.capture(paymentKey, order.total, `${order.id}:capture`),
+      traceId,
+    );
+  }
+
+  /** Confirms on a capture (or billing-key charge), fails on a decline, waits on UNKNOWN. */
+  private async settle(order: Order, result: CaptureOutcome, traceId: string): Promise<void> {
     if (result.status === 'CAPTURED') {
       await this.steps.mark(order.id, Step.CAPTURED, this.now());
       await this.confirm(order, traceId);

@@ -1,0 +1,108 @@
+import { type Consumption, type EventEnvelope, decodeEvent } from '@bloom/kernel';
+import {
+  productCreated,
+  productDeleted,
+  productUpdated,
+  storeClosed,
+  storeOpened,
+  storeReopened,
+  storeSuspended,
+  storeUpdated,
+} from '@bloom/schema';
+import type { EntityManager, MikroORM } from '@mikro-orm/mongodb';
+import type { SubscriptionsDeps } from '../subscriptions.deps.js';
+
+/**
+ * Upserts a projection unless it already holds a newer version. Projections are plain
+ * last-writer-wins data (no invariant depends on them); the version check keeps a redelivered
+ * or late event from rolling one back.
+ */
+async function upsert(
+  em: EntityManager,
+  collection: string,
+  id: string,
+  version: number,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  const raw = em.getConnection().getCollection(collection);
+  const current = (await raw.findOne({ _id: id as never }, { projection: { version: 1 } })) as {
+    version?: number;
+  } | null;
+  if (current && (current.version ?? 0) > version) return;
+  await raw.updateOne({ _id: id as never }, { $set: { ...fields, version } }, { upsert: true });
+}
+
+/** Applies one products or stores event to the projections subscribing reads. */
+export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
+  const version = Date.parse(event.occurredAt) * 1000 + (event.sequence % 1000);
+  switch (event.type) {
+    case productCreated.type:
+    case productUpdated.type:
+    case productDeleted.type: {
+      const p = decodeEvent(productCreated, { ...event, type: productCreated.type }).payload;
+      await upsert(em, 'product_projections', p.productId, version, {
+        storeId: p.storeId,
+        name: p.name,
+        price: p.price,
+        status: event.type === productDeleted.type ? 'DELETED' : p.status,
+        isSubscription: p.isSubscription,
+      });
+      return;
+    }
+    case storeOpened.type:
+    case storeUpdated.type: {
+      const s = decodeEvent(storeOpened, { ...event, type: storeOpened.type }).payload;
+      await upsert(em, 'store_projections', s.storeId, version, {
+        sellerId: s.sellerId,
+        name: s.name,
+        status: s.status,
+      });
+      return;
+    }
+    case storeSuspended.type:
+    case storeReopened.type:
+    case storeClosed.type: {
+      const { storeId, sellerId } = event.payload as { storeId: string; sellerId: string };
+      const status =
+        event.type === storeSuspended.type
+          ? 'SUSPENDED'
+          : event.type === storeClosed.type
+            ? 'CLOSED'
+            : 'OPEN';
+      await upsert(em, 'store_projections', storeId, version, { sellerId, status });
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+export function startCatalogConsumers(
+  orm: MikroORM,
+  deps: SubscriptionsDeps,
+): Promise<Consumption[]> {
+  const run = (durable: string) => (event: EventEnvelope) =>
+    deps.processed
+      .once(durable, event.id, () => applyCatalogEvent(orm.em.fork(), event))
+      .then(() => undefined);
+  return Promise.all([
+    deps.bus.consume({
+      durable: 'subscriptions-products-projection',
+      stream: 'PRODUCTS',
+      types: [productCreated.type, productUpdated.type, productDeleted.type],
+      handle: run('subscriptions-products-projection'),
+    }),
+    deps.bus.consume({
+      durable: 'subscriptions-stores-projection',
+      stream: 'STORES',
+      types: [
+        storeOpened.type,
+        storeUpdated.type,
+        storeSuspended.type,
+        storeReopened.type,
+        storeClosed.type,
+      ],
+      handle: run('subscriptions-stores-projection'),
+    }),
+  ]);
+}

@@ -1,0 +1,25 @@
+import { InvalidInputError, buildFederatedSchema } from '@bloom/kernel';
+import type { GraphQLSchema } from 'graphql';
+import {
+  CycleRecordResolver,
+  StoreSubscriptionsResolver,
+  SubscriptionResolver,
+  UserSubscriptionsResolver,
+  entityReferences,
+} from './subscriptions/subscription.resolver.js';
+
+/** The subscriptions subgraph's schema; also printed into schema/subgraphs/subscriptions.graphql. */
+export function buildSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [
+        SubscriptionResolver,
+        CycleRecordResolver,
+        UserSubscriptionsResolver,
+        StoreSubscriptionsResolver,
+      ],
+      orphanedTypes: [InvalidInputError],
+    },
+    entityReferences,
+  );
+}

@@ -1,0 +1,24 @@
+import { InvalidInputError } from '@bloom/kernel';
+import { createUnionType } from 'type-graphql';
+import { Subscription } from './subscriptions/subscription.entity.js';
+import {
+  PaymentMethodRefusedError,
+  ProductNotSubscribableError,
+  SubscriptionStateError,
+} from './subscriptions/subscription.types.js';
+
+export const SubscribeResult = createUnionType({
+  name: 'SubscribeResult',
+  types: () =>
+    [
+      Subscription,
+      ProductNotSubscribableError,
+      PaymentMethodRefusedError,
+      InvalidInputError,
+    ] as const,
+});
+
+export const SubscriptionChangeResult = createUnionType({
+  name: 'SubscriptionChangeResult',
+  types: () => [Subscription, SubscriptionStateError, InvalidInputError] as const,
+});

@@ -1,0 +1,184 @@
+import { Embeddable, Embedded, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import type { EventEnvelope, OutboxCarrier } from '@bloom/kernel';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { CycleState } from '../calendar/cycle-calendar.js';
+
+export enum SubscriptionCycle {
+  WEEKLY = 'WEEKLY',
+  BIWEEKLY = 'BIWEEKLY',
+  FOUR_WEEKLY = 'FOUR_WEEKLY',
+  MONTHLY = 'MONTHLY',
+}
+registerEnumType(SubscriptionCycle, {
+  name: 'SubscriptionCycle',
+  description: 'Every 1, 2 or 4 weeks, or monthly on the first delivery’s day of the month.',
+});
+
+export enum SubscriptionStatus {
+  ACTIVE = 'ACTIVE',
+  /** Charges failed after every retry; nothing is charged until the customer resumes. */
+  SUSPENDED = 'SUSPENDED',
+  /** No cycle after `endsAfterCycle` is created. */
+  CANCELED = 'CANCELED',
+}
+registerEnumType(SubscriptionStatus, { name: 'SubscriptionStatus' });
+
+@Embeddable()
+@ObjectType('SubscriptionAddress')
+export class DeliveryAddress {
+  @Property()
+  @Field()
+  recipientName!: string;
+
+  @Property()
+  @Field()
+  phone!: string;
+
+  @Property()
+  @Field()
+  zipCode!: string;
+
+  @Property()
+  @Field()
+  line1!: string;
+
+  @Property()
+  @Field()
+  line2!: string;
+}
+
+@Embeddable()
+@ObjectType('SubscriptionPause')
+export class PauseWindow {
+  @Property()
+  @Field({ description: 'First day (YYYY-MM-DD) of the pause.' })
+  from!: string;
+
+  @Property()
+  @Field({ description: 'First day (YYYY-MM-DD) deliveries are back.' })
+  until!: string;
+}
+
+/**
+ * A customer's recurring delivery of one store's subscription product. Its document receives
+ * concurrent writes (the customer, the charge-outcome consumer, the outbox relay), so every
+ * write holds its DocumentLocks lock (ADR 1). No invariant lives here: cycles are unique inserts.
+ */
+@Entity({ collection: 'subscriptions' })
+@Index({ properties: ['customerId'] })
+@Index({ properties: ['storeId'] })
+@Index({ properties: ['status'] })
+@ObjectType('FlowerSubscription')
+@Directive('@key(fields: "id")')
+export class Subscription implements OutboxCarrier {
+  @PrimaryKey()
+  _id!: string;
+
+  @Field(() => ID)
+  get id(): string {
+    return this._id;
+  }
+
+  @Property()
+  customerId!: string;
+
+  @Property()
+  storeId!: string;
+
+  @Property({ nullable: true })
+  sellerId?: string | null;
+
+  @Property()
+  productId!: string;
+
+  @Property()
+  @Field()
+  productName!: string;
+
+  @Property()
+  @Field(() => Int)
+  quantity!: number;
+
+  @Enum(() => SubscriptionCycle)
+  @Field(() => SubscriptionCycle)
+  cycle!: SubscriptionCycle;
+
+  @Enum(() => SubscriptionStatus)
+  @Field(() => SubscriptionStatus)
+  status!: SubscriptionStatus;
+
+  /** Delivery date of cycle `anchorCycle`; moved by a change of date. */
+  @Property()
+  anchorDate!: string;
+
+  @Property()
+  anchorCycle!: number;
+
+  @Property()
+  @Field({ description: 'The first delivery day, YYYY-MM-DD.' })
+  firstDeliveryDate!: string;
+
+  @Property()
+  @Field(() => Int, { description: 'Days before each delivery its charge is made.' })
+  leadDays!: number;
+
+  @Embedded(() => PauseWindow, { object: true, nullable: true })
+  @Field(() => PauseWindow, { nullable: true })
+  pause?: PauseWindow | null;
+
+  @Embedded(() => DeliveryAddress, { object: true })
+  @Field(() => DeliveryAddress)
+  address!: DeliveryAddress;
+
+  @Property()
+  billingKey!: string;
+
+  @Property()
+  @Field({ description: 'Last four digits of the saved card.' })
+  cardLast4!: string;
+
+  /** Set when canceled: the last cycle still delivered (0: none). */
+  @Property({ nullable: true })
+  @Field(() => Int, { nullable: true })
+  endsAfterCycle?: number | null;
+
+  @Property({ nullable: true })
+  @Field(() => String, { nullable: true })
+  suspendedReason?: string | null;
+
+  /** Last reactivation after a suspension. */
+  @Property({ nullable: true })
+  resumedAt?: Date | null;
+
+  @Property()
+  @Field()
+  createdAt!: Date;
+
+  @Property()
+  updatedAt!: Date;
+
+  @Property()
+  outbox: EventEnvelope[] = [];
+
+  @Property()
+  eventSequence = 0;
+
+  /** The calendar's view; `skipped` are the cycles recorded as SKIPPED. */
+  cycleState(skipped: readonly number[] = []): CycleState {
+    return {
+      schedule: { kind: this.cycle, anchorDate: this.anchorDate, anchorCycle: this.anchorCycle },
+      leadDays: this.leadDays,
+      skipped,
+      pause: this.pause ? { from: this.pause.from, until: this.pause.until } : null,
+    };
+  }
+
+  parties() {
+    return {
+      subscriptionId: this._id,
+      customerId: this.customerId,
+      storeId: this.storeId,
+      sellerId: this.sellerId ?? null,
+    };
+  }
+}

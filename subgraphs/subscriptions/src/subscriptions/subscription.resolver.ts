@@ -1,0 +1,223 @@
+import { badInput, forbidden, hasRole, requireUser } from '@bloom/kernel';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { dayOf } from '../calendar/cycle-calendar.js';
+import {
+  OrderRef,
+  ProductRef,
+  StoreRef,
+  UserRef,
+  orderRef,
+  productRef,
+  storeRef,
+  userRef,
+} from '../federation/entity-refs.js';
+import type { SubscriptionsContext } from '../subscriptions.context.js';
+import { SubscribeResult, SubscriptionChangeResult } from '../subscriptions.results.js';
+import { CycleAttempt, CycleRecord } from './cycle.entity.js';
+import { Subscription } from './subscription.entity.js';
+import {
+  SubscribeInput,
+  SubscriptionAddressInput,
+  SubscriptionDelivery,
+} from './subscription.types.js';
+
+@Resolver(() => Subscription)
+export class SubscriptionResolver {
+  @Mutation(() => SubscribeResult, {
+    description: "Subscribes to a store's subscription product; the card is saved for charges.",
+  })
+  subscribe(
+    @Arg('input', () => SubscribeInput) input: SubscribeInput,
+    @Ctx() ctx: SubscriptionsContext,
+  ) {
+    return ctx.subscriptions.subscribe(requireUser(ctx.caller), input);
+  }
+
+  @Mutation(() => SubscriptionChangeResult, {
+    description:
+      'Skips the next uncharged delivery; pass the cycle you saw to make a retry idempotent.',
+  })
+  skipNextSubscriptionCycle(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubscriptionsContext,
+    @Arg('cycle', () => Int, { nullable: true }) cycle?: number,
+  ) {
+    return ctx.subscriptions.skipNext(requireUser(ctx.caller), id, cycle ?? undefined);
+  }
+
+  @Mutation(() => SubscriptionChangeResult, {
+    description: 'Pauses deliveries on days in [from, until), for at most three months.',
+  })
+  pauseSubscription(
+    @Arg('id', () => ID) id: string,
+    @Arg('from') from: string,
+    @Arg('until') until: string,
+    @Ctx() ctx: SubscriptionsContext,
+  ) {
+    return ctx.subscriptions.pause(requireUser(ctx.caller), id, from, until);
+  }
+
+  @Mutation(() => SubscriptionChangeResult, {
+    description: 'Ends a pause, or reactivates a subscription suspended for failed charges.',
+  })
+  resumeSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: SubscriptionsContext) {
+    return ctx.subscriptions.resume(requireUser(ctx.caller), id);
+  }
+
+  @Mutation(() => SubscriptionChangeResult)
+  changeSubscriptionAddress(
+    @Arg('id', () => ID) id: string,
+    @Arg('address', () => SubscriptionAddressInput) address: SubscriptionAddressInput,
+    @Ctx() ctx: SubscriptionsContext,
+  ) {
+    return ctx.subscriptions.changeAddress(requireUser(ctx.caller), id, address);
+  }
+
+  @Mutation(() => SubscriptionChangeResult, {
+    description: 'Moves the next uncharged delivery, and the schedule after it, to this day.',
+  })
+  changeSubscriptionDate(
+    @Arg('id', () => ID) id: string,
+    @Arg('date') date: string,
+    @Ctx() ctx: SubscriptionsContext,
+  ) {
+    return ctx.subscriptions.changeDate(requireUser(ctx.caller), id, date);
+  }
+
+  @Mutation(() => SubscriptionChangeResult, {
+    description: 'Cancels; a cycle already charged is still delivered.',
+  })
+  cancelSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: SubscriptionsContext) {
+    return ctx.subscriptions.cancel(requireUser(ctx.caller), id);
+  }
+
+  @Query(() => [Subscription], { description: "The caller's subscriptions, newest first." })
+  mySubscriptions(@Ctx() ctx: SubscriptionsContext) {
+    return ctx.subscriptions.ofCustomer(requireUser(ctx.caller).userId);
+  }
+
+  @Query(() => Subscription, { nullable: true })
+  async flowerSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: SubscriptionsContext) {
+    const caller = requireUser(ctx.caller);
+    const subscription = await ctx.subscriptionLoader.load(id);
+    if (!subscription) return null;
+    if (!(await ctx.subscriptions.canSee(caller, subscription))) {
+      throw forbidden('Only the subscriber and the store’s seller can see this subscription.');
+    }
+    return subscription;
+  }
+
+  @FieldResolver(() => UserRef)
+  customer(@Root() subscription: Subscription) {
+    return userRef(subscription.customerId);
+  }
+
+  @FieldResolver(() => StoreRef)
+  store(@Root() subscription: Subscription) {
+    return storeRef(subscription.storeId);
+  }
+
+  @FieldResolver(() => ProductRef)
+  product(@Root() subscription: Subscription) {
+    return productRef(subscription.productId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'YYYY-MM-DD, null when none.' })
+  async nextBillingDate(@Root() subscription: Subscription, @Ctx() ctx: SubscriptionsContext) {
+    return (await ctx.subscriptions.upcoming(subscription))?.chargeDate ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'YYYY-MM-DD, null when none.' })
+  async nextDeliveryDate(@Root() subscription: Subscription, @Ctx() ctx: SubscriptionsContext) {
+    return (await ctx.subscriptions.upcoming(subscription))?.deliveryDate ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'A pause covers today.' })
+  paused(@Root() subscription: Subscription, @Ctx() ctx: SubscriptionsContext) {
+    const today = dayOf(ctx.deps.now());
+    return (
+      !!subscription.pause && subscription.pause.from <= today && today < subscription.pause.until
+    );
+  }
+
+  @FieldResolver(() => [CycleRecord], { description: 'Cycles created so far, oldest first.' })
+  cycles(@Root() subscription: Subscription, @Ctx() ctx: SubscriptionsContext) {
+    return ctx.subscriptions.cycles(subscription._id);
+  }
+}
+
+@Resolver(() => CycleRecord)
+export class CycleRecordResolver {
+  @FieldResolver(() => OrderRef, {
+    nullable: true,
+    description: 'The delivery order of the latest charge attempt.',
+  })
+  async order(@Root() record: CycleRecord, @Ctx() ctx: SubscriptionsContext) {
+    const attempts = await ctx.em.find(
+      CycleAttempt,
+      { subscriptionId: record.subscriptionId, cycle: record.cycle },
+      { orderBy: { attempt: 'desc' }, limit: 1 },
+    );
+    return attempts[0] ? orderRef(attempts[0].orderId) : null;
+  }
+}
+
+/** `User.flowerSubscriptions`: for the user and admins. */
+@Resolver(() => UserRef)
+export class UserSubscriptionsResolver {
+  @FieldResolver(() => [Subscription])
+  flowerSubscriptions(@Root() user: UserRef, @Ctx() ctx: SubscriptionsContext) {
+    const caller = requireUser(ctx.caller);
+    if (caller.userId !== user.id && !hasRole(caller, 'ADMIN')) {
+      throw forbidden('You can only see your own subscriptions.');
+    }
+    return ctx.subscriptions.ofCustomer(user.id);
+  }
+}
+
+/** `Store.flowerSubscriptions` and `Store.subscriptionCalendar`: for its seller and admins. */
+@Resolver(() => StoreRef)
+export class StoreSubscriptionsResolver {
+  private async requireSeller(store: StoreRef, ctx: SubscriptionsContext) {
+    const caller = requireUser(ctx.caller);
+    const allowed =
+      hasRole(caller, 'ADMIN') ||
+      (hasRole(caller, 'SELLER') && (await ctx.subscriptions.ownsStore(caller.userId, store.id)));
+    if (!allowed) throw forbidden('Only the store’s seller can see its subscriptions.');
+  }
+
+  @FieldResolver(() => [Subscription])
+  async flowerSubscriptions(@Root() store: StoreRef, @Ctx() ctx: SubscriptionsContext) {
+    await this.requireSeller(store, ctx);
+    return ctx.subscriptions.ofStore(store.id);
+  }
+
+  @FieldResolver(() => [SubscriptionDelivery], {
+    description: 'Subscription deliveries from `from` (default today) for `days` days.',
+  })
+  async subscriptionCalendar(
+    @Root() store: StoreRef,
+    @Ctx() ctx: SubscriptionsContext,
+    @Arg('from', () => String, { nullable: true }) from?: string,
+    @Arg('days', () => Int, { defaultValue: 31 }) days = 31,
+  ) {
+    await this.requireSeller(store, ctx);
+    if (days < 1 || days > 92) throw badInput('days must be between 1 and 92.');
+    return ctx.subscriptions.calendar(store.id, from ?? dayOf(ctx.deps.now()), days);
+  }
+}
+
+export const entityReferences = {
+  FlowerSubscription: {
+    __resolveReference: async (reference: { id: string }, ctx: SubscriptionsContext) => {
+      if (!ctx.caller.userId) return null;
+      const subscription = await ctx.subscriptionLoader.load(reference.id);
+      if (!subscription) return null;
+      return (await ctx.subscriptions.canSee(requireUser(ctx.caller), subscription))
+        ? subscription
+        : null;
+    },
+  },
+  Store: { __resolveReference: (reference: { id: string }) => storeRef(reference.id) },
+  User: { __resolveReference: (reference: { id: string }) => userRef(reference.id) },
+};

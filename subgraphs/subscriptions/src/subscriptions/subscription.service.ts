@@ -1,0 +1,509 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  type AuthenticatedCaller,
+  type EntityManager,
+  InvalidInputError,
+  forbidden,
+  hasRole,
+  isDuplicateKeyError,
+  notFound,
+  recordEvent,
+  simpleError,
+} from '@bloom/kernel';
+import { subscriptionCanceled, subscriptionCreated, subscriptionSkipped } from '@bloom/schema';
+import { CardRefusedError } from '../billing/billing-keys.js';
+import {
+  addDays,
+  dayOf,
+  deliveryDate,
+  nextDelivered,
+  parseDay,
+  pauseProblem,
+} from '../calendar/cycle-calendar.js';
+import { ProductProjection, StoreProjection } from '../projections/catalog.entities.js';
+import { SOURCE, type SubscriptionsDeps } from '../subscriptions.deps.js';
+import { CycleKindOfDelivery, CycleRecord, cycleId } from './cycle.entity.js';
+import {
+  DeliveryAddress,
+  PauseWindow,
+  Subscription,
+  SubscriptionStatus,
+} from './subscription.entity.js';
+import {
+  PaymentMethodRefusedError,
+  ProductNotSubscribableError,
+  type SubscribeInput,
+  type SubscriptionAddressInput,
+  SubscriptionDelivery,
+  SubscriptionStateError,
+} from './subscription.types.js';
+
+const stateError = (code: string, message: string) =>
+  simpleError(SubscriptionStateError, code, message);
+
+/** The next cycle still to be created, as the customer sees it. */
+export interface UpcomingCycle {
+  cycle: number;
+  deliveryDate: string;
+  chargeDate: string;
+}
+
+/**
+ * Subscribing and the customer's changes. Every write of a subscription document holds its
+ * document lock, which the scheduler also holds while it creates that subscription's cycles, so
+ * a change is validated against the cycles as they are. The decisive races are unique inserts
+ * anyway: a skip is the insert of the cycle record as SKIPPED, which fails if the scheduler
+ * created (charged) that cycle first.
+ */
+export class SubscriptionService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: SubscriptionsDeps,
+  ) {}
+
+  private today(): string {
+    return dayOf(this.deps.now());
+  }
+
+  private traceId(caller: { traceId?: string }) {
+    return caller.traceId ?? randomUUID();
+  }
+
+  async subscribe(
+    caller: AuthenticatedCaller,
+    input: SubscribeInput,
+  ): Promise<
+    Subscription | ProductNotSubscribableError | PaymentMethodRefusedError | InvalidInputError
+  > {
+    if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > 20) {
+      return InvalidInputError.of('quantity', 'Choose between 1 and 20.');
+    }
+    if (!parseDay(input.firstDeliveryDate)) {
+      return InvalidInputError.of('firstDeliveryDate', 'Use a calendar day, YYYY-MM-DD.');
+    }
+    const leadDays = this.deps.config.SUBSCRIPTION_CHARGE_LEAD_DAYS;
+    if (addDays(input.firstDeliveryDate, -leadDays) < this.today()) {
+      return InvalidInputError.of(
+        'firstDeliveryDate',
+        `The first delivery must be at least ${leadDays} days from today.`,
+      );
+    }
+    const addressProblem = checkAddress(input.address);
+    if (addressProblem) return addressProblem;
+    const product = await this.em.findOne(
+      ProductProjection,
+      { _id: input.productId },
+      { refresh: true },
+    );
+    if (!product || !product.isSubscription || product.status !== 'ON_SALE') {
+      return simpleError(
+        ProductNotSubscribableError,
+        'PRODUCT_NOT_SUBSCRIBABLE',
+        'This product is not a subscription product on sale.',
+      );
+    }
+    const store = await this.em.findOne(StoreProjection, { _id: product.storeId });
+    // With a client key a repeated request (a double tap, a retry) finds the first subscription.
+    const id = input.idempotencyKey
+      ? createHash('sha256')
+          .update(`${caller.userId}\0${input.idempotencyKey}`)
+          .digest('hex')
+          .slice(0, 32)
+      : randomUUID();
+    const earlier = await this.em.findOne(Subscription, { _id: id });
+    if (earlier) return earlier;
+    let billing;
+    try {
+      billing = await this.deps.billing.issue({
+        customerKey: caller.userId,
+        card: input.card,
+        idempotencyKey: `subscription:${id}:billing-key`,
+      });
+    } catch (error) {
+      if (error instanceof CardRefusedError) {
+        return simpleError(PaymentMethodRefusedError, error.code, error.message);
+      }
+      throw error;
+    }
+    const now = this.deps.now();
+    const subscription = this.em.create(Subscription, {
+      _id: id,
+      customerId: caller.userId,
+      storeId: product.storeId,
+      sellerId: store?.sellerId ?? null,
+      productId: product._id,
+      productName: product.name,
+      quantity: input.quantity,
+      cycle: input.cycle,
+      status: SubscriptionStatus.ACTIVE,
+      anchorDate: input.firstDeliveryDate,
+      anchorCycle: 1,
+      firstDeliveryDate: input.firstDeliveryDate,
+      leadDays,
+      pause: null,
+      address: Object.assign(new DeliveryAddress(), input.address),
+      billingKey: billing.billingKey,
+      cardLast4: billing.cardLast4,
+      endsAfterCycle: null,
+      suspendedReason: null,
+      resumedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      outbox: [],
+      eventSequence: 0,
+    });
+    recordEvent(
+      subscription,
+      subscriptionCreated,
+      { source: SOURCE, subjectId: id, traceId: this.traceId(caller), at: now },
+      {
+        ...subscription.parties(),
+        productId: product._id,
+        quantity: input.quantity,
+        cycle: input.cycle,
+        firstDeliveryDate: input.firstDeliveryDate,
+      },
+    );
+    try {
+      await this.em.persistAndFlush(subscription);
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      // A concurrent request with the same key won.
+      this.em.clear();
+      const winner = await this.em.findOne(Subscription, { _id: id }, { refresh: true });
+      if (!winner) throw error;
+      return winner;
+    }
+    this.deps.relay.kick();
+    return subscription;
+  }
+
+  /** Loads a subscription its caller may change (the customer; admins too). */
+  private async owned(caller: AuthenticatedCaller, id: string): Promise<Subscription> {
+    const subscription = await this.em.findOne(Subscription, { _id: id }, { refresh: true });
+    if (!subscription) throw notFound('No such subscription.');
+    if (subscription.customerId !== caller.userId && !hasRole(caller, 'ADMIN')) {
+      throw forbidden('Only the subscriber can change this subscription.');
+    }
+    return subscription;
+  }
+
+  /** The cycle records of a subscription, by cycle number. */
+  async cycles(subscriptionId: string): Promise<CycleRecord[]> {
+    return this.em.find(
+      CycleRecord,
+      { subscriptionId },
+      { orderBy: { cycle: 'asc' }, refresh: true },
+    );
+  }
+
+  /** The next cycle to be created and delivered, or null (canceled, suspended, ended). */
+  async upcoming(
+    subscription: Subscription,
+    records?: CycleRecord[],
+  ): Promise<UpcomingCycle | null> {
+    if (subscription.status !== SubscriptionStatus.ACTIVE) return null;
+    const existing = records ?? (await this.cycles(subscription._id));
+    const last = existing.reduce((max, r) => Math.max(max, r.cycle), 0);
+    const skipped = existing
+      .filter((r) => r.kind === CycleKindOfDelivery.SKIPPED)
+      .map((r) => r.cycle);
+    const next = nextDelivered(subscription.cycleState(skipped), last);
+    return (
+      next && { cycle: next.cycle, deliveryDate: next.deliveryDate, chargeDate: next.chargeDate }
+    );
+  }
+
+  /** Runs a change under the subscription's lock, then flushes and kicks the relay. */
+  private async change<T>(
+    caller: AuthenticatedCaller,
+    id: string,
+    work: (subscription: Subscription, records: CycleRecord[]) => T | Promise<T>,
+  ): Promise<T> {
+    return this.deps.locks.withLock(id, async () => {
+      const subscription = await this.owned(caller, id);
+      const result = await work(subscription, await this.cycles(id));
+      subscription.updatedAt = this.deps.now();
+      await this.em.flush();
+      this.deps.relay.kick();
+      return result;
+    });
+  }
+
+  private requireActive(subscription: Subscription): SubscriptionStateError | null {
+    if (subscription.status === SubscriptionStatus.CANCELED) {
+      return stateError('CANCELED', 'This subscription was canceled.');
+    }
+    if (subscription.status === SubscriptionStatus.SUSPENDED) {
+      return stateError('SUSPENDED', 'This subscription is suspended; resume it first.');
+    }
+    return null;
+  }
+
+  /**
+   * Skips the next cycle not yet charged: the insert of its cycle record as SKIPPED, which loses
+   * to (and is refused after) the scheduler's insert of the same cycle. With `cycle` (the next
+   * cycle the customer saw) a repeated request is idempotent instead of skipping one more.
+   */
+  async skipNext(
+    caller: AuthenticatedCaller,
+    id: string,
+    cycle?: number,
+  ): Promise<Subscription | SubscriptionStateError> {
+    return this.change(caller, id, async (subscription, records) => {
+      const refused = this.requireActive(subscription);
+      if (refused) return refused;
+      const existing = cycle === undefined ? undefined : records.find((r) => r.cycle === cycle);
+      if (existing) {
+        return existing.kind === CycleKindOfDelivery.SKIPPED
+          ? subscription
+          : stateError('ALREADY_CHARGED', 'That delivery is already being prepared.');
+      }
+      const next = await this.upcoming(subscription, records);
+      if (!next) return stateError('NO_NEXT_CYCLE', 'There is no next delivery to skip.');
+      if (cycle !== undefined && cycle !== next.cycle) {
+        return stateError('NOT_NEXT_CYCLE', `The next delivery is cycle ${next.cycle}.`);
+      }
+      // Plain data, not a managed entity: the change's flush must not insert it again.
+      const record = {
+        _id: cycleId(subscription._id, next.cycle),
+        subscriptionId: subscription._id,
+        storeId: subscription.storeId,
+        customerId: subscription.customerId,
+        cycle: next.cycle,
+        deliveryDate: next.deliveryDate,
+        kind: CycleKindOfDelivery.SKIPPED,
+        amount: 0,
+        createdAt: this.deps.now(),
+        outbox: [],
+        eventSequence: 0,
+      };
+      recordEvent(
+        record,
+        subscriptionSkipped,
+        { source: SOURCE, subjectId: subscription._id, traceId: this.traceId(caller) },
+        { ...subscription.parties(), cycle: next.cycle, deliveryDate: next.deliveryDate },
+      );
+      try {
+        await this.em.insert(CycleRecord, record);
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        return stateError('ALREADY_CHARGED', 'The next delivery is already being prepared.');
+      }
+      return subscription;
+    });
+  }
+
+  /** Pauses deliveries in [from, until), at most three months, starting after the charged cycles. */
+  async pause(
+    caller: AuthenticatedCaller,
+    id: string,
+    from: string,
+    until: string,
+  ): Promise<Subscription | SubscriptionStateError | InvalidInputError> {
+    return this.change(caller, id, (subscription, records) => {
+      const refused = this.requireActive(subscription);
+      if (refused) return refused;
+      const problem = pauseProblem({ from, until }, this.today());
+      if (problem) return InvalidInputError.of('until', problem);
+      const lastCreated = records.at(-1);
+      if (lastCreated && from <= lastCreated.deliveryDate) {
+        return stateError(
+          'ALREADY_CHARGED',
+          `Deliveries up to ${lastCreated.deliveryDate} are already charged; pause after it.`,
+        );
+      }
+      subscription.pause = Object.assign(new PauseWindow(), { from, until });
+      return subscription;
+    });
+  }
+
+  /** Ends a pause now, or reactivates a suspended subscription (its next cycle is charged). */
+  async resume(
+    caller: AuthenticatedCaller,
+    id: string,
+  ): Promise<Subscription | SubscriptionStateError> {
+    return this.change(caller, id, (subscription) => {
+      if (subscription.status === SubscriptionStatus.CANCELED) {
+        return stateError('CANCELED', 'This subscription was canceled.');
+      }
+      if (subscription.status === SubscriptionStatus.SUSPENDED) {
+        subscription.status = SubscriptionStatus.ACTIVE;
+        subscription.suspendedReason = null;
+        subscription.resumedAt = this.deps.now();
+        return subscription;
+      }
+      if (!subscription.pause) return stateError('NOT_PAUSED', 'This subscription is not paused.');
+      subscription.pause = null;
+      return subscription;
+    });
+  }
+
+  /** The address of the cycles not yet created (created cycles already have their order). */
+  async changeAddress(
+    caller: AuthenticatedCaller,
+    id: string,
+    address: SubscriptionAddressInput,
+  ): Promise<Subscription | SubscriptionStateError | InvalidInputError> {
+    const problem = checkAddress(address);
+    if (problem) return problem;
+    return this.change(caller, id, (subscription) => {
+      if (subscription.status === SubscriptionStatus.CANCELED) {
+        return stateError('CANCELED', 'This subscription was canceled.');
+      }
+      subscription.address = Object.assign(new DeliveryAddress(), address);
+      return subscription;
+    });
+  }
+
+  /**
+   * Moves the next uncharged delivery (and every later one) to `date`: the schedule is
+   * re-anchored at that cycle, so charged cycles keep their dates.
+   */
+  async changeDate(
+    caller: AuthenticatedCaller,
+    id: string,
+    date: string,
+  ): Promise<Subscription | SubscriptionStateError | InvalidInputError> {
+    if (!parseDay(date)) return InvalidInputError.of('date', 'Use a calendar day, YYYY-MM-DD.');
+    return this.change(caller, id, (subscription, records) => {
+      const refused = this.requireActive(subscription);
+      if (refused) return refused;
+      if (addDays(date, -subscription.leadDays) < this.today()) {
+        return InvalidInputError.of(
+          'date',
+          `The delivery must be at least ${subscription.leadDays} days from today.`,
+        );
+      }
+      const last = records.at(-1);
+      if (last && date <= last.deliveryDate) {
+        return stateError(
+          'ALREADY_CHARGED',
+          `The delivery of ${last.deliveryDate} is already charged; choose a later day.`,
+        );
+      }
+      subscription.anchorCycle = (last?.cycle ?? 0) + 1;
+      subscription.anchorDate = date;
+      return subscription;
+    });
+  }
+
+  /** Cancels: cycles already created (charged) are still delivered; no later one is created. */
+  async cancel(
+    caller: AuthenticatedCaller,
+    id: string,
+  ): Promise<Subscription | SubscriptionStateError> {
+    return this.change(caller, id, (subscription, records) => {
+      if (subscription.status === SubscriptionStatus.CANCELED) {
+        return stateError('CANCELED', 'This subscription was already canceled.');
+      }
+      const lastDelivered = records
+        .filter((r) => r.kind === CycleKindOfDelivery.DELIVERY)
+        .reduce((max, r) => Math.max(max, r.cycle), 0);
+      subscription.status = SubscriptionStatus.CANCELED;
+      subscription.endsAfterCycle = records.at(-1)?.cycle ?? 0;
+      recordEvent(
+        subscription,
+        subscriptionCanceled,
+        { source: SOURCE, subjectId: subscription._id, traceId: this.traceId(caller) },
+        {
+          ...subscription.parties(),
+          effectiveAfterCycle: lastDelivered,
+          canceledBy: subscription.customerId === caller.userId ? 'CUSTOMER' : 'ADMIN',
+        },
+      );
+      return subscription;
+    });
+  }
+
+  async byIds(ids: readonly string[]): Promise<Subscription[]> {
+    return this.em.find(Subscription, { _id: { $in: [...ids] } });
+  }
+
+  async ofCustomer(customerId: string): Promise<Subscription[]> {
+    return this.em.find(Subscription, { customerId }, { orderBy: { createdAt: 'desc' } });
+  }
+
+  async ofStore(storeId: string): Promise<Subscription[]> {
+    return this.em.find(Subscription, { storeId }, { orderBy: { createdAt: 'desc' } });
+  }
+
+  /** Whether the caller may see a subscription: its customer, its store's seller, admins. */
+  async canSee(caller: AuthenticatedCaller, subscription: Subscription): Promise<boolean> {
+    if (subscription.customerId === caller.userId || hasRole(caller, 'ADMIN')) return true;
+    return hasRole(caller, 'SELLER') && (await this.ownsStore(caller.userId, subscription.storeId));
+  }
+
+  async ownsStore(userId: string, storeId: string): Promise<boolean> {
+    const store = await this.em.findOne(StoreProjection, { _id: storeId });
+    return store?.sellerId === userId;
+  }
+
+  /**
+   * A store's deliveries from `from` for `days` days: created cycles (ordered) and the
+   * cycles still to come of its active subscriptions.
+   */
+  async calendar(storeId: string, from: string, days: number): Promise<SubscriptionDelivery[]> {
+    const until = addDays(from, days);
+    const subscriptions = await this.em.find(Subscription, {
+      storeId,
+      status: { $in: [SubscriptionStatus.ACTIVE, SubscriptionStatus.CANCELED] },
+    });
+    const deliveries: SubscriptionDelivery[] = [];
+    for (const subscription of subscriptions) {
+      const records = await this.cycles(subscription._id);
+      const skipped = records
+        .filter((r) => r.kind !== CycleKindOfDelivery.DELIVERY)
+        .map((r) => r.cycle);
+      const byCycle = new Map(records.map((r) => [r.cycle, r]));
+      const state = subscription.cycleState(skipped);
+      const item = (cycle: number, date: string, ordered: boolean) =>
+        Object.assign(new SubscriptionDelivery(), {
+          subscriptionId: subscription._id,
+          cycle,
+          deliveryDate: date,
+          billingDate: addDays(date, -subscription.leadDays),
+          productName: subscription.productName,
+          quantity: subscription.quantity,
+          ordered,
+        });
+      for (const record of records) {
+        if (record.kind === CycleKindOfDelivery.DELIVERY) {
+          if (record.deliveryDate >= from && record.deliveryDate < until) {
+            deliveries.push(item(record.cycle, record.deliveryDate, true));
+          }
+        }
+      }
+      if (subscription.status !== SubscriptionStatus.ACTIVE) continue;
+      let last = records.reduce((max, r) => Math.max(max, r.cycle), 0);
+      for (;;) {
+        const next = nextDelivered(state, last);
+        if (!next || next.deliveryDate >= until) break;
+        last = next.cycle;
+        if (byCycle.has(next.cycle) || next.deliveryDate < from) continue;
+        deliveries.push(item(next.cycle, next.deliveryDate, false));
+      }
+    }
+    return deliveries.sort(
+      (a, b) =>
+        a.deliveryDate.localeCompare(b.deliveryDate) ||
+        a.subscriptionId.localeCompare(b.subscriptionId),
+    );
+  }
+
+  /** Delivery date of a cycle under the subscription's current schedule. */
+  dateOf(subscription: Subscription, cycle: number): string {
+    return deliveryDate(subscription.cycleState().schedule, cycle);
+  }
+}
+
+function checkAddress(address: SubscriptionAddressInput): InvalidInputError | null {
+  if (!address.recipientName.trim()) {
+    return InvalidInputError.of('address.recipientName', 'Who receives the flowers?');
+  }
+  if (!/^[0-9+\- ]{8,20}$/.test(address.phone)) {
+    return InvalidInputError.of('address.phone', 'Enter a phone number.');
+  }
+  if (!address.line1.trim()) return InvalidInputError.of('address.line1', 'Enter the address.');
+  return null;
+}

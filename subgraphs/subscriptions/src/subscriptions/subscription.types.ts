@@ -1,0 +1,98 @@
+import { UserError } from '@bloom/kernel';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { SubscriptionCycle } from './subscription.entity.js';
+
+@ObjectType({ implements: UserError })
+export class ProductNotSubscribableError extends UserError {}
+
+@ObjectType({ implements: UserError })
+export class PaymentMethodRefusedError extends UserError {}
+
+/** The change does not fit the subscription's cycles (already charged, canceled, suspended…). */
+@ObjectType({ implements: UserError })
+export class SubscriptionStateError extends UserError {}
+
+@InputType()
+export class SubscriptionAddressInput {
+  @Field()
+  recipientName!: string;
+
+  @Field()
+  phone!: string;
+
+  @Field({ defaultValue: '' })
+  zipCode!: string;
+
+  @Field()
+  line1!: string;
+
+  @Field({ defaultValue: '' })
+  line2!: string;
+}
+
+@InputType()
+export class CardInput {
+  @Field()
+  number!: string;
+
+  @Field(() => Int)
+  expiryYear!: number;
+
+  @Field(() => Int)
+  expiryMonth!: number;
+
+  @Field({ nullable: true })
+  ownerName?: string;
+}
+
+@InputType()
+export class SubscribeInput {
+  @Field()
+  productId!: string;
+
+  @Field(() => Int, { defaultValue: 1 })
+  quantity!: number;
+
+  @Field(() => SubscriptionCycle)
+  cycle!: SubscriptionCycle;
+
+  @Field({ description: 'YYYY-MM-DD; its charge day (lead days before) must not have passed.' })
+  firstDeliveryDate!: string;
+
+  @Field(() => SubscriptionAddressInput)
+  address!: SubscriptionAddressInput;
+
+  @Field(() => CardInput, { description: 'Saved at the payment provider as a billing key.' })
+  card!: CardInput;
+
+  @Field({
+    nullable: true,
+    description: 'Repeating a subscribe with the same key returns the first subscription.',
+  })
+  idempotencyKey?: string;
+}
+
+/** A delivery on a store's subscription calendar. */
+@ObjectType()
+export class SubscriptionDelivery {
+  @Field()
+  subscriptionId!: string;
+
+  @Field(() => Int)
+  cycle!: number;
+
+  @Field()
+  deliveryDate!: string;
+
+  @Field()
+  billingDate!: string;
+
+  @Field()
+  productName!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+
+  @Field({ description: 'True once the cycle was charged and its order requested.' })
+  ordered!: boolean;
+}
