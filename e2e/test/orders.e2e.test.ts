@@ -5,7 +5,8 @@ import {
 } from '@bloom/payments-emulator';
 import { waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, type System, startSystem } from '../src/system.harness.js';
+import { SKY_GARDEN_STORE, approvedSeller, customerToken } from '../src/actors.js';
+import { type System, startSystem } from '../src/system.harness.js';
 
 /*
  * Checkout through the gateway with the real identity, stores, products and orders subgraphs
@@ -27,63 +28,6 @@ afterAll(async () => {
   await pg?.close();
 });
 
-const STORE_INPUT = {
-  name: '하늘정원 플라워',
-  description: '계절 꽃다발',
-  phone: '02-332-0202',
-  address: {
-    regionCode: '11',
-    districtCode: '11440',
-    street: '서울 마포구 와우산로 94',
-    zipCode: '04066',
-    latitude: 37.5509,
-    longitude: 126.9227,
-  },
-  businessHours: { opensAt: '09:00', closesAt: '21:00', closedWeekdays: [] },
-  settlementAccount: {
-    bank: '카카오뱅크',
-    accountNumber: '3333-01-2345678',
-    accountHolder: '김하늘',
-  },
-  deliveryPolicy: {
-    fee: 3000,
-    freeDeliveryThreshold: 50000,
-    sameDayCutoff: '14:00',
-    windows: [{ start: '10:00', end: '13:00' }],
-  },
-  pickup: { enabled: true, slotCapacity: 5 },
-};
-
-async function seller() {
-  const signUp = await sys.call(
-    `mutation($i: SellerSignUpInput!) { signUpSeller(input: $i) { ... on AuthPayload { user { id } } } }`,
-    {
-      i: {
-        email: 'sky@bloom.test',
-        password: 'flowers123',
-        name: '김하늘',
-        businessName: '하늘정원 플라워',
-        businessRegistrationNumber: '220-81-62517',
-      },
-    },
-  );
-  const userId = signUp.data?.signUpSeller.user.id as string;
-  const admin = await sys.logIn(ADMIN.email, ADMIN.password);
-  await sys.call(
-    `mutation($id: ID!) { approveSeller(userId: $id) { __typename } }`,
-    { id: userId },
-    admin,
-  );
-  return { userId, token: await sys.logIn('sky@bloom.test', 'flowers123') };
-}
-
-async function customerToken(email: string) {
-  await sys.call(`mutation($i: SignUpInput!) { signUp(input: $i) { __typename } }`, {
-    i: { email, password: 'flowers123', name: '정민지' },
-  });
-  return sys.logIn(email, 'flowers123');
-}
-
 const ORDER = `query($id: ID!) { order(id: $id) { id status total failure { code } store { id name } lines { product { id name } quantity } } }`;
 
 /** 12:00 Asia/Seoul tomorrow: inside business hours, on the 30-minute grid, in the future. */
@@ -96,12 +40,15 @@ const tomorrowNoonSeoul = () => {
 
 describe('orders through the gateway', () => {
   it('cart by store → delivery checkout → saga confirms; pickup too; each sees only their own', async () => {
-    const owner = await seller();
+    const owner = await approvedSeller(sys, {
+      email: 'sky@bloom.test',
+      businessRegistrationNumber: '220-81-62517',
+    });
     await waitFor(
       async () => {
         const created = await sys.call(
           `mutation($i: CreateStoreInput!) { createStore(input: $i) { __typename ... on Store { id } } }`,
-          { i: STORE_INPUT },
+          { i: SKY_GARDEN_STORE },
           owner.token,
         );
         return created.data?.createStore.id as string | undefined;
@@ -132,7 +79,7 @@ describe('orders through the gateway', () => {
     const productId = product.data?.createProduct.id as string;
     expect(productId, JSON.stringify(product)).toBeTruthy();
 
-    const token = await customerToken('minji@bloom.test');
+    const token = await customerToken(sys, 'minji@bloom.test');
     // The product reaches orders as an event: retry until orders knows it.
     await waitFor(
       async () => {
@@ -313,7 +260,7 @@ describe('orders through the gateway', () => {
       owner.token,
     );
     expect(storeBoard.data?.myStore.orders.totalCount).toBe(3);
-    const other = await customerToken('other@bloom.test');
+    const other = await customerToken(sys, 'other@bloom.test');
     expect((await sys.call(ORDER, { id: orderId }, other)).data?.order).toBeNull();
   }, 120_000);
 });

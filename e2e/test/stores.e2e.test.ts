@@ -1,5 +1,6 @@
 import { errorCode } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approvedSeller } from '../src/actors.js';
 import { ADMIN, type System, startSystem } from '../src/system.harness.js';
 
 /*
@@ -38,30 +39,6 @@ const STORE_INPUT = {
 const CREATE = `mutation($i: CreateStoreInput!) { createStore(input: $i) {
   __typename ... on Store { id name status } ... on UserError { code message } } }`;
 
-async function approvedSeller(email: string, brn: string) {
-  const signUp = await sys.call(
-    `mutation($i: SellerSignUpInput!) { signUpSeller(input: $i) { ... on AuthPayload { user { id } } } }`,
-    {
-      i: {
-        email,
-        password: 'flowers123',
-        name: '이서연',
-        businessName: '마포 꽃다방',
-        businessRegistrationNumber: brn,
-      },
-    },
-  );
-  const userId = signUp.data?.signUpSeller.user.id as string;
-  const pendingToken = await sys.logIn(email, 'flowers123');
-  const admin = await sys.logIn(ADMIN.email, ADMIN.password);
-  await sys.call(
-    `mutation($id: ID!) { approveSeller(userId: $id) { __typename } }`,
-    { id: userId },
-    admin,
-  );
-  return { userId, pendingToken, token: await sys.logIn(email, 'flowers123') };
-}
-
 describe('stores through the gateway', () => {
   it('refuses a rejected seller the seller-only operations', async () => {
     const signUp = await sys.call(
@@ -88,7 +65,12 @@ describe('stores through the gateway', () => {
   });
 
   it('an approved seller opens a store right away, stocks it and shows it on their user', async () => {
-    const seller = await approvedSeller('mapo@bloom.test', '220-81-62517');
+    const seller = await approvedSeller(sys, {
+      email: 'mapo@bloom.test',
+      businessRegistrationNumber: '220-81-62517',
+      name: '이서연',
+      businessName: '마포 꽃다방',
+    });
     // The token issued while pending has no SELLER role.
     expect(errorCode(await sys.call(CREATE, { i: STORE_INPUT }, seller.pendingToken))).toBe(
       'FORBIDDEN',
@@ -143,14 +125,24 @@ describe('stores through the gateway', () => {
   }, 60_000);
 
   it('keeps another seller and customers out, and lets customers claim coupons', async () => {
-    const owner = await approvedSeller('owner@bloom.test', '124-81-00998');
+    const owner = await approvedSeller(sys, {
+      email: 'owner@bloom.test',
+      businessRegistrationNumber: '124-81-00998',
+      name: '이서연',
+      businessName: '마포 꽃다방',
+    });
     const created = await sys.call(
       CREATE,
       { i: { ...STORE_INPUT, name: '주인 꽃집' } },
       owner.token,
     );
     const storeId = created.data?.createStore.id as string;
-    const rival = await approvedSeller('rival@bloom.test', '214-86-24304');
+    const rival = await approvedSeller(sys, {
+      email: 'rival@bloom.test',
+      businessRegistrationNumber: '214-86-24304',
+      name: '이서연',
+      businessName: '마포 꽃다방',
+    });
     const update = `mutation($s: ID!) { updateStore(storeId: $s, input: { name: "빼앗긴 꽃집" }) { __typename } }`;
     expect(errorCode(await sys.call(update, { s: storeId }, rival.token))).toBe('FORBIDDEN');
 

@@ -6,7 +6,8 @@ import {
 import { waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubscriptionsServer } from '../../subgraphs/subscriptions/src/server.js';
-import { ADMIN, type System, startSystem } from '../src/system.harness.js';
+import { SKY_GARDEN_STORE, approvedSeller, customerToken } from '../src/actors.js';
+import { type System, startSystem } from '../src/system.harness.js';
 
 /*
  * A recurring delivery through the gateway: a seller's subscription product reaches
@@ -31,74 +32,20 @@ afterAll(async () => {
   await pg?.close();
 });
 
-const STORE_INPUT = {
-  name: '하늘정원 플라워',
-  description: '계절 꽃다발',
-  phone: '02-332-0202',
-  address: {
-    regionCode: '11',
-    districtCode: '11440',
-    street: '서울 마포구 와우산로 94',
-    zipCode: '04066',
-    latitude: 37.5509,
-    longitude: 126.9227,
-  },
-  businessHours: { opensAt: '09:00', closesAt: '21:00', closedWeekdays: [] },
-  settlementAccount: {
-    bank: '카카오뱅크',
-    accountNumber: '3333-01-2345678',
-    accountHolder: '김하늘',
-  },
-  deliveryPolicy: {
-    fee: 3000,
-    freeDeliveryThreshold: 50000,
-    sameDayCutoff: '14:00',
-    windows: [{ start: '10:00', end: '13:00' }],
-  },
-  pickup: { enabled: true, slotCapacity: 5 },
-};
-
-async function seller() {
-  const signUp = await sys.call(
-    `mutation($i: SellerSignUpInput!) { signUpSeller(input: $i) { ... on AuthPayload { user { id } } } }`,
-    {
-      i: {
-        email: 'sky@bloom.test',
-        password: 'flowers123',
-        name: '김하늘',
-        businessName: '하늘정원 플라워',
-        businessRegistrationNumber: '220-81-62517',
-      },
-    },
-  );
-  const userId = signUp.data?.signUpSeller.user.id as string;
-  const admin = await sys.logIn(ADMIN.email, ADMIN.password);
-  await sys.call(
-    `mutation($id: ID!) { approveSeller(userId: $id) { __typename } }`,
-    { id: userId },
-    admin,
-  );
-  return { userId, token: await sys.logIn('sky@bloom.test', 'flowers123') };
-}
-
-async function customerToken(email: string) {
-  await sys.call(`mutation($i: SignUpInput!) { signUp(input: $i) { __typename } }`, {
-    i: { email, password: 'flowers123', name: '정민지' },
-  });
-  return sys.logIn(email, 'flowers123');
-}
-
 const DAY_MS = 86_400_000;
 const day = (at: Date) => at.toISOString().slice(0, 10);
 
 describe('subscriptions through the gateway', () => {
   it('subscribe → scheduler creates the cycle → orders confirms it → the seller sees it', async () => {
-    const owner = await seller();
+    const owner = await approvedSeller(sys, {
+      email: 'sky@bloom.test',
+      businessRegistrationNumber: '220-81-62517',
+    });
     await waitFor(
       async () => {
         const created = await sys.call(
           `mutation($i: CreateStoreInput!) { createStore(input: $i) { __typename ... on Store { id } } }`,
-          { i: STORE_INPUT },
+          { i: SKY_GARDEN_STORE },
           owner.token,
         );
         return created.data?.createStore.id as string | undefined;
@@ -129,7 +76,7 @@ describe('subscriptions through the gateway', () => {
     const productId = product.data?.createProduct.id as string;
     expect(productId, JSON.stringify(product)).toBeTruthy();
 
-    const token = await customerToken('sub@bloom.test');
+    const token = await customerToken(sys, 'sub@bloom.test');
     const firstDelivery = day(new Date(Date.now() + 5 * DAY_MS));
     const SUBSCRIBE = `mutation($i: SubscribeInput!) { subscribe(input: $i) { __typename
       ... on FlowerSubscription { id nextDeliveryDate nextBillingDate cardLast4 } ... on UserError { code message } } }`;
