@@ -1,4 +1,5 @@
 import {
+  databaseAndBusReadiness,
   type Consumption,
   EventBus,
   type Logger,
@@ -110,10 +111,7 @@ export async function buildServer(
         logger,
         trustForwardedFor: config.CARD_TRUST_FORWARDED_FOR,
       }),
-      readiness: async () => {
-        await db.command({ ping: 1 });
-        if (bus.connection.isClosed()) throw new Error('NATS connection closed');
-      },
+      readiness: databaseAndBusReadiness(db, bus),
       onClose: async () => {
         clearInterval(sweeper);
         for (const consumption of consumptions) await consumption.stop();

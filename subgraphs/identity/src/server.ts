@@ -1,4 +1,5 @@
 import {
+  databaseAndBusReadiness,
   DocumentLocks,
   EventBus,
   type Logger,
@@ -97,10 +98,7 @@ export async function buildServer(
       callerSecret: config.CALLER_SIGNING_SECRET,
       logger,
       createContext: (caller) => createContext(orm, deps, caller),
-      readiness: async () => {
-        await db.command({ ping: 1 });
-        if (bus.connection.isClosed()) throw new Error('NATS connection closed');
-      },
+      readiness: databaseAndBusReadiness(db, bus),
       onClose: async () => {
         await relay.stop();
         await bus.close();

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import {
+  databaseAndBusReadiness,
   type Consumption,
   DocumentLocks,
   EventBus,
@@ -148,10 +149,7 @@ export async function buildServer(
         logger,
         now,
       }),
-      readiness: async () => {
-        await db.command({ ping: 1 });
-        if (bus.connection.isClosed()) throw new Error('NATS connection closed');
-      },
+      readiness: databaseAndBusReadiness(db, bus),
       onClose: async () => {
         await Promise.all(consumers.map((consumer) => consumer.stop()));
         await relay.stop();

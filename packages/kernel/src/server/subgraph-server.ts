@@ -152,6 +152,17 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   };
 }
 
+/** The readiness every subgraph reports: its database answers and its NATS connection is open. */
+export function databaseAndBusReadiness(
+  db: { command(command: Record<string, unknown>): Promise<unknown> },
+  bus: { connection: { isClosed(): boolean } },
+): () => Promise<void> {
+  return async () => {
+    await db.command({ ping: 1 });
+    if (bus.connection.isClosed()) throw new Error('NATS connection closed');
+  };
+}
+
 /** SIGINT/SIGTERM close the service cleanly once; a second signal exits at once. */
 export function closeOnSignals(close: () => Promise<void>, logger: Logger): void {
   let stopping = false;
