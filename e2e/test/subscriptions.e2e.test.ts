@@ -109,7 +109,7 @@ describe('subscriptions through the gateway', () => {
     const scheduler = (sys.servers.subscriptions as SubscriptionsServer).scheduler;
     expect((await scheduler.runOnce()).attemptsRequested).toBe(1);
     await scheduler.runOnce();
-    const MINE = `{ mySubscriptions { id nextDeliveryDate cycles { cycle kind deliveryDate order { id status total } } } }`;
+    const MINE = `{ mySubscriptions { id nextDeliveryDate cycles { cycle kind deliveryDate order { id status subtotal deliveryFee total delivery { window } } } } }`;
     const mine = await waitFor(
       async () => {
         const result = await sys.call(MINE, {}, token);
@@ -124,7 +124,13 @@ describe('subscriptions through the gateway', () => {
       kind: 'DELIVERY',
       deliveryDate: firstDelivery,
     });
-    expect(mine.cycles[0].order.total).toBe(25000);
+    // The store's delivery fee applies below its free-delivery threshold, in its window.
+    expect(mine.cycles[0].order).toMatchObject({
+      subtotal: 25000,
+      deliveryFee: 3000,
+      total: 28000,
+      delivery: { window: '10:00-13:00' },
+    });
     await sys.events.waitForType('subscriptions.subscription.charged');
 
     const calendar = await sys.call(

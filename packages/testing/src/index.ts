@@ -5,3 +5,4 @@ export * from './database.js';
 export * from './streams.js';
 export * from './wait.js';
 export * from './events.js';
+export * from './queries.js';

@@ -56,9 +56,15 @@ export const subscriptionCycleOrderRequested = defineEvent(
     productId: z.string().min(1),
     quantity: z.number().int().positive(),
     /** Product price × quantity at the time of the cycle, in KRW. */
+    subtotal: money,
+    /** The store's delivery fee for that subtotal (0 at or above its free-delivery threshold). */
+    deliveryFee: money,
+    /** What is charged: subtotal + deliveryFee. */
     amount: money,
     billingKey: z.string().min(1),
     deliveryDate: day,
+    /** One of the store's delivery windows, `HH:mm-HH:mm`; empty when the store has none. */
+    deliveryWindow: z.string(),
     address: subscriptionDeliveryAddress,
   }),
 );
@@ -75,7 +81,12 @@ export const subscriptionCharged = defineEvent(
   }),
 );
 
-/** One attempt failed; `retryAt` is the next attempt, null when the subscription is suspended. */
+/**
+ * One attempt failed (`reason` is orders' failure code, e.g. PAYMENT_DECLINED, OUT_OF_STOCK);
+ * `retryAt` is the next attempt. Null means no retry is left for this cycle: a declined payment
+ * then suspends the subscription (`suspended` follows), any other reason makes the cycle
+ * `missed`.
+ */
 export const subscriptionChargeFailed = defineEvent(
   'subscriptions.subscription.chargeFailed',
   z.object({
@@ -88,6 +99,7 @@ export const subscriptionChargeFailed = defineEvent(
   }),
 );
 
+/** Charges were declined on every attempt: nothing is charged until the customer resumes. */
 export const subscriptionSuspended = defineEvent(
   'subscriptions.subscription.suspended',
   z.object({ ...subscriptionParties, cycle: z.number().int().positive(), reason: z.string() }),
@@ -98,13 +110,45 @@ export const subscriptionSkipped = defineEvent(
   z.object({ ...subscriptionParties, cycle: z.number().int().positive(), deliveryDate: day }),
 );
 
-/** Canceled; `effectiveAfterCycle` is the last cycle still delivered (0: none). */
+/**
+ * Canceled; `effectiveAfterCycle` is the last cycle still delivered (0: none). The platform
+ * cancels (`SYSTEM`) when the product was deleted or the store closed for good; `reason` says
+ * which.
+ */
 export const subscriptionCanceled = defineEvent(
   'subscriptions.subscription.canceled',
   z.object({
     ...subscriptionParties,
     effectiveAfterCycle: z.number().int().nonnegative(),
     canceledBy: z.enum(['CUSTOMER', 'ADMIN', 'SYSTEM']),
+    reason: z.enum(['PRODUCT_DELETED', 'STORE_CLOSED']).optional(),
+  }),
+);
+
+/**
+ * Why a cycle is not delivered although the customer wanted it. Nothing was charged for it and
+ * the subscription goes on with the next cycle.
+ * - PRODUCT_UNAVAILABLE / STORE_UNAVAILABLE: the product was not on sale or the store was
+ *   suspended on the charge day;
+ * - ORDER_FAILED: the store could not take the order (stock, closed) on any attempt — the
+ *   order's reason is in `orderReason`;
+ * - NOT_PROCESSED_IN_TIME: the delivery day came before the charge could be made or retried.
+ */
+export const cycleMissedReason = z.enum([
+  'PRODUCT_UNAVAILABLE',
+  'STORE_UNAVAILABLE',
+  'ORDER_FAILED',
+  'NOT_PROCESSED_IN_TIME',
+]);
+
+export const subscriptionCycleMissed = defineEvent(
+  'subscriptions.cycle.missed',
+  z.object({
+    ...subscriptionParties,
+    cycle: z.number().int().positive(),
+    deliveryDate: day,
+    reason: cycleMissedReason,
+    orderReason: z.string().optional(),
   }),
 );
 
@@ -128,4 +172,5 @@ export const subscriptionsEventContracts = [
   subscriptionSkipped,
   subscriptionCanceled,
   subscriptionCycleOrderCreated,
+  subscriptionCycleMissed,
 ] as const;

@@ -62,9 +62,12 @@ const request = (orderId: string, customerId: string, billingKey: string) => ({
   idempotencyKey: `sub-1:1#1:${orderId}`,
   productId: cat.productId,
   quantity: 2,
-  amount: 40_000,
+  subtotal: 40_000,
+  deliveryFee: 3_000,
+  amount: 43_000,
   billingKey,
   deliveryDate: '2030-01-10',
+  deliveryWindow: '10:00-13:00',
   address: {
     recipientName: 'Kim',
     phone: '010-1234-5678',
@@ -77,7 +80,7 @@ const request = (orderId: string, customerId: string, billingKey: string) => ({
 const statusOf = async (orderId: string, caller: object) =>
   (
     await h.call(
-      `query($id: ID!) { order(id: $id) { status total fulfilment failure { code } } }`,
+      `query($id: ID!) { order(id: $id) { status subtotal deliveryFee total fulfilment failure { code } delivery { window deliveryDate } } }`,
       { id: orderId },
       caller,
     )
@@ -96,7 +99,13 @@ describe('subscription cycle orders', () => {
     await waitFor(async () => (await statusOf(orderId, c.caller))?.status === 'CONFIRMED', {
       what: 'confirmed cycle order',
     });
-    expect(await statusOf(orderId, c.caller)).toMatchObject({ total: 40_000, failure: null });
+    expect(await statusOf(orderId, c.caller)).toMatchObject({
+      subtotal: 40_000,
+      deliveryFee: 3_000,
+      total: 43_000,
+      failure: null,
+      delivery: { window: '10:00-13:00', deliveryDate: '2030-01-10' },
+    });
     expect(await h.db().collection('orders').countDocuments({ customerId: c.id })).toBe(1);
     expect([...charges.keys()].filter((k) => k.startsWith(orderId))).toHaveLength(1);
     const confirmed = await h.events.waitForType('orders.order.confirmed');

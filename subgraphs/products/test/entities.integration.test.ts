@@ -1,4 +1,4 @@
-import { MongoConnection } from '@mikro-orm/mongodb';
+import { countQueries } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CREATE,
@@ -35,37 +35,6 @@ beforeAll(async () => {
   }
 }, 180_000);
 afterAll(async () => h.close());
-
-type QueryMethod = 'find' | 'aggregate' | 'countDocuments';
-const READS: QueryMethod[] = ['find', 'aggregate', 'countDocuments'];
-
-/**
- * Counts the database reads MikroORM makes while `work` runs, by wrapping the connection's
- * query methods (the server runs in this process). The outbox relay uses the raw driver, so
- * background publishing does not disturb the count.
- */
-async function countQueries(
-  work: () => Promise<unknown>,
-): Promise<{ count: number; collections: string[] }> {
-  const collections: string[] = [];
-  const prototype = MongoConnection.prototype as unknown as Record<
-    QueryMethod,
-    (...args: unknown[]) => unknown
-  >;
-  const originals = READS.map((method) => [method, prototype[method]] as const);
-  for (const [method, original] of originals) {
-    prototype[method] = function (this: unknown, ...args: unknown[]) {
-      collections.push(String(args[0]));
-      return original.apply(this, args);
-    };
-  }
-  try {
-    await work();
-  } finally {
-    for (const [method, original] of originals) prototype[method] = original;
-  }
-  return { count: collections.length, collections };
-}
 
 describe('_entities', () => {
   it('resolves 100 product references with a constant number of queries', async () => {

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import {
   CycleRecordResolver,
   StoreSubscriptionsResolver,
+  SubscriptionDeliveryResolver,
   SubscriptionResolver,
   UserSubscriptionsResolver,
   entityReferences,
@@ -15,6 +16,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       resolvers: [
         SubscriptionResolver,
         CycleRecordResolver,
+        SubscriptionDeliveryResolver,
         UserSubscriptionsResolver,
         StoreSubscriptionsResolver,
       ],

@@ -22,3 +22,8 @@ export const SubscriptionChangeResult = createUnionType({
   name: 'SubscriptionChangeResult',
   types: () => [Subscription, SubscriptionStateError, InvalidInputError] as const,
 });
+
+export const SubscriptionCardChangeResult = createUnionType({
+  name: 'SubscriptionCardChangeResult',
+  types: () => [Subscription, SubscriptionStateError, PaymentMethodRefusedError] as const,
+});

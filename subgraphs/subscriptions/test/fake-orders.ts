@@ -1,14 +1,20 @@
-import { type EventBus, createEvent, decodeEvent } from '@bloom/kernel';
+import { type EventBus, type PayloadOf, createEvent, decodeEvent } from '@bloom/kernel';
 import { orderConfirmed, orderFailed, subscriptionCycleOrderRequested } from '@bloom/schema';
+
+type Requested = PayloadOf<typeof subscriptionCycleOrderRequested>;
 
 /**
  * Plays the orders side of a cycle: consumes subscriptions.cycle.orderRequested, "creates" the
  * order once per orderId and answers orders.order.confirmed, or orders.order.failed
- * (PAYMENT_DECLINED) for billing keys containing `declining`. Counts what it created and charged.
+ * (PAYMENT_DECLINED) for billing keys containing `declining`, or with the reason set in
+ * `failWith` for the subscription (a store-side failure such as OUT_OF_STOCK). Counts what it
+ * created and charged.
  */
 export class FakeOrders {
-  readonly orders = new Map<string, { idempotencyKey: string; amount: number; cycle: number }>();
+  readonly orders = new Map<string, Requested>();
   readonly charges = new Map<string, number>();
+  /** subscriptionId → the failure reason every order of it gets. */
+  readonly failWith = new Map<string, string>();
   private stopConsuming?: () => Promise<void>;
 
   constructor(private readonly bus: EventBus) {}
@@ -21,13 +27,11 @@ export class FakeOrders {
       handle: async (event) => {
         const p = decodeEvent(subscriptionCycleOrderRequested, event).payload;
         if (this.orders.has(p.orderId)) return;
-        this.orders.set(p.orderId, {
-          idempotencyKey: p.idempotencyKey,
-          amount: p.amount,
-          cycle: p.cycle,
-        });
-        const declined = p.billingKey.includes('declining');
-        if (!declined)
+        this.orders.set(p.orderId, p);
+        const reason =
+          this.failWith.get(p.subscriptionId) ??
+          (p.billingKey.includes('declining') ? 'PAYMENT_DECLINED' : undefined);
+        if (!reason)
           this.charges.set(p.idempotencyKey, (this.charges.get(p.idempotencyKey) ?? 0) + 1);
         const meta = {
           source: 'orders',
@@ -36,12 +40,12 @@ export class FakeOrders {
           traceId: event.traceId,
         };
         await this.bus.publish(
-          declined
+          reason
             ? createEvent(orderFailed, meta, {
                 orderId: p.orderId,
                 storeId: p.storeId,
                 customerId: p.customerId,
-                reason: 'PAYMENT_DECLINED',
+                reason,
               })
             : createEvent(orderConfirmed, meta, {
                 orderId: p.orderId,

@@ -2,27 +2,22 @@ import { createEvent } from '@bloom/kernel';
 import { orderConfirmed, orderFailed } from '@bloom/schema';
 import { waitFor } from '@bloom/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../src/calendar/cycle-calendar.js';
 import {
-  FLOWER_SUBSCRIPTION,
+  CARD,
+  CUSTOMER,
+  DECLINING_CARD,
+  OTHER,
+  OTHER_SELLER,
+  SELLER,
   SUBSCRIPTION_FIELDS,
   type SubscriptionsHarness,
+  type TestCaller,
   startSubscriptions,
 } from './subscriptions.harness.js';
 
-const CUSTOMER = { userId: 'customer-1', roles: ['CUSTOMER'] as const };
-const OTHER = { userId: 'customer-2', roles: ['CUSTOMER'] as const };
-const SELLER = { userId: 'seller-1', roles: ['CUSTOMER', 'SELLER'] as const };
-const OTHER_SELLER = { userId: 'seller-2', roles: ['CUSTOMER', 'SELLER'] as const };
 const STORE = 'store-1';
 const PRODUCT = 'product-sub-1';
 const PRICE = 30_000;
-
-const ADDRESS = { recipientName: 'Kim', phone: '010-1234-5678', line1: 'Seoul 1' };
-const CARD = { number: '4111111111111111', expiryYear: 2030, expiryMonth: 12 };
-
-const SUBSCRIBE = `mutation ($input: SubscribeInput!) { subscribe(input: $input) { ${SUBSCRIPTION_FIELDS} } }`;
-const GET = `query ($id: ID!) { flowerSubscription(id: $id) { ${FLOWER_SUBSCRIPTION} } }`;
 
 let h: SubscriptionsHarness;
 
@@ -35,58 +30,19 @@ afterAll(async () => {
   await h?.close();
 });
 
-// Each test's clock jumps months ahead; earlier tests' subscriptions are set aside (straight in
-// the database) so the scheduler runs over the current test's subscriptions only.
-afterEach(async () => {
-  await h.server.orm.em
-    .getConnection()
-    .getDb()
-    .collection('subscriptions')
-    .updateMany({ status: 'ACTIVE' }, { $set: { status: 'CANCELED' } });
-});
+// Each test's clock jumps months ahead; the scheduler runs over its own subscriptions only.
+afterEach(() => h.setAside());
 
-async function subscribe(
-  overrides: Record<string, unknown> = {},
-  caller: { userId: string; roles: readonly string[] } = CUSTOMER,
-) {
-  const response = await h.call(
-    SUBSCRIBE,
-    {
-      input: {
-        productId: PRODUCT,
-        quantity: 1,
-        cycle: 'MONTHLY',
-        firstDeliveryDate: '2025-01-31',
-        address: ADDRESS,
-        card: CARD,
-        ...overrides,
-      },
-    },
-    caller as never,
-  );
-  return response.data!.subscribe as Record<string, any>;
-}
-
-async function get(id: string, caller: { userId: string; roles: readonly string[] } = CUSTOMER) {
-  const response = await h.call(GET, { id }, caller as never);
-  return response;
-}
+const subscribe = (overrides: Record<string, unknown> = {}, caller: TestCaller = CUSTOMER) =>
+  h.subscribe(PRODUCT, overrides, caller);
+const get = (id: string, caller: TestCaller = CUSTOMER) => h.get(id, caller);
+const runDaily = (from: string, days: number) => h.runDaily(from, days);
 
 const db = () => h.server.orm.em.getConnection().getDb();
 const cyclesOf = (id: string) =>
   db().collection('subscription_cycles').countDocuments({ subscriptionId: id });
 const attemptsOf = (id: string) =>
   db().collection('cycle_attempts').countDocuments({ subscriptionId: id });
-
-/** Runs the scheduler once a day from `from` for `days` days. */
-async function runDaily(from: string, days: number) {
-  let created = 0;
-  for (let i = 0; i < days; i += 1) {
-    h.setNow(`${addDays(from, i)}T01:00:00Z`);
-    created += (await h.server.scheduler.runOnce()).cyclesCreated;
-  }
-  return created;
-}
 
 describe('subscribing', () => {
   it('subscribes to a subscription product with a saved card', async () => {
@@ -142,7 +98,13 @@ describe('the cycle scheduler', () => {
       '2025-04-30',
     ]);
     expect(subscription.cycles.every((c: { kind: string }) => c.kind === 'DELIVERY')).toBe(true);
-    expect(subscription.cycles[0].amount).toBe(PRICE);
+    // Below the store's 50,000 free-delivery threshold: its 3,000 fee is charged too.
+    expect(subscription.cycles[0]).toMatchObject({
+      subtotal: PRICE,
+      deliveryFee: 3_000,
+      amount: PRICE + 3_000,
+      deliveryWindow: '10:00-13:00',
+    });
     const keys = [1, 2, 3, 4].map((cycle) => `${id}:${cycle}#1`);
     await waitFor(() => keys.every((key) => h.orders.charges.get(key) === 1), {
       what: 'four charges',
@@ -218,7 +180,7 @@ describe('changes', () => {
     name: string,
     args: string,
     variables: Record<string, unknown>,
-    caller: { userId: string; roles: readonly string[] } = CUSTOMER,
+    caller: TestCaller = CUSTOMER,
   ) => {
     const response = await h.call(
       `mutation { ${name}(${args}) { ${SUBSCRIPTION_FIELDS} } }`,
@@ -393,7 +355,7 @@ describe('failed charges', () => {
     const { id } = await subscribe({
       cycle: 'WEEKLY',
       firstDeliveryDate: '2026-05-10',
-      card: { ...CARD, number: '5555555555554444' },
+      card: DECLINING_CARD,
     });
     h.setNow('2026-05-08T01:00:00Z');
     await h.server.scheduler.runOnce();

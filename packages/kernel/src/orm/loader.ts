@@ -18,3 +18,18 @@ export function keyedLoader<K, V>(
     { cacheKeyFn: cacheKey },
   );
 }
+
+/**
+ * A per-request loader for one-to-many reads: every key's documents in one query, grouped by
+ * `keyOf` and returned in request order (an empty list for a key with none).
+ */
+export function groupedLoader<K, V>(
+  fetch: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (value: V) => K,
+): DataLoader<K, V[], K> {
+  return new DataLoader<K, V[], K>(async (keys) => {
+    const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+    for (const value of await fetch(keys)) groups.get(keyOf(value))?.push(value);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}

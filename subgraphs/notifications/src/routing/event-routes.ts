@@ -20,8 +20,13 @@ import {
   sellerRejected,
   storeOpened,
   storeUpdated,
+  subscriptionCanceled,
   subscriptionChargeFailed,
   subscriptionCharged,
+  subscriptionCreated,
+  subscriptionCycleMissed,
+  subscriptionSkipped,
+  subscriptionSuspended,
   userRegistered,
 } from '@bloom/schema';
 import { NoticeKind } from '../notices/notice-kind.js';
@@ -78,16 +83,30 @@ const route = <T>(r: EventRoute<T>) => r as EventRoute<unknown>;
 
 // Notices are written in Korean, the users' first language (SPEC: Korean first).
 
-/** Reasons from orders.order.failed, in words a customer understands. */
+/**
+ * Failure codes of orders.order.failed (from orders' saga and stores' reservation), in words a
+ * customer understands.
+ */
 const FAILURE_TEXT: Record<string, string> = {
   OUT_OF_STOCK: '꽃 재고가 부족하여',
   SLOT_FULL: '선택한 픽업 시간이 마감되어',
   SLOT_UNAVAILABLE: '선택한 픽업 시간을 이용할 수 없어',
   COUPON_REJECTED: '쿠폰을 사용할 수 없어',
+  COUPON_TIMEOUT: '쿠폰 확인이 지연되어',
   PAYMENT_DECLINED: '결제가 거절되어',
+  PAYMENT_FAILED: '결제를 완료하지 못해',
+  PAYMENT_TIMEOUT: '결제 응답이 지연되어',
+  RESERVATION_TIMEOUT: '매장이 제시간에 응답하지 않아',
+  STORE_NOT_OPEN: '매장이 주문을 받지 않는 상태여서',
+  STORE_NOT_FOUND: '매장 정보를 찾을 수 없어',
   TIMEOUT: '처리 시간이 초과되어',
+  // subscriptions' fallback when an attempt failed without a reason
+  CHARGE_FAILED: '결제를 완료하지 못해',
 };
 const failureText = (reason: string) => FAILURE_TEXT[reason] ?? `처리 중 문제가 생겨(${reason})`;
+
+/** Failure codes that mean the card could not be charged (the rest: the order was not taken). */
+const PAYMENT_REASONS = new Set(['PAYMENT_DECLINED', 'PAYMENT_FAILED', 'CHARGE_FAILED']);
 
 const CANCELED_BY: Record<string, string> = {
   CUSTOMER: '고객 요청',
@@ -95,6 +114,47 @@ const CANCELED_BY: Record<string, string> = {
   ADMIN: '관리자',
   SYSTEM: '자동 처리',
 };
+
+const SUBSCRIPTION_CYCLE: Record<string, string> = {
+  WEEKLY: '매주',
+  BIWEEKLY: '격주',
+  FOUR_WEEKLY: '4주마다',
+  MONTHLY: '매월',
+};
+
+/** Why a subscription cycle is not delivered (subscriptions.cycle.missed), in words. */
+function missedText(p: { reason: string; orderReason?: string }): string {
+  switch (p.reason) {
+    case 'PRODUCT_UNAVAILABLE':
+      return '구독 상품을 판매하지 않는 상태여서';
+    case 'STORE_UNAVAILABLE':
+      return '매장이 주문을 받을 수 없는 상태여서';
+    case 'ORDER_FAILED':
+      return p.orderReason ? failureText(p.orderReason) : '매장에서 주문을 처리하지 못해';
+    case 'NOT_PROCESSED_IN_TIME':
+      return '배송일 전까지 주문을 처리하지 못해';
+    default:
+      return failureText(p.reason);
+  }
+}
+
+/** Why the platform ended a subscription (subscriptions.subscription.canceled). */
+const CANCEL_REASON_TEXT: Record<string, string> = {
+  PRODUCT_DELETED: '구독 상품이 더 이상 판매되지 않아',
+  STORE_CLOSED: '매장이 영업을 종료하여',
+};
+
+const CANCEL_REASON_LABEL: Record<string, string> = {
+  PRODUCT_DELETED: '상품 판매 종료',
+  STORE_CLOSED: '매장 영업 종료',
+};
+
+/** Korea Standard Time has no daylight saving: a fixed UTC+9 offset is exact. */
+const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** An instant as Seoul wall-clock time, `YYYY-MM-DD HH:mm`. */
+const seoulTime = (iso: string) =>
+  new Date(new Date(iso).getTime() + KST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The flower's Korean name from the reference catalog, for stock notices. */
 const flowerName = (flowerId: number) => FLOWER_NAMES.get(flowerId) ?? `꽃 #${flowerId}`;
@@ -110,6 +170,12 @@ async function parties(
     sellerUserId: await a.storeOwner(p.storeId),
   };
 }
+
+/** The seller of a subscription's store: the event's `sellerId`, else the stores projection. */
+const subscriptionSeller = async (
+  a: RouteActions,
+  p: { storeId: string; sellerId: string | null },
+) => p.sellerId ?? (await a.storeOwner(p.storeId));
 
 /** Wired routes: the event contract exists in schema/src/events and is consumed. */
 export const EVENT_ROUTES: EventRoute[] = [
@@ -418,20 +484,143 @@ export const EVENT_ROUTES: EventRoute[] = [
         storeId: p.storeId,
       }),
   }),
+  // subscriptions: the customer hears about what concerns their flowers and card, the store's
+  // seller about every change to its delivery calendar.
   route({
+    contract: subscriptionCreated,
+    stream: 'SUBSCRIPTIONS',
+    handle: async (p, a) => {
+      const seller = await subscriptionSeller(a, p);
+      if (!seller) return;
+      await a.notify({
+        recipient: { userId: seller },
+        kind: NoticeKind.SUBSCRIPTION_UPDATE,
+        title: '새 정기구독',
+        body: `새 정기구독 고객이 생겼습니다: ${SUBSCRIPTION_CYCLE[p.cycle] ?? p.cycle} ${p.quantity}개, 첫 배송일 ${p.firstDeliveryDate} (구독 ${p.subscriptionId}).`,
+        productId: p.productId,
+        storeId: p.storeId,
+      });
+    },
+  }),
+  route({
+    // A failed attempt with a retry left; with none (`retryAt` null) the suspended or missed
+    // event that follows is the customer's one notice about the cycle's outcome.
     contract: subscriptionChargeFailed,
     stream: 'SUBSCRIPTIONS',
-    handle: (p, a) =>
-      a.notify({
+    handle: async (p, a) => {
+      if (!p.retryAt) return;
+      const retry = `${seoulTime(p.retryAt)}에 다시 시도합니다.`;
+      const payment = PAYMENT_REASONS.has(p.reason);
+      await a.notify({
         recipient: { userId: p.customerId },
-        kind: NoticeKind.SUBSCRIPTION_FAILED,
-        title: p.retryAt ? '정기구독 결제 실패' : '정기구독이 일시 중지되었습니다',
-        body: p.retryAt
-          ? `등록된 카드로 결제하지 못했습니다(${failureText(p.reason)}). 다시 시도하겠습니다.`
-          : `등록된 카드로 결제하지 못해(${failureText(p.reason)}) 정기구독이 중지되었습니다. 카드를 확인한 뒤 다시 시작해 주세요.`,
+        kind: NoticeKind.SUBSCRIPTION_RETRYING,
+        title: payment ? '정기구독 결제 실패' : '정기구독 주문 처리 실패',
+        body: payment
+          ? `${failureText(p.reason)} 등록된 카드로 정기구독을 결제하지 못했습니다. ${retry} 카드 정보를 확인해 주세요.`
+          : `${failureText(p.reason)} 이번 회차 정기구독 주문을 처리하지 못했습니다. 결제는 청구되지 않았습니다. ${retry}`,
         orderId: p.orderId,
         storeId: p.storeId,
-      }),
+      });
+    },
+  }),
+  route({
+    contract: subscriptionSuspended,
+    stream: 'SUBSCRIPTIONS',
+    handle: async (p, a) => {
+      // Subscriptions suspends on declined payments; any other reason still reads correctly.
+      const payment = PAYMENT_REASONS.has(p.reason);
+      const cause =
+        p.reason === 'PAYMENT_DECLINED'
+          ? '등록된 카드 결제가 모든 시도에서 거절되어'
+          : `여러 차례 시도했지만 ${failureText(p.reason)}`;
+      const resume = payment
+        ? '카드를 변경하면 정기구독을 다시 시작할 수 있습니다.'
+        : '정기구독을 다시 시작하면 다음 회차부터 배송됩니다.';
+      await a.notify({
+        recipient: { userId: p.customerId },
+        kind: NoticeKind.SUBSCRIPTION_FAILED,
+        title: '정기구독이 일시 중지되었습니다',
+        body: `${cause} 정기구독이 일시 중지되었습니다. 이번 회차는 결제되지 않았고 배송되지 않습니다. ${resume}`,
+        storeId: p.storeId,
+      });
+      const seller = await subscriptionSeller(a, p);
+      if (!seller) return;
+      await a.notify({
+        recipient: { userId: seller },
+        kind: NoticeKind.SUBSCRIPTION_UPDATE,
+        title: '정기구독 일시 중지',
+        body: `${payment ? '고객의 카드 결제가 되지 않아' : cause} 정기구독(구독 ${p.subscriptionId})이 ${p.cycle}회차부터 중지되었습니다. 고객이 다시 시작할 때까지 배송은 없습니다.`,
+        storeId: p.storeId,
+      });
+    },
+  }),
+  route({
+    contract: subscriptionCycleMissed,
+    stream: 'SUBSCRIPTIONS',
+    handle: async (p, a) => {
+      const why = missedText(p);
+      await a.notify({
+        recipient: { userId: p.customerId },
+        kind: NoticeKind.SUBSCRIPTION_FAILED,
+        title: '이번 정기구독 배송을 보내 드리지 못합니다',
+        body: `${why} ${p.deliveryDate} 정기구독 배송을 보내 드리지 못합니다. 이번 회차 결제는 청구되지 않았으며, 정기구독은 다음 회차부터 이어집니다.`,
+        storeId: p.storeId,
+      });
+      const seller = await subscriptionSeller(a, p);
+      if (!seller) return;
+      await a.notify({
+        recipient: { userId: seller },
+        kind: NoticeKind.SUBSCRIPTION_UPDATE,
+        title: '정기구독 배송 취소',
+        body: `${why} ${p.deliveryDate} 정기구독 배송(구독 ${p.subscriptionId}, ${p.cycle}회차)은 진행되지 않습니다.`,
+        storeId: p.storeId,
+      });
+    },
+  }),
+  route({
+    contract: subscriptionSkipped,
+    stream: 'SUBSCRIPTIONS',
+    handle: async (p, a) => {
+      const seller = await subscriptionSeller(a, p);
+      if (!seller) return;
+      await a.notify({
+        recipient: { userId: seller },
+        kind: NoticeKind.SUBSCRIPTION_UPDATE,
+        title: '정기구독 배송 건너뛰기',
+        body: `고객이 ${p.deliveryDate} 정기구독 배송(구독 ${p.subscriptionId}, ${p.cycle}회차)을 건너뛰었습니다.`,
+        storeId: p.storeId,
+      });
+    },
+  }),
+  route({
+    contract: subscriptionCanceled,
+    stream: 'SUBSCRIPTIONS',
+    handle: async (p, a) => {
+      const why = p.reason ? CANCEL_REASON_TEXT[p.reason] : undefined;
+      const last =
+        p.effectiveAfterCycle > 0
+          ? `${p.effectiveAfterCycle}회차 배송까지 진행됩니다.`
+          : '남은 배송은 없습니다.';
+      // The customer canceled themselves: they know. The platform or an admin did: tell them.
+      if (p.canceledBy !== 'CUSTOMER') {
+        await a.notify({
+          recipient: { userId: p.customerId },
+          kind: NoticeKind.SUBSCRIPTION_CANCELED,
+          title: '정기구독이 해지되었습니다',
+          body: `${why ?? (p.canceledBy === 'ADMIN' ? '관리자 조치로' : '운영 정책에 따라')} 정기구독이 해지되었습니다. ${last} 이후로는 결제되지 않습니다.`,
+          storeId: p.storeId,
+        });
+      }
+      const seller = await subscriptionSeller(a, p);
+      if (!seller) return;
+      await a.notify({
+        recipient: { userId: seller },
+        kind: NoticeKind.SUBSCRIPTION_UPDATE,
+        title: '정기구독 해지',
+        body: `정기구독(구독 ${p.subscriptionId})이 해지되었습니다 (${CANCELED_BY[p.canceledBy] ?? p.canceledBy}${p.reason ? `: ${CANCEL_REASON_LABEL[p.reason]}` : ''}). ${last}`,
+        storeId: p.storeId,
+      });
+    },
   }),
 ];
 

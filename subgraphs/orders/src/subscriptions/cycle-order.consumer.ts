@@ -24,7 +24,8 @@ const CONSUMER = 'orders-subscription-cycles';
  * chose (`orderId`, an ObjectId), so the insert itself is the idempotency: a redelivered or
  * duplicated command finds the order and changes nothing. The order then runs the ordinary
  * saga (stores reserves on orders.order.placed); its payment is a charge of the saved billing
- * key (`billingKey` on the order) for the amount subscriptions quoted, delivery included.
+ * key (`billingKey` on the order) for the amount subscriptions quoted: the subtotal at the cycle's
+ * price plus the store's delivery fee.
  * orders.order.confirmed / failed carry the orderId back to subscriptions.
  */
 export async function createCycleOrder(
@@ -54,7 +55,7 @@ export async function createCycleOrder(
       street: p.address.line1,
       detail: p.address.line2,
       deliveryDate: p.deliveryDate,
-      window: '',
+      window: p.deliveryWindow,
       note: `Subscription ${p.subscriptionId}, cycle ${p.cycle}`,
     }),
     lines: [
@@ -62,15 +63,15 @@ export async function createCycleOrder(
         id: `${p.orderId}:${p.productId}`,
         productId: p.productId,
         productName: product?.name ?? 'Subscription',
-        unitPrice: Math.round(p.amount / p.quantity),
+        unitPrice: Math.round(p.subtotal / p.quantity),
         quantity: p.quantity,
-        amount: p.amount,
+        amount: p.subtotal,
         recipe,
       }),
     ],
-    subtotal: p.amount,
+    subtotal: p.subtotal,
     discount: 0,
-    deliveryFee: 0,
+    deliveryFee: p.deliveryFee,
     total: p.amount,
     status: OrderStatus.PENDING,
     placedAt: now,
@@ -93,7 +94,7 @@ export async function createCycleOrder(
         },
       ],
       fulfilment: { type: 'DELIVERY' },
-      subtotal: p.amount,
+      subtotal: p.subtotal,
       placedAt: now.toISOString(),
     },
     now,

@@ -5,10 +5,12 @@ import {
   addMonths,
   chargeDate,
   cyclesDue,
+  dayOf,
   deliveryDate,
   nextDelivered,
   parseDay,
   pauseProblem,
+  startOfDay,
 } from './cycle-calendar.js';
 
 const schedule = (kind: Schedule['kind'], anchorDate: string, anchorCycle = 1): Schedule => ({
@@ -21,6 +23,16 @@ const dates = (s: Schedule, count: number) =>
   Array.from({ length: count }, (_, i) => deliveryDate(s, s.anchorCycle + i));
 
 describe('cycle calendar', () => {
+  it('reads instants as Asia/Seoul days (UTC+9), not UTC days', () => {
+    expect(dayOf(new Date('2025-01-31T14:59:59.999Z'))).toBe('2025-01-31');
+    expect(dayOf(new Date('2025-01-31T15:00:00Z'))).toBe('2025-02-01');
+    expect(dayOf(new Date('2024-12-31T15:30:00Z'))).toBe('2025-01-01');
+    expect(startOfDay('2025-03-01').toISOString()).toBe('2025-02-28T15:00:00.000Z');
+    expect(startOfDay('2024-02-29').toISOString()).toBe('2024-02-28T15:00:00.000Z');
+    expect(dayOf(startOfDay('2025-03-01'))).toBe('2025-03-01');
+    expect(dayOf(new Date(startOfDay('2025-03-01').getTime() - 1))).toBe('2025-02-28');
+  });
+
   it('steps weekly, every two weeks and every four weeks', () => {
     expect(dates(schedule('WEEKLY', '2025-12-24'), 3)).toEqual([
       '2025-12-24',

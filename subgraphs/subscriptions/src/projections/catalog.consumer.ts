@@ -10,6 +10,7 @@ import {
   storeUpdated,
 } from '@bloom/schema';
 import type { EntityManager, MikroORM } from '@mikro-orm/mongodb';
+import { endSubscriptionsForGood } from '../subscriptions/subscription.service.js';
 import type { SubscriptionsDeps } from '../subscriptions.deps.js';
 
 /**
@@ -32,8 +33,15 @@ async function upsert(
   await raw.updateOne({ _id: id as never }, { $set: { ...fields, version } }, { upsert: true });
 }
 
-/** Applies one products or stores event to the projections subscribing reads. */
-export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
+/**
+ * Applies one products or stores event to the projections subscribing reads. A deleted product
+ * or a closed store also ends its subscriptions (the customers and seller are told).
+ */
+export async function applyCatalogEvent(
+  em: EntityManager,
+  deps: SubscriptionsDeps,
+  event: EventEnvelope,
+): Promise<void> {
   const version = Date.parse(event.occurredAt) * 1000 + (event.sequence % 1000);
   switch (event.type) {
     case productCreated.type:
@@ -47,6 +55,10 @@ export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope)
         status: event.type === productDeleted.type ? 'DELETED' : p.status,
         isSubscription: p.isSubscription,
       });
+      if (event.type === productDeleted.type && p.isSubscription) {
+        const of = { productId: p.productId };
+        await endSubscriptionsForGood(em, deps, of, 'PRODUCT_DELETED', event.traceId);
+      }
       return;
     }
     case storeOpened.type:
@@ -56,6 +68,9 @@ export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope)
         sellerId: s.sellerId,
         name: s.name,
         status: s.status,
+        deliveryFee: s.deliveryPolicy.fee,
+        freeDeliveryThreshold: s.deliveryPolicy.freeDeliveryThreshold,
+        windows: s.deliveryPolicy.windows.map((w) => `${w.start}-${w.end}`),
       });
       return;
     }
@@ -70,6 +85,9 @@ export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope)
             ? 'CLOSED'
             : 'OPEN';
       await upsert(em, 'store_projections', storeId, version, { sellerId, status });
+      if (status === 'CLOSED') {
+        await endSubscriptionsForGood(em, deps, { storeId }, 'STORE_CLOSED', event.traceId);
+      }
       return;
     }
     default:
@@ -83,7 +101,7 @@ export function startCatalogConsumers(
 ): Promise<Consumption[]> {
   const run = (durable: string) => (event: EventEnvelope) =>
     deps.processed
-      .once(durable, event.id, () => applyCatalogEvent(orm.em.fork(), event))
+      .once(durable, event.id, () => applyCatalogEvent(orm.em.fork(), deps, event))
       .then(() => undefined);
   return Promise.all([
     deps.bus.consume({

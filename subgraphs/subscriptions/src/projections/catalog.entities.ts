@@ -25,7 +25,7 @@ export class ProductProjection {
   version!: number;
 }
 
-/** Stores' snapshot of a store: its seller sees its subscriptions. */
+/** Stores' snapshot of a store: its seller sees its subscriptions; cycles pay its delivery fee. */
 @Entity({ collection: 'store_projections' })
 export class StoreProjection {
   @PrimaryKey()
@@ -40,6 +40,24 @@ export class StoreProjection {
   @Property({ nullable: true })
   status?: string;
 
+  @Property({ nullable: true })
+  deliveryFee?: number | null;
+
+  /** The fee is 0 once a cycle's subtotal reaches this; null: never free. */
+  @Property({ nullable: true })
+  freeDeliveryThreshold?: number | null;
+
+  /** Delivery windows, `HH:mm-HH:mm`. */
+  @Property({ nullable: true })
+  windows?: string[] | null;
+
   @Property()
   version!: number;
+
+  /** The delivery fee of one cycle's subtotal under this store's policy. */
+  deliveryFeeFor(subtotal: number): number {
+    const threshold = this.freeDeliveryThreshold ?? null;
+    if (threshold !== null && subtotal >= threshold) return 0;
+    return this.deliveryFee ?? 0;
+  }
 }

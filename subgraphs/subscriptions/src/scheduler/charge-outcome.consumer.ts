@@ -10,15 +10,18 @@ import {
   orderFailed,
   subscriptionChargeFailed,
   subscriptionCharged,
+  subscriptionCycleMissed,
   subscriptionSuspended,
 } from '@bloom/schema';
 import type { EntityManager, MikroORM } from '@mikro-orm/mongodb';
+import { startOfDay } from '../calendar/cycle-calendar.js';
 import {
   CycleAttempt,
   CycleOutcome,
   CycleOutcomeStatus,
   CycleRecord,
   cycleId,
+  isPaymentFailure,
 } from '../subscriptions/cycle.entity.js';
 import { Subscription, SubscriptionStatus } from '../subscriptions/subscription.entity.js';
 import { SOURCE, type SubscriptionsDeps } from '../subscriptions.deps.js';
@@ -29,9 +32,14 @@ export const OUTCOME_CONSUMER = 'subscriptions-cycle-outcomes';
 /**
  * Records the outcome of a cycle's charge attempt from orders' confirmed / failed event for the
  * attempt's order (other orders are ignored). The outcome is one insert under the attempt id
- * carrying charged / chargeFailed (and suspended after the last retry), so a redelivered event
- * announces nothing twice; the suspension of the subscription itself is then written under its
- * lock, and a redelivery after a crash in between writes it again.
+ * carrying its events, so a redelivered event announces nothing twice:
+ * - confirmed → charged;
+ * - failed with a retry left that still falls before the delivery day (Asia/Seoul) →
+ *   chargeFailed with `retryAt`, and the subscription is woken at that time;
+ * - otherwise the cycle's last failure: a declined payment suspends the subscription
+ *   (chargeFailed + suspended), any other reason makes just this cycle missed.
+ * The writes to the subscription document hold its lock; a redelivery after a crash in between
+ * writes them again.
  */
 export async function applyOrderOutcome(
   em: EntityManager,
@@ -39,9 +47,8 @@ export async function applyOrderOutcome(
   event: EventEnvelope,
 ): Promise<void> {
   const confirmed = event.type === orderConfirmed.type;
-  const { orderId } = confirmed
-    ? decodeEvent(orderConfirmed, event).payload
-    : decodeEvent(orderFailed, event).payload;
+  const failure = confirmed ? null : decodeEvent(orderFailed, event).payload;
+  const { orderId } = failure ?? decodeEvent(orderConfirmed, event).payload;
   const attempt = await em.findOne(CycleAttempt, { orderId }, { refresh: true });
   if (!attempt) return;
   const subscription = await em.findOne(Subscription, { _id: attempt.subscriptionId });
@@ -50,12 +57,8 @@ export async function applyOrderOutcome(
   });
   if (!subscription || !record) return;
   const now = deps.now();
-  const retries = deps.config.SUBSCRIPTION_RETRY_HOURS;
-  const retryAt =
-    !confirmed && attempt.attempt <= retries.length
-      ? new Date(now.getTime() + retries[attempt.attempt - 1]! * HOUR_MS)
-      : null;
-  const reason = confirmed ? undefined : decodeEvent(orderFailed, event).payload.reason;
+  const reason = failure?.reason;
+  const retryAt = failure ? nextRetry(deps, attempt.attempt, record.deliveryDate, now) : null;
   const outcome = em.create(CycleOutcome, {
     _id: attempt._id,
     subscriptionId: attempt.subscriptionId,
@@ -70,9 +73,10 @@ export async function applyOrderOutcome(
     eventSequence: 0,
   });
   const meta = { source: SOURCE, subjectId: subscription._id, traceId: event.traceId, at: now };
-  if (confirmed) {
+  const parties = subscription.parties();
+  if (!reason) {
     recordEvent(outcome, subscriptionCharged, meta, {
-      ...subscription.parties(),
+      ...parties,
       cycle: attempt.cycle,
       orderId,
       amount: record.amount,
@@ -80,18 +84,26 @@ export async function applyOrderOutcome(
     });
   } else {
     recordEvent(outcome, subscriptionChargeFailed, meta, {
-      ...subscription.parties(),
+      ...parties,
       cycle: attempt.cycle,
       attempt: attempt.attempt,
       orderId,
-      reason: reason ?? 'CHARGE_FAILED',
+      reason,
       retryAt: retryAt?.toISOString() ?? null,
     });
-    if (!retryAt) {
+    if (!retryAt && isPaymentFailure(reason)) {
       recordEvent(outcome, subscriptionSuspended, meta, {
-        ...subscription.parties(),
+        ...parties,
         cycle: attempt.cycle,
-        reason: reason ?? 'CHARGE_FAILED',
+        reason,
+      });
+    } else if (!retryAt) {
+      recordEvent(outcome, subscriptionCycleMissed, meta, {
+        ...parties,
+        cycle: attempt.cycle,
+        deliveryDate: record.deliveryDate,
+        reason: 'ORDER_FAILED',
+        orderReason: reason,
       });
     }
   }
@@ -106,15 +118,58 @@ export async function applyOrderOutcome(
   const stored = inserted
     ? outcome
     : await em.findOne(CycleOutcome, { _id: attempt._id }, { refresh: true });
-  if (stored?.status !== CycleOutcomeStatus.FAILED || stored.retryAt) return;
-  await deps.locks.withLock(subscription._id, async () => {
+  if (stored?.status !== CycleOutcomeStatus.FAILED) return;
+  if (stored.retryAt) {
+    await wakeAt(em, deps, subscription._id, stored.retryAt);
+  } else if (isPaymentFailure(stored.reason ?? '')) {
+    await suspend(em, deps, subscription._id, stored);
+  }
+}
+
+/** When the next attempt runs: per SUBSCRIPTION_RETRY_HOURS, and only before the delivery day. */
+function nextRetry(
+  deps: SubscriptionsDeps,
+  attempt: number,
+  deliveryDate: string,
+  now: Date,
+): Date | null {
+  const hours = deps.config.SUBSCRIPTION_RETRY_HOURS[attempt - 1];
+  if (hours === undefined) return null;
+  const at = new Date(now.getTime() + hours * HOUR_MS);
+  return at < startOfDay(deliveryDate) ? at : null;
+}
+
+/** Brings the subscription's next scheduler visit forward to `at`. */
+async function wakeAt(
+  em: EntityManager,
+  deps: SubscriptionsDeps,
+  id: string,
+  at: Date,
+): Promise<void> {
+  await deps.locks.withLock(id, async () => {
     const locked = em.fork();
-    const fresh = await locked.findOne(Subscription, { _id: subscription._id }, { refresh: true });
+    const fresh = await locked.findOne(Subscription, { _id: id }, { refresh: true });
+    if (!fresh || (fresh.wakeAt && fresh.wakeAt <= at)) return;
+    fresh.wakeAt = at;
+    await locked.flush();
+  });
+}
+
+async function suspend(
+  em: EntityManager,
+  deps: SubscriptionsDeps,
+  id: string,
+  outcome: CycleOutcome,
+): Promise<void> {
+  await deps.locks.withLock(id, async () => {
+    const locked = em.fork();
+    const fresh = await locked.findOne(Subscription, { _id: id }, { refresh: true });
     if (!fresh || fresh.status !== SubscriptionStatus.ACTIVE) return;
     // A suspension for an older failure never overrides a later resume.
-    if (fresh.resumedAt && fresh.resumedAt > stored.at) return;
+    if (fresh.resumedAt && fresh.resumedAt > outcome.at) return;
     fresh.status = SubscriptionStatus.SUSPENDED;
-    fresh.suspendedReason = stored.reason ?? 'CHARGE_FAILED';
+    fresh.suspendedReason = outcome.reason ?? 'PAYMENT_DECLINED';
+    fresh.wakeAt = null;
     fresh.updatedAt = deps.now();
     await locked.flush();
   });

@@ -9,6 +9,8 @@ export enum CycleKindOfDelivery {
   PAUSED = 'PAUSED',
   /** Its delivery day had passed when the scheduler reached it (the scheduler was down). */
   MISSED = 'MISSED',
+  /** The product was not on sale or the store was suspended on its charge day: not charged. */
+  UNAVAILABLE = 'UNAVAILABLE',
 }
 registerEnumType(CycleKindOfDelivery, { name: 'SubscriptionCycleKind' });
 
@@ -49,7 +51,21 @@ export class CycleRecord implements OutboxCarrier {
   /** Product price × quantity when the cycle was created. */
   @Property()
   @Field(() => Int)
+  subtotal: number = 0;
+
+  /** The store's delivery fee for that subtotal. */
+  @Property()
+  @Field(() => Int)
+  deliveryFee: number = 0;
+
+  /** What the cycle charges: subtotal + delivery fee (0 for a cycle not delivered). */
+  @Property()
+  @Field(() => Int)
   amount!: number;
+
+  @Property()
+  @Field({ description: 'Delivery window, HH:mm-HH:mm; empty: any time.' })
+  deliveryWindow: string = '';
 
   @Property()
   @Field()
@@ -99,11 +115,15 @@ export class CycleAttempt implements OutboxCarrier {
 export enum CycleOutcomeStatus {
   CHARGED = 'CHARGED',
   FAILED = 'FAILED',
+  /** No attempt could be made before the delivery day (the scheduler was down): not charged. */
+  LAPSED = 'LAPSED',
 }
 
 /**
  * The outcome of one attempt, `_id` = the attempt id: first writer wins, so a redelivered
- * orders event records and announces it once. Carries charged / chargeFailed (and suspended).
+ * orders event records and announces it once. Carries charged / chargeFailed (and suspended or
+ * missed when it is the cycle's last). A LAPSED outcome is the scheduler's, for the attempt it
+ * could no longer make; it has no order.
  */
 @Entity({ collection: 'cycle_outcomes' })
 @Index({ properties: ['subscriptionId'] })
@@ -120,8 +140,8 @@ export class CycleOutcome implements OutboxCarrier {
   @Property()
   attempt!: number;
 
-  @Property()
-  orderId!: string;
+  @Property({ nullable: true })
+  orderId?: string | null;
 
   @Enum(() => CycleOutcomeStatus)
   status!: CycleOutcomeStatus;
@@ -129,7 +149,7 @@ export class CycleOutcome implements OutboxCarrier {
   @Property({ nullable: true })
   reason?: string;
 
-  /** When the next attempt is due (FAILED with retries left). */
+  /** When the next attempt is due (FAILED with a retry left before the delivery day). */
   @Property({ nullable: true })
   retryAt?: Date | null;
 
@@ -142,6 +162,14 @@ export class CycleOutcome implements OutboxCarrier {
   @Property()
   eventSequence = 0;
 }
+
+/**
+ * Orders' failure codes that mean the customer's payment method failed: after the last retry
+ * they suspend the subscription. Any other failure (stock, a closed store, a timeout) only
+ * makes that one cycle missed.
+ */
+export const isPaymentFailure = (reason: string): boolean =>
+  reason === 'PAYMENT_DECLINED' || reason === 'PAYMENT_FAILED';
 
 export const cycleId = (subscriptionId: string, cycle: number) => `${subscriptionId}:${cycle}`;
 export const attemptId = (subscriptionId: string, cycle: number, attempt: number) =>

@@ -131,6 +131,10 @@ export class Subscription implements OutboxCarrier {
   address!: DeliveryAddress;
 
   @Property()
+  @Field({ description: "One of the store's delivery windows, HH:mm-HH:mm; empty: any time." })
+  deliveryWindow: string = '';
+
+  @Property()
   billingKey!: string;
 
   @Property()
@@ -149,6 +153,14 @@ export class Subscription implements OutboxCarrier {
   /** Last reactivation after a suspension. */
   @Property({ nullable: true })
   resumedAt?: Date | null;
+
+  /**
+   * When the scheduler next has work for this subscription (a charge day starts, a retry is
+   * due): each run looks only at ACTIVE subscriptions whose wakeAt has come. Every change that
+   * could bring work forward sets it to now; a run sets the next one, at most a day ahead.
+   */
+  @Property({ nullable: true })
+  wakeAt?: Date | null;
 
   @Property()
   @Field()

@@ -12,12 +12,18 @@ import {
   userRef,
 } from '../federation/entity-refs.js';
 import type { SubscriptionsContext } from '../subscriptions.context.js';
-import { SubscribeResult, SubscriptionChangeResult } from '../subscriptions.results.js';
-import { CycleAttempt, CycleRecord } from './cycle.entity.js';
+import {
+  SubscribeResult,
+  SubscriptionCardChangeResult,
+  SubscriptionChangeResult,
+} from '../subscriptions.results.js';
+import { CycleRecord } from './cycle.entity.js';
 import { Subscription } from './subscription.entity.js';
 import {
+  CardInput,
   SubscribeInput,
   SubscriptionAddressInput,
+  SubscriptionChargeQuote,
   SubscriptionDelivery,
 } from './subscription.types.js';
 
@@ -64,13 +70,35 @@ export class SubscriptionResolver {
     return ctx.subscriptions.resume(requireUser(ctx.caller), id);
   }
 
-  @Mutation(() => SubscriptionChangeResult)
+  @Mutation(() => SubscriptionChangeResult, {
+    description:
+      'The address (and optionally the delivery window) of the deliveries not yet charged.',
+  })
   changeSubscriptionAddress(
     @Arg('id', () => ID) id: string,
     @Arg('address', () => SubscriptionAddressInput) address: SubscriptionAddressInput,
     @Ctx() ctx: SubscriptionsContext,
+    @Arg('deliveryWindow', () => String, { nullable: true }) deliveryWindow?: string | null,
   ) {
-    return ctx.subscriptions.changeAddress(requireUser(ctx.caller), id, address);
+    return ctx.subscriptions.changeAddress(
+      requireUser(ctx.caller),
+      id,
+      address,
+      deliveryWindow ?? undefined,
+    );
+  }
+
+  @Mutation(() => SubscriptionCardChangeResult, {
+    description:
+      'Saves a new card for the next charges; a subscription suspended for declined charges ' +
+      'resumes with it and its failed delivery is charged again if its day has not come.',
+  })
+  changeSubscriptionCard(
+    @Arg('id', () => ID) id: string,
+    @Arg('card', () => CardInput) card: CardInput,
+    @Ctx() ctx: SubscriptionsContext,
+  ) {
+    return ctx.subscriptions.changeCard(requireUser(ctx.caller), id, card);
   }
 
   @Mutation(() => SubscriptionChangeResult, {
@@ -132,6 +160,14 @@ export class SubscriptionResolver {
     return (await ctx.subscriptions.upcoming(subscription))?.deliveryDate ?? null;
   }
 
+  @FieldResolver(() => SubscriptionChargeQuote, {
+    nullable: true,
+    description: "What the next cycle charges at today's price and delivery fee.",
+  })
+  nextCharge(@Root() subscription: Subscription, @Ctx() ctx: SubscriptionsContext) {
+    return ctx.subscriptions.quote(subscription);
+  }
+
   @FieldResolver(() => Boolean, { description: 'A pause covers today.' })
   paused(@Root() subscription: Subscription, @Ctx() ctx: SubscriptionsContext) {
     const today = dayOf(ctx.deps.now());
@@ -153,12 +189,16 @@ export class CycleRecordResolver {
     description: 'The delivery order of the latest charge attempt.',
   })
   async order(@Root() record: CycleRecord, @Ctx() ctx: SubscriptionsContext) {
-    const attempts = await ctx.em.find(
-      CycleAttempt,
-      { subscriptionId: record.subscriptionId, cycle: record.cycle },
-      { orderBy: { attempt: 'desc' }, limit: 1 },
-    );
-    return attempts[0] ? orderRef(attempts[0].orderId) : null;
+    const orderId = await ctx.subscriptions.orderIdOf(record);
+    return orderId ? orderRef(orderId) : null;
+  }
+}
+
+@Resolver(() => SubscriptionDelivery)
+export class SubscriptionDeliveryResolver {
+  @FieldResolver(() => Subscription, { nullable: true })
+  subscription(@Root() delivery: SubscriptionDelivery, @Ctx() ctx: SubscriptionsContext) {
+    return ctx.subscriptionLoader.load(delivery.subscriptionId);
   }
 }
 

@@ -4,14 +4,20 @@ import {
   type EntityManager,
   InvalidInputError,
   forbidden,
+  groupedLoader,
   hasRole,
   isDuplicateKeyError,
+  keyedLoader,
   notFound,
   recordEvent,
   simpleError,
 } from '@bloom/kernel';
 import { subscriptionCanceled, subscriptionCreated, subscriptionSkipped } from '@bloom/schema';
-import { CardRefusedError } from '../billing/billing-keys.js';
+import {
+  type CardInput,
+  CardRefusedError,
+  type IssuedBillingKey,
+} from '../billing/billing-keys.js';
 import {
   addDays,
   dayOf,
@@ -22,7 +28,7 @@ import {
 } from '../calendar/cycle-calendar.js';
 import { ProductProjection, StoreProjection } from '../projections/catalog.entities.js';
 import { SOURCE, type SubscriptionsDeps } from '../subscriptions.deps.js';
-import { CycleKindOfDelivery, CycleRecord, cycleId } from './cycle.entity.js';
+import { CycleAttempt, CycleKindOfDelivery, CycleRecord, cycleId } from './cycle.entity.js';
 import {
   DeliveryAddress,
   PauseWindow,
@@ -34,6 +40,7 @@ import {
   ProductNotSubscribableError,
   type SubscribeInput,
   type SubscriptionAddressInput,
+  SubscriptionChargeQuote,
   SubscriptionDelivery,
   SubscriptionStateError,
 } from './subscription.types.js';
@@ -48,6 +55,76 @@ export interface UpcomingCycle {
   chargeDate: string;
 }
 
+/** Ends a subscription: cycles already created are still delivered, no later one is made. */
+function markCanceled(
+  subscription: Subscription,
+  records: readonly CycleRecord[],
+  by: 'CUSTOMER' | 'ADMIN' | 'SYSTEM',
+  meta: { traceId: string; at: Date },
+  reason?: 'PRODUCT_DELETED' | 'STORE_CLOSED',
+): void {
+  const lastDelivered = records
+    .filter((r) => r.kind === CycleKindOfDelivery.DELIVERY)
+    .reduce((max, r) => Math.max(max, r.cycle), 0);
+  subscription.status = SubscriptionStatus.CANCELED;
+  subscription.endsAfterCycle = records.reduce((max, r) => Math.max(max, r.cycle), 0);
+  subscription.updatedAt = meta.at;
+  recordEvent(
+    subscription,
+    subscriptionCanceled,
+    { source: SOURCE, subjectId: subscription._id, traceId: meta.traceId, at: meta.at },
+    { ...subscription.parties(), effectiveAfterCycle: lastDelivered, canceledBy: by, reason },
+  );
+}
+
+/**
+ * The platform ends a subscription whose product was deleted or whose store closed for good.
+ * The caller holds the subscription's lock and flushes.
+ */
+export function endForGood(
+  subscription: Subscription,
+  records: readonly CycleRecord[],
+  reason: 'PRODUCT_DELETED' | 'STORE_CLOSED',
+  meta: { traceId: string; at: Date },
+): void {
+  if (subscription.status === SubscriptionStatus.CANCELED) return;
+  markCanceled(subscription, records, 'SYSTEM', meta, reason);
+}
+
+/**
+ * Ends every live subscription of a deleted product or a closed store (a catalogue event),
+ * each under its lock; a redelivered event finds them canceled and does nothing.
+ */
+export async function endSubscriptionsForGood(
+  em: EntityManager,
+  deps: SubscriptionsDeps,
+  of: { productId: string } | { storeId: string },
+  reason: 'PRODUCT_DELETED' | 'STORE_CLOSED',
+  traceId: string,
+): Promise<number> {
+  const live = await em.find(
+    Subscription,
+    { ...of, status: { $in: [SubscriptionStatus.ACTIVE, SubscriptionStatus.SUSPENDED] } },
+    { fields: ['_id'] },
+  );
+  let ended = 0;
+  for (const { _id } of live) {
+    await deps.locks.withLock(_id, async () => {
+      const locked = em.fork();
+      const subscription = await locked.findOne(Subscription, { _id }, { refresh: true });
+      if (!subscription || subscription.status === SubscriptionStatus.CANCELED) return;
+      const records = await locked.find(CycleRecord, { subscriptionId: _id });
+      endForGood(subscription, records, reason, { traceId, at: deps.now() });
+      // The scheduler settles the cycles it still delivers, then lets it sleep.
+      subscription.wakeAt = deps.now();
+      await locked.flush();
+      ended += 1;
+    });
+  }
+  if (ended > 0) deps.relay.kick();
+  return ended;
+}
+
 /**
  * Subscribing and the customer's changes. Every write of a subscription document holds its
  * document lock, which the scheduler also holds while it creates that subscription's cycles, so
@@ -56,6 +133,33 @@ export interface UpcomingCycle {
  * created (charged) that cycle first.
  */
 export class SubscriptionService {
+  // Per-request loaders: a list of subscriptions reads its cycles, attempts and catalogue
+  // snapshots in one query each, not one per subscription.
+  private readonly cycleLoader = groupedLoader<string, CycleRecord>(
+    (ids) =>
+      this.em.find(
+        CycleRecord,
+        { subscriptionId: { $in: [...ids] } },
+        { orderBy: { cycle: 'asc' }, refresh: true },
+      ),
+    (record) => record.subscriptionId,
+  );
+  private readonly attemptLoader = groupedLoader<string, CycleAttempt>(
+    (cycleIds) =>
+      this.em.find(CycleAttempt, {
+        subscriptionId: { $in: [...new Set(cycleIds.map((id) => id.split(':')[0]!))] },
+      }),
+    (attempt) => cycleId(attempt.subscriptionId, attempt.cycle),
+  );
+  private readonly productLoader = keyedLoader<string, ProductProjection>(
+    (ids) => this.em.find(ProductProjection, { _id: { $in: [...ids] } }),
+    (product) => product._id,
+  );
+  private readonly storeLoader = keyedLoader<string, StoreProjection>(
+    (ids) => this.em.find(StoreProjection, { _id: { $in: [...ids] } }),
+    (store) => store._id,
+  );
+
   constructor(
     private readonly em: EntityManager,
     private readonly deps: SubscriptionsDeps,
@@ -67,6 +171,22 @@ export class SubscriptionService {
 
   private traceId(caller: { traceId?: string }) {
     return caller.traceId ?? randomUUID();
+  }
+
+  /** Saves a card at the provider; a refusal is the customer's to fix, anything else throws. */
+  private async issueBillingKey(
+    customerKey: string,
+    card: CardInput,
+    idempotencyKey: string,
+  ): Promise<IssuedBillingKey | PaymentMethodRefusedError> {
+    try {
+      return await this.deps.billing.issue({ customerKey, card, idempotencyKey });
+    } catch (error) {
+      if (error instanceof CardRefusedError) {
+        return simpleError(PaymentMethodRefusedError, error.code, error.message);
+      }
+      throw error;
+    }
   }
 
   async subscribe(
@@ -102,7 +222,20 @@ export class SubscriptionService {
         'This product is not a subscription product on sale.',
       );
     }
-    const store = await this.em.findOne(StoreProjection, { _id: product.storeId });
+    const store = await this.em.findOne(
+      StoreProjection,
+      { _id: product.storeId },
+      { refresh: true },
+    );
+    if (store?.status && store.status !== 'OPEN') {
+      return simpleError(
+        ProductNotSubscribableError,
+        'STORE_NOT_OPEN',
+        'This store is not taking orders right now.',
+      );
+    }
+    const deliveryWindow = chooseWindow(store, input.deliveryWindow);
+    if (deliveryWindow instanceof InvalidInputError) return deliveryWindow;
     // With a client key a repeated request (a double tap, a retry) finds the first subscription.
     const id = input.idempotencyKey
       ? createHash('sha256')
@@ -112,19 +245,12 @@ export class SubscriptionService {
       : randomUUID();
     const earlier = await this.em.findOne(Subscription, { _id: id });
     if (earlier) return earlier;
-    let billing;
-    try {
-      billing = await this.deps.billing.issue({
-        customerKey: caller.userId,
-        card: input.card,
-        idempotencyKey: `subscription:${id}:billing-key`,
-      });
-    } catch (error) {
-      if (error instanceof CardRefusedError) {
-        return simpleError(PaymentMethodRefusedError, error.code, error.message);
-      }
-      throw error;
-    }
+    const billing = await this.issueBillingKey(
+      caller.userId,
+      input.card,
+      `subscription:${id}:billing-key`,
+    );
+    if (billing instanceof PaymentMethodRefusedError) return billing;
     const now = this.deps.now();
     const subscription = this.em.create(Subscription, {
       _id: id,
@@ -142,11 +268,14 @@ export class SubscriptionService {
       leadDays,
       pause: null,
       address: Object.assign(new DeliveryAddress(), input.address),
+      deliveryWindow,
       billingKey: billing.billingKey,
       cardLast4: billing.cardLast4,
       endsAfterCycle: null,
       suspendedReason: null,
       resumedAt: null,
+      // The first scheduler run works out the real wake-up time.
+      wakeAt: now,
       createdAt: now,
       updatedAt: now,
       outbox: [],
@@ -188,13 +317,45 @@ export class SubscriptionService {
     return subscription;
   }
 
-  /** The cycle records of a subscription, by cycle number. */
-  async cycles(subscriptionId: string): Promise<CycleRecord[]> {
+  /** The cycle records of a subscription, by cycle number, as they are now (for changes). */
+  private async freshCycles(subscriptionId: string): Promise<CycleRecord[]> {
     return this.em.find(
       CycleRecord,
       { subscriptionId },
       { orderBy: { cycle: 'asc' }, refresh: true },
     );
+  }
+
+  /** The cycle records of a subscription, by cycle number (batched across a list). */
+  cycles(subscriptionId: string): Promise<CycleRecord[]> {
+    return this.cycleLoader.load(subscriptionId);
+  }
+
+  /** The order of a cycle's latest charge attempt. */
+  async orderIdOf(record: CycleRecord): Promise<string | null> {
+    const attempts = await this.attemptLoader.load(cycleId(record.subscriptionId, record.cycle));
+    const latest = attempts.reduce<CycleAttempt | null>(
+      (a, b) => (a && a.attempt > b.attempt ? a : b),
+      null,
+    );
+    return latest?.orderId ?? null;
+  }
+
+  /** What the next cycle would charge at today's price and delivery policy. */
+  async quote(subscription: Subscription): Promise<SubscriptionChargeQuote | null> {
+    if (subscription.status === SubscriptionStatus.CANCELED) return null;
+    const [product, store] = await Promise.all([
+      this.productLoader.load(subscription.productId),
+      this.storeLoader.load(subscription.storeId),
+    ]);
+    if (!product) return null;
+    const subtotal = product.price * subscription.quantity;
+    const deliveryFee = store?.deliveryFeeFor(subtotal) ?? 0;
+    return Object.assign(new SubscriptionChargeQuote(), {
+      subtotal,
+      deliveryFee,
+      total: subtotal + deliveryFee,
+    });
   }
 
   /** The next cycle to be created and delivered, or null (canceled, suspended, ended). */
@@ -222,8 +383,12 @@ export class SubscriptionService {
   ): Promise<T> {
     return this.deps.locks.withLock(id, async () => {
       const subscription = await this.owned(caller, id);
-      const result = await work(subscription, await this.cycles(id));
-      subscription.updatedAt = this.deps.now();
+      const result = await work(subscription, await this.freshCycles(id));
+      if (result === subscription) {
+        subscription.updatedAt = this.deps.now();
+        // The schedule may have moved: the scheduler looks at it again on its next run.
+        subscription.wakeAt = this.deps.now();
+      }
       await this.em.flush();
       this.deps.relay.kick();
       return result;
@@ -273,7 +438,10 @@ export class SubscriptionService {
         cycle: next.cycle,
         deliveryDate: next.deliveryDate,
         kind: CycleKindOfDelivery.SKIPPED,
+        subtotal: 0,
+        deliveryFee: 0,
         amount: 0,
+        deliveryWindow: '',
         createdAt: this.deps.now(),
         outbox: [],
         eventSequence: 0,
@@ -344,14 +512,66 @@ export class SubscriptionService {
     caller: AuthenticatedCaller,
     id: string,
     address: SubscriptionAddressInput,
+    deliveryWindow?: string,
   ): Promise<Subscription | SubscriptionStateError | InvalidInputError> {
     const problem = checkAddress(address);
     if (problem) return problem;
+    return this.change(caller, id, async (subscription) => {
+      if (subscription.status === SubscriptionStatus.CANCELED) {
+        return stateError('CANCELED', 'This subscription was canceled.');
+      }
+      if (deliveryWindow !== undefined) {
+        const store = await this.em.findOne(
+          StoreProjection,
+          { _id: subscription.storeId },
+          { refresh: true },
+        );
+        const window = chooseWindow(store, deliveryWindow);
+        if (window instanceof InvalidInputError) return window;
+        subscription.deliveryWindow = window;
+      }
+      subscription.address = Object.assign(new DeliveryAddress(), address);
+      return subscription;
+    });
+  }
+
+  /**
+   * Saves a new card for the next charges. A subscription suspended for declined charges is
+   * reactivated with it, and a cycle whose charge failed is retried if its day has not come.
+   */
+  async changeCard(
+    caller: AuthenticatedCaller,
+    id: string,
+    card: CardInput,
+  ): Promise<Subscription | SubscriptionStateError | PaymentMethodRefusedError> {
+    const current = await this.owned(caller, id);
+    if (current.customerId !== caller.userId) {
+      throw forbidden('Only the subscriber can change the card.');
+    }
+    if (current.status === SubscriptionStatus.CANCELED) {
+      return stateError('CANCELED', 'This subscription was canceled.');
+    }
+    const fingerprint = createHash('sha256')
+      .update(`${card.number}\0${card.expiryYear}\0${card.expiryMonth}`)
+      .digest('hex')
+      .slice(0, 16);
+    const billing = await this.issueBillingKey(
+      caller.userId,
+      card,
+      `subscription:${id}:card:${fingerprint}`,
+    );
+    if (billing instanceof PaymentMethodRefusedError) return billing;
     return this.change(caller, id, (subscription) => {
       if (subscription.status === SubscriptionStatus.CANCELED) {
         return stateError('CANCELED', 'This subscription was canceled.');
       }
-      subscription.address = Object.assign(new DeliveryAddress(), address);
+      subscription.billingKey = billing.billingKey;
+      subscription.cardLast4 = billing.cardLast4;
+      if (subscription.status === SubscriptionStatus.SUSPENDED) {
+        subscription.status = SubscriptionStatus.ACTIVE;
+        subscription.suspendedReason = null;
+        subscription.resumedAt = this.deps.now();
+      }
       return subscription;
     });
   }
@@ -397,20 +617,11 @@ export class SubscriptionService {
       if (subscription.status === SubscriptionStatus.CANCELED) {
         return stateError('CANCELED', 'This subscription was already canceled.');
       }
-      const lastDelivered = records
-        .filter((r) => r.kind === CycleKindOfDelivery.DELIVERY)
-        .reduce((max, r) => Math.max(max, r.cycle), 0);
-      subscription.status = SubscriptionStatus.CANCELED;
-      subscription.endsAfterCycle = records.at(-1)?.cycle ?? 0;
-      recordEvent(
+      markCanceled(
         subscription,
-        subscriptionCanceled,
-        { source: SOURCE, subjectId: subscription._id, traceId: this.traceId(caller) },
-        {
-          ...subscription.parties(),
-          effectiveAfterCycle: lastDelivered,
-          canceledBy: subscription.customerId === caller.userId ? 'CUSTOMER' : 'ADMIN',
-        },
+        records,
+        subscription.customerId === caller.userId ? 'CUSTOMER' : 'ADMIN',
+        { traceId: this.traceId(caller), at: this.deps.now() },
       );
       return subscription;
     });
@@ -450,27 +661,34 @@ export class SubscriptionService {
       status: { $in: [SubscriptionStatus.ACTIVE, SubscriptionStatus.CANCELED] },
     });
     const deliveries: SubscriptionDelivery[] = [];
+    const all = await this.em.find(
+      CycleRecord,
+      { subscriptionId: { $in: subscriptions.map((s) => s._id) } },
+      { orderBy: { cycle: 'asc' } },
+    );
     for (const subscription of subscriptions) {
-      const records = await this.cycles(subscription._id);
+      const records = all.filter((r) => r.subscriptionId === subscription._id);
       const skipped = records
         .filter((r) => r.kind !== CycleKindOfDelivery.DELIVERY)
         .map((r) => r.cycle);
       const byCycle = new Map(records.map((r) => [r.cycle, r]));
       const state = subscription.cycleState(skipped);
-      const item = (cycle: number, date: string, ordered: boolean) =>
+      const item = (cycle: number, date: string, ordered: boolean, window: string) =>
         Object.assign(new SubscriptionDelivery(), {
           subscriptionId: subscription._id,
           cycle,
           deliveryDate: date,
+          deliveryWindow: window,
           billingDate: addDays(date, -subscription.leadDays),
           productName: subscription.productName,
           quantity: subscription.quantity,
+          recipientName: subscription.address.recipientName,
           ordered,
         });
       for (const record of records) {
         if (record.kind === CycleKindOfDelivery.DELIVERY) {
           if (record.deliveryDate >= from && record.deliveryDate < until) {
-            deliveries.push(item(record.cycle, record.deliveryDate, true));
+            deliveries.push(item(record.cycle, record.deliveryDate, true, record.deliveryWindow));
           }
         }
       }
@@ -481,7 +699,7 @@ export class SubscriptionService {
         if (!next || next.deliveryDate >= until) break;
         last = next.cycle;
         if (byCycle.has(next.cycle) || next.deliveryDate < from) continue;
-        deliveries.push(item(next.cycle, next.deliveryDate, false));
+        deliveries.push(item(next.cycle, next.deliveryDate, false, subscription.deliveryWindow));
       }
     }
     return deliveries.sort(
@@ -495,6 +713,22 @@ export class SubscriptionService {
   dateOf(subscription: Subscription, cycle: number): string {
     return deliveryDate(subscription.cycleState().schedule, cycle);
   }
+}
+
+/**
+ * The delivery window a subscription uses: one of the store's windows (the first when none is
+ * asked for); empty when the store delivers at any time.
+ */
+function chooseWindow(
+  store: StoreProjection | null,
+  asked: string | null | undefined,
+): string | InvalidInputError {
+  const windows = store?.windows ?? [];
+  const wanted = asked?.replace(/\s/g, '') ?? '';
+  if (windows.length === 0) return '';
+  if (!wanted) return windows[0]!;
+  if (windows.includes(wanted)) return wanted;
+  return InvalidInputError.of('deliveryWindow', `Choose one of ${windows.join(', ')}.`);
 }
 
 function checkAddress(address: SubscriptionAddressInput): InvalidInputError | null {

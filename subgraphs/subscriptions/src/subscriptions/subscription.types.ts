@@ -65,6 +65,13 @@ export class SubscribeInput {
   @Field(() => CardInput, { description: 'Saved at the payment provider as a billing key.' })
   card!: CardInput;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "One of the store's delivery windows (Store.deliveryPolicy), HH:mm-HH:mm; the first when omitted.",
+  })
+  deliveryWindow?: string | null;
+
   @Field({
     nullable: true,
     description: 'Repeating a subscribe with the same key returns the first subscription.',
@@ -84,8 +91,14 @@ export class SubscriptionDelivery {
   @Field()
   deliveryDate!: string;
 
+  @Field({ description: 'HH:mm-HH:mm; empty: any time of the day.' })
+  deliveryWindow!: string;
+
   @Field()
   billingDate!: string;
+
+  @Field()
+  recipientName!: string;
 
   @Field()
   productName!: string;
@@ -95,4 +108,19 @@ export class SubscriptionDelivery {
 
   @Field({ description: 'True once the cycle was charged and its order requested.' })
   ordered!: boolean;
+}
+
+/** What a cycle charges: the product's price × quantity plus the store's delivery fee. */
+@ObjectType()
+export class SubscriptionChargeQuote {
+  @Field(() => Int)
+  subtotal!: number;
+
+  @Field(() => Int, {
+    description: "0 when the subtotal reaches the store's free-delivery threshold.",
+  })
+  deliveryFee!: number;
+
+  @Field(() => Int)
+  total!: number;
 }
