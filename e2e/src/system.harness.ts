@@ -66,6 +66,8 @@ export interface System {
   startGateway(): Promise<RunningGateway>;
   /** Moves every service's clock. */
   advance(ms: number): void;
+  /** The services' clock. */
+  now(): Date;
   /** A GraphQL request through the gateway, optionally as a signed-in user. */
   call<T = Record<string, any>>(
     query: string,
@@ -163,6 +165,7 @@ export async function startSystem(
       advance: (ms) => {
         offset += ms;
       },
+      now,
       call,
       logIn: async (email, password) => {
         const res = await call(
