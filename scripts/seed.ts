@@ -26,6 +26,7 @@ const steps: [file: string, exportName: string][] = [
   ['stores.seed.ts', 'seedStores'],
   ['products.seed.ts', 'seedProducts'],
   ['orders.seed.ts', 'seedOrders'],
+  ['subscriptions.seed.ts', 'seedSubscriptions'],
 ];
 for (const [file, exportName] of steps) {
   const url = new URL(`seed/${file}`, import.meta.url);

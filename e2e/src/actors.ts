@@ -1,3 +1,4 @@
+import { waitFor } from '@bloom/testing';
 import { ADMIN, type System } from './system.harness.js';
 
 /** A store in 마포구 with delivery and pickup, for tests that need a selling store. */
@@ -69,4 +70,27 @@ export async function customerToken(sys: System, email: string, name = '정민�
     i: { email, password: 'flowers123', name },
   });
   return sys.logIn(email, 'flowers123');
+}
+
+/**
+ * An approved seller with SKY_GARDEN_STORE open, through the gateway. The store is created once
+ * stores has seen identity's approval event, so it retries until then.
+ */
+export async function skyGardenSeller(sys: System) {
+  const owner = await approvedSeller(sys, {
+    email: 'sky@bloom.test',
+    businessRegistrationNumber: '220-81-62517',
+  });
+  const storeId = await waitFor(
+    async () => {
+      const created = await sys.call(
+        `mutation($i: CreateStoreInput!) { createStore(input: $i) { __typename ... on Store { id } } }`,
+        { i: SKY_GARDEN_STORE },
+        owner.token,
+      );
+      return created.data?.createStore.id as string | undefined;
+    },
+    { what: 'store created' },
+  );
+  return { ...owner, storeId };
 }

@@ -5,7 +5,7 @@ import {
 } from '@bloom/payments-emulator';
 import { waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SKY_GARDEN_STORE, approvedSeller, customerToken } from '../src/actors.js';
+import { customerToken, skyGardenSeller } from '../src/actors.js';
 import { type System, startSystem } from '../src/system.harness.js';
 
 /*
@@ -40,23 +40,8 @@ const tomorrowNoonSeoul = () => {
 
 describe('orders through the gateway', () => {
   it('cart by store → delivery checkout → saga confirms; pickup too; each sees only their own', async () => {
-    const owner = await approvedSeller(sys, {
-      email: 'sky@bloom.test',
-      businessRegistrationNumber: '220-81-62517',
-    });
-    await waitFor(
-      async () => {
-        const created = await sys.call(
-          `mutation($i: CreateStoreInput!) { createStore(input: $i) { __typename ... on Store { id } } }`,
-          { i: SKY_GARDEN_STORE },
-          owner.token,
-        );
-        return created.data?.createStore.id as string | undefined;
-      },
-      { what: 'store created' },
-    );
-    const storeId = (await sys.call(`{ me { store { id } } }`, {}, owner.token)).data?.me.store
-      .id as string;
+    const owner = await skyGardenSeller(sys);
+    const storeId = owner.storeId;
     await sys.call(
       `mutation($s: ID!) { setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 10 }]) { __typename } }`,
       { s: storeId },

@@ -6,7 +6,7 @@ import {
 import { waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubscriptionsServer } from '../../subgraphs/subscriptions/src/server.js';
-import { SKY_GARDEN_STORE, approvedSeller, customerToken } from '../src/actors.js';
+import { customerToken, skyGardenSeller } from '../src/actors.js';
 import { type System, startSystem } from '../src/system.harness.js';
 
 /*
@@ -18,8 +18,7 @@ import { type System, startSystem } from '../src/system.harness.js';
 
 let sys: System;
 let pg: PaymentsEmulator;
-let owner: { token: string };
-let storeId: string;
+let owner: { token: string; storeId: string };
 let productId: string;
 
 const DAY_MS = 86_400_000;
@@ -48,26 +47,10 @@ beforeAll(async () => {
     ['identity', 'stores', 'products', 'orders', 'subscriptions', 'notifications'],
     { PAYMENTS_URL: pg.url, SUBSCRIPTION_SCHEDULER_INTERVAL_MS: '0' },
   );
-  owner = await approvedSeller(sys, {
-    email: 'sky@bloom.test',
-    businessRegistrationNumber: '220-81-62517',
-  });
-  await waitFor(
-    async () => {
-      const created = await sys.call(
-        `mutation($i: CreateStoreInput!) { createStore(input: $i) { __typename ... on Store { id } } }`,
-        { i: SKY_GARDEN_STORE },
-        owner.token,
-      );
-      return created.data?.createStore.id as string | undefined;
-    },
-    { what: 'store created' },
-  );
-  storeId = (await sys.call(`{ me { store { id } } }`, {}, owner.token)).data?.me.store
-    .id as string;
+  owner = await skyGardenSeller(sys);
   await sys.call(
     `mutation($s: ID!) { setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 80 }]) { __typename } }`,
-    { s: storeId },
+    { s: owner.storeId },
     owner.token,
   );
   const product = await sys.call(

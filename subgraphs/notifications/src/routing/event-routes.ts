@@ -171,11 +171,24 @@ async function parties(
   };
 }
 
-/** The seller of a subscription's store: the event's `sellerId`, else the stores projection. */
-const subscriptionSeller = async (
+/**
+ * Tells the seller of a subscription's store (the event's `sellerId`, else the stores
+ * projection's owner; nobody when neither is known) about a change to its delivery calendar.
+ */
+async function notifySubscriptionSeller(
   a: RouteActions,
   p: { storeId: string; sellerId: string | null },
-) => p.sellerId ?? (await a.storeOwner(p.storeId));
+  notice: { title: string; body: string; productId?: string },
+): Promise<void> {
+  const seller = p.sellerId ?? (await a.storeOwner(p.storeId));
+  if (!seller) return;
+  await a.notify({
+    recipient: { userId: seller },
+    kind: NoticeKind.SUBSCRIPTION_UPDATE,
+    storeId: p.storeId,
+    ...notice,
+  });
+}
 
 /** Wired routes: the event contract exists in schema/src/events and is consumed. */
 export const EVENT_ROUTES: EventRoute[] = [
@@ -490,15 +503,10 @@ export const EVENT_ROUTES: EventRoute[] = [
     contract: subscriptionCreated,
     stream: 'SUBSCRIPTIONS',
     handle: async (p, a) => {
-      const seller = await subscriptionSeller(a, p);
-      if (!seller) return;
-      await a.notify({
-        recipient: { userId: seller },
-        kind: NoticeKind.SUBSCRIPTION_UPDATE,
+      await notifySubscriptionSeller(a, p, {
         title: '새 정기구독',
         body: `새 정기구독 고객이 생겼습니다: ${SUBSCRIPTION_CYCLE[p.cycle] ?? p.cycle} ${p.quantity}개, 첫 배송일 ${p.firstDeliveryDate} (구독 ${p.subscriptionId}).`,
         productId: p.productId,
-        storeId: p.storeId,
       });
     },
   }),
@@ -543,14 +551,9 @@ export const EVENT_ROUTES: EventRoute[] = [
         body: `${cause} 정기구독이 일시 중지되었습니다. 이번 회차는 결제되지 않았고 배송되지 않습니다. ${resume}`,
         storeId: p.storeId,
       });
-      const seller = await subscriptionSeller(a, p);
-      if (!seller) return;
-      await a.notify({
-        recipient: { userId: seller },
-        kind: NoticeKind.SUBSCRIPTION_UPDATE,
+      await notifySubscriptionSeller(a, p, {
         title: '정기구독 일시 중지',
         body: `${payment ? '고객의 카드 결제가 되지 않아' : cause} 정기구독(구독 ${p.subscriptionId})이 ${p.cycle}회차부터 중지되었습니다. 고객이 다시 시작할 때까지 배송은 없습니다.`,
-        storeId: p.storeId,
       });
     },
   }),
@@ -566,14 +569,9 @@ export const EVENT_ROUTES: EventRoute[] = [
         body: `${why} ${p.deliveryDate} 정기구독 배송을 보내 드리지 못합니다. 이번 회차 결제는 청구되지 않았으며, 정기구독은 다음 회차부터 이어집니다.`,
         storeId: p.storeId,
       });
-      const seller = await subscriptionSeller(a, p);
-      if (!seller) return;
-      await a.notify({
-        recipient: { userId: seller },
-        kind: NoticeKind.SUBSCRIPTION_UPDATE,
+      await notifySubscriptionSeller(a, p, {
         title: '정기구독 배송 취소',
         body: `${why} ${p.deliveryDate} 정기구독 배송(구독 ${p.subscriptionId}, ${p.cycle}회차)은 진행되지 않습니다.`,
-        storeId: p.storeId,
       });
     },
   }),
@@ -581,14 +579,9 @@ export const EVENT_ROUTES: EventRoute[] = [
     contract: subscriptionSkipped,
     stream: 'SUBSCRIPTIONS',
     handle: async (p, a) => {
-      const seller = await subscriptionSeller(a, p);
-      if (!seller) return;
-      await a.notify({
-        recipient: { userId: seller },
-        kind: NoticeKind.SUBSCRIPTION_UPDATE,
+      await notifySubscriptionSeller(a, p, {
         title: '정기구독 배송 건너뛰기',
         body: `고객이 ${p.deliveryDate} 정기구독 배송(구독 ${p.subscriptionId}, ${p.cycle}회차)을 건너뛰었습니다.`,
-        storeId: p.storeId,
       });
     },
   }),
@@ -611,14 +604,9 @@ export const EVENT_ROUTES: EventRoute[] = [
           storeId: p.storeId,
         });
       }
-      const seller = await subscriptionSeller(a, p);
-      if (!seller) return;
-      await a.notify({
-        recipient: { userId: seller },
-        kind: NoticeKind.SUBSCRIPTION_UPDATE,
+      await notifySubscriptionSeller(a, p, {
         title: '정기구독 해지',
         body: `정기구독(구독 ${p.subscriptionId})이 해지되었습니다 (${CANCELED_BY[p.canceledBy] ?? p.canceledBy}${p.reason ? `: ${CANCEL_REASON_LABEL[p.reason]}` : ''}). ${last}`,
-        storeId: p.storeId,
       });
     },
   }),
