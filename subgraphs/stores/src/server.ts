@@ -24,6 +24,7 @@ import { OrderSagaHandlers } from './saga/order-saga.consumer.js';
 import { SagaStep } from './saga/saga-step.entity.js';
 import { buildSchema } from './schema.js';
 import { ApprovedSeller } from './sellers/approved-seller.entity.js';
+import { SellerAccountHandlers } from './sellers/seller-account.consumer.js';
 import { consumeSellerApprovals } from './sellers/seller-approval.consumer.js';
 import { Store } from './stores/store.entity.js';
 import { consumeProductRatings } from './stores/product-rating.consumer.js';
@@ -76,6 +77,8 @@ export interface StoresServer extends RunningServer {
   bus: EventBus;
   /** The saga command handlers, for tests that drive them directly. */
   saga: OrderSagaHandlers;
+  /** The owner-account handlers (identity suspensions and deletions), likewise. */
+  sellerAccounts: SellerAccountHandlers;
 }
 
 /** Wires the stores service: database, event bus, consumers, outbox relay and GraphQL server. */
@@ -118,9 +121,11 @@ export async function buildServer(
   };
   const infra = createInfra(db);
   const saga = new OrderSagaHandlers(orm, deps, infra);
+  const sellerAccounts = new SellerAccountHandlers(orm, deps, infra);
   relay.start();
   const consumptions: Consumption[] = [
     await consumeSellerApprovals(bus, orm, deps),
+    await sellerAccounts.consume(bus),
     await consumeProductRatings(bus, orm, deps),
     ...(await saga.consume(bus)),
   ];
@@ -142,7 +147,7 @@ export async function buildServer(
     },
     { port: config.PORT, host: config.HOST },
   );
-  return { ...server, deps, infra, relay, bus, saga };
+  return { ...server, deps, infra, relay, bus, saga, sellerAccounts };
 }
 
 /** The uniform entry the end-to-end harness uses for every subgraph. */

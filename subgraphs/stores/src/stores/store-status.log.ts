@@ -55,7 +55,10 @@ export class StoreStatusLog {
 
   /**
    * Moves the store if its current status is one of `from`; otherwise returns the current
-   * status unchanged (someone else moved it first, or the move is not allowed).
+   * status unchanged (someone else moved it first, or the move is not allowed). `opKey` makes
+   * the move idempotent (e.g. the id of the event that caused it): a retry with the same key
+   * returns the entry it appended the first time instead of moving the store again. Without
+   * one every call is a new operation.
    */
   async transition(
     store: { id: string; sellerId: string },
@@ -64,12 +67,13 @@ export class StoreStatusLog {
     actorId: string,
     traceId: string,
     at: Date,
+    opKey: string = randomUUID(),
   ): Promise<
     { changed: true; entry: StoreStatusDoc } | { changed: false; current: CurrentStatus }
   > {
     const result = await this.chain.append<CurrentStatus>(
       store.id,
-      `${store.id}:${randomUUID()}`,
+      `${store.id}:${opKey}`,
       at,
       (head) => {
         const status = head.entry?.status ?? StoreStatus.OPEN;

@@ -115,6 +115,11 @@ export function storeSnapshot(store: Store, status: StoreStatus) {
   };
 }
 
+/** The reason prefix of a suspension that follows the owner's account suspension. */
+export const OWNER_SUSPENDED_REASON = 'SELLER_SUSPENDED';
+/** The actor of status changes the platform makes on its own (`closedBy` of such a close). */
+export const SYSTEM_ACTOR = 'SYSTEM';
+
 export class StoreService {
   constructor(
     private readonly em: EntityManager,
@@ -291,12 +296,51 @@ export class StoreService {
     );
   }
 
+  /**
+   * The owner's account was suspended (`identity.user.suspended`): the store stops selling as
+   * under an admin suspension, but only an open store moves; a suspended or closed one is left
+   * as it is. `eventId` keys the move, so a redelivered event never moves the store twice.
+   */
+  suspendForOwnerSuspension(
+    store: Store,
+    suspendedBy: string,
+    reason: string,
+    eventId: string,
+    traceId: string,
+  ) {
+    return this.changeStatus(
+      store,
+      { to: StoreStatus.SUSPENDED, reason: `${OWNER_SUSPENDED_REASON}: ${reason.trim()}` },
+      [StoreStatus.OPEN],
+      suspendedBy,
+      traceId,
+      eventId,
+    );
+  }
+
+  /**
+   * The owner deleted their account (`identity.user.deleted`): the store closes for good, also
+   * from a suspension (its owner is gone for good, and only a close ends its subscriptions);
+   * a closed store stays as it is. `eventId` keys the move as above.
+   */
+  closeForOwnerDeletion(store: Store, eventId: string, traceId: string) {
+    return this.changeStatus(
+      store,
+      { to: StoreStatus.CLOSED },
+      [StoreStatus.OPEN, StoreStatus.SUSPENDED],
+      SYSTEM_ACTOR,
+      traceId,
+      eventId,
+    );
+  }
+
   private async changeStatus(
     store: Store,
     change: StatusChange,
     from: StoreStatus[],
     actorId: string,
     traceId: string,
+    opKey?: string,
   ): Promise<Store | StoreStatusTransitionError> {
     const result = await this.statusLog.transition(
       store,
@@ -305,6 +349,7 @@ export class StoreService {
       actorId,
       traceId,
       this.deps.now(),
+      opKey,
     );
     if (!result.changed) {
       return Object.assign(
