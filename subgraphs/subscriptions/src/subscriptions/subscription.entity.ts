@@ -68,6 +68,7 @@ export class PauseWindow {
 @Index({ properties: ['customerId'] })
 @Index({ properties: ['storeId'] })
 @Index({ properties: ['status'] })
+@Index({ properties: ['wakeAt'] })
 @ObjectType('FlowerSubscription')
 @Directive('@key(fields: "id")')
 export class Subscription implements OutboxCarrier {
