@@ -46,8 +46,8 @@ describe('inbox', () => {
     expect(rest.data?.notices.nodes).toHaveLength(3);
     expect(rest.data?.notices.pageInfo.hasNextPage).toBe(false);
 
-    // Marking one read, twice at once, counts once.
-    await Promise.all(
+    // Marking one read, twice at once, counts once; each answer is the notice, now read.
+    const answers = await Promise.all(
       [1, 2].map(() =>
         h.call(
           `mutation($id: ID!) { markNoticeRead(id: $id) { __typename ... on Notice { read } } }`,
@@ -56,6 +56,10 @@ describe('inbox', () => {
         ),
       ),
     );
+    for (const answer of answers) {
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.markNoticeRead).toEqual({ __typename: 'Notice', read: true });
+    }
     const count = await h.call(
       `{ unreadNoticeCount notices(unreadOnly: true) { totalCount } }`,
       {},

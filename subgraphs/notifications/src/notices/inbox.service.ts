@@ -19,7 +19,7 @@ import {
   type RecipientKey,
   userKey,
 } from './notice.entity.js';
-import { InboxReadState, type NoticeNode, NoticeNotFoundError, ref } from './notice.types.js';
+import { InboxReadState, NoticeNode, NoticeNotFoundError, ref } from './notice.types.js';
 import { upsertFields } from '../shared/upsert.js';
 
 /** The inbox keys a caller reads: their own, plus the admin audience for administrators. */
@@ -64,18 +64,21 @@ export class InboxService {
         })
       : [];
     const readIds = new Set(reads.map((r) => r.noticeId));
-    return notices.map((n) => ({
-      id: n._id,
-      kind: n.kind,
-      title: n.title,
-      body: n.body,
-      createdAt: n.createdAt,
-      read: n.createdAt <= readUpTo || readIds.has(n._id),
-      forAdmins: n.recipient === ADMINS_KEY,
-      product: ref(n.productId),
-      store: ref(n.storeId),
-      order: ref(n.orderId),
-    }));
+    // Class instances, not plain objects: union results (MarkNoticeReadResult) resolve by class.
+    return notices.map((n) =>
+      Object.assign(new NoticeNode(), {
+        id: n._id,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        createdAt: n.createdAt,
+        read: n.createdAt <= readUpTo || readIds.has(n._id),
+        forAdmins: n.recipient === ADMINS_KEY,
+        product: ref(n.productId),
+        store: ref(n.storeId),
+        order: ref(n.orderId),
+      }),
+    );
   }
 
   async get(id: string): Promise<Notice | null> {
