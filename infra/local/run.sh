@@ -36,8 +36,9 @@ export PASSWORD_SCRYPT_LOG_N="${PASSWORD_SCRYPT_LOG_N:-15}"
 START_TIMEOUT="${SERVICE_START_TIMEOUT:-90}"
 
 # The services, in start order. stage: services of one stage start together, and the next
-# stage starts when all of them answer /health. A row whose <workspace>/src/main.ts does not
-# exist yet is skipped, so this works while subgraphs are being written.
+# stage starts when all of them answer /health. A service is <workspace>/src/main.ts run by
+# node, or a client: <workspace>/vite.config.ts served by Vite's dev server (it proxies
+# /graphql to the gateway). A row with neither is skipped.
 #   name           workspace                  port  stage
 SERVICE_TABLE='
 openai-stub      infra/emulators/openai     4010  emulators
@@ -51,6 +52,7 @@ subscriptions    subgraphs/subscriptions    4005  subgraphs
 giftcards        subgraphs/giftcards        4006  subgraphs
 notifications    subgraphs/notifications    4007  subgraphs
 gateway          gateway                    4000  gateway
+storefront       clients/storefront         5173  clients
 '
 
 names=() workspaces=() ports=() stages=()
@@ -108,9 +110,14 @@ start_service() {
     die "port $port for $name is already in use (stop what uses it, or run \`npm run infra:down\`)"
   fi
   local env=()
-  if [[ "$port" != "-" ]]; then env+=("PORT=$port"); fi
-  pid="$(start_bg "$name" "$ROOT/$ws" env "${env[@]}" node --conditions=source \
-    --import @bloom/kernel/register "$ROOT/$ws/src/main.ts")"
+  if [[ -f "$ROOT/$ws/vite.config.ts" ]]; then
+    pid="$(start_bg "$name" "$ROOT/$ws" env "STOREFRONT_PORT=$port" \
+      "STOREFRONT_GATEWAY_URL=http://$LOCAL_HOST:4000" node "$ROOT/node_modules/vite/bin/vite.js")"
+  else
+    if [[ "$port" != "-" ]]; then env+=("PORT=$port"); fi
+    pid="$(start_bg "$name" "$ROOT/$ws" env "${env[@]}" node --conditions=source \
+      --import @bloom/kernel/register "$ROOT/$ws/src/main.ts")"
+  fi
   started+=("$name")
   info "$(printf '%-14s starting (pid %s, log %s)' "$name" "$pid" "$(rel "$(log_file "$name")")")"
 }
@@ -131,7 +138,9 @@ wait_healthy() {
     }
     return 0
   fi
-  if ! wait_until "$START_TIMEOUT" "$name" "$pid" -- http_ok "http://$LOCAL_HOST:$port/health"; then
+  local health="http://$LOCAL_HOST:$port/health"
+  if [[ -f "$ROOT/${workspaces[$1]}/vite.config.ts" ]]; then health="http://$LOCAL_HOST:$port/"; fi
+  if ! wait_until "$START_TIMEOUT" "$name" "$pid" -- http_ok "$health"; then
     tail_log "$name"
     die "$name did not become healthy on http://$LOCAL_HOST:$port/health"
   fi
@@ -140,10 +149,11 @@ wait_healthy() {
 
 any=0
 gateway_up=0
-for stage in emulators subgraphs gateway; do
+for stage in emulators subgraphs gateway clients; do
   batch=()
   for i in "${!names[@]}"; do
-    [[ "${stages[i]}" == "$stage" && -f "$ROOT/${workspaces[i]}/src/main.ts" ]] || continue
+    [[ "${stages[i]}" == "$stage" ]] || continue
+    [[ -f "$ROOT/${workspaces[i]}/src/main.ts" || -f "$ROOT/${workspaces[i]}/vite.config.ts" ]] || continue
     start_service "$i"
     batch+=("$i")
   done
@@ -170,8 +180,9 @@ fi
 
 echo
 if ((gateway_up)); then
-  info "gateway   http://localhost:4000/graphql"
-  info "explorer  http://localhost:4000/explorer"
+  info "storefront http://localhost:5173 (a phone on this network: http://<this machine>:5173 with STOREFRONT_HOST=0.0.0.0)"
+  info "gateway    http://localhost:4000/graphql"
+  info "explorer   http://localhost:4000/explorer"
 fi
 info "logs      .local/log/*.log (tailing below; Ctrl-C stops the services, not the databases)"
 echo

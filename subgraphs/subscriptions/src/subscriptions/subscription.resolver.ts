@@ -150,6 +150,15 @@ export class SubscriptionResolver {
     return productRef(subscription.productId);
   }
 
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'The number of the next delivery; pass it to skipNextSubscriptionCycle so a retried skip skips it once.',
+  })
+  async nextCycle(@Root() subscription: Subscription, @Ctx() ctx: SubscriptionsContext) {
+    return (await ctx.subscriptions.upcoming(subscription))?.cycle ?? null;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'YYYY-MM-DD, null when none.' })
   async nextBillingDate(@Root() subscription: Subscription, @Ctx() ctx: SubscriptionsContext) {
     return (await ctx.subscriptions.upcoming(subscription))?.chargeDate ?? null;

@@ -1,0 +1,102 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { Kind, OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
+import { catchError, from, mergeMap, throwError } from 'rxjs';
+import possibleTypes from './possible-types.generated.json';
+import type { AuthPayload, SessionStore } from './session.store.js';
+
+const REFRESH = `mutation Refresh($t: String!) { refreshTokens(refreshToken: $t) {
+  __typename ... on AuthPayload { accessToken refreshToken expiresIn user { id name email roles } } } }`;
+
+const unauthenticated = (error: unknown): boolean =>
+  (ServerError.is(error) && error.statusCode === 401) ||
+  (CombinedGraphQLErrors.is(error) &&
+    error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'));
+
+/**
+ * One client for the whole app: queries and mutations over HTTP, GraphQL subscriptions over
+ * graphql-ws, both on the same `/graphql` (the gateway). Every request carries the signed-in
+ * person's access token, refreshed before it expires; a request refused as unauthenticated is
+ * retried once after a refresh. The socket sends the token on connect and reconnects with a
+ * fresh one when the gateway closes it at the token's expiry.
+ */
+export function createApolloClient(session: SessionStore, origin = window.location.origin) {
+  const httpUrl = new URL('/graphql', origin).href;
+  const wsUrl = httpUrl.replace(/^http/, 'ws');
+
+  const withToken = (token: string | null) => (operation: ApolloLink.Operation) =>
+    operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
+      headers: token ? { ...headers, authorization: `Bearer ${token}` } : headers,
+    }));
+
+  const auth = new ApolloLink((operation, forward) =>
+    from(session.accessToken()).pipe(
+      mergeMap((token) => {
+        withToken(token)(operation);
+        return forward(operation).pipe(
+          catchError((error: unknown) => {
+            if (!token || !unauthenticated(error)) return throwError(() => error);
+            return from(session.refreshNow()).pipe(
+              mergeMap((fresh) => {
+                if (!fresh) return throwError(() => error);
+                withToken(fresh)(operation);
+                return forward(operation);
+              }),
+            );
+          }),
+        );
+      }),
+    ),
+  );
+
+  const ws = createClient({
+    url: wsUrl,
+    lazy: true,
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    connectionParams: async () => {
+      const token = await session.accessToken();
+      return token ? { authorization: `Bearer ${token}` } : {};
+    },
+  });
+  // A new session (sign-in, sign-out) must not keep the old one's socket.
+  session.subscribe(() => ws.terminate());
+
+  const transport = ApolloLink.split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return (
+        definition.kind === Kind.OPERATION_DEFINITION &&
+        definition.operation === OperationTypeNode.SUBSCRIPTION
+      );
+    },
+    new GraphQLWsLink(ws),
+    ApolloLink.from([auth, new HttpLink({ uri: httpUrl })]),
+  );
+
+  const client = new ApolloClient({
+    link: transport,
+    cache: new InMemoryCache({
+      possibleTypes,
+      // The cart has no id: the tab bar's badge and the cart page read parts of one cart.
+      typePolicies: { Cart: { merge: true } },
+    }),
+  });
+
+  session.useRefresh(async (refreshToken) => {
+    const result = await fetch(httpUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: REFRESH, variables: { t: refreshToken } }),
+    });
+    const body = (await result.json()) as {
+      data?: { refreshTokens?: (AuthPayload & { __typename: string }) | null };
+    };
+    const payload = body.data?.refreshTokens;
+    return payload?.__typename === 'AuthPayload' ? payload : null;
+  });
+  return client;
+}

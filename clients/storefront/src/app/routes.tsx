@@ -1,0 +1,37 @@
+import type { ComponentType } from 'react';
+import type { RouteObject } from 'react-router';
+import { Layout } from './layout.js';
+import { NotFoundPage } from '../pages/not-found.page.js';
+import { Loading } from '../ui/status.js';
+
+/** Pages load on demand: a phone on a slow network downloads only the page it opens. */
+const page = (load: () => Promise<{ Page: ComponentType }>) => ({
+  lazy: async () => ({ Component: (await load()).Page }),
+});
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <Layout />,
+    // Shown while the first page's code loads.
+    hydrateFallbackElement: <Loading />,
+    children: [
+      { index: true, ...page(() => import('../pages/home.page.js')) },
+      { path: 'search', ...page(() => import('../pages/search.page.js')) },
+      { path: 'products', ...page(() => import('../pages/products.page.js')) },
+      { path: 'products/:id', ...page(() => import('../pages/product.page.js')) },
+      { path: 'stores/:id', ...page(() => import('../pages/store.page.js')) },
+      { path: 'cart', ...page(() => import('../pages/cart.page.js')) },
+      { path: 'checkout', ...page(() => import('../pages/checkout.page.js')) },
+      { path: 'orders', ...page(() => import('../pages/orders.page.js')) },
+      { path: 'orders/:id', ...page(() => import('../pages/order.page.js')) },
+      { path: 'subscriptions', ...page(() => import('../pages/subscriptions.page.js')) },
+      { path: 'subscribe/:productId', ...page(() => import('../pages/subscribe.page.js')) },
+      { path: 'notices', ...page(() => import('../pages/notices.page.js')) },
+      { path: 'account', ...page(() => import('../pages/account.page.js')) },
+      { path: 'sign-in', ...page(() => import('../pages/sign-in.page.js')) },
+      { path: 'sign-up', ...page(() => import('../pages/sign-up.page.js')) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

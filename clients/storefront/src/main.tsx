@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app.js';
+import { createApolloClient } from './app/apollo.client.js';
+import { SessionStore } from './app/session.store.js';
+import './styles.css';
+
+const session = new SessionStore();
+const client = createApolloClient(session);
+const root = document.getElementById('root');
+if (!root) throw new Error('No #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App client={client} session={session} />
+  </StrictMode>,
+);

@@ -1,0 +1,499 @@
+import { gql } from '@apollo/client';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { formatDay, formatInstant, formatWon } from '../app/format.js';
+import { useSession } from '../app/session.context.js';
+import { windowText } from '../ui/buy-dates.js';
+import { inKorean, problemText, type TypedError } from '../ui/buy-messages.js';
+import {
+  CANCELABLE,
+  FULFILMENT_LABEL,
+  ORDER_STATUS_LABEL,
+  ORDER_STEPS,
+  type OrderStatus,
+  OrderStatusPill,
+} from '../ui/buy-order-status.js';
+import { Empty, ErrorNotice, Loading, SignInRequired, UserErrorNotice } from '../ui/status.js';
+import { Icon } from '../ui/icons.js';
+
+const ORDER = gql`
+  query OrderDetail($id: ID!) {
+    order(id: $id) {
+      id
+      number
+      fulfilment
+      status
+      subtotal
+      discount
+      deliveryFee
+      total
+      placedAt
+      confirmedAt
+      completedAt
+      updatedAt
+      trackingNumber
+      pickupAt
+      delivery {
+        recipientName
+        phone
+        zipCode
+        street
+        detail
+        deliveryDate
+        window
+        note
+      }
+      failure {
+        code
+        message
+      }
+      cancellation {
+        code
+        message
+      }
+      store {
+        id
+        name
+        phone
+        address {
+          street
+          detail
+        }
+      }
+      lines {
+        id
+        productName
+        unitPrice
+        quantity
+        amount
+        product {
+          id
+          images {
+            url
+          }
+        }
+      }
+    }
+  }
+`;
+
+/*
+ * Only the change itself: the order is read again through ORDER, which keeps one source of
+ * truth for what the page shows.
+ */
+const ORDER_LIVE = gql`
+  subscription OrderLive($orderId: ID!) {
+    orderStatusChanged(orderId: $orderId) {
+      id
+      status
+      reason
+      changedAt
+    }
+  }
+`;
+
+const CANCEL = gql`
+  mutation CancelOrder($orderId: ID!, $reason: String!) {
+    cancelOrder(orderId: $orderId, reason: $reason) {
+      __typename
+      ... on Order {
+        id
+        status
+        updatedAt
+        cancellation {
+          code
+          message
+        }
+      }
+      ... on OrderNotFoundError {
+        code
+        message
+      }
+      ... on InvalidTransitionError {
+        code
+        message
+      }
+      ... on InvalidInputError {
+        code
+        message
+      }
+      ... on InvalidInputError {
+        field
+      }
+    }
+  }
+`;
+
+interface OrderDetail {
+  id: string;
+  number: string;
+  fulfilment: 'DELIVERY' | 'PICKUP';
+  status: OrderStatus;
+  subtotal: number;
+  discount: number;
+  deliveryFee: number;
+  total: number;
+  placedAt: string;
+  confirmedAt: string | null;
+  completedAt: string | null;
+  updatedAt: string;
+  trackingNumber: string | null;
+  pickupAt: string | null;
+  delivery: {
+    recipientName: string;
+    phone: string;
+    zipCode: string;
+    street: string;
+    detail: string;
+    deliveryDate: string;
+    window: string;
+    note: string | null;
+  } | null;
+  failure: { code: string; message: string } | null;
+  cancellation: { code: string; message: string } | null;
+  store: {
+    id: string;
+    name: string;
+    phone: string;
+    address: { street: string; detail: string };
+  };
+  lines: {
+    id: string;
+    productName: string;
+    unitPrice: number;
+    quantity: number;
+    amount: number;
+    product: { id: string; images: { url: string }[] };
+  }[];
+}
+
+type CancelResult =
+  | { __typename: 'Order'; id: string; status: OrderStatus }
+  | ({
+      __typename: 'OrderNotFoundError' | 'InvalidTransitionError' | 'InvalidInputError';
+    } & TypedError);
+
+const REASONS = ['마음이 바뀌었어요', '날짜·시간을 잘못 골랐어요', '다른 상품으로 다시 주문할게요'];
+
+/** While the saga decides, a poll backs up the live feed in case the change came first. */
+const PENDING_POLL_MS = 5000;
+
+export function Page() {
+  const session = useSession();
+  const { id = '' } = useParams();
+  if (!session) return <SignInRequired what="주문" />;
+  return <Order key={id} id={id} />;
+}
+
+function Order({ id }: { id: string }) {
+  const location = useLocation();
+  const placed = (location.state as { placed?: string[] } | null)?.placed ?? [];
+  const { data, loading, error, refetch } = useQuery<{ order: OrderDetail | null }, { id: string }>(
+    ORDER,
+    { variables: { id }, fetchPolicy: 'cache-and-network' },
+  );
+  const status = data?.order?.status;
+  const finished =
+    status === 'DELIVERED' ||
+    status === 'PICKED_UP' ||
+    status === 'CANCELED' ||
+    status === 'FAILED';
+  useQuery<{ order: OrderDetail | null }, { id: string }>(ORDER, {
+    variables: { id },
+    fetchPolicy: 'network-only',
+    pollInterval: PENDING_POLL_MS,
+    skip: status !== 'PENDING',
+  });
+  const live = useSubscription<{ orderStatusChanged: { id: string; status: string } }>(ORDER_LIVE, {
+    variables: { orderId: id },
+    skip: !data?.order || finished,
+    onData: () => void refetch(),
+  });
+
+  if (loading && !data) return <Loading />;
+  if (error && !data) return <ErrorNotice error={error} retry={() => void refetch()} />;
+  const order = data?.order;
+  if (!order) {
+    return (
+      <Empty>
+        <p>주문을 찾을 수 없습니다.</p>
+        <Link className="button" to="/orders">
+          주문 내역
+        </Link>
+      </Empty>
+    );
+  }
+
+  return (
+    <div className="buy-page stack">
+      {placed.length > 0 && order.status !== 'FAILED' && (
+        <div className="notice ok" role="status">
+          <strong>주문이 접수되었습니다.</strong>
+          {placed.length > 1 && (
+            <p className="small">
+              꽃집별로 {placed.length}건의 주문이 만들어졌어요:{' '}
+              {placed.map((other, i) => (
+                <span key={other}>
+                  {i > 0 && ', '}
+                  {other === order.id ? (
+                    `${i + 1}번(지금 보는 주문)`
+                  ) : (
+                    <Link to={`/orders/${other}`}>{i + 1}번</Link>
+                  )}
+                </span>
+              ))}
+            </p>
+          )}
+        </div>
+      )}
+      <div className="row">
+        <h1>주문 상세</h1>
+        <OrderStatusPill status={order.status} />
+      </div>
+      <p className="muted small buy-meta">
+        주문번호 {order.number} · {formatInstant(order.placedAt)} ·{' '}
+        {FULFILMENT_LABEL[order.fulfilment]}
+      </p>
+
+      <Progress order={order} />
+      {!finished && !live.error && (
+        <p className="buy-live small" aria-live="polite">
+          <span aria-hidden className="buy-live-dot" /> 진행 상황이 바뀌면 바로 보여 드려요
+        </p>
+      )}
+
+      <section className="card" aria-labelledby="od-items">
+        <h2 id="od-items" className="buy-section-title">
+          <Link to={`/stores/${order.store.id}`}>{order.store.name}</Link>
+        </h2>
+        <ul className="buy-lines compact">
+          {order.lines.map((line) => (
+            <li key={line.id} className="buy-line">
+              <span className="buy-thumb small">
+                {line.product.images[0] ? (
+                  <img src={line.product.images[0].url} alt="" loading="lazy" />
+                ) : (
+                  <Icon name="flower" />
+                )}
+              </span>
+              <div className="buy-line-body">
+                <Link to={`/products/${line.product.id}`} className="buy-line-name">
+                  {line.productName}
+                </Link>
+                <span className="muted small">
+                  {formatWon(line.unitPrice)} × {line.quantity}
+                </span>
+              </div>
+              <strong>{formatWon(line.amount)}</strong>
+            </li>
+          ))}
+        </ul>
+        <dl className="buy-amounts">
+          <dt>상품 금액</dt>
+          <dd>{formatWon(order.subtotal)}</dd>
+          {order.discount > 0 && (
+            <>
+              <dt>쿠폰 할인</dt>
+              <dd className="buy-discount">−{formatWon(order.discount)}</dd>
+            </>
+          )}
+          <dt>배송비</dt>
+          <dd>{order.deliveryFee === 0 ? '무료' : formatWon(order.deliveryFee)}</dd>
+          <dt className="buy-amounts-total">결제 금액</dt>
+          <dd className="buy-amounts-total">{formatWon(order.total)}</dd>
+        </dl>
+      </section>
+
+      <section className="card stack" aria-labelledby="od-how">
+        <h2 id="od-how" className="buy-section-title">
+          {order.fulfilment === 'DELIVERY' ? '배송 정보' : '픽업 정보'}
+        </h2>
+        {order.delivery && (
+          <dl className="buy-facts">
+            <dt>받는 분</dt>
+            <dd>
+              {order.delivery.recipientName} · {order.delivery.phone}
+            </dd>
+            <dt>주소</dt>
+            <dd>
+              ({order.delivery.zipCode}) {order.delivery.street} {order.delivery.detail}
+            </dd>
+            <dt>도착</dt>
+            <dd>
+              {formatDay(order.delivery.deliveryDate)} {windowText(order.delivery.window)}
+            </dd>
+            {order.delivery.note && (
+              <>
+                <dt>요청사항</dt>
+                <dd>{order.delivery.note}</dd>
+              </>
+            )}
+            {order.trackingNumber && (
+              <>
+                <dt>송장번호</dt>
+                <dd>{order.trackingNumber}</dd>
+              </>
+            )}
+          </dl>
+        )}
+        {order.fulfilment === 'PICKUP' && (
+          <dl className="buy-facts">
+            <dt>픽업 시간</dt>
+            <dd>{order.pickupAt ? formatInstant(order.pickupAt) : '—'}</dd>
+            <dt>매장</dt>
+            <dd>
+              {order.store.name} · {order.store.address.street} {order.store.address.detail}
+            </dd>
+          </dl>
+        )}
+        {order.store.phone && (
+          <a className="button secondary block" href={`tel:${order.store.phone}`}>
+            꽃집에 전화하기 ({order.store.phone})
+          </a>
+        )}
+      </section>
+
+      {CANCELABLE.has(order.status) ? (
+        <CancelOrder orderId={order.id} onDone={() => void refetch()} />
+      ) : order.status === 'PENDING' ? (
+        <p className="muted small center">결제 확인이 끝나면 주문을 취소할 수 있어요.</p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Where the order is on its way, or why it stopped. */
+function Progress({ order }: { order: OrderDetail }) {
+  if (order.status === 'FAILED') {
+    return (
+      <div className="notice error" role="alert">
+        <strong>주문을 완료하지 못했습니다.</strong>
+        {order.failure && <p>{problemText(order.failure)}</p>}
+        <p className="small">결제된 금액이 있다면 자동으로 취소·환불됩니다.</p>
+        {order.lines[0] && (
+          <Link className="button secondary block" to={`/products/${order.lines[0].product.id}`}>
+            상품 다시 보기
+          </Link>
+        )}
+      </div>
+    );
+  }
+  if (order.status === 'CANCELED') {
+    return (
+      <div className="notice error" role="status">
+        <strong>취소된 주문입니다.</strong>
+        {order.cancellation && (
+          <p>
+            {problemText(order.cancellation)}
+            {order.cancellation.message && order.cancellation.code.startsWith('CANCELED_BY')
+              ? ` (사유: ${order.cancellation.message})`
+              : ''}
+          </p>
+        )}
+        <p className="small">
+          결제 금액은 전액 환불됩니다.
+          {order.discount > 0 && ' 사용한 쿠폰은 다시 쓸 수 있어요.'}
+        </p>
+      </div>
+    );
+  }
+  const steps = ORDER_STEPS[order.fulfilment];
+  const at = steps.indexOf(order.status);
+  return (
+    <ol className="buy-progress" aria-label="주문 진행 상황">
+      {steps.map((step, index) => (
+        <li
+          key={step}
+          className={index < at ? 'done' : index === at ? 'current' : ''}
+          aria-current={index === at ? 'step' : undefined}
+        >
+          <span className="buy-progress-dot" aria-hidden />
+          <span className="small">{ORDER_STATUS_LABEL[step]}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function CancelOrder({ orderId, onDone }: { orderId: string; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState(REASONS[0] ?? '');
+  const [problem, setProblem] = useState<TypedError | null>(null);
+  const [cancel, { loading }] = useMutation<
+    { cancelOrder: CancelResult },
+    { orderId: string; reason: string }
+  >(CANCEL);
+
+  if (!open) {
+    return (
+      <button type="button" className="button secondary block" onClick={() => setOpen(true)}>
+        주문 취소
+      </button>
+    );
+  }
+  const submit = async () => {
+    setProblem(null);
+    try {
+      const { data } = await cancel({ variables: { orderId, reason: reason.trim() } });
+      const result = data?.cancelOrder;
+      if (!result) return;
+      if (result.__typename === 'Order') {
+        setOpen(false);
+        onDone();
+      } else {
+        setProblem(result);
+        onDone();
+      }
+    } catch (failure) {
+      setProblem({
+        code: 'NETWORK',
+        message: `취소하지 못했습니다. 다시 시도해 주세요. (${failure instanceof Error ? failure.message : String(failure)})`,
+      });
+    }
+  };
+  return (
+    <section className="card stack" aria-labelledby="od-cancel">
+      <h2 id="od-cancel" className="buy-section-title">
+        주문을 취소할까요?
+      </h2>
+      <p className="small muted">결제 금액은 전액 환불되고, 쓴 쿠폰은 돌려드려요.</p>
+      <div className="stack" role="radiogroup" aria-label="취소 사유">
+        {REASONS.map((r) => (
+          <label key={r} className="buy-radio">
+            <input
+              type="radio"
+              name="cancel-reason"
+              checked={reason === r}
+              onChange={() => setReason(r)}
+            />
+            {r}
+          </label>
+        ))}
+      </div>
+      <label className="field">
+        취소 사유
+        <input
+          name="reason"
+          maxLength={300}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </label>
+      <UserErrorNotice error={inKorean(problem)} />
+      <div className="buy-actions">
+        <button type="button" className="button secondary" onClick={() => setOpen(false)}>
+          그대로 두기
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={loading || !reason.trim()}
+          onClick={() => void submit()}
+        >
+          {loading ? '취소하는 중…' : '취소하고 환불받기'}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,188 @@
+import { gql } from '@apollo/client';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useSession, useSessionStore } from '../app/session.context.js';
+import { AUTH_PAYLOAD, type AuthResult, isAuthPayload, safeNext } from '../ui/account-auth.js';
+import { fieldName, inKorean, type TypedError } from '../ui/buy-messages.js';
+import { UserErrorNotice } from '../ui/status.js';
+
+const SIGN_UP = gql`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      __typename
+      ...AuthPayloadFields
+      ... on EmailTakenError {
+        code
+        message
+      }
+      ... on SignupBlockedError {
+        code
+        message
+      }
+      ... on InvalidInputError {
+        code
+        message
+      }
+      ... on InvalidInputError {
+        field
+      }
+      ... on SignupBlockedError {
+        until
+      }
+    }
+  }
+  ${AUTH_PAYLOAD}
+`;
+
+interface SignUpInput {
+  name: string;
+  email: string;
+  password: string;
+  phone?: string;
+}
+
+/** The server's rule, checked here too so the shopper learns it before sending. */
+const strongEnough = (password: string) =>
+  password.length >= 8 && /[A-Za-z]/.test(password) && /\d/.test(password);
+
+export function Page() {
+  const session = useSession();
+  const store = useSessionStore();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const [form, setForm] = useState({ name: '', email: '', password: '', phone: '' });
+  const [problem, setProblem] = useState<TypedError | null>(null);
+  const [signUp, { loading }] = useMutation<{ signUp: AuthResult }, { input: SignUpInput }>(
+    SIGN_UP,
+  );
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: event.target.value }));
+  const blamed = (name: string) => fieldName(problem?.field) === name || undefined;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    if (!strongEnough(form.password)) {
+      setProblem({ code: 'WEAK_PASSWORD', message: '', field: 'password' });
+      return;
+    }
+    const input: SignUpInput = {
+      name: form.name.trim(),
+      email: form.email.trim(),
+      password: form.password,
+      ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
+    };
+    try {
+      const { data } = await signUp({ variables: { input } });
+      const result = data?.signUp;
+      if (!result) return;
+      if (!isAuthPayload(result)) {
+        setProblem(result);
+        return;
+      }
+      await client.clearStore();
+      store.signIn(result);
+      await navigate(next, { replace: true });
+    } catch (failure) {
+      setProblem({
+        code: 'NETWORK',
+        message: `가입하지 못했습니다. 연결을 확인해 주세요. (${failure instanceof Error ? failure.message : String(failure)})`,
+      });
+    }
+  };
+
+  if (session) {
+    return (
+      <div className="empty">
+        <p>{session.user.name}님으로 로그인되어 있습니다.</p>
+        <Link className="button" to={next}>
+          계속하기
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <form className="account-form stack" onSubmit={(event) => void submit(event)} noValidate>
+      <h1>회원가입</h1>
+      <label className="field">
+        이름
+        <input
+          name="name"
+          autoComplete="name"
+          required
+          maxLength={50}
+          value={form.name}
+          onChange={set('name')}
+          aria-invalid={blamed('name')}
+        />
+      </label>
+      <label className="field">
+        이메일
+        <input
+          type="email"
+          name="email"
+          autoComplete="email"
+          inputMode="email"
+          required
+          value={form.email}
+          onChange={set('email')}
+          aria-invalid={blamed('email') ?? (problem?.code === 'EMAIL_TAKEN' || undefined)}
+        />
+      </label>
+      <label className="field">
+        비밀번호
+        <input
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          value={form.password}
+          onChange={set('password')}
+          aria-invalid={blamed('password')}
+          aria-describedby="password-rule"
+        />
+        <span id="password-rule" className="muted small">
+          8자 이상, 영문과 숫자를 함께 써 주세요.
+        </span>
+      </label>
+      <label className="field">
+        휴대폰 번호 (선택)
+        <input
+          type="tel"
+          name="phone"
+          autoComplete="tel"
+          inputMode="tel"
+          placeholder="010-1234-5678"
+          value={form.phone}
+          onChange={set('phone')}
+          aria-invalid={blamed('phone')}
+          aria-describedby="phone-why"
+        />
+        <span id="phone-why" className="muted small">
+          주문 결과와 배송 출발을 문자로 알려 드려요.
+        </span>
+      </label>
+      <UserErrorNotice error={inKorean(problem)} />
+      {problem?.code === 'EMAIL_TAKEN' && (
+        <Link className="button secondary block" to={`/sign-in?next=${encodeURIComponent(next)}`}>
+          로그인하러 가기
+        </Link>
+      )}
+      <button
+        type="submit"
+        className="button block"
+        disabled={loading || !form.name || !form.email || !form.password}
+      >
+        {loading ? '가입 중…' : '가입하고 시작하기'}
+      </button>
+      <p className="center small">
+        이미 계정이 있나요? <Link to={`/sign-in?next=${encodeURIComponent(next)}`}>로그인</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,319 @@
+import { gql } from '@apollo/client';
+import { useId } from 'react';
+import { fieldName } from './buy-messages.js';
+
+/** One recipient's address; checkout calls the lines street/detail, subscriptions line1/line2. */
+export interface AddressValue {
+  recipientName: string;
+  phone: string;
+  zipCode: string;
+  line1: string;
+  line2: string;
+}
+
+export const EMPTY_ADDRESS: AddressValue = {
+  recipientName: '',
+  phone: '',
+  zipCode: '',
+  line1: '',
+  line2: '',
+};
+
+/** The signed-in customer's saved addresses, to fill the form with one tap. */
+export const SAVED_ADDRESSES = gql`
+  query SavedAddresses {
+    myAddresses {
+      id
+      label
+      recipientName
+      phone
+      zipCode
+      street
+      detail
+    }
+  }
+`;
+
+export interface SavedAddress {
+  id: string;
+  label: string;
+  recipientName: string;
+  phone: string;
+  zipCode: string;
+  street: string;
+  detail: string;
+}
+
+export const fromSaved = (a: SavedAddress): AddressValue => ({
+  recipientName: a.recipientName,
+  phone: a.phone,
+  zipCode: a.zipCode,
+  line1: a.street,
+  line2: a.detail,
+});
+
+export function SavedAddressChips({
+  addresses,
+  selected,
+  onPick,
+}: {
+  addresses: SavedAddress[];
+  selected: string | null;
+  onPick: (address: SavedAddress) => void;
+}) {
+  if (addresses.length === 0) return null;
+  return (
+    <div className="chips" role="group" aria-label="저장된 배송지">
+      {addresses.map((a) => (
+        <button
+          key={a.id}
+          type="button"
+          className={`chip${selected === a.id ? ' active' : ''}`}
+          aria-pressed={selected === a.id}
+          onClick={() => onPick(a)}
+        >
+          {a.label} · {a.recipientName}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Tells which address input the server blamed (`delivery.phone`, `address.line1`, …). */
+const blamed = (invalidField: string | undefined, ...names: string[]) =>
+  names.includes(fieldName(invalidField)) || undefined;
+
+export function AddressFields({
+  value,
+  onChange,
+  invalidField,
+}: {
+  value: AddressValue;
+  onChange: (next: AddressValue) => void;
+  invalidField?: string | undefined;
+}) {
+  const id = useId();
+  const set = (key: keyof AddressValue) => (event: { target: { value: string } }) =>
+    onChange({ ...value, [key]: event.target.value });
+  return (
+    <div className="stack">
+      <div className="buy-two">
+        <label className="field" htmlFor={`${id}-name`}>
+          받는 분
+          <input
+            id={`${id}-name`}
+            name="recipientName"
+            autoComplete="name"
+            required
+            value={value.recipientName}
+            onChange={set('recipientName')}
+            aria-invalid={blamed(invalidField, 'recipientName')}
+          />
+        </label>
+        <label className="field" htmlFor={`${id}-phone`}>
+          휴대폰 번호
+          <input
+            id={`${id}-phone`}
+            name="phone"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            placeholder="010-1234-5678"
+            required
+            value={value.phone}
+            onChange={set('phone')}
+            aria-invalid={blamed(invalidField, 'phone')}
+          />
+        </label>
+      </div>
+      <label className="field" htmlFor={`${id}-zip`}>
+        우편번호
+        <input
+          id={`${id}-zip`}
+          name="zipCode"
+          inputMode="numeric"
+          autoComplete="postal-code"
+          pattern="\d{5}"
+          maxLength={5}
+          placeholder="5자리"
+          className="buy-zip"
+          value={value.zipCode}
+          onChange={set('zipCode')}
+          aria-invalid={blamed(invalidField, 'zipCode')}
+        />
+      </label>
+      <label className="field" htmlFor={`${id}-line1`}>
+        주소
+        <input
+          id={`${id}-line1`}
+          name="line1"
+          autoComplete="address-line1"
+          placeholder="도로명 주소"
+          required
+          value={value.line1}
+          onChange={set('line1')}
+          aria-invalid={blamed(invalidField, 'line1', 'street')}
+        />
+      </label>
+      <label className="field" htmlFor={`${id}-line2`}>
+        상세 주소
+        <input
+          id={`${id}-line2`}
+          name="line2"
+          autoComplete="address-line2"
+          placeholder="동·호수 (선택)"
+          value={value.line2}
+          onChange={set('line2')}
+          aria-invalid={blamed(invalidField, 'line2', 'detail')}
+        />
+      </label>
+    </div>
+  );
+}
+
+/** A card as typed; the number keeps the spaces people type between groups of four. */
+export interface CardValue {
+  number: string;
+  expiryMonth: string;
+  expiryYear: string;
+  ownerName: string;
+}
+
+export const EMPTY_CARD: CardValue = { number: '', expiryMonth: '', expiryYear: '', ownerName: '' };
+
+/** The API's CardInput, or null while the card is incomplete. */
+export function cardInput(card: CardValue) {
+  const number = card.number.replace(/\D/g, '');
+  const expiryMonth = Number(card.expiryMonth);
+  const expiryYear = Number(card.expiryYear);
+  if (number.length < 13 || !expiryMonth || !expiryYear) return null;
+  return {
+    number,
+    expiryMonth,
+    expiryYear,
+    ...(card.ownerName.trim() ? { ownerName: card.ownerName.trim() } : {}),
+  };
+}
+
+/** 4242424242424242 → "4242 4242 4242 4242", as printed on the card. */
+const groupDigits = (raw: string) =>
+  raw
+    .replace(/\D/g, '')
+    .slice(0, 19)
+    .replace(/(\d{4})(?=\d)/g, '$1 ');
+
+export function CardFields({
+  value,
+  onChange,
+  thisYear,
+}: {
+  value: CardValue;
+  onChange: (next: CardValue) => void;
+  /** The current year (passed in so rendering stays pure). */
+  thisYear: number;
+}) {
+  const id = useId();
+  const years = Array.from({ length: 16 }, (_, i) => thisYear + i);
+  return (
+    <div className="stack">
+      <label className="field" htmlFor={`${id}-number`}>
+        카드 번호
+        <input
+          id={`${id}-number`}
+          name="cardNumber"
+          inputMode="numeric"
+          autoComplete="cc-number"
+          placeholder="0000 0000 0000 0000"
+          required
+          value={value.number}
+          onChange={(event) => onChange({ ...value, number: groupDigits(event.target.value) })}
+        />
+      </label>
+      <div className="buy-two">
+        <label className="field" htmlFor={`${id}-month`}>
+          유효기간 월
+          <select
+            id={`${id}-month`}
+            autoComplete="cc-exp-month"
+            required
+            value={value.expiryMonth}
+            onChange={(event) => onChange({ ...value, expiryMonth: event.target.value })}
+          >
+            <option value="">월</option>
+            {Array.from({ length: 12 }, (_, i) => (
+              <option key={i + 1} value={String(i + 1)}>
+                {String(i + 1).padStart(2, '0')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field" htmlFor={`${id}-year`}>
+          유효기간 연도
+          <select
+            id={`${id}-year`}
+            autoComplete="cc-exp-year"
+            required
+            value={value.expiryYear}
+            onChange={(event) => onChange({ ...value, expiryYear: event.target.value })}
+          >
+            <option value="">연도</option>
+            {years.map((y) => (
+              <option key={y} value={String(y)}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label className="field" htmlFor={`${id}-owner`}>
+        카드 소유자 이름 (선택)
+        <input
+          id={`${id}-owner`}
+          name="ownerName"
+          autoComplete="cc-name"
+          value={value.ownerName}
+          onChange={(event) => onChange({ ...value, ownerName: event.target.value })}
+        />
+      </label>
+    </div>
+  );
+}
+
+export function QuantityStepper({
+  value,
+  onChange,
+  min = 1,
+  max = 999,
+  disabled = false,
+  label,
+}: {
+  value: number;
+  onChange: (next: number) => void;
+  min?: number;
+  max?: number;
+  disabled?: boolean;
+  /** What is counted, for screen readers: "장미 꽃다발 수량". */
+  label: string;
+}) {
+  return (
+    <div className="buy-stepper" role="group" aria-label={label}>
+      <button
+        type="button"
+        aria-label="하나 빼기"
+        disabled={disabled || value <= min}
+        onClick={() => onChange(value - 1)}
+      >
+        −
+      </button>
+      <output aria-live="polite">{value}</output>
+      <button
+        type="button"
+        aria-label="하나 더하기"
+        disabled={disabled || value >= max}
+        onClick={() => onChange(value + 1)}
+      >
+        +
+      </button>
+    </div>
+  );
+}
