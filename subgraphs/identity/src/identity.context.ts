@@ -31,6 +31,11 @@ export interface IdentityContext {
   em: EntityManager;
   services: IdentityServices;
   userLoader: DataLoader<string, User | null>;
+  /**
+   * Accounts this request proved to hold (sign-up, log-in, refresh): their own payload shows
+   * them their e-mail and phone although the request itself came in anonymous.
+   */
+  signedInAs: Set<string>;
   /** The signed-in caller's account; refuses suspended and deleted accounts. */
   currentUser(): Promise<User>;
 }
@@ -60,6 +65,7 @@ export function createContext(orm: MikroORM, deps: IdentityDeps, caller: Caller)
     em,
     services: buildServices(em, deps),
     userLoader,
+    signedInAs: new Set(),
     async currentUser() {
       const { userId } = requireUser(caller);
       const user = await userLoader.load(userId);

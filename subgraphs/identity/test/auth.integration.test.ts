@@ -27,6 +27,8 @@ describe('sign-up and log-in', () => {
     expect(res.data?.signUp.__typename).toBe('AuthPayload');
     const user = res.data?.signUp.user;
     expect(user.roles).toEqual(['CUSTOMER']);
+    // The payload is the new account holder's own: it shows their e-mail.
+    expect(user.email).toBe('minji@example.com');
     const [registered] = await h.events.waitForType('identity.user.registered');
     expect(registered?.payload).toMatchObject({
       userId: user.id,
@@ -38,7 +40,10 @@ describe('sign-up and log-in', () => {
     const login = await h.call(LOG_IN, {
       input: { email: 'minji@example.com', password: 'flowers123' },
     });
-    expect(login.data?.logIn.__typename).toBe('AuthPayload');
+    expect(login.data?.logIn).toMatchObject({
+      __typename: 'AuthPayload',
+      user: { email: 'minji@example.com' },
+    });
     const wrong = await h.call(LOG_IN, {
       input: { email: 'minji@example.com', password: 'wrong12345' },
     });

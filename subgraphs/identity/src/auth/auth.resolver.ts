@@ -7,25 +7,31 @@ import {
   SignUpResult,
   VerifyEmailResult,
 } from '../identity.results.js';
-import { ChangePasswordInput, LogInInput, SignUpInput } from './auth.types.js';
+import { AuthPayload, ChangePasswordInput, LogInInput, SignUpInput } from './auth.types.js';
+
+/** A successful payload belongs to the person who just proved who they are. */
+function heldBy<T>(ctx: IdentityContext, result: T): T {
+  if (result instanceof AuthPayload) ctx.signedInAs.add(result.user.id);
+  return result;
+}
 
 @Resolver()
 export class AuthResolver {
   @Mutation(() => SignUpResult, { description: 'Create a customer account and sign in.' })
-  signUp(@Arg('input') input: SignUpInput, @Ctx() ctx: IdentityContext) {
-    return ctx.services.auth.signUp(input, ctx.caller.traceId);
+  async signUp(@Arg('input') input: SignUpInput, @Ctx() ctx: IdentityContext) {
+    return heldBy(ctx, await ctx.services.auth.signUp(input, ctx.caller.traceId));
   }
 
   @Mutation(() => LogInResult)
-  logIn(@Arg('input') input: LogInInput, @Ctx() ctx: IdentityContext) {
-    return ctx.services.auth.logIn(input.email, input.password);
+  async logIn(@Arg('input') input: LogInInput, @Ctx() ctx: IdentityContext) {
+    return heldBy(ctx, await ctx.services.auth.logIn(input.email, input.password));
   }
 
   @Mutation(() => RefreshTokensResult, {
     description: 'Exchange a refresh token for a new pair. Each refresh token works once.',
   })
-  refreshTokens(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: IdentityContext) {
-    return ctx.services.auth.refresh(refreshToken);
+  async refreshTokens(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: IdentityContext) {
+    return heldBy(ctx, await ctx.services.auth.refresh(refreshToken));
   }
 
   @Mutation(() => Boolean, { description: 'End the session of this refresh token.' })

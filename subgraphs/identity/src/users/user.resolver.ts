@@ -1,4 +1,4 @@
-import { type Caller, hasRole, requireRole } from '@bloom/kernel';
+import { hasRole, requireRole } from '@bloom/kernel';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { IdentityContext } from '../identity.context.js';
 import {
@@ -11,8 +11,8 @@ import { User } from './user.entity.js';
 import { UpdateProfileInput, UserConnection, UserFilter } from './user.types.js';
 
 /** Contact details are for the account holder and administrators only. */
-const canSeeContact = (caller: Caller, user: User) =>
-  caller.userId === user.id || hasRole(caller, 'ADMIN');
+const canSeeContact = (ctx: IdentityContext, user: User) =>
+  ctx.caller.userId === user.id || hasRole(ctx.caller, 'ADMIN') || ctx.signedInAs.has(user.id);
 
 @Resolver(() => User)
 export class UserResolver {
@@ -43,7 +43,7 @@ export class UserResolver {
     description: 'Visible to the account holder and admins.',
   })
   email(@Root() user: User, @Ctx() ctx: IdentityContext) {
-    return canSeeContact(ctx.caller, user) ? user.email : null;
+    return canSeeContact(ctx, user) ? user.email : null;
   }
 
   @FieldResolver(() => String, {
@@ -51,7 +51,7 @@ export class UserResolver {
     description: 'Visible to the account holder and admins.',
   })
   phone(@Root() user: User, @Ctx() ctx: IdentityContext) {
-    return canSeeContact(ctx.caller, user) ? (user.phone ?? null) : null;
+    return canSeeContact(ctx, user) ? (user.phone ?? null) : null;
   }
 
   @Mutation(() => UpdateProfileResult)
