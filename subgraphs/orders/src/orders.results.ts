@@ -2,6 +2,7 @@ import { InvalidInputError } from '@bloom/kernel';
 import { createUnionType } from 'type-graphql';
 import { Cart } from './cart/cart.types.js';
 import {
+  CheckoutQuote,
   CheckoutSuccess,
   CouponNotApplicableError,
   EmptyCartError,
@@ -17,6 +18,18 @@ import { InvalidTransitionError, OrderNotFoundError } from './orders/order.types
 export const CartResult = createUnionType({
   name: 'CartResult',
   types: () => [Cart, UnavailableError, InvalidInputError] as const,
+});
+
+export const CheckoutQuoteResult = createUnionType({
+  name: 'CheckoutQuoteResult',
+  types: () =>
+    [
+      CheckoutQuote,
+      EmptyCartError,
+      UnavailableError,
+      CouponNotApplicableError,
+      InvalidInputError,
+    ] as const,
 });
 
 export const CheckoutResult = createUnionType({

@@ -97,6 +97,59 @@ describe('checkout', () => {
     expect((await h.call(CART, {}, c.caller)).data?.cart.itemCount).toBe(0);
   });
 
+  it('quotes what checkout then charges, per store, and refuses what checkout would refuse', async () => {
+    const c = customer();
+    await h.call(ADD, { p: cat.productId, q: 2 }, c.caller);
+    const QUOTE = `query($i: CheckoutQuoteInput!) { checkoutQuote(input: $i) { __typename
+      ... on CheckoutQuote { total stores { storeId subtotal discount deliveryFee total } }
+      ... on UserError { code } } }`;
+    const wanted = {
+      fulfilment: 'DELIVERY',
+      delivery: DELIVERY(),
+      coupons: [{ storeId: cat.storeId, couponId: cat.couponId }],
+    };
+    const quote = (await h.call(QUOTE, { i: wanted }, c.caller)).data?.checkoutQuote;
+    expect(quote).toEqual({
+      __typename: 'CheckoutQuote',
+      total: 40000,
+      stores: [
+        { storeId: cat.storeId, subtotal: 40000, discount: 3000, deliveryFee: 3000, total: 40000 },
+      ],
+    });
+    // Quoting reserves nothing and keeps the cart.
+    expect((await h.call(CART, {}, c.caller)).data?.cart.itemCount).toBe(2);
+    const placed = await h.call(
+      CHECKOUT,
+      { i: { ...wanted, idempotencyKey: `key-${newId()}`, expectedTotal: quote.total } },
+      c.caller,
+    );
+    expect(placed.data?.checkout).toMatchObject({ __typename: 'CheckoutSuccess', total: 40000 });
+    expect(
+      (
+        await h.call(
+          QUOTE,
+          {
+            i: {
+              buyNow: { productId: 'nope', quantity: 1 },
+              fulfilment: 'DELIVERY',
+              delivery: DELIVERY(),
+            },
+          },
+          c.caller,
+        )
+      ).data?.checkoutQuote,
+    ).toMatchObject({ __typename: 'UnavailableError', code: 'PRODUCT_UNAVAILABLE' });
+    expect(
+      (
+        await h.call(
+          QUOTE,
+          { i: { fulfilment: 'DELIVERY', delivery: DELIVERY() } },
+          customer().caller,
+        )
+      ).data?.checkoutQuote,
+    ).toMatchObject({ __typename: 'EmptyCartError' });
+  });
+
   it('refuses a differing client total, naming both amounts', async () => {
     const c = customer();
     const res = await h.call(

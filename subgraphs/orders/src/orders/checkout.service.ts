@@ -16,6 +16,9 @@ import {
 } from '../projections/catalog.entities.js';
 import {
   type CheckoutInput,
+  CheckoutQuote,
+  type CheckoutQuoteInput,
+  CheckoutStoreQuote,
   CheckoutSuccess,
   CouponNotApplicableError,
   EmptyCartError,
@@ -34,14 +37,14 @@ import {
 } from './order.entity.js';
 import { recordOnce } from './order-lifecycle.service.js';
 
+/** Why a checkout cannot be priced (and so not placed). */
+type PricingProblem =
+  EmptyCartError | UnavailableError | CouponNotApplicableError | InvalidInputError;
+
 export type CheckoutResult =
-  | CheckoutSuccess
-  | TotalMismatchError
-  | EmptyCartError
-  | UnavailableError
-  | CouponNotApplicableError
-  | IdempotencyKeyReusedError
-  | InvalidInputError;
+  CheckoutSuccess | TotalMismatchError | IdempotencyKeyReusedError | PricingProblem;
+
+export type CheckoutQuoteResult = CheckoutQuote | PricingProblem;
 
 /** The serializable draft of one order, kept in the checkout claim. */
 interface OrderDraft {
@@ -60,7 +63,7 @@ interface OrderDraft {
 const SEOUL_OFFSET_MS = 9 * 3600_000;
 const seoulDate = (at: Date) => new Date(at.getTime() + SEOUL_OFFSET_MS).toISOString().slice(0, 10);
 
-function checkFulfilment(input: CheckoutInput, now: Date): InvalidInputError | null {
+function checkFulfilment(input: CheckoutQuoteInput, now: Date): InvalidInputError | null {
   if (input.fulfilment === Fulfilment.DELIVERY) {
     const d = input.delivery;
     if (!d) return InvalidInputError.of('delivery', 'Say where to deliver.', 'DELIVERY_REQUIRED');
@@ -147,6 +150,58 @@ export class CheckoutService {
     if (existing) return this.replay(existing, requestHash, traceId);
 
     const now = this.deps.now();
+    const priced = await this.price(customerId, input, now);
+    if (!Array.isArray(priced)) return priced;
+    const drafts = priced;
+    const serverTotal = drafts.reduce((sum, d) => sum + d.total, 0);
+    if (serverTotal !== input.expectedTotal) {
+      return Object.assign(
+        simpleError(
+          TotalMismatchError,
+          'TOTAL_MISMATCH',
+          `The total is ${serverTotal} KRW, not ${input.expectedTotal} KRW; prices or fees changed.`,
+        ),
+        { clientTotal: input.expectedTotal, serverTotal },
+      );
+    }
+
+    const claim = this.em.create(CheckoutClaim, {
+      _id: claimId,
+      customerId,
+      requestHash,
+      orderIds: drafts.map((d) => d.id),
+      drafts: drafts.map((d) => ({
+        ...d,
+        fulfilment: input.fulfilment,
+        delivery: input.delivery ? { ...input.delivery } : undefined,
+        fromCart: !input.buyNow,
+        placedAt: now.toISOString(),
+      })),
+      createdAt: now,
+    });
+    try {
+      await this.em.insert(CheckoutClaim, claim);
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      // A concurrent call with the same key won: return (and help finish) its result.
+      const winner = await this.em.findOne(CheckoutClaim, { _id: claimId }, { refresh: true });
+      if (!winner) throw error;
+      return this.replay(winner, requestHash, traceId);
+    }
+    const orders = await this.materialize(claim, traceId);
+    return Object.assign(new CheckoutSuccess(), { orders, total: serverTotal, replayed: false });
+  }
+
+  /**
+   * What a checkout of `input` would order: one draft per store with its lines, coupon
+   * discount, delivery fee and total, all computed here from the catalogue projections (the
+   * client's amounts are never trusted), or why it cannot be ordered.
+   */
+  private async price(
+    customerId: string,
+    input: CheckoutQuoteInput,
+    now: Date,
+  ): Promise<OrderDraft[] | PricingProblem> {
     const problem = checkFulfilment(input, now);
     if (problem) return problem;
 
@@ -260,43 +315,25 @@ export class CheckoutService {
         pickupAt: pickupAt?.toISOString(),
       });
     }
-    const serverTotal = drafts.reduce((sum, d) => sum + d.total, 0);
-    if (serverTotal !== input.expectedTotal) {
-      return Object.assign(
-        simpleError(
-          TotalMismatchError,
-          'TOTAL_MISMATCH',
-          `The total is ${serverTotal} KRW, not ${input.expectedTotal} KRW; prices or fees changed.`,
-        ),
-        { clientTotal: input.expectedTotal, serverTotal },
-      );
-    }
+    return drafts;
+  }
 
-    const claim = this.em.create(CheckoutClaim, {
-      _id: claimId,
-      customerId,
-      requestHash,
-      orderIds: drafts.map((d) => d.id),
-      drafts: drafts.map((d) => ({
-        ...d,
-        fulfilment: input.fulfilment,
-        delivery: input.delivery ? { ...input.delivery } : undefined,
-        fromCart: !input.buyNow,
-        placedAt: now.toISOString(),
-      })),
-      createdAt: now,
+  /** The server's amounts for a checkout, before it is placed: nothing is reserved or kept. */
+  async quote(customerId: string, input: CheckoutQuoteInput): Promise<CheckoutQuoteResult> {
+    const priced = await this.price(customerId, input, this.deps.now());
+    if (!Array.isArray(priced)) return priced;
+    return Object.assign(new CheckoutQuote(), {
+      total: priced.reduce((sum, d) => sum + d.total, 0),
+      stores: priced.map((d) =>
+        Object.assign(new CheckoutStoreQuote(), {
+          storeId: d.storeId,
+          subtotal: d.subtotal,
+          discount: d.discount,
+          deliveryFee: d.deliveryFee,
+          total: d.total,
+        }),
+      ),
     });
-    try {
-      await this.em.insert(CheckoutClaim, claim);
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      // A concurrent call with the same key won: return (and help finish) its result.
-      const winner = await this.em.findOne(CheckoutClaim, { _id: claimId }, { refresh: true });
-      if (!winner) throw error;
-      return this.replay(winner, requestHash, traceId);
-    }
-    const orders = await this.materialize(claim, traceId);
-    return Object.assign(new CheckoutSuccess(), { orders, total: serverTotal, replayed: false });
   }
 
   private async replay(

@@ -56,14 +56,9 @@ export class CouponChoiceInput {
   couponId!: string;
 }
 
+/** What a checkout orders and how; `checkoutQuote` prices it, `checkout` places it. */
 @InputType()
-export class CheckoutInput {
-  @Field({
-    description:
-      'Chosen by the client once per checkout; a retry with it returns the first result.',
-  })
-  idempotencyKey!: string;
-
+export class CheckoutQuoteInput {
   @Field(() => BuyNowInput, {
     nullable: true,
     description: 'Without it the whole cart is ordered.',
@@ -81,9 +76,49 @@ export class CheckoutInput {
 
   @Field(() => [CouponChoiceInput], { nullable: true })
   coupons?: CouponChoiceInput[];
+}
 
-  @Field(() => Int, { description: 'The total the client showed; it must match the server’s.' })
+@InputType()
+export class CheckoutInput extends CheckoutQuoteInput {
+  @Field({
+    description:
+      'Chosen by the client once per checkout; a retry with it returns the first result.',
+  })
+  idempotencyKey!: string;
+
+  @Field(() => Int, {
+    description: 'The total the client showed (from checkoutQuote); it must match the server’s.',
+  })
   expectedTotal!: number;
+}
+
+@ObjectType({ description: "One store's order in a checkout quote." })
+export class CheckoutStoreQuote {
+  @Field(() => ID)
+  storeId!: string;
+
+  @Field(() => Int)
+  subtotal!: number;
+
+  @Field(() => Int, { description: 'The chosen coupon’s discount.' })
+  discount!: number;
+
+  @Field(() => Int)
+  deliveryFee!: number;
+
+  @Field(() => Int)
+  total!: number;
+}
+
+@ObjectType({
+  description: 'What a checkout would charge, priced by the server; nothing is reserved.',
+})
+export class CheckoutQuote {
+  @Field(() => [CheckoutStoreQuote])
+  stores!: CheckoutStoreQuote[];
+
+  @Field(() => Int, { description: 'Pass it as checkout’s expectedTotal.' })
+  total!: number;
 }
 
 @ObjectType({ description: 'The orders one checkout created, one per store.' })

@@ -9,8 +9,8 @@ import {
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ProductRef, StoreRef, productRef, storeRef } from '../federation/entity-refs.js';
 import type { OrdersContext } from '../orders.context.js';
-import { CheckoutResult, OrderActionResult } from '../orders.results.js';
-import { CheckoutInput } from './checkout.types.js';
+import { CheckoutQuoteResult, CheckoutResult, OrderActionResult } from '../orders.results.js';
+import { CheckoutInput, CheckoutQuoteInput } from './checkout.types.js';
 import { Order, OrderLine, OrderStatus } from './order.entity.js';
 import { OrderConnection, OrderFilter } from './order.types.js';
 
@@ -24,6 +24,15 @@ export class OrderResolver {
     requireScope(ctx.caller, 'orders:write');
     const user = requireUser(ctx.caller);
     return ctx.services.checkout.checkout(user.userId, input, ctx.caller.traceId);
+  }
+
+  @Query(() => CheckoutQuoteResult, {
+    description:
+      'What a checkout would charge (per store: subtotal, coupon discount, delivery fee, total) at the server’s prices; show it, then pass its total as checkout’s expectedTotal.',
+  })
+  checkoutQuote(@Arg('input') input: CheckoutQuoteInput, @Ctx() ctx: OrdersContext) {
+    const user = requireUser(ctx.caller);
+    return ctx.services.checkout.quote(user.userId, input);
   }
 
   @Query(() => Order, {
