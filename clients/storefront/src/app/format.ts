@@ -3,6 +3,9 @@ const won = new Intl.NumberFormat('ko-KR');
 
 export const formatWon = (amount: number): string => `${won.format(amount)}원`;
 
+/** A delivery fee for people: none at all reads "무료" (free). */
+export const formatFee = (fee: number): string => (fee === 0 ? '무료' : formatWon(fee));
+
 const dateFormat = new Intl.DateTimeFormat('ko-KR', {
   timeZone: 'Asia/Seoul',
   month: 'long',

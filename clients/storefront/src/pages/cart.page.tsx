@@ -2,12 +2,19 @@ import { gql } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { formatWon } from '../app/format.js';
+import { formatFee, formatWon } from '../app/format.js';
 import { useSession } from '../app/session.context.js';
 import { CART_VIEW, type CartGroup, type CartView } from '../ui/buy-cart.js';
 import { QuantityStepper } from '../ui/buy-fields.js';
 import { inKorean, type TypedError } from '../ui/buy-messages.js';
-import { Empty, ErrorNotice, Loading, SignInRequired, UserErrorNotice } from '../ui/status.js';
+import {
+  Empty,
+  ErrorNotice,
+  errorText,
+  Loading,
+  SignInRequired,
+  UserErrorNotice,
+} from '../ui/status.js';
 import { Icon } from '../ui/icons.js';
 
 const CART = gql`
@@ -207,7 +214,7 @@ function Cart() {
             <dt>상품 금액</dt>
             <dd>{formatWon(group.subtotal)}</dd>
             <dt>배송비</dt>
-            <dd>{group.deliveryFee === 0 ? '무료' : formatWon(group.deliveryFee)}</dd>
+            <dd>{formatFee(group.deliveryFee)}</dd>
           </dl>
           <FreeDeliveryHint group={group} />
         </section>
@@ -257,5 +264,3 @@ function FreeDeliveryHint({ group }: { group: CartGroup }) {
     </div>
   );
 }
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -2,24 +2,22 @@ import { gql } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { formatDay, formatWon, seoulDay } from '../app/format.js';
+import { formatDay, formatFee, formatWon, seoulDay } from '../app/format.js';
 import { useSession } from '../app/session.context.js';
-import { CART_VIEW, type CartGroup, type CartView } from '../ui/buy-cart.js';
-import { addDays, weekdayOf, windowText } from '../ui/buy-dates.js';
+import { CLAIM_COUPON, type ClaimCouponData } from '../ui/browse-coupons.js';
+import { CART_VIEW, type CartGroup, type CartView, deliveryFeeFor } from '../ui/buy-cart.js';
+import { addDays, weekdayOf } from '../ui/buy-dates.js';
 import {
-  AddressFields,
-  type AddressValue,
-  EMPTY_ADDRESS,
-  fromSaved,
+  AddressPicker,
+  DeliveryWindowChips,
   QuantityStepper,
-  SAVED_ADDRESSES,
-  type SavedAddress,
-  SavedAddressChips,
+  trimmedAddress,
+  useAddressPick,
 } from '../ui/buy-fields.js';
 import { newIdempotencyKey } from '../ui/buy-idempotency.js';
-import { inKorean, type TypedError } from '../ui/buy-messages.js';
+import { INVALID_INPUT, inKorean, type TypedError } from '../ui/buy-messages.js';
 import { AccountRequired } from '../ui/account-required.js';
-import { Empty, ErrorNotice, Loading, UserErrorNotice } from '../ui/status.js';
+import { Empty, ErrorNotice, errorText, Loading, UserErrorNotice } from '../ui/status.js';
 import { Icon } from '../ui/icons.js';
 
 /** What checkout needs to know about each store: how it delivers and whether it does pickup. */
@@ -111,26 +109,6 @@ const COUPONS = gql`
   }
 `;
 
-const CLAIM = gql`
-  mutation ClaimCoupon($couponId: ID!) {
-    claimCoupon(couponId: $couponId) {
-      __typename
-      ... on CouponUnavailableError {
-        code
-        message
-      }
-      ... on CouponSoldOutError {
-        code
-        message
-      }
-      ... on CouponAlreadyClaimedError {
-        code
-        message
-      }
-    }
-  }
-`;
-
 const CHECKOUT = gql`
   mutation Checkout($input: CheckoutInput!) {
     checkout(input: $input) {
@@ -164,10 +142,7 @@ const CHECKOUT = gql`
         code
         message
       }
-      ... on InvalidInputError {
-        code
-        message
-      }
+      ...InvalidInputFields
       ... on TotalMismatchError {
         clientTotal
         serverTotal
@@ -178,11 +153,9 @@ const CHECKOUT = gql`
       ... on CouponNotApplicableError {
         couponId
       }
-      ... on InvalidInputError {
-        field
-      }
     }
   }
+  ${INVALID_INPUT}
 `;
 
 const SAVE_ADDRESS = gql`
@@ -298,12 +271,6 @@ interface ChosenCoupon {
   claimed: boolean;
 }
 
-/** The store's rule, the same as the server's: free from the threshold on. */
-const feeFor = (policy: StoreTerms['deliveryPolicy'], subtotal: number) =>
-  policy.freeDeliveryThreshold !== null && subtotal >= policy.freeDeliveryThreshold
-    ? 0
-    : policy.fee;
-
 export function Page() {
   const session = useSession();
   const [params] = useSearchParams();
@@ -390,7 +357,7 @@ function BuyNowCheckout({
   const group: OrderGroup = {
     store: product.store,
     subtotal,
-    deliveryFee: feeFor(product.store.deliveryPolicy, subtotal),
+    deliveryFee: deliveryFeeFor(product.store.deliveryPolicy, subtotal),
     lines: [
       {
         productId: product.id,
@@ -464,8 +431,7 @@ function CheckoutForm({
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [tomorrow] = useState(() => seoulDay(1));
   const [fulfilment, setFulfilment] = useState<Fulfilment>('DELIVERY');
-  const [address, setAddress] = useState<AddressValue>(EMPTY_ADDRESS);
-  const [savedId, setSavedId] = useState<string | null>(null);
+  const addressPick = useAddressPick();
   const [saveIt, setSaveIt] = useState(true);
   const [pickedDate, setPickedDate] = useState<string | null>(null);
   const [pickedWindow, setPickedWindow] = useState<string | null>(null);
@@ -477,11 +443,7 @@ function CheckoutForm({
   const [sending, setSending] = useState(false);
   const inFlight = useRef(false);
 
-  const saved = useQuery<{ myAddresses: SavedAddress[] }>(SAVED_ADDRESSES);
-  const [claim] = useMutation<
-    { claimCoupon: { __typename: string; code?: string; message?: string } },
-    { couponId: string }
-  >(CLAIM);
+  const [claim] = useMutation<ClaimCouponData, { id: string }>(CLAIM_COUPON);
   const [checkout] = useMutation<{ checkout: CheckoutResult }, { input: CheckoutInput }>(CHECKOUT, {
     refetchQueries: ['Badges'],
   });
@@ -518,14 +480,15 @@ function CheckoutForm({
 
   /** The address book follows what was used: the saved entry moves up, a new one is kept. */
   const rememberAddress = () => {
-    const same = (saved.data?.myAddresses ?? []).find(
+    const address = trimmedAddress(addressPick.address);
+    const same = addressPick.saved.find(
       (a) =>
-        a.id === savedId ||
-        (a.recipientName === address.recipientName.trim() &&
-          a.phone === address.phone.trim() &&
-          a.zipCode === address.zipCode.trim() &&
-          a.street === address.line1.trim() &&
-          a.detail === address.line2.trim()),
+        a.id === addressPick.savedId ||
+        (a.recipientName === address.recipientName &&
+          a.phone === address.phone &&
+          a.zipCode === address.zipCode &&
+          a.street === address.line1 &&
+          a.detail === address.line2),
     );
     if (same) {
       void markUsed({ variables: { id: same.id } }).catch(() => undefined);
@@ -533,12 +496,12 @@ function CheckoutForm({
       void saveAddress({
         variables: {
           input: {
-            label: address.recipientName.trim(),
-            recipientName: address.recipientName.trim(),
-            phone: address.phone.trim(),
-            zipCode: address.zipCode.trim(),
-            street: address.line1.trim(),
-            detail: address.line2.trim(),
+            label: address.recipientName,
+            recipientName: address.recipientName,
+            phone: address.phone,
+            zipCode: address.zipCode,
+            street: address.line1,
+            detail: address.line2,
           },
         },
       }).catch(() => undefined);
@@ -568,7 +531,7 @@ function CheckoutForm({
       // A coupon still to claim is claimed first: checkout only redeems claimed coupons.
       for (const p of priced) {
         if (!p.coupon || p.coupon.claimed) continue;
-        const { data } = await claim({ variables: { couponId: p.coupon.id } });
+        const { data } = await claim({ variables: { id: p.coupon.id } });
         const claimed = data?.claimCoupon;
         if (
           claimed &&
@@ -582,6 +545,7 @@ function CheckoutForm({
         const claimedCoupon: ChosenCoupon = { ...p.coupon, claimed: true };
         setCoupons((c) => ({ ...c, [p.group.store.id]: claimedCoupon }));
       }
+      const address = trimmedAddress(addressPick.address);
       const input: CheckoutInput = {
         idempotencyKey,
         fulfilment: mode,
@@ -590,11 +554,11 @@ function CheckoutForm({
         ...(mode === 'DELIVERY' && date && deliveryWindow
           ? {
               delivery: {
-                recipientName: address.recipientName.trim(),
-                phone: address.phone.trim(),
-                zipCode: address.zipCode.trim(),
-                street: address.line1.trim(),
-                ...(address.line2.trim() ? { detail: address.line2.trim() } : {}),
+                recipientName: address.recipientName,
+                phone: address.phone,
+                zipCode: address.zipCode,
+                street: address.line1,
+                ...(address.line2 ? { detail: address.line2 } : {}),
                 deliveryDate: date.date,
                 window: deliveryWindow,
                 ...(note.trim() ? { note: note.trim() } : {}),
@@ -655,7 +619,7 @@ function CheckoutForm({
       // The order may or may not exist: the same key makes the retry safe.
       setProblem({
         code: 'NETWORK',
-        message: `연결이 끊겼습니다. 다시 결제하기를 눌러도 두 번 주문되지 않아요. (${failure instanceof Error ? failure.message : String(failure)})`,
+        message: `연결이 끊겼습니다. 다시 결제하기를 눌러도 두 번 주문되지 않아요. (${errorText(failure)})`,
       });
     } finally {
       inFlight.current = false;
@@ -732,23 +696,8 @@ function CheckoutForm({
           <h2 id="co-where" className="buy-section-title">
             배송지
           </h2>
-          <SavedAddressChips
-            addresses={saved.data?.myAddresses ?? []}
-            selected={savedId}
-            onPick={(a) => {
-              setSavedId(a.id);
-              setAddress(fromSaved(a));
-            }}
-          />
-          <AddressFields
-            value={address}
-            onChange={(next) => {
-              setAddress(next);
-              setSavedId(null);
-            }}
-            invalidField={invalidField}
-          />
-          {!savedId && (
+          <AddressPicker pick={addressPick} invalidField={invalidField} />
+          {!addressPick.savedId && (
             <label className="buy-check">
               <input
                 type="checkbox"
@@ -784,25 +733,16 @@ function CheckoutForm({
             )}
           </fieldset>
           {date && (
-            <fieldset className="buy-fieldset">
-              <legend>배송 시간</legend>
-              {groups.length > 1 && (
-                <p className="muted small">모든 꽃집이 지킬 수 있는 시간대만 보여 드려요.</p>
-              )}
-              <div className="chips buy-wrap">
-                {date.windows.map((w) => (
-                  <button
-                    key={w}
-                    type="button"
-                    className={`chip${deliveryWindow === w ? ' active' : ''}`}
-                    aria-pressed={deliveryWindow === w}
-                    onClick={() => setPickedWindow(w)}
-                  >
-                    {windowText(w)}
-                  </button>
-                ))}
-              </div>
-            </fieldset>
+            <DeliveryWindowChips
+              windows={date.windows}
+              value={deliveryWindow}
+              onChange={setPickedWindow}
+              hint={
+                groups.length > 1 && (
+                  <p className="muted small">모든 꽃집이 지킬 수 있는 시간대만 보여 드려요.</p>
+                )
+              }
+            />
           )}
           <label className="field">
             요청사항 (선택)
@@ -863,7 +803,7 @@ function CheckoutForm({
               </>
             )}
             <dt>{mode === 'DELIVERY' ? '배송비' : '픽업'}</dt>
-            <dd>{p.fee === 0 ? '무료' : formatWon(p.fee)}</dd>
+            <dd>{formatFee(p.fee)}</dd>
           </dl>
         ))}
         <p className="muted small">

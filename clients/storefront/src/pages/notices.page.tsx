@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatInstant } from '../app/format.js';
 import { useSession } from '../app/session.context.js';
+import { NextPageButton, type PageInfo, useCursorPages } from '../ui/browse-listing.js';
 import { Icon, type IconName } from '../ui/icons.js';
 import { Empty, ErrorNotice, Loading, SignInRequired } from '../ui/status.js';
 
@@ -88,7 +89,7 @@ interface Notice {
 interface NoticesData {
   notices: {
     totalCount: number;
-    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    pageInfo: PageInfo;
     nodes: Notice[];
   };
 }
@@ -184,19 +185,13 @@ function Inbox() {
   );
 }
 
-/** One query per page (see the orders page): "더 보기" adds the next cursor. */
+/** One query per page (see `useCursorPages`): reading refetches every page shown, by name. */
 function NoticeList({ unreadOnly }: { unreadOnly: boolean }) {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
   return (
     <ul className="buy-notices">
-      {cursors.map((after, index) => (
-        <NoticePage
-          key={after ?? 'first'}
-          after={after}
-          unreadOnly={unreadOnly}
-          last={index === cursors.length - 1}
-          onMore={(cursor) => setCursors((c) => [...c, cursor])}
-        />
+      {pages.map(({ after, onMore }) => (
+        <NoticePage key={after ?? 'first'} after={after} unreadOnly={unreadOnly} onMore={onMore} />
       ))}
     </ul>
   );
@@ -205,13 +200,11 @@ function NoticeList({ unreadOnly }: { unreadOnly: boolean }) {
 function NoticePage({
   after,
   unreadOnly,
-  last,
   onMore,
 }: {
   after: string | null;
   unreadOnly: boolean;
-  last: boolean;
-  onMore: (cursor: string) => void;
+  onMore: ((cursor: string) => void) | null;
 }) {
   const { data, loading, error, refetch } = useQuery<NoticesData, NoticesVars>(NOTICES, {
     variables: { first: PAGE_SIZE, after, unreadOnly },
@@ -291,17 +284,7 @@ function NoticePage({
           </li>
         );
       })}
-      {last && pageInfo.hasNextPage && pageInfo.endCursor && (
-        <li>
-          <button
-            type="button"
-            className="button secondary block"
-            onClick={() => onMore(pageInfo.endCursor ?? '')}
-          >
-            더 보기
-          </button>
-        </li>
-      )}
+      <NextPageButton pageInfo={pageInfo} onMore={onMore} listItem />
     </>
   );
 }

@@ -2,10 +2,10 @@ import { gql } from '@apollo/client';
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { formatDay, formatInstant, formatWon } from '../app/format.js';
+import { formatDay, formatInstant, formatFee, formatWon } from '../app/format.js';
 import { useSession } from '../app/session.context.js';
 import { windowText } from '../ui/buy-dates.js';
-import { inKorean, problemText, type TypedError } from '../ui/buy-messages.js';
+import { INVALID_INPUT, inKorean, problemText, type TypedError } from '../ui/buy-messages.js';
 import {
   CANCELABLE,
   FULFILMENT_LABEL,
@@ -14,7 +14,14 @@ import {
   type OrderStatus,
   OrderStatusPill,
 } from '../ui/buy-order-status.js';
-import { Empty, ErrorNotice, Loading, SignInRequired, UserErrorNotice } from '../ui/status.js';
+import {
+  Empty,
+  ErrorNotice,
+  errorText,
+  Loading,
+  SignInRequired,
+  UserErrorNotice,
+} from '../ui/status.js';
 import { Icon } from '../ui/icons.js';
 
 const ORDER = gql`
@@ -114,15 +121,10 @@ const CANCEL = gql`
         code
         message
       }
-      ... on InvalidInputError {
-        code
-        message
-      }
-      ... on InvalidInputError {
-        field
-      }
+      ...InvalidInputFields
     }
   }
+  ${INVALID_INPUT}
 `;
 
 interface OrderDetail {
@@ -299,7 +301,7 @@ function Order({ id }: { id: string }) {
             </>
           )}
           <dt>배송비</dt>
-          <dd>{order.deliveryFee === 0 ? '무료' : formatWon(order.deliveryFee)}</dd>
+          <dd>{formatFee(order.deliveryFee)}</dd>
           <dt className="buy-amounts-total">결제 금액</dt>
           <dd className="buy-amounts-total">{formatWon(order.total)}</dd>
         </dl>
@@ -448,7 +450,7 @@ function CancelOrder({ orderId, onDone }: { orderId: string; onDone: () => void 
     } catch (failure) {
       setProblem({
         code: 'NETWORK',
-        message: `취소하지 못했습니다. 다시 시도해 주세요. (${failure instanceof Error ? failure.message : String(failure)})`,
+        message: `취소하지 못했습니다. 다시 시도해 주세요. (${errorText(failure)})`,
       });
     }
   };

@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../app/session.context.js';
+import { NextPageButton, type PageInfo, useCursorPages } from '../ui/browse-listing.js';
 import { ORDER_CARD, OrderCard, type OrderCardData } from '../ui/buy-order-card.js';
 import { Empty, ErrorNotice, Loading, SignInRequired } from '../ui/status.js';
 
@@ -36,7 +37,7 @@ const UPCOMING_PICKUPS = gql`
 interface MyOrdersData {
   myOrders: {
     totalCount: number;
-    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    pageInfo: PageInfo;
     nodes: OrderCardData[];
   };
 }
@@ -98,22 +99,13 @@ function UpcomingPickups() {
   );
 }
 
-/**
- * Pages are separate queries, one per cursor: the cache keeps each page under its own
- * arguments (no merging), and "더 보기" adds the next cursor.
- */
+/** Pages are separate queries, one per cursor (see `useCursorPages`). */
 function OrderHistory({ filter }: { filter: Filter }) {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
   return (
     <section aria-label="지난 주문" className="buy-history">
-      {cursors.map((after, index) => (
-        <OrdersPage
-          key={after ?? 'first'}
-          after={after}
-          filter={filter}
-          last={index === cursors.length - 1}
-          onMore={(cursor) => setCursors((c) => [...c, cursor])}
-        />
+      {pages.map(({ after, onMore }) => (
+        <OrdersPage key={after ?? 'first'} after={after} filter={filter} onMore={onMore} />
       ))}
     </section>
   );
@@ -122,13 +114,11 @@ function OrderHistory({ filter }: { filter: Filter }) {
 function OrdersPage({
   after,
   filter,
-  last,
   onMore,
 }: {
   after: string | null;
   filter: Filter;
-  last: boolean;
-  onMore: (cursor: string) => void;
+  onMore: ((cursor: string) => void) | null;
 }) {
   const { data, loading, error, refetch } = useQuery<MyOrdersData, MyOrdersVars>(MY_ORDERS, {
     variables: {
@@ -157,15 +147,7 @@ function OrdersPage({
       {nodes.map((order) => (
         <OrderCard key={order.id} order={order} />
       ))}
-      {last && pageInfo.hasNextPage && pageInfo.endCursor && (
-        <button
-          type="button"
-          className="button secondary block"
-          onClick={() => onMore(pageInfo.endCursor ?? '')}
-        >
-          더 보기
-        </button>
-      )}
+      <NextPageButton pageInfo={pageInfo} onMore={onMore} />
     </>
   );
 }

@@ -82,38 +82,38 @@ const PRODUCT = gql`
   ${BROWSE_COUPON}
 `;
 
+/** Liking and unliking answer the same: the product's heart and count, or why not. */
+const LIKE_RESULT = gql`
+  fragment ProductLikeResult on ProductLookupResult {
+    __typename
+    ... on Product {
+      id
+      likedByMe
+      likeCount
+    }
+    ... on ProductNotFoundError {
+      code
+      message
+    }
+  }
+`;
+
 const LIKE = gql`
   mutation LikeProduct($id: ID!) {
     likeProduct(productId: $id) {
-      __typename
-      ... on Product {
-        id
-        likedByMe
-        likeCount
-      }
-      ... on ProductNotFoundError {
-        code
-        message
-      }
+      ...ProductLikeResult
     }
   }
+  ${LIKE_RESULT}
 `;
 
 const UNLIKE = gql`
   mutation UnlikeProduct($id: ID!) {
     unlikeProduct(productId: $id) {
-      __typename
-      ... on Product {
-        id
-        likedByMe
-        likeCount
-      }
-      ... on ProductNotFoundError {
-        code
-        message
-      }
+      ...ProductLikeResult
     }
   }
+  ${LIKE_RESULT}
 `;
 
 interface Flower {

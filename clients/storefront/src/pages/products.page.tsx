@@ -14,24 +14,22 @@ import {
   productFilterOf,
   readListing,
 } from '../ui/browse-filters.js';
-import { type Connection, ProductResults, appendPage, useLoadMore } from '../ui/browse-listing.js';
-import { PRODUCT_CARD, type ProductCardData } from '../ui/product-card.js';
+import {
+  type Connection,
+  PRODUCT_PAGE,
+  ProductResults,
+  useMoreProducts,
+} from '../ui/browse-listing.js';
+import type { ProductCardData } from '../ui/product-card.js';
 import { ErrorNotice, Loading } from '../ui/status.js';
 
 const LISTING = gql`
   query ProductListing($filter: ProductFilter, $sort: ProductSort!, $after: String) {
     products(filter: $filter, sort: $sort, first: 20, after: $after) {
-      totalCount
-      pageInfo {
-        endCursor
-        hasNextPage
-      }
-      nodes {
-        ...ProductCard
-      }
+      ...ProductPage
     }
   }
-  ${PRODUCT_CARD}
+  ${PRODUCT_PAGE}
 `;
 
 interface ListingData {
@@ -167,13 +165,11 @@ function Results({ filters }: { filters: ListingFilters }) {
   const { data, loading, error, refetch, fetchMore } = useQuery<ListingData>(LISTING, {
     variables: { filter: productFilterOf(filters), sort },
   });
-  const more = useLoadMore(() =>
-    fetchMore({
-      variables: { after: data?.products.pageInfo.endCursor ?? null },
-      updateQuery: (shown, { fetchMoreResult }) => ({
-        products: appendPage(shown.products, fetchMoreResult.products),
-      }),
-    }),
+  const more = useMoreProducts(
+    data,
+    fetchMore,
+    (d) => d.products,
+    (d, products) => ({ ...d, products }),
   );
   const filtered = listingHref({ ...filters, sort: null }) !== '/products';
 

@@ -16,8 +16,13 @@ import {
   catalogNames,
   listingHref,
 } from '../ui/browse-filters.js';
-import { type Connection, ProductResults, appendPage, useLoadMore } from '../ui/browse-listing.js';
-import { PRODUCT_CARD, type ProductCardData } from '../ui/product-card.js';
+import {
+  type Connection,
+  PRODUCT_PAGE,
+  ProductResults,
+  useMoreProducts,
+} from '../ui/browse-listing.js';
+import type { ProductCardData } from '../ui/product-card.js';
 import { ErrorNotice, Loading } from '../ui/status.js';
 
 /** The API refuses longer queries; saying so beats an error page. */
@@ -47,18 +52,11 @@ const SEARCH = gql`
         source
       }
       products {
-        totalCount
-        pageInfo {
-          endCursor
-          hasNextPage
-        }
-        nodes {
-          ...ProductCard
-        }
+        ...ProductPage
       }
     }
   }
-  ${PRODUCT_CARD}
+  ${PRODUCT_PAGE}
 `;
 
 interface Interpretation {
@@ -138,19 +136,11 @@ function SearchResults({ query }: { query: string }) {
   });
   const catalog = useQuery<BrowseCatalogData>(BROWSE_CATALOG);
   const names = catalogNames(catalog.data);
-  const more = useLoadMore(() =>
-    fetchMore({
-      variables: { after: data?.searchProducts.products.pageInfo.endCursor ?? null },
-      updateQuery: (shown, { fetchMoreResult }) => ({
-        searchProducts: {
-          ...shown.searchProducts,
-          products: appendPage(
-            shown.searchProducts.products,
-            fetchMoreResult.searchProducts.products,
-          ),
-        },
-      }),
-    }),
+  const more = useMoreProducts(
+    data,
+    fetchMore,
+    (d) => d.searchProducts.products,
+    (d, products) => ({ searchProducts: { ...d.searchProducts, products } }),
   );
 
   const heading = <h1 className="browse-query">“{query}”</h1>;

@@ -1,10 +1,10 @@
 import { gql } from '@apollo/client';
-import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useSession, useSessionStore } from '../app/session.context.js';
-import { AUTH_PAYLOAD, type AuthResult, isAuthPayload, safeNext } from '../ui/account-auth.js';
-import { inKorean, type TypedError } from '../ui/buy-messages.js';
+import { Link } from 'react-router';
+import { AUTH_PAYLOAD, type AuthResult, useAuthForm } from '../ui/account-auth.js';
+import { AlreadySignedIn } from '../ui/account-required.js';
+import { inKorean } from '../ui/buy-messages.js';
 import { UserErrorNotice } from '../ui/status.js';
 
 const LOG_IN = gql`
@@ -37,56 +37,26 @@ interface LogInData {
 }
 
 export function Page() {
-  const session = useSession();
-  const store = useSessionStore();
-  const client = useApolloClient();
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const next = safeNext(params.get('next'));
+  const { session, next, problem, authenticate } = useAuthForm('로그인하지 못했습니다.');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<TypedError | null>(null);
   const [logIn, { loading }] = useMutation<
     LogInData,
     { input: { email: string; password: string } }
   >(LOG_IN);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setProblem(null);
-    try {
-      const { data } = await logIn({ variables: { input: { email: email.trim(), password } } });
-      const result = data?.logIn;
-      if (!result) return;
-      if (!isAuthPayload(result)) {
-        setProblem(result);
-        return;
-      }
-      // Nothing cached while signed out (or as someone else) may show in the new session.
-      await client.clearStore();
-      store.signIn(result);
-      await navigate(next, { replace: true });
-    } catch (failure) {
-      setProblem({
-        code: 'NETWORK',
-        message: `로그인하지 못했습니다. 연결을 확인해 주세요. (${failure instanceof Error ? failure.message : String(failure)})`,
-      });
-    }
+    void authenticate(
+      async () =>
+        (await logIn({ variables: { input: { email: email.trim(), password } } })).data?.logIn,
+    );
   };
 
-  if (session) {
-    return (
-      <div className="empty">
-        <p>{session.user.name}님으로 로그인되어 있습니다.</p>
-        <Link className="button" to={next}>
-          계속하기
-        </Link>
-      </div>
-    );
-  }
+  if (session) return <AlreadySignedIn name={session.user.name} next={next} />;
 
   return (
-    <form className="account-form stack" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="account-form stack" onSubmit={submit} noValidate>
       <h1>로그인</h1>
       <p className="muted small">주문, 정기구독, 알림을 보려면 로그인해 주세요.</p>
       <label className="field">

@@ -1,10 +1,10 @@
 import { gql } from '@apollo/client';
-import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useSession, useSessionStore } from '../app/session.context.js';
-import { AUTH_PAYLOAD, type AuthResult, isAuthPayload, safeNext } from '../ui/account-auth.js';
-import { fieldName, inKorean, type TypedError } from '../ui/buy-messages.js';
+import { Link } from 'react-router';
+import { AUTH_PAYLOAD, type AuthResult, useAuthForm } from '../ui/account-auth.js';
+import { AlreadySignedIn } from '../ui/account-required.js';
+import { fieldName, INVALID_INPUT, inKorean } from '../ui/buy-messages.js';
 import { UserErrorNotice } from '../ui/status.js';
 
 const SIGN_UP = gql`
@@ -20,19 +20,14 @@ const SIGN_UP = gql`
         code
         message
       }
-      ... on InvalidInputError {
-        code
-        message
-      }
-      ... on InvalidInputError {
-        field
-      }
+      ...InvalidInputFields
       ... on SignupBlockedError {
         until
       }
     }
   }
   ${AUTH_PAYLOAD}
+  ${INVALID_INPUT}
 `;
 
 interface SignUpInput {
@@ -47,14 +42,8 @@ const strongEnough = (password: string) =>
   password.length >= 8 && /[A-Za-z]/.test(password) && /\d/.test(password);
 
 export function Page() {
-  const session = useSession();
-  const store = useSessionStore();
-  const client = useApolloClient();
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const next = safeNext(params.get('next'));
+  const { session, next, problem, setProblem, authenticate } = useAuthForm('가입하지 못했습니다.');
   const [form, setForm] = useState({ name: '', email: '', password: '', phone: '' });
-  const [problem, setProblem] = useState<TypedError | null>(null);
   const [signUp, { loading }] = useMutation<{ signUp: AuthResult }, { input: SignUpInput }>(
     SIGN_UP,
   );
@@ -62,9 +51,8 @@ export function Page() {
     setForm((f) => ({ ...f, [key]: event.target.value }));
   const blamed = (name: string) => fieldName(problem?.field) === name || undefined;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setProblem(null);
     if (!strongEnough(form.password)) {
       setProblem({ code: 'WEAK_PASSWORD', message: '', field: 'password' });
       return;
@@ -75,38 +63,13 @@ export function Page() {
       password: form.password,
       ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
     };
-    try {
-      const { data } = await signUp({ variables: { input } });
-      const result = data?.signUp;
-      if (!result) return;
-      if (!isAuthPayload(result)) {
-        setProblem(result);
-        return;
-      }
-      await client.clearStore();
-      store.signIn(result);
-      await navigate(next, { replace: true });
-    } catch (failure) {
-      setProblem({
-        code: 'NETWORK',
-        message: `가입하지 못했습니다. 연결을 확인해 주세요. (${failure instanceof Error ? failure.message : String(failure)})`,
-      });
-    }
+    void authenticate(async () => (await signUp({ variables: { input } })).data?.signUp);
   };
 
-  if (session) {
-    return (
-      <div className="empty">
-        <p>{session.user.name}님으로 로그인되어 있습니다.</p>
-        <Link className="button" to={next}>
-          계속하기
-        </Link>
-      </div>
-    );
-  }
+  if (session) return <AlreadySignedIn name={session.user.name} next={next} />;
 
   return (
-    <form className="account-form stack" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="account-form stack" onSubmit={submit} noValidate>
       <h1>회원가입</h1>
       <label className="field">
         이름

@@ -2,13 +2,18 @@ import { gql } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { formatWon } from '../app/format.js';
+import { formatFee, formatWon } from '../app/format.js';
 import { type UserErrorData, useAccountGate, userErrorOf } from '../ui/browse-account.js';
 import { BROWSE_COUPON, type BrowseCouponData, CouponList } from '../ui/browse-coupons.js';
 import { type ProductSort, SortSelect } from '../ui/browse-filters.js';
 import { LikeButton } from '../ui/browse-like.js';
-import { type Connection, ProductResults, appendPage, useLoadMore } from '../ui/browse-listing.js';
-import { PRODUCT_CARD, type ProductCardData } from '../ui/product-card.js';
+import {
+  type Connection,
+  PRODUCT_PAGE,
+  ProductResults,
+  useMoreProducts,
+} from '../ui/browse-listing.js';
+import type { ProductCardData } from '../ui/product-card.js';
 import { Empty, ErrorNotice, Loading, UserErrorNotice } from '../ui/status.js';
 
 const STORE = gql`
@@ -59,17 +64,10 @@ const STORE = gql`
 const STORE_PRODUCTS = gql`
   query StoreProducts($storeId: ID!, $sort: ProductSort!, $after: String) {
     products(filter: { storeId: $storeId }, sort: $sort, first: 20, after: $after) {
-      totalCount
-      pageInfo {
-        endCursor
-        hasNextPage
-      }
-      nodes {
-        ...ProductCard
-      }
+      ...ProductPage
     }
   }
-  ${PRODUCT_CARD}
+  ${PRODUCT_PAGE}
 `;
 
 const LIKE_STORE = gql`
@@ -301,7 +299,7 @@ function DeliveryInfo({ store }: { store: Store }) {
       <dl className="browse-facts">
         <dt>배송비</dt>
         <dd>
-          {policy.fee === 0 ? '무료' : formatWon(policy.fee)}
+          {formatFee(policy.fee)}
           {policy.fee > 0 && policy.freeDeliveryThreshold !== null && (
             <>
               <br />
@@ -361,13 +359,11 @@ function StoreProductList({ storeId, sort }: { storeId: string; sort: ProductSor
   const { data, loading, error, refetch, fetchMore } = useQuery<StoreProductsData>(STORE_PRODUCTS, {
     variables: { storeId, sort },
   });
-  const more = useLoadMore(() =>
-    fetchMore({
-      variables: { after: data?.products.pageInfo.endCursor ?? null },
-      updateQuery: (shown, { fetchMoreResult }) => ({
-        products: appendPage(shown.products, fetchMoreResult.products),
-      }),
-    }),
+  const more = useMoreProducts(
+    data,
+    fetchMore,
+    (d) => d.products,
+    (d, products) => ({ ...d, products }),
   );
   if (loading && !data) return <Loading />;
   if (!data) return <ErrorNotice error={error} retry={() => void refetch()} />;

@@ -2,28 +2,28 @@ import { gql } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { formatDay, formatWon, seoulDay } from '../app/format.js';
+import { formatDay, formatFee, formatWon, seoulDay } from '../app/format.js';
 import { useSession } from '../app/session.context.js';
-import { addDays, windowText, windowValue } from '../ui/buy-dates.js';
+import { deliveryFeeFor } from '../ui/buy-cart.js';
+import { addDays, windowValue } from '../ui/buy-dates.js';
 import {
-  AddressFields,
+  AddressPicker,
   type AddressValue,
+  CARD_INCOMPLETE,
   CardFields,
   type CardValue,
   cardInput,
-  EMPTY_ADDRESS,
+  DeliveryWindowChips,
   EMPTY_CARD,
-  fromSaved,
   QuantityStepper,
-  SAVED_ADDRESSES,
-  type SavedAddress,
-  SavedAddressChips,
+  trimmedAddress,
+  useAddressPick,
 } from '../ui/buy-fields.js';
 import { newIdempotencyKey } from '../ui/buy-idempotency.js';
-import { fieldName, inKorean, type TypedError } from '../ui/buy-messages.js';
+import { fieldName, INVALID_INPUT, inKorean, type TypedError } from '../ui/buy-messages.js';
 import { CHARGE_LEAD_DAYS, CYCLE_LABEL, type SubscriptionCycle } from '../ui/buy-subscription.js';
 import { AccountRequired } from '../ui/account-required.js';
-import { Empty, ErrorNotice, Loading, UserErrorNotice } from '../ui/status.js';
+import { Empty, ErrorNotice, errorText, Loading, UserErrorNotice } from '../ui/status.js';
 import { Icon } from '../ui/icons.js';
 
 const SUBSCRIBABLE = gql`
@@ -72,15 +72,10 @@ const SUBSCRIBE = gql`
         code
         message
       }
-      ... on InvalidInputError {
-        code
-        message
-      }
-      ... on InvalidInputError {
-        field
-      }
+      ...InvalidInputFields
     }
   }
+  ${INVALID_INPUT}
 `;
 
 interface SubscribableData {
@@ -157,32 +152,28 @@ function SubscribeForm({ product }: { product: NonNullable<SubscribableData['pro
   // One key per screen: a double tap or a retry returns the first subscription.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [earliest] = useState(() => seoulDay(CHARGE_LEAD_DAYS));
-  const [thisYear] = useState(() => new Date().getFullYear());
   const [cycle, setCycle] = useState<SubscriptionCycle>('WEEKLY');
   const [quantity, setQuantity] = useState(1);
   const [firstDate, setFirstDate] = useState(earliest);
   const windows = product.store.deliveryPolicy.windows.map(windowValue);
   const [deliveryWindow, setDeliveryWindow] = useState(windows[0] ?? '');
-  const [address, setAddress] = useState<AddressValue>(EMPTY_ADDRESS);
-  const [savedId, setSavedId] = useState<string | null>(null);
+  const addressPick = useAddressPick();
   const [card, setCard] = useState<CardValue>(EMPTY_CARD);
   const [problem, setProblem] = useState<TypedError | null>(null);
-  const saved = useQuery<{ myAddresses: SavedAddress[] }>(SAVED_ADDRESSES);
   const [subscribe, { loading }] = useMutation<
     { subscribe: SubscribeResult },
     { input: SubscribeInput }
   >(SUBSCRIBE);
 
   const subtotal = product.price * quantity;
-  const threshold = product.store.deliveryPolicy.freeDeliveryThreshold;
-  const fee = threshold !== null && subtotal >= threshold ? 0 : product.store.deliveryPolicy.fee;
+  const fee = deliveryFeeFor(product.store.deliveryPolicy, subtotal);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
     const cardValue = cardInput(card);
     if (!cardValue) {
-      setProblem({ code: 'CARD_INCOMPLETE', message: '카드 번호와 유효기간을 입력해 주세요.' });
+      setProblem(CARD_INCOMPLETE);
       return;
     }
     if (firstDate < earliest) {
@@ -198,13 +189,7 @@ function SubscribeForm({ product }: { product: NonNullable<SubscribableData['pro
             cycle,
             firstDeliveryDate: firstDate,
             ...(deliveryWindow ? { deliveryWindow } : {}),
-            address: {
-              recipientName: address.recipientName.trim(),
-              phone: address.phone.trim(),
-              zipCode: address.zipCode.trim(),
-              line1: address.line1.trim(),
-              line2: address.line2.trim(),
-            },
+            address: trimmedAddress(addressPick.address),
             card: cardValue,
             idempotencyKey,
           },
@@ -220,7 +205,7 @@ function SubscribeForm({ product }: { product: NonNullable<SubscribableData['pro
     } catch (failure) {
       setProblem({
         code: 'NETWORK',
-        message: `신청하지 못했습니다. 다시 눌러도 두 번 신청되지 않아요. (${failure instanceof Error ? failure.message : String(failure)})`,
+        message: `신청하지 못했습니다. 다시 눌러도 두 번 신청되지 않아요. (${errorText(failure)})`,
       });
     }
   };
@@ -282,46 +267,18 @@ function SubscribeForm({ product }: { product: NonNullable<SubscribableData['pro
             있어요.
           </span>
         </label>
-        {windows.length > 0 && (
-          <fieldset className="buy-fieldset">
-            <legend>배송 시간</legend>
-            <div className="chips buy-wrap">
-              {windows.map((w) => (
-                <button
-                  key={w}
-                  type="button"
-                  className={`chip${deliveryWindow === w ? ' active' : ''}`}
-                  aria-pressed={deliveryWindow === w}
-                  onClick={() => setDeliveryWindow(w)}
-                >
-                  {windowText(w)}
-                </button>
-              ))}
-            </div>
-          </fieldset>
-        )}
+        <DeliveryWindowChips
+          windows={windows}
+          value={deliveryWindow}
+          onChange={setDeliveryWindow}
+        />
       </section>
 
       <section className="card stack" aria-labelledby="sb-where">
         <h2 id="sb-where" className="buy-section-title">
           받는 곳
         </h2>
-        <SavedAddressChips
-          addresses={saved.data?.myAddresses ?? []}
-          selected={savedId}
-          onPick={(a) => {
-            setSavedId(a.id);
-            setAddress(fromSaved(a));
-          }}
-        />
-        <AddressFields
-          value={address}
-          onChange={(next) => {
-            setAddress(next);
-            setSavedId(null);
-          }}
-          invalidField={problem?.field}
-        />
+        <AddressPicker pick={addressPick} invalidField={problem?.field} />
       </section>
 
       <section className="card stack" aria-labelledby="sb-card">
@@ -332,7 +289,7 @@ function SubscribeForm({ product }: { product: NonNullable<SubscribableData['pro
           카드는 정기 결제를 위해 결제대행사에 안전하게 등록돼요. 블루밍 블룸즈는 카드 번호를
           저장하지 않아요.
         </p>
-        <CardFields value={card} onChange={setCard} thisYear={thisYear} />
+        <CardFields value={card} onChange={setCard} />
       </section>
 
       <section className="card" aria-labelledby="sb-sum">
@@ -343,7 +300,7 @@ function SubscribeForm({ product }: { product: NonNullable<SubscribableData['pro
           <dt>상품 금액</dt>
           <dd>{formatWon(subtotal)}</dd>
           <dt>배송비</dt>
-          <dd>{fee === 0 ? '무료' : formatWon(fee)}</dd>
+          <dd>{formatFee(fee)}</dd>
           <dt className="buy-amounts-total">회당 결제</dt>
           <dd className="buy-amounts-total">{formatWon(subtotal + fee)}</dd>
         </dl>

@@ -2,18 +2,21 @@ import { gql } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
-import { formatDay, formatWon, seoulDay } from '../app/format.js';
+import { formatDay, formatFee, formatWon, seoulDay } from '../app/format.js';
 import { useSession } from '../app/session.context.js';
 import { addDays, addMonths, windowText, windowValue } from '../ui/buy-dates.js';
 import {
   AddressFields,
   type AddressValue,
+  CARD_INCOMPLETE,
   CardFields,
   type CardValue,
   cardInput,
+  DeliveryWindowChips,
   EMPTY_CARD,
+  trimmedAddress,
 } from '../ui/buy-fields.js';
-import { inKorean, type TypedError } from '../ui/buy-messages.js';
+import { INVALID_INPUT, inKorean, type TypedError } from '../ui/buy-messages.js';
 import { type OrderStatus, OrderStatusPill } from '../ui/buy-order-status.js';
 import {
   CYCLE_KIND_LABEL,
@@ -22,7 +25,14 @@ import {
   type SubscriptionCycle,
   suspendedText,
 } from '../ui/buy-subscription.js';
-import { Empty, ErrorNotice, Loading, SignInRequired, UserErrorNotice } from '../ui/status.js';
+import {
+  Empty,
+  ErrorNotice,
+  errorText,
+  Loading,
+  SignInRequired,
+  UserErrorNotice,
+} from '../ui/status.js';
 import { Icon } from '../ui/icons.js';
 
 const SUBSCRIPTION_FIELDS = gql`
@@ -106,32 +116,31 @@ const RESULT = `
     code
     message
   }
-  ... on InvalidInputError {
-    code
-    message
-  }
-  ... on InvalidInputError {
-    field
-  }
+  ...InvalidInputFields
+`;
+/** The fragments `RESULT` spreads, for the mutations that select it. */
+const RESULT_FRAGMENTS = gql`
+  ${SUBSCRIPTION_FIELDS}
+  ${INVALID_INPUT}
 `;
 
 const SKIP = gql`
   mutation SkipNextCycle($id: ID!, $cycle: Int) {
     skipNextSubscriptionCycle(id: $id, cycle: $cycle) { ${RESULT} }
   }
-  ${SUBSCRIPTION_FIELDS}
+  ${RESULT_FRAGMENTS}
 `;
 const PAUSE = gql`
   mutation PauseSubscription($id: ID!, $from: String!, $until: String!) {
     pauseSubscription(id: $id, from: $from, until: $until) { ${RESULT} }
   }
-  ${SUBSCRIPTION_FIELDS}
+  ${RESULT_FRAGMENTS}
 `;
 const RESUME = gql`
   mutation ResumeSubscription($id: ID!) {
     resumeSubscription(id: $id) { ${RESULT} }
   }
-  ${SUBSCRIPTION_FIELDS}
+  ${RESULT_FRAGMENTS}
 `;
 const CHANGE_ADDRESS = gql`
   mutation ChangeSubscriptionAddress(
@@ -141,13 +150,13 @@ const CHANGE_ADDRESS = gql`
   ) {
     changeSubscriptionAddress(id: $id, address: $address, deliveryWindow: $deliveryWindow) { ${RESULT} }
   }
-  ${SUBSCRIPTION_FIELDS}
+  ${RESULT_FRAGMENTS}
 `;
 const CHANGE_DATE = gql`
   mutation ChangeSubscriptionDate($id: ID!, $date: String!) {
     changeSubscriptionDate(id: $id, date: $date) { ${RESULT} }
   }
-  ${SUBSCRIPTION_FIELDS}
+  ${RESULT_FRAGMENTS}
 `;
 const CHANGE_CARD = gql`
   mutation ChangeSubscriptionCard($id: ID!, $card: CardInput!) {
@@ -172,7 +181,7 @@ const CANCEL = gql`
   mutation CancelSubscription($id: ID!) {
     cancelSubscription(id: $id) { ${RESULT} }
   }
-  ${SUBSCRIPTION_FIELDS}
+  ${RESULT_FRAGMENTS}
 `;
 
 interface FlowerSubscription {
@@ -262,30 +271,24 @@ function statusPill(s: FlowerSubscription) {
 function SubscriptionCard({ subscription: s }: { subscription: FlowerSubscription }) {
   const [panel, setPanel] = useState<Panel>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [problem, setProblem] = useState<TypedError | null>(null);
+  const { problem, setProblem, apply } = useChange();
   const [skip, skipping] = useMutation<{ skipNextSubscriptionCycle: ChangeResult }>(SKIP);
   const [resume, resuming] = useMutation<{ resumeSubscription: ChangeResult }>(RESUME);
   const [cancel, canceling] = useMutation<{ cancelSubscription: ChangeResult }>(CANCEL);
 
-  /** Runs one change and says how it went; the panel closes on success. */
-  const run = async (change: () => Promise<ChangeResult | undefined>, success: string) => {
-    setProblem(null);
+  // What every panel is given: a change made closes it and says what changed.
+  const panelProps: PanelProps = {
+    subscription: s,
+    onDone: (message) => {
+      setPanel(null);
+      setDone(message);
+    },
+    onClose: () => setPanel(null),
+  };
+  /** Runs one change of the card's own buttons (skip, resume, cancel). */
+  const run = (change: () => Promise<ChangeResult | undefined>, success: string) => {
     setDone(null);
-    try {
-      const result = await change();
-      if (!result) return;
-      if (result.__typename === 'FlowerSubscription') {
-        setPanel(null);
-        setDone(success);
-      } else {
-        setProblem(result);
-      }
-    } catch (failure) {
-      setProblem({
-        code: 'NETWORK',
-        message: `바꾸지 못했습니다. 다시 시도해 주세요. (${failure instanceof Error ? failure.message : String(failure)})`,
-      });
-    }
+    return apply(change, () => panelProps.onDone(success));
   };
   const open = (next: Panel) => {
     setProblem(null);
@@ -295,7 +298,8 @@ function SubscriptionCard({ subscription: s }: { subscription: FlowerSubscriptio
 
   const active = s.status === 'ACTIVE';
   const image = s.product.images[0]?.url;
-  const lastCycle = s.cycles.at(-1);
+  // Deliveries up to the last cycle are charged already: the pause and the date come after.
+  const after = s.cycles.at(-1)?.deliveryDate ?? null;
 
   return (
     <article className="card stack buy-sub" aria-labelledby={`sub-${s.id}`}>
@@ -350,11 +354,7 @@ function SubscriptionCard({ subscription: s }: { subscription: FlowerSubscriptio
                     <strong>{formatWon(s.nextCharge.total)}</strong>
                     <span className="muted small">
                       {' '}
-                      (배송비{' '}
-                      {s.nextCharge.deliveryFee === 0
-                        ? '무료'
-                        : formatWon(s.nextCharge.deliveryFee)}
-                      )
+                      (배송비 {formatFee(s.nextCharge.deliveryFee)})
                     </span>
                   </>
                 )}
@@ -444,7 +444,7 @@ function SubscriptionCard({ subscription: s }: { subscription: FlowerSubscriptio
           detail="이번 회차는 결제되지 않고, 그다음 배송은 원래 일정대로 와요."
           confirm="건너뛰기"
           busy={skipping.loading}
-          onCancel={() => setPanel(null)}
+          onCancel={panelProps.onClose}
           // The cycle shown is the one skipped: a retried or doubled tap skips it once.
           onConfirm={() =>
             void run(
@@ -456,48 +456,10 @@ function SubscriptionCard({ subscription: s }: { subscription: FlowerSubscriptio
           }
         />
       )}
-      {panel === 'pause' && (
-        <PausePanel
-          subscription={s}
-          after={lastCycle?.deliveryDate ?? null}
-          onDone={(message) => {
-            setPanel(null);
-            setDone(message);
-          }}
-          onClose={() => setPanel(null)}
-        />
-      )}
-      {panel === 'date' && (
-        <DatePanel
-          subscription={s}
-          after={lastCycle?.deliveryDate ?? null}
-          onDone={(message) => {
-            setPanel(null);
-            setDone(message);
-          }}
-          onClose={() => setPanel(null)}
-        />
-      )}
-      {panel === 'address' && (
-        <AddressPanel
-          subscription={s}
-          onDone={(message) => {
-            setPanel(null);
-            setDone(message);
-          }}
-          onClose={() => setPanel(null)}
-        />
-      )}
-      {panel === 'card' && (
-        <CardPanel
-          subscription={s}
-          onDone={(message) => {
-            setPanel(null);
-            setDone(message);
-          }}
-          onClose={() => setPanel(null)}
-        />
-      )}
+      {panel === 'pause' && <PausePanel {...panelProps} after={after} />}
+      {panel === 'date' && <DatePanel {...panelProps} after={after} />}
+      {panel === 'address' && <AddressPanel {...panelProps} />}
+      {panel === 'card' && <CardPanel {...panelProps} />}
       {panel === 'cancel' && (
         <ConfirmPanel
           title="정기구독을 해지할까요?"
@@ -505,7 +467,7 @@ function SubscriptionCard({ subscription: s }: { subscription: FlowerSubscriptio
           confirm="해지하기"
           danger
           busy={canceling.loading}
-          onCancel={() => setPanel(null)}
+          onCancel={panelProps.onClose}
           onConfirm={() =>
             void run(
               async () => (await cancel({ variables: { id: s.id } })).data?.cancelSubscription,
@@ -576,6 +538,50 @@ function ConfirmPanel({
   );
 }
 
+/** A change with its own fields: what to fill in, why it failed, close or send. */
+function ChangePanel({
+  label,
+  title,
+  detail,
+  problem,
+  busy,
+  busyText = '처리 중…',
+  submitText,
+  canSubmit = true,
+  onSubmit,
+  onClose,
+  children,
+}: {
+  label: string;
+  title: string;
+  detail: ReactNode;
+  problem: TypedError | null;
+  busy: boolean;
+  busyText?: string;
+  submitText: string;
+  canSubmit?: boolean;
+  onSubmit: () => void;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="buy-panel stack" role="group" aria-label={label}>
+      <strong>{title}</strong>
+      <p className="small muted">{detail}</p>
+      {children}
+      <UserErrorNotice error={inKorean(problem)} />
+      <div className="buy-actions">
+        <button type="button" className="button secondary" onClick={onClose}>
+          닫기
+        </button>
+        <button type="button" className="button" disabled={busy || !canSubmit} onClick={onSubmit}>
+          {busy ? busyText : submitText}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 interface PanelProps {
   subscription: FlowerSubscription;
   onDone: (message: string) => void;
@@ -595,11 +601,22 @@ function useChange() {
     } catch (failure) {
       setProblem({
         code: 'NETWORK',
-        message: `바꾸지 못했습니다. 다시 시도해 주세요. (${failure instanceof Error ? failure.message : String(failure)})`,
+        message: `바꾸지 못했습니다. 다시 시도해 주세요. (${errorText(failure)})`,
       });
     }
   };
   return { problem, setProblem, apply };
+}
+
+/**
+ * The first day a pause or a new date can start: `floor` at the earliest, and after `after`
+ * (the last delivery already charged). The panel opens on the next delivery when it qualifies.
+ */
+function firstFreeDay(s: FlowerSubscription, after: string | null, floor: string) {
+  const earliest = after && after >= floor ? addDays(after, 1) : floor;
+  const initial =
+    s.nextDeliveryDate && s.nextDeliveryDate >= earliest ? s.nextDeliveryDate : earliest;
+  return { earliest, initial };
 }
 
 function PausePanel({
@@ -610,10 +627,8 @@ function PausePanel({
 }: PanelProps & { after: string | null }) {
   const [today] = useState(() => seoulDay(0));
   // A pause starts today or later, and after the deliveries already charged.
-  const earliest = after && after >= today ? addDays(after, 1) : today;
-  const [from, setFrom] = useState(
-    s.nextDeliveryDate && s.nextDeliveryDate >= earliest ? s.nextDeliveryDate : earliest,
-  );
+  const { earliest, initial } = firstFreeDay(s, after, today);
+  const [from, setFrom] = useState(initial);
   const [until, setUntil] = useState(addDays(from, 14));
   const latest = addMonths(from, 3);
   const [pause, { loading }] = useMutation<
@@ -635,9 +650,17 @@ function PausePanel({
     );
   };
   return (
-    <div className="buy-panel stack" role="group" aria-label="일시정지">
-      <strong>얼마 동안 쉴까요?</strong>
-      <p className="small muted">최대 3개월까지 쉴 수 있고, 쉬는 동안은 결제되지 않아요.</p>
+    <ChangePanel
+      label="일시정지"
+      title="얼마 동안 쉴까요?"
+      detail="최대 3개월까지 쉴 수 있고, 쉬는 동안은 결제되지 않아요."
+      problem={problem}
+      busy={loading}
+      submitText="일시정지"
+      canSubmit={Boolean(from && until)}
+      onSubmit={submit}
+      onClose={onClose}
+    >
       <div className="buy-two">
         <label className="field">
           쉬기 시작하는 날
@@ -663,21 +686,7 @@ function PausePanel({
           />
         </label>
       </div>
-      <UserErrorNotice error={inKorean(problem)} />
-      <div className="buy-actions">
-        <button type="button" className="button secondary" onClick={onClose}>
-          닫기
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={loading || !from || !until}
-          onClick={submit}
-        >
-          {loading ? '처리 중…' : '일시정지'}
-        </button>
-      </div>
-    </div>
+    </ChangePanel>
   );
 }
 
@@ -688,23 +697,32 @@ function DatePanel({
   onClose,
 }: PanelProps & { after: string | null }) {
   const [today] = useState(() => seoulDay(0));
-  const leadEarliest = addDays(today, s.leadDays);
-  const earliest = after && after >= leadEarliest ? addDays(after, 1) : leadEarliest;
-  const [date, setDate] = useState(
-    s.nextDeliveryDate && s.nextDeliveryDate >= earliest ? s.nextDeliveryDate : earliest,
-  );
+  // A delivery is charged `leadDays` before it: the new date leaves time for that.
+  const { earliest, initial } = firstFreeDay(s, after, addDays(today, s.leadDays));
+  const [date, setDate] = useState(initial);
   const [change, { loading }] = useMutation<
     { changeSubscriptionDate: ChangeResult },
     { id: string; date: string }
   >(CHANGE_DATE);
   const { problem, apply } = useChange();
   return (
-    <div className="buy-panel stack" role="group" aria-label="배송일 변경">
-      <strong>다음 배송을 언제 받을까요?</strong>
-      <p className="small muted">
-        고른 날부터 {CYCLE_LABEL[s.cycle]} 같은 요일(날짜)에 배송돼요. 결제는 배송 {s.leadDays}일
-        전에 해요.
-      </p>
+    <ChangePanel
+      label="배송일 변경"
+      title="다음 배송을 언제 받을까요?"
+      detail={`고른 날부터 ${CYCLE_LABEL[s.cycle]} 같은 요일(날짜)에 배송돼요. 결제는 배송 ${s.leadDays}일 전에 해요.`}
+      problem={problem}
+      busy={loading}
+      submitText="변경하기"
+      canSubmit={Boolean(date)}
+      onSubmit={() =>
+        void apply(
+          async () =>
+            (await change({ variables: { id: s.id, date } })).data?.changeSubscriptionDate,
+          () => onDone(`다음 배송을 ${formatDay(date)}로 옮겼어요.`),
+        )
+      }
+      onClose={onClose}
+    >
       <label className="field">
         다음 배송일
         <input
@@ -714,27 +732,7 @@ function DatePanel({
           onChange={(event) => setDate(event.target.value)}
         />
       </label>
-      <UserErrorNotice error={inKorean(problem)} />
-      <div className="buy-actions">
-        <button type="button" className="button secondary" onClick={onClose}>
-          닫기
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={loading || !date}
-          onClick={() =>
-            void apply(
-              async () =>
-                (await change({ variables: { id: s.id, date } })).data?.changeSubscriptionDate,
-              () => onDone(`다음 배송을 ${formatDay(date)}로 옮겼어요.`),
-            )
-          }
-        >
-          {loading ? '처리 중…' : '변경하기'}
-        </button>
-      </div>
-    </div>
+    </ChangePanel>
   );
 }
 
@@ -754,119 +752,81 @@ function AddressPanel({ subscription: s, onDone, onClose }: PanelProps) {
   >(CHANGE_ADDRESS);
   const { problem, apply } = useChange();
   return (
-    <div className="buy-panel stack" role="group" aria-label="배송지·시간 변경">
-      <strong>배송지와 시간</strong>
-      <p className="small muted">아직 결제되지 않은 배송부터 바뀐 곳으로 보내요.</p>
+    <ChangePanel
+      label="배송지·시간 변경"
+      title="배송지와 시간"
+      detail="아직 결제되지 않은 배송부터 바뀐 곳으로 보내요."
+      problem={problem}
+      busy={loading}
+      submitText="저장하기"
+      onSubmit={() =>
+        void apply(
+          async () =>
+            (
+              await change({
+                variables: {
+                  id: s.id,
+                  address: trimmedAddress(address),
+                  ...(windows.includes(deliveryWindow) ? { deliveryWindow } : {}),
+                },
+              })
+            ).data?.changeSubscriptionAddress,
+          () => onDone('배송지와 시간을 바꿨어요.'),
+        )
+      }
+      onClose={onClose}
+    >
       <AddressFields value={address} onChange={setAddress} invalidField={problem?.field} />
-      {windows.length > 0 && (
-        <fieldset className="buy-fieldset">
-          <legend>배송 시간</legend>
-          <div className="chips buy-wrap">
-            {windows.map((w) => (
-              <button
-                key={w}
-                type="button"
-                className={`chip${deliveryWindow === w ? ' active' : ''}`}
-                aria-pressed={deliveryWindow === w}
-                onClick={() => setDeliveryWindow(w)}
-              >
-                {windowText(w)}
-              </button>
-            ))}
-          </div>
-        </fieldset>
-      )}
-      <UserErrorNotice error={inKorean(problem)} />
-      <div className="buy-actions">
-        <button type="button" className="button secondary" onClick={onClose}>
-          닫기
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={loading}
-          onClick={() =>
-            void apply(
-              async () =>
-                (
-                  await change({
-                    variables: {
-                      id: s.id,
-                      address: {
-                        recipientName: address.recipientName.trim(),
-                        phone: address.phone.trim(),
-                        zipCode: address.zipCode.trim(),
-                        line1: address.line1.trim(),
-                        line2: address.line2.trim(),
-                      },
-                      ...(windows.includes(deliveryWindow) ? { deliveryWindow } : {}),
-                    },
-                  })
-                ).data?.changeSubscriptionAddress,
-              () => onDone('배송지와 시간을 바꿨어요.'),
-            )
-          }
-        >
-          {loading ? '처리 중…' : '저장하기'}
-        </button>
-      </div>
-    </div>
+      <DeliveryWindowChips windows={windows} value={deliveryWindow} onChange={setDeliveryWindow} />
+    </ChangePanel>
   );
 }
 
 function CardPanel({ subscription: s, onDone, onClose }: PanelProps) {
   const [card, setCard] = useState<CardValue>(EMPTY_CARD);
-  const [thisYear] = useState(() => new Date().getFullYear());
   const [change, { loading }] = useMutation<
     { changeSubscriptionCard: ChangeResult },
     { id: string; card: NonNullable<ReturnType<typeof cardInput>> }
   >(CHANGE_CARD);
   const { problem, setProblem, apply } = useChange();
   const suspended = s.status === 'SUSPENDED';
+  const submit = () => {
+    const input = cardInput(card);
+    if (!input) {
+      setProblem(CARD_INCOMPLETE);
+      return;
+    }
+    void apply(
+      async () =>
+        (await change({ variables: { id: s.id, card: input } })).data?.changeSubscriptionCard,
+      () =>
+        onDone(
+          suspended
+            ? `카드를 바꾸고 구독을 다시 시작했어요 (**** ${input.number.slice(-4)}).`
+            : `결제 카드를 바꿨어요 (**** ${input.number.slice(-4)}).`,
+        ),
+    );
+  };
   return (
-    <div className="buy-panel stack" role="group" aria-label="카드 변경">
-      <strong>결제 카드 바꾸기</strong>
-      <p className="small muted">
-        카드는 결제대행사에 안전하게 등록되고, 다음 결제부터 이 카드로 결제해요.
-        {suspended &&
-          ' 정지된 구독은 새 카드로 바로 다시 시작되고, 실패한 배송도 배송일 전이라면 다시 결제해요.'}
-      </p>
-      <CardFields value={card} onChange={setCard} thisYear={thisYear} />
-      <UserErrorNotice error={inKorean(problem)} />
-      <div className="buy-actions">
-        <button type="button" className="button secondary" onClick={onClose}>
-          닫기
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={loading}
-          onClick={() => {
-            const input = cardInput(card);
-            if (!input) {
-              setProblem({
-                code: 'CARD_INCOMPLETE',
-                message: '카드 번호와 유효기간을 입력해 주세요.',
-              });
-              return;
-            }
-            void apply(
-              async () =>
-                (await change({ variables: { id: s.id, card: input } })).data
-                  ?.changeSubscriptionCard,
-              () =>
-                onDone(
-                  suspended
-                    ? `카드를 바꾸고 구독을 다시 시작했어요 (**** ${input.number.slice(-4)}).`
-                    : `결제 카드를 바꿨어요 (**** ${input.number.slice(-4)}).`,
-                ),
-            );
-          }}
-        >
-          {loading ? '등록 중…' : suspended ? '카드 바꾸고 다시 시작' : '카드 바꾸기'}
-        </button>
-      </div>
-    </div>
+    <ChangePanel
+      label="카드 변경"
+      title="결제 카드 바꾸기"
+      detail={
+        <>
+          카드는 결제대행사에 안전하게 등록되고, 다음 결제부터 이 카드로 결제해요.
+          {suspended &&
+            ' 정지된 구독은 새 카드로 바로 다시 시작되고, 실패한 배송도 배송일 전이라면 다시 결제해요.'}
+        </>
+      }
+      problem={problem}
+      busy={loading}
+      busyText="등록 중…"
+      submitText={suspended ? '카드 바꾸고 다시 시작' : '카드 바꾸기'}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <CardFields value={card} onChange={setCard} />
+    </ChangePanel>
   );
 }
 

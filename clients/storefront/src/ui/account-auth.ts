@@ -1,6 +1,11 @@
 import { gql } from '@apollo/client';
+import { useApolloClient } from '@apollo/client/react';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useSession, useSessionStore } from '../app/session.context.js';
 import type { AuthPayload } from '../app/session.store.js';
 import type { TypedError } from './buy-messages.js';
+import { errorText } from './status.js';
 
 /** What a sign-in or sign-up returns on success: the session's tokens and who it is. */
 export const AUTH_PAYLOAD = gql`
@@ -21,9 +26,8 @@ export type AuthResult =
   | ({ __typename: 'AuthPayload' } & AuthPayload)
   | ({ __typename: Exclude<string, 'AuthPayload'> } & TypedError);
 
-export const isAuthPayload = (
-  result: AuthResult,
-): result is { __typename: 'AuthPayload' } & AuthPayload => result.__typename === 'AuthPayload';
+const isAuthPayload = (result: AuthResult): result is { __typename: 'AuthPayload' } & AuthPayload =>
+  result.__typename === 'AuthPayload';
 
 /**
  * Where to go after signing in. Only a path on this site: `next` comes from the URL, and an
@@ -34,4 +38,42 @@ export function safeNext(next: string | null): string {
   // Coming back to the sign-in or sign-up page itself would look like nothing happened.
   if (/^\/sign-(in|up)(\?|$)/.test(next)) return '/';
   return next;
+}
+
+/**
+ * The sign-in and sign-up forms: `authenticate` sends the form and either shows the typed error
+ * or starts the session and goes on to `next`. `failed` begins the sentence for a lost
+ * connection ("로그인하지 못했습니다.").
+ */
+export function useAuthForm(failed: string) {
+  const session = useSession();
+  const store = useSessionStore();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const [problem, setProblem] = useState<TypedError | null>(null);
+
+  const authenticate = async (send: () => Promise<AuthResult | undefined>) => {
+    setProblem(null);
+    try {
+      const result = await send();
+      if (!result) return;
+      if (!isAuthPayload(result)) {
+        setProblem(result);
+        return;
+      }
+      // Nothing cached while signed out (or as someone else) may show in the new session.
+      await client.clearStore();
+      store.signIn(result);
+      await navigate(next, { replace: true });
+    } catch (failure) {
+      setProblem({
+        code: 'NETWORK',
+        message: `${failed} 연결을 확인해 주세요. (${errorText(failure)})`,
+      });
+    }
+  };
+
+  return { session, next, problem, setProblem, authenticate };
 }

@@ -19,3 +19,15 @@ export function AccountRequired({ message }: { message: string }) {
     </div>
   );
 }
+
+/** The sign-in and sign-up pages, opened while signed in: go on to where they lead. */
+export function AlreadySignedIn({ name, next }: { name: string; next: string }) {
+  return (
+    <div className="empty">
+      <p>{name}님으로 로그인되어 있습니다.</p>
+      <Link className="button" to={next}>
+        계속하기
+      </Link>
+    </div>
+  );
+}

@@ -30,8 +30,11 @@ export interface BrowseCouponData {
   claimedByMe: boolean;
 }
 
-// The claim returns the coupon's id, so the cache updates `claimedByMe` and `remaining` in place.
-const CLAIM = gql`
+/**
+ * Claims a coupon here and at checkout (which claims a chosen coupon before it orders). The
+ * claim returns the coupon's id, so the cache updates `claimedByMe` and `remaining` in place.
+ */
+export const CLAIM_COUPON = gql`
   mutation ClaimCoupon($id: ID!) {
     claimCoupon(couponId: $id) {
       __typename
@@ -59,7 +62,7 @@ const CLAIM = gql`
   }
 `;
 
-interface ClaimData {
+export interface ClaimCouponData {
   claimCoupon: { __typename: string; code?: string; message?: string };
 }
 
@@ -79,7 +82,7 @@ export function CouponList({ coupons }: { coupons: BrowseCouponData[] }) {
 
 function CouponRow({ coupon }: { coupon: BrowseCouponData }) {
   const gate = useAccountGate();
-  const [claim, { loading, error }] = useMutation<ClaimData>(CLAIM);
+  const [claim, { loading, error }] = useMutation<ClaimCouponData>(CLAIM_COUPON);
   const [problem, setProblem] = useState<UserErrorData | null>(null);
   // "Now" as of when the row appeared: a render must not read the clock.
   const [shownAt] = useState(() => Date.now());

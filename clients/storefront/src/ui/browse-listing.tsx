@@ -1,5 +1,6 @@
+import { gql } from '@apollo/client';
 import { type ReactNode, useState } from 'react';
-import { type ProductCardData, ProductGrid } from './product-card.js';
+import { PRODUCT_CARD, type ProductCardData, ProductGrid } from './product-card.js';
 import { Empty, ErrorNotice } from './status.js';
 
 export interface PageInfo {
@@ -12,6 +13,21 @@ export interface Connection<T> {
   pageInfo: PageInfo;
   totalCount: number;
 }
+
+/** Spread into a `ProductConnection` field: one page of product cards, for `<ProductResults>`. */
+export const PRODUCT_PAGE = gql`
+  fragment ProductPage on ProductConnection {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      ...ProductCard
+    }
+  }
+  ${PRODUCT_CARD}
+`;
 
 /**
  * The shown list followed by the next page. The cache keeps each page under its own cursor
@@ -47,6 +63,31 @@ export function useLoadMore(load: () => Promise<{ error?: unknown }>): LoadMore 
     );
   };
   return { ...state, run };
+}
+
+/** A query's `fetchMore`, as `useMoreProducts` calls it. */
+type FetchMore<D> = (options: {
+  variables: { after: string | null };
+  updateQuery: (shown: D, more: { fetchMoreResult: D }) => D;
+}) => Promise<{ error?: unknown }>;
+
+/**
+ * "더 보기" for a product list read with `fetchMore`: asks for the page after the shown one and
+ * appends it. `productsOf` finds the list in the query's data, `withProducts` puts it back.
+ */
+export function useMoreProducts<D>(
+  data: D | undefined,
+  fetchMore: FetchMore<D>,
+  productsOf: (data: D) => Connection<ProductCardData>,
+  withProducts: (data: D, products: Connection<ProductCardData>) => D,
+): LoadMore {
+  return useLoadMore(() =>
+    fetchMore({
+      variables: { after: data ? productsOf(data).pageInfo.endCursor : null },
+      updateQuery: (shown, { fetchMoreResult }) =>
+        withProducts(shown, appendPage(productsOf(shown), productsOf(fetchMoreResult))),
+    }),
+  );
 }
 
 export function MoreButton({
@@ -100,4 +141,42 @@ export function ProductResults({
       />
     </>
   );
+}
+
+/**
+ * Lists read one query per page (orders, notices): the cache keeps each page under its own
+ * cursor (no merging), a refetch by query name refreshes every page shown, and "더 보기" adds
+ * the next cursor. Only the last page may ask for more (`onMore` is null on the others).
+ */
+export function useCursorPages(): {
+  after: string | null;
+  onMore: ((cursor: string) => void) | null;
+}[] {
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const more = (cursor: string) => setCursors((c) => [...c, cursor]);
+  return cursors.map((after, index) => ({
+    after,
+    onMore: index === cursors.length - 1 ? more : null,
+  }));
+}
+
+/** The "더 보기" of `useCursorPages`, under the last page while there is a next one. */
+export function NextPageButton({
+  pageInfo,
+  onMore,
+  listItem = false,
+}: {
+  pageInfo: PageInfo;
+  onMore: ((cursor: string) => void) | null;
+  /** Inside a `<ul>`: the button comes in an `<li>`. */
+  listItem?: boolean;
+}) {
+  const cursor = pageInfo.hasNextPage ? pageInfo.endCursor : null;
+  if (!onMore || !cursor) return null;
+  const button = (
+    <button type="button" className="button secondary block" onClick={() => onMore(cursor)}>
+      더 보기
+    </button>
+  );
+  return listItem ? <li>{button}</li> : button;
 }

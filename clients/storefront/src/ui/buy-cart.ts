@@ -57,3 +57,12 @@ export interface CartView {
   itemCount: number;
   groups: CartGroup[];
 }
+
+/** The store's rule, the same as the server's: free from the threshold on. */
+export const deliveryFeeFor = (
+  policy: { fee: number; freeDeliveryThreshold: number | null },
+  subtotal: number,
+): number =>
+  policy.freeDeliveryThreshold !== null && subtotal >= policy.freeDeliveryThreshold
+    ? 0
+    : policy.fee;

@@ -1,6 +1,8 @@
 import { gql } from '@apollo/client';
-import { useId } from 'react';
-import { fieldName } from './buy-messages.js';
+import { useQuery } from '@apollo/client/react';
+import { type ReactNode, useId, useState } from 'react';
+import { windowText } from './buy-dates.js';
+import { fieldName, type TypedError } from './buy-messages.js';
 
 /** One recipient's address; checkout calls the lines street/detail, subscriptions line1/line2. */
 export interface AddressValue {
@@ -19,8 +21,17 @@ export const EMPTY_ADDRESS: AddressValue = {
   line2: '',
 };
 
+/** As sent: what people type often starts or ends with a space. */
+export const trimmedAddress = (a: AddressValue): AddressValue => ({
+  recipientName: a.recipientName.trim(),
+  phone: a.phone.trim(),
+  zipCode: a.zipCode.trim(),
+  line1: a.line1.trim(),
+  line2: a.line2.trim(),
+});
+
 /** The signed-in customer's saved addresses, to fill the form with one tap. */
-export const SAVED_ADDRESSES = gql`
+const SAVED_ADDRESSES = gql`
   query SavedAddresses {
     myAddresses {
       id
@@ -44,7 +55,7 @@ export interface SavedAddress {
   detail: string;
 }
 
-export const fromSaved = (a: SavedAddress): AddressValue => ({
+const fromSaved = (a: SavedAddress): AddressValue => ({
   recipientName: a.recipientName,
   phone: a.phone,
   zipCode: a.zipCode,
@@ -52,7 +63,54 @@ export const fromSaved = (a: SavedAddress): AddressValue => ({
   line2: a.detail,
 });
 
-export function SavedAddressChips({
+/** The address being entered, and where it came from: for `<AddressPicker>`. */
+export interface AddressPick {
+  address: AddressValue;
+  /** The saved address the fields hold; null once a field is edited (then it is a new one). */
+  savedId: string | null;
+  /** The customer's saved addresses. */
+  saved: SavedAddress[];
+  choose: (saved: SavedAddress) => void;
+  edit: (address: AddressValue) => void;
+}
+
+/** The state of an `<AddressPicker>`: checkout and subscribe also read what it holds. */
+export function useAddressPick(): AddressPick {
+  const [address, setAddress] = useState<AddressValue>(EMPTY_ADDRESS);
+  const [savedId, setSavedId] = useState<string | null>(null);
+  const query = useQuery<{ myAddresses: SavedAddress[] }>(SAVED_ADDRESSES);
+  return {
+    address,
+    savedId,
+    saved: query.data?.myAddresses ?? [],
+    choose: (saved) => {
+      setSavedId(saved.id);
+      setAddress(fromSaved(saved));
+    },
+    edit: (next) => {
+      setAddress(next);
+      setSavedId(null);
+    },
+  };
+}
+
+/** The saved addresses as one-tap chips, above the fields they fill. */
+export function AddressPicker({
+  pick,
+  invalidField,
+}: {
+  pick: AddressPick;
+  invalidField: string | undefined;
+}) {
+  return (
+    <>
+      <SavedAddressChips addresses={pick.saved} selected={pick.savedId} onPick={pick.choose} />
+      <AddressFields value={pick.address} onChange={pick.edit} invalidField={invalidField} />
+    </>
+  );
+}
+
+function SavedAddressChips({
   addresses,
   selected,
   onPick,
@@ -181,6 +239,12 @@ export interface CardValue {
 
 export const EMPTY_CARD: CardValue = { number: '', expiryMonth: '', expiryYear: '', ownerName: '' };
 
+/** What to say while `cardInput` is null. */
+export const CARD_INCOMPLETE: TypedError = {
+  code: 'CARD_INCOMPLETE',
+  message: '카드 번호와 유효기간을 입력해 주세요.',
+};
+
 /** The API's CardInput, or null while the card is incomplete. */
 export function cardInput(card: CardValue) {
   const number = card.number.replace(/\D/g, '');
@@ -205,14 +269,13 @@ const groupDigits = (raw: string) =>
 export function CardFields({
   value,
   onChange,
-  thisYear,
 }: {
   value: CardValue;
   onChange: (next: CardValue) => void;
-  /** The current year (passed in so rendering stays pure). */
-  thisYear: number;
 }) {
   const id = useId();
+  // Read once, when the fields appear: rendering stays pure.
+  const [thisYear] = useState(() => new Date().getFullYear());
   const years = Array.from({ length: 16 }, (_, i) => thisYear + i);
   return (
     <div className="stack">
@@ -276,6 +339,41 @@ export function CardFields({
         />
       </label>
     </div>
+  );
+}
+
+/** The store's delivery windows (`10:00-13:00`) as chips; nothing when it has none. */
+export function DeliveryWindowChips({
+  windows,
+  value,
+  onChange,
+  hint,
+}: {
+  windows: string[];
+  value: string | null;
+  onChange: (window: string) => void;
+  /** Said above the chips. */
+  hint?: ReactNode;
+}) {
+  if (windows.length === 0) return null;
+  return (
+    <fieldset className="buy-fieldset">
+      <legend>배송 시간</legend>
+      {hint}
+      <div className="chips buy-wrap">
+        {windows.map((w) => (
+          <button
+            key={w}
+            type="button"
+            className={`chip${value === w ? ' active' : ''}`}
+            aria-pressed={value === w}
+            onClick={() => onChange(w)}
+          >
+            {windowText(w)}
+          </button>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

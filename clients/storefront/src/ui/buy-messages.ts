@@ -3,6 +3,7 @@
  * written for integrators too), so the storefront shows its own sentence for every code it
  * knows and falls back to the server's message only for codes added later.
  */
+import { gql } from '@apollo/client';
 import { formatInstant } from '../app/format.js';
 
 /*
@@ -21,6 +22,15 @@ export interface TypedError {
   /** SignupBlockedError. */
   until?: string;
 }
+
+/** Spread into a result union that may be an InvalidInputError: `field` marks the input at fault. */
+export const INVALID_INPUT = gql`
+  fragment InvalidInputFields on InvalidInputError {
+    code
+    message
+    field
+  }
+`;
 
 const BY_CODE: Record<string, string> = {
   // identity

@@ -9,9 +9,13 @@ export function Loading({ label = '불러오는 중…' }: { label?: string }) {
   );
 }
 
+/** What a failure says, for the small print next to "try again" (anything may be thrown). */
+export const errorText = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
 /** An unexpected failure: what to do next, never a stack trace. */
 export function ErrorNotice({ error, retry }: { error: unknown; retry?: () => void }) {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   return (
     <div className="notice error" role="alert">
       <p>문제가 생겼습니다. 잠시 후 다시 시도해 주세요.</p>
