@@ -108,6 +108,10 @@ describe('checkout', () => {
       delivery: DELIVERY(),
       coupons: [{ storeId: cat.storeId, couponId: cat.couponId }],
     };
+    // Before the address is filled in, the quote is already the same.
+    const early = (await h.call(QUOTE, { i: { ...wanted, delivery: undefined } }, c.caller)).data
+      ?.checkoutQuote;
+    expect(early).toMatchObject({ __typename: 'CheckoutQuote', total: 40000 });
     const quote = (await h.call(QUOTE, { i: wanted }, c.caller)).data?.checkoutQuote;
     expect(quote).toEqual({
       __typename: 'CheckoutQuote',

@@ -150,7 +150,9 @@ export class CheckoutService {
     if (existing) return this.replay(existing, requestHash, traceId);
 
     const now = this.deps.now();
-    const priced = await this.price(customerId, input, now);
+    const problem = checkFulfilment(input, now);
+    if (problem) return problem;
+    const priced = await this.price(customerId, input, now, true);
     if (!Array.isArray(priced)) return priced;
     const drafts = priced;
     const serverTotal = drafts.reduce((sum, d) => sum + d.total, 0);
@@ -201,10 +203,8 @@ export class CheckoutService {
     customerId: string,
     input: CheckoutQuoteInput,
     now: Date,
+    placing: boolean,
   ): Promise<OrderDraft[] | PricingProblem> {
-    const problem = checkFulfilment(input, now);
-    if (problem) return problem;
-
     const wanted = input.buyNow
       ? [{ productId: input.buyNow.productId, quantity: input.buyNow.quantity }]
       : (await this.em.find(CartLine, { customerId }, { orderBy: { addedAt: 'asc' } })).map(
@@ -253,7 +253,8 @@ export class CheckoutService {
         );
       }
       let pickupAt: Date | undefined;
-      if (input.fulfilment === Fulfilment.PICKUP) {
+      // A quote needs only the kind of fulfilment; placing needs every store's slot.
+      if (placing && input.fulfilment === Fulfilment.PICKUP) {
         pickupAt = input.pickupSlots?.find((s) => s.storeId === storeId)?.startsAt;
         if (!pickupAt) {
           return InvalidInputError.of(
@@ -318,9 +319,12 @@ export class CheckoutService {
     return drafts;
   }
 
-  /** The server's amounts for a checkout, before it is placed: nothing is reserved or kept. */
+  /**
+   * The server's amounts for a checkout, before it is placed: nothing is reserved or kept, and
+   * the delivery address or pickup slots need not be filled in yet.
+   */
   async quote(customerId: string, input: CheckoutQuoteInput): Promise<CheckoutQuoteResult> {
-    const priced = await this.price(customerId, input, this.deps.now());
+    const priced = await this.price(customerId, input, this.deps.now(), false);
     if (!Array.isArray(priced)) return priced;
     return Object.assign(new CheckoutQuote(), {
       total: priced.reduce((sum, d) => sum + d.total, 0),
