@@ -109,6 +109,34 @@ const COUPONS = gql`
   }
 `;
 
+/** The server's prices for what is chosen so far (no address needed); nothing is reserved. */
+const QUOTE = gql`
+  query CheckoutQuote($input: CheckoutQuoteInput!) {
+    checkoutQuote(input: $input) {
+      __typename
+      ... on CheckoutQuote {
+        total
+        stores {
+          storeId
+          discount
+          deliveryFee
+          total
+        }
+      }
+    }
+  }
+`;
+
+interface QuoteData {
+  checkoutQuote:
+    | {
+        __typename: 'CheckoutQuote';
+        total: number;
+        stores: { storeId: string; discount: number; deliveryFee: number; total: number }[];
+      }
+    | { __typename: string };
+}
+
 const CHECKOUT = gql`
   mutation Checkout($input: CheckoutInput!) {
     checkout(input: $input) {
@@ -463,13 +491,36 @@ function CheckoutForm({
     ? pickedWindow
     : (date?.windows[0] ?? null);
 
+  const couponChoices = groups.flatMap((g) => {
+    const coupon = coupons[g.store.id];
+    return coupon ? [{ storeId: g.store.id, couponId: coupon.id }] : [];
+  });
+  const quoted = useQuery<QuoteData>(QUOTE, {
+    variables: {
+      input: {
+        fulfilment: mode,
+        ...(buyNow ? { buyNow } : {}),
+        ...(couponChoices.length ? { coupons: couponChoices } : {}),
+      },
+    },
+    fetchPolicy: 'network-only',
+  });
+  const quote =
+    quoted.data?.checkoutQuote.__typename === 'CheckoutQuote'
+      ? (quoted.data.checkoutQuote as Extract<
+          QuoteData['checkoutQuote'],
+          { __typename: 'CheckoutQuote' }
+        >)
+      : null;
+  // The server's amounts when its quote has come; the same rule computed here until then.
   const priced = groups.map((g) => {
     const coupon = coupons[g.store.id] ?? null;
-    const discount = coupon ? Math.min(coupon.discount, g.subtotal) : 0;
-    const fee = mode === 'DELIVERY' ? g.deliveryFee : 0;
-    return { group: g, coupon, discount, fee, total: g.subtotal - discount + fee };
+    const server = quote?.stores.find((q) => q.storeId === g.store.id);
+    const discount = server?.discount ?? (coupon ? Math.min(coupon.discount, g.subtotal) : 0);
+    const fee = server?.deliveryFee ?? (mode === 'DELIVERY' ? g.deliveryFee : 0);
+    return { group: g, coupon, discount, fee, total: server?.total ?? g.subtotal - discount + fee };
   });
-  const computed = priced.reduce((sum, p) => sum + p.total, 0);
+  const computed = quote?.total ?? priced.reduce((sum, p) => sum + p.total, 0);
   // What decides the price; a server total accepted for one choice is not for another.
   const signature = JSON.stringify({
     mode,
@@ -599,6 +650,7 @@ function CheckoutForm({
           // Never charge a total the shopper did not see: show the server's and ask again.
           setRepriced({ signature, total: result.serverTotal });
           onRepriced();
+          void quoted.refetch();
           setProblem({
             code: result.code,
             message: `금액이 바뀌었습니다 (${formatWon(result.clientTotal)} → ${formatWon(result.serverTotal)}). 확인 후 다시 결제해 주세요.`,
