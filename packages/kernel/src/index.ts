@@ -17,3 +17,4 @@ export * from './graphql/user-error.types.js';
 export * from './graphql/paging.js';
 export * from './orm/document-locks.js';
 export * from './orm/slots.js';
+export * from './events/projection.js';

@@ -1,4 +1,10 @@
-import { type Consumption, type EventEnvelope, decodeEvent } from '@bloom/kernel';
+import {
+  type Consumption,
+  type EventEnvelope,
+  decodeEvent,
+  eventVersion,
+  upsertProjection,
+} from '@bloom/kernel';
 import {
   couponCreated,
   couponDeleted,
@@ -15,35 +21,19 @@ import {
 import type { EntityManager, MikroORM } from '@mikro-orm/mongodb';
 import type { OrdersDeps } from '../orders.deps.js';
 
-/**
- * Upserts a projection unless it already holds a newer version. A projection is plain
- * last-writer-wins data (no invariant depends on it), so an upsert is enough; the version
- * check keeps a redelivered or late event from rolling it back.
- */
-async function upsert(
+/** Writes one projection document, newest version wins (kernel upsertProjection). */
+const upsert = (
   em: EntityManager,
   collection: string,
   id: string,
   version: number,
   fields: Record<string, unknown>,
-): Promise<void> {
-  const raw = em.getConnection().getCollection(collection);
-  const current = (await raw.findOne({ _id: id as never }, { projection: { version: 1 } })) as {
-    version?: number;
-  } | null;
-  if (current && (current.version ?? 0) > version) return;
-  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-  await raw.updateOne(
-    { _id: id as never },
-    { $set: { ...set, version, updatedAt: new Date() } },
-    { upsert: true },
-  );
-}
+) => upsertProjection(em.getConnection().getCollection(collection), id, version, fields);
 
 /** Applies one products or stores event to the projections orders prices checkouts from. */
 export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
   // Producers number events per aggregate; occurredAt orders them across restarts.
-  const version = Date.parse(event.occurredAt) * 1000 + (event.sequence % 1000);
+  const version = eventVersion(event);
   switch (event.type) {
     case productCreated.type:
     case productUpdated.type:

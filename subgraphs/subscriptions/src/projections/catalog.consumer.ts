@@ -1,4 +1,10 @@
-import { type Consumption, type EventEnvelope, decodeEvent } from '@bloom/kernel';
+import {
+  type Consumption,
+  type EventEnvelope,
+  decodeEvent,
+  eventVersion,
+  upsertProjection,
+} from '@bloom/kernel';
 import {
   productCreated,
   productDeleted,
@@ -13,25 +19,14 @@ import type { EntityManager, MikroORM } from '@mikro-orm/mongodb';
 import { endSubscriptionsForGood } from '../subscriptions/subscription.service.js';
 import type { SubscriptionsDeps } from '../subscriptions.deps.js';
 
-/**
- * Upserts a projection unless it already holds a newer version. Projections are plain
- * last-writer-wins data (no invariant depends on them); the version check keeps a redelivered
- * or late event from rolling one back.
- */
-async function upsert(
+/** Writes one projection document, newest version wins (kernel upsertProjection). */
+const upsert = (
   em: EntityManager,
   collection: string,
   id: string,
   version: number,
   fields: Record<string, unknown>,
-): Promise<void> {
-  const raw = em.getConnection().getCollection(collection);
-  const current = (await raw.findOne({ _id: id as never }, { projection: { version: 1 } })) as {
-    version?: number;
-  } | null;
-  if (current && (current.version ?? 0) > version) return;
-  await raw.updateOne({ _id: id as never }, { $set: { ...fields, version } }, { upsert: true });
-}
+) => upsertProjection(em.getConnection().getCollection(collection), id, version, fields);
 
 /**
  * Applies one products or stores event to the projections subscribing reads. A deleted product
@@ -42,7 +37,7 @@ export async function applyCatalogEvent(
   deps: SubscriptionsDeps,
   event: EventEnvelope,
 ): Promise<void> {
-  const version = Date.parse(event.occurredAt) * 1000 + (event.sequence % 1000);
+  const version = eventVersion(event);
   switch (event.type) {
     case productCreated.type:
     case productUpdated.type:
