@@ -218,9 +218,14 @@ describe('when the catalogue or the store cannot serve a cycle', () => {
         })) === 2,
       { what: 'both canceled' },
     );
-    await waitFor(() => eventsOf('subscriptions.subscription.canceled', b.id).length === 1, {
-      what: 'canceled event',
-    });
+    await waitFor(
+      () =>
+        eventsOf('subscriptions.subscription.canceled', a.id).length === 1 &&
+        eventsOf('subscriptions.subscription.canceled', b.id).length === 1,
+      {
+        what: 'canceled event',
+      },
+    );
     expect(eventsOf('subscriptions.subscription.canceled', a.id)).toEqual([
       expect.objectContaining({
         canceledBy: 'SYSTEM',
@@ -301,6 +306,10 @@ describe('when the catalogue or the store cannot serve a cycle', () => {
     });
     await waitFor(async () => (await subscriptionOf(id)).status === 'CANCELED', {
       what: 'ended with the store',
+    });
+    // The status is written with its event; the relay publishes the event right after.
+    await waitFor(() => eventsOf('subscriptions.subscription.canceled', id).length === 1, {
+      what: 'canceled event',
     });
     expect(eventsOf('subscriptions.subscription.canceled', id)).toEqual([
       expect.objectContaining({
