@@ -1,4 +1,4 @@
-import type { Collection, Document } from 'mongodb';
+import type { Db } from 'mongodb';
 import type { EventEnvelope } from './envelope.js';
 
 /**
@@ -6,20 +6,23 @@ import type { EventEnvelope } from './envelope.js';
  * A projection keeps the highest version it has seen, so a redelivered or late event never
  * rolls it back.
  */
-export const eventVersion = (event: EventEnvelope): number =>
+const eventVersion = (event: EventEnvelope): number =>
   Date.parse(event.occurredAt) * 1000 + (event.sequence % 1000);
 
 /**
- * Upserts another context's snapshot (a projection) unless it already holds a newer version.
- * Projections are last-writer-wins data no invariant depends on, so an upsert is enough;
- * undefined fields are left as they are.
+ * Upserts another context's snapshot (a projection) from one of its events, unless the
+ * document already holds a newer version. Projections are last-writer-wins data no invariant
+ * depends on, so an upsert is enough; undefined fields are left as they are.
  */
 export async function upsertProjection(
-  collection: Collection<Document>,
+  db: Db,
+  collectionName: string,
   id: string,
-  version: number,
+  event: EventEnvelope,
   fields: Record<string, unknown>,
 ): Promise<void> {
+  const collection = db.collection(collectionName);
+  const version = eventVersion(event);
   const current = await collection.findOne({ _id: id as never }, { projection: { version: 1 } });
   if (current && ((current.version as number | undefined) ?? 0) > version) return;
   const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));

@@ -2,7 +2,7 @@ import {
   type Consumption,
   type EventEnvelope,
   decodeEvent,
-  eventVersion,
+  rawDb,
   upsertProjection,
 } from '@bloom/kernel';
 import {
@@ -21,25 +21,15 @@ import {
 import type { EntityManager, MikroORM } from '@mikro-orm/mongodb';
 import type { OrdersDeps } from '../orders.deps.js';
 
-/** Writes one projection document, newest version wins (kernel upsertProjection). */
-const upsert = (
-  em: EntityManager,
-  collection: string,
-  id: string,
-  version: number,
-  fields: Record<string, unknown>,
-) => upsertProjection(em.getConnection().getCollection(collection), id, version, fields);
-
 /** Applies one products or stores event to the projections orders prices checkouts from. */
 export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
-  // Producers number events per aggregate; occurredAt orders them across restarts.
-  const version = eventVersion(event);
+  const db = rawDb(em);
   switch (event.type) {
     case productCreated.type:
     case productUpdated.type:
     case productDeleted.type: {
       const p = decodeEvent(productCreated, { ...event, type: productCreated.type }).payload;
-      await upsert(em, 'product_projections', p.productId, version, {
+      await upsertProjection(db, 'product_projections', p.productId, event, {
         storeId: p.storeId,
         name: p.name,
         price: p.price,
@@ -51,7 +41,7 @@ export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope)
     case storeOpened.type:
     case storeUpdated.type: {
       const s = decodeEvent(storeOpened, { ...event, type: storeOpened.type }).payload;
-      await upsert(em, 'store_projections', s.storeId, version, {
+      await upsertProjection(db, 'store_projections', s.storeId, event, {
         ownerId: s.sellerId,
         name: s.name,
         regionCode: s.regionCode,
@@ -71,13 +61,16 @@ export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope)
           : event.type === storeClosed.type
             ? 'CLOSED'
             : 'OPEN';
-      await upsert(em, 'store_projections', storeId, version, { ownerId: sellerId, status });
+      await upsertProjection(db, 'store_projections', storeId, event, {
+        ownerId: sellerId,
+        status,
+      });
       return;
     }
     case couponCreated.type:
     case couponUpdated.type: {
       const c = decodeEvent(couponCreated, { ...event, type: couponCreated.type }).payload;
-      await upsert(em, 'coupon_projections', c.couponId, version, {
+      await upsertProjection(db, 'coupon_projections', c.couponId, event, {
         storeId: c.storeId,
         discountAmount: c.discountAmount,
         minOrderAmount: c.minOrderAmount,
@@ -88,7 +81,7 @@ export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope)
     }
     case couponDeleted.type: {
       const c = decodeEvent(couponDeleted, event).payload;
-      await upsert(em, 'coupon_projections', c.couponId, version, {
+      await upsertProjection(db, 'coupon_projections', c.couponId, event, {
         storeId: c.storeId,
         discountAmount: 0,
         endsAt: new Date(0),

@@ -2,7 +2,7 @@ import {
   type Consumption,
   type EventEnvelope,
   decodeEvent,
-  eventVersion,
+  rawDb,
   upsertProjection,
 } from '@bloom/kernel';
 import {
@@ -19,15 +19,6 @@ import type { EntityManager, MikroORM } from '@mikro-orm/mongodb';
 import { endSubscriptionsForGood } from '../subscriptions/subscription.service.js';
 import type { SubscriptionsDeps } from '../subscriptions.deps.js';
 
-/** Writes one projection document, newest version wins (kernel upsertProjection). */
-const upsert = (
-  em: EntityManager,
-  collection: string,
-  id: string,
-  version: number,
-  fields: Record<string, unknown>,
-) => upsertProjection(em.getConnection().getCollection(collection), id, version, fields);
-
 /**
  * Applies one products or stores event to the projections subscribing reads. A deleted product
  * or a closed store also ends its subscriptions (the customers and seller are told).
@@ -37,13 +28,13 @@ export async function applyCatalogEvent(
   deps: SubscriptionsDeps,
   event: EventEnvelope,
 ): Promise<void> {
-  const version = eventVersion(event);
+  const db = rawDb(em);
   switch (event.type) {
     case productCreated.type:
     case productUpdated.type:
     case productDeleted.type: {
       const p = decodeEvent(productCreated, { ...event, type: productCreated.type }).payload;
-      await upsert(em, 'product_projections', p.productId, version, {
+      await upsertProjection(db, 'product_projections', p.productId, event, {
         storeId: p.storeId,
         name: p.name,
         price: p.price,
@@ -59,7 +50,7 @@ export async function applyCatalogEvent(
     case storeOpened.type:
     case storeUpdated.type: {
       const s = decodeEvent(storeOpened, { ...event, type: storeOpened.type }).payload;
-      await upsert(em, 'store_projections', s.storeId, version, {
+      await upsertProjection(db, 'store_projections', s.storeId, event, {
         sellerId: s.sellerId,
         name: s.name,
         status: s.status,
@@ -79,7 +70,7 @@ export async function applyCatalogEvent(
           : event.type === storeClosed.type
             ? 'CLOSED'
             : 'OPEN';
-      await upsert(em, 'store_projections', storeId, version, { sellerId, status });
+      await upsertProjection(db, 'store_projections', storeId, event, { sellerId, status });
       if (status === 'CLOSED') {
         await endSubscriptionsForGood(em, deps, { storeId }, 'STORE_CLOSED', event.traceId);
       }
