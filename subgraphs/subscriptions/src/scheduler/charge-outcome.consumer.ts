@@ -24,6 +24,7 @@ import {
   isPaymentFailure,
 } from '../subscriptions/cycle.entity.js';
 import { Subscription, SubscriptionStatus } from '../subscriptions/subscription.entity.js';
+import { changeLocked } from '../subscriptions/subscription.service.js';
 import { SOURCE, type SubscriptionsDeps } from '../subscriptions.deps.js';
 
 const HOUR_MS = 3_600_000;
@@ -140,40 +141,24 @@ function nextRetry(
 }
 
 /** Brings the subscription's next scheduler visit forward to `at`. */
-async function wakeAt(
-  em: EntityManager,
-  deps: SubscriptionsDeps,
-  id: string,
-  at: Date,
-): Promise<void> {
-  await deps.locks.withLock(id, async () => {
-    const locked = em.fork();
-    const fresh = await locked.findOne(Subscription, { _id: id }, { refresh: true });
-    if (!fresh || (fresh.wakeAt && fresh.wakeAt <= at)) return;
+const wakeAt = (em: EntityManager, deps: SubscriptionsDeps, id: string, at: Date) =>
+  changeLocked(em, deps, id, (fresh) => {
+    if (fresh.wakeAt && fresh.wakeAt <= at) return false;
     fresh.wakeAt = at;
-    await locked.flush();
+    return true;
   });
-}
 
-async function suspend(
-  em: EntityManager,
-  deps: SubscriptionsDeps,
-  id: string,
-  outcome: CycleOutcome,
-): Promise<void> {
-  await deps.locks.withLock(id, async () => {
-    const locked = em.fork();
-    const fresh = await locked.findOne(Subscription, { _id: id }, { refresh: true });
-    if (!fresh || fresh.status !== SubscriptionStatus.ACTIVE) return;
+const suspend = (em: EntityManager, deps: SubscriptionsDeps, id: string, outcome: CycleOutcome) =>
+  changeLocked(em, deps, id, (fresh) => {
+    if (fresh.status !== SubscriptionStatus.ACTIVE) return false;
     // A suspension for an older failure never overrides a later resume.
-    if (fresh.resumedAt && fresh.resumedAt > outcome.at) return;
+    if (fresh.resumedAt && fresh.resumedAt > outcome.at) return false;
     fresh.status = SubscriptionStatus.SUSPENDED;
     fresh.suspendedReason = outcome.reason ?? 'PAYMENT_DECLINED';
     fresh.wakeAt = null;
     fresh.updatedAt = deps.now();
-    await locked.flush();
+    return true;
   });
-}
 
 export function startOutcomeConsumer(orm: MikroORM, deps: SubscriptionsDeps): Promise<Consumption> {
   return deps.bus.consume({

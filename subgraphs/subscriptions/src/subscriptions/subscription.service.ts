@@ -92,6 +92,26 @@ export function endForGood(
 }
 
 /**
+ * Changes one subscription as it is now, under its document lock (the customer, the scheduler,
+ * the consumers and the relay all write it): `change` returns false to leave it untouched.
+ * Returns whether it changed.
+ */
+export async function changeLocked(
+  em: EntityManager,
+  deps: SubscriptionsDeps,
+  id: string,
+  change: (subscription: Subscription, em: EntityManager) => boolean | Promise<boolean>,
+): Promise<boolean> {
+  return deps.locks.withLock(id, async () => {
+    const locked = em.fork();
+    const subscription = await locked.findOne(Subscription, { _id: id }, { refresh: true });
+    if (!subscription || !(await change(subscription, locked))) return false;
+    await locked.flush();
+    return true;
+  });
+}
+
+/**
  * Ends every live subscription of a deleted product or a closed store (a catalogue event),
  * each under its lock; a redelivered event finds them canceled and does nothing.
  */
@@ -109,17 +129,15 @@ export async function endSubscriptionsForGood(
   );
   let ended = 0;
   for (const { _id } of live) {
-    await deps.locks.withLock(_id, async () => {
-      const locked = em.fork();
-      const subscription = await locked.findOne(Subscription, { _id }, { refresh: true });
-      if (!subscription || subscription.status === SubscriptionStatus.CANCELED) return;
+    const changed = await changeLocked(em, deps, _id, async (subscription, locked) => {
+      if (subscription.status === SubscriptionStatus.CANCELED) return false;
       const records = await locked.find(CycleRecord, { subscriptionId: _id });
       endForGood(subscription, records, reason, { traceId, at: deps.now() });
       // The scheduler settles the cycles it still delivers, then lets it sleep.
       subscription.wakeAt = deps.now();
-      await locked.flush();
-      ended += 1;
+      return true;
     });
+    if (changed) ended += 1;
   }
   if (ended > 0) deps.relay.kick();
   return ended;
@@ -661,13 +679,10 @@ export class SubscriptionService {
       status: { $in: [SubscriptionStatus.ACTIVE, SubscriptionStatus.CANCELED] },
     });
     const deliveries: SubscriptionDelivery[] = [];
-    const all = await this.em.find(
-      CycleRecord,
-      { subscriptionId: { $in: subscriptions.map((s) => s._id) } },
-      { orderBy: { cycle: 'asc' } },
-    );
-    for (const subscription of subscriptions) {
-      const records = all.filter((r) => r.subscriptionId === subscription._id);
+    // One query for every subscription's cycles (the request's loader).
+    const cyclesOf = await Promise.all(subscriptions.map((s) => this.cycles(s._id)));
+    for (const [index, subscription] of subscriptions.entries()) {
+      const records = cyclesOf[index] ?? [];
       const skipped = records
         .filter((r) => r.kind !== CycleKindOfDelivery.DELIVERY)
         .map((r) => r.cycle);
