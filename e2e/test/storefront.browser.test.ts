@@ -105,7 +105,10 @@ describe('the storefront on a phone', () => {
       .first()
       .click();
     await page.waitForURL(`**/products/${products.bouquet}`);
-    await seen(page, /꽃말/);
+    // The representative flower's meaning (red rose: 사랑) is shown, not just a heading.
+    await page
+      .locator('.browse-meaning', { hasText: '사랑' })
+      .waitFor({ state: 'visible', timeout: 15_000 });
     await sf.shot(page, 'storefront-product');
 
     // Adding to the cart needs an account: sign up and come back.
