@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stops everything infra/local/up.sh and infra/local/run.sh started from this checkout (every
-# pid file in .local/run): services first, then nats-server, then FerretDB. Data is kept; reset
+# pid file in .local/run): services first, then nats-server, then the databases. Data is kept; reset
 # with `rm -rf .local/data` afterwards.
 set -euo pipefail
 # shellcheck source=infra/local/lib.sh
@@ -17,13 +17,13 @@ services=()
 for f in "${pid_files[@]}"; do
   name="$(basename "$f" .pid)"
   case "$name" in
-    ferretdb | nats) ;;
+    mongo | mongo-test | nats) ;;
     *) services+=("$name") ;;
   esac
 done
 
 stopped_any=0
-for name in "${services[@]}" nats ferretdb; do
+for name in "${services[@]}" nats mongo mongo-test; do
   if pid="$(running_pid "$name")"; then
     stop_pid "$pid" "$name" "${STOP_TIMEOUT:-15}"
     info "stopped $name (pid $pid)"

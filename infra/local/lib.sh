@@ -2,13 +2,15 @@
 # Shared helpers for infra/local/*.sh. Source it; do not run it.
 #
 # Layout (all git-ignored, created on demand):
-#   .local/bin/{ferretdb,nats-server}   binaries built on first use
-#   .local/data/{ferretdb,nats}         database / JetStream storage
+#   .local/bin/nats-server              built on first use (go install)
+#   .local/lib/mongo/{jars,classes}     mongo-java-server's jars (Maven, SHA-256 checked) and
+#                                       the compiled launcher (infra/local/mongo)
+#   .local/data/{mongo,nats}            database (H2 file) / JetStream storage
 #   .local/run/<name>.pid               pid of every background process we started
 #   .local/log/<name>.log               its stdout+stderr
 #
-# Environment read here: MONGO_PORT (27017), NATS_PORT (4222), NATS_MONITOR_PORT (8222),
-# NATS_SERVER_VERSION (v2.12.0), and PATH.
+# Environment read here: MONGO_PORT (27017), MONGO_TEST_PORT (27018), NATS_PORT (4222),
+# NATS_MONITOR_PORT (8222), NATS_SERVER_VERSION (v2.12.0), MONGO_JAVA_OPTS, and PATH.
 
 if [[ -n "${BLOOM_LIB_LOADED:-}" ]]; then return 0; fi
 BLOOM_LIB_LOADED=1
@@ -22,10 +24,14 @@ LOG_DIR="$LOCAL_DIR/log"
 
 MIN_NODE_VERSION="20.19.0"
 MIN_GO_VERSION="1.22"
+MIN_JAVA_VERSION=17
+MONGO_SRC_DIR="$ROOT/infra/local/mongo"
+MONGO_LIB_DIR="$LOCAL_DIR/lib/mongo"
 NATS_SERVER_VERSION="${NATS_SERVER_VERSION:-v2.12.0}"
 
 LOCAL_HOST="127.0.0.1"
 MONGO_PORT="${MONGO_PORT:-27017}"
+MONGO_TEST_PORT="${MONGO_TEST_PORT:-27018}"
 NATS_PORT="${NATS_PORT:-4222}"
 NATS_MONITOR_PORT="${NATS_MONITOR_PORT:-8222}"
 
@@ -51,7 +57,7 @@ rel() { echo "${1#"$ROOT"/}"; }
 # ---------------------------------------------------------------------------- setup
 
 ensure_dirs() {
-  mkdir -p "$BIN_DIR" "$DATA_DIR/ferretdb" "$DATA_DIR/nats" "$RUN_DIR" "$LOG_DIR"
+  mkdir -p "$BIN_DIR" "$MONGO_LIB_DIR" "$DATA_DIR/mongo" "$DATA_DIR/nats" "$RUN_DIR" "$LOG_DIR"
 }
 
 # Loads $ROOT/.env (KEY=value lines) into the environment, exporting everything.
@@ -62,6 +68,7 @@ load_dotenv() {
     . "$ROOT/.env"
     set +a
     MONGO_PORT="${MONGO_PORT:-27017}"
+    MONGO_TEST_PORT="${MONGO_TEST_PORT:-27018}"
     NATS_PORT="${NATS_PORT:-4222}"
     NATS_MONITOR_PORT="${NATS_MONITOR_PORT:-8222}"
   fi
@@ -99,19 +106,18 @@ go_ok() {
 
 require_go() {
   command -v go >/dev/null 2>&1 ||
-    die "Go $MIN_GO_VERSION+ is required to build FerretDB and nats-server (apt-get install golang or see infra/README.md)"
+    die "Go $MIN_GO_VERSION+ is required to build nats-server (apt-get install golang or see infra/README.md)"
   if ! go_ok; then
-    die "Go $MIN_GO_VERSION+ is required to build FerretDB and nats-server, found $(go_version || echo 'an unknown version') (see infra/README.md)"
+    die "Go $MIN_GO_VERSION+ is required to build nats-server, found $(go_version || echo 'an unknown version') (see infra/README.md)"
   fi
 }
 
 check_prereqs() {
   require_node
   command -v bash >/dev/null 2>&1 || die "bash is required"
-  # Go is only needed when a binary has to be built; ensure_binaries checks it then.
-  if [[ ! -x "$BIN_DIR/ferretdb" || ! -x "$BIN_DIR/nats-server" ]]; then
-    require_go
-  fi
+  # Go is only needed when nats-server has to be built.
+  if [[ ! -x "$BIN_DIR/nats-server" ]]; then require_go; fi
+  require_java
 }
 
 # Runs `npm ci` when node_modules is missing or older than package-lock.json.
@@ -125,14 +131,98 @@ ensure_node_modules() {
   fi
 }
 
-# ---------------------------------------------------------------------------- binaries
+# ---------------------------------------------------------------------------- java
 
-build_ferretdb() {
-  require_go
-  info "building FerretDB into $(rel "$BIN_DIR")/ferretdb (first time takes a minute or two)"
-  (cd "$ROOT/infra/local/ferretdb" && go build -o "$BIN_DIR/ferretdb" .) >&2 ||
-    die "building FerretDB failed (see the Go output above)"
+# java_major: the major version of the java on PATH (17, 21...), or fails.
+java_major() {
+  command -v java >/dev/null 2>&1 || return 1
+  java -XshowSettings:properties -version 2>&1 |
+    sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n1
 }
+
+# apt_install package...: installs Debian packages when we are root on a Debian-like machine.
+apt_install() {
+  command -v apt-get >/dev/null 2>&1 && [[ "$(id -u)" == 0 ]] || return 1
+  info "installing $* with apt-get"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >&2 ||
+    { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >&2; }
+}
+
+# The database is mongo-java-server: a JDK (javac compiles its launcher) and Maven (fetches its
+# jars) are needed; both come from Debian when missing.
+require_java() {
+  local major
+  major="$(java_major || true)"
+  if [[ -z "$major" || "$major" -lt "$MIN_JAVA_VERSION" ]] || ! command -v javac >/dev/null 2>&1; then
+    apt_install openjdk-17-jdk-headless ||
+      die "Java $MIN_JAVA_VERSION+ (JDK) runs the local database: install openjdk-17-jdk-headless, or point MONGO_URL at a MongoDB 7 and set MONGO_EXTERNAL=1"
+    major="$(java_major || true)"
+    [[ -n "$major" && "$major" -ge "$MIN_JAVA_VERSION" ]] ||
+      die "Java $MIN_JAVA_VERSION+ is required for the local database, found ${major:-none} (put a JDK 17 first on PATH)"
+  fi
+  if [[ ! -f "$MONGO_LIB_DIR/jars.ok" ]] && ! command -v mvn >/dev/null 2>&1; then
+    apt_install maven ||
+      die "Maven fetches the local database's jars: install maven (apt-get install maven)"
+  fi
+}
+
+# ---------------------------------------------------------------------------- database
+
+# jars_verified dir: true when dir holds exactly the jars of jars.sha256, each with its hash.
+jars_verified() {
+  local dir="$1" listed present
+  [[ -d "$dir" ]] || return 1
+  (cd "$dir" && sha256sum --check --quiet --status "$MONGO_SRC_DIR/jars.sha256") 2>/dev/null || return 1
+  listed="$(awk '{print $2}' "$MONGO_SRC_DIR/jars.sha256" | sort)"
+  present="$(cd "$dir" && ls -1 -- *.jar 2>/dev/null | sort)"
+  [[ "$listed" == "$present" ]]
+}
+
+# Fetches mongo-java-server and its dependencies (pom.xml) through Maven when missing or when
+# jars.sha256 changed; every jar must match its pinned SHA-256.
+ensure_mongo_jars() {
+  local jars="$MONGO_LIB_DIR/jars" marker="$MONGO_LIB_DIR/jars.ok"
+  if [[ -f "$marker" && "$marker" -nt "$MONGO_SRC_DIR/jars.sha256" ]] && jars_verified "$jars"; then
+    return 0
+  fi
+  command -v mvn >/dev/null 2>&1 || require_java
+  info "fetching mongo-java-server's jars into $(rel "$jars") (Maven)"
+  local tmp="$MONGO_LIB_DIR/jars.tmp"
+  rm -rf "$tmp" "$marker"
+  mvn -q -B -f "$MONGO_SRC_DIR/pom.xml" dependency:copy-dependencies \
+    -DoutputDirectory="$tmp" >&2 ||
+    die "Maven could not fetch the local database's jars (infra/local/mongo/pom.xml)"
+  if ! jars_verified "$tmp"; then
+    (cd "$tmp" && sha256sum --check "$MONGO_SRC_DIR/jars.sha256") >&2 || true
+    die "the fetched jars do not match infra/local/mongo/jars.sha256 (a changed pom.xml needs new hashes)"
+  fi
+  rm -rf "$jars"
+  mv "$tmp" "$jars"
+  touch "$marker"
+}
+
+# Compiles infra/local/mongo/BloomMongoServer.java when its class is missing or older.
+ensure_mongo_launcher() {
+  local classes="$MONGO_LIB_DIR/classes" src="$MONGO_SRC_DIR/BloomMongoServer.java"
+  if [[ -f "$classes/BloomMongoServer.class" && "$classes/BloomMongoServer.class" -nt "$src" ]]; then
+    return 0
+  fi
+  mkdir -p "$classes"
+  javac -d "$classes" -cp "$MONGO_LIB_DIR/jars/*" "$src" >&2 ||
+    die "compiling the local database's launcher failed (infra/local/mongo/BloomMongoServer.java)"
+}
+
+# start_mongo name port backend [file]: starts mongo-java-server in the background, prints the pid.
+start_mongo() {
+  local name="$1" port="$2" backend="$3" file="${4:-}"
+  local args=(--host "$LOCAL_HOST" --port "$port" --backend "$backend")
+  if [[ -n "$file" ]]; then args+=(--file "$file"); fi
+  # shellcheck disable=SC2086  # MONGO_JAVA_OPTS is a list of JVM flags
+  start_bg "$name" "$ROOT" java ${MONGO_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -cp "$MONGO_LIB_DIR/jars/*:$MONGO_LIB_DIR/classes" BloomMongoServer "${args[@]}"
+}
+
+# ---------------------------------------------------------------------------- binaries
 
 install_nats_server() {
   if go_ok; then
@@ -172,17 +262,12 @@ install_nats_server() {
   fi
 }
 
-# Builds/installs the binaries that are missing (or, for FerretDB, older than its sources).
+# Builds/installs what is missing: nats-server, the database's jars and its launcher.
 ensure_binaries() {
   ensure_dirs
-  local fdir="$ROOT/infra/local/ferretdb" src stale=0
-  if [[ -x "$BIN_DIR/ferretdb" ]]; then
-    for src in "$fdir/main.go" "$fdir/go.mod" "$fdir/go.sum"; do
-      if [[ "$src" -nt "$BIN_DIR/ferretdb" ]]; then stale=1; fi
-    done
-  fi
-  if [[ ! -x "$BIN_DIR/ferretdb" || "$stale" == 1 ]]; then build_ferretdb; fi
   if [[ ! -x "$BIN_DIR/nats-server" ]]; then install_nats_server; fi
+  ensure_mongo_jars
+  ensure_mongo_launcher
 }
 
 # ---------------------------------------------------------------------------- probes
@@ -203,7 +288,7 @@ http_ok() {
 }
 
 # mongo_ping url: true when a MongoDB-protocol server answers {ping: 1} (uses the mongodb
-# driver from node_modules, which FerretDB and MongoDB both speak).
+# driver from node_modules, which mongo-java-server and MongoDB both speak).
 mongo_ping() {
   (cd "$ROOT" && node -e '
     const { MongoClient } = require("mongodb");

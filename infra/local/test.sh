@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: starts the local databases (infra/local/up.sh, a no-op when they run), then
-# lint, typecheck, schema check and the vitest suite. Stops at the first failure with its exit
+# `npm test`: starts NATS and a fresh in-memory database (infra/local/up.sh --test), then
+# lint, typecheck, schema check and the vitest suite. TEST_MONGO_URL runs the suite against
+# another server instead (a MongoDB 7, say); the local database is then not started. Stops at the first failure with its exit
 # code. Extra arguments go to vitest: `npm test -- subgraphs/identity`.
 set -euo pipefail
 # shellcheck source=infra/local/lib.sh
@@ -9,10 +10,13 @@ set -euo pipefail
 export TURBO_TELEMETRY_DISABLED=1
 
 load_dotenv
-bash "$ROOT/infra/local/up.sh"
-
-# The databases up.sh started, unless the environment points elsewhere.
-export MONGO_URL="${MONGO_URL:-mongodb://$LOCAL_HOST:$MONGO_PORT}"
+if [[ -n "${TEST_MONGO_URL:-}" ]]; then
+  SKIP_LOCAL_MONGO=1 bash "$ROOT/infra/local/up.sh" --test
+  export MONGO_URL="$TEST_MONGO_URL"
+else
+  bash "$ROOT/infra/local/up.sh" --test
+  export MONGO_URL="mongodb://$LOCAL_HOST:$MONGO_TEST_PORT"
+fi
 export NATS_URL="${NATS_URL:-nats://$LOCAL_HOST:$NATS_PORT}"
 
 cd "$ROOT"

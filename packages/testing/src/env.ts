@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { loadConfig } from '@bloom/kernel';
 
-/** Where the test suite finds the local FerretDB and NATS started by infra/local/up.sh. */
+/**
+ * Where the test suite finds its database and NATS: `npm test` starts a fresh in-memory
+ * mongo-java-server on 27018 (infra/local/up.sh --test) and sets MONGO_URL.
+ */
 export const testEnv = loadConfig(
   'tests',
   z.object({
-    MONGO_URL: z.string().default('mongodb://127.0.0.1:27017'),
+    MONGO_URL: z.string().default('mongodb://127.0.0.1:27018'),
     NATS_URL: z.string().default('nats://127.0.0.1:4222'),
   }),
   // The test harness is the one place outside a service's main.ts that reads the environment.
