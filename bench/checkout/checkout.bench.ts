@@ -2,7 +2,7 @@
  * bench/checkout: sustained checkouts against the orders subgraph (a separate process, as
  * `npm start` runs it) with the payment sandbox over HTTP and a stand-in for the stores side of
  * the saga (the orders tests' FakeStores: it answers reservations at once, so the figures are
- * orders + PG + JetStream + FerretDB). Prints checkouts/s, p50/p99 of the checkout call and of
+ * orders + PG + JetStream + the database at MONGO_URL). Prints checkouts/s, p50/p99 of the checkout call and of
  * placed → confirmed, and how many orders were not terminal when the drain window closed.
  *
  *   npm run -w @bloom/bench checkout   (needs `npm run infra:up`)

@@ -1,6 +1,6 @@
 /**
  * bench/scheduler: one pass of the subscriptions cycle scheduler (`CycleScheduler.runOnce`) over
- * N WEEKLY subscriptions, in-process against FerretDB and JetStream, on a clock set by hand.
+ * N WEEKLY subscriptions, in-process against the database at MONGO_URL and JetStream, on a clock set by hand.
  *
  * - idle pass (wake-up): nothing is due; every subscription's `wakeAt` was set by the pass
  *   before, so the pass is one query that finds nothing — the cost of the wake-up design.
@@ -21,9 +21,10 @@
  *   SCHEDULER_SIZES=1000,5000 SCHEDULER_IDLE_REPEATS=5 SCHEDULER_SCAN_REPEATS=1
  *   SCHEDULER_SUBSCRIBE_SAMPLE=10 SCHEDULER_LOG_LEVEL=error
  *
- * On FerretDB (SQLite backend) a visit's cost grows with N — its update of the subscription by
- * `_id` reads the whole collection — so a pass that visits every subscription grows about as
- * N²: on 2 cores N = 2,000 takes about 9 minutes in all, N = 5,000 about an hour.
+ * Measured on FerretDB (SQLite backend, before the local database moved to mongo-java-server): a
+ * visit's cost grew with N, so a pass over every subscription grew about as N². The local
+ * server ignores secondary indexes (queries scan), so figures at scale say little about
+ * MongoDB 7: point TEST_MONGO_URL-style MONGO_URL at one for those.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type EventContract, createEvent, createLogger } from '@bloom/kernel';
@@ -178,7 +179,7 @@ async function measure(n: number): Promise<Row> {
     await deleteStreamNamespace(namespace);
     await dropDatabase(dbName);
   };
-  // A run at 5,000 takes long on FerretDB: Ctrl-C still drops its database and streams.
+  // A run at 5,000 takes long: Ctrl-C still drops its database and streams.
   const onSignal = () => {
     console.log('interrupted: dropping the database and streams');
     void cleanUp().finally(() => process.exit(130));

@@ -15,6 +15,6 @@ export * from './server/federated-schema.js';
 export * from './server/subgraph-server.js';
 export * from './graphql/user-error.types.js';
 export * from './graphql/paging.js';
-export * from './orm/document-locks.js';
+export * from './orm/revision.js';
 export * from './orm/slots.js';
 export * from './events/projection.js';

@@ -117,7 +117,10 @@ describe('unique indexes', () => {
     ]);
     const error: unknown = await users
       .updateOne({ _id: 'b' }, { $set: { email: 'a@bloom.test' } })
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect((error as { code?: number } | undefined)?.code).toBe(11000);
     expect(await users.findOne({ _id: 'b' })).toEqual({ _id: 'b', email: 'b@bloom.test' });
   });

@@ -1,4 +1,4 @@
-import type { DocumentLocks, Logger, OutboxRelay } from '@bloom/kernel';
+import type { Logger, OutboxRelay } from '@bloom/kernel';
 import type { GiftcardsConfig } from './giftcards.config.js';
 import type { GuessLimiter } from './cards/guess.limiter.js';
 import type { AiMessageSuggester } from './suggestions/ai-message.suggester.js';
@@ -8,8 +8,6 @@ export interface GiftcardsDeps {
   config: GiftcardsConfig;
   logger: Logger;
   relay: OutboxRelay;
-  /** Held for every update of a card document, as the relay does (ADR 0001). */
-  cardLocks: DocumentLocks;
   limiter: GuessLimiter;
   /** Null without an OpenAI key: suggestions are then composed offline. */
   ai: AiMessageSuggester | null;

@@ -3,7 +3,6 @@ import {
   type Consumption,
   EventBus,
   type Logger,
-  DocumentLocks,
   OutboxRelay,
   ProcessedEvents,
   type RunningServer,
@@ -56,11 +55,8 @@ export async function buildServer(
     logger,
   });
   const db = rawDb(orm.em);
-  // Card edits and the relay's outbox clean-up are both updates of the card document: on
-  // FerretDB they must not overlap (ADR 0001), so both hold the card's lock.
-  const cardLocks = new DocumentLocks(db.collection('gift_card_locks'));
   const relay = new OutboxRelay(
-    [{ collection: db.collection('gift_cards'), locks: cardLocks }],
+    [db.collection('gift_cards')],
     (event) => bus.publish(event),
     logger,
   );
@@ -71,7 +67,6 @@ export async function buildServer(
     config,
     logger,
     relay,
-    cardLocks,
     limiter,
     ai: config.OPENAI_API_KEY
       ? new AiMessageSuggester({
@@ -92,7 +87,7 @@ export async function buildServer(
     await consumeOrderEvents(bus, orm, processed, logger),
     await consumeProductEvents(bus, orm, processed, logger),
   ];
-  // Attempt records of ended windows are useless; FerretDB has no TTL index to drop them.
+  // Attempt records of ended windows are useless; the local database has no TTL indexes.
   const sweeper = setInterval(
     () => void limiter.sweep().catch((error: unknown) => logger.warn('sweep failed', { error })),
     config.CARD_GUESS_WINDOW_SECONDS * 1000,

@@ -1,4 +1,4 @@
-import type { DocumentLocks, Logger, OutboxRelay } from '@bloom/kernel';
+import type { Logger, OutboxRelay } from '@bloom/kernel';
 import type { PasswordHasher } from './auth/password.hasher.js';
 import type { TokenIssuer } from './auth/token.issuer.js';
 import type { IdentityConfig } from './identity.config.js';
@@ -9,8 +9,6 @@ export interface IdentityDeps {
   hasher: PasswordHasher;
   tokens: TokenIssuer;
   relay: OutboxRelay;
-  /** Serialises updates of a user document with the relay's outbox clean-up. */
-  userLocks: DocumentLocks;
   logger: Logger;
   /** Injectable clock so expiry rules can be tested without waiting. */
   now: () => Date;

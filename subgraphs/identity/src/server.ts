@@ -1,6 +1,5 @@
 import {
   databaseAndBusReadiness,
-  DocumentLocks,
   EventBus,
   type Logger,
   OutboxRelay,
@@ -67,17 +66,11 @@ export async function buildServer(
     logger,
   });
   const db = rawDb(orm.em);
-  const userLocks = new DocumentLocks(db.collection('user_locks'));
-  const relay = new OutboxRelay(
-    [{ collection: db.collection('users'), locks: userLocks }],
-    (event) => bus.publish(event),
-    logger,
-  );
+  const relay = new OutboxRelay([db.collection('users')], (event) => bus.publish(event), logger);
   const deps: IdentityDeps = {
     config,
     logger,
     relay,
-    userLocks,
     hasher: new PasswordHasher(config.PASSWORD_SCRYPT_LOG_N),
     tokens: new TokenIssuer({
       secret: config.JWT_SECRET,

@@ -215,7 +215,7 @@ describe('duplicates and races', () => {
 describe('300 checkouts against stock for 100', () => {
   it('confirms exactly 100, fails the rest with a reason, never goes below zero', async () => {
     const main = h;
-    // Under this load FerretDB answers slowly; a generous step deadline keeps timeouts out of it.
+    // Under this load on 2 cores a generous step deadline keeps timeouts out of it.
     h = await startOrders('saga300', { SAGA_STEP_TIMEOUT_MS: '150000' }, { sweeperMs: 1_000 });
     try {
       const store = await seedCatalog(h, { stems: 100, threshold: null });

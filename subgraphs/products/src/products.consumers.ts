@@ -50,9 +50,7 @@ export async function startConsumers(
       types: [orderLineCompleted.type],
       concurrency: 4,
       handle: once('products-order-lines', async (em, event) => {
-        await new CompletedLineService(em, deps.locks).record(
-          decodeEvent(orderLineCompleted, event).payload,
-        );
+        await new CompletedLineService(em).record(decodeEvent(orderLineCompleted, event).payload);
       }),
     }),
     // A seller put a product back on sale: notify who waits for it.

@@ -1,4 +1,3 @@
-import type { DocumentLocks } from '@bloom/kernel';
 import type { Logger, OutboxRelay } from '@bloom/kernel';
 import type { ImageStorage } from './images/image.storage.js';
 import type { UploadTokens } from './images/upload-token.js';
@@ -10,8 +9,6 @@ export interface ProductsDeps {
   config: ProductsConfig;
   logger: Logger;
   relay: OutboxRelay;
-  /** Serialises writes to one product document (see DocumentLocks). */
-  locks: DocumentLocks;
   imageStorage: ImageStorage;
   uploadTokens: UploadTokens;
   /** Turns a search query into filters: the AI with an offline fallback. */

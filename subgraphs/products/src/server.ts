@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import {
   databaseAndBusReadiness,
   type Consumption,
-  DocumentLocks,
   EventBus,
   type Logger,
   OutboxRelay,
@@ -93,12 +92,8 @@ export async function buildServer(
     logger,
   });
   const db = rawDb(orm.em);
-  // Every write of a product document holds its lock; so does the relay's outbox clean-up.
-  const locks = new DocumentLocks(db.collection('product_locks'));
   const relay = new OutboxRelay(
-    OUTBOX_COLLECTIONS.map((name) =>
-      name === 'products' ? { collection: db.collection(name), locks } : db.collection(name),
-    ),
+    OUTBOX_COLLECTIONS.map((name) => db.collection(name)),
     (event) => bus.publish(event),
     logger,
   );
@@ -108,7 +103,6 @@ export async function buildServer(
     config,
     logger,
     relay,
-    locks,
     imageStorage: overrides.imageStorage ?? new LocalDiskImageStorage(config.IMAGE_DIR),
     uploadTokens: new UploadTokens(
       // A separate secret is better; deriving one keeps a fresh install working.

@@ -88,16 +88,13 @@ beforeAll(async () => {
         SELLER('seller-l'),
       );
     }
-    // Sales and ratings come from orders and reviews (tested elsewhere); set them directly,
-    // under the product's lock like every product write (the outbox relay writes it too).
-    await h.server.deps.locks.withLock(id, () =>
-      h.db
-        .collection('products')
-        .updateOne(
-          { _id: new ObjectId(id) },
-          { $set: { salesCount: spec.sales, ratingAverage: spec.avg, ratingCount: spec.count } },
-        ),
-    );
+    // Sales and ratings come from orders and reviews (tested elsewhere); set them directly.
+    await h.db
+      .collection('products')
+      .updateOne(
+        { _id: new ObjectId(id) },
+        { $set: { salesCount: spec.sales, ratingAverage: spec.avg, ratingCount: spec.count } },
+      );
     made.set(`목록 상품 ${i}`, {
       id,
       available: spec.status === 'ON_SALE' && spec.flower === 1,

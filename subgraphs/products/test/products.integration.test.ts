@@ -235,10 +235,10 @@ describe('seller product management', () => {
   });
 
   it('loses no write when a seller edit, the relay and derived values hit a product at once', async () => {
-    // FerretDB rewrites whole documents on update; without the product lock one of these
-    // concurrent writes would silently revert the other.
+    // Two edits compare-and-set the product's revision; the sales recount is a conditional
+    // update of its own field, and the relay pulls published events by id.
     const product = await create({ name: '동시에 고쳐지는 꽃' });
-    const lines = new CompletedLineService(h.server.orm.em.fork(), h.server.deps.locks);
+    const lines = new CompletedLineService(h.server.orm.em.fork());
     for (let round = 1; round <= 8; round += 1) {
       await h.db.collection('review_eligibility').insertOne({
         _id: `race-line-${round}` as never,

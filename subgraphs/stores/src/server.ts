@@ -1,7 +1,6 @@
 import {
   databaseAndBusReadiness,
   type Consumption,
-  DocumentLocks,
   EventBus,
   type Logger,
   OutboxRelay,
@@ -99,14 +98,8 @@ export async function buildServer(
     logger,
   });
   const db = rawDb(orm.em);
-  const storeLocks = new DocumentLocks(db.collection('store_locks'));
-  const couponLocks = new DocumentLocks(db.collection('coupon_locks'));
-  const lockedBy: Record<string, DocumentLocks> = { stores: storeLocks, coupons: couponLocks };
   const relay = new OutboxRelay(
-    OUTBOX_COLLECTIONS.map((name) => {
-      const locks = lockedBy[name];
-      return locks ? { collection: db.collection(name), locks } : db.collection(name);
-    }),
+    OUTBOX_COLLECTIONS.map((name) => db.collection(name)),
     (event) => bus.publish(event),
     logger,
   );
@@ -114,8 +107,6 @@ export async function buildServer(
     config,
     logger,
     relay,
-    storeLocks,
-    couponLocks,
     processed: new ProcessedEvents(db),
     now: overrides.now ?? (() => new Date()),
   };

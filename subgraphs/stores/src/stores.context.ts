@@ -147,13 +147,16 @@ function createLoaders(em: EntityManager, infra: StoresInfra): StoresLoaders {
       const levels = await infra.ledger.levels(parsed);
       return parsed.map((k) => levels.get(stockKey(k.storeId, k.flowerId)) as StockLevel);
     }),
-    // Point reads: FerretDB answers `_id` equality from its index, not `$in`.
-    answer: new DataLoader<string, Answer | null>((ids) =>
-      Promise.all(ids.map((id) => em.findOne(Answer, { _id: id }, { disableIdentityMap: true }))),
-    ),
-    read: new DataLoader<string, boolean>((ids) =>
-      Promise.all(ids.map(async (id) => (await em.findOne(QuestionRead, { _id: id })) !== null)),
-    ),
+    answer: new DataLoader<string, Answer | null>(async (ids) => {
+      const found = await em.find(Answer, { _id: { $in: [...ids] } }, { disableIdentityMap: true });
+      const byId = new Map(found.map((answer) => [answer._id, answer]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    read: new DataLoader<string, boolean>(async (ids) => {
+      const found = await em.find(QuestionRead, { _id: { $in: [...ids] } }, { fields: ['_id'] });
+      const read = new Set(found.map((marker) => marker._id));
+      return ids.map((id) => read.has(id));
+    }),
   };
 }
 

@@ -1,7 +1,6 @@
 import {
   databaseAndBusReadiness,
   type Consumption,
-  DocumentLocks,
   EventBus,
   type Logger,
   OutboxRelay,
@@ -73,11 +72,9 @@ export async function buildServer(
     logger,
   });
   const db = rawDb(orm.em);
-  const locks = new DocumentLocks(db.collection('subscription_locks'));
   const relay = new OutboxRelay(
     [
-      // The lock key is the subscription id, as in the services and the scheduler.
-      { collection: db.collection('subscriptions'), locks },
+      db.collection('subscriptions'),
       db.collection('subscription_cycles'),
       db.collection('cycle_attempts'),
       db.collection('cycle_outcomes'),
@@ -91,7 +88,6 @@ export async function buildServer(
     relay,
     bus,
     processed: new ProcessedEvents(db),
-    locks,
     billing:
       overrides.billing ??
       new PgBillingKeys({

@@ -1,4 +1,4 @@
-import type { DocumentLocks, EventBus, Logger, OutboxRelay, ProcessedEvents } from '@bloom/kernel';
+import type { EventBus, Logger, OutboxRelay, ProcessedEvents } from '@bloom/kernel';
 import type { BillingKeys } from './billing/billing-keys.js';
 import type { SubscriptionsConfig } from './subscriptions.config.js';
 
@@ -9,8 +9,6 @@ export interface SubscriptionsDeps {
   relay: OutboxRelay;
   bus: EventBus;
   processed: ProcessedEvents;
-  /** Subscription documents receive concurrent writes (customer, consumers, relay). */
-  locks: DocumentLocks;
   billing: BillingKeys;
   /** Injectable clock: tests run months of cycles in seconds. */
   now: () => Date;

@@ -225,6 +225,17 @@ describe('changes', () => {
     );
   });
 
+  it('concurrent skips without a cycle number each skip one more delivery', async () => {
+    h.setNow('2025-07-01T03:00:00Z');
+    const { id } = await subscribe({ cycle: 'WEEKLY', firstDeliveryDate: '2025-07-20' });
+    const results = await Promise.all(
+      Array.from({ length: 3 }, () => mutate('skipNextSubscriptionCycle', `id: "${id}"`, {})),
+    );
+    expect(results.map((r) => r.result?.__typename)).toEqual(Array(3).fill('FlowerSubscription'));
+    expect(await cyclesOf(id)).toBe(3);
+    expect((await get(id)).data!.flowerSubscription.nextDeliveryDate).toBe('2025-08-10');
+  });
+
   it('a skip racing the scheduler on the charge day either skips or charges, never both', async () => {
     h.setNow('2025-07-01T03:00:00Z');
     const ids: string[] = [];

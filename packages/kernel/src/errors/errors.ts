@@ -35,7 +35,7 @@ export const notFound = (message: string) => new AppError(ErrorCode.NOT_FOUND, m
 export const conflict = (message: string, details?: Record<string, unknown>) =>
   new AppError(ErrorCode.CONFLICT, message, details);
 
-/** MongoDB and FerretDB both report a unique-index violation as code 11000. */
+/** A unique-index violation is code 11000, on insert and on update (see the conformance test). */
 export function isDuplicateKeyError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const candidate = error as { code?: unknown; name?: unknown; cause?: unknown };

@@ -1,18 +1,10 @@
 import type { Collection, Document } from 'mongodb';
 import type { Logger } from '../logging/logger.js';
-import { type DocumentLocks, documentKey } from '../orm/document-locks.js';
 import type { EventEnvelope } from './envelope.js';
 
 interface OutboxDoc extends Document {
   outbox?: EventEnvelope[];
 }
-
-/**
- * A collection whose documents carry an outbox; with `locks`, removing published events takes
- * the same per-document lock the service's own writes take (see DocumentLocks).
- */
-export type OutboxSource =
-  Collection<OutboxDoc> | { collection: Collection<OutboxDoc>; locks: DocumentLocks };
 
 /**
  * Publishes the events that aggregates carry in their `outbox` field, then removes them.
@@ -25,17 +17,13 @@ export class OutboxRelay {
   private again = false;
   private stopped = false;
 
-  private readonly sources: { collection: Collection<OutboxDoc>; locks?: DocumentLocks }[];
-
   constructor(
-    sources: OutboxSource[],
+    private readonly sources: Collection<OutboxDoc>[],
     private readonly publish: (event: EventEnvelope) => Promise<void>,
     private readonly logger: Logger,
     private readonly intervalMs = 1_000,
     private readonly batchSize = 200,
-  ) {
-    this.sources = sources.map((source) => ('locks' in source ? source : { collection: source }));
-  }
+  ) {}
 
   start(): void {
     this.stopped = false;
@@ -81,7 +69,7 @@ export class OutboxRelay {
   }
 
   private async drain(): Promise<void> {
-    for (const { collection, locks } of this.sources) {
+    for (const collection of this.sources) {
       for (;;) {
         const docs = await collection
           .find({ 'outbox.0': { $exists: true } }, { projection: { outbox: 1 } })
@@ -91,11 +79,11 @@ export class OutboxRelay {
         for (const doc of docs) {
           const events = doc.outbox ?? [];
           for (const event of events) await this.publish(event);
-          // $pullAll with the documents exactly as read: FerretDB 1.24 ignores a $pull whose
-          // condition matches fields of array elements, which left every event in place.
-          const remove = () =>
-            collection.updateOne({ _id: doc._id }, { $pullAll: { outbox: events } } as Document);
-          await (locks ? locks.withLock(documentKey(doc._id), remove) : remove());
+          // By id, in one atomic update: events recorded meanwhile stay for the next round.
+          const ids = events.map((event) => event.id);
+          await collection.updateOne({ _id: doc._id }, {
+            $pull: { outbox: { id: { $in: ids } } },
+          } as Document);
         }
         if (docs.length < this.batchSize) break;
       }

@@ -18,7 +18,7 @@ export class EventInProgressError extends Error {
 
 /**
  * Exactly-once handling per (consumer, event) on top of at-least-once delivery. The claim is
- * an insert under the unique `_id`, which is atomic on FerretDB and MongoDB alike; a claim
+ * an insert under the unique `_id`, which is atomic; a claim
  * left `started` by a crashed process is taken over after the lease, which is safe because
  * handlers make their own effects idempotent with unique keys as well.
  */

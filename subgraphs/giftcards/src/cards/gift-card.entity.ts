@@ -8,7 +8,7 @@ import {
   Unique,
 } from '@mikro-orm/core';
 import { ObjectId } from '@mikro-orm/mongodb';
-import type { EventEnvelope, OutboxCarrier } from '@bloom/kernel';
+import { type EventEnvelope, type OutboxCarrier, Revisioned } from '@bloom/kernel';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -19,7 +19,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Index({ properties: ['customerId', 'createdAt'] })
 @ObjectType({ description: 'The message card that goes with one order line.' })
 @Directive('@key(fields: "id")')
-export class GiftCard implements OutboxCarrier {
+export class GiftCard extends Revisioned implements OutboxCarrier {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'outbox' | 'eventSequence';
 
   @PrimaryKey()

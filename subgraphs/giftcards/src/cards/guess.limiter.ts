@@ -20,7 +20,7 @@ export type Claim =
 /**
  * Fixed-window limits on share-secret attempts, shared by every replica through the database.
  * Each attempt inserts one record under a unique slot id `<key>:<window>:<n>`, n < limit: the
- * insert is atomic on FerretDB and MongoDB alike, so at most `limit` attempts per key and
+ * insert is atomic, so at most `limit` attempts per key and
  * window ever pass, however many arrive at once (a count-then-write would race). A successful
  * open gives its slot back, so only failed guesses use the budget. An in-memory bucket per
  * replica would multiply the limit by the replica count and forget it on every restart.
@@ -69,7 +69,7 @@ export class GuessLimiter {
 
   /**
    * Slots fill from 0 upwards, so the first free one is found by binary search over point
-   * lookups on `_id` (no collection scan: FerretDB filters anything but `_id` in process), then
+   * lookups on `_id` (answered from the primary index, no scan), then
    * taken by an insert that fails atomically if a concurrent attempt took it first. A slot given
    * back below a taken one may be missed, which only makes the limit stricter for that window.
    */

@@ -13,7 +13,7 @@ import {
   normalizePhone,
 } from '../shared/validation.js';
 import { User, UserStatus } from '../users/user.entity.js';
-import { findUserById, flushUser } from '../users/user.repository.js';
+import { findUserById } from '../users/user.repository.js';
 import type { VerificationService } from '../verification/verification.service.js';
 import { recordEvent } from '@bloom/kernel';
 import {
@@ -298,7 +298,7 @@ export class AuthService {
     user.passwordHash = await this.deps.hasher.hash(next);
     // Every other session ends; this one continues with a fresh pair.
     user.sessionsValidAfter = this.deps.now();
-    await flushUser(this.em, this.deps.userLocks, user);
+    await this.em.flush();
     return this.issue(user);
   }
 }

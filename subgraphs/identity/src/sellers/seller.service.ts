@@ -6,7 +6,7 @@ import { type IdentityDeps, SOURCE } from '../identity.deps.js';
 import { InvalidInputError, simpleError } from '@bloom/kernel';
 import { checkName } from '../shared/validation.js';
 import { SellerProfile, SellerStatus, User } from '../users/user.entity.js';
-import { findUserById, flushUser } from '../users/user.repository.js';
+import { findUserById } from '../users/user.repository.js';
 import { isValidBusinessNumber } from './business-number.js';
 import { SellerDecision } from './seller.entities.js';
 import {
@@ -99,7 +99,7 @@ export class SellerService {
     }
     user.seller = this.profile(input);
     this.recordApplied(user, traceId, previous === SellerStatus.REJECTED);
-    await flushUser(this.em, this.deps.userLocks, user);
+    await this.em.flush();
     this.deps.relay.kick();
     return user;
   }
@@ -169,7 +169,7 @@ export class SellerService {
         rejectedBy: adminId,
       });
     }
-    await flushUser(this.em, this.deps.userLocks, user);
+    await this.em.flush();
     this.deps.relay.kick();
     return user;
   }

@@ -11,7 +11,7 @@ import {
   Unique,
 } from '@mikro-orm/core';
 import { ObjectId } from '@mikro-orm/mongodb';
-import type { EventEnvelope, OutboxCarrier, Role } from '@bloom/kernel';
+import { type EventEnvelope, type OutboxCarrier, Revisioned, type Role } from '@bloom/kernel';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum UserStatus {
@@ -70,7 +70,7 @@ export class SellerProfile {
 @Index({ properties: ['seller.status'] })
 @ObjectType({ description: 'A person with an account: customer, seller or admin.' })
 @Directive('@key(fields: "id")')
-export class User implements OutboxCarrier {
+export class User extends Revisioned implements OutboxCarrier {
   [OptionalProps]?:
     | 'emailVerified'
     | 'baseRoles'

@@ -1,4 +1,3 @@
-import type { DocumentLocks } from '@bloom/kernel';
 import { type EntityManager, ObjectId } from '@mikro-orm/mongodb';
 import { User } from './user.entity.js';
 
@@ -10,12 +9,4 @@ export async function findUsersByIds(em: EntityManager, ids: readonly string[]):
 
 export async function findUserById(em: EntityManager, id: string): Promise<User | null> {
   return ObjectId.isValid(id) ? em.findOne(User, { _id: new ObjectId(id) }) : null;
-}
-
-/**
- * Writes a changed user while holding its document lock, which the outbox relay also takes:
- * on FerretDB two concurrent updates of one document can lose one of them.
- */
-export function flushUser(em: EntityManager, locks: DocumentLocks, user: User): Promise<void> {
-  return locks.withLock(user.id, () => em.flush());
 }

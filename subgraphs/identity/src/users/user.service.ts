@@ -12,7 +12,7 @@ import { InvalidInputError, simpleError } from '@bloom/kernel';
 import { checkName, checkPhone, firstProblem, normalizePhone } from '../shared/validation.js';
 import { UserNotFoundError } from '../sellers/seller.types.js';
 import { RoleEnum, SellerStatus, User, UserStatus } from './user.entity.js';
-import { findUserById, flushUser } from './user.repository.js';
+import { findUserById } from './user.repository.js';
 import {
   AccountDeleted,
   CannotSuspendAdminError,
@@ -73,7 +73,7 @@ export class UserService {
     if (problem) return problem;
     if (input.name !== undefined) user.name = input.name.trim();
     if (input.phone !== undefined) user.phone = normalizePhone(input.phone);
-    await flushUser(this.em, this.deps.userLocks, user);
+    await this.em.flush();
     return user;
   }
 
@@ -121,7 +121,7 @@ export class UserService {
       user.status = UserStatus.ACTIVE;
       user.suspensionReason = undefined;
     }
-    await flushUser(this.em, this.deps.userLocks, user);
+    await this.em.flush();
     this.deps.relay.kick();
     return user;
   }
@@ -161,7 +161,7 @@ export class UserService {
       { source: SOURCE, subjectId: user.id, traceId, at: now },
       { userId: user.id },
     );
-    await flushUser(this.em, this.deps.userLocks, user);
+    await this.em.flush();
     this.deps.relay.kick();
     return Object.assign(new AccountDeleted(), { signUpAgainAfter: until });
   }

@@ -3,7 +3,6 @@ import { type EntityManager, claimSlot, recordEvent } from '@bloom/kernel';
 import { emailVerificationRequested } from '@bloom/schema';
 import { safeEqual, sha256 } from '../auth/token.issuer.js';
 import { type IdentityDeps, SOURCE } from '../identity.deps.js';
-import { flushUser } from '../users/user.repository.js';
 import { simpleError } from '@bloom/kernel';
 import type { User } from '../users/user.entity.js';
 import { EmailCode, EmailCodeAttempt } from './email-code.entity.js';
@@ -54,7 +53,7 @@ export class VerificationService {
 
   async requestCode(user: User, traceId: string): Promise<void> {
     await this.issueCode(user, traceId);
-    await flushUser(this.em, this.deps.userLocks, user);
+    await this.em.flush();
     this.deps.relay.kick();
   }
 
@@ -92,7 +91,7 @@ export class VerificationService {
       return simpleError(InvalidCodeError, 'INVALID_CODE', 'That code is not right.');
     }
     user.emailVerified = true;
-    await flushUser(this.em, this.deps.userLocks, user);
+    await this.em.flush();
     return user;
   }
 }

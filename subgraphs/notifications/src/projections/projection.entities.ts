@@ -19,8 +19,8 @@ export class Contact {
 
 /**
  * The number a person wants SMS notices at, written only by their own settings mutation: a
- * document of its own, because FerretDB applies updates as read-modify-write and a projection
- * update to the same document could silently undo a settings change.
+ * document of its own, so the identity projection (written by events) and the person's own
+ * choice never share a document or a writer.
  */
 @Entity({ collection: 'sms_settings' })
 export class SmsSetting {

@@ -67,8 +67,8 @@ export function recordOnce<T>(
 /**
  * Order state changes. A change is the insert of an OrderTransition keyed (orderId, from);
  * the order document's status, timestamps and outbox are its projection, written after.
- * A crash (or a lost concurrent write on FerretDB) between the two is repaired by
- * `reproject`, which the sweeper runs over recent transitions.
+ * A crash between the two is repaired by `reproject`, which the sweeper runs over recent
+ * transitions.
  */
 export class OrderLifecycle {
   constructor(

@@ -40,30 +40,16 @@ export class ReportingService {
     return this.em.getConnection().getCollection<Order>('orders');
   }
 
-  /**
-   * Per store: the sum of order totals and the number of orders matching `match`. Two
-   * single-accumulator groups on purpose: FerretDB 1.24 computes only the first accumulator of
-   * a $group correctly (a second `$sum` comes back 0).
-   */
-  private async byStore(
+  /** Per store: the sum of order totals and the number of orders matching `match`. */
+  private byStore(
     match: Record<string, unknown>,
   ): Promise<{ _id: string; amount: number; count: number }[]> {
-    const [amounts, counts] = await Promise.all([
-      this.orders()
-        .aggregate<{ _id: string; amount: number }>([
-          { $match: match },
-          { $group: { _id: '$storeId', amount: { $sum: '$total' } } },
-        ])
-        .toArray(),
-      this.orders()
-        .aggregate<{ _id: string; count: number }>([
-          { $match: match },
-          { $group: { _id: '$storeId', count: { $sum: 1 } } },
-        ])
-        .toArray(),
-    ]);
-    const countOf = new Map(counts.map((c) => [c._id, c.count]));
-    return amounts.map((a) => ({ _id: a._id, amount: a.amount, count: countOf.get(a._id) ?? 0 }));
+    return this.orders()
+      .aggregate<{ _id: string; amount: number; count: number }>([
+        { $match: match },
+        { $group: { _id: '$storeId', amount: { $sum: '$total' }, count: { $sum: 1 } } },
+      ])
+      .toArray();
   }
 
   /**

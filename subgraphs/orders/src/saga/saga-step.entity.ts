@@ -3,9 +3,9 @@ import { type EntityManager, isDuplicateKeyError } from '@bloom/kernel';
 
 /**
  * What the saga has achieved for an order, one insert-only document per step
- * (`_id` = `<orderId>:<step>`). Kept out of the order document on purpose: on FerretDB every
- * update is a read-modify-write of the whole document, so the outbox relay's write can undo a
- * concurrent write to the order; an inserted step can never be undone that way.
+ * (`_id` = `<orderId>:<step>`). Kept out of the order document on purpose: the steps are the
+ * saga's history (the admin's view of an order's story reads them), and an inserted step is
+ * decided once by its unique id, whoever races to record it.
  */
 export enum Step {
   RESERVED = 'RESERVED',

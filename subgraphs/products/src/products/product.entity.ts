@@ -8,7 +8,7 @@ import {
   SerializedPrimaryKey,
 } from '@mikro-orm/core';
 import { ObjectId } from '@mikro-orm/mongodb';
-import type { EventEnvelope, OutboxCarrier } from '@bloom/kernel';
+import { type EventEnvelope, type OutboxCarrier, Revisioned } from '@bloom/kernel';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CategoryKey, TagKey } from '../catalog/catalog.types.js';
 
@@ -40,7 +40,8 @@ export class RecipeLine {
 /**
  * A product document. Sellers compose products freely, so it is schemaless in spirit; the
  * denormalised fields below (ranks, flowerIds, searchText) exist only for listing and search.
- * Every update of a product document runs under its DocumentLocks lock.
+ * Edits are compare-and-set on `revision` (Revisioned); counters derived from other documents
+ * (rating, sales) are written by conditional updates that only move them forward.
  */
 @Entity({ collection: 'products' })
 @Index({ properties: ['storeId', 'createdAt'] })
@@ -49,7 +50,7 @@ export class RecipeLine {
 @Index({ properties: ['flowerIds'] })
 @ObjectType({ description: 'A product a store sells.' })
 @Directive('@key(fields: "id")')
-export class Product implements OutboxCarrier {
+export class Product extends Revisioned implements OutboxCarrier {
   [OptionalProps]?:
     | 'images'
     | 'tags'

@@ -9,6 +9,7 @@ import {
   isDuplicateKeyError,
   recordEvent,
   requireRole,
+  retryOnConflict,
   simpleError,
 } from '@bloom/kernel';
 import { productCreated, productDeleted, productUpdated } from '@bloom/schema';
@@ -293,8 +294,9 @@ export class ProductService {
   }
 
   /**
-   * Runs an edit of one product under its lock, on a fresh copy (see DocumentLocks in the kernel), after the
-   * caller was found allowed to edit it; the edit returns a failure or records an event.
+   * Runs an edit of one product on a fresh copy, after the caller was found allowed to edit it,
+   * and again if a concurrent write got there first; the edit returns a failure or records an
+   * event.
    */
   private async edit<T>(
     caller: Caller,
@@ -304,12 +306,12 @@ export class ProductService {
     const found = await findProductById(this.em, id);
     if (!found || found.saleStatus === SaleStatus.DELETED) return notFound();
     await this.authorize(caller, found);
-    return this.deps.locks.withLock(found.id, async () => {
-      const product = await this.em.findOne(Product, { _id: found._id }, { refresh: true });
+    return retryOnConflict(this.em, async (em) => {
+      const product = await em.findOne(Product, { _id: found._id });
       if (!product || product.saleStatus === SaleStatus.DELETED) return notFound();
       const outcome = await change(product);
       if (outcome === 'unchanged') return product;
-      await this.em.flush();
+      await em.flush();
       this.deps.relay.kick();
       return outcome;
     });

@@ -1,4 +1,4 @@
-import { type DocumentLocks, type EntityManager, isDuplicateKeyError } from '@bloom/kernel';
+import { type EntityManager, isDuplicateKeyError } from '@bloom/kernel';
 import type { PayloadOf } from '@bloom/kernel';
 import type { orderLineCompleted } from '@bloom/schema';
 import { ObjectId } from '@mikro-orm/mongodb';
@@ -10,10 +10,7 @@ import { ReviewEligibility } from './review.entities.js';
  * toward the product's sales. Both effects are idempotent, so a redelivered event is harmless.
  */
 export class CompletedLineService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly locks: DocumentLocks,
-  ) {}
+  constructor(private readonly em: EntityManager) {}
 
   async record(line: PayloadOf<typeof orderLineCompleted>): Promise<void> {
     try {
@@ -41,15 +38,18 @@ export class CompletedLineService {
   }
 
   /**
-   * Sales are recomputed from the lines under the product's lock, never incremented, so
-   * concurrent lines cannot lose a count.
+   * Sales are recounted from the lines, never incremented, so a redelivered line counts once.
+   * Lines are only ever added: the write is conditional on the stored count being lower, so a
+   * recount that lost the race to a fuller one changes nothing.
    */
   async refreshSales(productId: string): Promise<number> {
     if (!ObjectId.isValid(productId)) return 0;
-    return this.locks.withLock(productId, async () => {
-      const units = await this.salesOf(productId);
-      await this.em.nativeUpdate(Product, { _id: new ObjectId(productId) }, { salesCount: units });
-      return units;
-    });
+    const units = await this.salesOf(productId);
+    await this.em.nativeUpdate(
+      Product,
+      { _id: new ObjectId(productId), salesCount: { $lt: units } },
+      { salesCount: units },
+    );
+    return units;
   }
 }

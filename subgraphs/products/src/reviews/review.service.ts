@@ -122,55 +122,51 @@ export class ReviewService {
     return review;
   }
 
-  /** Sum and count of a product's ratings in one aggregation (grouped by rating value). */
+  /** Sum and count of a product's ratings in one aggregation. */
   async ratingOf(productId: string): Promise<Rating> {
-    // One accumulator per $group: FerretDB 1.24 computes only the first of several.
-    const rows = (await this.em.aggregate(Review, [
+    const [row] = (await this.em.aggregate(Review, [
       { $match: { productId } },
-      { $group: { _id: '$rating', n: { $sum: 1 } } },
-    ])) as { _id: number; n: number }[];
-    const count = rows.reduce((total, row) => total + row.n, 0);
-    const sum = rows.reduce((total, row) => total + row._id * row.n, 0);
+      { $group: { _id: null, count: { $sum: 1 }, sum: { $sum: '$rating' } } },
+    ])) as { count: number; sum: number }[];
+    const { count, sum } = row ?? { count: 0, sum: 0 };
     return { sum, count, average: count === 0 ? 0 : Math.round((sum / count) * 100) / 100 };
   }
 
   /**
-   * Recomputes the product's rating from all its reviews and publishes it. Never $inc: the
-   * sum and count come from the review documents, written under the product's lock, so the
-   * last writer (who inserted its review before computing) always writes the full total.
+   * Recomputes the product's rating from all its reviews and publishes it. Reviews are only
+   * ever added, so a recount with more reviews is newer: the write is conditional on the stored
+   * count being lower, and a recount that lost the race to a fuller one changes nothing.
    */
   async refreshRating(productId: string, storeId: string, traceId: string): Promise<Rating> {
     if (!ObjectId.isValid(productId)) return this.ratingOf(productId);
-    return this.deps.locks.withLock(productId, async () => {
-      const rating = await this.ratingOf(productId);
-      await this.em.nativeUpdate(
-        Product,
-        { _id: new ObjectId(productId) },
-        { ratingSum: rating.sum, ratingCount: rating.count, ratingAverage: rating.average },
-      );
-      const event = createEvent(
-        productRatingChanged,
-        { source: SOURCE, subjectId: productId, sequence: rating.count, traceId },
-        {
-          productId,
-          storeId,
-          ratingAverage: rating.average,
-          ratingCount: rating.count,
-          ratingSum: rating.sum,
-        },
-      );
-      try {
-        await this.em.insert(RatingNotice, {
-          _id: `${productId}:${rating.count}`,
-          outbox: [event],
-          eventSequence: rating.count,
-        });
-      } catch (error) {
-        // This very rating was already recorded (same count, so the same reviews).
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-      return rating;
-    });
+    const rating = await this.ratingOf(productId);
+    await this.em.nativeUpdate(
+      Product,
+      { _id: new ObjectId(productId), ratingCount: { $lt: rating.count } },
+      { ratingSum: rating.sum, ratingCount: rating.count, ratingAverage: rating.average },
+    );
+    const event = createEvent(
+      productRatingChanged,
+      { source: SOURCE, subjectId: productId, sequence: rating.count, traceId },
+      {
+        productId,
+        storeId,
+        ratingAverage: rating.average,
+        ratingCount: rating.count,
+        ratingSum: rating.sum,
+      },
+    );
+    try {
+      await this.em.insert(RatingNotice, {
+        _id: `${productId}:${rating.count}`,
+        outbox: [event],
+        eventSequence: rating.count,
+      });
+    } catch (error) {
+      // This very rating was already recorded (same count, so the same reviews).
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    return rating;
   }
 
   async list(

@@ -5,6 +5,7 @@ import {
   decodeEvent,
   isDuplicateKeyError,
   rawDb,
+  retryOnConflict,
 } from '@bloom/kernel';
 import {
   inventoryAdjusted,
@@ -169,14 +170,12 @@ export class StoreProjectionService {
       }
     }
     for (const { product } of changes) {
-      // Under the product's lock, from a fresh copy: the seller may have changed the recipe.
-      await this.deps.locks.withLock(product.id, async () => {
-        const current = await this.em.findOne(Product, { _id: product._id }, { refresh: true });
+      // From a fresh copy, again if it loses to an edit: the seller may have changed the recipe.
+      await retryOnConflict(this.em, async (em) => {
+        const current = await em.findOne(Product, { _id: product._id });
         if (!current) return;
-        const rank = stockRankOf(unitsAvailable(current.recipe, levelsNow));
-        if (current.stockRank !== rank) {
-          await this.em.nativeUpdate(Product, { _id: current._id }, { stockRank: rank });
-        }
+        current.stockRank = stockRankOf(unitsAvailable(current.recipe, levelsNow));
+        await em.flush();
       });
     }
   }

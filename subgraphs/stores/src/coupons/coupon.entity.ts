@@ -7,7 +7,7 @@ import {
   SerializedPrimaryKey,
 } from '@mikro-orm/core';
 import { ObjectId } from '@mikro-orm/mongodb';
-import type { EventEnvelope, OutboxCarrier } from '@bloom/kernel';
+import { type EventEnvelope, type OutboxCarrier, Revisioned } from '@bloom/kernel';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 /**
@@ -21,7 +21,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
   description: "A store's discount coupon; customers claim it once, then use it once.",
 })
 @Directive('@key(fields: "id")')
-export class Coupon implements OutboxCarrier {
+export class Coupon extends Revisioned implements OutboxCarrier {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'outbox' | 'eventSequence';
 
   @PrimaryKey()
@@ -82,8 +82,7 @@ export class Coupon implements OutboxCarrier {
 
 /**
  * A store's coupon code, `_id = <storeId>:<CODE>`: inserting it is what reserves the code, so
- * two coupons of a store can never share one (an insert under a unique id is atomic on FerretDB;
- * a unique index checked by an update is not reported as a duplicate there).
+ * two coupons of a store can never share one (an insert under a unique id is atomic).
  */
 @Entity({ collection: 'coupon_codes' })
 export class CouponCode {

@@ -176,7 +176,7 @@ export class CouponService {
       { source: SOURCE, subjectId: coupon.id, traceId, at: this.deps.now() },
       couponSnapshot(coupon),
     );
-    await this.deps.couponLocks.withLock(coupon.id, () => this.em.flush());
+    await this.em.flush();
     if (codeChanged) await this.releaseCode(coupon.storeId, previousCode, coupon.id);
     this.deps.relay.kick();
     return coupon;
@@ -192,7 +192,7 @@ export class CouponService {
       { source: SOURCE, subjectId: coupon.id, traceId, at: now },
       { couponId: coupon.id, storeId: coupon.storeId },
     );
-    await this.deps.couponLocks.withLock(coupon.id, () => this.em.flush());
+    await this.em.flush();
     await this.releaseCode(coupon.storeId, coupon.code, coupon.id);
     this.deps.relay.kick();
     return coupon;

@@ -18,8 +18,8 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /**
  * Pickup slot bookings as seats: booking inserts seat k (k < capacity) and a taken seat
- * refuses the insert, so a slot never exceeds its capacity. Seats are read by id (point reads;
- * FerretDB scans on any other filter). Lowering a slot's capacity does not cancel bookings
+ * refuses the insert, so a slot never exceeds its capacity. Seats are read by id (point reads,
+ * answered from the primary index everywhere). Lowering a slot's capacity does not cancel bookings
  * already made in the seats above it.
  */
 export class PickupBook {

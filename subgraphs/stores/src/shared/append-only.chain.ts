@@ -6,7 +6,8 @@ import type { Collection, Db } from 'mongodb';
  * An append-only chain of entries per key (a flower's stock in a store, a coupon's issues, a
  * store's status): entry `seq` has `_id = <key>#<seq>`. A writer reads the head, decides, and
  * inserts `seq + 1`; the unique `_id` lets exactly one writer win each position, so concurrent
- * writers can never both build on the same head (FerretDB has no atomic read-modify-write).
+ * writers can never both build on the same head, and the history is kept (stock movements,
+ * coupon issues, status changes are wanted as records, not only as their sum).
  *
  * Every entry also carries an `op` under a unique index: the operation's idempotency key. An
  * operation is applied at most once however often it is retried or redelivered.
@@ -15,8 +16,8 @@ import type { Collection, Db } from 'mongodb';
  * of requests costs one database round of conflicts per replica instead of one per request;
  * the unique `_id` still decides between replicas.
  *
- * FerretDB answers only `_id` equality from an index (any other filter scans the collection),
- * so heads are found by point reads: a cached head (`chain_heads`, best effort, may lag) and
+ * Heads are found by `_id` point reads, which every server answers from its primary index
+ * (the local one ignores secondary indexes): a cached head (`chain_heads`, best effort, may lag) and
  * then probing `seq + 1, seq + 2, …` until an entry is missing. Applied operations are found
  * through `chain_ops` markers written after the entry; when a marker is missing (a crash in
  * between) the `op` index is the authority.
@@ -141,7 +142,7 @@ export class AppendOnlyChain<E extends ChainEntry> {
     return { seq, entry };
   }
 
-  /** Heads of many chains; point reads in parallel (an `$in` would scan on FerretDB). */
+  /** Heads of many chains; point reads in parallel. */
   async headsOf(chains: readonly string[]): Promise<Map<string, ChainHead<E>>> {
     const unique = [...new Set(chains)];
     const heads = await Promise.all(unique.map((chain) => this.head(chain)));

@@ -1,5 +1,5 @@
 /**
- * Distances for the store finder. FerretDB has no geo indexes or `$near`, so the database
+ * Distances for the store finder. the local database has no geo indexes or `$near`, so the database
  * filters a latitude/longitude box and the exact distance is computed here.
  */
 const EARTH_RADIUS_M = 6_371_008.8;

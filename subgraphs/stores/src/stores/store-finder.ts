@@ -37,7 +37,7 @@ function intersect(a: Bounds | undefined, b: Bounds | undefined): Bounds | undef
 /**
  * Store search by region, radius and map bounds. The database narrows by region codes and a
  * latitude/longitude box; distances (haversine), the radius, sorting and cursor paging are done
- * here, because FerretDB has no geo indexes or `$near`. Sort keys are totally ordered with the
+ * here, because the local database has no geo indexes or `$near`. Sort keys are totally ordered with the
  * id as tie-breaker, so a cursor `[key, id]` resumes exactly.
  */
 export async function findStores(

@@ -11,7 +11,7 @@ import {
   Unique,
 } from '@mikro-orm/core';
 import { ObjectId } from '@mikro-orm/mongodb';
-import type { EventEnvelope, OutboxCarrier } from '@bloom/kernel';
+import { type EventEnvelope, type OutboxCarrier, Revisioned } from '@bloom/kernel';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum StoreStatus {
@@ -147,7 +147,7 @@ export class SettlementAccount {
 @Index({ properties: ['createdAt'] })
 @ObjectType({ description: 'A flower shop selling through the marketplace.' })
 @Directive('@key(fields: "id")')
-export class Store implements OutboxCarrier {
+export class Store extends Revisioned implements OutboxCarrier {
   [OptionalProps]?:
     | 'description'
     | 'lowStockThreshold'
@@ -211,8 +211,7 @@ export class Store implements OutboxCarrier {
 
   /**
    * Projection of the status log (`store_status_log`) for listing filters. The log is the
-   * authority: a concurrent profile edit may write an older value back here (FerretDB rewrites
-   * whole documents), and reads that probe the log repair it.
+   * authority; `project` moves this forward only (a compare-and-set on `statusVersion`).
    */
   @Enum(() => StoreStatus)
   status: StoreStatus = StoreStatus.OPEN;

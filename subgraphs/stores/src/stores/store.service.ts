@@ -253,7 +253,7 @@ export class StoreService {
       { source: SOURCE, subjectId: store.id, traceId, at: this.deps.now() },
       storeSnapshot(store, status),
     );
-    await this.deps.storeLocks.withLock(store.id, () => this.em.flush());
+    await this.em.flush();
     this.deps.relay.kick();
     return store;
   }
@@ -369,12 +369,10 @@ export class StoreService {
   /** Refreshes the listing projection of the status (best effort; the log stays the authority). */
   async project(store: Store, status: StoreStatus, version: number): Promise<void> {
     if (store.statusVersion >= version) return;
-    await this.deps.storeLocks.withLock(store.id, () =>
-      this.em.nativeUpdate(
-        Store,
-        { _id: store._id, statusVersion: { $lt: version } },
-        { status, statusVersion: version },
-      ),
+    await this.em.nativeUpdate(
+      Store,
+      { _id: store._id, statusVersion: { $lt: version } },
+      { status, statusVersion: version },
     );
     store.status = status;
     store.statusVersion = version;

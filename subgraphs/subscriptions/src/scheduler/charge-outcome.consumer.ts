@@ -24,7 +24,7 @@ import {
   isPaymentFailure,
 } from '../subscriptions/cycle.entity.js';
 import { Subscription, SubscriptionStatus } from '../subscriptions/subscription.entity.js';
-import { changeLocked } from '../subscriptions/subscription.service.js';
+import { changeFresh } from '../subscriptions/subscription.service.js';
 import { SOURCE, type SubscriptionsDeps } from '../subscriptions.deps.js';
 
 const HOUR_MS = 3_600_000;
@@ -121,7 +121,7 @@ export async function applyOrderOutcome(
     : await em.findOne(CycleOutcome, { _id: attempt._id }, { refresh: true });
   if (stored?.status !== CycleOutcomeStatus.FAILED) return;
   if (stored.retryAt) {
-    await wakeAt(em, deps, subscription._id, stored.retryAt);
+    await wakeAt(em, subscription._id, stored.retryAt);
   } else if (isPaymentFailure(stored.reason ?? '')) {
     await suspend(em, deps, subscription._id, stored);
   }
@@ -141,15 +141,15 @@ function nextRetry(
 }
 
 /** Brings the subscription's next scheduler visit forward to `at`. */
-const wakeAt = (em: EntityManager, deps: SubscriptionsDeps, id: string, at: Date) =>
-  changeLocked(em, deps, id, (fresh) => {
+const wakeAt = (em: EntityManager, id: string, at: Date) =>
+  changeFresh(em, id, (fresh) => {
     if (fresh.wakeAt && fresh.wakeAt <= at) return false;
     fresh.wakeAt = at;
     return true;
   });
 
 const suspend = (em: EntityManager, deps: SubscriptionsDeps, id: string, outcome: CycleOutcome) =>
-  changeLocked(em, deps, id, (fresh) => {
+  changeFresh(em, id, (fresh) => {
     if (fresh.status !== SubscriptionStatus.ACTIVE) return false;
     // A suspension for an older failure never overrides a later resume.
     if (fresh.resumedAt && fresh.resumedAt > outcome.at) return false;

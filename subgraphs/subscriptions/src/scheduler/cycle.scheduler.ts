@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type EntityManager, type Logger, isDuplicateKeyError, recordEvent } from '@bloom/kernel';
+import {
+  type EntityManager,
+  type Logger,
+  isDuplicateKeyError,
+  recordEvent,
+  retryOnConflict,
+} from '@bloom/kernel';
 import {
   subscriptionCycleMissed,
   subscriptionCycleOrderCreated,
@@ -32,6 +38,8 @@ export interface SchedulerRun {
 }
 
 const DAY_MS = 86_400_000;
+/** How long a pass's claim on a subscription keeps other passes away (ends a dead pass's claim). */
+const VISIT_LEASE_MS = 5 * 60_000;
 
 /** What a cycle's charge day finds: order it, record it as not deliverable, or end for good. */
 type Availability =
@@ -123,9 +131,7 @@ export class CycleScheduler {
       .toArray();
     for (const { _id } of ids) {
       try {
-        await this.deps.locks.withLock(_id, () =>
-          this.runSubscription(this.orm.em.fork(), _id, run),
-        );
+        await retryOnConflict(this.orm.em, (em) => this.runSubscription(em, _id, run));
       } catch (error) {
         this.logger.error('subscription cycle run failed', {
           err: String(error),
@@ -143,6 +149,11 @@ export class CycleScheduler {
     const now = this.deps.now();
     if (subscription.wakeAt && subscription.wakeAt > now) return;
     if (!subscription.wakeAt && subscription.status !== SubscriptionStatus.ACTIVE) return;
+    // The claim: a write, so a customer's change validated against the cycles as they were
+    // before this visit loses its compare-and-set, and another replica's pass skips it (the
+    // lease ends the claim of a pass that died).
+    subscription.wakeAt = new Date(now.getTime() + VISIT_LEASE_MS);
+    await em.flush();
     run.subscriptionsVisited += 1;
     const [records, attempts, outcomes] = await Promise.all([
       em.find(CycleRecord, { subscriptionId: id }, { refresh: true }),

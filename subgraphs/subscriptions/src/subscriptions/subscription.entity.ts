@@ -1,5 +1,5 @@
 import { Embeddable, Embedded, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { EventEnvelope, OutboxCarrier } from '@bloom/kernel';
+import { type EventEnvelope, type OutboxCarrier, Revisioned } from '@bloom/kernel';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { CycleState } from '../calendar/cycle-calendar.js';
 
@@ -61,8 +61,9 @@ export class PauseWindow {
 
 /**
  * A customer's recurring delivery of one store's subscription product. Its document receives
- * concurrent writes (the customer, the charge-outcome consumer, the outbox relay), so every
- * write holds its DocumentLocks lock (ADR 1). No invariant lives here: cycles are unique inserts.
+ * concurrent writes (the customer, the scheduler, the charge-outcome consumer), so every write
+ * is a compare-and-set on its revision (Revisioned). No invariant lives here: cycles are unique
+ * inserts.
  */
 @Entity({ collection: 'subscriptions' })
 @Index({ properties: ['customerId'] })
@@ -71,7 +72,7 @@ export class PauseWindow {
 @Index({ properties: ['wakeAt'] })
 @ObjectType('FlowerSubscription')
 @Directive('@key(fields: "id")')
-export class Subscription implements OutboxCarrier {
+export class Subscription extends Revisioned implements OutboxCarrier {
   @PrimaryKey()
   _id!: string;
 

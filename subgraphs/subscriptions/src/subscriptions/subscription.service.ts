@@ -10,6 +10,8 @@ import {
   keyedLoader,
   notFound,
   recordEvent,
+  lostRace,
+  retryOnConflict,
   simpleError,
 } from '@bloom/kernel';
 import { subscriptionCanceled, subscriptionCreated, subscriptionSkipped } from '@bloom/schema';
@@ -92,28 +94,26 @@ export function endForGood(
 }
 
 /**
- * Changes one subscription as it is now, under its document lock (the customer, the scheduler,
- * the consumers and the relay all write it): `change` returns false to leave it untouched.
- * Returns whether it changed.
+ * Changes one subscription as it is now (the customer, the scheduler and the consumers all
+ * write it): a compare-and-set on its revision, done again on a fresh copy when another writer
+ * got there first. `change` returns false to leave it untouched. Returns whether it changed.
  */
-export async function changeLocked(
+export async function changeFresh(
   em: EntityManager,
-  deps: SubscriptionsDeps,
   id: string,
   change: (subscription: Subscription, em: EntityManager) => boolean | Promise<boolean>,
 ): Promise<boolean> {
-  return deps.locks.withLock(id, async () => {
-    const locked = em.fork();
-    const subscription = await locked.findOne(Subscription, { _id: id }, { refresh: true });
-    if (!subscription || !(await change(subscription, locked))) return false;
-    await locked.flush();
+  return retryOnConflict(em, async (fresh) => {
+    const subscription = await fresh.findOne(Subscription, { _id: id });
+    if (!subscription || !(await change(subscription, fresh))) return false;
+    await fresh.flush();
     return true;
   });
 }
 
 /**
  * Ends every live subscription of a deleted product or a closed store (a catalogue event),
- * each under its lock; a redelivered event finds them canceled and does nothing.
+ * each on a fresh copy; a redelivered event finds them canceled and does nothing.
  */
 export async function endSubscriptionsForGood(
   em: EntityManager,
@@ -129,9 +129,9 @@ export async function endSubscriptionsForGood(
   );
   let ended = 0;
   for (const { _id } of live) {
-    const changed = await changeLocked(em, deps, _id, async (subscription, locked) => {
+    const changed = await changeFresh(em, _id, async (subscription, fresh) => {
       if (subscription.status === SubscriptionStatus.CANCELED) return false;
-      const records = await locked.find(CycleRecord, { subscriptionId: _id });
+      const records = await fresh.find(CycleRecord, { subscriptionId: _id });
       endForGood(subscription, records, reason, { traceId, at: deps.now() });
       // The scheduler settles the cycles it still delivers, then lets it sleep.
       subscription.wakeAt = deps.now();
@@ -144,11 +144,12 @@ export async function endSubscriptionsForGood(
 }
 
 /**
- * Subscribing and the customer's changes. Every write of a subscription document holds its
- * document lock, which the scheduler also holds while it creates that subscription's cycles, so
- * a change is validated against the cycles as they are. The decisive races are unique inserts
- * anyway: a skip is the insert of the cycle record as SKIPPED, which fails if the scheduler
- * created (charged) that cycle first.
+ * Subscribing and the customer's changes. Every write of a subscription document is a
+ * compare-and-set on its revision, and the scheduler claims a subscription (a write) before it
+ * creates its cycles, so a change validated against cycles the scheduler then added loses and is
+ * made again on what is there now. The decisive races are unique inserts anyway: a skip is the
+ * insert of the cycle record as SKIPPED, which fails if the scheduler created (charged) that
+ * cycle first.
  */
 export class SubscriptionService {
   // Per-request loaders: a list of subscriptions reads its cycles, attempts and catalogue
@@ -326,8 +327,12 @@ export class SubscriptionService {
   }
 
   /** Loads a subscription its caller may change (the customer; admins too). */
-  private async owned(caller: AuthenticatedCaller, id: string): Promise<Subscription> {
-    const subscription = await this.em.findOne(Subscription, { _id: id }, { refresh: true });
+  private async owned(
+    caller: AuthenticatedCaller,
+    id: string,
+    em: EntityManager = this.em,
+  ): Promise<Subscription> {
+    const subscription = await em.findOne(Subscription, { _id: id }, { refresh: true });
     if (!subscription) throw notFound('No such subscription.');
     if (subscription.customerId !== caller.userId && !hasRole(caller, 'ADMIN')) {
       throw forbidden('Only the subscriber can change this subscription.');
@@ -336,12 +341,8 @@ export class SubscriptionService {
   }
 
   /** The cycle records of a subscription, by cycle number, as they are now (for changes). */
-  private async freshCycles(subscriptionId: string): Promise<CycleRecord[]> {
-    return this.em.find(
-      CycleRecord,
-      { subscriptionId },
-      { orderBy: { cycle: 'asc' }, refresh: true },
-    );
+  private async freshCycles(subscriptionId: string, em: EntityManager): Promise<CycleRecord[]> {
+    return em.find(CycleRecord, { subscriptionId }, { orderBy: { cycle: 'asc' }, refresh: true });
   }
 
   /** The cycle records of a subscription, by cycle number (batched across a list). */
@@ -393,21 +394,24 @@ export class SubscriptionService {
     );
   }
 
-  /** Runs a change under the subscription's lock, then flushes and kicks the relay. */
+  /**
+   * Runs a change on a fresh copy of the subscription and its cycles, then flushes (again on
+   * a new copy if a concurrent write got there first) and kicks the relay.
+   */
   private async change<T>(
     caller: AuthenticatedCaller,
     id: string,
     work: (subscription: Subscription, records: CycleRecord[]) => T | Promise<T>,
   ): Promise<T> {
-    return this.deps.locks.withLock(id, async () => {
-      const subscription = await this.owned(caller, id);
-      const result = await work(subscription, await this.freshCycles(id));
+    return retryOnConflict(this.em, async (em) => {
+      const subscription = await this.owned(caller, id, em);
+      const result = await work(subscription, await this.freshCycles(id, em));
       if (result === subscription) {
         subscription.updatedAt = this.deps.now();
         // The schedule may have moved: the scheduler looks at it again on its next run.
         subscription.wakeAt = this.deps.now();
       }
-      await this.em.flush();
+      await em.flush();
       this.deps.relay.kick();
       return result;
     });
@@ -474,7 +478,14 @@ export class SubscriptionService {
         await this.em.insert(CycleRecord, record);
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
-        return stateError('ALREADY_CHARGED', 'The next delivery is already being prepared.');
+        // A concurrent request took the cycle first. The scheduler's charge refuses the skip; a
+        // concurrent skip of it is this very skip when the caller named the cycle, and otherwise
+        // leaves "the next cycle" to be decided again on what is there now.
+        const taken = await this.em.findOne(CycleRecord, { _id: record._id }, { refresh: true });
+        if (taken?.kind !== CycleKindOfDelivery.SKIPPED) {
+          return stateError('ALREADY_CHARGED', 'The next delivery is already being prepared.');
+        }
+        if (cycle === undefined) throw lostRace(subscription);
       }
       return subscription;
     });
