@@ -189,7 +189,7 @@ ensure_mongo_jars() {
   info "fetching mongo-java-server's jars into $(rel "$jars") (Maven)"
   local tmp="$MONGO_LIB_DIR/jars.tmp"
   rm -rf "$tmp" "$marker"
-  mvn -q -B -f "$MONGO_SRC_DIR/pom.xml" dependency:copy-dependencies \
+  mvn -q -B -Dstyle.color=never -f "$MONGO_SRC_DIR/pom.xml" dependency:copy-dependencies \
     -DoutputDirectory="$tmp" >&2 ||
     die "Maven could not fetch the local database's jars (infra/local/mongo/pom.xml)"
   if ! jars_verified "$tmp"; then
