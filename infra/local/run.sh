@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run dev` / `npm start`: the whole system on this machine, from TypeScript sources (no build).
 #
-#   1. infra/local/up.sh (FerretDB, nats-server, JetStream streams)
+#   1. infra/local/up.sh (the local database, nats-server, JetStream streams)
 #   2. emulators, then subgraphs, then the gateway — each one whose src/main.ts exists — as
 #      background processes: logs in .local/log/<name>.log, pids in .local/run/<name>.pid
 #   3. waits for every GET /health, runs scripts/seed.ts if it exists, prints the URLs
