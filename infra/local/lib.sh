@@ -189,9 +189,12 @@ ensure_mongo_jars() {
   info "fetching mongo-java-server's jars into $(rel "$jars") (Maven)"
   local tmp="$MONGO_LIB_DIR/jars.tmp"
   rm -rf "$tmp" "$marker"
-  mvn -q -B -Dstyle.color=never -f "$MONGO_SRC_DIR/pom.xml" dependency:copy-dependencies \
-    -DoutputDirectory="$tmp" >&2 ||
+  # Its output goes to .local/log/maven.log (shown on failure): even -q writes colour codes.
+  if ! mvn -q -B -f "$MONGO_SRC_DIR/pom.xml" dependency:copy-dependencies \
+    -DoutputDirectory="$tmp" >"$(log_file maven)" 2>&1; then
+    tail_log maven
     die "Maven could not fetch the local database's jars (infra/local/mongo/pom.xml)"
+  fi
   if ! jars_verified "$tmp"; then
     (cd "$tmp" && sha256sum --check "$MONGO_SRC_DIR/jars.sha256") >&2 || true
     die "the fetched jars do not match infra/local/mongo/jars.sha256 (a changed pom.xml needs new hashes)"
