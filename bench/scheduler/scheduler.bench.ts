@@ -174,6 +174,7 @@ async function measure(n: number): Promise<Row> {
     billing: new FakeBillingKeys(),
     scheduler: false,
   });
+  await server.listen();
   const cleanUp = async () => {
     await server.close();
     await deleteStreamNamespace(namespace);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { type Logger, createLogger } from '@bloom/kernel';
+import { type Logger, type Service, createLogger } from '@bloom/kernel';
 import { loadGatewayConfig } from '../../gateway/src/gateway.config.js';
-import { type RunningGateway, startGateway } from '../../gateway/src/gateway.server.js';
+import { type GatewayServer, buildGateway } from '../../gateway/src/gateway.server.js';
 import {
   type EventRecorder,
   TEST_CALLER_SECRET,
@@ -14,6 +14,7 @@ import {
   gqlRequest,
   recordEvents,
   testEnv,
+  listening,
 } from '@bloom/testing';
 
 export const SUBGRAPHS = [
@@ -27,30 +28,14 @@ export const SUBGRAPHS = [
 ] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 
-interface Running {
-  url: string;
-  close(): Promise<void>;
-}
 type Overrides = { logger?: Logger; now?: () => Date };
-type BuildFromEnv = (
-  env: Record<string, string | undefined>,
-  overrides: Overrides,
-) => Promise<Running>;
+/** What every subgraph's server.ts exports for this harness. */
 type ServerModule = {
-  buildServerFromEnv?: BuildFromEnv;
-  buildServer?: (config: unknown, overrides: Overrides) => Promise<Running>;
+  buildServerFromEnv: (
+    env: Record<string, string | undefined>,
+    overrides: Overrides,
+  ) => Promise<Service>;
 };
-
-/** A subgraph that does not export buildServerFromEnv yet: its buildServer + load<Name>Config. */
-async function entryOf(name: SubgraphName, module: ServerModule): Promise<BuildFromEnv> {
-  if (module.buildServerFromEnv) return module.buildServerFromEnv;
-  const configUrl = new URL(`../../subgraphs/${name}/src/${name}.config.ts`, import.meta.url).href;
-  const config = (await import(/* @vite-ignore */ configUrl)) as Record<string, unknown>;
-  const load = config[`load${name[0]?.toUpperCase()}${name.slice(1)}Config`];
-  const build = module.buildServer;
-  if (typeof load !== 'function' || !build) throw new Error(`${name} has no buildServerFromEnv`);
-  return (env, overrides) => build((load as (e: typeof env) => unknown)(env), overrides);
-}
 
 export const ADMIN = { email: 'admin@bloom.test', password: 'admin-pass-1' };
 
@@ -60,10 +45,10 @@ export interface System {
   namespace: string;
   events: EventRecorder;
   /** The running gateway and subgraph servers, for tests that reach into them. */
-  gateway: RunningGateway;
+  gateway: GatewayServer;
   servers: Partial<Record<SubgraphName, unknown>>;
   /** Another gateway replica over the same subgraphs and NATS (closed with the system). */
-  startGateway(): Promise<RunningGateway>;
+  startGateway(): Promise<GatewayServer>;
   /** Moves every service's clock. */
   advance(ms: number): void;
   /** The services' clock. */
@@ -94,7 +79,7 @@ export async function startSystem(
   let offset = 0;
   const now = () => new Date(Date.now() + offset);
   const databases: string[] = [];
-  const servers: Running[] = [];
+  const servers: { close(): Promise<void> }[] = [];
   const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
   const byName: Partial<Record<SubgraphName, unknown>> = {};
   const env: Record<string, string> = {
@@ -121,12 +106,12 @@ export async function startSystem(
       // Loaded by path so this harness compiles before every subgraph exists.
       const entry = new URL(`../../subgraphs/${name}/src/server.ts`, import.meta.url).href;
       const module = (await import(/* @vite-ignore */ entry)) as ServerModule;
-      const server = await (
-        await entryOf(name, module)
-      )(env, {
-        logger: createLogger({ service: name, level: logLevel() }),
-        now,
-      });
+      const server = await listening(
+        module.buildServerFromEnv(env, {
+          logger: createLogger({ service: name, level: logLevel() }),
+          now,
+        }),
+      );
       servers.push(server);
       byName[name] = server;
       subgraphUrls[name] = server.url;
@@ -142,10 +127,12 @@ export async function startSystem(
       'utf8',
     );
     const launchGateway = () =>
-      startGateway(loadGatewayConfig({ ...env, ...overrides }), {
-        logger: createLogger({ service: 'gateway', level: logLevel() }),
-        supergraphSdl,
-      });
+      listening(
+        buildGateway(loadGatewayConfig({ ...env, ...overrides }), {
+          logger: createLogger({ service: 'gateway', level: logLevel() }),
+          supergraphSdl,
+        }),
+      );
     const gateway = await launchGateway();
     servers.unshift(gateway);
     const call: System['call'] = (query, variables = {}, token) =>

@@ -9,7 +9,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { TEST_JWT_SECRET, testEnv } from '@bloom/testing';
-import type { RunningGateway } from '../../gateway/src/gateway.server.js';
+import type { GatewayServer } from '../../gateway/src/gateway.server.js';
 import { ADMIN, type System, startSystem } from '../src/system.harness.js';
 
 /*
@@ -23,7 +23,7 @@ import { ADMIN, type System, startSystem } from '../src/system.harness.js';
 
 let sys: System;
 let sms: RunningSmsEmulator;
-let replica: RunningGateway;
+let replica: GatewayServer;
 
 interface Feed {
   results: Record<string, unknown>[];
@@ -97,7 +97,7 @@ async function publish(event: { id: string; type: string }, msgID?: string) {
   }
 }
 
-const subscribers = (gateway: RunningGateway, count: number) =>
+const subscribers = (gateway: GatewayServer, count: number) =>
   waitFor(() => gateway.live.hub.size >= count, { what: `${count} live subscribers` });
 
 beforeAll(async () => {

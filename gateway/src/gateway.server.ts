@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerOptions } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
@@ -8,9 +7,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import {
   ErrorCode,
   type Logger,
+  type Service,
+  createHttpShell,
   createLogger,
   handleGraphQLRequest,
   sendJson,
+  serviceOf,
 } from '@bloom/kernel';
 import { ApiKeyResolver } from './auth/api-key.resolver.js';
 import { type Rejection, createEdgeAuthenticator } from './auth/edge.authenticator.js';
@@ -35,28 +37,24 @@ export interface GatewayDeps {
   supergraphSdl?: string;
 }
 
-export interface RunningGateway {
-  url: string;
-  port: number;
-  httpServer: Server;
-  /** graphql-ws subscriptions on the same /graphql. */
-  live: LiveServer;
-  close(): Promise<void>;
+export interface GatewayServer extends Service {
+  readonly httpServer: Server;
+  /** graphql-ws subscriptions on the same /graphql, once listening. */
+  readonly live: LiveServer;
 }
 
-/** How long in-flight requests may finish after close() before their connections are cut. */
-const DRAIN_TIMEOUT_MS = 10_000;
 /** Paths polled by orchestrators every few seconds: logged at debug level only. */
 const PROBE_PATHS = new Set(['/health', '/ready']);
 
 /**
  * The public entry point: authenticates callers at the edge, enforces limits, plans operations
- * over the static supergraph and forwards them to subgraphs with the caller signed.
+ * over the static supergraph and forwards them to subgraphs with the caller signed. Runs on the
+ * kernel's HTTP shell like every subgraph; not listening yet.
  */
-export async function startGateway(
+export async function buildGateway(
   config: GatewayConfig,
   deps: GatewayDeps = {},
-): Promise<RunningGateway> {
+): Promise<GatewayServer> {
   const logger = deps.logger ?? createLogger({ service: 'gateway', level: config.LOG_LEVEL });
   const supergraphSdl = deps.supergraphSdl ?? (await readSupergraph(config.SUPERGRAPH_PATH));
   const subgraphs = subgraphEndpoints(supergraphSdl, config.SUBGRAPH_URLS);
@@ -106,145 +104,108 @@ export async function startGateway(
     apiKeyLimiter: new TokenBucketLimiter({ perMinute: config.API_KEY_RATE_LIMIT_PER_MINUTE }),
   });
   const explorer = config.EXPLORER ? createExplorerHandler() : undefined;
-  let draining = false;
+  let live: LiveServer | undefined;
 
-  const handle = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    traceId: string,
-    outcome: RequestOutcome,
-  ) => {
-    if (handleCors(req, res, config.CORS_ORIGINS)) return;
-    const path = new URL(req.url ?? '/', 'http://gateway').pathname;
-
-    if (path === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
-    if (path === '/ready') {
-      // The supergraph is loaded before the server listens; what remains is reaching subgraphs.
-      if (draining) return sendJson(res, 503, { status: 'unavailable', reason: 'shutting down' });
-      const { ready, ...details } = await probeSubgraphs(subgraphs);
-      return sendJson(res, ready ? 200 : 503, {
-        status: ready ? 'ready' : 'unavailable',
-        ...details,
-      });
+  const graphql = async (req: IncomingMessage, res: ServerResponse, outcome: RequestOutcome) => {
+    const traceId = traceIdOf(res);
+    const authentication = await authenticate(req.headers, traceId);
+    if (!authentication.ok) {
+      outcome.errorCodes = [authentication.rejection.code];
+      return sendRejection(res, authentication.rejection);
     }
-    if (path === '/graphql') {
-      const authentication = await authenticate(req.headers, traceId);
-      if (!authentication.ok) {
-        outcome.errorCodes = [authentication.rejection.code];
-        return sendRejection(res, authentication.rejection);
+    outcome.callerKind = authentication.caller.kind;
+    const context: GatewayContext = { caller: authentication.caller, traceId, outcome };
+    await handleGraphQLRequest(apollo, req, res, () => Promise.resolve(context));
+  };
+
+  const outcomes = new WeakMap<ServerResponse, RequestOutcome>();
+  const shell = createHttpShell({
+    name: 'gateway',
+    logger,
+    readiness: () => probeSubgraphs(subgraphs),
+    // Trace id, CORS and one log line for every request, probes included.
+    around: async (req, res, next) => {
+      const started = performance.now();
+      const traceId = traceIdFrom(req.headers[TRACE_HEADER]);
+      res.setHeader(TRACE_HEADER, traceId);
+      const outcome: RequestOutcome = { errorCodes: [] };
+      outcomes.set(res, outcome);
+      res.once('close', () => {
+        const path = (req.url ?? '/').split('?')[0] ?? '/';
+        const line = {
+          traceId,
+          method: req.method,
+          path,
+          status: res.statusCode,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          callerKind: outcome.callerKind,
+          operationName: outcome.operationName,
+          errorCodes: outcome.errorCodes,
+          ...(res.writableFinished ? {} : { aborted: true }),
+        };
+        if (PROBE_PATHS.has(path)) logger.debug('request', line);
+        else logger.info('request', line);
+      });
+      if (handleCors(req, res, config.CORS_ORIGINS)) return;
+      try {
+        await next();
+      } catch (error) {
+        outcome.errorCodes = [ErrorCode.INTERNAL_SERVER_ERROR];
+        throw error;
       }
-      outcome.callerKind = authentication.caller.kind;
-      const context: GatewayContext = { caller: authentication.caller, traceId, outcome };
-      return handleGraphQLRequest(apollo, req, res, () => Promise.resolve(context));
-    }
-    if (explorer && (await explorer(path, res))) return;
-    sendJson(res, 404, { errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
-  };
-
-  const httpServer = createServer((req, res) => {
-    const started = performance.now();
-    const traceId = traceIdFrom(req.headers[TRACE_HEADER]);
-    res.setHeader(TRACE_HEADER, traceId);
-    const outcome: RequestOutcome = { errorCodes: [] };
-    // One line per request, written when the response is done (or the client went away).
-    res.once('close', () => {
-      const path = (req.url ?? '/').split('?')[0] ?? '/';
-      const line = {
-        traceId,
-        method: req.method,
-        path,
-        status: res.statusCode,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
-        callerKind: outcome.callerKind,
-        operationName: outcome.operationName,
-        errorCodes: outcome.errorCodes,
-        // The client went away before the response was complete.
-        ...(res.writableFinished ? {} : { aborted: true }),
-      };
-      if (PROBE_PATHS.has(path)) logger.debug('request', line);
-      else logger.info('request', line);
-    });
-    handle(req, res, traceId, outcome).catch((error: unknown) => {
-      logger.error('request failed', { error, traceId });
-      outcome.errorCodes = [ErrorCode.INTERNAL_SERVER_ERROR];
-      if (res.headersSent) return void res.end();
-      sendRejection(res, {
-        status: 500,
-        code: ErrorCode.INTERNAL_SERVER_ERROR,
-        message: 'Something went wrong on our side. Please try again.',
-      });
-    });
-  });
-  // Load balancers keep connections open for up to 60 s; the server must outlive that.
-  httpServer.keepAliveTimeout = 65_000;
-  httpServer.headersTimeout = 66_000;
-
-  try {
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(config.PORT, config.HOST, () => resolve());
-    });
-  } catch (error) {
-    await apollo.stop();
-    throw error;
-  }
-  let live: LiveServer;
-  try {
-    live = await startLiveServer({
-      httpServer,
-      path: '/graphql',
-      schema: () => apiSchema,
-      authenticate,
-      // Live payloads resolve through this gateway's own federated executor, as a query would.
-      execute: async (query, variables, caller) => {
-        const response = await apollo.executeOperation(
-          { query, variables },
-          { contextValue: { caller, traceId: caller.traceId, outcome: { errorCodes: [] } } },
-        );
-        return response.body.kind === 'single' ? response.body.singleResult : { errors: [] };
-      },
-      nats: { servers: config.NATS_URL, namespace: config.EVENT_NAMESPACE },
-      limits: { maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST },
-      logger: logger.child({ component: 'live' }),
-    });
-  } catch (error) {
-    httpServer.close();
-    await apollo.stop();
-    throw error;
-  }
-  const port = (httpServer.address() as AddressInfo).port;
-  const url = `http://${config.HOST}:${port}/graphql`;
-  logger.info('listening', {
-    url,
-    subgraphs: Object.fromEntries(subgraphUrls),
-    explorer: config.EXPLORER,
-  });
-
-  let closing: Promise<void> | undefined;
-  return {
-    url,
-    port,
-    httpServer,
-    live,
-    close: () => {
-      closing ??= (async () => {
-        draining = true;
-        // WebSockets are not HTTP requests that finish: close them (1001) before draining.
-        await live.close();
-        await new Promise<void>((resolve) => {
-          const force = setTimeout(() => httpServer.closeAllConnections(), DRAIN_TIMEOUT_MS);
-          force.unref();
-          httpServer.close(() => {
-            clearTimeout(force);
-            resolve();
-          });
-          httpServer.closeIdleConnections();
-        });
-        await apollo.stop();
-      })();
-      return closing;
     },
-  };
+    handle: async (req, res) => {
+      const path = new URL(req.url ?? '/', 'http://gateway').pathname;
+      if (path === '/graphql') {
+        await graphql(req, res, outcomes.get(res) ?? { errorCodes: [] });
+        return true;
+      }
+      return explorer ? explorer(path, res) : false;
+    },
+    onListening: async (httpServer) => {
+      live = await startLiveServer({
+        httpServer,
+        path: '/graphql',
+        schema: () => apiSchema,
+        authenticate,
+        execute: async (query, variables, caller) => {
+          const response = await apollo.executeOperation(
+            { query, variables },
+            { contextValue: { caller, traceId: caller.traceId, outcome: { errorCodes: [] } } },
+          );
+          return response.body.kind === 'single' ? response.body.singleResult : { errors: [] };
+        },
+        nats: { servers: config.NATS_URL, namespace: config.EVENT_NAMESPACE },
+        limits: { maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST },
+        logger: logger.child({ component: 'live' }),
+      });
+      logger.info('routing', {
+        subgraphs: Object.fromEntries(subgraphUrls),
+        explorer: config.EXPLORER,
+      });
+    },
+    onDraining: async () => {
+      await live?.close();
+    },
+    onClose: () => apollo.stop(),
+  });
+  return serviceOf(
+    shell,
+    { port: config.PORT, host: config.HOST },
+    {
+      httpServer: shell.server,
+      get live(): LiveServer {
+        if (!live) throw new Error('the gateway is not listening yet');
+        return live;
+      },
+    },
+  );
+}
+
+/** The trace id the request wrapper set on the response. */
+function traceIdOf(res: ServerResponse): string {
+  const value = res.getHeader(TRACE_HEADER);
+  return typeof value === 'string' ? value : '';
 }
 
 async function readSupergraph(path: string): Promise<string> {

@@ -15,9 +15,9 @@ import {
   sendJson,
   verifyCaller,
 } from '@bloom/kernel';
-import { TEST_CALLER_SECRET, TEST_JWT_SECRET, freePort } from '@bloom/testing';
+import { TEST_CALLER_SECRET, TEST_JWT_SECRET, freePort, listening } from '@bloom/testing';
 import { loadGatewayConfig } from '../src/gateway.config.js';
-import { type RunningGateway, startGateway } from '../src/gateway.server.js';
+import { type GatewayServer, buildGateway } from '../src/gateway.server.js';
 
 /**
  * Two tiny federated subgraphs, "identity" and "stores", each on its own node:http server that
@@ -209,7 +209,7 @@ export async function startFederation(): Promise<Federation> {
 }
 
 export interface TestGateway {
-  gateway: RunningGateway;
+  gateway: GatewayServer;
   /** http://127.0.0.1:<port>, for paths other than /graphql. */
   base: string;
   url: string;
@@ -239,7 +239,9 @@ export async function startTestGateway(
     level: 'debug',
     sink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
   });
-  const gateway = await startGateway(config, { logger, supergraphSdl: federation.supergraphSdl });
+  const gateway = await listening(
+    buildGateway(config, { logger, supergraphSdl: federation.supergraphSdl }),
+  );
   return {
     gateway,
     base: `http://127.0.0.1:${gateway.port}`,

@@ -1,7 +1,7 @@
+import type { Readiness } from '@bloom/kernel';
 import type { SubgraphEndpoint } from './subgraph.registry.js';
 
-export interface Readiness {
-  ready: boolean;
+export interface SubgraphsReadiness extends Readiness {
   /** 'ok', or why a subgraph is not usable. */
   subgraphs: Record<string, string>;
   failed: string[];
@@ -11,7 +11,7 @@ export interface Readiness {
 export async function probeSubgraphs(
   endpoints: readonly SubgraphEndpoint[],
   timeoutMs = 1_000,
-): Promise<Readiness> {
+): Promise<SubgraphsReadiness> {
   const results = await Promise.all(
     endpoints.map(async ({ name, healthUrl }): Promise<[string, string]> => {
       try {

@@ -6,3 +6,4 @@ export * from './streams.js';
 export * from './wait.js';
 export * from './events.js';
 export * from './queries.js';
+export * from './service.js';

@@ -1,16 +1,5 @@
-import { ConfigError, closeOnSignals, createLogger } from '@bloom/kernel';
+import { runService } from '@bloom/kernel';
 import { loadGiftcardsConfig } from './giftcards.config.js';
 import { buildServer } from './server.js';
 
-try {
-  const config = loadGiftcardsConfig(process.env);
-  const logger = createLogger({ service: 'giftcards', level: config.LOG_LEVEL });
-  const server = await buildServer(config, { logger });
-  closeOnSignals(() => server.close(), logger);
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+await runService('giftcards', process.env, loadGiftcardsConfig, buildServer);

@@ -1,15 +1,12 @@
 import {
-  databaseAndBusReadiness,
-  type Consumption,
-  EventBus,
+  type EventBus,
   type Logger,
-  OutboxRelay,
-  ProcessedEvents,
-  type RunningServer,
+  type OutboxRelay,
+  type Service,
+  ServiceRuntime,
   createLogger,
-  createOrm,
-  rawDb,
-  startSubgraphServer,
+  createSubgraphServer,
+  serviceOf,
 } from '@bloom/kernel';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { CardService } from './cards/card.service.js';
@@ -28,14 +25,14 @@ import { AiMessageSuggester } from './suggestions/ai-message.suggester.js';
 
 export const giftcardsEntities = [GiftCard, OrderLineView, OrderStateMark, ProductFlower];
 
-export interface GiftcardsServer extends RunningServer {
+export interface GiftcardsServer extends Service {
   deps: GiftcardsDeps;
   orm: MikroORM;
   relay: OutboxRelay;
   bus: EventBus;
 }
 
-/** Wires the giftcards service: database, event consumers, outbox relay, GraphQL and HTTP. */
+/** Wires the giftcards service: runtime, consumers, public card pages and GraphQL. */
 export async function buildServer(
   config: GiftcardsConfig,
   overrides: { logger?: Logger; now?: () => Date } = {},
@@ -43,26 +40,18 @@ export async function buildServer(
   const logger =
     overrides.logger ?? createLogger({ service: 'giftcards', level: config.LOG_LEVEL });
   const now = overrides.now ?? (() => new Date());
-  const orm = await createOrm({
-    clientUrl: config.MONGO_URL,
-    dbName: config.GIFTCARDS_DB,
-    entities: giftcardsEntities,
-  });
-  const bus = await EventBus.connect({
-    servers: config.NATS_URL,
-    namespace: config.EVENT_NAMESPACE,
+  const runtime = await ServiceRuntime.start({
     name: 'giftcards',
     logger,
+    mongoUrl: config.MONGO_URL,
+    dbName: config.GIFTCARDS_DB,
+    entities: giftcardsEntities,
+    natsUrl: config.NATS_URL,
+    namespace: config.EVENT_NAMESPACE,
+    outbox: ['gift_cards'],
   });
-  const db = rawDb(orm.em);
-  const relay = new OutboxRelay(
-    [db.collection('gift_cards')],
-    (event) => bus.publish(event),
-    logger,
-  );
-  const limiter = new GuessLimiter(db, config.CARD_GUESS_WINDOW_SECONDS, now);
-  await limiter.ensureIndexes();
-  let publicUrl = config.GIFTCARDS_PUBLIC_URL?.replace(/\/$/, '');
+  const { orm, bus, relay, processed } = runtime;
+  const limiter = new GuessLimiter(runtime.db, config.CARD_GUESS_WINDOW_SECONDS, now);
   const deps: GiftcardsDeps = {
     config,
     logger,
@@ -77,25 +66,24 @@ export async function buildServer(
           logger,
         })
       : null,
-    publicUrl: () => publicUrl ?? `http://${config.HOST}:${config.PORT}`,
+    // Share links: configured, or where this server listens (known once it does).
+    publicUrl: () => config.GIFTCARDS_PUBLIC_URL?.replace(/\/$/, '') ?? service.origin,
     now,
   };
-  relay.start();
-
-  const processed = new ProcessedEvents(db);
-  const consumptions: Consumption[] = [
-    await consumeOrderEvents(bus, orm, processed, logger),
-    await consumeProductEvents(bus, orm, processed, logger),
-  ];
-  // Attempt records of ended windows are useless; the local database has no TTL indexes.
-  const sweeper = setInterval(
-    () => void limiter.sweep().catch((error: unknown) => logger.warn('sweep failed', { error })),
-    config.CARD_GUESS_WINDOW_SECONDS * 1000,
-  );
-  sweeper.unref();
-
-  const server = await startSubgraphServer(
-    {
+  const service = await runtime.wire(async () => {
+    await limiter.ensureIndexes();
+    runtime.track([
+      await consumeOrderEvents(bus, orm, processed, logger),
+      await consumeProductEvents(bus, orm, processed, logger),
+    ]);
+    // Attempt records of ended windows are useless; the local database has no TTL indexes.
+    const sweeper = setInterval(
+      () => void limiter.sweep().catch((error: unknown) => logger.warn('sweep failed', { error })),
+      config.CARD_GUESS_WINDOW_SECONDS * 1000,
+    );
+    sweeper.unref();
+    runtime.track({ stop: () => clearInterval(sweeper) });
+    const shell = await createSubgraphServer({
       name: 'giftcards',
       schema: await buildSchema(),
       callerSecret: config.CALLER_SIGNING_SECRET,
@@ -106,19 +94,12 @@ export async function buildServer(
         logger,
         trustForwardedFor: config.CARD_TRUST_FORWARDED_FOR,
       }),
-      readiness: databaseAndBusReadiness(db, bus),
-      onClose: async () => {
-        clearInterval(sweeper);
-        for (const consumption of consumptions) await consumption.stop();
-        await relay.stop();
-        await bus.close();
-        await orm.close();
-      },
-    },
-    { port: config.PORT, host: config.HOST },
-  );
-  publicUrl ??= `http://${config.HOST}:${server.port}`;
-  return { ...server, deps, orm, relay, bus };
+      readiness: runtime.readiness,
+      onClose: () => runtime.close(),
+    });
+    return serviceOf(shell, { port: config.PORT, host: config.HOST }, { deps, orm, relay, bus });
+  });
+  return service;
 }
 
 /** The uniform entry the end-to-end harness uses for every subgraph. */

@@ -22,6 +22,7 @@ import {
   testEnv,
   waitFor,
   type EventRecorder,
+  listening,
 } from '@bloom/testing';
 import { ObjectId } from '@mikro-orm/mongodb';
 import { OrderStateMark } from '../src/orders/order-line.entities.js';
@@ -84,7 +85,9 @@ export async function startGiftcards(
     service: 'giftcards',
     level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
   });
-  const server = await buildServer(config, { logger, now: () => new Date(Date.now() + offset) });
+  const server = await listening(
+    buildServer(config, { logger, now: () => new Date(Date.now() + offset) }),
+  );
   // The producers' side: orders and products events on the same namespace, through the kernel bus.
   const producer = await EventBus.connect({
     servers: testEnv.NATS_URL,

@@ -1,13 +1,12 @@
 import {
-  databaseAndBusReadiness,
-  EventBus,
+  type EventBus,
   type Logger,
-  OutboxRelay,
-  type RunningServer,
+  type OutboxRelay,
+  type Service,
+  ServiceRuntime,
   createLogger,
-  createOrm,
-  rawDb,
-  startSubgraphServer,
+  createSubgraphServer,
+  serviceOf,
 } from '@bloom/kernel';
 import { Address } from './addresses/address.entity.js';
 import { ApiKey } from './api-keys/api-key.entity.js';
@@ -42,31 +41,29 @@ export const identityEntities = [
   ApiKey,
 ];
 
-export interface IdentityServer extends RunningServer {
+export interface IdentityServer extends Service {
   deps: IdentityDeps;
   relay: OutboxRelay;
   bus: EventBus;
 }
 
-/** Wires the identity service: database, event bus, outbox relay and the GraphQL server. */
+/** Wires the identity service: runtime, the first admin and GraphQL; not listening yet. */
 export async function buildServer(
   config: IdentityConfig,
   overrides: { logger?: Logger; now?: () => Date } = {},
 ): Promise<IdentityServer> {
   const logger = overrides.logger ?? createLogger({ service: 'identity', level: config.LOG_LEVEL });
-  const orm = await createOrm({
-    clientUrl: config.MONGO_URL,
-    dbName: config.IDENTITY_DB,
-    entities: identityEntities,
-  });
-  const bus = await EventBus.connect({
-    servers: config.NATS_URL,
-    namespace: config.EVENT_NAMESPACE,
+  const runtime = await ServiceRuntime.start({
     name: 'identity',
     logger,
+    mongoUrl: config.MONGO_URL,
+    dbName: config.IDENTITY_DB,
+    entities: identityEntities,
+    natsUrl: config.NATS_URL,
+    namespace: config.EVENT_NAMESPACE,
+    outbox: ['users'],
   });
-  const db = rawDb(orm.em);
-  const relay = new OutboxRelay([db.collection('users')], (event) => bus.publish(event), logger);
+  const { orm, bus, relay } = runtime;
   const deps: IdentityDeps = {
     config,
     logger,
@@ -81,26 +78,19 @@ export async function buildServer(
     }),
     now: overrides.now ?? (() => new Date()),
   };
-  await buildServices(orm.em.fork(), deps).users.bootstrapAdmin();
-  relay.start();
-
-  const server = await startSubgraphServer(
-    {
+  return runtime.wire(async () => {
+    await buildServices(orm.em.fork(), deps).users.bootstrapAdmin();
+    const shell = await createSubgraphServer({
       name: 'identity',
       schema: await buildSchema(),
       callerSecret: config.CALLER_SIGNING_SECRET,
       logger,
       createContext: (caller) => createContext(orm, deps, caller),
-      readiness: databaseAndBusReadiness(db, bus),
-      onClose: async () => {
-        await relay.stop();
-        await bus.close();
-        await orm.close();
-      },
-    },
-    { port: config.PORT, host: config.HOST },
-  );
-  return { ...server, deps, relay, bus };
+      readiness: runtime.readiness,
+      onClose: () => runtime.close(),
+    });
+    return serviceOf(shell, { port: config.PORT, host: config.HOST }, { deps, relay, bus });
+  });
 }
 
 /** The uniform entry the end-to-end harness uses for every subgraph. */

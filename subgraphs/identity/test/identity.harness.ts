@@ -61,6 +61,7 @@ export async function startIdentity(
     }),
     now: () => new Date(Date.now() + offset),
   });
+  await server.listen();
   return {
     server,
     events,

@@ -1,16 +1,5 @@
-import { ConfigError, closeOnSignals, createLogger } from '@bloom/kernel';
+import { runService } from '@bloom/kernel';
 import { loadNotificationsConfig } from './notifications.config.js';
 import { buildServer } from './server.js';
 
-try {
-  const config = loadNotificationsConfig(process.env);
-  const logger = createLogger({ service: 'notifications', level: config.LOG_LEVEL });
-  const server = await buildServer(config, { logger });
-  closeOnSignals(() => server.close(), logger);
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+await runService('notifications', process.env, loadNotificationsConfig, buildServer);

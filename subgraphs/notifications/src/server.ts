@@ -1,12 +1,11 @@
 import {
-  databaseAndBusReadiness,
-  EventBus,
+  type EventBus,
   type Logger,
-  type RunningServer,
+  type Service,
+  ServiceRuntime,
   createLogger,
-  createOrm,
-  rawDb,
-  startSubgraphServer,
+  createSubgraphServer,
+  serviceOf,
 } from '@bloom/kernel';
 import { HttpMailProvider, type MailProvider } from './delivery/mail.provider.js';
 import { MailMessage, SendClaim, SmsMessage } from './delivery/outgoing.entities.js';
@@ -49,31 +48,31 @@ export interface NotificationsOverrides {
   mail?: MailProvider;
 }
 
-export interface NotificationsServer extends RunningServer {
+export interface NotificationsServer extends Service {
   deps: NotificationsDeps;
   bus: EventBus;
   consumer: NoticeConsumer;
   sender: OutgoingSender;
 }
 
-/** Wires the notifications service: database, event consumers, SMS/mail sender and GraphQL. */
+/** Wires the notifications service: runtime, event consumers, SMS/mail sender and GraphQL. */
 export async function buildServer(
   config: NotificationsConfig,
   overrides: NotificationsOverrides = {},
 ): Promise<NotificationsServer> {
   const logger =
     overrides.logger ?? createLogger({ service: 'notifications', level: config.LOG_LEVEL });
-  const orm = await createOrm({
-    clientUrl: config.MONGO_URL,
-    dbName: config.NOTIFICATIONS_DB,
-    entities: notificationsEntities,
-  });
-  const bus = await EventBus.connect({
-    servers: config.NATS_URL,
-    namespace: config.EVENT_NAMESPACE,
+  const runtime = await ServiceRuntime.start({
     name: 'notifications',
     logger,
+    mongoUrl: config.MONGO_URL,
+    dbName: config.NOTIFICATIONS_DB,
+    entities: notificationsEntities,
+    natsUrl: config.NATS_URL,
+    namespace: config.EVENT_NAMESPACE,
+    outbox: [],
   });
+  const { orm, bus } = runtime;
   const provider = {
     baseUrl: config.SMS_API_URL,
     account: config.SMS_ACCOUNT,
@@ -88,30 +87,27 @@ export async function buildServer(
     live: bus,
     now: overrides.now ?? (() => new Date()),
   };
-  const sender = new OutgoingSender(orm, deps, logger);
-  const consumer = new NoticeConsumer(orm, bus, deps, new NoticeDispatcher(deps, sender), logger);
-  await consumer.start();
-  sender.start(config.SMS_SWEEP_INTERVAL_MS);
-  const db = rawDb(orm.em);
-
-  const server = await startSubgraphServer(
-    {
+  return runtime.wire(async () => {
+    const sender = runtime.track(new OutgoingSender(orm, deps, logger));
+    sender.start(config.SMS_SWEEP_INTERVAL_MS);
+    const dispatcher = new NoticeDispatcher(deps, sender);
+    const consumer = runtime.track(new NoticeConsumer(orm, bus, deps, dispatcher, logger));
+    await consumer.start();
+    const shell = await createSubgraphServer({
       name: 'notifications',
       schema: await buildSchema(),
       callerSecret: config.CALLER_SIGNING_SECRET,
       logger,
       createContext: (caller) => createContext(orm, deps, caller),
-      readiness: databaseAndBusReadiness(db, bus),
-      onClose: async () => {
-        await consumer.stop();
-        await sender.stop();
-        await bus.close();
-        await orm.close();
-      },
-    },
-    { port: config.PORT, host: config.HOST },
-  );
-  return { ...server, deps, bus, consumer, sender };
+      readiness: runtime.readiness,
+      onClose: () => runtime.close(),
+    });
+    return serviceOf(
+      shell,
+      { port: config.PORT, host: config.HOST },
+      { deps, bus, consumer, sender },
+    );
+  });
 }
 
 /** The uniform entry the end-to-end harness uses for every subgraph. */

@@ -73,6 +73,7 @@ export async function startNotifications(
       now: () => now,
     },
   );
+  await server.listen();
   const nc = await connect({ servers: testEnv.NATS_URL });
   const live: NotificationsHarness['live'] = [];
   nc.subscribe(`${namespace}.live.>`, {

@@ -1,15 +1,12 @@
 import {
-  databaseAndBusReadiness,
-  type Consumption,
-  EventBus,
+  type EventBus,
   type Logger,
-  OutboxRelay,
-  ProcessedEvents,
-  type RunningServer,
+  type OutboxRelay,
+  type Service,
+  ServiceRuntime,
   createLogger,
-  createOrm,
-  rawDb,
-  startSubgraphServer,
+  createSubgraphServer,
+  serviceOf,
 } from '@bloom/kernel';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { CartLine } from './cart/cart-line.entity.js';
@@ -44,7 +41,7 @@ export const ordersEntities = [
   Settlement,
 ];
 
-export interface OrdersServer extends RunningServer {
+export interface OrdersServer extends Service {
   deps: OrdersDeps;
   relay: OutboxRelay;
   bus: EventBus;
@@ -62,31 +59,29 @@ export interface OrdersOverrides {
   sweeper?: boolean;
 }
 
-/** Wires the orders service: database, bus, relay, saga consumers, sweeper and GraphQL. */
+/** Wires the orders service: runtime, saga consumers, sweeper and GraphQL; not listening yet. */
 export async function buildServer(
   config: OrdersConfig,
   overrides: OrdersOverrides = {},
 ): Promise<OrdersServer> {
   const logger = overrides.logger ?? createLogger({ service: 'orders', level: config.LOG_LEVEL });
-  const orm = await createOrm({
-    clientUrl: config.MONGO_URL,
-    dbName: config.ORDERS_DB,
-    entities: ordersEntities,
-  });
-  const bus = await EventBus.connect({
-    servers: config.NATS_URL,
-    namespace: config.EVENT_NAMESPACE,
+  const runtime = await ServiceRuntime.start({
     name: 'orders',
     logger,
+    mongoUrl: config.MONGO_URL,
+    dbName: config.ORDERS_DB,
+    entities: ordersEntities,
+    natsUrl: config.NATS_URL,
+    namespace: config.EVENT_NAMESPACE,
+    outbox: ['orders'],
   });
-  const db = rawDb(orm.em);
-  const relay = new OutboxRelay([db.collection('orders')], (event) => bus.publish(event), logger);
+  const { orm, bus, relay } = runtime;
   const deps: OrdersDeps = {
     config,
     logger,
     relay,
     bus,
-    processed: new ProcessedEvents(db),
+    processed: runtime.processed,
     payments:
       overrides.payments ??
       new PgHttpPaymentProvider({
@@ -97,34 +92,26 @@ export async function buildServer(
       }),
     now: overrides.now ?? (() => new Date()),
   };
-  relay.start();
-  const consumptions: Consumption[] = [
-    ...(await startCatalogConsumers(orm, deps)),
-    await startSagaConsumer(orm, deps),
-    await startCycleOrderConsumer(orm, deps),
-  ];
-  const sweeper = new SagaSweeper(orm, deps, logger);
-  if (overrides.sweeper !== false) sweeper.start();
-
-  const server = await startSubgraphServer(
-    {
+  return runtime.wire(async () => {
+    runtime.track(await startCatalogConsumers(orm, deps));
+    runtime.track([await startSagaConsumer(orm, deps), await startCycleOrderConsumer(orm, deps)]);
+    const sweeper = runtime.track(new SagaSweeper(orm, deps, logger));
+    if (overrides.sweeper !== false) sweeper.start();
+    const shell = await createSubgraphServer({
       name: 'orders',
       schema: await buildSchema(),
       callerSecret: config.CALLER_SIGNING_SECRET,
       logger,
       createContext: (caller) => createContext(orm, deps, caller),
-      readiness: databaseAndBusReadiness(db, bus),
-      onClose: async () => {
-        await sweeper.stop();
-        await Promise.all(consumptions.map((c) => c.stop()));
-        await relay.stop();
-        await bus.close();
-        await orm.close();
-      },
-    },
-    { port: config.PORT, host: config.HOST },
-  );
-  return { ...server, deps, relay, bus, sweeper, orm };
+      readiness: runtime.readiness,
+      onClose: () => runtime.close(),
+    });
+    return serviceOf(
+      shell,
+      { port: config.PORT, host: config.HOST },
+      { deps, relay, bus, sweeper, orm },
+    );
+  });
 }
 
 /** The uniform entry the end-to-end harness uses for every subgraph. */

@@ -18,6 +18,7 @@ import {
   recordEvents,
   testEnv,
   waitFor,
+  listening,
 } from '@bloom/testing';
 import { ObjectId } from '@mikro-orm/mongodb';
 import type { Db } from 'mongodb';
@@ -75,7 +76,9 @@ export async function startOrders(
   });
   const payments = new FakePayments();
   const start = () =>
-    buildServer(config, { logger, now, payments, sweeper: options.sweeperMs !== undefined });
+    listening(
+      buildServer(config, { logger, now, payments, sweeper: options.sweeperMs !== undefined }),
+    );
   let server = await start();
   const bus = await EventBus.connect({
     servers: testEnv.NATS_URL,

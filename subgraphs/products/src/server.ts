@@ -1,15 +1,13 @@
 import { createHmac } from 'node:crypto';
 import {
-  databaseAndBusReadiness,
-  type Consumption,
-  EventBus,
+  type EventBus,
   type Logger,
-  OutboxRelay,
-  type RunningServer,
+  type OutboxRelay,
+  type Service,
+  ServiceRuntime,
   createLogger,
-  createOrm,
-  rawDb,
-  startSubgraphServer,
+  createSubgraphServer,
+  serviceOf,
 } from '@bloom/kernel';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { imageRoutes } from './images/image.routes.js';
@@ -17,7 +15,7 @@ import { type ImageStorage, LocalDiskImageStorage } from './images/image.storage
 import { ImageUpload } from './images/image-upload.entity.js';
 import { UploadTokens } from './images/upload-token.js';
 import { ProductLike, StoreLike } from './likes/like.entities.js';
-import type { ProductsConfig } from './products.config.js';
+import { type ProductsConfig, loadProductsConfig } from './products.config.js';
 import { startConsumers } from './products.consumers.js';
 import { createContext } from './products.context.js';
 import type { ProductsDeps } from './products.deps.js';
@@ -49,7 +47,7 @@ export const productsEntities = [
 /** Collections whose documents carry unpublished events. */
 const OUTBOX_COLLECTIONS = ['products', 'reviews', 'rating_notices', 'restock_notices'];
 
-export interface ProductsServer extends RunningServer {
+export interface ProductsServer extends Service {
   deps: ProductsDeps;
   relay: OutboxRelay;
   bus: EventBus;
@@ -74,31 +72,27 @@ function aiExtractor(config: ProductsConfig): AiFilterExtractor | null {
   });
 }
 
-/** Wires the products service: database, event bus, relay, consumers and the HTTP server. */
+/** Wires the products service: runtime, consumers, image routes and GraphQL; not listening yet. */
 export async function buildServer(
   config: ProductsConfig,
   overrides: ProductsOverrides = {},
 ): Promise<ProductsServer> {
   const logger = overrides.logger ?? createLogger({ service: 'products', level: config.LOG_LEVEL });
-  const orm = await createOrm({
-    clientUrl: config.MONGO_URL,
-    dbName: config.PRODUCTS_DB,
-    entities: productsEntities,
-  });
-  const bus = await EventBus.connect({
-    servers: config.NATS_URL,
-    namespace: config.EVENT_NAMESPACE,
+  const runtime = await ServiceRuntime.start({
     name: 'products',
     logger,
+    mongoUrl: config.MONGO_URL,
+    dbName: config.PRODUCTS_DB,
+    entities: productsEntities,
+    natsUrl: config.NATS_URL,
+    namespace: config.EVENT_NAMESPACE,
+    outbox: OUTBOX_COLLECTIONS,
   });
-  const db = rawDb(orm.em);
-  const relay = new OutboxRelay(
-    OUTBOX_COLLECTIONS.map((name) => db.collection(name)),
-    (event) => bus.publish(event),
-    logger,
-  );
-  let listeningOrigin = config.PRODUCTS_PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
+  const { orm, bus, relay } = runtime;
   const now = overrides.now ?? (() => new Date());
+  // The origin clients reach images at: configured, or where this server listens (known once
+  // it does; PORT 0 in tests).
+  const publicUrl = () => config.PRODUCTS_PUBLIC_URL ?? service.origin;
   const deps: ProductsDeps = {
     config,
     logger,
@@ -113,22 +107,12 @@ export async function buildServer(
       overrides.ai === undefined ? aiExtractor(config) : overrides.ai,
       { timeoutMs: config.SEARCH_AI_TIMEOUT_MS, logger },
     ),
-    publicUrl: () => listeningOrigin,
+    publicUrl,
     now,
   };
-  relay.start();
-  let consumers: Consumption[] = [];
-  try {
-    consumers = await startConsumers(bus, orm, deps);
-  } catch (error) {
-    await relay.stop();
-    await bus.close();
-    await orm.close();
-    throw error;
-  }
-
-  const server = await startSubgraphServer(
-    {
+  const service = await runtime.wire(async () => {
+    runtime.track(await startConsumers(bus, orm, deps));
+    const shell = await createSubgraphServer({
       name: 'products',
       schema: await buildSchema(),
       callerSecret: config.CALLER_SIGNING_SECRET,
@@ -139,21 +123,20 @@ export async function buildServer(
         storage: deps.imageStorage,
         tokens: deps.uploadTokens,
         maxBytes: config.IMAGE_MAX_BYTES,
-        publicUrl: deps.publicUrl,
+        publicUrl,
         logger,
         now,
       }),
-      readiness: databaseAndBusReadiness(db, bus),
-      onClose: async () => {
-        await Promise.all(consumers.map((consumer) => consumer.stop()));
-        await relay.stop();
-        await bus.close();
-        await orm.close();
-      },
-    },
-    { port: config.PORT, host: config.HOST },
-  );
-  // With PORT 0 (tests) the port is known only now.
-  if (!config.PRODUCTS_PUBLIC_URL) listeningOrigin = `http://${config.HOST}:${server.port}`;
-  return { ...server, deps, relay, bus, orm };
+      readiness: runtime.readiness,
+      onClose: () => runtime.close(),
+    });
+    return serviceOf(shell, { port: config.PORT, host: config.HOST }, { deps, relay, bus, orm });
+  });
+  return service;
 }
+
+/** The uniform entry the end-to-end harness uses for every subgraph. */
+export const buildServerFromEnv = (
+  env: Record<string, string | undefined>,
+  overrides: ProductsOverrides = {},
+) => buildServer(loadProductsConfig(env), overrides);

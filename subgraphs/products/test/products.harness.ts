@@ -118,6 +118,7 @@ export async function startProducts(
     now: () => new Date(Date.now() + offset),
     ...options.overrides,
   });
+  await server.listen();
   const bus = await EventBus.connect({
     servers: testEnv.NATS_URL,
     namespace,

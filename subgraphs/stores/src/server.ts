@@ -1,15 +1,12 @@
 import {
-  databaseAndBusReadiness,
-  type Consumption,
-  EventBus,
+  type EventBus,
   type Logger,
-  OutboxRelay,
-  ProcessedEvents,
-  type RunningServer,
+  type OutboxRelay,
+  type Service,
+  ServiceRuntime,
   createLogger,
-  createOrm,
-  rawDb,
-  startSubgraphServer,
+  createSubgraphServer,
+  serviceOf,
 } from '@bloom/kernel';
 import { Coupon, CouponCode } from './coupons/coupon.entity.js';
 import { CouponIssue } from './coupons/coupon-issue.entity.js';
@@ -53,11 +50,7 @@ export const storesEntities = [
   QuestionRead,
 ];
 
-/**
- * Collections whose documents carry events in an `outbox` (ADR 0001). All but stores and
- * coupons are insert-only; those two are updated under a per-document lock, which the relay's
- * clean-up takes too.
- */
+/** Collections whose documents carry events in an `outbox` (ADR 0001). */
 const OUTBOX_COLLECTIONS = [
   'stores',
   'store_status_log',
@@ -69,7 +62,7 @@ const OUTBOX_COLLECTIONS = [
   'question_answers',
 ];
 
-export interface StoresServer extends RunningServer {
+export interface StoresServer extends Service {
   deps: StoresDeps;
   infra: StoresInfra;
   relay: OutboxRelay;
@@ -80,65 +73,55 @@ export interface StoresServer extends RunningServer {
   sellerAccounts: SellerAccountHandlers;
 }
 
-/** Wires the stores service: database, event bus, consumers, outbox relay and GraphQL server. */
+/** Wires the stores service: runtime, consumers and GraphQL; not listening yet. */
 export async function buildServer(
   config: StoresConfig,
   overrides: { logger?: Logger; now?: () => Date } = {},
 ): Promise<StoresServer> {
   const logger = overrides.logger ?? createLogger({ service: 'stores', level: config.LOG_LEVEL });
-  const orm = await createOrm({
-    clientUrl: config.MONGO_URL,
-    dbName: config.STORES_DB,
-    entities: storesEntities,
-  });
-  const bus = await EventBus.connect({
-    servers: config.NATS_URL,
-    namespace: config.EVENT_NAMESPACE,
+  const runtime = await ServiceRuntime.start({
     name: 'stores',
     logger,
+    mongoUrl: config.MONGO_URL,
+    dbName: config.STORES_DB,
+    entities: storesEntities,
+    natsUrl: config.NATS_URL,
+    namespace: config.EVENT_NAMESPACE,
+    outbox: OUTBOX_COLLECTIONS,
   });
-  const db = rawDb(orm.em);
-  const relay = new OutboxRelay(
-    OUTBOX_COLLECTIONS.map((name) => db.collection(name)),
-    (event) => bus.publish(event),
-    logger,
-  );
+  const { orm, bus, relay } = runtime;
   const deps: StoresDeps = {
     config,
     logger,
     relay,
-    processed: new ProcessedEvents(db),
+    processed: runtime.processed,
     now: overrides.now ?? (() => new Date()),
   };
-  const infra = createInfra(db);
+  const infra = createInfra(runtime.db);
   const saga = new OrderSagaHandlers(orm, deps, infra);
   const sellerAccounts = new SellerAccountHandlers(orm, deps, infra);
-  relay.start();
-  const consumptions: Consumption[] = [
-    await consumeSellerApprovals(bus, orm, deps),
-    await sellerAccounts.consume(bus),
-    await consumeProductRatings(bus, orm, deps),
-    ...(await saga.consume(bus)),
-  ];
-
-  const server = await startSubgraphServer(
-    {
+  return runtime.wire(async () => {
+    runtime.track([
+      await consumeSellerApprovals(bus, orm, deps),
+      await sellerAccounts.consume(bus),
+      await consumeProductRatings(bus, orm, deps),
+      ...(await saga.consume(bus)),
+    ]);
+    const shell = await createSubgraphServer({
       name: 'stores',
       schema: await buildSchema(),
       callerSecret: config.CALLER_SIGNING_SECRET,
       logger,
       createContext: (caller) => createContext(orm, deps, infra, caller),
-      readiness: databaseAndBusReadiness(db, bus),
-      onClose: async () => {
-        await Promise.all(consumptions.map((c) => c.stop()));
-        await relay.stop();
-        await bus.close();
-        await orm.close();
-      },
-    },
-    { port: config.PORT, host: config.HOST },
-  );
-  return { ...server, deps, infra, relay, bus, saga, sellerAccounts };
+      readiness: runtime.readiness,
+      onClose: () => runtime.close(),
+    });
+    return serviceOf(
+      shell,
+      { port: config.PORT, host: config.HOST },
+      { deps, infra, relay, bus, saga, sellerAccounts },
+    );
+  });
 }
 
 /** The uniform entry the end-to-end harness uses for every subgraph. */

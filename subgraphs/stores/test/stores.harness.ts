@@ -19,6 +19,7 @@ import {
   recordEvents,
   testEnv,
   waitFor,
+  listening,
 } from '@bloom/testing';
 import { ObjectId } from '@mikro-orm/mongodb';
 import { type Db, MongoClient } from 'mongodb';
@@ -125,7 +126,7 @@ export async function startStores(label: string): Promise<StoresHarness> {
     service: 'stores',
     level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
   });
-  const server = await buildServer(config, { logger, now });
+  const server = await listening(buildServer(config, { logger, now }));
   const bus = await EventBus.connect({
     servers: testEnv.NATS_URL,
     namespace,
@@ -178,7 +179,7 @@ export async function startStores(label: string): Promise<StoresHarness> {
         { what: `${type} ${JSON.stringify(match)}` },
       ),
     async replica() {
-      const replica = await buildServer(config, { logger, now });
+      const replica = await listening(buildServer(config, { logger, now }));
       replicas.push(replica);
       return replica;
     },

@@ -1,15 +1,12 @@
 import {
-  databaseAndBusReadiness,
-  type Consumption,
-  EventBus,
+  type EventBus,
   type Logger,
-  OutboxRelay,
-  ProcessedEvents,
-  type RunningServer,
+  type OutboxRelay,
+  type Service,
+  ServiceRuntime,
   createLogger,
-  createOrm,
-  rawDb,
-  startSubgraphServer,
+  createSubgraphServer,
+  serviceOf,
 } from '@bloom/kernel';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { type BillingKeys, PgBillingKeys } from './billing/billing-keys.js';
@@ -35,7 +32,7 @@ export const subscriptionsEntities = [
   StoreProjection,
 ];
 
-export interface SubscriptionsServer extends RunningServer {
+export interface SubscriptionsServer extends Service {
   deps: SubscriptionsDeps;
   relay: OutboxRelay;
   bus: EventBus;
@@ -53,41 +50,30 @@ export interface SubscriptionsOverrides {
   scheduler?: boolean;
 }
 
-/** Wires the subscriptions service: database, bus, relay, consumers, scheduler and GraphQL. */
+/** Wires the subscriptions service: runtime, consumers, scheduler and GraphQL; not listening. */
 export async function buildServer(
   config: SubscriptionsConfig,
   overrides: SubscriptionsOverrides = {},
 ): Promise<SubscriptionsServer> {
   const logger =
     overrides.logger ?? createLogger({ service: 'subscriptions', level: config.LOG_LEVEL });
-  const orm = await createOrm({
-    clientUrl: config.MONGO_URL,
-    dbName: config.SUBSCRIPTIONS_DB,
-    entities: subscriptionsEntities,
-  });
-  const bus = await EventBus.connect({
-    servers: config.NATS_URL,
-    namespace: config.EVENT_NAMESPACE,
+  const runtime = await ServiceRuntime.start({
     name: 'subscriptions',
     logger,
+    mongoUrl: config.MONGO_URL,
+    dbName: config.SUBSCRIPTIONS_DB,
+    entities: subscriptionsEntities,
+    natsUrl: config.NATS_URL,
+    namespace: config.EVENT_NAMESPACE,
+    outbox: ['subscriptions', 'subscription_cycles', 'cycle_attempts', 'cycle_outcomes'],
   });
-  const db = rawDb(orm.em);
-  const relay = new OutboxRelay(
-    [
-      db.collection('subscriptions'),
-      db.collection('subscription_cycles'),
-      db.collection('cycle_attempts'),
-      db.collection('cycle_outcomes'),
-    ],
-    (event) => bus.publish(event),
-    logger,
-  );
+  const { orm, bus, relay } = runtime;
   const deps: SubscriptionsDeps = {
     config,
     logger,
     relay,
     bus,
-    processed: new ProcessedEvents(db),
+    processed: runtime.processed,
     billing:
       overrides.billing ??
       new PgBillingKeys({
@@ -97,33 +83,26 @@ export async function buildServer(
       }),
     now: overrides.now ?? (() => new Date()),
   };
-  relay.start();
-  const consumptions: Consumption[] = [
-    ...(await startCatalogConsumers(orm, deps)),
-    await startOutcomeConsumer(orm, deps),
-  ];
-  const scheduler = new CycleScheduler(orm, deps, logger);
-  if (overrides.scheduler !== false) scheduler.start();
-
-  const server = await startSubgraphServer(
-    {
+  return runtime.wire(async () => {
+    runtime.track(await startCatalogConsumers(orm, deps));
+    runtime.track([await startOutcomeConsumer(orm, deps)]);
+    const scheduler = runtime.track(new CycleScheduler(orm, deps, logger));
+    if (overrides.scheduler !== false) scheduler.start();
+    const shell = await createSubgraphServer({
       name: 'subscriptions',
       schema: await buildSchema(),
       callerSecret: config.CALLER_SIGNING_SECRET,
       logger,
       createContext: (caller) => createContext(orm, deps, caller),
-      readiness: databaseAndBusReadiness(db, bus),
-      onClose: async () => {
-        await scheduler.stop();
-        await Promise.all(consumptions.map((c) => c.stop()));
-        await relay.stop();
-        await bus.close();
-        await orm.close();
-      },
-    },
-    { port: config.PORT, host: config.HOST },
-  );
-  return { ...server, deps, relay, bus, scheduler, orm };
+      readiness: runtime.readiness,
+      onClose: () => runtime.close(),
+    });
+    return serviceOf(
+      shell,
+      { port: config.PORT, host: config.HOST },
+      { deps, relay, bus, scheduler, orm },
+    );
+  });
 }
 
 /** The uniform entry the end-to-end harness uses for every subgraph. */

@@ -12,6 +12,7 @@ import {
   testEnv,
   waitFor,
   type EventRecorder,
+  listening,
 } from '@bloom/testing';
 import type { BillingKeys } from '../src/billing/billing-keys.js';
 import { CardRefusedError } from '../src/billing/billing-keys.js';
@@ -113,15 +114,17 @@ export async function startSubscriptions(
   });
   const billing = new FakeBillingKeys();
   const build = () =>
-    buildServer(config, {
-      logger: createLogger({
-        service: 'subscriptions',
-        level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
+    listening(
+      buildServer(config, {
+        logger: createLogger({
+          service: 'subscriptions',
+          level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
+        }),
+        now: () => now,
+        billing,
+        scheduler: false,
       }),
-      now: () => now,
-      billing,
-      scheduler: false,
-    });
+    );
   const server = await build();
   const twins: SubscriptionsServer[] = [];
   const orders = new FakeOrders(server.bus);

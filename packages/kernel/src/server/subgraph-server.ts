@@ -1,5 +1,4 @@
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -9,6 +8,7 @@ import { AppError, ErrorCode } from '../errors/errors.js';
 import type { Logger } from '../logging/logger.js';
 import { concurrentUpdateConflict, isConcurrentUpdate } from '../orm/revision.js';
 import { handleGraphQLRequest, sendJson } from './apollo-http.js';
+import { type HttpShell, type Readiness, createHttpShell } from './http-shell.js';
 
 /** Codes Apollo itself produces for bad requests; they are safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set([
@@ -49,8 +49,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   logger: Logger;
   /** Builds the per-request context (an EntityManager fork, loaders...) for a verified caller. */
   createContext: (caller: Caller) => TContext | Promise<TContext>;
-  /** Throws when a dependency (database, broker) is not usable. */
-  readiness?: () => Promise<void>;
+  /** Whether the dependencies (database, broker) are usable; a throw counts as not. */
+  readiness?: () => Promise<Readiness>;
   /** Releases the service's resources after the HTTP server has stopped. */
   onClose?: () => Promise<void>;
   /**
@@ -61,21 +61,13 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
-export interface RunningServer {
-  url: string;
-  port: number;
-  server: Server;
-  close(): Promise<void>;
-}
-
 /**
- * A federated subgraph over plain node:http: POST /graphql (only with a valid gateway
- * signature), GET /health (process alive) and GET /ready (dependencies usable).
+ * A federated subgraph on the kernel's HTTP shell: POST /graphql only with a valid gateway
+ * signature, plus /health, /ready and the service's own routes. Not listening yet.
  */
-export async function startSubgraphServer<TContext extends BaseContext>(
+export async function createSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
-  listen: { port: number; host: string },
-): Promise<RunningServer> {
+): Promise<HttpShell> {
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     formatError: maskError(options.logger),
@@ -87,23 +79,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   });
   await apollo.start();
 
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/health') return sendJson(res, 200, { status: 'ok', service: options.name });
-    if (path === '/ready') {
-      void (options.readiness?.() ?? Promise.resolve()).then(
-        () => sendJson(res, 200, { status: 'ready', service: options.name }),
-        (error: unknown) => {
-          options.logger.warn('not ready', { error });
-          sendJson(res, 503, { status: 'unavailable', service: options.name });
-        },
-      );
-      return;
-    }
-    if (path !== '/graphql') {
-      if (options.routes?.(req, res)) return;
-      return sendJson(res, 404, { error: 'not found' });
-    }
+  const graphql = async (req: IncomingMessage, res: ServerResponse) => {
     let caller: Caller;
     try {
       const header = req.headers[CALLER_HEADER];
@@ -114,75 +90,24 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         errors: [{ message, extensions: { code: ErrorCode.UNAUTHENTICATED } }],
       });
     }
-    handleGraphQLRequest(apollo, req, res, async () => options.createContext(caller)).catch(
-      (error: unknown) => {
-        options.logger.error('request failed', { error, traceId: caller.traceId });
-        if (!res.headersSent) {
-          sendJson(res, 500, {
-            errors: [
-              { message: 'Internal error.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
-            ],
-          });
-        } else res.end();
-      },
-    );
-  });
-  // Gateways keep connections to subgraphs alive; outlive their idle timeout.
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+    await handleGraphQLRequest(apollo, req, res, async () => options.createContext(caller));
+  };
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(listen.port, listen.host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  options.logger.info('listening', { url: `http://${listen.host}:${port}/graphql` });
-
-  let closing: Promise<void> | undefined;
-  return {
-    url: `http://${listen.host}:${port}/graphql`,
-    port,
-    server,
-    close: () => {
-      closing ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        });
-        await apollo.stop();
-        await options.onClose?.();
-      })();
-      return closing;
+  return createHttpShell({
+    name: options.name,
+    logger: options.logger,
+    readiness: options.readiness,
+    handle: async (req, res) => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path === '/graphql') {
+        await graphql(req, res);
+        return true;
+      }
+      return options.routes?.(req, res) ?? false;
     },
-  };
-}
-
-/** The readiness every subgraph reports: its database answers and its NATS connection is open. */
-export function databaseAndBusReadiness(
-  db: { command(command: Record<string, unknown>): Promise<unknown> },
-  bus: { connection: { isClosed(): boolean } },
-): () => Promise<void> {
-  return async () => {
-    await db.command({ ping: 1 });
-    if (bus.connection.isClosed()) throw new Error('NATS connection closed');
-  };
-}
-
-/** SIGINT/SIGTERM close the service cleanly once; a second signal exits at once. */
-export function closeOnSignals(close: () => Promise<void>, logger: Logger): void {
-  let stopping = false;
-  const onSignal = (signal: string) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    logger.info('shutting down', { signal });
-    close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('shutdown failed', { error });
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => onSignal('SIGINT'));
-  process.once('SIGTERM', () => onSignal('SIGTERM'));
+    onClose: async () => {
+      await apollo.stop();
+      await options.onClose?.();
+    },
+  });
 }
