@@ -29,7 +29,18 @@ export default defineConfig({
   },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    include: ['**/src/**/*.test.ts', '**/test/**/*.test.ts'],
+    // Each runs alone: `npx vitest run --project unit` (no database needed), `integration`
+    // (a workspace's test/ against the real database and NATS), `e2e` (every subgraph and the
+    // gateway through HTTP and WebSocket), `browser` (the clients in Chromium).
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['**/src/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['**/test/**/*.test.ts'], exclude: ['e2e/**'] },
+      },
+      { extends: true, test: { name: 'e2e', include: ['e2e/test/**/*.e2e.test.ts'] } },
+      { extends: true, test: { name: 'browser', include: ['e2e/test/**/*.browser.test.ts'] } },
+    ],
     exclude: ['**/node_modules/**', '**/dist/**', '.local/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
