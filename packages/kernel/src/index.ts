@@ -17,6 +17,7 @@ export * from './server/http-shell.js';
 export * from './server/service-runtime.js';
 export * from './graphql/user-error.types.js';
 export * from './graphql/paging.js';
+export * from './time/seoul-time.js';
 export * from './orm/revision.js';
 export * from './orm/slots.js';
 export * from './events/projection.js';

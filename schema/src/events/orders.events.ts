@@ -1,5 +1,6 @@
 import { defineEvent } from '@bloom/kernel';
 import { z } from 'zod';
+import { reservationRejectionReason } from './stores.events.js';
 
 /**
  * The checkout saga's commands, published by orders and consumed by stores (see docs/saga.md).
@@ -65,12 +66,30 @@ export const orderConfirmed = defineEvent(
   }),
 );
 
+/**
+ * Why an order failed, shared by its producer (orders) and consumers (notifications): stores'
+ * reservation rejections (but ORDER_CLOSED, which fails nothing), the coupon and payment
+ * outcomes, and the saga's step timeouts. It is the customer's `order.failure.code`.
+ */
+export const orderFailureReason = z.enum([
+  ...reservationRejectionReason.exclude(['ORDER_CLOSED']).options,
+  'COUPON_REJECTED',
+  'PAYMENT_DECLINED',
+  'PAYMENT_FAILED',
+  'RESERVATION_TIMEOUT',
+  'COUPON_TIMEOUT',
+  'PAYMENT_TIMEOUT',
+]);
+export type OrderFailureReason = z.infer<typeof orderFailureReason>;
+/** The reasons by name, e.g. `OrderFailureReason.PAYMENT_DECLINED`. */
+export const OrderFailureReason = orderFailureReason.enum;
+
 export const orderFailed = defineEvent(
   'orders.order.failed',
   z.object({
     orderId: z.string().min(1),
     storeId: z.string().min(1),
-    /** Stable code, e.g. OUT_OF_STOCK, SLOT_FULL, COUPON_REJECTED, PAYMENT_DECLINED, TIMEOUT. */
+    /** An OrderFailureReason; a string so consumers tolerate reasons added later. */
     reason: z.string().min(1),
     customerId: z.string().optional(),
     couponId: z.string().optional(),

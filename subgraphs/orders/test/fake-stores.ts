@@ -52,7 +52,6 @@ export class FakeStores {
   async start(): Promise<void> {
     const consumption = await this.bus.consume({
       durable: `fakestores-saga`,
-      stream: 'ORDERS',
       types: [
         orderPlaced.type,
         orderCouponRedemptionRequested.type,

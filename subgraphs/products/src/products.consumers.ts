@@ -37,7 +37,6 @@ export async function startConsumers(
     // Store ownership, status and flower stock, in order (one at a time).
     bus.consume({
       durable: 'products-stores',
-      stream: 'STORES',
       types: [...STORE_LIFECYCLE_EVENTS, ...STOCK_EVENTS].map((contract) => contract.type),
       handle: once('products-stores', (em, event) =>
         new StoreProjectionService(em, deps).handle(event),
@@ -46,7 +45,6 @@ export async function startConsumers(
     // Completed order lines: review eligibility and sales counts.
     bus.consume({
       durable: 'products-order-lines',
-      stream: 'ORDERS',
       types: [orderLineCompleted.type],
       concurrency: 4,
       handle: once('products-order-lines', async (em, event) => {
@@ -56,7 +54,6 @@ export async function startConsumers(
     // A seller put a product back on sale: notify who waits for it.
     bus.consume({
       durable: 'products-restock',
-      stream: 'PRODUCTS',
       types: [productUpdated.type],
       handle: once('products-restock', async (em, event) => {
         const { payload } = decodeEvent(productUpdated, event);

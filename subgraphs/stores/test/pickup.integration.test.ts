@@ -1,7 +1,7 @@
 import { orderFailed, orderPlaced } from '@bloom/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextSlot } from '../src/pickup/pickup-slots.js';
-import { addDays, seoulParts } from '../src/shared/seoul-time.js';
+import { addDays, seoulParts } from '@bloom/kernel';
 import {
   type StoresHarness,
   auditLedger,

@@ -22,7 +22,6 @@ export class FakeOrders {
   async start(): Promise<void> {
     const consumption = await this.bus.consume({
       durable: 'fakeorders-cycles',
-      stream: 'SUBSCRIPTIONS',
       types: [subscriptionCycleOrderRequested.type],
       handle: async (event) => {
         const p = decodeEvent(subscriptionCycleOrderRequested, event).payload;

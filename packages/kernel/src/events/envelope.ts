@@ -30,6 +30,17 @@ export function defineEvent<TType extends string, TSchema extends z.ZodType>(
   return { type, payload: payload as z.ZodType<z.infer<TSchema>> };
 }
 
+/**
+ * The JetStream stream that carries an event type: one stream per bounded context, named after
+ * the context and holding its subjects `<context>.>` (infra/nats/streams.json).
+ */
+export function streamOf(event: string | EventContract): string {
+  const type = typeof event === 'string' ? event : event.type;
+  const dot = type.indexOf('.');
+  if (dot < 1) throw new RangeError(`not an event type: ${type}`);
+  return type.slice(0, dot).toUpperCase();
+}
+
 export type PayloadOf<C> = C extends EventContract<string, infer P> ? P : never;
 
 export class EventContractError extends Error {
@@ -109,16 +120,23 @@ export interface OutboxCarrier {
 
 /**
  * Records an event on the aggregate; it is stored by the same single-document write as the
- * state change, and the outbox relay publishes it afterwards.
+ * state change, and the outbox relay publishes it afterwards. With a fixed `id` (derived from
+ * the aggregate and the change) the event is recorded once: when the outbox already holds that
+ * id it is returned as it is, so re-applying a change after a crash cannot emit twice.
  */
 export function recordEvent<T>(
   aggregate: OutboxCarrier,
   contract: EventContract<string, T>,
-  meta: { source: string; subjectId: string; traceId: string; at?: Date },
+  meta: { source: string; subjectId: string; traceId: string; id?: string; at?: Date },
   payload: T,
 ): EventEnvelope<T> {
+  const recorded =
+    meta.id === undefined ? undefined : aggregate.outbox.find((e) => e.id === meta.id);
+  if (recorded) return recorded as EventEnvelope<T>;
   aggregate.eventSequence += 1;
   const event = createEvent(contract, { ...meta, sequence: aggregate.eventSequence }, payload);
-  aggregate.outbox = [...aggregate.outbox, event];
-  return event;
+  // Undefined optional fields would be stored (and published) as null, which contracts refuse.
+  const stored = JSON.parse(JSON.stringify(event)) as EventEnvelope<T>;
+  aggregate.outbox = [...aggregate.outbox, stored];
+  return stored;
 }

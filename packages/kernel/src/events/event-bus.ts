@@ -9,14 +9,12 @@ import {
 } from '@nats-io/jetstream';
 import { type NatsConnection, connect } from '@nats-io/transport-node';
 import type { Logger } from '../logging/logger.js';
-import { EventContractError, type EventEnvelope, parseEnvelope } from './envelope.js';
+import { EventContractError, type EventEnvelope, parseEnvelope, streamOf } from './envelope.js';
 
 export interface ConsumeOptions {
   /** Durable name, `<consumer-context>-<purpose>`. */
   durable: string;
-  /** Stream name as declared in infra/nats/streams.json (without namespace). */
-  stream: string;
-  /** Event types (subjects without namespace) this consumer handles. */
+  /** Event types (subjects without namespace) this consumer handles, all of one stream. */
   types: string[];
   handle: (event: EventEnvelope, message: JsMsg) => Promise<void>;
   /** How many messages are handled at once; order is only kept with 1. */
@@ -30,6 +28,15 @@ export interface Consumption {
 }
 
 const NANOS_PER_MS = 1_000_000;
+
+/** The one stream a consumer reads: a durable consumer belongs to a single stream. */
+function streamOfTypes(types: readonly string[]): string {
+  const streams = [...new Set(types.map((type) => streamOf(type)))];
+  if (streams.length !== 1) {
+    throw new RangeError(`a consumer reads one stream, not [${streams.join(', ')}]`);
+  }
+  return streams[0] as string;
+}
 
 /** Redelivery backoff: quick first retries, then slower, so a broken dependency is not hammered. */
 function retryDelayMs(deliveryCount: number): number {
@@ -85,7 +92,7 @@ export class EventBus {
   }
 
   async consume(options: ConsumeOptions): Promise<Consumption> {
-    const stream = this.streamName(options.stream);
+    const stream = this.streamName(streamOfTypes(options.types));
     const config = {
       durable_name: options.durable,
       ack_policy: AckPolicy.Explicit,

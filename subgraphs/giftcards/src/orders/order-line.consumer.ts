@@ -69,7 +69,6 @@ export async function consumeOrderEvents(
   };
   return bus.consume({
     durable: DURABLE,
-    stream: 'ORDERS',
     types: Object.values(ORDER_EVENTS),
     handle: async (event) => {
       const state = STATE_OF[event.type];

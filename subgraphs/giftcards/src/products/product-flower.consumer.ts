@@ -28,7 +28,6 @@ export async function consumeProductEvents(
 ): Promise<Consumption> {
   return bus.consume({
     durable: DURABLE,
-    stream: 'PRODUCTS',
     types: Object.values(PRODUCT_EVENTS),
     handle: async (event) => {
       const result = productPayload.safeParse(event.payload);

@@ -1,13 +1,12 @@
-import { type EntityManager, recordEvent } from '@bloom/kernel';
+import { type EntityManager, newestFirst, recordEvent } from '@bloom/kernel';
 import { userDeleted, userSuspended } from '@bloom/schema';
 import type { FilterQuery } from '@mikro-orm/core';
-import { ObjectId } from '@mikro-orm/mongodb';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 import { Address } from '../addresses/address.entity.js';
 import { SignupBlock } from '../auth/auth.entities.js';
 import { InvalidCredentialsError } from '../auth/auth.types.js';
 import { type IdentityDeps, SOURCE } from '../identity.deps.js';
-import { type Page, decodeCursor, encodeCursor } from '@bloom/kernel';
+import { type Page, findPage } from '@bloom/kernel';
 import { InvalidInputError, simpleError } from '@bloom/kernel';
 import { checkName, checkPhone, firstProblem, normalizePhone } from '../shared/validation.js';
 import { UserNotFoundError } from '../sellers/seller.types.js';
@@ -22,6 +21,12 @@ import {
 
 const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const NEWEST_FIRST = newestFirst<User>(
+  'createdAt',
+  (user) => user.createdAt,
+  (user) => user.id,
+);
+
 export class UserService {
   constructor(
     private readonly em: EntityManager,
@@ -29,7 +34,7 @@ export class UserService {
   ) {}
 
   /** Newest first, cursor after (createdAt, id). */
-  async list(filter: UserFilter, first: number, after?: string): Promise<Page<User>> {
+  list(filter: UserFilter, first: number, after?: string): Promise<Page<User>> {
     const where: FilterQuery<User>[] = [];
     if (filter.status) where.push({ status: filter.status });
     if (filter.role === RoleEnum.SELLER) where.push({ seller: { status: SellerStatus.APPROVED } });
@@ -40,29 +45,7 @@ export class UserService {
       where.push({ $or: [{ email: pattern }, { name: pattern }] });
     }
     const base: FilterQuery<User> = where.length > 0 ? { $and: where } : {};
-    const totalCount = await this.em.count(User, base);
-    const paged: FilterQuery<User>[] = [...where];
-    if (after) {
-      const [time, id] = decodeCursor(after);
-      const at = new Date(time);
-      paged.push({
-        $or: [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: new ObjectId(id) } }],
-      });
-    }
-    const rows = await this.em.find(User, paged.length > 0 ? { $and: paged } : {}, {
-      orderBy: { createdAt: 'desc', _id: 'desc' },
-      limit: first + 1,
-    });
-    const nodes = rows.slice(0, first);
-    const last = nodes.at(-1);
-    return {
-      nodes,
-      totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        endCursor: last ? encodeCursor(last.createdAt.getTime(), last.id) : undefined,
-      },
-    };
+    return findPage(this.em, User, base, NEWEST_FIRST, first, after);
   }
 
   async updateProfile(user: User, input: UpdateProfileInput): Promise<User | InvalidInputError> {

@@ -1,7 +1,4 @@
-/** Korea Standard Time has no daylight saving: a fixed UTC+9 offset is exact. */
-const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
+import { addDays, seoulInstant, seoulParts } from '@bloom/kernel';
 
 export interface QuietHours {
   /** Hour (KST) at which quiet time begins, e.g. 21. */
@@ -18,11 +15,8 @@ const inQuiet = (hour: number, { start, end }: QuietHours) =>
  * hours (08:00 KST by default).
  */
 export function smsSendTime(now: Date, quiet: QuietHours): Date {
-  const local = now.getTime() + KST_OFFSET_MS;
-  const hour = Math.floor((local % DAY_MS) / HOUR_MS);
-  if (!inQuiet(hour, quiet)) return now;
-  const dayStart = local - (local % DAY_MS);
-  let end = dayStart + quiet.end * HOUR_MS;
-  if (end <= local) end += DAY_MS;
-  return new Date(end - KST_OFFSET_MS);
+  const { date, minutes } = seoulParts(now);
+  if (!inQuiet(Math.floor(minutes / 60), quiet)) return now;
+  const end = seoulInstant(date, quiet.end * 60);
+  return end.getTime() > now.getTime() ? end : seoulInstant(addDays(date, 1), quiet.end * 60);
 }

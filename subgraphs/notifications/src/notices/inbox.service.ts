@@ -3,10 +3,10 @@ import {
   type Caller,
   type EntityManager,
   type Page,
-  decodeCursor,
-  encodeCursor,
+  findPage,
   hasRole,
   isDuplicateKeyError,
+  newestFirst,
   simpleError,
 } from '@bloom/kernel';
 import type { FilterQuery } from '@mikro-orm/core';
@@ -21,6 +21,13 @@ import {
 } from './notice.entity.js';
 import { InboxReadState, NoticeNode, NoticeNotFoundError, ref } from './notice.types.js';
 import { upsertFields } from '../shared/upsert.js';
+
+const NEWEST_FIRST = newestFirst<Notice>(
+  'createdAt',
+  (n) => n.createdAt,
+  (n) => n._id,
+  'string',
+);
 
 /** The inbox keys a caller reads: their own, plus the admin audience for administrators. */
 export function recipientKeys(caller: Caller): RecipientKey[] {
@@ -98,27 +105,8 @@ export class InboxService {
       where.push({ createdAt: { $gt: readUpTo } });
       if (reads.length) where.push({ _id: { $nin: reads.map((r) => r.noticeId) } });
     }
-    const totalCount = await this.em.count(Notice, { $and: where });
-    if (after) {
-      const [time, id] = decodeCursor(after);
-      const at = new Date(time);
-      where.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: id } }] });
-    }
-    const found = await this.em.find(
-      Notice,
-      { $and: where },
-      { orderBy: { createdAt: 'desc', _id: 'desc' }, limit: first + 1 },
-    );
-    const page = found.slice(0, first);
-    const last = page.at(-1);
-    return {
-      nodes: await this.toNodes(page),
-      totalCount,
-      pageInfo: {
-        hasNextPage: found.length > first,
-        endCursor: last ? encodeCursor(last.createdAt.getTime(), last._id) : undefined,
-      },
-    };
+    const page = await findPage(this.em, Notice, { $and: where }, NEWEST_FIRST, first, after);
+    return { ...page, nodes: await this.toNodes(page.nodes) };
   }
 
   async unreadCount(): Promise<number> {

@@ -1,5 +1,11 @@
-import type { EntityManager, EventContract, EventEnvelope } from '@bloom/kernel';
 import {
+  type EntityManager,
+  type EventContract,
+  type EventEnvelope,
+  formatSeoulDateTime,
+} from '@bloom/kernel';
+import {
+  OrderFailureReason,
   emailVerificationRequested,
   inventoryLow,
   orderCanceled,
@@ -74,8 +80,6 @@ export type OrderStatus =
 
 export interface EventRoute<T = unknown> {
   contract: EventContract<string, T>;
-  /** JetStream stream that carries the event (infra/nats/streams.json). */
-  stream: 'IDENTITY' | 'STORES' | 'PRODUCTS' | 'ORDERS' | 'SUBSCRIPTIONS';
   handle(payload: T, actions: RouteActions): Promise<void>;
 }
 
@@ -84,10 +88,10 @@ const route = <T>(r: EventRoute<T>) => r as EventRoute<unknown>;
 // Notices are written in Korean, the users' first language (SPEC: Korean first).
 
 /**
- * Failure codes of orders.order.failed (from orders' saga and stores' reservation), in words a
- * customer understands.
+ * Why an order failed (`OrderFailureReason`, the orders contracts' list) in words a customer
+ * understands; `satisfies` keeps the keys to known reasons, and an unknown one still reads.
  */
-const FAILURE_TEXT: Record<string, string> = {
+const FAILURE_TEXT: Readonly<Record<string, string>> = {
   OUT_OF_STOCK: '꽃 재고가 부족하여',
   SLOT_FULL: '선택한 픽업 시간이 마감되어',
   SLOT_UNAVAILABLE: '선택한 픽업 시간을 이용할 수 없어',
@@ -102,11 +106,15 @@ const FAILURE_TEXT: Record<string, string> = {
   TIMEOUT: '처리 시간이 초과되어',
   // subscriptions' fallback when an attempt failed without a reason
   CHARGE_FAILED: '결제를 완료하지 못해',
-};
+} satisfies Partial<Record<OrderFailureReason | 'TIMEOUT' | 'CHARGE_FAILED', string>>;
 const failureText = (reason: string) => FAILURE_TEXT[reason] ?? `처리 중 문제가 생겨(${reason})`;
 
 /** Failure codes that mean the card could not be charged (the rest: the order was not taken). */
-const PAYMENT_REASONS = new Set(['PAYMENT_DECLINED', 'PAYMENT_FAILED', 'CHARGE_FAILED']);
+const PAYMENT_REASONS = new Set<string>([
+  OrderFailureReason.PAYMENT_DECLINED,
+  OrderFailureReason.PAYMENT_FAILED,
+  'CHARGE_FAILED',
+]);
 
 const CANCELED_BY: Record<string, string> = {
   CUSTOMER: '고객 요청',
@@ -149,13 +157,6 @@ const CANCEL_REASON_LABEL: Record<string, string> = {
   STORE_CLOSED: '매장 영업 종료',
 };
 
-/** Korea Standard Time has no daylight saving: a fixed UTC+9 offset is exact. */
-const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
-/** An instant as Seoul wall-clock time, `YYYY-MM-DD HH:mm`. */
-const seoulTime = (iso: string) =>
-  new Date(new Date(iso).getTime() + KST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-
 /** The flower's Korean name from the reference catalog, for stock notices. */
 const flowerName = (flowerId: number) => FLOWER_NAMES.get(flowerId) ?? `꽃 #${flowerId}`;
 
@@ -194,12 +195,10 @@ async function notifySubscriptionSeller(
 export const EVENT_ROUTES: EventRoute[] = [
   route({
     contract: userRegistered,
-    stream: 'IDENTITY',
     handle: (p, a) => a.rememberContact(p.userId, { email: p.email, name: p.name }),
   }),
   route({
     contract: emailVerificationRequested,
-    stream: 'IDENTITY',
     handle: async (p, a) => {
       await a.rememberContact(p.userId, { email: p.email, name: p.name });
       await a.mail(p.userId, {
@@ -211,7 +210,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: sellerApplied,
-    stream: 'IDENTITY',
     handle: (p, a) =>
       a.notify({
         recipient: { audience: 'ADMINS' },
@@ -222,7 +220,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: sellerApproved,
-    stream: 'IDENTITY',
     handle: (p, a) =>
       a.notify({
         recipient: { userId: p.userId },
@@ -233,7 +230,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: sellerRejected,
-    stream: 'IDENTITY',
     handle: (p, a) =>
       a.notify({
         recipient: { userId: p.userId },
@@ -245,17 +241,14 @@ export const EVENT_ROUTES: EventRoute[] = [
   // stores
   route({
     contract: storeOpened,
-    stream: 'STORES',
     handle: (p, a) => a.rememberStoreOwner(p.storeId, p.sellerId, p.name),
   }),
   route({
     contract: storeUpdated,
-    stream: 'STORES',
     handle: (p, a) => a.rememberStoreOwner(p.storeId, p.sellerId, p.name),
   }),
   route({
     contract: inventoryLow,
-    stream: 'STORES',
     handle: (p, a) =>
       a.notify({
         recipient: { userId: p.sellerId },
@@ -267,7 +260,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: questionAsked,
-    stream: 'STORES',
     handle: (p, a) =>
       a.notify({
         recipient: { userId: p.sellerId },
@@ -280,7 +272,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: questionAnswered,
-    stream: 'STORES',
     handle: (p, a) =>
       a.notify({
         recipient: { userId: p.askerId },
@@ -294,7 +285,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   // products
   route({
     contract: productRestocked,
-    stream: 'PRODUCTS',
     handle: async (p, a) => {
       await a.productRestocked({ productId: p.productId, storeId: p.storeId });
       for (const userId of p.subscriberIds) {
@@ -312,7 +302,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   // orders
   route({
     contract: orderPlaced,
-    stream: 'ORDERS',
     // Not yet the seller's business (orders.order.newOrder follows confirmation); the customer
     // can already watch the order.
     handle: async (p, a) => {
@@ -327,7 +316,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: orderNewOrder,
-    stream: 'ORDERS',
     handle: async (p, a) => {
       const seller = p.sellerId ?? (await a.storeOwner(p.storeId));
       if (!seller) return;
@@ -343,7 +331,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: orderPreparing,
-    stream: 'ORDERS',
     handle: async (p, a) =>
       a.orderStatusChanged({
         orderId: p.orderId,
@@ -354,7 +341,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: orderShipping,
-    stream: 'ORDERS',
     handle: async (p, a) => {
       await a.orderStatusChanged({
         orderId: p.orderId,
@@ -374,7 +360,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: orderDelivered,
-    stream: 'ORDERS',
     handle: async (p, a) => {
       await a.orderStatusChanged({
         orderId: p.orderId,
@@ -394,7 +379,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: orderReadyForPickup,
-    stream: 'ORDERS',
     handle: async (p, a) => {
       await a.orderStatusChanged({
         orderId: p.orderId,
@@ -414,7 +398,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: orderPickedUp,
-    stream: 'ORDERS',
     handle: async (p, a) =>
       a.orderStatusChanged({
         orderId: p.orderId,
@@ -425,7 +408,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: orderConfirmed,
-    stream: 'ORDERS',
     handle: async (p, a) => {
       const who = await parties(a, p);
       await a.orderStatusChanged({ orderId: p.orderId, status: 'CONFIRMED', ...who });
@@ -442,7 +424,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: orderFailed,
-    stream: 'ORDERS',
     handle: async (p, a) => {
       const who = await parties(a, p);
       await a.orderStatusChanged({
@@ -464,7 +445,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: orderCanceled,
-    stream: 'ORDERS',
     handle: async (p, a) => {
       const who = await parties(a, p);
       await a.orderStatusChanged({
@@ -486,7 +466,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: subscriptionCharged,
-    stream: 'SUBSCRIPTIONS',
     handle: (p, a) =>
       a.notify({
         recipient: { userId: p.customerId },
@@ -501,7 +480,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   // seller about every change to its delivery calendar.
   route({
     contract: subscriptionCreated,
-    stream: 'SUBSCRIPTIONS',
     handle: async (p, a) => {
       await notifySubscriptionSeller(a, p, {
         title: '새 정기구독',
@@ -514,10 +492,9 @@ export const EVENT_ROUTES: EventRoute[] = [
     // A failed attempt with a retry left; with none (`retryAt` null) the suspended or missed
     // event that follows is the customer's one notice about the cycle's outcome.
     contract: subscriptionChargeFailed,
-    stream: 'SUBSCRIPTIONS',
     handle: async (p, a) => {
       if (!p.retryAt) return;
-      const retry = `${seoulTime(p.retryAt)}에 다시 시도합니다.`;
+      const retry = `${formatSeoulDateTime(new Date(p.retryAt))}에 다시 시도합니다.`;
       const payment = PAYMENT_REASONS.has(p.reason);
       await a.notify({
         recipient: { userId: p.customerId },
@@ -533,12 +510,11 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: subscriptionSuspended,
-    stream: 'SUBSCRIPTIONS',
     handle: async (p, a) => {
       // Subscriptions suspends on declined payments; any other reason still reads correctly.
       const payment = PAYMENT_REASONS.has(p.reason);
       const cause =
-        p.reason === 'PAYMENT_DECLINED'
+        p.reason === OrderFailureReason.PAYMENT_DECLINED
           ? '등록된 카드 결제가 모든 시도에서 거절되어'
           : `여러 차례 시도했지만 ${failureText(p.reason)}`;
       const resume = payment
@@ -559,7 +535,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: subscriptionCycleMissed,
-    stream: 'SUBSCRIPTIONS',
     handle: async (p, a) => {
       const why = missedText(p);
       await a.notify({
@@ -577,7 +552,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: subscriptionSkipped,
-    stream: 'SUBSCRIPTIONS',
     handle: async (p, a) => {
       await notifySubscriptionSeller(a, p, {
         title: '정기구독 배송 건너뛰기',
@@ -587,7 +561,6 @@ export const EVENT_ROUTES: EventRoute[] = [
   }),
   route({
     contract: subscriptionCanceled,
-    stream: 'SUBSCRIPTIONS',
     handle: async (p, a) => {
       const why = p.reason ? CANCEL_REASON_TEXT[p.reason] : undefined;
       const last =

@@ -8,6 +8,7 @@ import {
   decodeEvent,
   isDuplicateKeyError,
   rawDb,
+  streamOf,
 } from '@bloom/kernel';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { LIVE_SUBJECTS, type LiveOrderStatus, type LiveRestock } from '@bloom/schema';
@@ -43,14 +44,14 @@ export class NoticeConsumer {
   async start(): Promise<void> {
     const byStream = new Map<string, string[]>();
     for (const route of EVENT_ROUTES) {
-      byStream.set(route.stream, [...(byStream.get(route.stream) ?? []), route.contract.type]);
+      const stream = streamOf(route.contract);
+      byStream.set(stream, [...(byStream.get(stream) ?? []), route.contract.type]);
     }
     const processed = new ProcessedEvents(rawDb(this.orm.em));
     for (const [stream, types] of byStream) {
       this.consumptions.push(
         await this.bus.consume({
           durable: `notifications-${stream.toLowerCase()}`,
-          stream,
           types,
           concurrency: 8,
           handle: async (event) => {

@@ -3,12 +3,14 @@ import {
   type EntityManager,
   InvalidInputError,
   isDuplicateKeyError,
+  recordEvent,
+  seoulDate,
   simpleError,
 } from '@bloom/kernel';
 import { ObjectId } from '@mikro-orm/mongodb';
 import { CartLine } from '../cart/cart-line.entity.js';
 import { orderPlaced } from '@bloom/schema';
-import type { OrdersDeps } from '../orders.deps.js';
+import { type OrdersDeps, SOURCE } from '../orders.deps.js';
 import {
   CouponProjection,
   ProductProjection,
@@ -35,7 +37,6 @@ import {
   OrderLine,
   OrderStatus,
 } from './order.entity.js';
-import { recordOnce } from './order-lifecycle.service.js';
 
 /** Why a checkout cannot be priced (and so not placed). */
 type PricingProblem =
@@ -59,9 +60,6 @@ interface OrderDraft {
   total: number;
   pickupAt?: string;
 }
-
-const SEOUL_OFFSET_MS = 9 * 3600_000;
-const seoulDate = (at: Date) => new Date(at.getTime() + SEOUL_OFFSET_MS).toISOString().slice(0, 10);
 
 function checkFulfilment(input: CheckoutQuoteInput, now: Date): InvalidInputError | null {
   if (input.fulfilment === Fulfilment.DELIVERY) {
@@ -398,10 +396,10 @@ export class CheckoutService {
           placedAt,
           updatedAt: placedAt,
         });
-        recordOnce(
+        recordEvent(
           order,
           orderPlaced,
-          `${draft.id}:placed`,
+          { source: SOURCE, subjectId: order.id, traceId, id: `${draft.id}:placed`, at: placedAt },
           {
             orderId: draft.id,
             orderNumber: draft.number,
@@ -419,8 +417,6 @@ export class CheckoutService {
             subtotal: order.subtotal,
             placedAt: draft.placedAt,
           },
-          placedAt,
-          traceId,
         );
         try {
           await this.em.insert(Order, order);

@@ -1,4 +1,4 @@
-import { type EntityManager, createEvent, isDuplicateKeyError } from '@bloom/kernel';
+import { type EntityManager, isDuplicateKeyError, recordEvent } from '@bloom/kernel';
 import type { EventContract } from '@bloom/kernel';
 import { ObjectId } from '@mikro-orm/mongodb';
 import {
@@ -40,29 +40,6 @@ export const orderParties = (order: Order, sellerId: string | null) => ({
   customerId: order.customerId,
   sellerId,
 });
-
-/**
- * Appends an event with a fixed id unless the outbox already holds it. Ids are derived from
- * the order and the transition, so re-applying a transition after a crash cannot emit twice.
- */
-export function recordOnce<T>(
-  order: Order,
-  contract: EventContract<string, T>,
-  id: string,
-  payload: T,
-  at: Date,
-  traceId = '',
-): void {
-  if (order.outbox.some((event) => event.id === id)) return;
-  order.eventSequence += 1;
-  const event = createEvent(
-    contract,
-    { source: SOURCE, subjectId: order.id, sequence: order.eventSequence, traceId, id, at },
-    payload,
-  );
-  // Undefined optional fields would be stored (and published) as null, which contracts refuse.
-  order.outbox = [...order.outbox, JSON.parse(JSON.stringify(event)) as typeof event];
-}
 
 /**
  * Order state changes. A change is the insert of an OrderTransition keyed (orderId, from);
@@ -135,7 +112,12 @@ export class OrderLifecycle {
     const parties = orderParties(order, store?.ownerId ?? null);
     const base = { orderId: order.id, storeId: order.storeId, customerId: order.customerId };
     const record = <T>(contract: EventContract<string, T>, what: string, payload: T) =>
-      recordOnce(order, contract, `${order.id}:${what}`, payload, at, traceId);
+      recordEvent(
+        order,
+        contract,
+        { source: SOURCE, subjectId: order.id, traceId, id: `${order.id}:${what}`, at },
+        payload,
+      );
     order.status = t.to;
     order.transitions += 1;
     switch (t.to) {
@@ -206,10 +188,10 @@ export class OrderLifecycle {
           });
         }
         for (const line of order.lines) {
-          recordOnce(
+          recordEvent(
             order,
             orderLineCompleted,
-            `${line.id}:completed`,
+            { source: SOURCE, subjectId: order.id, traceId, id: `${line.id}:completed`, at },
             {
               orderId: order.id,
               orderLineId: line.id,
@@ -219,8 +201,6 @@ export class OrderLifecycle {
               quantity: line.quantity,
               completedAt: at.toISOString(),
             },
-            at,
-            traceId,
           );
         }
         break;

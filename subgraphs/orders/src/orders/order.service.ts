@@ -2,15 +2,21 @@ import {
   type AuthenticatedCaller,
   type EntityManager,
   type Page,
-  decodeCursor,
-  encodeCursor,
+  findPage,
   hasRole,
+  newestFirst,
 } from '@bloom/kernel';
 import { ObjectId } from '@mikro-orm/mongodb';
 import type { OrdersDeps } from '../orders.deps.js';
 import { StoreProjection } from '../projections/catalog.entities.js';
 import { Fulfilment, Order, OrderStatus } from './order.entity.js';
 import type { OrderFilter } from './order.types.js';
+
+const NEWEST_FIRST = newestFirst<Order>(
+  'placedAt',
+  (order) => order.placedAt,
+  (order) => order.id,
+);
 
 /** The read side: customer history, seller boards, and who may see which order. */
 export class OrderQueries {
@@ -40,7 +46,7 @@ export class OrderQueries {
   }
 
   /** Newest first, cursor-paged. */
-  async list(
+  list(
     scope: { customerId?: string; storeId?: string },
     filter: OrderFilter,
     first: number,
@@ -55,28 +61,7 @@ export class OrderQueries {
         ...(filter.to ? { $lt: filter.to } : {}),
       };
     }
-    const totalCount = await this.em.count(Order, where);
-    const paged = { ...where };
-    if (after) {
-      const [at, id] = decodeCursor(after);
-      const t = new Date(Number(at));
-      paged.$or = [{ placedAt: { $lt: t } }, { placedAt: t, _id: { $lt: new ObjectId(id) } }];
-    }
-    const nodes = await this.em.find(Order, paged, {
-      orderBy: { placedAt: 'desc', _id: 'desc' },
-      limit: first + 1,
-    });
-    const hasNextPage = nodes.length > first;
-    const page = nodes.slice(0, first);
-    const last = page.at(-1);
-    return {
-      nodes: page,
-      totalCount,
-      pageInfo: {
-        hasNextPage,
-        endCursor: last ? encodeCursor(last.placedAt.getTime(), last.id) : undefined,
-      },
-    };
+    return findPage(this.em, Order, where, NEWEST_FIRST, first, after);
   }
 
   /** Pickups still to collect, soonest first: shown above the history. */

@@ -101,13 +101,11 @@ export function startCatalogConsumers(orm: MikroORM, deps: OrdersDeps): Promise<
   return Promise.all([
     deps.bus.consume({
       durable: 'orders-products-projection',
-      stream: 'PRODUCTS',
       types: [productCreated.type, productUpdated.type, productDeleted.type],
       handle: run('orders-products-projection'),
     }),
     deps.bus.consume({
       durable: 'orders-stores-projection',
-      stream: 'STORES',
       types: [
         storeOpened.type,
         storeUpdated.type,

@@ -1,4 +1,10 @@
-import { type EntityManager, isDuplicateKeyError } from '@bloom/kernel';
+import {
+  type EntityManager,
+  addDays,
+  isDuplicateKeyError,
+  seoulDate,
+  seoulInstant,
+} from '@bloom/kernel';
 import { productRef, storeRef } from '../federation/entity-refs.js';
 import type { OrdersDeps } from '../orders.deps.js';
 import { Order, OrderStatus } from '../orders/order.entity.js';
@@ -6,9 +12,7 @@ import { StoreProjection } from '../projections/catalog.entities.js';
 import { DailySales, ProductSales, StoreSales } from './reporting.types.js';
 import { Settlement } from './settlement.entity.js';
 
-const SEOUL_OFFSET_MS = 9 * 3600_000;
 const DAY_MS = 24 * 3600_000;
-const seoulDay = (at: Date) => new Date(at.getTime() + SEOUL_OFFSET_MS).toISOString().slice(0, 10);
 
 /** Sales that count: confirmed and not canceled (in progress or completed). */
 const SOLD = [
@@ -23,10 +27,9 @@ const SOLD = [
 /** UTC bounds of an Asia/Seoul calendar month `YYYY-MM`. */
 export function monthBounds(month: string): { start: Date; end: Date } {
   const [year, m] = month.split('-').map(Number) as [number, number];
-  return {
-    start: new Date(Date.UTC(year, m - 1, 1) - SEOUL_OFFSET_MS),
-    end: new Date(Date.UTC(year, m, 1) - SEOUL_OFFSET_MS),
-  };
+  const firstDay = (monthIndex: number) =>
+    new Date(Date.UTC(year, monthIndex, 1)).toISOString().slice(0, 10);
+  return { start: seoulInstant(firstDay(m - 1), 0), end: seoulInstant(firstDay(m), 0) };
 }
 
 /** Settlement and sales statistics over the orders collection. */
@@ -102,21 +105,19 @@ export class ReportingService {
 
   /** The last `days` Asia/Seoul days including today, oldest first, zero-filled. */
   async dailySales(storeId: string, days = 7): Promise<DailySales[]> {
-    const today = seoulDay(this.deps.now());
-    const startDay = new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * DAY_MS);
-    const since = new Date(startDay.getTime() - SEOUL_OFFSET_MS);
+    const firstDay = addDays(seoulDate(this.deps.now()), 1 - days);
     const orders = await this.em.find(
       Order,
-      { storeId, status: { $in: SOLD }, confirmedAt: { $gte: since } },
+      { storeId, status: { $in: SOLD }, confirmedAt: { $gte: seoulInstant(firstDay, 0) } },
       { fields: ['confirmedAt', 'total'] },
     );
     const byDay = new Map<string, DailySales>();
     for (let i = 0; i < days; i += 1) {
-      const date = new Date(startDay.getTime() + i * DAY_MS).toISOString().slice(0, 10);
+      const date = addDays(firstDay, i);
       byDay.set(date, Object.assign(new DailySales(), { date, orderCount: 0, amount: 0 }));
     }
     for (const order of orders) {
-      const day = byDay.get(seoulDay(order.confirmedAt as Date));
+      const day = byDay.get(seoulDate(order.confirmedAt as Date));
       if (!day) continue;
       day.orderCount += 1;
       day.amount += order.total;

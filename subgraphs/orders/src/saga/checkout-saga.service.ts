@@ -1,24 +1,13 @@
-import type { EntityManager } from '@bloom/kernel';
-import { orderCouponRedemptionRequested } from '@bloom/schema';
-import type { OrdersDeps } from '../orders.deps.js';
+import { type EntityManager, recordEvent } from '@bloom/kernel';
+import { OrderFailureReason, orderCouponRedemptionRequested } from '@bloom/schema';
+import { type OrdersDeps, SOURCE } from '../orders.deps.js';
 import { type Order, OrderStatus } from '../orders/order.entity.js';
-import { OrderLifecycle, recordOnce } from '../orders/order-lifecycle.service.js';
+import { OrderLifecycle } from '../orders/order-lifecycle.service.js';
 import { isPaymentProviderError } from '../payments/payment.errors.js';
 import type { CaptureOutcome } from '../payments/payment.provider.js';
 import { SagaSteps, type SagaStep, Step } from './saga-step.entity.js';
 
-/** Stable failure codes the customer sees in `order.failure.code`. */
-export const FailureCode = {
-  OUT_OF_STOCK: 'OUT_OF_STOCK',
-  COUPON_REJECTED: 'COUPON_REJECTED',
-  PAYMENT_DECLINED: 'PAYMENT_DECLINED',
-  PAYMENT_FAILED: 'PAYMENT_FAILED',
-  RESERVATION_TIMEOUT: 'RESERVATION_TIMEOUT',
-  COUPON_TIMEOUT: 'COUPON_TIMEOUT',
-  PAYMENT_TIMEOUT: 'PAYMENT_TIMEOUT',
-} as const;
-
-const MESSAGES: Record<string, string> = {
+const MESSAGES: Partial<Record<OrderFailureReason, string>> = {
   OUT_OF_STOCK: '재고가 부족해 주문을 완료하지 못했습니다. (Not enough flowers in stock.)',
   SLOT_FULL: '선택한 픽업 시간이 마감되었습니다. (The pickup slot is full.)',
   SLOT_UNAVAILABLE: '선택한 픽업 시간을 예약할 수 없습니다. (The pickup slot cannot be booked.)',
@@ -30,7 +19,7 @@ const MESSAGES: Record<string, string> = {
   COUPON_TIMEOUT: '쿠폰 확인이 지연되었습니다. (The coupon check timed out.)',
   PAYMENT_TIMEOUT: '결제 응답이 지연되었습니다. (The payment did not complete in time.)',
 };
-export const failureMessage = (code: string) =>
+export const failureMessage = (code: OrderFailureReason) =>
   MESSAGES[code] ?? '주문을 완료하지 못했습니다. (The order could not be completed.)';
 
 /** Provider states in which money is held or authorised. */
@@ -74,10 +63,16 @@ export class CheckoutSaga {
   private async next(order: Order, steps: Map<Step, SagaStep>, traceId: string): Promise<void> {
     if (!steps.has(Step.RESERVED)) return;
     if (order.couponId && !steps.has(Step.COUPON_REDEEMED)) {
-      recordOnce(
+      recordEvent(
         order,
         orderCouponRedemptionRequested,
-        `${order.id}:couponRedemptionRequested`,
+        {
+          source: SOURCE,
+          subjectId: order.id,
+          traceId,
+          id: `${order.id}:couponRedemptionRequested`,
+          at: this.now(),
+        },
         {
           orderId: order.id,
           storeId: order.storeId,
@@ -85,8 +80,6 @@ export class CheckoutSaga {
           couponId: order.couponId,
           subtotal: order.subtotal,
         },
-        this.now(),
-        traceId,
       );
       await this.em.flush();
       this.deps.relay.kick();
@@ -96,7 +89,12 @@ export class CheckoutSaga {
   }
 
   /** A step failed: fail the order (stores compensates on orders.order.failed) and void. */
-  async fail(orderId: string, code: string, message?: string, traceId = ''): Promise<Order | null> {
+  async fail(
+    orderId: string,
+    code: OrderFailureReason,
+    message?: string,
+    traceId = '',
+  ): Promise<Order | null> {
     const order = await this.lifecycle.reproject(orderId);
     if (!order) return null;
     if (order.status === OrderStatus.PENDING) {
@@ -127,7 +125,7 @@ export class CheckoutSaga {
       await this.payOnce(order, steps, traceId);
     } catch (error) {
       if (!isPaymentProviderError(error) || error.retryable) throw error;
-      await this.fail(order.id, FailureCode.PAYMENT_FAILED, undefined, traceId);
+      await this.fail(order.id, OrderFailureReason.PAYMENT_FAILED, undefined, traceId);
     }
   }
 
@@ -167,7 +165,7 @@ export class CheckoutSaga {
     }
     const approved = await payments.approve(paymentKey, `${order.id}:approve`);
     if (approved.status === 'DECLINED') {
-      await this.fail(order.id, FailureCode.PAYMENT_DECLINED, undefined, traceId);
+      await this.fail(order.id, OrderFailureReason.PAYMENT_DECLINED, undefined, traceId);
       return;
     }
     await this.settle(
@@ -183,7 +181,7 @@ export class CheckoutSaga {
       await this.steps.mark(order.id, Step.CAPTURED, this.now());
       await this.confirm(order, traceId);
     } else if (result.status === 'DECLINED') {
-      await this.fail(order.id, FailureCode.PAYMENT_DECLINED, undefined, traceId);
+      await this.fail(order.id, OrderFailureReason.PAYMENT_DECLINED, undefined, traceId);
     } else {
       // UNKNOWN: neither retry blindly nor give up; the sweeper asks the provider later.
       await this.steps.mark(order.id, Step.CAPTURE_UNKNOWN, this.now());
@@ -248,16 +246,16 @@ export class CheckoutSaga {
         return;
       }
       if (payment?.status === 'DECLINED') {
-        await this.fail(order.id, FailureCode.PAYMENT_DECLINED);
+        await this.fail(order.id, OrderFailureReason.PAYMENT_DECLINED);
         return;
       }
     }
     if (overdue) {
       const code = !steps.has(Step.RESERVED)
-        ? FailureCode.RESERVATION_TIMEOUT
+        ? OrderFailureReason.RESERVATION_TIMEOUT
         : order.couponId && !steps.has(Step.COUPON_REDEEMED)
-          ? FailureCode.COUPON_TIMEOUT
-          : FailureCode.PAYMENT_TIMEOUT;
+          ? OrderFailureReason.COUPON_TIMEOUT
+          : OrderFailureReason.PAYMENT_TIMEOUT;
       await this.fail(order.id, code);
       return;
     }

@@ -1,5 +1,6 @@
 import { type Consumption, type EventEnvelope, decodeEvent } from '@bloom/kernel';
 import {
+  OrderFailureReason,
   couponRedeemed,
   couponRejected,
   inventoryRejected,
@@ -7,7 +8,7 @@ import {
 } from '@bloom/schema';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type { OrdersDeps } from '../orders.deps.js';
-import { CheckoutSaga, FailureCode } from './checkout-saga.service.js';
+import { CheckoutSaga } from './checkout-saga.service.js';
 
 const CONSUMER = 'orders-saga';
 
@@ -38,7 +39,7 @@ export function startSagaConsumer(orm: MikroORM, deps: OrdersDeps): Promise<Cons
       case couponRejected.type: {
         const { orderId, reason } = decodeEvent(couponRejected, event).payload;
         if (reason !== 'ORDER_CLOSED') {
-          await saga.fail(orderId, FailureCode.COUPON_REJECTED, `${reason}`, event.traceId);
+          await saga.fail(orderId, OrderFailureReason.COUPON_REJECTED, `${reason}`, event.traceId);
         }
         return;
       }
@@ -48,7 +49,6 @@ export function startSagaConsumer(orm: MikroORM, deps: OrdersDeps): Promise<Cons
   };
   return deps.bus.consume({
     durable: CONSUMER,
-    stream: 'STORES',
     types: [
       inventoryReserved.type,
       inventoryRejected.type,

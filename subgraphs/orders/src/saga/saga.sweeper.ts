@@ -1,4 +1,4 @@
-import type { Logger } from '@bloom/kernel';
+import { type Logger, addDays, seoulDate, seoulInstant } from '@bloom/kernel';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type { OrdersDeps } from '../orders.deps.js';
 import { Fulfilment, Order, OrderStatus, OrderTransition } from '../orders/order.entity.js';
@@ -6,14 +6,8 @@ import { OrderLifecycle } from '../orders/order-lifecycle.service.js';
 import { CheckoutSaga } from './checkout-saga.service.js';
 import { SagaStep, SagaSteps, Step } from './saga-step.entity.js';
 
-const SEOUL_OFFSET_MS = 9 * 3600_000;
-const DAY_MS = 24 * 3600_000;
-
 /** End of the pickup's Asia/Seoul calendar day, as a UTC instant. */
-export function endOfSeoulDay(at: Date): Date {
-  const local = at.getTime() + SEOUL_OFFSET_MS;
-  return new Date(Math.floor(local / DAY_MS) * DAY_MS + DAY_MS - SEOUL_OFFSET_MS);
-}
+export const endOfSeoulDay = (at: Date): Date => seoulInstant(addDays(seoulDate(at), 1), 0);
 
 /**
  * The scheduled job that makes every order reach a consistent, terminal state after crashes:

@@ -3,11 +3,11 @@ import {
   type EventEnvelope,
   decodeEvent,
   isDuplicateKeyError,
+  recordEvent,
 } from '@bloom/kernel';
 import { orderPlaced, subscriptionCycleOrderRequested } from '@bloom/schema';
 import { type MikroORM, ObjectId } from '@mikro-orm/mongodb';
-import type { OrdersDeps } from '../orders.deps.js';
-import { recordOnce } from '../orders/order-lifecycle.service.js';
+import { type OrdersDeps, SOURCE } from '../orders.deps.js';
 import {
   DeliveryDetails,
   Fulfilment,
@@ -77,10 +77,16 @@ export async function createCycleOrder(
     placedAt: now,
     updatedAt: now,
   });
-  recordOnce(
+  recordEvent(
     order,
     orderPlaced,
-    `${p.orderId}:placed`,
+    {
+      source: SOURCE,
+      subjectId: order.id,
+      traceId: event.traceId,
+      id: `${p.orderId}:placed`,
+      at: now,
+    },
     {
       orderId: p.orderId,
       orderNumber: order.number,
@@ -97,8 +103,6 @@ export async function createCycleOrder(
       subtotal: p.subtotal,
       placedAt: now.toISOString(),
     },
-    now,
-    event.traceId,
   );
   try {
     await em.insert(Order, order);
@@ -111,7 +115,6 @@ export async function createCycleOrder(
 export function startCycleOrderConsumer(orm: MikroORM, deps: OrdersDeps): Promise<Consumption> {
   return deps.bus.consume({
     durable: CONSUMER,
-    stream: 'SUBSCRIPTIONS',
     types: [subscriptionCycleOrderRequested.type],
     handle: (event) =>
       deps.processed

@@ -1,10 +1,16 @@
-import { type EntityManager, type Page, isDuplicateKeyError, simpleError } from '@bloom/kernel';
-import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import {
+  type EntityManager,
+  type Page,
+  findPage,
+  isDuplicateKeyError,
+  newestFirst,
+  simpleError,
+} from '@bloom/kernel';
+import type { FilterQuery } from '@mikro-orm/core';
 import { type Product, SaleStatus } from '../products/product.entity.js';
 import { findProductsByIds } from '../products/product.repository.js';
 import { ProductNotFoundError } from '../products/product.types.js';
 import type { ProductService } from '../products/product.service.js';
-import { type SortKey, afterCursor, encodeKeysetCursor, orderByOf } from '../shared/keyset.js';
 import { StoreDirectory } from '../stores/store.directory.js';
 import { type Store, storeRef } from '../stores/store.types.js';
 import { ProductLike, StoreLike } from './like.entities.js';
@@ -12,10 +18,12 @@ import { StoreNotFoundError } from './like.types.js';
 
 type Like = ProductLike | StoreLike;
 
-const LIKE_KEYS: SortKey<Like>[] = [
-  { field: 'createdAt', dir: 'desc', kind: 'date', value: (like) => like.createdAt },
-  { field: '_id', dir: 'desc', kind: 'string', value: (like) => like._id },
-];
+const LIKE_KEYS = newestFirst<Like>(
+  'createdAt',
+  (like) => like.createdAt,
+  (like) => like._id,
+  'string',
+);
 
 /**
  * Likes of products and stores. Each like is a document keyed by (user, target), so liking
@@ -79,29 +87,13 @@ export class LikeService {
     return storeRef(storeId);
   }
 
-  private async pageOfLikes<T extends Like>(
+  private pageOfLikes<T extends Like>(
     entity: new () => T,
     userId: string,
     first: number,
     after?: string | null,
-  ): Promise<{ likes: T[]; totalCount: number; hasNextPage: boolean; endCursor?: string }> {
-    const where = { userId };
-    const paged = after ? { $and: [where, afterCursor(LIKE_KEYS, after)] } : where;
-    const [totalCount, rows]: [number, T[]] = await Promise.all([
-      this.em.count(entity, where as FilterQuery<T>),
-      this.em.find(entity, paged as FilterQuery<T>, {
-        orderBy: orderByOf(LIKE_KEYS) as QueryOrderMap<T>,
-        limit: first + 1,
-      }) as Promise<T[]>,
-    ]);
-    const likes = rows.slice(0, first);
-    const last = likes.at(-1);
-    return {
-      likes,
-      totalCount,
-      hasNextPage: rows.length > first,
-      endCursor: last ? encodeKeysetCursor(LIKE_KEYS, last) : undefined,
-    };
+  ): Promise<Page<T>> {
+    return findPage<T>(this.em, entity, { userId } as FilterQuery<T>, LIKE_KEYS, first, after);
   }
 
   /** Liked products, most recently liked first; deleted products drop out. */
@@ -113,24 +105,19 @@ export class LikeService {
     const page = await this.pageOfLikes(ProductLike, userId, first, after);
     const found = await findProductsByIds(
       this.em,
-      page.likes.map((like) => like.productId),
+      page.nodes.map((like) => like.productId),
     );
     const byId = new Map(found.map((product) => [product.id, product]));
     return {
-      nodes: page.likes
+      ...page,
+      nodes: page.nodes
         .map((like) => byId.get(like.productId))
         .filter((p): p is Product => p !== undefined && p.saleStatus !== SaleStatus.DELETED),
-      totalCount: page.totalCount,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     };
   }
 
   async likedStores(userId: string, first: number, after?: string | null): Promise<Page<Store>> {
     const page = await this.pageOfLikes(StoreLike, userId, first, after);
-    return {
-      nodes: page.likes.map((like) => storeRef(like.storeId)),
-      totalCount: page.totalCount,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-    };
+    return { ...page, nodes: page.nodes.map((like) => storeRef(like.storeId)) };
   }
 }

@@ -1,9 +1,8 @@
-import type { Page } from '@bloom/kernel';
+import { type Page, type SortKey, findPage, sortKey } from '@bloom/kernel';
 import type { FilterQuery } from '@mikro-orm/core';
 import { type EntityManager, ObjectId } from '@mikro-orm/mongodb';
 import { flowerIdsOfColors } from '../catalog/catalog.data.js';
 import type { CategoryKey, FlowerColor, TagKey } from '../catalog/catalog.types.js';
-import { type SortKey, afterCursor, encodeKeysetCursor, orderByOf } from '../shared/keyset.js';
 import { normalizeText } from '../shared/text.js';
 import { Product, SaleStatus } from './product.entity.js';
 import { ProductSort } from './product-sort.js';
@@ -82,12 +81,7 @@ export function productWhere(
   return where;
 }
 
-const key = (
-  field: string,
-  dir: 'asc' | 'desc',
-  kind: SortKey<Product>['kind'],
-  value: SortKey<Product>['value'],
-): SortKey<Product> => ({ field, dir, kind, value });
+const key = sortKey<Product>;
 
 const BY_SORT: Record<ProductSort, SortKey<Product>[]> = {
   [ProductSort.POPULAR]: [key('salesCount', 'desc', 'number', (p) => p.salesCount)],
@@ -118,29 +112,12 @@ export function listingKeys(sort: ProductSort): SortKey<Product>[] {
 }
 
 /** One page of products: a count query and a find query, whatever the page size. */
-export async function pageProducts(
+export function pageProducts(
   em: EntityManager,
   where: FilterQuery<Product>,
   sort: ProductSort,
   first: number,
   after?: string | null,
 ): Promise<Page<Product>> {
-  const keys = listingKeys(sort);
-  const paged = after
-    ? ({ $and: [where, afterCursor(keys, after)] } as FilterQuery<Product>)
-    : where;
-  const [totalCount, rows] = await Promise.all([
-    em.count(Product, where),
-    em.find(Product, paged, { orderBy: orderByOf(keys), limit: first + 1 }),
-  ]);
-  const nodes = rows.slice(0, first);
-  const last = nodes.at(-1);
-  return {
-    nodes,
-    totalCount,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      endCursor: last ? encodeKeysetCursor(keys, last) : undefined,
-    },
-  };
+  return findPage(em, Product, where, listingKeys(sort), first, after);
 }

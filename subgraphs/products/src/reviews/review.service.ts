@@ -3,17 +3,20 @@ import {
   type EntityManager,
   InvalidInputError,
   type Page,
+  type SortKey,
   createEvent,
+  findPage,
   isDuplicateKeyError,
+  newestFirst,
   recordEvent,
   simpleError,
+  sortKey,
 } from '@bloom/kernel';
 import { productRatingChanged, reviewCreated } from '@bloom/schema';
 import { ObjectId } from '@mikro-orm/mongodb';
 import type { ImageService } from '../images/image.service.js';
 import { type ProductsDeps, SOURCE } from '../products.deps.js';
 import { Product } from '../products/product.entity.js';
-import { type SortKey, afterCursor, encodeKeysetCursor, orderByOf } from '../shared/keyset.js';
 import { RatingNotice, Review, ReviewEligibility } from './review.entities.js';
 import {
   AlreadyReviewedError,
@@ -32,21 +35,15 @@ export interface Rating {
   average: number;
 }
 
-const key = (
-  field: string,
-  dir: 'asc' | 'desc',
-  kind: SortKey<Review>['kind'],
-  value: SortKey<Review>['value'],
-): SortKey<Review> => ({ field, dir, kind, value });
-
-const newest = [
-  key('createdAt', 'desc', 'date', (r) => r.createdAt),
-  key('_id', 'desc', 'id', (r) => r.id),
-];
+const newest = newestFirst<Review>(
+  'createdAt',
+  (r) => r.createdAt,
+  (r) => r.id,
+);
 const REVIEW_KEYS: Record<ReviewSort, SortKey<Review>[]> = {
   [ReviewSort.NEWEST]: newest,
-  [ReviewSort.HIGHEST]: [key('rating', 'desc', 'number', (r) => r.rating), ...newest],
-  [ReviewSort.LOWEST]: [key('rating', 'asc', 'number', (r) => r.rating), ...newest],
+  [ReviewSort.HIGHEST]: [sortKey<Review>('rating', 'desc', 'number', (r) => r.rating), ...newest],
+  [ReviewSort.LOWEST]: [sortKey<Review>('rating', 'asc', 'number', (r) => r.rating), ...newest],
 };
 
 export type CreateReviewResultType =
@@ -169,29 +166,13 @@ export class ReviewService {
     return rating;
   }
 
-  async list(
+  list(
     productId: string,
     sort: ReviewSort,
     first: number,
     after?: string | null,
   ): Promise<Page<Review>> {
-    const keys = REVIEW_KEYS[sort];
-    const where = { productId };
-    const paged = after ? { $and: [where, afterCursor(keys, after)] } : where;
-    const [totalCount, rows] = await Promise.all([
-      this.em.count(Review, where),
-      this.em.find(Review, paged, { orderBy: orderByOf(keys), limit: first + 1 }),
-    ]);
-    const nodes = rows.slice(0, first);
-    const last = nodes.at(-1);
-    return {
-      nodes,
-      totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        endCursor: last ? encodeKeysetCursor(keys, last) : undefined,
-      },
-    };
+    return findPage(this.em, Review, { productId }, REVIEW_KEYS[sort], first, after);
   }
 
   /** The caller's completed lines not yet reviewed, newest first. */

@@ -3,9 +3,9 @@ import {
   type EntityManager,
   InvalidInputError,
   type Page,
-  decodeCursor,
-  encodeCursor,
+  findPage,
   isDuplicateKeyError,
+  newestFirst,
   simpleError,
 } from '@bloom/kernel';
 import { inventoryAdjusted } from '@bloom/schema';
@@ -28,6 +28,13 @@ import { StockEntry } from './stock-entry.entity.js';
 import { type StockLedger, type StockLevel, stockKey } from './stock.ledger.js';
 
 const MAX_STOCK = 1_000_000;
+
+const NEWEST_FIRST = newestFirst<StockEntry>(
+  'at',
+  (entry) => entry.at,
+  (entry) => entry._id,
+  'string',
+);
 
 export const toInventoryItem = (level: StockLevel, threshold: number): InventoryItem =>
   Object.assign(new InventoryItem(), {
@@ -190,7 +197,7 @@ export class InventoryService {
   }
 
   /** Movements newest first, optionally of one flower. */
-  async history(
+  history(
     store: Store,
     flowerId: number | undefined,
     first: number,
@@ -198,27 +205,7 @@ export class InventoryService {
   ): Promise<Page<StockEntry>> {
     const where: FilterQuery<StockEntry>[] = [{ storeId: store.id }];
     if (flowerId !== undefined) where.push({ flowerId });
-    const totalCount = await this.em.count(StockEntry, { $and: where });
-    if (after) {
-      const [time, id] = decodeCursor(after);
-      const at = new Date(time);
-      where.push({ $or: [{ at: { $lt: at } }, { at, _id: { $lt: id } }] });
-    }
-    const rows = await this.em.find(
-      StockEntry,
-      { $and: where },
-      { orderBy: { at: 'desc', _id: 'desc' }, limit: first + 1 },
-    );
-    const nodes = rows.slice(0, first);
-    const last = nodes.at(-1);
-    return {
-      nodes,
-      totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        endCursor: last ? encodeCursor(last.at.getTime(), last._id) : undefined,
-      },
-    };
+    return findPage(this.em, StockEntry, { $and: where }, NEWEST_FIRST, first, after);
   }
 
   private async findAdjustment(

@@ -1,7 +1,6 @@
-import { type EntityManager, isDuplicateKeyError } from '@bloom/kernel';
+import { type EntityManager, isDuplicateKeyError, windowStart } from '@bloom/kernel';
 import { inventoryLow } from '@bloom/schema';
 import { storesEvent } from '../shared/outbox.js';
-import { windowStart } from '../shared/seoul-time.js';
 import type { StoresDeps } from '../stores.deps.js';
 import { LowStockAlert } from './low-stock-alert.entity.js';
 import type { StockLevel } from './stock.ledger.js';

@@ -5,7 +5,7 @@ import {
   seoulInstant,
   seoulParts,
   weekdayOf,
-} from '../shared/seoul-time.js';
+} from '@bloom/kernel';
 import type { Store } from '../stores/store.entity.js';
 
 export const SLOT_MINUTES = 30;

@@ -1,6 +1,5 @@
-import { badInput } from '@bloom/kernel';
+import { addDays, badInput, isLocalDate, seoulParts } from '@bloom/kernel';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { addDays, isLocalDate, seoulParts } from '../shared/seoul-time.js';
 import { Store, StoreStatus } from '../stores/store.entity.js';
 import type { StoresContext } from '../stores.context.js';
 import { slotsOn } from './pickup-slots.js';

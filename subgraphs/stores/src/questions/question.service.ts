@@ -2,10 +2,12 @@ import {
   type EntityManager,
   InvalidInputError,
   type Page,
-  badInput,
-  decodeCursor,
-  encodeCursor,
+  afterCursor,
+  encodeKeysetCursor,
   isDuplicateKeyError,
+  newestFirst,
+  orderByOf,
+  pageFrom,
   recordEvent,
   simpleError,
 } from '@bloom/kernel';
@@ -19,6 +21,12 @@ import { Answer, Question, QuestionRead, type ReadMark } from './question.entity
 import { type AskQuestionInput, QuestionAlreadyAnsweredError } from './question.types.js';
 
 const CHUNK = 50;
+
+const NEWEST_FIRST = newestFirst<Question>(
+  'createdAt',
+  (q) => q.createdAt,
+  (q) => q.id,
+);
 
 export const readMarkId = (questionId: string, mark: ReadMark) => `${questionId}:${mark}`;
 
@@ -159,41 +167,23 @@ export class QuestionService {
     } else {
       totalCount = await this.em.count(Question, where);
     }
-    if (after) {
-      const [time, id] = decodeCursor(after);
-      if (!ObjectId.isValid(id)) throw badInput('The cursor is not valid.', { field: 'after' });
-      const at = new Date(time);
-      conditions.push({
-        $or: [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: new ObjectId(id) } }],
-      });
-    }
-    const nodes: Question[] = [];
-    let hasNextPage = false;
-    for (let offset = 0; ; offset += CHUNK) {
-      const rows = await this.em.find(
+    if (after) conditions.push(afterCursor(NEWEST_FIRST, after));
+    // Up to one kept row more than the page, read in chunks since `keep` filters after reading.
+    const rows: Question[] = [];
+    for (let offset = 0; rows.length <= first; offset += CHUNK) {
+      const chunk = await this.em.find(
         Question,
         { $and: conditions },
-        { orderBy: { createdAt: 'desc', _id: 'desc' }, limit: CHUNK, offset },
+        { orderBy: orderByOf(NEWEST_FIRST), limit: CHUNK, offset },
       );
-      for (const row of rows) {
+      for (const row of chunk) {
         if (keep && !(await keep(row))) continue;
-        if (nodes.length === first) {
-          hasNextPage = true;
-          break;
-        }
-        nodes.push(row);
+        rows.push(row);
+        if (rows.length > first) break;
       }
-      if (hasNextPage || rows.length < CHUNK) break;
+      if (chunk.length < CHUNK) break;
     }
-    const last = nodes.at(-1);
-    return {
-      nodes,
-      totalCount,
-      pageInfo: {
-        hasNextPage,
-        endCursor: last ? encodeCursor(last.createdAt.getTime(), last.id) : undefined,
-      },
-    };
+    return pageFrom(rows, first, totalCount, (row) => encodeKeysetCursor(NEWEST_FIRST, row));
   }
 
   /** Questions the seller has not read yet. */

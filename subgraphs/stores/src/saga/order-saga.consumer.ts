@@ -106,28 +106,24 @@ export class OrderSagaHandlers {
     return Promise.all([
       bus.consume({
         durable: SAGA_CONSUMERS.reservations,
-        stream: 'ORDERS',
         types: [orderPlaced.type],
         concurrency,
         handle: (event) => this.placed(event),
       }),
       bus.consume({
         durable: SAGA_CONSUMERS.settlements,
-        stream: 'ORDERS',
         types: [orderConfirmed.type, orderFailed.type, orderCanceled.type],
         concurrency,
         handle: (event) => this.settle(event),
       }),
       bus.consume({
         durable: SAGA_CONSUMERS.couponRedemptions,
-        stream: 'ORDERS',
         types: [orderCouponRedemptionRequested.type],
         concurrency,
         handle: (event) => this.couponRedemptionRequested(event),
       }),
       bus.consume({
         durable: SAGA_CONSUMERS.couponReturns,
-        stream: 'ORDERS',
         types: [orderFailed.type, orderCanceled.type],
         concurrency,
         handle: (event) => this.returnCoupon(event),

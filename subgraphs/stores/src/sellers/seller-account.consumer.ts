@@ -92,7 +92,6 @@ export class SellerAccountHandlers {
   consume(bus: EventBus): Promise<Consumption> {
     return bus.consume({
       durable: SELLER_ACCOUNTS_CONSUMER,
-      stream: 'IDENTITY',
       // One consumer, one at a time: a suspension and a later deletion apply in order.
       types: [userSuspended.type, userDeleted.type],
       handle: (event) => this.handle(event),

@@ -42,7 +42,6 @@ export function consumeSellerApprovals(
 ): Promise<Consumption> {
   return bus.consume({
     durable: SELLER_APPROVALS_CONSUMER,
-    stream: 'IDENTITY',
     types: [sellerApproved.type],
     handle: (event) => recordSellerApproval(orm, deps, event),
   });

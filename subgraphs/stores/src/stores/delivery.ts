@@ -1,4 +1,4 @@
-import { addDays, parseLocalTime, seoulInstant, seoulParts } from '../shared/seoul-time.js';
+import { addDays, parseLocalTime, seoulInstant, seoulParts } from '@bloom/kernel';
 import { isClosedOn } from '../pickup/pickup-slots.js';
 import type { Store, StoreDeliveryPolicy } from './store.entity.js';
 import { StoreDeliveryDate, StoreDeliveryWindowOption } from './store.types.js';

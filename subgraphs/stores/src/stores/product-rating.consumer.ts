@@ -52,7 +52,6 @@ export function consumeProductRatings(
 ): Promise<Consumption> {
   return bus.consume({
     durable: PRODUCT_RATINGS_CONSUMER,
-    stream: 'PRODUCTS',
     types: [productRatingChanged.type],
     handle: (event) => applyProductRating(orm, deps, event),
   });

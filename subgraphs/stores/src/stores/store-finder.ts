@@ -1,4 +1,12 @@
-import { type EntityManager, type Page, badInput, decodeCursor, encodeCursor } from '@bloom/kernel';
+import {
+  type EntityManager,
+  type Page,
+  type SortKey,
+  badInput,
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  pageFrom,
+} from '@bloom/kernel';
 import type { FilterQuery } from '@mikro-orm/core';
 import {
   type Bounds,
@@ -134,21 +142,20 @@ export async function findStores(
       : (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) * direction;
   ranked.sort((a, b) => compare({ key: a.key, id: a.store.id }, { key: b.key, id: b.store.id }));
 
+  // The cursor holds the last store's [key, id], the same order as `compare`.
+  const dir = direction === 1 ? 'asc' : 'desc';
+  const keys: SortKey<Ranked>[] = [
+    { field: 'key', dir, kind: 'number', value: (r) => r.key },
+    { field: 'id', dir, kind: 'string', value: (r) => r.store.id },
+  ];
   let start = 0;
   if (after) {
-    const [key, id] = decodeCursor(after);
-    if (typeof key !== 'number') throw badInput('The cursor is not valid.', { field: 'after' });
+    const [key, id] = decodeKeysetCursor(keys, after) as [number, string];
     start = ranked.findIndex((r) => compare({ key: r.key, id: r.store.id }, { key, id }) > 0);
     if (start < 0) start = ranked.length;
   }
-  const slice = ranked.slice(start, start + first);
-  const last = slice.at(-1);
-  return {
-    nodes: slice.map((r) => r.store),
-    totalCount: ranked.length,
-    pageInfo: {
-      hasNextPage: start + first < ranked.length,
-      endCursor: last ? encodeCursor(last.key, last.store.id) : undefined,
-    },
-  };
+  const page = pageFrom(ranked.slice(start, start + first + 1), first, ranked.length, (r) =>
+    encodeKeysetCursor(keys, r),
+  );
+  return { ...page, nodes: page.nodes.map((r) => r.store) };
 }

@@ -1,7 +1,6 @@
-import { InvalidInputError } from '@bloom/kernel';
+import { InvalidInputError, parseLocalTime } from '@bloom/kernel';
 import { isValidLatLng } from '../shared/geo.js';
 import { SETTLEMENT_BANKS, isDistrictOf, isRegion } from '../shared/reference.data.js';
-import { parseLocalTime } from '../shared/seoul-time.js';
 import type {
   BusinessHoursInput,
   PickupSettingsInput,

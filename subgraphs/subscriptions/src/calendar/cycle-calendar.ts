@@ -2,13 +2,15 @@
  * The subscription calendar, pure and clock-free: every date is a calendar day `YYYY-MM-DD`
  * in Asia/Seoul (the stores' delivery day; SPEC: times are shown in Asia/Seoul). Day arithmetic
  * runs on UTC midnights so no offset shifts it; only `dayOf` and `startOfDay` convert between
- * instants and Seoul days. Cycle numbers start at 1.
+ * instants and Seoul days (through the kernel's Seoul time). Cycle numbers start at 1.
  *
  * A schedule is an anchor — the delivery date of cycle `anchorCycle` — plus a period. Changing
  * the delivery date moves the anchor to the next uncharged cycle, so the dates of cycles already
  * charged never change. Monthly cycles keep the anchor's day of the month and clamp it to the
  * month's length (Jan 31 → Feb 28/29 → Mar 31), never drifting.
  */
+
+import { seoulDate, seoulInstant } from '@bloom/kernel';
 
 export type CycleKind = 'WEEKLY' | 'BIWEEKLY' | 'FOUR_WEEKLY' | 'MONTHLY';
 
@@ -49,51 +51,11 @@ function mustParse(day: string): Date {
 
 export const formatDay = (value: Date): string => value.toISOString().slice(0, 10);
 
-/** The platform's time zone: delivery days, charge days and pauses are days here. */
-export const SERVICE_TIME_ZONE = 'Asia/Seoul';
+/** The Asia/Seoul calendar day of an instant. */
+export const dayOf = (instant: Date): string => seoulDate(instant);
 
-const localParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: SERVICE_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
-
-/** The wall clock in the service time zone at an instant, read as if it were UTC. */
-function wallClock(instant: Date): number {
-  const parts = new Map<string, number>();
-  for (const { type, value } of localParts.formatToParts(instant)) parts.set(type, Number(value));
-  const part = (type: string): number => {
-    const value = parts.get(type);
-    if (value === undefined) throw new RangeError(`No ${type} in the formatted date`);
-    return value;
-  };
-  return Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-    instant.getUTCMilliseconds(),
-  );
-}
-
-/** The service time zone's calendar day of an instant. */
-export const dayOf = (instant: Date): string => formatDay(new Date(wallClock(instant)));
-
-/** The instant a day starts in the service time zone (its local midnight). */
-export function startOfDay(day: string): Date {
-  const midnightAsUtc = mustParse(day).getTime();
-  // The offset at the guess is the offset at midnight unless a DST change lies between them.
-  const guess = new Date(midnightAsUtc);
-  const offset = wallClock(guess) - guess.getTime();
-  return new Date(midnightAsUtc - offset);
-}
+/** The instant a day starts in Asia/Seoul (its local midnight). */
+export const startOfDay = (day: string): Date => seoulInstant(formatDay(mustParse(day)), 0);
 
 export function addDays(day: string, days: number): string {
   return formatDay(new Date(mustParse(day).getTime() + days * DAY_MS));

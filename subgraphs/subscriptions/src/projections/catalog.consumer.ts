@@ -92,13 +92,11 @@ export function startCatalogConsumers(
   return Promise.all([
     deps.bus.consume({
       durable: 'subscriptions-products-projection',
-      stream: 'PRODUCTS',
       types: [productCreated.type, productUpdated.type, productDeleted.type],
       handle: run('subscriptions-products-projection'),
     }),
     deps.bus.consume({
       durable: 'subscriptions-stores-projection',
-      stream: 'STORES',
       types: [
         storeOpened.type,
         storeUpdated.type,

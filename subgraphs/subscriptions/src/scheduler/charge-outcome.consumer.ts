@@ -163,7 +163,6 @@ const suspend = (em: EntityManager, deps: SubscriptionsDeps, id: string, outcome
 export function startOutcomeConsumer(orm: MikroORM, deps: SubscriptionsDeps): Promise<Consumption> {
   return deps.bus.consume({
     durable: OUTCOME_CONSUMER,
-    stream: 'ORDERS',
     types: [orderConfirmed.type, orderFailed.type],
     handle: (event) =>
       deps.processed

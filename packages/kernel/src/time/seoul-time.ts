@@ -1,7 +1,8 @@
 /**
- * Store hours, cut-offs and pickup slots are Asia/Seoul wall-clock times; instants are stored
- * in UTC. Conversions go through Intl so they stay right even if the zone's rules ever change
- * (Korea has kept +09:00 without daylight saving since 1988).
+ * The platform's local time: store hours, delivery and pickup days, reports and notices are
+ * Asia/Seoul wall-clock times and dates; instants are stored in UTC. Conversions go through
+ * Intl so they stay right even if the zone's rules ever change (Korea has kept +09:00 without
+ * daylight saving since 1988).
  */
 export const SEOUL_TIME_ZONE = 'Asia/Seoul';
 
@@ -44,6 +45,15 @@ export function seoulParts(instant: Date): SeoulParts {
     seconds: Number(parts.second),
     weekday: WEEKDAYS.indexOf(parts.weekday ?? ''),
   };
+}
+
+/** The Seoul calendar date of an instant, `YYYY-MM-DD`. */
+export const seoulDate = (instant: Date): string => seoulParts(instant).date;
+
+/** An instant as Seoul wall-clock time, `YYYY-MM-DD HH:mm`. */
+export function formatSeoulDateTime(instant: Date): string {
+  const { date, minutes } = seoulParts(instant);
+  return `${date} ${formatLocalTime(minutes)}`;
 }
 
 /** The zone's offset from UTC at an instant, in minutes (540 for +09:00). */
