@@ -10,6 +10,11 @@ export const testEnv = loadConfig(
   z.object({
     MONGO_URL: z.string().default('mongodb://127.0.0.1:27018'),
     NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+    /** `debug` prints the services' logs during tests. */
+    TEST_LOG_LEVEL: z
+      .string()
+      .optional()
+      .transform((level): 'debug' | 'silent' => (level === 'debug' ? 'debug' : 'silent')),
   }),
   // The test harness is the one place outside a service's main.ts that reads the environment.
   process.env,

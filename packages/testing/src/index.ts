@@ -7,3 +7,4 @@ export * from './wait.js';
 export * from './events.js';
 export * from './queries.js';
 export * from './service.js';
+export * from './subgraph-harness.js';

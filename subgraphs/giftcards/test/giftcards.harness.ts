@@ -1,4 +1,4 @@
-import { type Caller, EventBus, createEvent, createLogger } from '@bloom/kernel';
+import type { EventContract } from '@bloom/kernel';
 import {
   orderCanceled,
   orderConfirmed,
@@ -10,42 +10,18 @@ import {
   orderShipping,
   productCreated,
 } from '@bloom/schema';
-import {
-  TEST_CALLER_SECRET,
-  callerHeaders,
-  createStreamNamespace,
-  deleteStreamNamespace,
-  dropDatabase,
-  freshDatabaseName,
-  gqlRequest,
-  recordEvents,
-  testEnv,
-  waitFor,
-  type EventRecorder,
-  listening,
-} from '@bloom/testing';
+import { type SubgraphHarness, startSubgraph, waitFor } from '@bloom/testing';
 import { ObjectId } from '@mikro-orm/mongodb';
 import { OrderStateMark } from '../src/orders/order-line.entities.js';
-import { loadGiftcardsConfig } from '../src/giftcards.config.js';
+import { type GiftcardsConfig, loadGiftcardsConfig } from '../src/giftcards.config.js';
 import { type GiftcardsServer, buildServer } from '../src/server.js';
 
 export type FeedState =
   'CONFIRMED' | 'PREPARING' | 'SHIPPING' | 'DELIVERED' | 'READY' | 'PICKED_UP' | 'CANCELED';
 
-export interface GiftcardsHarness {
-  server: GiftcardsServer;
-  events: EventRecorder;
-  namespace: string;
+export interface GiftcardsHarness extends SubgraphHarness<GiftcardsConfig, GiftcardsServer> {
   /** The service's public base URL (share links, images). */
   baseUrl: string;
-  advance(ms: number): void;
-  /** The service's clock. */
-  now(): Date;
-  call<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    caller?: Partial<Caller>,
-  ): ReturnType<typeof gqlRequest<T>>;
   /** Publishes orders.order.placed (the real contract) and returns the line ids. */
   placeOrder(input: {
     customerId: string;
@@ -57,7 +33,6 @@ export interface GiftcardsHarness {
   publishProduct(productId: string, representativeFlowerId: number): Promise<void>;
   /** Resolves once the projection has seen the order reach `state` (PENDING: placed). */
   projected(orderId: string, state: string): Promise<void>;
-  close(): Promise<void>;
 }
 
 const STORE_ID = 'store-1';
@@ -67,46 +42,17 @@ export async function startGiftcards(
   label: string,
   env: Record<string, string> = {},
 ): Promise<GiftcardsHarness> {
-  const dbName = freshDatabaseName(label);
-  const namespace = await createStreamNamespace();
-  const events = await recordEvents(namespace);
-  let offset = 0;
-  const config = loadGiftcardsConfig({
-    PORT: '0',
-    MONGO_URL: testEnv.MONGO_URL,
-    NATS_URL: testEnv.NATS_URL,
-    EVENT_NAMESPACE: namespace,
-    GIFTCARDS_DB: dbName,
-    CALLER_SIGNING_SECRET: TEST_CALLER_SECRET,
-    LOG_LEVEL: 'silent',
-    ...env,
+  const base = await startSubgraph({
+    name: 'giftcards',
+    label,
+    dbVariable: 'GIFTCARDS_DB',
+    env,
+    loadConfig: loadGiftcardsConfig,
+    build: buildServer,
   });
-  const logger = createLogger({
-    service: 'giftcards',
-    level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
-  });
-  const server = await listening(
-    buildServer(config, { logger, now: () => new Date(Date.now() + offset) }),
-  );
-  // The producers' side: orders and products events on the same namespace, through the kernel bus.
-  const producer = await EventBus.connect({
-    servers: testEnv.NATS_URL,
-    namespace,
-    name: 'test-producer',
-    logger,
-  });
-  const sequences = new Map<string, number>();
-  const publish = async <T>(
-    contract: Parameters<typeof createEvent<T>>[0],
-    subjectId: string,
-    payload: T,
-  ) => {
-    const sequence = (sequences.get(subjectId) ?? 0) + 1;
-    sequences.set(subjectId, sequence);
-    await producer.publish(
-      createEvent(contract, { source: 'test', subjectId, sequence, traceId: 'test' }, payload),
-    );
-  };
+  // The producers' side: orders and products events on the same namespace.
+  const publish = <T>(contract: EventContract<string, T>, subjectId: string, payload: T) =>
+    base.publish(contract, payload, { subjectId });
   const parties = (orderId: string, customerId: string) => ({
     orderId,
     orderNumber: `B-${orderId.slice(-6)}`,
@@ -114,18 +60,13 @@ export async function startGiftcards(
     customerId,
     sellerId: null,
   });
-  return {
-    server,
-    events,
-    namespace,
-    baseUrl: server.deps.publicUrl(),
-    now: () => new Date(Date.now() + offset),
-    advance: (ms) => {
-      offset += ms;
-    },
-    call: (query, variables = {}, caller = {}) =>
-      gqlRequest(server.url, query, variables, callerHeaders(caller)),
-    placeOrder: async ({ customerId, products, orderId = new ObjectId().toHexString() }) => {
+  return Object.assign(base, {
+    baseUrl: base.server.deps.publicUrl(),
+    placeOrder: async ({
+      customerId,
+      products,
+      orderId = new ObjectId().toHexString(),
+    }: Parameters<GiftcardsHarness['placeOrder']>[0]) => {
       await publish(orderPlaced, orderId, {
         orderId,
         storeId: STORE_ID,
@@ -144,7 +85,7 @@ export async function startGiftcards(
       });
       return { orderId, lineIds: products.map((p) => `${orderId}:${p.productId}`) };
     },
-    moveOrder: async (orderId, customerId, state) => {
+    moveOrder: async (orderId: string, customerId: string, state: FeedState) => {
       const ref = parties(orderId, customerId);
       const at = new Date().toISOString();
       switch (state) {
@@ -170,7 +111,7 @@ export async function startGiftcards(
           });
       }
     },
-    publishProduct: (productId, representativeFlowerId) =>
+    publishProduct: (productId: string, representativeFlowerId: number) =>
       publish(productCreated, productId, {
         productId,
         storeId: STORE_ID,
@@ -187,20 +128,13 @@ export async function startGiftcards(
         representativeFlowerId,
         updatedAt: new Date().toISOString(),
       }),
-    projected: async (orderId, state) => {
+    projected: async (orderId: string, state: string) => {
       await waitFor(
-        () => server.orm.em.fork().findOne(OrderStateMark, { _id: `${orderId}:${state}` }),
+        () => base.server.orm.em.fork().findOne(OrderStateMark, { _id: `${orderId}:${state}` }),
         { what: `${orderId} ${state} projected` },
       );
     },
-    close: async () => {
-      await producer.close();
-      await server.close();
-      await events.close();
-      await deleteStreamNamespace(namespace);
-      await dropDatabase(dbName);
-    },
-  };
+  });
 }
 
 export const newId = () => new ObjectId().toHexString();

@@ -40,7 +40,7 @@ const stockOf = async (storeId: string, flowerId: number) => {
 
 /** Runs the reservation handler the way the ORDERS consumer does. */
 const place = (order: ReturnType<typeof placedOrder>) =>
-  h.server.saga.handle(h.envelope(orderPlaced, order, order.orderId));
+  h.server.saga.handle(h.envelope(orderPlaced, order, { subjectId: order.orderId }));
 
 const reserveOutcome = (orderId: string) =>
   h.db.collection('saga_steps').findOne({ _id: `${orderId}:reserve` as never });
@@ -238,7 +238,7 @@ describe('reservations', () => {
     await Promise.all(
       orders.map((order, i) =>
         (i % 2 === 0 ? h.server : replica).saga.handle(
-          h.envelope(orderPlaced, order, order.orderId),
+          h.envelope(orderPlaced, order, { subjectId: order.orderId }),
         ),
       ),
     );
@@ -273,7 +273,7 @@ describe('reservations', () => {
     const { sellerId, storeId } = await h.openStore();
     await setStock(h, sellerId, storeId, [{ flowerId: 2, available: 20 }]);
     const order = placedOrder(storeId, [{ flowerId: 2, count: 3 }], { quantity: 2 });
-    const event = h.envelope(orderPlaced, order, order.orderId);
+    const event = h.envelope(orderPlaced, order, { subjectId: order.orderId });
     await h.server.saga.handle(event);
     // Redelivery of the same event, and copies with new event ids, at once and afterwards.
     await Promise.allSettled([

@@ -61,7 +61,7 @@ describe('pickup slots', () => {
     );
     const started = Date.now();
     await Promise.all(
-      orders.map((o) => h.server.saga.handle(h.envelope(orderPlaced, o, o.orderId))),
+      orders.map((o) => h.server.saga.handle(h.envelope(orderPlaced, o, { subjectId: o.orderId }))),
     );
     const duration = Date.now() - started;
     const results = await Promise.all(orders.map((o) => outcome(o.orderId)));
@@ -96,7 +96,7 @@ describe('pickup slots', () => {
     const released = await h.eventFor('stores.inventory.released', { orderId: first?.orderId });
     expect(released.payload).toMatchObject({ slotReleased: true });
     const late = placedOrder(storeId, [{ flowerId: 1, count: 1 }], { slotStart });
-    await h.server.saga.handle(h.envelope(orderPlaced, late, late.orderId));
+    await h.server.saga.handle(h.envelope(orderPlaced, late, { subjectId: late.orderId }));
     expect(await outcome(late.orderId)).toMatchObject({ outcome: 'RESERVED' });
     const reservedEvent = await h.eventFor('stores.inventory.reserved', { orderId: late.orderId });
     expect(reservedEvent.payload).toMatchObject({
@@ -118,7 +118,7 @@ describe('pickup slots', () => {
     ];
     for (const slotStart of cases) {
       const order = placedOrder(storeId, [{ flowerId: 2, count: 1 }], { slotStart });
-      await h.server.saga.handle(h.envelope(orderPlaced, order, order.orderId));
+      await h.server.saga.handle(h.envelope(orderPlaced, order, { subjectId: order.orderId }));
       expect((await outcome(order.orderId))?.data, slotStart.toISOString()).toMatchObject({
         reason: 'SLOT_UNAVAILABLE',
       });
@@ -129,7 +129,7 @@ describe('pickup slots', () => {
       seller(sellerId),
     );
     const off = placedOrder(storeId, [{ flowerId: 2, count: 1 }], { slotStart: tomorrowSlot() });
-    await h.server.saga.handle(h.envelope(orderPlaced, off, off.orderId));
+    await h.server.saga.handle(h.envelope(orderPlaced, off, { subjectId: off.orderId }));
     expect((await outcome(off.orderId))?.data).toMatchObject({ reason: 'SLOT_UNAVAILABLE' });
     expect((await auditLedger(h, storeId, 2)).available).toBe(10);
   });

@@ -49,8 +49,12 @@ async function deliver(event: EventEnvelope): Promise<void> {
 }
 
 const suspension = (userId: string, reason = '정산 정보 도용') =>
-  h.envelope(userSuspended, { userId, reason, suspendedBy: ADMIN.userId as string }, userId);
-const deletion = (userId: string) => h.envelope(userDeleted, { userId }, userId);
+  h.envelope(
+    userSuspended,
+    { userId, reason, suspendedBy: ADMIN.userId as string },
+    { subjectId: userId },
+  );
+const deletion = (userId: string) => h.envelope(userDeleted, { userId }, { subjectId: userId });
 
 const eventsOf = (type: string, storeId: string) =>
   h.events.ofType(type).filter((e) => e.subjectId === storeId);

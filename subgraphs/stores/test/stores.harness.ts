@@ -1,30 +1,9 @@
-import {
-  type Caller,
-  EventBus,
-  type EventContract,
-  type EventEnvelope,
-  createEvent,
-  createLogger,
-} from '@bloom/kernel';
+import type { Caller } from '@bloom/kernel';
 import { sellerApproved } from '@bloom/schema';
-import {
-  type EventRecorder,
-  TEST_CALLER_SECRET,
-  callerHeaders,
-  createStreamNamespace,
-  deleteStreamNamespace,
-  dropDatabase,
-  freshDatabaseName,
-  gqlRequest,
-  recordEvents,
-  testEnv,
-  waitFor,
-  listening,
-} from '@bloom/testing';
+import { type SubgraphHarness, startSubgraph, waitFor } from '@bloom/testing';
 import { ObjectId } from '@mikro-orm/mongodb';
-import { type Db, MongoClient } from 'mongodb';
 import { type StoresServer, buildServer } from '../src/server.js';
-import { loadStoresConfig } from '../src/stores.config.js';
+import { type StoresConfig, loadStoresConfig } from '../src/stores.config.js';
 
 export const newId = () => new ObjectId().toHexString();
 
@@ -35,38 +14,11 @@ export const seller = (userId: string): Partial<Caller> => ({
   roles: ['CUSTOMER', 'SELLER'],
 });
 
-export interface StoresHarness {
-  server: StoresServer;
-  events: EventRecorder;
-  namespace: string;
-  /** Publishes into the test namespace, as other services would. */
-  bus: EventBus;
-  db: Db;
-  now(): Date;
-  /** Moves the service's clock. */
-  advance(ms: number): void;
-  // Tests read deep response paths; `any` keeps them terse and the assertions do the checking.
-  call<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    caller?: Partial<Caller>,
-  ): ReturnType<typeof gqlRequest<T>>;
-  /** An event envelope as another service would publish it. */
-  envelope<T>(
-    contract: EventContract<string, T>,
-    payload: T,
-    subjectId?: string,
-  ): ReturnType<typeof createEvent<T>>;
-  publish<T>(contract: EventContract<string, T>, payload: T): Promise<void>;
+export interface StoresHarness extends SubgraphHarness<StoresConfig, StoresServer> {
   /** Publishes `identity.seller.approved` and waits until stores has recorded it. */
   approveSeller(userId?: string): Promise<string>;
-  /** Waits for the first event of a type whose payload matches. */
-  eventFor(type: string, match: Record<string, unknown>): Promise<EventEnvelope>;
-  /** Another instance of the service on the same database, as a second replica would be. */
-  replica(): Promise<StoresServer>;
   /** An approved seller with a store (Seoul 강남구 by default); returns both ids. */
   openStore(overrides?: Record<string, unknown>): Promise<{ sellerId: string; storeId: string }>;
-  close(): Promise<void>;
 }
 
 export const STORE_FIELDS = `
@@ -106,106 +58,40 @@ export function storeInput(overrides: Record<string, unknown> = {}): Record<stri
 
 /** Starts a real stores subgraph on a free port with its own database and stream namespace. */
 export async function startStores(label: string): Promise<StoresHarness> {
-  const dbName = freshDatabaseName(label);
-  const namespace = await createStreamNamespace();
-  const events = await recordEvents(namespace);
-  let offset = 0;
-  const now = () => new Date(Date.now() + offset);
-  const config = loadStoresConfig({
-    PORT: '0',
-    MONGO_URL: testEnv.MONGO_URL,
-    NATS_URL: testEnv.NATS_URL,
-    EVENT_NAMESPACE: namespace,
-    STORES_DB: dbName,
-    CALLER_SIGNING_SECRET: TEST_CALLER_SECRET,
-    LOG_LEVEL: 'silent',
+  const base = await startSubgraph({
+    name: 'stores',
+    label,
+    dbVariable: 'STORES_DB',
     // Tests approve sellers explicitly; an unapproved one should be refused at once.
-    APPROVAL_WAIT_MS: '0',
+    env: { APPROVAL_WAIT_MS: '0' },
+    loadConfig: loadStoresConfig,
+    build: buildServer,
   });
-  const logger = createLogger({
-    service: 'stores',
-    level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
-  });
-  const server = await listening(buildServer(config, { logger, now }));
-  const bus = await EventBus.connect({
-    servers: testEnv.NATS_URL,
-    namespace,
-    name: 'stores-test-publisher',
-    logger,
-  });
-  const client = await MongoClient.connect(testEnv.MONGO_URL);
-  const db = client.db(dbName);
-
-  const replicas: StoresServer[] = [];
-  const envelope: StoresHarness['envelope'] = (contract, payload, subjectId = 'test') =>
-    createEvent(contract, { source: 'test', subjectId, sequence: 1, traceId: 'test' }, payload);
-  const harness: StoresHarness = {
-    server,
-    events,
-    namespace,
-    bus,
-    db,
-    now,
-    advance: (ms) => {
-      offset += ms;
-    },
-    call: (query, variables = {}, caller = {}) =>
-      gqlRequest(server.url, query, variables, callerHeaders(caller)),
-    envelope,
-    publish: (contract, payload) => bus.publish(envelope(contract, payload)),
+  const harness: StoresHarness = Object.assign(base, {
     async approveSeller(userId = newId()) {
-      await harness.publish(sellerApproved, {
+      await base.publish(sellerApproved, {
         userId,
         email: `${userId}@bloom.test`,
         name: '판매자',
         businessName: '꽃집',
         approvedBy: ADMIN.userId as string,
       });
-      await waitFor(() => db.collection('approved_sellers').findOne({ _id: userId as never }), {
-        what: `approval of ${userId}`,
-      });
+      await waitFor(
+        () => base.db.collection('approved_sellers').findOne({ _id: userId as never }),
+        { what: `approval of ${userId}` },
+      );
       return userId;
     },
-    eventFor: (type, match) =>
-      waitFor(
-        () =>
-          events
-            .ofType(type)
-            .find((e) =>
-              Object.entries(match).every(
-                ([k, v]) => (e.payload as Record<string, unknown>)[k] === v,
-              ),
-            ),
-        { what: `${type} ${JSON.stringify(match)}` },
-      ),
-    async replica() {
-      const replica = await listening(buildServer(config, { logger, now }));
-      replicas.push(replica);
-      return replica;
-    },
-    async openStore(overrides = {}) {
+    async openStore(overrides: Record<string, unknown> = {}) {
       const sellerId = await harness.approveSeller();
-      const res = await harness.call(
-        CREATE_STORE,
-        { input: storeInput(overrides) },
-        seller(sellerId),
-      );
+      const res = await base.call(CREATE_STORE, { input: storeInput(overrides) }, seller(sellerId));
       const store = res.data?.createStore;
       if (store?.__typename !== 'Store') {
         throw new Error(`could not open a store: ${JSON.stringify(res)}`);
       }
       return { sellerId, storeId: store.id as string };
     },
-    close: async () => {
-      await Promise.all(replicas.map((r) => r.close()));
-      await server.close();
-      await bus.close();
-      await events.close();
-      await client.close();
-      await deleteStreamNamespace(namespace);
-      await dropDatabase(dbName);
-    },
-  };
+  });
   return harness;
 }
 
