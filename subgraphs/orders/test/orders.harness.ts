@@ -1,51 +1,15 @@
-import {
-  type Caller,
-  EventBus,
-  type EventContract,
-  createEvent,
-  createLogger,
-} from '@bloom/kernel';
+import { EventBus, type EventContract, createEvent } from '@bloom/kernel';
 import { couponCreated, productCreated, storeOpened } from '@bloom/schema';
-import {
-  type EventRecorder,
-  TEST_CALLER_SECRET,
-  callerHeaders,
-  createStreamNamespace,
-  deleteStreamNamespace,
-  dropDatabase,
-  freshDatabaseName,
-  gqlRequest,
-  recordEvents,
-  testEnv,
-  waitFor,
-  listening,
-} from '@bloom/testing';
+import { type SubgraphHarness, startSubgraph, waitFor } from '@bloom/testing';
 import { ObjectId } from '@mikro-orm/mongodb';
-import type { Db } from 'mongodb';
-import { loadOrdersConfig } from '../src/orders.config.js';
+import { type OrdersConfig, loadOrdersConfig } from '../src/orders.config.js';
 import { type OrdersServer, buildServer } from '../src/server.js';
 import { FakePayments } from './fake-payments.js';
 import { FakeStores } from './fake-stores.js';
 
-export interface OrdersHarness {
-  server: OrdersServer;
-  events: EventRecorder;
-  namespace: string;
+export interface OrdersHarness extends SubgraphHarness<OrdersConfig, OrdersServer> {
   payments: FakePayments;
   stores: FakeStores;
-  bus: EventBus;
-  advance(ms: number): void;
-  now(): Date;
-  call<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    caller?: Partial<Caller>,
-  ): ReturnType<typeof gqlRequest<T>>;
-  db(): Db;
-  publish<T>(contract: EventContract<string, T>, payload: T, id?: string): Promise<void>;
-  /** Stops the subgraph (as a crash would, minus the abruptness) and starts a new one on the same data. */
-  restart(): Promise<void>;
-  close(): Promise<void>;
 }
 
 export async function startOrders(
@@ -53,82 +17,31 @@ export async function startOrders(
   env: Record<string, string> = {},
   options: { sweeperMs?: number } = {},
 ): Promise<OrdersHarness> {
-  const dbName = freshDatabaseName(label);
-  const namespace = await createStreamNamespace();
-  const events = await recordEvents(namespace);
-  let offset = 0;
-  const now = () => new Date(Date.now() + offset);
-  const config = loadOrdersConfig({
-    PORT: '0',
-    MONGO_URL: testEnv.MONGO_URL,
-    NATS_URL: testEnv.NATS_URL,
-    EVENT_NAMESPACE: namespace,
-    ORDERS_DB: dbName,
-    CALLER_SIGNING_SECRET: TEST_CALLER_SECRET,
-    LOG_LEVEL: 'silent',
-    SAGA_SWEEP_INTERVAL_MS: String(options.sweeperMs ?? 3_600_000),
-    SAGA_RESUME_AFTER_MS: '2000',
-    ...env,
-  });
-  const logger = createLogger({
-    service: 'orders',
-    level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
-  });
   const payments = new FakePayments();
-  const start = () =>
-    listening(
-      buildServer(config, { logger, now, payments, sweeper: options.sweeperMs !== undefined }),
-    );
-  let server = await start();
-  const bus = await EventBus.connect({
-    servers: testEnv.NATS_URL,
-    namespace,
-    name: 'test',
-    logger,
-  });
-  const stores = new FakeStores(bus);
-  await stores.start();
-  let sequence = 0;
-  const harness: OrdersHarness = {
-    get server() {
-      return server;
+  const base = await startSubgraph({
+    name: 'orders',
+    label,
+    dbVariable: 'ORDERS_DB',
+    env: {
+      SAGA_SWEEP_INTERVAL_MS: String(options.sweeperMs ?? 3_600_000),
+      SAGA_RESUME_AFTER_MS: '2000',
+      ...env,
     },
-    events,
-    namespace,
+    loadConfig: loadOrdersConfig,
+    build: (config, overrides) =>
+      buildServer(config, { ...overrides, payments, sweeper: options.sweeperMs !== undefined }),
+  });
+  const stores = new FakeStores(base.bus);
+  await stores.start();
+  const closeBase = base.close.bind(base);
+  return Object.assign(base, {
     payments,
     stores,
-    bus,
-    advance: (ms) => {
-      offset += ms;
-    },
-    now,
-    db: () => server.orm.em.getConnection().getDb(),
-    call: (query, variables = {}, caller = {}) =>
-      gqlRequest(server.url, query, variables, callerHeaders(caller)),
-    publish: async (contract, payload, id) => {
-      sequence += 1;
-      await bus.publish(
-        createEvent(
-          contract,
-          { source: 'test', subjectId: 'test', sequence, traceId: '', id },
-          payload,
-        ),
-      );
-    },
-    restart: async () => {
-      await server.close();
-      server = await start();
-    },
     close: async () => {
       await stores.stop();
-      await server.close();
-      await bus.close();
-      await events.close();
-      await deleteStreamNamespace(namespace);
-      await dropDatabase(dbName);
+      await closeBase();
     },
-  };
-  return harness;
+  });
 }
 
 export const newId = () => new ObjectId().toHexString();
@@ -217,7 +130,7 @@ export async function seedCatalog(
   // The projections are written by the orders consumers; wait until checkout can see them.
   await waitFor(
     async () => {
-      const db = h.db();
+      const { db } = h;
       const [stores, products, coupons] = await Promise.all([
         db.collection('store_projections').countDocuments({ _id: storeId as never }),
         db

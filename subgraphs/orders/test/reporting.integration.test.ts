@@ -71,7 +71,7 @@ describe('settlement and statistics', () => {
     expect(list.data?.settlements).toEqual([
       { store: { id: cat.storeId }, orderCount: 2, gross: 83000, commission: 5810, payout: 77190 },
     ]);
-    expect(await h.db().collection('settlements').countDocuments()).toBe(1);
+    expect(await h.db.collection('settlements').countDocuments()).toBe(1);
     const seller = { userId: cat.sellerId, roles: ['CUSTOMER' as const, 'SELLER' as const] };
     const mine = await h.call(
       `query($s: ID!) { storeSettlements(storeId: $s) { gross } }`,

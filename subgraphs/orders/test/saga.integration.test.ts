@@ -129,8 +129,7 @@ describe('saga failures compensate exactly', () => {
     const id = await buy(c.caller);
     await waitFor(
       async () =>
-        (await h
-          .db()
+        (await h.db
           .collection('saga_steps')
           .countDocuments({ _id: `${id}:CAPTURE_UNKNOWN` as never })) === 1,
       { what: 'UNKNOWN capture' },
@@ -201,11 +200,7 @@ describe('duplicates and races', () => {
       }),
     );
     expect(attempts.filter((a) => a.moved)).toHaveLength(1);
-    const transitions = await h
-      .db()
-      .collection('order_transitions')
-      .find({ orderId: id })
-      .toArray();
+    const transitions = await h.db.collection('order_transitions').find({ orderId: id }).toArray();
     expect(transitions).toHaveLength(1);
     await new CheckoutSaga(fork(), h.server.deps).recover(id);
     expect((await status(id, c.caller)).status).toBe(transitions[0]?.to);
@@ -226,7 +221,7 @@ describe('300 checkouts against stock for 100', () => {
       );
       const final = await waitFor(
         async () => {
-          const docs = await h.db().collection('orders').find({ storeId: store.storeId }).toArray();
+          const docs = await h.db.collection('orders').find({ storeId: store.storeId }).toArray();
           return docs.length === 300 && docs.every((d) => d.status !== 'PENDING') ? docs : null;
         },
         { what: '300 terminal orders', timeoutMs: 270_000, intervalMs: 500 },

@@ -106,7 +106,7 @@ describe('subscription cycle orders', () => {
       failure: null,
       delivery: { window: '10:00-13:00', deliveryDate: '2030-01-10' },
     });
-    expect(await h.db().collection('orders').countDocuments({ customerId: c.id })).toBe(1);
+    expect(await h.db.collection('orders').countDocuments({ customerId: c.id })).toBe(1);
     expect([...charges.keys()].filter((k) => k.startsWith(orderId))).toHaveLength(1);
     const confirmed = await h.events.waitForType('orders.order.confirmed');
     expect(confirmed.some((e) => (e.payload as { orderId: string }).orderId === orderId)).toBe(
