@@ -49,6 +49,12 @@ export interface SubgraphHarnessOptions<C, S extends Service> {
   clock?: TestClock;
 }
 
+export interface EnvelopeMeta {
+  subjectId?: string;
+  id?: string;
+  sequence?: number;
+}
+
 export interface SubgraphHarness<C, S extends Service> {
   /** The running service (a new one after `restart`). */
   readonly server: S;
@@ -72,17 +78,21 @@ export interface SubgraphHarness<C, S extends Service> {
     variables?: Record<string, unknown>,
     caller?: Partial<Caller>,
   ): ReturnType<typeof gqlRequest<T>>;
-  /** An event envelope as another service would publish it, at the service's clock. */
+  /**
+   * An event envelope as another service would publish it, at the service's clock; without a
+   * `sequence`, each envelope gets the next one of a counter shared by every subject.
+   */
   envelope<T>(
     contract: EventContract<string, T>,
     payload: T,
-    meta?: { subjectId?: string; id?: string },
+    meta?: EnvelopeMeta,
   ): EventEnvelope<T>;
+  /** Publishes an envelope into the namespace (JetStream, msgID = event id) and returns it. */
   publish<T>(
     contract: EventContract<string, T>,
     payload: T,
-    meta?: { subjectId?: string; id?: string },
-  ): Promise<void>;
+    meta?: EnvelopeMeta,
+  ): Promise<EventEnvelope<T>>;
   /** Waits for the first event of a type whose payload has these values. */
   eventFor(type: string, match: Record<string, unknown>): Promise<EventEnvelope>;
   /** Stops the service and starts it again on the same database and namespace. */
@@ -130,13 +140,13 @@ export async function startSubgraph<C, S extends Service>(
   let sequence = 0;
 
   const envelope: SubgraphHarness<C, S>['envelope'] = (contract, payload, meta = {}) => {
-    sequence += 1;
+    if (meta.sequence === undefined) sequence += 1;
     return createEvent(
       contract,
       {
         source: 'test',
         subjectId: meta.subjectId ?? 'test',
-        sequence,
+        sequence: meta.sequence ?? sequence,
         traceId: 'test',
         id: meta.id,
         at: clock.now(),
@@ -162,7 +172,11 @@ export async function startSubgraph<C, S extends Service>(
     call: (query, variables = {}, caller = {}) =>
       gqlRequest(server.url, query, variables, callerHeaders(caller)),
     envelope,
-    publish: (contract, payload, meta) => bus.publish(envelope(contract, payload, meta)),
+    publish: async (contract, payload, meta) => {
+      const event = envelope(contract, payload, meta);
+      await bus.publish(event);
+      return event;
+    },
     eventFor: (type, match) =>
       waitFor(
         () =>

@@ -2,53 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type Caller,
-  type EventContract,
-  EventBus,
-  type EventEnvelope,
-  createEvent,
-  createLogger,
-} from '@bloom/kernel';
+import type { Caller, EventEnvelope } from '@bloom/kernel';
 import { inventoryAdjusted, orderLineCompleted, storeOpened } from '@bloom/schema';
 import {
-  TEST_CALLER_SECRET,
-  callerHeaders,
-  createStreamNamespace,
-  deleteStreamNamespace,
-  dropDatabase,
-  freshDatabaseName,
-  gqlRequest,
-  recordEvents,
-  testEnv,
-  waitFor,
+  type EnvelopeMeta,
   type EventRecorder,
+  type SubgraphHarness,
+  startSubgraph,
+  waitFor,
 } from '@bloom/testing';
-import { type Db, MongoClient } from 'mongodb';
-import { loadProductsConfig } from '../src/products.config.js';
+import { type ProductsConfig, loadProductsConfig } from '../src/products.config.js';
 import { type ProductsOverrides, type ProductsServer, buildServer } from '../src/server.js';
 
-export interface ProductsHarness {
-  server: ProductsServer;
-  events: EventRecorder;
-  namespace: string;
-  /** The subgraph's database, for assertions. */
-  db: Db;
+export interface ProductsHarness extends SubgraphHarness<ProductsConfig, ProductsServer> {
   /** The service's origin (uploads and images). */
   origin: string;
-  /** Moves the service's clock. */
-  advance(ms: number): void;
-  call<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    caller?: Partial<Caller>,
-  ): ReturnType<typeof gqlRequest<T>>;
-  /** Publishes an event as its producer would (JetStream, msgID = event id). */
-  publish<T>(
-    contract: EventContract<string, T>,
-    payload: T,
-    meta?: { subjectId?: string; sequence?: number; id?: string },
-  ): Promise<EventEnvelope<T>>;
   /** Publishes an envelope again without the dedupe id: what a redelivery looks like. */
   redeliver(event: EventEnvelope): Promise<void>;
   /** A store opened by a seller, as the stores subgraph announces it; waits for the projection. */
@@ -57,7 +25,6 @@ export interface ProductsHarness {
   setStock(storeId: string, levels: Record<number, number>): Promise<EventEnvelope>;
   /** Completed order lines, as orders announces them; waits until all are recorded. */
   completeLines(lines: CompletedLine[]): Promise<void>;
-  close(): Promise<void>;
 }
 
 /**
@@ -93,76 +60,32 @@ export async function startProducts(
   label: string,
   options: { env?: Record<string, string>; overrides?: ProductsOverrides } = {},
 ): Promise<ProductsHarness> {
-  const dbName = freshDatabaseName(label);
-  const namespace = await createStreamNamespace();
-  const events = await recordEvents(namespace);
   const imageDir = await mkdtemp(join(tmpdir(), 'bloom-products-'));
-  let offset = 0;
-  const config = loadProductsConfig({
-    PORT: '0',
-    MONGO_URL: testEnv.MONGO_URL,
-    NATS_URL: testEnv.NATS_URL,
-    EVENT_NAMESPACE: namespace,
-    PRODUCTS_DB: dbName,
-    CALLER_SIGNING_SECRET: TEST_CALLER_SECRET,
-    IMAGE_DIR: imageDir,
-    LOG_LEVEL: 'silent',
-    ...options.env,
+  const base = await startSubgraph({
+    name: 'products',
+    label,
+    dbVariable: 'PRODUCTS_DB',
+    env: { IMAGE_DIR: imageDir, ...options.env },
+    loadConfig: loadProductsConfig,
+    build: (config, overrides) => buildServer(config, { ...overrides, ...options.overrides }),
   });
-  const logger = createLogger({
-    service: 'products',
-    level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
-  });
-  const server = await buildServer(config, {
-    logger,
-    now: () => new Date(Date.now() + offset),
-    ...options.overrides,
-  });
-  await server.listen();
-  const bus = await EventBus.connect({
-    servers: testEnv.NATS_URL,
-    namespace,
-    name: 'products-test-producer',
-    logger,
-  });
-  const mongo = await MongoClient.connect(testEnv.MONGO_URL);
-  const db = mongo.db(dbName);
+  const { bus, db } = base;
   const stockSeq = new Map<string, number>();
   const storeSeq = new Map<string, number>();
+  // Events of one subject start at sequence 1 unless the test says otherwise.
+  const basePublish = base.publish.bind(base);
+  const publish: ProductsHarness['publish'] = (contract, payload, meta: EnvelopeMeta = {}) =>
+    basePublish(contract, payload, { sequence: 1, ...meta });
+  const closeBase = base.close.bind(base);
 
-  const publish: ProductsHarness['publish'] = async (contract, payload, meta = {}) => {
-    const event = createEvent(
-      contract,
-      {
-        source: 'test',
-        subjectId: meta.subjectId ?? 'test',
-        sequence: meta.sequence ?? 1,
-        traceId: 'test',
-        id: meta.id,
-      },
-      payload,
-    );
-    await bus.publish(event);
-    return event;
-  };
-
-  return {
-    server,
-    events,
-    namespace,
-    db,
-    origin: server.url.replace(/\/graphql$/, ''),
-    advance: (ms) => {
-      offset += ms;
-    },
-    call: (query, variables = {}, caller = {}) =>
-      gqlRequest(server.url, query, variables, callerHeaders(caller)),
+  return Object.assign(base, {
+    origin: base.server.origin,
     publish,
-    redeliver: async (event) => {
+    redeliver: async (event: EventEnvelope) => {
       bus.connection.publish(bus.subject(event.type), JSON.stringify(event));
       await bus.connection.flush();
     },
-    openStore: async (storeId, ownerUserId) => {
+    openStore: async (storeId: string, ownerUserId: string) => {
       const sequence = (storeSeq.get(storeId) ?? 0) + 1;
       storeSeq.set(storeId, sequence);
       await publish(
@@ -191,7 +114,7 @@ export async function startProducts(
         { what: `store ${storeId} projected`, timeoutMs: 30_000 },
       );
     },
-    setStock: async (storeId, levels) => {
+    setStock: async (storeId: string, levels: Record<number, number>) => {
       const stock = Object.entries(levels).map(([flowerId, available]) => {
         const key = `${storeId}:${flowerId}`;
         const seq = (stockSeq.get(key) ?? 0) + 1;
@@ -219,7 +142,7 @@ export async function startProducts(
       );
       return event;
     },
-    completeLines: async (lines) => {
+    completeLines: async (lines: CompletedLine[]) => {
       for (const line of lines) {
         await publish(
           orderLineCompleted,
@@ -238,15 +161,10 @@ export async function startProducts(
       );
     },
     close: async () => {
-      await server.close();
-      await bus.close();
-      await events.close();
-      await mongo.close();
-      await deleteStreamNamespace(namespace);
-      await dropDatabase(dbName);
+      await closeBase();
       await rm(imageDir, { recursive: true, force: true });
     },
-  };
+  });
 }
 
 export const RESULT = `
