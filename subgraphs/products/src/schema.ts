@@ -1,6 +1,7 @@
 import { InvalidInputError, buildFederatedSchema } from '@bloom/kernel';
 import type { GraphQLSchema } from 'graphql';
-import { CatalogResolver, flowerReference } from './catalog/catalog.resolver.js';
+import { CatalogResolver } from './catalog/catalog.resolver.js';
+import { flowerReference } from './catalog/flower.reference.js';
 import { ImageResolver } from './images/image.resolver.js';
 import { LikeResolver } from './likes/like.resolver.js';
 import { productReference } from './products/product.reference.js';
@@ -8,7 +9,8 @@ import { ProductResolver } from './products/product.resolver.js';
 import { RestockResolver } from './restock/restock.resolver.js';
 import { ReviewResolver } from './reviews/review.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
-import { StoreResolver, storeReference } from './stores/store.resolver.js';
+import { storeReference } from './stores/store.reference.js';
+import { StoreResolver } from './stores/store.resolver.js';
 
 /** The products subgraph's schema; also printed into schema/subgraphs/products.graphql. */
 export function buildSchema(): Promise<GraphQLSchema> {

@@ -1,12 +1,15 @@
 import { InvalidInputError, buildFederatedSchema } from '@bloom/kernel';
 import type { GraphQLSchema } from 'graphql';
+import { couponReference } from './coupons/coupon.reference.js';
 import { CouponResolver, StoreCouponResolver } from './coupons/coupon.resolver.js';
 import { StoreInventoryResolver } from './inventory/inventory.resolver.js';
 import { StorePickupResolver } from './pickup/pickup.resolver.js';
+import { productReference } from './products/product.reference.js';
 import { ProductResolver, QuestionProductResolver } from './products/product.resolver.js';
 import { QuestionResolver, StoreQuestionsResolver } from './questions/question.resolver.js';
+import { storeReference } from './stores/store.reference.js';
 import { StoreAddressResolver, StoreResolver } from './stores/store.resolver.js';
-import { storesReferences } from './stores.references.js';
+import { userReference } from './users/user.reference.js';
 import { UserStoreResolver } from './users/user.resolver.js';
 
 /** The stores subgraph's schema; also printed into schema/subgraphs/stores.graphql. */
@@ -28,6 +31,6 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ],
       orphanedTypes: [InvalidInputError],
     },
-    storesReferences,
+    { ...productReference, ...storeReference, ...couponReference, ...userReference },
   );
 }

@@ -1,8 +1,8 @@
 import { requireUser } from '@bloom/kernel';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { IdentityContext } from '../identity.context.js';
-import { AddressResult } from '../identity.results.js';
 import { Address } from './address.entity.js';
+import { AddressResult } from './address.results.js';
 import { AddressInput } from './address.types.js';
 
 @Resolver(() => Address)

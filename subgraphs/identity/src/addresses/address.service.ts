@@ -4,7 +4,8 @@ import type { IdentityDeps } from '../identity.deps.js';
 import { InvalidInputError, simpleError } from '@bloom/kernel';
 import { checkName, checkPhone, firstProblem, normalizePhone } from '../shared/validation.js';
 import { Address, MAX_ADDRESSES } from './address.entity.js';
-import { type AddressInput, AddressNotFoundError } from './address.types.js';
+import { AddressNotFoundError } from './address.errors.js';
+import type { AddressInput } from './address.types.js';
 
 function check(input: AddressInput): InvalidInputError | null {
   return firstProblem(

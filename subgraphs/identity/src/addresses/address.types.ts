@@ -1,5 +1,4 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
-import { UserError } from '@bloom/kernel';
+import { Field, InputType } from 'type-graphql';
 
 @InputType()
 export class AddressInput {
@@ -27,6 +26,3 @@ export class AddressInput {
   @Field({ nullable: true })
   districtCode?: string;
 }
-
-@ObjectType({ implements: UserError })
-export class AddressNotFoundError extends UserError {}

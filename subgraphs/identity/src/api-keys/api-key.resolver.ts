@@ -1,8 +1,8 @@
 import { hasRole, notFound } from '@bloom/kernel';
 import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { IdentityContext } from '../identity.context.js';
-import { CreateApiKeyResult } from '../identity.results.js';
 import { ApiKey } from './api-key.entity.js';
+import { CreateApiKeyResult } from './api-key.results.js';
 import { ApiKeyPrincipal, CreateApiKeyInput } from './api-key.types.js';
 
 @Resolver(() => ApiKey)

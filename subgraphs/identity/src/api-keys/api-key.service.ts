@@ -6,12 +6,8 @@ import type { IdentityDeps } from '../identity.deps.js';
 import { InvalidInputError, simpleError } from '@bloom/kernel';
 import { checkName } from '../shared/validation.js';
 import { ApiKey } from './api-key.entity.js';
-import {
-  ApiKeyCreated,
-  ApiKeyLimitError,
-  ApiKeyPrincipal,
-  type CreateApiKeyInput,
-} from './api-key.types.js';
+import { ApiKeyLimitError } from './api-key.errors.js';
+import { ApiKeyCreated, ApiKeyPrincipal, type CreateApiKeyInput } from './api-key.types.js';
 
 const MAX_ACTIVE_KEYS = 20;
 /** Writing last-used on every request would turn reads into writes; once a minute is enough. */

@@ -1,5 +1,4 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { UserError } from '@bloom/kernel';
 import { ApiKey, ApiScope } from './api-key.entity.js';
 
 @InputType()
@@ -19,9 +18,6 @@ export class ApiKeyCreated {
   @Field({ description: 'Send as the X-Api-Key header. Not retrievable later.' })
   secret!: string;
 }
-
-@ObjectType({ implements: UserError })
-export class ApiKeyLimitError extends UserError {}
 
 @ObjectType({ description: 'Who an API key acts for (gateway use only).' })
 export class ApiKeyPrincipal {

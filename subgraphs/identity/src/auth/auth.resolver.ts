@@ -1,12 +1,12 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { IdentityContext } from '../identity.context.js';
+import { VerifyEmailResult } from '../verification/verification.results.js';
 import {
   ChangePasswordResult,
   LogInResult,
   RefreshTokensResult,
   SignUpResult,
-  VerifyEmailResult,
-} from '../identity.results.js';
+} from './auth.results.js';
 import { AuthPayload, ChangePasswordInput, LogInInput, SignUpInput } from './auth.types.js';
 
 /** A successful payload belongs to the person who just proved who they are. */

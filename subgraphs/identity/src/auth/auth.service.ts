@@ -25,13 +25,13 @@ import {
 } from './auth.entities.js';
 import {
   AccountSuspendedError,
-  AuthPayload,
   EmailTakenError,
   InvalidCredentialsError,
   InvalidRefreshTokenError,
   LoginThrottledError,
   SignupBlockedError,
-} from './auth.types.js';
+} from './auth.errors.js';
+import { AuthPayload } from './auth.types.js';
 import { TokenIssuer, safeEqual, sha256 } from './token.issuer.js';
 
 const LOGIN_WINDOW_MS = 15 * 60_000;

@@ -1,6 +1,5 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { User } from '../users/user.entity.js';
-import { UserError } from '@bloom/kernel';
 
 @ObjectType({ description: 'Tokens for a signed-in session.' })
 export class AuthPayload {
@@ -16,30 +15,6 @@ export class AuthPayload {
   @Field(() => User)
   user!: User;
 }
-
-@ObjectType({ implements: UserError })
-export class EmailTakenError extends UserError {}
-
-@ObjectType({ implements: UserError })
-export class SignupBlockedError extends UserError {
-  @Field({ description: 'When sign-up with this e-mail is possible again.' })
-  until!: Date;
-}
-
-@ObjectType({ implements: UserError })
-export class InvalidCredentialsError extends UserError {}
-
-@ObjectType({ implements: UserError })
-export class AccountSuspendedError extends UserError {}
-
-@ObjectType({ implements: UserError })
-export class LoginThrottledError extends UserError {
-  @Field({ description: 'When log-in with this e-mail can be tried again.' })
-  retryAfter!: Date;
-}
-
-@ObjectType({ implements: UserError })
-export class InvalidRefreshTokenError extends UserError {}
 
 @InputType()
 export class SignUpInput {

@@ -1,14 +1,14 @@
 import { requireRole } from '@bloom/kernel';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { IdentityContext } from '../identity.context.js';
+import { pageSize } from '@bloom/kernel';
+import { SellerStatus } from '../users/user.entity.js';
+import { UserConnection } from '../users/user.types.js';
 import {
   SellerApplicationResult,
   SellerDecisionResult,
   SellerSignUpResult,
-} from '../identity.results.js';
-import { pageSize } from '@bloom/kernel';
-import { SellerStatus } from '../users/user.entity.js';
-import { UserConnection } from '../users/user.types.js';
+} from './seller.results.js';
 import { SellerApplicationInput, SellerSignUpInput } from './seller.types.js';
 
 @Resolver()

@@ -6,6 +6,7 @@ import { type IdentityDeps, SOURCE } from '../identity.deps.js';
 import { InvalidInputError, simpleError } from '@bloom/kernel';
 import { checkName } from '../shared/validation.js';
 import { SellerProfile, SellerStatus, User } from '../users/user.entity.js';
+import { UserNotFoundError } from '../users/user.errors.js';
 import { findUserById } from '../users/user.repository.js';
 import { isValidBusinessNumber } from './business-number.js';
 import { SellerDecision } from './seller.entities.js';
@@ -13,10 +14,8 @@ import {
   AlreadyAppliedError,
   InvalidBusinessNumberError,
   NotPendingError,
-  type SellerApplicationInput,
-  type SellerSignUpInput,
-  UserNotFoundError,
-} from './seller.types.js';
+} from './seller.errors.js';
+import type { SellerApplicationInput, SellerSignUpInput } from './seller.types.js';
 
 export class SellerService {
   constructor(

@@ -1,17 +1,4 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
-import { UserError } from '@bloom/kernel';
-
-@ObjectType({ implements: UserError })
-export class InvalidBusinessNumberError extends UserError {}
-
-@ObjectType({ implements: UserError })
-export class AlreadyAppliedError extends UserError {}
-
-@ObjectType({ implements: UserError })
-export class NotPendingError extends UserError {}
-
-@ObjectType({ implements: UserError })
-export class UserNotFoundError extends UserError {}
+import { Field, InputType } from 'type-graphql';
 
 @InputType({ description: 'A new account that applies to sell.' })
 export class SellerSignUpInput {

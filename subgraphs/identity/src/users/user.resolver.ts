@@ -1,13 +1,9 @@
 import { hasRole, requireRole } from '@bloom/kernel';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { IdentityContext } from '../identity.context.js';
-import {
-  DeleteAccountResult,
-  SuspendUserResult,
-  UpdateProfileResult,
-} from '../identity.results.js';
 import { pageSize } from '@bloom/kernel';
 import { User } from './user.entity.js';
+import { DeleteAccountResult, SuspendUserResult, UpdateProfileResult } from './user.results.js';
 import { UpdateProfileInput, UserConnection, UserFilter } from './user.types.js';
 
 /** Contact details are for the account holder and administrators only. */

@@ -1,6 +1,5 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { Connection } from '@bloom/kernel';
-import { UserError } from '@bloom/kernel';
 import { RoleEnum, SellerStatus, User, UserStatus } from './user.entity.js';
 
 export const UserConnection = Connection(User, 'UserConnection');
@@ -28,9 +27,6 @@ export class UpdateProfileInput {
   @Field({ nullable: true })
   phone?: string;
 }
-
-@ObjectType({ implements: UserError })
-export class CannotSuspendAdminError extends UserError {}
 
 @ObjectType({ description: 'The account was deleted.' })
 export class AccountDeleted {

@@ -6,7 +6,7 @@ import { type IdentityDeps, SOURCE } from '../identity.deps.js';
 import { simpleError } from '@bloom/kernel';
 import type { User } from '../users/user.entity.js';
 import { EmailCode, EmailCodeAttempt } from './email-code.entity.js';
-import { CodeExpiredError, InvalidCodeError, TooManyAttemptsError } from './verification.types.js';
+import { CodeExpiredError, InvalidCodeError, TooManyAttemptsError } from './verification.errors.js';
 
 /** No 0/O, 1/I/L: codes are read from a phone and typed by hand. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

@@ -25,10 +25,3 @@ export class CatalogResolver {
     return TAGS;
   }
 }
-
-/** `_entities` for Flower: static, so no loader is needed. */
-export const flowerReference = {
-  Flower: {
-    __resolveReference: (reference: { id: number }) => flowerById(Number(reference.id)) ?? null,
-  },
-};

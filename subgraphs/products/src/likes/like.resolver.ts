@@ -1,9 +1,10 @@
 import { pageSize, requireUser } from '@bloom/kernel';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { ProductsContext } from '../products.context.js';
-import { ProductLookupResult, StoreLikeResult } from '../products.results.js';
+import { ProductLookupResult } from '../products/product.results.js';
 import { ProductConnection } from '../products/product.types.js';
 import { Store, StoreConnection } from '../stores/store.types.js';
+import { StoreLikeResult } from './like.results.js';
 
 @Resolver()
 export class LikeResolver {

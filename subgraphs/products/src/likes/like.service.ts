@@ -9,12 +9,12 @@ import {
 import type { FilterQuery } from '@mikro-orm/core';
 import { type Product, SaleStatus } from '../products/product.entity.js';
 import { findProductsByIds } from '../products/product.repository.js';
-import { ProductNotFoundError } from '../products/product.types.js';
+import { ProductNotFoundError } from '../products/product.errors.js';
 import type { ProductService } from '../products/product.service.js';
 import { StoreDirectory } from '../stores/store.directory.js';
 import { type Store, storeRef } from '../stores/store.types.js';
 import { ProductLike, StoreLike } from './like.entities.js';
-import { StoreNotFoundError } from './like.types.js';
+import { StoreNotFoundError } from './like.errors.js';
 
 type Like = ProductLike | StoreLike;
 

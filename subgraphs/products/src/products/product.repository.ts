@@ -121,3 +121,52 @@ export function pageProducts(
 ): Promise<Page<Product>> {
   return findPage(em, Product, where, listingKeys(sort), first, after);
 }
+
+/** A product page: anything but deleted products (a discontinued one still has its page). */
+export async function findViewableProduct(em: EntityManager, id: string): Promise<Product | null> {
+  const product = await findProductById(em, id);
+  return product && product.saleStatus !== SaleStatus.DELETED ? product : null;
+}
+
+/** The public listing, without the products of the given (suspended or closed) stores. */
+export function pagePublicProducts(
+  em: EntityManager,
+  criteria: ProductCriteria,
+  hiddenStoreIds: readonly string[],
+  sort: ProductSort,
+  first: number,
+  after?: string | null,
+): Promise<Page<Product>> {
+  return pageProducts(
+    em,
+    productWhere(criteria, { kind: 'public', hiddenStoreIds }),
+    sort,
+    first,
+    after,
+  );
+}
+
+/** One store's products as its owner sees them. */
+export function pageStoreProducts(
+  em: EntityManager,
+  storeId: string,
+  status: SaleStatus | null | undefined,
+  sort: ProductSort,
+  first: number,
+  after?: string | null,
+): Promise<Page<Product>> {
+  const where = productWhere({ storeId }, { kind: 'store-owner', status });
+  return pageProducts(em, where, sort, first, after);
+}
+
+/** Every product as administrators see them. */
+export function pageAllProducts(
+  em: EntityManager,
+  criteria: ProductCriteria,
+  status: SaleStatus | null | undefined,
+  sort: ProductSort,
+  first: number,
+  after?: string | null,
+): Promise<Page<Product>> {
+  return pageProducts(em, productWhere(criteria, { kind: 'admin', status }), sort, first, after);
+}

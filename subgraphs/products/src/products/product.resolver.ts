@@ -3,11 +3,11 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { flowerById } from '../catalog/catalog.data.js';
 import { CatalogText, Flower } from '../catalog/catalog.types.js';
 import type { ProductsContext } from '../products.context.js';
-import { ProductLookupResult, ProductResult } from '../products.results.js';
 import { ReviewConnection, ReviewSort } from '../reviews/review.types.js';
 import { Store, storeRef } from '../stores/store.types.js';
 import { Product, SaleStatus } from './product.entity.js';
 import { ProductSort } from './product-sort.js';
+import { ProductLookupResult, ProductResult } from './product.results.js';
 import {
   CreateProductInput,
   DeletedProducts,

@@ -14,8 +14,6 @@ import {
 } from '@bloom/kernel';
 import { productCreated, productDeleted, productUpdated } from '@bloom/schema';
 import { ObjectId } from '@mikro-orm/mongodb';
-import { TAG_KEYS, isFlowerId } from '../catalog/catalog.data.js';
-import type { CategoryKey, TagKey } from '../catalog/catalog.types.js';
 import type { ImageService } from '../images/image.service.js';
 import { type ProductsDeps, SOURCE } from '../products.deps.js';
 import { StoreDirectory, stockRankOf, unitsAvailable } from '../stores/store.directory.js';
@@ -24,105 +22,30 @@ import { Product, type RecipeLine, SaleStatus, statusFields } from './product.en
 import {
   type ProductCriteria,
   findProductById,
-  pageProducts,
-  productWhere,
+  findViewableProduct,
+  pageAllProducts,
+  pagePublicProducts,
+  pageStoreProducts,
 } from './product.repository.js';
 import { ProductSort } from './product-sort.js';
+import {
+  NoStoreError,
+  ProductNotFoundError,
+  SubscriptionProductExistsError,
+} from './product.errors.js';
+import type { ProductResultType } from './product.results.js';
 import {
   type CreateProductInput,
   DeletedProducts,
   HomeSections,
-  NoStoreError,
-  ProductNotFoundError,
   type RecipeLineInput,
-  SubscriptionProductExistsError,
   type UpdateProductInput,
 } from './product.types.js';
+import { type ProductFields, MAX_IMAGES, checkProductFields } from './product.validation.js';
 import { SubscriptionSlot } from './subscription-slot.entity.js';
 
-const MAX_IMAGES = 10;
-const MIN_PRICE = 100;
-const MAX_PRICE = 10_000_000;
 /** How long a subscription slot may wait for its product to be stored. */
 const SLOT_CREATION_GRACE_MS = 60_000;
-
-/** The editable fields, as validated together. */
-interface ProductFields {
-  name: string;
-  summary: string;
-  description: string;
-  images: string[];
-  price: number;
-  category: CategoryKey | null;
-  tags: TagKey[];
-  recipe: RecipeLineInput[];
-  isSubscription: boolean;
-}
-
-function checkText(field: string, value: string, min: number, max: number) {
-  const length = value.trim().length;
-  return length >= min && length <= max
-    ? null
-    : InvalidInputError.of(field, `Enter ${min} to ${max} characters.`);
-}
-
-/** Every rule on a product's fields that needs no database. */
-export function checkProductFields(fields: ProductFields): InvalidInputError | null {
-  const problem =
-    checkText('name', fields.name, 1, 100) ??
-    checkText('summary', fields.summary, 1, 200) ??
-    checkText('description', fields.description, 0, 5000);
-  if (problem) return problem;
-  if (!Number.isInteger(fields.price) || fields.price < MIN_PRICE || fields.price > MAX_PRICE) {
-    return InvalidInputError.of(
-      'price',
-      `Prices are whole won between ${MIN_PRICE} and ${MAX_PRICE}.`,
-      'INVALID_PRICE',
-    );
-  }
-  if (fields.isSubscription) {
-    if (fields.category || fields.tags.length > 0) {
-      return InvalidInputError.of(
-        'category',
-        'Subscription products have no category or tags.',
-        'SUBSCRIPTION_UNCATEGORIZED',
-      );
-    }
-  } else if (!fields.category) {
-    return InvalidInputError.of('category', 'Choose a category.', 'CATEGORY_REQUIRED');
-  }
-  if (new Set(fields.tags).size !== fields.tags.length) {
-    return InvalidInputError.of('tags', 'A tag is listed twice.');
-  }
-  if (fields.tags.length > TAG_KEYS.length) {
-    return InvalidInputError.of('tags', `Choose at most ${TAG_KEYS.length} tags.`);
-  }
-  const recipe = fields.recipe;
-  if (recipe.length === 0 || recipe.length > 22) {
-    return InvalidInputError.of('recipe', 'A recipe has 1 to 22 flowers.', 'INVALID_RECIPE');
-  }
-  if (recipe.some((line) => !isFlowerId(line.flowerId))) {
-    return InvalidInputError.of('recipe', 'Use the reference flowers (1–22).', 'UNKNOWN_FLOWER');
-  }
-  if (new Set(recipe.map((line) => line.flowerId)).size !== recipe.length) {
-    return InvalidInputError.of(
-      'recipe',
-      'A flower appears twice in the recipe.',
-      'INVALID_RECIPE',
-    );
-  }
-  if (recipe.some((line) => !Number.isInteger(line.count) || line.count < 1 || line.count > 999)) {
-    return InvalidInputError.of('recipe', 'Use 1 to 999 stems per flower.', 'INVALID_RECIPE');
-  }
-  if (recipe.filter((line) => line.representative).length !== 1) {
-    return InvalidInputError.of(
-      'recipe',
-      'Mark exactly one flower as the representative one.',
-      'REPRESENTATIVE_REQUIRED',
-    );
-  }
-  return null;
-}
 
 const toRecipe = (lines: RecipeLineInput[]): RecipeLine[] =>
   lines.map((line) => ({
@@ -132,13 +55,6 @@ const toRecipe = (lines: RecipeLineInput[]): RecipeLine[] =>
   }));
 
 const notFound = () => simpleError(ProductNotFoundError, 'PRODUCT_NOT_FOUND', 'No such product.');
-
-export type ProductResultType =
-  | Product
-  | InvalidInputError
-  | NoStoreError
-  | SubscriptionProductExistsError
-  | ProductNotFoundError;
 
 export class ProductService {
   private readonly stores: StoreDirectory;
@@ -406,11 +322,11 @@ export class ProductService {
   }
 
   /** A product page: anything but deleted products (a discontinued one still has its page). */
-  async get(id: string): Promise<Product | null> {
-    const product = await findProductById(this.em, id);
-    return product && product.saleStatus !== SaleStatus.DELETED ? product : null;
+  get(id: string): Promise<Product | null> {
+    return findViewableProduct(this.em, id);
   }
 
+  /** Products of suspended or closed stores are not listed. */
   async listPublic(
     criteria: ProductCriteria,
     sort: ProductSort,
@@ -418,13 +334,7 @@ export class ProductService {
     after?: string | null,
   ): Promise<Page<Product>> {
     const hiddenStoreIds = await this.stores.hiddenStoreIds();
-    return pageProducts(
-      this.em,
-      productWhere(criteria, { kind: 'public', hiddenStoreIds }),
-      sort,
-      first,
-      after,
-    );
+    return pagePublicProducts(this.em, criteria, hiddenStoreIds, sort, first, after);
   }
 
   /** The seller's own store, discontinued and sold-out products included. */
@@ -438,8 +348,7 @@ export class ProductService {
     requireRole(seller, 'SELLER');
     const store = await this.stores.ownedBy(seller.userId);
     if (!store) return { nodes: [], totalCount: 0, pageInfo: { hasNextPage: false } };
-    const where = productWhere({ storeId: store._id }, { kind: 'store-owner', status });
-    return pageProducts(this.em, where, sort, first, after);
+    return pageStoreProducts(this.em, store._id, status, sort, first, after);
   }
 
   listAdmin(
@@ -449,13 +358,7 @@ export class ProductService {
     first: number,
     after?: string | null,
   ): Promise<Page<Product>> {
-    return pageProducts(
-      this.em,
-      productWhere(criteria, { kind: 'admin', status }),
-      sort,
-      first,
-      after,
-    );
+    return pageAllProducts(this.em, criteria, status, sort, first, after);
   }
 
   async homeSections(size: number): Promise<HomeSections> {

@@ -1,4 +1,4 @@
-import { Connection, UserError } from '@bloom/kernel';
+import { Connection } from '@bloom/kernel';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CategoryKey, FlowerColor, TagKey } from '../catalog/catalog.types.js';
 import { Product } from './product.entity.js';
@@ -129,18 +129,6 @@ export class HomeSections {
 
   @Field(() => [Product])
   bestRated!: Product[];
-}
-
-@ObjectType({ implements: UserError })
-export class ProductNotFoundError extends UserError {}
-
-@ObjectType({ implements: UserError, description: 'The seller has no open store yet.' })
-export class NoStoreError extends UserError {}
-
-@ObjectType({ implements: UserError })
-export class SubscriptionProductExistsError extends UserError {
-  @Field(() => ID)
-  existingProductId!: string;
 }
 
 @ObjectType({ description: 'Products deleted by an admin bulk action.' })

@@ -1,7 +1,7 @@
 import { requireUser } from '@bloom/kernel';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { ProductsContext } from '../products.context.js';
-import { RestockAlertResult } from '../products.results.js';
+import { RestockAlertResult } from './restock.results.js';
 import { RestockAlertView } from './restock.types.js';
 
 @Resolver()

@@ -4,10 +4,11 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { type ProductsDeps, SOURCE } from '../products.deps.js';
 import { SaleStatus } from '../products/product.entity.js';
 import { findProductById } from '../products/product.repository.js';
-import { ProductNotFoundError } from '../products/product.types.js';
+import { ProductNotFoundError } from '../products/product.errors.js';
 import { StoreDirectory, unitsAvailable } from '../stores/store.directory.js';
 import { RestockAlert, RestockFiring, RestockNotice } from './restock.entities.js';
-import { ProductAvailableError, RestockAlertView } from './restock.types.js';
+import { ProductAvailableError } from './restock.errors.js';
+import { RestockAlertView } from './restock.types.js';
 
 const view = (alert: RestockAlert) =>
   Object.assign(new RestockAlertView(), {

@@ -1,4 +1,3 @@
-import { UserError } from '@bloom/kernel';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType('RestockAlert', {
@@ -14,9 +13,3 @@ export class RestockAlertView {
   @Field()
   createdAt!: Date;
 }
-
-@ObjectType({
-  implements: UserError,
-  description: 'The product can be bought now; there is nothing to wait for.',
-})
-export class ProductAvailableError extends UserError {}

@@ -1,11 +1,11 @@
 import { requireUser } from '@bloom/kernel';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ProductsContext } from '../products.context.js';
-import { CreateReviewResult } from '../products.results.js';
 import { Product } from '../products/product.entity.js';
 import { ProductImage } from '../products/product.types.js';
 import { User, userRef } from '../shared/user.types.js';
 import { Review } from './review.entities.js';
+import { CreateReviewResult } from './review.results.js';
 import { CreateReviewInput, ReviewableOrderLine } from './review.types.js';
 
 @Resolver(() => Review)

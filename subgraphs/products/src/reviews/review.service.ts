@@ -18,13 +18,9 @@ import type { ImageService } from '../images/image.service.js';
 import { type ProductsDeps, SOURCE } from '../products.deps.js';
 import { Product } from '../products/product.entity.js';
 import { RatingNotice, Review, ReviewEligibility } from './review.entities.js';
-import {
-  AlreadyReviewedError,
-  type CreateReviewInput,
-  NotEligibleToReviewError,
-  ReviewSort,
-  ReviewableOrderLine,
-} from './review.types.js';
+import { AlreadyReviewedError, NotEligibleToReviewError } from './review.errors.js';
+import type { CreateReviewResultType } from './review.results.js';
+import { type CreateReviewInput, ReviewSort, ReviewableOrderLine } from './review.types.js';
 
 const MAX_TEXT = 1000;
 const MAX_PHOTOS = 5;
@@ -45,9 +41,6 @@ const REVIEW_KEYS: Record<ReviewSort, SortKey<Review>[]> = {
   [ReviewSort.HIGHEST]: [sortKey<Review>('rating', 'desc', 'number', (r) => r.rating), ...newest],
   [ReviewSort.LOWEST]: [sortKey<Review>('rating', 'asc', 'number', (r) => r.rating), ...newest],
 };
-
-export type CreateReviewResultType =
-  Review | NotEligibleToReviewError | AlreadyReviewedError | InvalidInputError;
 
 export class ReviewService {
   constructor(

@@ -1,4 +1,4 @@
-import { Connection, UserError } from '@bloom/kernel';
+import { Connection } from '@bloom/kernel';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Review } from './review.entities.js';
 
@@ -40,12 +40,3 @@ export class ReviewableOrderLine {
   @Field()
   completedAt!: Date;
 }
-
-@ObjectType({
-  implements: UserError,
-  description: 'Only a customer whose order line for the product is completed can review it.',
-})
-export class NotEligibleToReviewError extends UserError {}
-
-@ObjectType({ implements: UserError, description: 'This order line was already reviewed.' })
-export class AlreadyReviewedError extends UserError {}

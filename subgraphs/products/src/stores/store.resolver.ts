@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { ProductsContext } from '../products.context.js';
 import { ProductSort } from '../products/product-sort.js';
 import { ProductConnection } from '../products/product.types.js';
-import { Store, storeRef } from './store.types.js';
+import { Store } from './store.types.js';
 
 @Resolver(() => Store)
 export class StoreResolver {
@@ -35,8 +35,3 @@ export class StoreResolver {
     return ctx.loaders.storeLikedByMe.load(store.id);
   }
 }
-
-/** `_entities` for Store: nothing to load, the fields above work from the id. */
-export const storeReference = {
-  Store: { __resolveReference: (reference: { id: string }) => storeRef(reference.id) },
-};

@@ -2,8 +2,8 @@ import { hasRole, notFound, requireRole, requireUser } from '@bloom/kernel';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Store } from '../stores/store.entity.js';
 import type { StoresContext } from '../stores.context.js';
-import { ClaimCouponResult, CouponResult } from '../stores.results.js';
 import { Coupon } from './coupon.entity.js';
+import { ClaimCouponResult, CouponResult } from './coupon.results.js';
 import { discountFor, isLive } from './coupon.service.js';
 import { CouponClaim, CreateCouponInput, UpdateCouponInput } from './coupon.types.js';
 

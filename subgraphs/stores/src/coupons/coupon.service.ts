@@ -17,11 +17,13 @@ import { CouponIssue } from './coupon-issue.entity.js';
 import { CouponRedemption } from './coupon-redemption.entity.js';
 import {
   CouponAlreadyClaimedError,
-  CouponClaim,
-  CouponClaimStatus,
   CouponCodeTakenError,
   CouponSoldOutError,
   CouponUnavailableError,
+} from './coupon.errors.js';
+import {
+  CouponClaim,
+  CouponClaimStatus,
   type CreateCouponInput,
   type UpdateCouponInput,
 } from './coupon.types.js';

@@ -1,4 +1,3 @@
-import { UserError } from '@bloom/kernel';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Coupon } from './coupon.entity.js';
 
@@ -31,24 +30,6 @@ export class CouponClaim {
   @Field(() => CouponClaimStatus)
   status!: CouponClaimStatus;
 }
-
-@ObjectType({ implements: UserError, description: 'The customer already claimed this coupon.' })
-export class CouponAlreadyClaimedError extends UserError {}
-
-@ObjectType({ implements: UserError, description: 'Every issue of the coupon has been claimed.' })
-export class CouponSoldOutError extends UserError {}
-
-@ObjectType({
-  implements: UserError,
-  description: 'The coupon does not exist, was deleted, or has ended.',
-})
-export class CouponUnavailableError extends UserError {}
-
-@ObjectType({
-  implements: UserError,
-  description: 'The store already has a coupon with this code.',
-})
-export class CouponCodeTakenError extends UserError {}
 
 @InputType()
 export class CreateCouponInput {

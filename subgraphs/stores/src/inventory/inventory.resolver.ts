@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type
 import { FLOWER_IDS } from '../shared/reference.data.js';
 import { Store } from '../stores/store.entity.js';
 import type { StoresContext } from '../stores.context.js';
-import { AdjustStockResult, SetStockResult } from '../stores.results.js';
+import { AdjustStockResult, SetStockResult } from './inventory.results.js';
 import {
   FlowerDeltaInput,
   FlowerQuantityInput,

@@ -17,11 +17,11 @@ import type { StoresDeps } from '../stores.deps.js';
 import {
   type FlowerDeltaInput,
   type FlowerQuantityInput,
-  InsufficientStockError,
   InventoryItem,
   InventoryUpdate,
   type StockShortage,
 } from './inventory.types.js';
+import { InsufficientStockError } from './inventory.errors.js';
 import { alertLowStock } from './low-stock.js';
 import { StockAdjustment } from './stock-adjustment.entity.js';
 import { StockEntry } from './stock-entry.entity.js';

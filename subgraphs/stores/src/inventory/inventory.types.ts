@@ -1,4 +1,3 @@
-import { UserError } from '@bloom/kernel';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'How many stems of a flower a store can sell now.' })
@@ -95,12 +94,6 @@ export class StockShortage {
 
   @Field(() => Int)
   available!: number;
-}
-
-@ObjectType({ implements: UserError, description: 'Stock would go below zero; nothing changed.' })
-export class InsufficientStockError extends UserError {
-  @Field(() => [StockShortage])
-  shortages!: StockShortage[];
 }
 
 @InputType()

@@ -2,9 +2,9 @@ import { forbidden, hasRole, notFound, pageSize, requireUser } from '@bloom/kern
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Store } from '../stores/store.entity.js';
 import type { StoresContext } from '../stores.context.js';
-import { AnswerQuestionResult, AskQuestionResult } from '../stores.results.js';
 import { UserRef } from '../users/user.types.js';
 import { Answer, Question } from './question.entity.js';
+import { AnswerQuestionResult, AskQuestionResult } from './question.results.js';
 import { readMarkId } from './question.service.js';
 import { AskQuestionInput, QuestionConnection, SECRET_PLACEHOLDER } from './question.types.js';
 

@@ -18,7 +18,8 @@ import { Store } from '../stores/store.entity.js';
 import { checkText } from '../stores/store.validation.js';
 import { type StoresDeps, SOURCE } from '../stores.deps.js';
 import { Answer, Question, QuestionRead, type ReadMark } from './question.entity.js';
-import { type AskQuestionInput, QuestionAlreadyAnsweredError } from './question.types.js';
+import { QuestionAlreadyAnsweredError } from './question.errors.js';
+import type { AskQuestionInput } from './question.types.js';
 
 const CHUNK = 50;
 

@@ -1,14 +1,11 @@
-import { Connection, UserError } from '@bloom/kernel';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Connection } from '@bloom/kernel';
+import { Field, ID, InputType } from 'type-graphql';
 import { Question } from './question.entity.js';
 
 export const QuestionConnection = Connection(Question, 'QuestionConnection');
 
 /** What everyone but the asker and the store's seller sees of a secret question. */
 export const SECRET_PLACEHOLDER = '비밀글입니다 / secret question';
-
-@ObjectType({ implements: UserError, description: 'The question already has an answer.' })
-export class QuestionAlreadyAnsweredError extends UserError {}
 
 @InputType()
 export class AskQuestionInput {

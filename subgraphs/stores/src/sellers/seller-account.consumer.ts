@@ -2,7 +2,7 @@ import { type Consumption, type EventBus, type EventEnvelope, decodeEvent } from
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { userDeleted, userSuspended } from '@bloom/schema';
 import { Store } from '../stores/store.entity.js';
-import type { StoreStatusTransitionError } from '../stores/store.types.js';
+import type { StoreStatusTransitionError } from '../stores/store.errors.js';
 import { type StoresInfra, buildServices } from '../stores.context.js';
 import type { StoresDeps } from '../stores.deps.js';
 import { ApprovedSeller } from './approved-seller.entity.js';

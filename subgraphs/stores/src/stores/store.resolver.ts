@@ -13,11 +13,11 @@ import {
 } from 'type-graphql';
 import { districtName, regionName } from '../shared/reference.data.js';
 import type { StoresContext } from '../stores.context.js';
-import { CreateStoreResult, StoreStatusResult, UpdateStoreResult } from '../stores.results.js';
 import { UserRef } from '../users/user.types.js';
 import { deliveryDates, deliveryFee } from './delivery.js';
 import { findStores } from './store-finder.js';
 import { SettlementAccount, Store, StoreAddress, StoreStatus } from './store.entity.js';
+import { CreateStoreResult, StoreStatusResult, UpdateStoreResult } from './store.results.js';
 import {
   CreateStoreInput,
   PickupSettingsInput,

@@ -18,6 +18,11 @@ import {
   StoreDeliveryWindow,
   StoreStatus,
 } from './store.entity.js';
+import {
+  SellerNotApprovedError,
+  StoreAlreadyExistsError,
+  StoreStatusTransitionError,
+} from './store.errors.js';
 import type { StatusChange, StoreStatusLog } from './store-status.log.js';
 import {
   type BusinessHoursInput,
@@ -25,10 +30,7 @@ import {
   type PickupSettingsInput,
   type SettlementAccountInput,
   type StoreAddressInput,
-  StoreAlreadyExistsError,
   type StoreDeliveryPolicyInput,
-  SellerNotApprovedError,
-  StoreStatusTransitionError,
   type UpdateStoreInput,
 } from './store.types.js';
 import {

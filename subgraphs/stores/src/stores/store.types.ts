@@ -1,23 +1,8 @@
-import { Connection, UserError } from '@bloom/kernel';
+import { Connection } from '@bloom/kernel';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Store, StoreStatus } from './store.entity.js';
 
 export const StoreConnection = Connection(Store, 'StoreConnection');
-
-@ObjectType({ implements: UserError, description: 'The seller already has a store.' })
-export class StoreAlreadyExistsError extends UserError {}
-
-@ObjectType({
-  implements: UserError,
-  description: 'The seller approval has not reached the store service yet, or never happened.',
-})
-export class SellerNotApprovedError extends UserError {}
-
-@ObjectType({ implements: UserError, description: 'The store cannot move to that status now.' })
-export class StoreStatusTransitionError extends UserError {
-  @Field(() => StoreStatus)
-  currentStatus!: StoreStatus;
-}
 
 @InputType()
 export class StoreAddressInput {

@@ -1,5 +1,5 @@
-import { ObjectType } from 'type-graphql';
 import { UserError } from '@bloom/kernel';
+import { ObjectType } from 'type-graphql';
 
 @ObjectType({ implements: UserError })
 export class InvalidCodeError extends UserError {}
