@@ -53,6 +53,8 @@ export interface EnvelopeMeta {
   subjectId?: string;
   id?: string;
   sequence?: number;
+  /** When it happened; now (real time, so projections see producers' order) by default. */
+  at?: Date;
 }
 
 export interface SubgraphHarness<C, S extends Service> {
@@ -79,7 +81,7 @@ export interface SubgraphHarness<C, S extends Service> {
     caller?: Partial<Caller>,
   ): ReturnType<typeof gqlRequest<T>>;
   /**
-   * An event envelope as another service would publish it, at the service's clock; without a
+   * An event envelope as another service would publish it; without a
    * `sequence`, each envelope gets the next one of a counter shared by every subject.
    */
   envelope<T>(
@@ -149,7 +151,7 @@ export async function startSubgraph<C, S extends Service>(
         sequence: meta.sequence ?? sequence,
         traceId: 'test',
         id: meta.id,
-        at: clock.now(),
+        at: meta.at,
       },
       payload,
     );

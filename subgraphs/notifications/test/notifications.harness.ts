@@ -67,7 +67,7 @@ export async function startNotifications(
     live,
     setNow: (at: Date) => clock.set(at),
     event: <T>(contract: EventContract<string, T>, payload: T, id?: string) =>
-      base.envelope(contract, payload, { subjectId: 'subject', id }),
+      base.envelope(contract, payload, { subjectId: 'subject', id, at: clock.now() }),
     close: async () => {
       await closeBase();
       await nc.drain();

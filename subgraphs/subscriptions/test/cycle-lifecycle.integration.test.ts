@@ -209,7 +209,9 @@ describe('when the catalogue or the store cannot serve a cycle', () => {
       { cycle: 'WEEKLY', firstDeliveryDate: '2027-04-20' },
       OTHER,
     );
-    await h.publish(productDeleted, 'product-x', productPayload('product-x', 'store-x'));
+    await h.publish(productDeleted, productPayload('product-x', 'store-x'), {
+      subjectId: 'product-x',
+    });
     await waitFor(
       async () =>
         (await db().collection('subscriptions').countDocuments({
@@ -239,7 +241,9 @@ describe('when the catalogue or the store cannot serve a cycle', () => {
       nextDeliveryDate: null,
     });
     // A redelivered deletion changes nothing.
-    await h.publish(productDeleted, 'product-x', productPayload('product-x', 'store-x'));
+    await h.publish(productDeleted, productPayload('product-x', 'store-x'), {
+      subjectId: 'product-x',
+    });
     await h.runDaily('2027-04-05', 20);
     expect(eventsOf('subscriptions.subscription.canceled', a.id)).toHaveLength(1);
     expect(
@@ -255,12 +259,16 @@ describe('when the catalogue or the store cannot serve a cycle', () => {
       cycle: 'WEEKLY',
       firstDeliveryDate: '2027-05-05',
     });
-    await h.publish(storeSuspended, 'store-y', {
-      storeId: 'store-y',
-      sellerId: 'seller-y',
-      reason: 'documents',
-      suspendedBy: 'admin-1',
-    });
+    await h.publish(
+      storeSuspended,
+      {
+        storeId: 'store-y',
+        sellerId: 'seller-y',
+        reason: 'documents',
+        suspendedBy: 'admin-1',
+      },
+      { subjectId: 'store-y' },
+    );
     const status = async () =>
       (
         (await db()
@@ -284,11 +292,15 @@ describe('when the catalogue or the store cannot serve a cycle', () => {
       reason: 'STORE_UNAVAILABLE',
     });
 
-    await h.publish(storeReopened, 'store-y', {
-      storeId: 'store-y',
-      sellerId: 'seller-y',
-      reopenedBy: 'admin-1',
-    });
+    await h.publish(
+      storeReopened,
+      {
+        storeId: 'store-y',
+        sellerId: 'seller-y',
+        reopenedBy: 'admin-1',
+      },
+      { subjectId: 'store-y' },
+    );
     await waitFor(async () => (await status()) === 'OPEN', { what: 'store reopened' });
     await h.runDaily('2027-05-06', 7);
     expect((await subscriptionOf(id)).cycles.map((c: { kind: string }) => c.kind)).toEqual([
@@ -299,11 +311,15 @@ describe('when the catalogue or the store cannot serve a cycle', () => {
       what: 'cycle 2 charged',
     });
 
-    await h.publish(storeClosed, 'store-y', {
-      storeId: 'store-y',
-      sellerId: 'seller-y',
-      closedBy: 'seller-y',
-    });
+    await h.publish(
+      storeClosed,
+      {
+        storeId: 'store-y',
+        sellerId: 'seller-y',
+        closedBy: 'seller-y',
+      },
+      { subjectId: 'store-y' },
+    );
     await waitFor(async () => (await subscriptionOf(id)).status === 'CANCELED', {
       what: 'ended with the store',
     });

@@ -1,24 +1,18 @@
-import { type Caller, type EventContract, createEvent, createLogger } from '@bloom/kernel';
+import type { Caller } from '@bloom/kernel';
 import { productCreated, storeOpened } from '@bloom/schema';
 import {
-  TEST_CALLER_SECRET,
+  type SubgraphHarness,
+  TestClock,
   callerHeaders,
-  createStreamNamespace,
-  deleteStreamNamespace,
-  dropDatabase,
-  freshDatabaseName,
   gqlRequest,
-  recordEvents,
-  testEnv,
+  startSubgraph,
   waitFor,
-  type EventRecorder,
-  listening,
 } from '@bloom/testing';
 import type { BillingKeys } from '../src/billing/billing-keys.js';
 import { CardRefusedError } from '../src/billing/billing-keys.js';
 import { type SubscriptionsServer, buildServer } from '../src/server.js';
 import { addDays } from '../src/calendar/cycle-calendar.js';
-import { loadSubscriptionsConfig } from '../src/subscriptions.config.js';
+import { type SubscriptionsConfig, loadSubscriptionsConfig } from '../src/subscriptions.config.js';
 import { FakeOrders } from './fake-orders.js';
 
 /** Issues billing keys without a PG; card numbers ending 0000 are refused, 4444 decline later. */
@@ -38,26 +32,19 @@ export class FakeBillingKeys implements BillingKeys {
   }
 }
 
-export interface SubscriptionsHarness {
-  server: SubscriptionsServer;
-  events: EventRecorder;
+export interface SubscriptionsHarness extends SubgraphHarness<
+  SubscriptionsConfig,
+  SubscriptionsServer
+> {
   orders: FakeOrders;
   billing: FakeBillingKeys;
   /** Sets the service's clock. */
   setNow(at: Date | string): void;
-  now(): Date;
-  call<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    caller?: Partial<Caller>,
-  ): ReturnType<typeof gqlRequest<T>>;
   /**
    * Publishes a store (fee 3,000, free from 50,000, windows 10:00-13:00 and 14:00-18:00) and its
    * subscription product, and waits for the projections.
    */
   seedStore(storeId: string, sellerId: string, productId: string, price: number): Promise<void>;
-  /** Publishes one event as a producer would (products, stores, orders). */
-  publish<T>(contract: EventContract<string, T>, subjectId: string, payload: T): Promise<void>;
   /** `subscribe` with a valid monthly input for `productId`, changed by `overrides`. */
   subscribe(
     productId: string,
@@ -75,7 +62,6 @@ export interface SubscriptionsHarness {
   setAside(): Promise<void>;
   /** Starts a second server on the same database and namespace (a second process). */
   startTwin(): Promise<SubscriptionsServer>;
-  close(): Promise<void>;
 }
 
 export interface TestCaller {
@@ -97,59 +83,33 @@ export async function startSubscriptions(
   start: string,
   env: Record<string, string> = {},
 ): Promise<SubscriptionsHarness> {
-  const dbName = freshDatabaseName(label);
-  const namespace = await createStreamNamespace();
-  const events = await recordEvents(namespace);
-  let now = new Date(start);
-  const config = loadSubscriptionsConfig({
-    PORT: '0',
-    MONGO_URL: testEnv.MONGO_URL,
-    NATS_URL: testEnv.NATS_URL,
-    EVENT_NAMESPACE: namespace,
-    SUBSCRIPTIONS_DB: dbName,
-    CALLER_SIGNING_SECRET: TEST_CALLER_SECRET,
-    LOG_LEVEL: 'silent',
-    SUBSCRIPTION_SCHEDULER_INTERVAL_MS: '0',
-    ...env,
-  });
+  const clock = new TestClock();
+  clock.set(start);
   const billing = new FakeBillingKeys();
-  const build = () =>
-    listening(
-      buildServer(config, {
-        logger: createLogger({
-          service: 'subscriptions',
-          level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
-        }),
-        now: () => now,
-        billing,
-        scheduler: false,
-      }),
-    );
-  const server = await build();
-  const twins: SubscriptionsServer[] = [];
-  const orders = new FakeOrders(server.bus);
+  const base = await startSubgraph({
+    name: 'subscriptions',
+    label,
+    dbVariable: 'SUBSCRIPTIONS_DB',
+    env: { SUBSCRIPTION_SCHEDULER_INTERVAL_MS: '0', ...env },
+    loadConfig: loadSubscriptionsConfig,
+    build: (config, overrides) => buildServer(config, { ...overrides, billing, scheduler: false }),
+    clock,
+  });
+  const orders = new FakeOrders(base.bus);
   await orders.start();
-  let sequence = 0;
-  const publish = async <T>(contract: EventContract<string, T>, subjectId: string, payload: T) => {
-    sequence += 1;
-    await server.bus.publish(
-      createEvent(contract, { source: 'test', subjectId, sequence, traceId: 'test' }, payload),
-    );
-  };
-  return {
-    server,
-    events,
+  const publish = base.publish.bind(base);
+  const closeBase = base.close.bind(base);
+  return Object.assign(base, {
     orders,
     billing,
-    setNow: (at) => {
-      now = new Date(at);
-    },
-    now: () => now,
-    call: (query, variables = {}, caller = {}) =>
-      gqlRequest(server.url, query, variables, callerHeaders(caller)),
-    subscribe: async (productId, overrides = {}, caller = CUSTOMER) => {
+    setNow: (at: Date | string) => clock.set(at),
+    subscribe: async (
+      productId: string,
+      overrides: Record<string, unknown> = {},
+      caller: TestCaller = CUSTOMER,
+    ) => {
       const response = await gqlRequest(
-        server.url,
+        base.server.url,
         SUBSCRIBE,
         {
           input: {
@@ -166,52 +126,59 @@ export async function startSubscriptions(
       );
       return response.data!.subscribe as Record<string, any>;
     },
-    get: (id, caller = CUSTOMER) =>
-      gqlRequest(server.url, GET, { id }, callerHeaders(caller as Partial<Caller>)),
-    runDaily: async (from, days) => {
+    get: (id: string, caller: TestCaller = CUSTOMER) =>
+      gqlRequest(base.server.url, GET, { id }, callerHeaders(caller as Partial<Caller>)),
+    runDaily: async (from: string, days: number) => {
       let created = 0;
       for (let i = 0; i < days; i += 1) {
-        now = new Date(`${addDays(from, i)}T01:00:00Z`);
-        created += (await server.scheduler.runOnce()).cyclesCreated;
+        clock.set(`${addDays(from, i)}T01:00:00Z`);
+        created += (await base.server.scheduler.runOnce()).cyclesCreated;
       }
       return created;
     },
-    publish,
-    seedStore: async (storeId, sellerId, productId, price) => {
-      await publish(storeOpened, storeId, {
-        storeId,
-        sellerId,
-        name: `Store ${storeId}`,
-        status: 'OPEN',
-        regionCode: '11',
-        districtCode: '11680',
-        latitude: 37.5,
-        longitude: 127.0,
-        deliveryPolicy: {
-          fee: 3000,
-          freeDeliveryThreshold: 50000,
-          sameDayCutoff: '14:00',
-          windows: [
-            { start: '10:00', end: '13:00' },
-            { start: '14:00', end: '18:00' },
-          ],
+    seedStore: async (storeId: string, sellerId: string, productId: string, price: number) => {
+      await publish(
+        storeOpened,
+        {
+          storeId,
+          sellerId,
+          name: `Store ${storeId}`,
+          status: 'OPEN',
+          regionCode: '11',
+          districtCode: '11680',
+          latitude: 37.5,
+          longitude: 127.0,
+          deliveryPolicy: {
+            fee: 3000,
+            freeDeliveryThreshold: 50000,
+            sameDayCutoff: '14:00',
+            windows: [
+              { start: '10:00', end: '13:00' },
+              { start: '14:00', end: '18:00' },
+            ],
+          },
+          pickup: { enabled: false, slotCapacity: 1 },
         },
-        pickup: { enabled: false, slotCapacity: 1 },
-      });
-      await publish(productCreated, productId, {
-        productId,
-        storeId,
-        name: 'Weekly bouquet',
-        price,
-        status: 'ON_SALE',
-        isSubscription: true,
-        category: null,
-        tags: [],
-        recipe: [{ flowerId: 1, count: 5, representative: true }],
-        representativeFlowerId: 1,
-        updatedAt: new Date().toISOString(),
-      });
-      const db = server.orm.em.getConnection().getDb();
+        { subjectId: storeId },
+      );
+      await publish(
+        productCreated,
+        {
+          productId,
+          storeId,
+          name: 'Weekly bouquet',
+          price,
+          status: 'ON_SALE',
+          isSubscription: true,
+          category: null,
+          tags: [],
+          recipe: [{ flowerId: 1, count: 5, representative: true }],
+          representativeFlowerId: 1,
+          updatedAt: new Date().toISOString(),
+        },
+        { subjectId: productId },
+      );
+      const { db } = base;
       await waitFor(
         async () =>
           (await db.collection('product_projections').findOne({ _id: productId as never })) &&
@@ -220,29 +187,19 @@ export async function startSubscriptions(
       );
     },
     setAside: async () => {
-      await server.orm.em
-        .getConnection()
-        .getDb()
+      await base.db
         .collection('subscriptions')
         .updateMany(
           { status: { $in: ['ACTIVE', 'SUSPENDED', 'CANCELED'] } },
           { $set: { status: 'CANCELED', wakeAt: null } },
         );
     },
-    startTwin: async () => {
-      const twin = await build();
-      twins.push(twin);
-      return twin;
-    },
+    startTwin: () => base.replica(),
     close: async () => {
       await orders.stop();
-      await Promise.all(twins.map((t) => t.close()));
-      await server.close();
-      await events.close();
-      await deleteStreamNamespace(namespace);
-      await dropDatabase(dbName);
+      await closeBase();
     },
-  };
+  });
 }
 
 export const FLOWER_SUBSCRIPTION = `id status cycle quantity nextBillingDate nextDeliveryDate paused
