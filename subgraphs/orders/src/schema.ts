@@ -2,11 +2,10 @@ import { InvalidInputError, buildFederatedSchema } from '@bloom/kernel';
 import type { GraphQLSchema } from 'graphql';
 import { CartResolver } from './cart/cart.resolver.js';
 import { UserRef } from './federation/entity-refs.js';
-import {
-  StoreOrdersResolver,
-  UserOrdersResolver,
-  entityReferences,
-} from './federation/entity.resolver.js';
+import { StoreOrdersResolver, UserOrdersResolver } from './federation/entity.resolver.js';
+import { storeReference } from './federation/store.reference.js';
+import { userReference } from './federation/user.reference.js';
+import { orderReference } from './orders/order.reference.js';
 import { OrderLineResolver, OrderResolver } from './orders/order.resolver.js';
 import { ReportingResolver } from './reporting/reporting.resolver.js';
 
@@ -25,6 +24,6 @@ export function buildSchema(): Promise<GraphQLSchema> {
       // User is reached only through its `orders` extension, so it is listed explicitly.
       orphanedTypes: [InvalidInputError, UserRef],
     },
-    entityReferences,
+    { ...orderReference, ...storeReference, ...userReference },
   );
 }

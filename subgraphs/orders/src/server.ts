@@ -13,7 +13,9 @@ import { CartLine } from './cart/cart-line.entity.js';
 import { type OrdersConfig, loadOrdersConfig } from './orders.config.js';
 import { createContext } from './orders.context.js';
 import type { OrdersDeps } from './orders.deps.js';
-import { CheckoutClaim, Order, OrderTransition } from './orders/order.entity.js';
+import { CheckoutClaim } from './orders/checkout-claim.entity.js';
+import { OrderTransition } from './orders/order-transition.entity.js';
+import { Order } from './orders/order.entity.js';
 import type { PaymentProvider } from './payments/payment.provider.js';
 import { PgHttpPaymentProvider } from './payments/pg-http.adapter.js';
 import {

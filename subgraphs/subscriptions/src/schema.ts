@@ -1,13 +1,15 @@
 import { InvalidInputError, buildFederatedSchema } from '@bloom/kernel';
 import type { GraphQLSchema } from 'graphql';
+import { storeReference } from './federation/store.reference.js';
+import { userReference } from './federation/user.reference.js';
 import {
   CycleRecordResolver,
   StoreSubscriptionsResolver,
   SubscriptionDeliveryResolver,
   SubscriptionResolver,
   UserSubscriptionsResolver,
-  entityReferences,
 } from './subscriptions/subscription.resolver.js';
+import { subscriptionReference } from './subscriptions/subscription.reference.js';
 
 /** The subscriptions subgraph's schema; also printed into schema/subgraphs/subscriptions.graphql. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -22,6 +24,6 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ],
       orphanedTypes: [InvalidInputError],
     },
-    entityReferences,
+    { ...subscriptionReference, ...storeReference, ...userReference },
   );
 }

@@ -2,14 +2,16 @@ import { type Caller, type EntityManager, keyedLoader } from '@bloom/kernel';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type DataLoader from 'dataloader';
 import type { Subscription } from './subscriptions/subscription.entity.js';
-import { SubscriptionService } from './subscriptions/subscription.service.js';
+import { SubscriptionCommandsService } from './subscriptions/subscription-commands.service.js';
+import { SubscriptionQueriesService } from './subscriptions/subscription-queries.service.js';
 import type { SubscriptionsDeps } from './subscriptions.deps.js';
 
 export interface SubscriptionsContext {
   caller: Caller;
   em: EntityManager;
   deps: SubscriptionsDeps;
-  subscriptions: SubscriptionService;
+  subscriptionCommands: SubscriptionCommandsService;
+  subscriptionQueries: SubscriptionQueriesService;
   subscriptionLoader: DataLoader<string, Subscription | null>;
 }
 
@@ -20,14 +22,15 @@ export function createContext(
   caller: Caller,
 ): SubscriptionsContext {
   const em = orm.em.fork();
-  const subscriptions = new SubscriptionService(em, deps);
+  const subscriptionQueries = new SubscriptionQueriesService(em);
   return {
     caller,
     em,
     deps,
-    subscriptions,
+    subscriptionCommands: new SubscriptionCommandsService(em, deps),
+    subscriptionQueries,
     subscriptionLoader: keyedLoader<string, Subscription>(
-      (ids) => subscriptions.byIds(ids),
+      (ids) => subscriptionQueries.byIds(ids),
       (subscription) => subscription._id,
     ),
   };

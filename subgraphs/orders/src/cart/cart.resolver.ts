@@ -1,7 +1,7 @@
 import { requireScope, requireUser } from '@bloom/kernel';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { OrdersContext } from '../orders.context.js';
-import { CartResult } from '../orders.results.js';
+import { CartResult } from './cart.results.js';
 import { Cart } from './cart.types.js';
 
 @Resolver(() => Cart)

@@ -3,7 +3,7 @@ import { InvalidInputError } from '@bloom/kernel';
 import { productRef, storeRef } from '../federation/entity-refs.js';
 import type { OrdersDeps } from '../orders.deps.js';
 import { deliveryFeeFor } from '../orders/pricing.js';
-import { UnavailableError } from '../orders/checkout.types.js';
+import { UnavailableError } from '../orders/checkout.errors.js';
 import { ProductProjection, StoreProjection } from '../projections/catalog.entities.js';
 import { CartLine } from './cart-line.entity.js';
 import { Cart, CartLineView, CartStoreGroup } from './cart.types.js';

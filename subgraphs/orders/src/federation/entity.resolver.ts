@@ -43,18 +43,3 @@ export class StoreOrdersResolver {
     return ctx.services.queries.list({ storeId: store.id }, filter ?? {}, pageSize(first), after);
   }
 }
-
-export const entityReferences = {
-  Order: {
-    __resolveReference: async (reference: { id: string }, ctx: OrdersContext) => {
-      // An order reached through another subgraph is still shown only to those entitled.
-      if (!ctx.caller.userId) return null;
-      return ctx.services.queries.visible(
-        requireUser(ctx.caller),
-        await ctx.orderLoader.load(reference.id),
-      );
-    },
-  },
-  Store: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) },
-  User: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) },
-};

@@ -9,7 +9,7 @@ import type { OrdersDeps } from '../orders.deps.js';
 import { type Order, OrderStatus } from '../orders/order.entity.js';
 import { OrderQueries } from '../orders/order.service.js';
 import { nextStatus } from '../orders/order-state.js';
-import { InvalidTransitionError, OrderNotFoundError } from '../orders/order.types.js';
+import { InvalidTransitionError, OrderNotFoundError } from '../orders/order.errors.js';
 import { CheckoutSaga } from '../saga/checkout-saga.service.js';
 
 export type OrderActionResult =

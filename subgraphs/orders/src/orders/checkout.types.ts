@@ -1,4 +1,3 @@
-import { UserError } from '@bloom/kernel';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Fulfilment, Order } from './order.entity.js';
 
@@ -132,30 +131,3 @@ export class CheckoutSuccess {
   @Field({ description: 'True when this is the stored result of an earlier identical call.' })
   replayed!: boolean;
 }
-
-@ObjectType({ implements: UserError })
-export class TotalMismatchError extends UserError {
-  @Field(() => Int, { description: 'The total the client sent.' })
-  clientTotal!: number;
-
-  @Field(() => Int, { description: 'The total the server computed.' })
-  serverTotal!: number;
-}
-
-@ObjectType({ implements: UserError })
-export class EmptyCartError extends UserError {}
-
-@ObjectType({ implements: UserError })
-export class UnavailableError extends UserError {
-  @Field(() => ID, { description: 'The product or store that cannot be ordered.' })
-  resourceId!: string;
-}
-
-@ObjectType({ implements: UserError })
-export class CouponNotApplicableError extends UserError {
-  @Field(() => ID)
-  couponId!: string;
-}
-
-@ObjectType({ implements: UserError })
-export class IdempotencyKeyReusedError extends UserError {}

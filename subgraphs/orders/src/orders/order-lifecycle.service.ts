@@ -15,7 +15,9 @@ import {
 } from '@bloom/schema';
 import { type OrdersDeps, SOURCE } from '../orders.deps.js';
 import { StoreProjection } from '../projections/catalog.entities.js';
-import { Order, OrderProblem, OrderStatus, OrderTransition } from './order.entity.js';
+import { OrderProblem } from './order-problem.entity.js';
+import { OrderTransition } from './order-transition.entity.js';
+import { Order, OrderStatus } from './order.entity.js';
 import { canMove } from './order-state.js';
 
 export interface MoveRequest {

@@ -1,5 +1,4 @@
 import {
-  Embeddable,
   Embedded,
   Entity,
   Enum,
@@ -12,7 +11,9 @@ import {
 import { ObjectId } from '@mikro-orm/mongodb';
 import type { EventEnvelope, OutboxCarrier } from '@bloom/kernel';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { RecipeItem } from '../projections/catalog.entities.js';
+import { DeliveryDetails } from './delivery-details.entity.js';
+import { OrderLine } from './order-line.entity.js';
+import { OrderProblem } from './order-problem.entity.js';
 
 export enum OrderStatus {
   PENDING = 'PENDING',
@@ -32,86 +33,6 @@ export enum Fulfilment {
   PICKUP = 'PICKUP',
 }
 registerEnumType(Fulfilment, { name: 'Fulfilment' });
-
-@Embeddable()
-@ObjectType({ description: 'One product of an order, priced by the server at checkout.' })
-// Other subgraphs extend order lines (giftcards adds the card); they resolve them by id.
-@Directive('@key(fields: "id", resolvable: false)')
-export class OrderLine {
-  @Property()
-  @Field(() => ID, { description: 'Order id and product id: what a review refers to.' })
-  id!: string;
-
-  @Property()
-  productId!: string;
-
-  @Property()
-  @Field({ description: 'The product name when ordered.' })
-  productName!: string;
-
-  @Property()
-  @Field(() => Int)
-  unitPrice!: number;
-
-  @Property()
-  @Field(() => Int)
-  quantity!: number;
-
-  @Property()
-  @Field(() => Int)
-  amount!: number;
-
-  @Property({ type: 'json' })
-  recipe: RecipeItem[] = [];
-}
-
-@Embeddable()
-@ObjectType({ description: 'Where and when the flowers are delivered.' })
-export class DeliveryDetails {
-  @Property()
-  @Field()
-  recipientName!: string;
-
-  @Property()
-  @Field()
-  phone!: string;
-
-  @Property()
-  @Field()
-  zipCode!: string;
-
-  @Property()
-  @Field()
-  street!: string;
-
-  @Property()
-  @Field()
-  detail: string = '';
-
-  @Property()
-  @Field({ description: 'Asia/Seoul calendar date, YYYY-MM-DD.' })
-  deliveryDate!: string;
-
-  @Property()
-  @Field({ description: 'Time window, e.g. 10:00-13:00.' })
-  window!: string;
-
-  @Property({ nullable: true })
-  @Field({ nullable: true })
-  note?: string;
-}
-
-@Embeddable()
-@ObjectType({ description: 'Why an order failed or was canceled; the code is stable.' })
-export class OrderProblem {
-  @Property()
-  @Field()
-  code!: string;
-
-  @Property()
-  @Field()
-  message!: string;
-}
 
 /**
  * An order of one store. `status` is a projection of the insert-only transitions
@@ -232,68 +153,4 @@ export class Order implements OutboxCarrier {
 
   @Property()
   eventSequence: number = 0;
-}
-
-/**
- * One state change of an order, `_id` = `<orderId>:<fromState>`. States never repeat, so
- * each state has at most one successor: inserting this document is what makes a transition,
- * and of two concurrent transitions out of one state exactly one insert succeeds.
- */
-@Entity({ collection: 'order_transitions' })
-@Index({ properties: ['at'] })
-@Index({ properties: ['orderId'] })
-export class OrderTransition {
-  @PrimaryKey()
-  _id!: string;
-
-  @Property()
-  orderId!: string;
-
-  @Property()
-  from!: OrderStatus;
-
-  @Property()
-  to!: OrderStatus;
-
-  @Property({ nullable: true })
-  code?: string;
-
-  @Property({ nullable: true })
-  message?: string;
-
-  /** user id, or 'system' for the saga and scheduled jobs. */
-  @Property()
-  actor!: string;
-
-  @Property({ nullable: true })
-  trackingNumber?: string;
-
-  @Property()
-  at!: Date;
-}
-
-/**
- * The claim of an idempotency key, `_id` = `<customerId>:<key>`. It holds the complete
- * drafts of the orders the checkout creates, so whoever finds the claim (a retry, a
- * concurrent duplicate, a process after a crash) inserts the same orders by their fixed ids.
- */
-@Entity({ collection: 'checkouts' })
-export class CheckoutClaim {
-  @PrimaryKey()
-  _id!: string;
-
-  @Property()
-  customerId!: string;
-
-  @Property()
-  requestHash!: string;
-
-  @Property({ type: 'json' })
-  orderIds: string[] = [];
-
-  @Property({ type: 'json' })
-  drafts: Record<string, unknown>[] = [];
-
-  @Property()
-  createdAt: Date = new Date();
 }

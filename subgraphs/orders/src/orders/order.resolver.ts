@@ -9,9 +9,11 @@ import {
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ProductRef, StoreRef, productRef, storeRef } from '../federation/entity-refs.js';
 import type { OrdersContext } from '../orders.context.js';
-import { CheckoutQuoteResult, CheckoutResult, OrderActionResult } from '../orders.results.js';
 import { CheckoutInput, CheckoutQuoteInput } from './checkout.types.js';
-import { Order, OrderLine, OrderStatus } from './order.entity.js';
+import { CheckoutQuoteResult, CheckoutResult } from './checkout.results.js';
+import { OrderLine } from './order-line.entity.js';
+import { OrderActionResult } from './order.results.js';
+import { Order, OrderStatus } from './order.entity.js';
 import { OrderConnection, OrderFilter } from './order.types.js';
 
 @Resolver(() => Order)

@@ -1,5 +1,5 @@
-import { Connection, UserError } from '@bloom/kernel';
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Connection } from '@bloom/kernel';
+import { Field, InputType } from 'type-graphql';
 import { Fulfilment, Order, OrderStatus } from './order.entity.js';
 
 export const OrderConnection = Connection(Order, 'OrderConnection');
@@ -18,13 +18,4 @@ export class OrderFilter {
 
   @Field({ nullable: true, description: 'Placed before.' })
   to?: Date;
-}
-
-@ObjectType({ implements: UserError })
-export class OrderNotFoundError extends UserError {}
-
-@ObjectType({ implements: UserError })
-export class InvalidTransitionError extends UserError {
-  @Field(() => OrderStatus)
-  current!: OrderStatus;
 }

@@ -1,7 +1,8 @@
 import { type Logger, addDays, seoulDate, seoulInstant } from '@bloom/kernel';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type { OrdersDeps } from '../orders.deps.js';
-import { Fulfilment, Order, OrderStatus, OrderTransition } from '../orders/order.entity.js';
+import { OrderTransition } from '../orders/order-transition.entity.js';
+import { Fulfilment, Order, OrderStatus } from '../orders/order.entity.js';
 import { OrderLifecycle } from '../orders/order-lifecycle.service.js';
 import { CheckoutSaga } from './checkout-saga.service.js';
 import { SagaStep, SagaSteps, Step } from './saga-step.entity.js';

@@ -8,13 +8,9 @@ import {
 import { orderPlaced, subscriptionCycleOrderRequested } from '@bloom/schema';
 import { type MikroORM, ObjectId } from '@mikro-orm/mongodb';
 import { type OrdersDeps, SOURCE } from '../orders.deps.js';
-import {
-  DeliveryDetails,
-  Fulfilment,
-  Order,
-  OrderLine,
-  OrderStatus,
-} from '../orders/order.entity.js';
+import { DeliveryDetails } from '../orders/delivery-details.entity.js';
+import { OrderLine } from '../orders/order-line.entity.js';
+import { Fulfilment, Order, OrderStatus } from '../orders/order.entity.js';
 import { ProductProjection } from '../projections/catalog.entities.js';
 
 const CONSUMER = 'orders-subscription-cycles';

@@ -16,7 +16,7 @@ import {
   storeUpdated,
 } from '@bloom/schema';
 import type { EntityManager, MikroORM } from '@mikro-orm/mongodb';
-import { endSubscriptionsForGood } from '../subscriptions/subscription.service.js';
+import { endSubscriptionsForGood } from '../subscriptions/subscription-lifecycle.js';
 import type { SubscriptionsDeps } from '../subscriptions.deps.js';
 
 /**

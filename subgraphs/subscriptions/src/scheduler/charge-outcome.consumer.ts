@@ -24,7 +24,7 @@ import {
   isPaymentFailure,
 } from '../subscriptions/cycle.entity.js';
 import { Subscription, SubscriptionStatus } from '../subscriptions/subscription.entity.js';
-import { changeFresh } from '../subscriptions/subscription.service.js';
+import { changeFresh } from '../subscriptions/subscription-lifecycle.js';
 import { SOURCE, type SubscriptionsDeps } from '../subscriptions.deps.js';
 
 const HOUR_MS = 3_600_000;

@@ -25,8 +25,10 @@ import {
   isPaymentFailure,
 } from '../subscriptions/cycle.entity.js';
 import { Subscription, SubscriptionStatus } from '../subscriptions/subscription.entity.js';
-import { endForGood } from '../subscriptions/subscription.service.js';
+import { endForGood } from '../subscriptions/subscription-lifecycle.js';
 import { SOURCE, type SubscriptionsDeps } from '../subscriptions.deps.js';
+import { type Availability, availability } from './cycle-availability.js';
+import { CycleHistory } from './cycle-history.js';
 
 export interface SchedulerRun {
   /** Subscriptions whose wake-up time had come and that were looked at. */
@@ -40,26 +42,6 @@ export interface SchedulerRun {
 const DAY_MS = 86_400_000;
 /** How long a pass's claim on a subscription keeps other passes away (ends a dead pass's claim). */
 const VISIT_LEASE_MS = 5 * 60_000;
-
-/** What a cycle's charge day finds: order it, record it as not deliverable, or end for good. */
-type Availability =
-  | { kind: 'deliver'; product: ProductProjection; store: StoreProjection | null }
-  | { kind: 'unavailable'; reason: 'PRODUCT_UNAVAILABLE' | 'STORE_UNAVAILABLE' }
-  | { kind: 'ended'; reason: 'PRODUCT_DELETED' | 'STORE_CLOSED' };
-
-function availability(
-  product: ProductProjection | null,
-  store: StoreProjection | null,
-): Availability {
-  if (!product || product.status === 'DELETED') return { kind: 'ended', reason: 'PRODUCT_DELETED' };
-  if (store?.status === 'CLOSED') return { kind: 'ended', reason: 'STORE_CLOSED' };
-  if (store?.status === 'SUSPENDED') return { kind: 'unavailable', reason: 'STORE_UNAVAILABLE' };
-  // SOLD_OUT still orders: the store may restock by then, and its reservation decides.
-  if (product.status !== 'ON_SALE' && product.status !== 'SOLD_OUT') {
-    return { kind: 'unavailable', reason: 'PRODUCT_UNAVAILABLE' };
-  }
-  return { kind: 'deliver', product, store };
-}
 
 /**
  * Creates each subscription's due cycles and charge attempts.
@@ -416,75 +398,5 @@ export class CycleScheduler {
     }
     if (times.length === 0) return null;
     return new Date(Math.max(Math.min(...times), now.getTime() + 1));
-  }
-}
-
-/** A subscription's cycles, attempts and outcomes, loaded at once and indexed. */
-class CycleHistory {
-  readonly records = new Map<number, CycleRecord>();
-  private readonly attempts = new Map<number, CycleAttempt>();
-  private readonly outcomes = new Map<string, CycleOutcome>();
-  private readonly lapsedCycles = new Set<number>();
-
-  constructor(records: CycleRecord[], attempts: CycleAttempt[], outcomes: CycleOutcome[]) {
-    records.forEach((r) => this.addRecord(r));
-    attempts.forEach((a) => this.addAttempt(a));
-    outcomes.forEach((o) => this.addOutcome(o));
-  }
-
-  addRecord(record: CycleRecord): void {
-    this.records.set(record.cycle, record);
-  }
-
-  /** Keeps the latest attempt per cycle. */
-  addAttempt(attempt: CycleAttempt): void {
-    const known = this.attempts.get(attempt.cycle);
-    if (!known || known.attempt < attempt.attempt) this.attempts.set(attempt.cycle, attempt);
-  }
-
-  addOutcome(outcome: CycleOutcome): void {
-    this.outcomes.set(outcome._id, outcome);
-    if (outcome.status === CycleOutcomeStatus.LAPSED) this.lapsedCycles.add(outcome.cycle);
-  }
-
-  /** The cycle ended without an attempt that could still be made. */
-  lapsed(cycle: number): boolean {
-    return this.lapsedCycles.has(cycle);
-  }
-
-  all(): CycleRecord[] {
-    return [...this.records.values()].sort((a, b) => a.cycle - b.cycle);
-  }
-
-  skipped(): number[] {
-    return this.all()
-      .filter((r) => r.kind === CycleKindOfDelivery.SKIPPED)
-      .map((r) => r.cycle);
-  }
-
-  deliveries(): CycleRecord[] {
-    return this.all().filter((r) => r.kind === CycleKindOfDelivery.DELIVERY);
-  }
-
-  lastAttempt(cycle: number): CycleAttempt | undefined {
-    return this.attempts.get(cycle);
-  }
-
-  outcome(attemptKey: string): CycleOutcome | undefined {
-    return this.outcomes.get(attemptKey);
-  }
-
-  /** `retryAt` of failed last attempts of delivered cycles. */
-  pendingRetries(): Date[] {
-    const due: Date[] = [];
-    for (const record of this.deliveries()) {
-      if (this.lapsed(record.cycle)) continue;
-      const last = this.lastAttempt(record.cycle);
-      const outcome = last && this.outcome(last._id);
-      if (outcome?.status === CycleOutcomeStatus.FAILED && outcome.retryAt) {
-        due.push(outcome.retryAt);
-      }
-    }
-    return due;
   }
 }

@@ -16,7 +16,7 @@ import {
   SubscribeResult,
   SubscriptionCardChangeResult,
   SubscriptionChangeResult,
-} from '../subscriptions.results.js';
+} from './subscription.results.js';
 import { CycleRecord } from './cycle.entity.js';
 import { Subscription } from './subscription.entity.js';
 import {
@@ -36,7 +36,7 @@ export class SubscriptionResolver {
     @Arg('input', () => SubscribeInput) input: SubscribeInput,
     @Ctx() ctx: SubscriptionsContext,
   ) {
-    return ctx.subscriptions.subscribe(requireUser(ctx.caller), input);
+    return ctx.subscriptionCommands.subscribe(requireUser(ctx.caller), input);
   }
 
   @Mutation(() => SubscriptionChangeResult, {
@@ -48,7 +48,7 @@ export class SubscriptionResolver {
     @Ctx() ctx: SubscriptionsContext,
     @Arg('cycle', () => Int, { nullable: true }) cycle?: number,
   ) {
-    return ctx.subscriptions.skipNext(requireUser(ctx.caller), id, cycle ?? undefined);
+    return ctx.subscriptionCommands.skipNext(requireUser(ctx.caller), id, cycle ?? undefined);
   }
 
   @Mutation(() => SubscriptionChangeResult, {
@@ -60,14 +60,14 @@ export class SubscriptionResolver {
     @Arg('until') until: string,
     @Ctx() ctx: SubscriptionsContext,
   ) {
-    return ctx.subscriptions.pause(requireUser(ctx.caller), id, from, until);
+    return ctx.subscriptionCommands.pause(requireUser(ctx.caller), id, from, until);
   }
 
   @Mutation(() => SubscriptionChangeResult, {
     description: 'Ends a pause, or reactivates a subscription suspended for failed charges.',
   })
   resumeSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: SubscriptionsContext) {
-    return ctx.subscriptions.resume(requireUser(ctx.caller), id);
+    return ctx.subscriptionCommands.resume(requireUser(ctx.caller), id);
   }
 
   @Mutation(() => SubscriptionChangeResult, {
@@ -80,7 +80,7 @@ export class SubscriptionResolver {
     @Ctx() ctx: SubscriptionsContext,
     @Arg('deliveryWindow', () => String, { nullable: true }) deliveryWindow?: string | null,
   ) {
-    return ctx.subscriptions.changeAddress(
+    return ctx.subscriptionCommands.changeAddress(
       requireUser(ctx.caller),
       id,
       address,
@@ -98,7 +98,7 @@ export class SubscriptionResolver {
     @Arg('card', () => CardInput) card: CardInput,
     @Ctx() ctx: SubscriptionsContext,
   ) {
-    return ctx.subscriptions.changeCard(requireUser(ctx.caller), id, card);
+    return ctx.subscriptionCommands.changeCard(requireUser(ctx.caller), id, card);
   }
 
   @Mutation(() => SubscriptionChangeResult, {
@@ -109,19 +109,19 @@ export class SubscriptionResolver {
     @Arg('date') date: string,
     @Ctx() ctx: SubscriptionsContext,
   ) {
-    return ctx.subscriptions.changeDate(requireUser(ctx.caller), id, date);
+    return ctx.subscriptionCommands.changeDate(requireUser(ctx.caller), id, date);
   }
 
   @Mutation(() => SubscriptionChangeResult, {
     description: 'Cancels; a cycle already charged is still delivered.',
   })
   cancelSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: SubscriptionsContext) {
-    return ctx.subscriptions.cancel(requireUser(ctx.caller), id);
+    return ctx.subscriptionCommands.cancel(requireUser(ctx.caller), id);
   }
 
   @Query(() => [Subscription], { description: "The caller's subscriptions, newest first." })
   mySubscriptions(@Ctx() ctx: SubscriptionsContext) {
-    return ctx.subscriptions.ofCustomer(requireUser(ctx.caller).userId);
+    return ctx.subscriptionQueries.ofCustomer(requireUser(ctx.caller).userId);
   }
 
   @Query(() => Subscription, { nullable: true })
@@ -129,7 +129,7 @@ export class SubscriptionResolver {
     const caller = requireUser(ctx.caller);
     const subscription = await ctx.subscriptionLoader.load(id);
     if (!subscription) return null;
-    if (!(await ctx.subscriptions.canSee(caller, subscription))) {
+    if (!(await ctx.subscriptionQueries.canSee(caller, subscription))) {
       throw forbidden('Only the subscriber and the store’s seller can see this subscription.');
     }
     return subscription;
@@ -156,17 +156,17 @@ export class SubscriptionResolver {
       'The number of the next delivery; pass it to skipNextSubscriptionCycle so a retried skip skips it once.',
   })
   async nextCycle(@Root() subscription: Subscription, @Ctx() ctx: SubscriptionsContext) {
-    return (await ctx.subscriptions.upcoming(subscription))?.cycle ?? null;
+    return (await ctx.subscriptionQueries.upcoming(subscription))?.cycle ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'YYYY-MM-DD, null when none.' })
   async nextBillingDate(@Root() subscription: Subscription, @Ctx() ctx: SubscriptionsContext) {
-    return (await ctx.subscriptions.upcoming(subscription))?.chargeDate ?? null;
+    return (await ctx.subscriptionQueries.upcoming(subscription))?.chargeDate ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'YYYY-MM-DD, null when none.' })
   async nextDeliveryDate(@Root() subscription: Subscription, @Ctx() ctx: SubscriptionsContext) {
-    return (await ctx.subscriptions.upcoming(subscription))?.deliveryDate ?? null;
+    return (await ctx.subscriptionQueries.upcoming(subscription))?.deliveryDate ?? null;
   }
 
   @FieldResolver(() => SubscriptionChargeQuote, {
@@ -174,7 +174,7 @@ export class SubscriptionResolver {
     description: "What the next cycle charges at today's price and delivery fee.",
   })
   nextCharge(@Root() subscription: Subscription, @Ctx() ctx: SubscriptionsContext) {
-    return ctx.subscriptions.quote(subscription);
+    return ctx.subscriptionQueries.quote(subscription);
   }
 
   @FieldResolver(() => Boolean, { description: 'A pause covers today.' })
@@ -187,7 +187,7 @@ export class SubscriptionResolver {
 
   @FieldResolver(() => [CycleRecord], { description: 'Cycles created so far, oldest first.' })
   cycles(@Root() subscription: Subscription, @Ctx() ctx: SubscriptionsContext) {
-    return ctx.subscriptions.cycles(subscription._id);
+    return ctx.subscriptionQueries.cycles(subscription._id);
   }
 }
 
@@ -198,7 +198,7 @@ export class CycleRecordResolver {
     description: 'The delivery order of the latest charge attempt.',
   })
   async order(@Root() record: CycleRecord, @Ctx() ctx: SubscriptionsContext) {
-    const orderId = await ctx.subscriptions.orderIdOf(record);
+    const orderId = await ctx.subscriptionQueries.orderIdOf(record);
     return orderId ? orderRef(orderId) : null;
   }
 }
@@ -220,7 +220,7 @@ export class UserSubscriptionsResolver {
     if (caller.userId !== user.id && !hasRole(caller, 'ADMIN')) {
       throw forbidden('You can only see your own subscriptions.');
     }
-    return ctx.subscriptions.ofCustomer(user.id);
+    return ctx.subscriptionQueries.ofCustomer(user.id);
   }
 }
 
@@ -231,14 +231,15 @@ export class StoreSubscriptionsResolver {
     const caller = requireUser(ctx.caller);
     const allowed =
       hasRole(caller, 'ADMIN') ||
-      (hasRole(caller, 'SELLER') && (await ctx.subscriptions.ownsStore(caller.userId, store.id)));
+      (hasRole(caller, 'SELLER') &&
+        (await ctx.subscriptionQueries.ownsStore(caller.userId, store.id)));
     if (!allowed) throw forbidden('Only the store’s seller can see its subscriptions.');
   }
 
   @FieldResolver(() => [Subscription])
   async flowerSubscriptions(@Root() store: StoreRef, @Ctx() ctx: SubscriptionsContext) {
     await this.requireSeller(store, ctx);
-    return ctx.subscriptions.ofStore(store.id);
+    return ctx.subscriptionQueries.ofStore(store.id);
   }
 
   @FieldResolver(() => [SubscriptionDelivery], {
@@ -252,21 +253,6 @@ export class StoreSubscriptionsResolver {
   ) {
     await this.requireSeller(store, ctx);
     if (days < 1 || days > 92) throw badInput('days must be between 1 and 92.');
-    return ctx.subscriptions.calendar(store.id, from ?? dayOf(ctx.deps.now()), days);
+    return ctx.subscriptionQueries.calendar(store.id, from ?? dayOf(ctx.deps.now()), days);
   }
 }
-
-export const entityReferences = {
-  FlowerSubscription: {
-    __resolveReference: async (reference: { id: string }, ctx: SubscriptionsContext) => {
-      if (!ctx.caller.userId) return null;
-      const subscription = await ctx.subscriptionLoader.load(reference.id);
-      if (!subscription) return null;
-      return (await ctx.subscriptions.canSee(requireUser(ctx.caller), subscription))
-        ? subscription
-        : null;
-    },
-  },
-  Store: { __resolveReference: (reference: { id: string }) => storeRef(reference.id) },
-  User: { __resolveReference: (reference: { id: string }) => userRef(reference.id) },
-};

@@ -1,16 +1,5 @@
-import { UserError } from '@bloom/kernel';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { SubscriptionCycle } from './subscription.entity.js';
-
-@ObjectType({ implements: UserError })
-export class ProductNotSubscribableError extends UserError {}
-
-@ObjectType({ implements: UserError })
-export class PaymentMethodRefusedError extends UserError {}
-
-/** The change does not fit the subscription's cycles (already charged, canceled, suspended…). */
-@ObjectType({ implements: UserError })
-export class SubscriptionStateError extends UserError {}
 
 @InputType()
 export class SubscriptionAddressInput {

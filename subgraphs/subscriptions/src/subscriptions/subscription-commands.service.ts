@@ -4,33 +4,24 @@ import {
   type EntityManager,
   InvalidInputError,
   forbidden,
-  groupedLoader,
   hasRole,
   isDuplicateKeyError,
-  keyedLoader,
+  lostRace,
   notFound,
   recordEvent,
-  lostRace,
   retryOnConflict,
   simpleError,
 } from '@bloom/kernel';
-import { subscriptionCanceled, subscriptionCreated, subscriptionSkipped } from '@bloom/schema';
+import { subscriptionCreated, subscriptionSkipped } from '@bloom/schema';
 import {
   type CardInput,
   CardRefusedError,
   type IssuedBillingKey,
 } from '../billing/billing-keys.js';
-import {
-  addDays,
-  dayOf,
-  deliveryDate,
-  nextDelivered,
-  parseDay,
-  pauseProblem,
-} from '../calendar/cycle-calendar.js';
+import { addDays, dayOf, parseDay, pauseProblem } from '../calendar/cycle-calendar.js';
 import { ProductProjection, StoreProjection } from '../projections/catalog.entities.js';
 import { SOURCE, type SubscriptionsDeps } from '../subscriptions.deps.js';
-import { CycleAttempt, CycleKindOfDelivery, CycleRecord, cycleId } from './cycle.entity.js';
+import { CycleKindOfDelivery, CycleRecord, cycleId } from './cycle.entity.js';
 import {
   DeliveryAddress,
   PauseWindow,
@@ -40,108 +31,17 @@ import {
 import {
   PaymentMethodRefusedError,
   ProductNotSubscribableError,
-  type SubscribeInput,
-  type SubscriptionAddressInput,
-  SubscriptionChargeQuote,
-  SubscriptionDelivery,
   SubscriptionStateError,
-} from './subscription.types.js';
-
-const stateError = (code: string, message: string) =>
-  simpleError(SubscriptionStateError, code, message);
-
-/** The next cycle still to be created, as the customer sees it. */
-export interface UpcomingCycle {
-  cycle: number;
-  deliveryDate: string;
-  chargeDate: string;
-}
-
-/** Ends a subscription: cycles already created are still delivered, no later one is made. */
-function markCanceled(
-  subscription: Subscription,
-  records: readonly CycleRecord[],
-  by: 'CUSTOMER' | 'ADMIN' | 'SYSTEM',
-  meta: { traceId: string; at: Date },
-  reason?: 'PRODUCT_DELETED' | 'STORE_CLOSED',
-): void {
-  const lastDelivered = records
-    .filter((r) => r.kind === CycleKindOfDelivery.DELIVERY)
-    .reduce((max, r) => Math.max(max, r.cycle), 0);
-  subscription.status = SubscriptionStatus.CANCELED;
-  subscription.endsAfterCycle = records.reduce((max, r) => Math.max(max, r.cycle), 0);
-  subscription.updatedAt = meta.at;
-  recordEvent(
-    subscription,
-    subscriptionCanceled,
-    { source: SOURCE, subjectId: subscription._id, traceId: meta.traceId, at: meta.at },
-    { ...subscription.parties(), effectiveAfterCycle: lastDelivered, canceledBy: by, reason },
-  );
-}
-
-/**
- * The platform ends a subscription whose product was deleted or whose store closed for good.
- * The caller holds the subscription's lock and flushes.
- */
-export function endForGood(
-  subscription: Subscription,
-  records: readonly CycleRecord[],
-  reason: 'PRODUCT_DELETED' | 'STORE_CLOSED',
-  meta: { traceId: string; at: Date },
-): void {
-  if (subscription.status === SubscriptionStatus.CANCELED) return;
-  markCanceled(subscription, records, 'SYSTEM', meta, reason);
-}
-
-/**
- * Changes one subscription as it is now (the customer, the scheduler and the consumers all
- * write it): a compare-and-set on its revision, done again on a fresh copy when another writer
- * got there first. `change` returns false to leave it untouched. Returns whether it changed.
- */
-export async function changeFresh(
-  em: EntityManager,
-  id: string,
-  change: (subscription: Subscription, em: EntityManager) => boolean | Promise<boolean>,
-): Promise<boolean> {
-  return retryOnConflict(em, async (fresh) => {
-    const subscription = await fresh.findOne(Subscription, { _id: id });
-    if (!subscription || !(await change(subscription, fresh))) return false;
-    await fresh.flush();
-    return true;
-  });
-}
-
-/**
- * Ends every live subscription of a deleted product or a closed store (a catalogue event),
- * each on a fresh copy; a redelivered event finds them canceled and does nothing.
- */
-export async function endSubscriptionsForGood(
-  em: EntityManager,
-  deps: SubscriptionsDeps,
-  of: { productId: string } | { storeId: string },
-  reason: 'PRODUCT_DELETED' | 'STORE_CLOSED',
-  traceId: string,
-): Promise<number> {
-  const live = await em.find(
-    Subscription,
-    { ...of, status: { $in: [SubscriptionStatus.ACTIVE, SubscriptionStatus.SUSPENDED] } },
-    { fields: ['_id'] },
-  );
-  let ended = 0;
-  for (const { _id } of live) {
-    const changed = await changeFresh(em, _id, async (subscription, fresh) => {
-      if (subscription.status === SubscriptionStatus.CANCELED) return false;
-      const records = await fresh.find(CycleRecord, { subscriptionId: _id });
-      endForGood(subscription, records, reason, { traceId, at: deps.now() });
-      // The scheduler settles the cycles it still delivers, then lets it sleep.
-      subscription.wakeAt = deps.now();
-      return true;
-    });
-    if (changed) ended += 1;
-  }
-  if (ended > 0) deps.relay.kick();
-  return ended;
-}
+} from './subscription.errors.js';
+import { markCanceled, upcomingCycle } from './subscription-lifecycle.js';
+import type { SubscribeInput, SubscriptionAddressInput } from './subscription.types.js';
+import {
+  checkAddress,
+  chooseWindow,
+  requireActive,
+  stateError,
+  subscribeInputProblem,
+} from './subscription.validation.js';
 
 /**
  * Subscribing and the customer's changes. Every write of a subscription document is a
@@ -151,34 +51,7 @@ export async function endSubscriptionsForGood(
  * insert of the cycle record as SKIPPED, which fails if the scheduler created (charged) that
  * cycle first.
  */
-export class SubscriptionService {
-  // Per-request loaders: a list of subscriptions reads its cycles, attempts and catalogue
-  // snapshots in one query each, not one per subscription.
-  private readonly cycleLoader = groupedLoader<string, CycleRecord>(
-    (ids) =>
-      this.em.find(
-        CycleRecord,
-        { subscriptionId: { $in: [...ids] } },
-        { orderBy: { cycle: 'asc' }, refresh: true },
-      ),
-    (record) => record.subscriptionId,
-  );
-  private readonly attemptLoader = groupedLoader<string, CycleAttempt>(
-    (cycleIds) =>
-      this.em.find(CycleAttempt, {
-        subscriptionId: { $in: [...new Set(cycleIds.map((id) => id.split(':')[0]!))] },
-      }),
-    (attempt) => cycleId(attempt.subscriptionId, attempt.cycle),
-  );
-  private readonly productLoader = keyedLoader<string, ProductProjection>(
-    (ids) => this.em.find(ProductProjection, { _id: { $in: [...ids] } }),
-    (product) => product._id,
-  );
-  private readonly storeLoader = keyedLoader<string, StoreProjection>(
-    (ids) => this.em.find(StoreProjection, { _id: { $in: [...ids] } }),
-    (store) => store._id,
-  );
-
+export class SubscriptionCommandsService {
   constructor(
     private readonly em: EntityManager,
     private readonly deps: SubscriptionsDeps,
@@ -214,21 +87,9 @@ export class SubscriptionService {
   ): Promise<
     Subscription | ProductNotSubscribableError | PaymentMethodRefusedError | InvalidInputError
   > {
-    if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > 20) {
-      return InvalidInputError.of('quantity', 'Choose between 1 and 20.');
-    }
-    if (!parseDay(input.firstDeliveryDate)) {
-      return InvalidInputError.of('firstDeliveryDate', 'Use a calendar day, YYYY-MM-DD.');
-    }
     const leadDays = this.deps.config.SUBSCRIPTION_CHARGE_LEAD_DAYS;
-    if (addDays(input.firstDeliveryDate, -leadDays) < this.today()) {
-      return InvalidInputError.of(
-        'firstDeliveryDate',
-        `The first delivery must be at least ${leadDays} days from today.`,
-      );
-    }
-    const addressProblem = checkAddress(input.address);
-    if (addressProblem) return addressProblem;
+    const problem = subscribeInputProblem(input, leadDays, this.today());
+    if (problem) return problem;
     const product = await this.em.findOne(
       ProductProjection,
       { _id: input.productId },
@@ -345,55 +206,6 @@ export class SubscriptionService {
     return em.find(CycleRecord, { subscriptionId }, { orderBy: { cycle: 'asc' }, refresh: true });
   }
 
-  /** The cycle records of a subscription, by cycle number (batched across a list). */
-  cycles(subscriptionId: string): Promise<CycleRecord[]> {
-    return this.cycleLoader.load(subscriptionId);
-  }
-
-  /** The order of a cycle's latest charge attempt. */
-  async orderIdOf(record: CycleRecord): Promise<string | null> {
-    const attempts = await this.attemptLoader.load(cycleId(record.subscriptionId, record.cycle));
-    const latest = attempts.reduce<CycleAttempt | null>(
-      (a, b) => (a && a.attempt > b.attempt ? a : b),
-      null,
-    );
-    return latest?.orderId ?? null;
-  }
-
-  /** What the next cycle would charge at today's price and delivery policy. */
-  async quote(subscription: Subscription): Promise<SubscriptionChargeQuote | null> {
-    if (subscription.status === SubscriptionStatus.CANCELED) return null;
-    const [product, store] = await Promise.all([
-      this.productLoader.load(subscription.productId),
-      this.storeLoader.load(subscription.storeId),
-    ]);
-    if (!product) return null;
-    const subtotal = product.price * subscription.quantity;
-    const deliveryFee = store?.deliveryFeeFor(subtotal) ?? 0;
-    return Object.assign(new SubscriptionChargeQuote(), {
-      subtotal,
-      deliveryFee,
-      total: subtotal + deliveryFee,
-    });
-  }
-
-  /** The next cycle to be created and delivered, or null (canceled, suspended, ended). */
-  async upcoming(
-    subscription: Subscription,
-    records?: CycleRecord[],
-  ): Promise<UpcomingCycle | null> {
-    if (subscription.status !== SubscriptionStatus.ACTIVE) return null;
-    const existing = records ?? (await this.cycles(subscription._id));
-    const last = existing.reduce((max, r) => Math.max(max, r.cycle), 0);
-    const skipped = existing
-      .filter((r) => r.kind === CycleKindOfDelivery.SKIPPED)
-      .map((r) => r.cycle);
-    const next = nextDelivered(subscription.cycleState(skipped), last);
-    return (
-      next && { cycle: next.cycle, deliveryDate: next.deliveryDate, chargeDate: next.chargeDate }
-    );
-  }
-
   /**
    * Runs a change on a fresh copy of the subscription and its cycles, then flushes (again on
    * a new copy if a concurrent write got there first) and kicks the relay.
@@ -417,16 +229,6 @@ export class SubscriptionService {
     });
   }
 
-  private requireActive(subscription: Subscription): SubscriptionStateError | null {
-    if (subscription.status === SubscriptionStatus.CANCELED) {
-      return stateError('CANCELED', 'This subscription was canceled.');
-    }
-    if (subscription.status === SubscriptionStatus.SUSPENDED) {
-      return stateError('SUSPENDED', 'This subscription is suspended; resume it first.');
-    }
-    return null;
-  }
-
   /**
    * Skips the next cycle not yet charged: the insert of its cycle record as SKIPPED, which loses
    * to (and is refused after) the scheduler's insert of the same cycle. With `cycle` (the next
@@ -438,7 +240,7 @@ export class SubscriptionService {
     cycle?: number,
   ): Promise<Subscription | SubscriptionStateError> {
     return this.change(caller, id, async (subscription, records) => {
-      const refused = this.requireActive(subscription);
+      const refused = requireActive(subscription);
       if (refused) return refused;
       const existing = cycle === undefined ? undefined : records.find((r) => r.cycle === cycle);
       if (existing) {
@@ -446,7 +248,7 @@ export class SubscriptionService {
           ? subscription
           : stateError('ALREADY_CHARGED', 'That delivery is already being prepared.');
       }
-      const next = await this.upcoming(subscription, records);
+      const next = upcomingCycle(subscription, records);
       if (!next) return stateError('NO_NEXT_CYCLE', 'There is no next delivery to skip.');
       if (cycle !== undefined && cycle !== next.cycle) {
         return stateError('NOT_NEXT_CYCLE', `The next delivery is cycle ${next.cycle}.`);
@@ -499,7 +301,7 @@ export class SubscriptionService {
     until: string,
   ): Promise<Subscription | SubscriptionStateError | InvalidInputError> {
     return this.change(caller, id, (subscription, records) => {
-      const refused = this.requireActive(subscription);
+      const refused = requireActive(subscription);
       if (refused) return refused;
       const problem = pauseProblem({ from, until }, this.today());
       if (problem) return InvalidInputError.of('until', problem);
@@ -616,7 +418,7 @@ export class SubscriptionService {
   ): Promise<Subscription | SubscriptionStateError | InvalidInputError> {
     if (!parseDay(date)) return InvalidInputError.of('date', 'Use a calendar day, YYYY-MM-DD.');
     return this.change(caller, id, (subscription, records) => {
-      const refused = this.requireActive(subscription);
+      const refused = requireActive(subscription);
       if (refused) return refused;
       if (addDays(date, -subscription.leadDays) < this.today()) {
         return InvalidInputError.of(
@@ -655,115 +457,4 @@ export class SubscriptionService {
       return subscription;
     });
   }
-
-  async byIds(ids: readonly string[]): Promise<Subscription[]> {
-    return this.em.find(Subscription, { _id: { $in: [...ids] } });
-  }
-
-  async ofCustomer(customerId: string): Promise<Subscription[]> {
-    return this.em.find(Subscription, { customerId }, { orderBy: { createdAt: 'desc' } });
-  }
-
-  async ofStore(storeId: string): Promise<Subscription[]> {
-    return this.em.find(Subscription, { storeId }, { orderBy: { createdAt: 'desc' } });
-  }
-
-  /** Whether the caller may see a subscription: its customer, its store's seller, admins. */
-  async canSee(caller: AuthenticatedCaller, subscription: Subscription): Promise<boolean> {
-    if (subscription.customerId === caller.userId || hasRole(caller, 'ADMIN')) return true;
-    return hasRole(caller, 'SELLER') && (await this.ownsStore(caller.userId, subscription.storeId));
-  }
-
-  async ownsStore(userId: string, storeId: string): Promise<boolean> {
-    const store = await this.em.findOne(StoreProjection, { _id: storeId });
-    return store?.sellerId === userId;
-  }
-
-  /**
-   * A store's deliveries from `from` for `days` days: created cycles (ordered) and the
-   * cycles still to come of its active subscriptions.
-   */
-  async calendar(storeId: string, from: string, days: number): Promise<SubscriptionDelivery[]> {
-    const until = addDays(from, days);
-    const subscriptions = await this.em.find(Subscription, {
-      storeId,
-      status: { $in: [SubscriptionStatus.ACTIVE, SubscriptionStatus.CANCELED] },
-    });
-    const deliveries: SubscriptionDelivery[] = [];
-    // One query for every subscription's cycles (the request's loader).
-    const cyclesOf = await Promise.all(subscriptions.map((s) => this.cycles(s._id)));
-    for (const [index, subscription] of subscriptions.entries()) {
-      const records = cyclesOf[index] ?? [];
-      const skipped = records
-        .filter((r) => r.kind !== CycleKindOfDelivery.DELIVERY)
-        .map((r) => r.cycle);
-      const byCycle = new Map(records.map((r) => [r.cycle, r]));
-      const state = subscription.cycleState(skipped);
-      const item = (cycle: number, date: string, ordered: boolean, window: string) =>
-        Object.assign(new SubscriptionDelivery(), {
-          subscriptionId: subscription._id,
-          cycle,
-          deliveryDate: date,
-          deliveryWindow: window,
-          billingDate: addDays(date, -subscription.leadDays),
-          productName: subscription.productName,
-          quantity: subscription.quantity,
-          recipientName: subscription.address.recipientName,
-          ordered,
-        });
-      for (const record of records) {
-        if (record.kind === CycleKindOfDelivery.DELIVERY) {
-          if (record.deliveryDate >= from && record.deliveryDate < until) {
-            deliveries.push(item(record.cycle, record.deliveryDate, true, record.deliveryWindow));
-          }
-        }
-      }
-      if (subscription.status !== SubscriptionStatus.ACTIVE) continue;
-      let last = records.reduce((max, r) => Math.max(max, r.cycle), 0);
-      for (;;) {
-        const next = nextDelivered(state, last);
-        if (!next || next.deliveryDate >= until) break;
-        last = next.cycle;
-        if (byCycle.has(next.cycle) || next.deliveryDate < from) continue;
-        deliveries.push(item(next.cycle, next.deliveryDate, false, subscription.deliveryWindow));
-      }
-    }
-    return deliveries.sort(
-      (a, b) =>
-        a.deliveryDate.localeCompare(b.deliveryDate) ||
-        a.subscriptionId.localeCompare(b.subscriptionId),
-    );
-  }
-
-  /** Delivery date of a cycle under the subscription's current schedule. */
-  dateOf(subscription: Subscription, cycle: number): string {
-    return deliveryDate(subscription.cycleState().schedule, cycle);
-  }
-}
-
-/**
- * The delivery window a subscription uses: one of the store's windows (the first when none is
- * asked for); empty when the store delivers at any time.
- */
-function chooseWindow(
-  store: StoreProjection | null,
-  asked: string | null | undefined,
-): string | InvalidInputError {
-  const windows = store?.windows ?? [];
-  const wanted = asked?.replace(/\s/g, '') ?? '';
-  if (windows.length === 0) return '';
-  if (!wanted) return windows[0]!;
-  if (windows.includes(wanted)) return wanted;
-  return InvalidInputError.of('deliveryWindow', `Choose one of ${windows.join(', ')}.`);
-}
-
-function checkAddress(address: SubscriptionAddressInput): InvalidInputError | null {
-  if (!address.recipientName.trim()) {
-    return InvalidInputError.of('address.recipientName', 'Who receives the flowers?');
-  }
-  if (!/^[0-9+\- ]{8,20}$/.test(address.phone)) {
-    return InvalidInputError.of('address.phone', 'Enter a phone number.');
-  }
-  if (!address.line1.trim()) return InvalidInputError.of('address.line1', 'Enter the address.');
-  return null;
 }

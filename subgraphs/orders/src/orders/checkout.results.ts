@@ -1,24 +1,15 @@
 import { InvalidInputError } from '@bloom/kernel';
 import { createUnionType } from 'type-graphql';
-import { Cart } from './cart/cart.types.js';
 import {
-  CheckoutQuote,
-  CheckoutSuccess,
   CouponNotApplicableError,
   EmptyCartError,
   IdempotencyKeyReusedError,
   TotalMismatchError,
   UnavailableError,
-} from './orders/checkout.types.js';
-import { Order } from './orders/order.entity.js';
-import { InvalidTransitionError, OrderNotFoundError } from './orders/order.types.js';
+} from './checkout.errors.js';
+import { CheckoutQuote, CheckoutSuccess } from './checkout.types.js';
 
 // Expected outcomes of each mutation, as typed unions a client can switch on by __typename.
-
-export const CartResult = createUnionType({
-  name: 'CartResult',
-  types: () => [Cart, UnavailableError, InvalidInputError] as const,
-});
 
 export const CheckoutQuoteResult = createUnionType({
   name: 'CheckoutQuoteResult',
@@ -44,9 +35,4 @@ export const CheckoutResult = createUnionType({
       IdempotencyKeyReusedError,
       InvalidInputError,
     ] as const,
-});
-
-export const OrderActionResult = createUnionType({
-  name: 'OrderActionResult',
-  types: () => [Order, OrderNotFoundError, InvalidTransitionError, InvalidInputError] as const,
 });

@@ -1,11 +1,11 @@
 import { InvalidInputError } from '@bloom/kernel';
 import { createUnionType } from 'type-graphql';
-import { Subscription } from './subscriptions/subscription.entity.js';
+import { Subscription } from './subscription.entity.js';
 import {
   PaymentMethodRefusedError,
   ProductNotSubscribableError,
   SubscriptionStateError,
-} from './subscriptions/subscription.types.js';
+} from './subscription.errors.js';
 
 export const SubscribeResult = createUnionType({
   name: 'SubscribeResult',

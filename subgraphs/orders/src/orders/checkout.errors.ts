@@ -1,0 +1,29 @@
+import { UserError } from '@bloom/kernel';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ implements: UserError })
+export class TotalMismatchError extends UserError {
+  @Field(() => Int, { description: 'The total the client sent.' })
+  clientTotal!: number;
+
+  @Field(() => Int, { description: 'The total the server computed.' })
+  serverTotal!: number;
+}
+
+@ObjectType({ implements: UserError })
+export class EmptyCartError extends UserError {}
+
+@ObjectType({ implements: UserError })
+export class UnavailableError extends UserError {
+  @Field(() => ID, { description: 'The product or store that cannot be ordered.' })
+  resourceId!: string;
+}
+
+@ObjectType({ implements: UserError })
+export class CouponNotApplicableError extends UserError {
+  @Field(() => ID)
+  couponId!: string;
+}
+
+@ObjectType({ implements: UserError })
+export class IdempotencyKeyReusedError extends UserError {}

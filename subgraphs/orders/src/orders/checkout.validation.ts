@@ -1,0 +1,71 @@
+import { InvalidInputError, seoulDate } from '@bloom/kernel';
+import type { CheckoutQuoteInput } from './checkout.types.js';
+import { Fulfilment } from './order.entity.js';
+
+/** A client's idempotency key must be long enough to be unique and short enough to index. */
+export function idempotencyKeyProblem(key: string): InvalidInputError | null {
+  if (key.length < 8 || key.length > 100) {
+    return InvalidInputError.of(
+      'idempotencyKey',
+      'Use 8 to 100 characters.',
+      'INVALID_IDEMPOTENCY_KEY',
+    );
+  }
+  return null;
+}
+
+/** The delivery address or the pickup slots a checkout needs before it is placed. */
+export function checkFulfilment(input: CheckoutQuoteInput, now: Date): InvalidInputError | null {
+  if (input.fulfilment === Fulfilment.DELIVERY) {
+    const d = input.delivery;
+    if (!d) return InvalidInputError.of('delivery', 'Say where to deliver.', 'DELIVERY_REQUIRED');
+    if (!d.recipientName.trim())
+      return InvalidInputError.of('delivery.recipientName', 'Enter the recipient.');
+    if (!/^01[016789]-?\d{3,4}-?\d{4}$/.test(d.phone.trim())) {
+      return InvalidInputError.of(
+        'delivery.phone',
+        'Enter a mobile number such as 010-1234-5678.',
+        'INVALID_PHONE',
+      );
+    }
+    if (!/^\d{5}$/.test(d.zipCode.trim())) {
+      return InvalidInputError.of(
+        'delivery.zipCode',
+        'Enter the five-digit postal code.',
+        'INVALID_ZIP',
+      );
+    }
+    if (!d.street.trim())
+      return InvalidInputError.of('delivery.street', 'Enter the street address.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d.deliveryDate) || d.deliveryDate < seoulDate(now)) {
+      return InvalidInputError.of(
+        'delivery.deliveryDate',
+        'Choose today or a later date.',
+        'INVALID_DATE',
+      );
+    }
+    if (!d.window.trim()) return InvalidInputError.of('delivery.window', 'Choose a time window.');
+    if ((d.note?.length ?? 0) > 300)
+      return InvalidInputError.of('delivery.note', 'At most 300 characters.');
+    return null;
+  }
+  const slots = input.pickupSlots ?? [];
+  if (slots.length === 0) {
+    return InvalidInputError.of('pickupSlots', 'Choose a pickup slot.', 'PICKUP_SLOT_REQUIRED');
+  }
+  for (const slot of slots) {
+    const at = slot.startsAt;
+    if (
+      at.getTime() <= now.getTime() ||
+      at.getUTCMinutes() % 30 !== 0 ||
+      at.getUTCSeconds() !== 0
+    ) {
+      return InvalidInputError.of(
+        'pickupSlots',
+        'Pickup slots start every 30 minutes in the future.',
+        'INVALID_SLOT',
+      );
+    }
+  }
+  return null;
+}
