@@ -51,8 +51,9 @@ export async function startGiftcards(
     build: buildServer,
   });
   // The producers' side: orders and products events on the same namespace.
-  const publish = <T>(contract: EventContract<string, T>, subjectId: string, payload: T) =>
-    base.publish(contract, payload, { subjectId });
+  const publish = async <T>(contract: EventContract<string, T>, subjectId: string, payload: T) => {
+    await base.publish(contract, payload, { subjectId });
+  };
   const parties = (orderId: string, customerId: string) => ({
     orderId,
     orderNumber: `B-${orderId.slice(-6)}`,

@@ -15,13 +15,11 @@ import { checkFromName, checkMessage, checkTemplate } from './card.rules.js';
 import {
   CardLockedError,
   CardNotAllowedError,
-  type EditGiftCardInput,
   GiftCardExistsError,
   GiftCardNotFoundError,
-  GiftCardShare,
   OrderLineNotFoundError,
-  type WriteGiftCardInput,
-} from './card.types.js';
+} from './card.errors.js';
+import { type EditGiftCardInput, GiftCardShare, type WriteGiftCardInput } from './card.types.js';
 import { GiftCard } from './gift-card.entity.js';
 import { hashSecret, newShareSecret, secretMatches } from './share.secret.js';
 

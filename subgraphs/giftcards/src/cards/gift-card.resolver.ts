@@ -7,17 +7,12 @@ import {
   RenewGiftCardLinkResult,
   SharedCardResult,
   WriteGiftCardResult,
-} from '../giftcards.results.js';
+} from './card.results.js';
 import { DEFAULT_TEMPLATE_KEY, TEMPLATES, findTemplate } from '../templates/template.catalog.js';
 import { CardTemplate, TemplateColor } from '../templates/template.types.js';
 import { toCardTemplate } from '../templates/template.view.js';
-import {
-  CardUnavailableError,
-  EditGiftCardInput,
-  SharedGiftCard,
-  ShareLinkRateLimitedError,
-  WriteGiftCardInput,
-} from './card.types.js';
+import { CardUnavailableError, ShareLinkRateLimitedError } from './card.errors.js';
+import { EditGiftCardInput, SharedGiftCard, WriteGiftCardInput } from './card.types.js';
 import { GiftCard } from './gift-card.entity.js';
 
 const templateOf = (key: string, ctx: GiftcardsContext) =>

@@ -1,15 +1,8 @@
 import { hasRole } from '@bloom/kernel';
-import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GiftcardsContext } from '../giftcards.context.js';
 import { GiftCard } from './gift-card.entity.js';
-
-/** The orders subgraph's order line, extended with its card. */
-@ObjectType('OrderLine')
-@Directive('@key(fields: "id")')
-export class OrderLineRef {
-  @Field(() => ID)
-  id!: string;
-}
+import { OrderLineRef } from './order-line.types.js';
 
 @Resolver(() => OrderLineRef)
 export class OrderLineCardResolver {
@@ -33,11 +26,3 @@ export class OrderLineCardResolver {
     return card.customerId === ctx.caller.userId || hasRole(ctx.caller, 'ADMIN') ? card : null;
   }
 }
-
-/** `_entities` for OrderLine: giftcards needs nothing but the id. */
-export const orderLineReference = {
-  OrderLine: {
-    __resolveReference: (reference: { id: string }) =>
-      Object.assign(new OrderLineRef(), { id: reference.id }),
-  },
-};

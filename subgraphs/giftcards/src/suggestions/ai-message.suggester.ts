@@ -3,7 +3,7 @@ import OpenAI from 'openai';
 import { z } from 'zod';
 import type { Flower, Localized } from '../catalog/catalog.data.js';
 import { sanitizeMessage, textLength } from '../cards/message.sanitizer.js';
-import type { Language, Tone } from './message.composer.js';
+import type { Language, Tone } from './message.types.js';
 
 export interface AiSuggestRequest {
   flower: Flower | null;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RECIPIENT_KEYS, allFlowers, findFlower } from '../catalog/catalog.data.js';
 import { textLength } from '../cards/message.sanitizer.js';
-import { type Tone, composeMessages } from './message.composer.js';
+import { composeMessages } from './message.composer.js';
+import type { Tone } from './message.types.js';
 import { readOccasion } from './occasion.js';
 
 const TONES: Tone[] = ['WARM', 'FORMAL', 'PLAYFUL', 'ROMANTIC', 'GRATEFUL'];

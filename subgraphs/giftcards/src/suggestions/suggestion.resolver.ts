@@ -1,7 +1,7 @@
 import { requireUser } from '@bloom/kernel';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { GiftcardsContext } from '../giftcards.context.js';
-import { SuggestCardMessagesResult } from '../giftcards.results.js';
+import { SuggestCardMessagesResult } from './suggestion.results.js';
 import { SuggestCardMessagesInput } from './suggestion.types.js';
 
 @Resolver()

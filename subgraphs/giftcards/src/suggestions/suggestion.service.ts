@@ -5,16 +5,16 @@ import {
   findFlower,
   recipientNames,
 } from '../catalog/catalog.data.js';
-import { OrderLineNotFoundError } from '../cards/card.types.js';
+import { OrderLineNotFoundError } from '../cards/card.errors.js';
 import type { GiftcardsDeps } from '../giftcards.deps.js';
 import { OrderLineView } from '../orders/order-line.entities.js';
 import { ProductFlower } from '../products/product-flower.entity.js';
 import { composeMessages } from './message.composer.js';
+import { UnknownFlowerError } from './suggestion.errors.js';
 import {
   CardSuggestions,
   type SuggestCardMessagesInput,
   SuggestionFlower,
-  UnknownFlowerError,
 } from './suggestion.types.js';
 
 const OCCASION_MAX_LENGTH = 40;

@@ -1,4 +1,3 @@
-import { UserError } from '@bloom/kernel';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RECIPIENT_KEYS } from '../catalog/catalog.data.js';
 
@@ -84,6 +83,3 @@ export class CardSuggestions {
   @Field(() => Int, { description: 'The card length every suggestion fits.' })
   maxLength!: number;
 }
-
-@ObjectType({ implements: UserError })
-export class UnknownFlowerError extends UserError {}

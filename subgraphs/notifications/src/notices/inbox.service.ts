@@ -19,7 +19,8 @@ import {
   type RecipientKey,
   userKey,
 } from './notice.entity.js';
-import { InboxReadState, NoticeNode, NoticeNotFoundError, ref } from './notice.types.js';
+import { NoticeNotFoundError } from './notice.errors.js';
+import { InboxReadState, NoticeNode, ref } from './notice.types.js';
 import { upsertFields } from '../shared/upsert.js';
 
 const NEWEST_FIRST = newestFirst<Notice>(

@@ -1,7 +1,7 @@
 import { pageSize, requireUser } from '@bloom/kernel';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { NotificationsContext } from '../notifications.context.js';
-import { MarkNoticeReadResult } from '../notifications.results.js';
+import { MarkNoticeReadResult } from './notice.results.js';
 import { InboxReadState, NoticeConnection, NoticeNode } from './notice.types.js';
 
 @Resolver(() => NoticeNode)

@@ -1,5 +1,5 @@
-import { Connection, UserError } from '@bloom/kernel';
-import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Connection } from '@bloom/kernel';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { NoticeKind } from './notice-kind.js';
 
 // Entities other subgraphs own, referenced by id only: their fields resolve through federation.
@@ -70,25 +70,4 @@ export class InboxReadState {
 
   @Field(() => Int)
   unreadCount!: number;
-}
-
-@ObjectType({ implements: UserError })
-export class NoticeNotFoundError extends UserError {}
-
-@ObjectType({ description: 'How notifications reach the signed-in person outside the app.' })
-export class NotificationSettings {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Mobile number for SMS notices (restock, order result, delivery, answers).',
-  })
-  smsPhone!: string | null;
-}
-
-@InputType()
-export class NotificationSettingsInput {
-  @Field(() => String, {
-    nullable: true,
-    description: 'A mobile number such as 010-1234-5678; null stops SMS.',
-  })
-  smsPhone?: string | null;
 }

@@ -16,7 +16,8 @@ import { OrderStatusChangeRecord, ProductRestockRecord } from '../live/live.enti
 import type { NoticeDispatcher } from '../notices/notice.dispatcher.js';
 import type { NotificationsDeps } from '../notifications.deps.js';
 import { Contact, OrderParties, StoreOwner } from '../projections/projection.entities.js';
-import { EVENT_ROUTES, type EventRoute, type RouteActions } from './event-routes.js';
+import { EVENT_ROUTES } from './event-routes.js';
+import type { EventRoute, RouteActions } from './route.types.js';
 import { upsertFields } from '../shared/upsert.js';
 
 const CONSUMER = 'notifications-notices';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { NotificationsContext } from '../notifications.context.js';
-import { UpdateNotificationSettingsResult } from '../notifications.results.js';
-import { NotificationSettings, NotificationSettingsInput } from '../notices/notice.types.js';
+import { UpdateNotificationSettingsResult } from './settings.results.js';
+import { NotificationSettings, NotificationSettingsInput } from './settings.types.js';
 
 @Resolver(() => NotificationSettings)
 export class SettingsResolver {

@@ -1,6 +1,6 @@
 import { type AuthenticatedCaller, type EntityManager, InvalidInputError } from '@bloom/kernel';
 import type { NotificationsDeps } from '../notifications.deps.js';
-import { NotificationSettings, type NotificationSettingsInput } from '../notices/notice.types.js';
+import { NotificationSettings, type NotificationSettingsInput } from './settings.types.js';
 import { SmsSetting } from '../projections/projection.entities.js';
 import { upsertFields } from '../shared/upsert.js';
 

@@ -6,15 +6,13 @@ import {
   CardUnavailableError,
   GiftCardExistsError,
   GiftCardNotFoundError,
-  GiftCardShare,
   OrderLineNotFoundError,
-  SharedGiftCard,
   ShareLinkRateLimitedError,
-} from './cards/card.types.js';
-import { GiftCard } from './cards/gift-card.entity.js';
-import { CardSuggestions, UnknownFlowerError } from './suggestions/suggestion.types.js';
+} from './card.errors.js';
+import { GiftCardShare, SharedGiftCard } from './card.types.js';
+import { GiftCard } from './gift-card.entity.js';
 
-// Expected outcomes of each operation, as typed unions a client can switch on by __typename.
+// Expected outcomes of each card operation, as typed unions a client can switch on by __typename.
 
 export const WriteGiftCardResult = createUnionType({
   name: 'WriteGiftCardResult',
@@ -41,10 +39,4 @@ export const RenewGiftCardLinkResult = createUnionType({
 export const SharedCardResult = createUnionType({
   name: 'SharedCardResult',
   types: () => [SharedGiftCard, CardUnavailableError, ShareLinkRateLimitedError] as const,
-});
-
-export const SuggestCardMessagesResult = createUnionType({
-  name: 'SuggestCardMessagesResult',
-  types: () =>
-    [CardSuggestions, InvalidInputError, OrderLineNotFoundError, UnknownFlowerError] as const,
 });

@@ -1,0 +1,5 @@
+import { UserError } from '@bloom/kernel';
+import { ObjectType } from 'type-graphql';
+
+@ObjectType({ implements: UserError })
+export class UnknownFlowerError extends UserError {}
