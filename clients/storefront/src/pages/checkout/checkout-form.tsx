@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import type { BuyNow, ChosenCoupon, Fulfilment, OrderGroup } from './checkout.types.js';
+import { useCheckoutQuote } from './checkout-quote.hook.js';
+import { useCheckoutSubmit } from './checkout-submit.hook.js';
+import { CouponsForm } from './coupons-form.js';
+import { useDeliveryChoice } from './delivery-choice.hook.js';
+import { DeliveryForm } from './delivery-form.js';
+import { FulfilmentChoice } from './fulfilment-choice.js';
+import { OrderItems } from './order-items.js';
+import { OrderSummary } from './order-summary.js';
+import { PaymentBar } from './payment-bar.js';
+import { PickupForm } from './pickup-form.js';
+
+/** The checkout screen: what is ordered, how it arrives, coupons, the amounts, and paying. */
+export function CheckoutForm({
+  groups,
+  buyNow,
+  onQuantity,
+  onRepriced,
+}: {
+  groups: OrderGroup[];
+  buyNow: BuyNow | null;
+  onQuantity?: (quantity: number) => void;
+  /** Prices changed on the server: read them again. */
+  onRepriced: () => void;
+}) {
+  const [fulfilment, setFulfilment] = useState<Fulfilment>('DELIVERY');
+  const delivery = useDeliveryChoice(groups);
+  const [slots, setSlots] = useState<Record<string, string>>({});
+  const [coupons, setCoupons] = useState<Record<string, ChosenCoupon | null>>({});
+
+  const pickupPossible = groups.every((g) => g.store.pickup.enabled);
+  const mode: Fulfilment = pickupPossible ? fulfilment : 'DELIVERY';
+
+  const quote = useCheckoutQuote({ groups, buyNow, mode, coupons });
+  const { submit, problem, sending } = useCheckoutSubmit({
+    groups,
+    buyNow,
+    mode,
+    delivery,
+    slots,
+    priced: quote.priced,
+    total: quote.total,
+    setCoupons,
+    holdServerTotal: quote.holdServerTotal,
+    refetchQuote: quote.refetch,
+    onRepriced,
+  });
+
+  const invalidField = problem?.__typename === 'InvalidInputError' ? problem.field : undefined;
+
+  return (
+    <form className="buy-page stack" onSubmit={(event) => void submit(event)} noValidate>
+      <h1>주문하기</h1>
+      <OrderItems groups={groups} onQuantity={buyNow ? onQuantity : undefined} />
+      <FulfilmentChoice mode={mode} pickupPossible={pickupPossible} onChange={setFulfilment} />
+      {mode === 'DELIVERY' ? (
+        <DeliveryForm
+          delivery={delivery}
+          severalStores={groups.length > 1}
+          invalidField={invalidField}
+        />
+      ) : (
+        <PickupForm groups={groups} slots={slots} onSlots={setSlots} />
+      )}
+      <CouponsForm groups={groups} coupons={coupons} onCoupons={setCoupons} />
+      <OrderSummary priced={quote.priced} mode={mode} />
+      <PaymentBar problem={problem} sending={sending} total={quote.total} />
+    </form>
+  );
+}
