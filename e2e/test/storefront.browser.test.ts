@@ -98,12 +98,13 @@ describe('the storefront on a phone', () => {
     await page.goto('/');
     await seen(page, '오늘, 누구에게 꽃을 보낼까요?');
     // Korean comes from the self-hosted webfont, not from whatever the machine has installed.
-    const webfont = await page.evaluate(async () => {
+    // A string, run in the page: this package is typed for Node, not the DOM.
+    const webfont = await page.evaluate(`(async () => {
       await document.fonts.ready;
       return [...document.fonts].some(
         (face) => face.family.includes('Noto Sans KR Variable') && face.status === 'loaded',
       );
-    });
+    })()`);
     expect(webfont).toBe(true);
     await sf.shot(page, 'storefront-home');
 
