@@ -148,8 +148,8 @@ apt_install() {
     { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >&2; }
 }
 
-# The database is mongo-java-server: a JDK (javac compiles its launcher) and Maven (fetches its
-# jars) are needed; both come from Debian when missing.
+# The database is mongo-java-server: a JDK (javac compiles its launcher) comes from Debian when
+# missing; so does Maven, when the jars have to be fetched (ensure_mongo_jars).
 require_java() {
   local major
   major="$(java_major || true)"
@@ -159,10 +159,6 @@ require_java() {
     major="$(java_major || true)"
     [[ -n "$major" && "$major" -ge "$MIN_JAVA_VERSION" ]] ||
       die "Java $MIN_JAVA_VERSION+ is required for the local database, found ${major:-none} (put a JDK 17 first on PATH)"
-  fi
-  if [[ ! -f "$MONGO_LIB_DIR/jars.ok" ]] && ! command -v mvn >/dev/null 2>&1; then
-    apt_install maven ||
-      die "Maven fetches the local database's jars: install maven (apt-get install maven)"
   fi
 }
 
@@ -185,7 +181,10 @@ ensure_mongo_jars() {
   if [[ -f "$marker" && "$marker" -nt "$MONGO_SRC_DIR/jars.sha256" ]] && jars_verified "$jars"; then
     return 0
   fi
-  command -v mvn >/dev/null 2>&1 || require_java
+  if ! command -v mvn >/dev/null 2>&1; then
+    apt_install maven ||
+      die "Maven fetches the local database's jars: install maven (apt-get install maven)"
+  fi
   info "fetching mongo-java-server's jars into $(rel "$jars") (Maven)"
   local tmp="$MONGO_LIB_DIR/jars.tmp"
   rm -rf "$tmp" "$marker"

@@ -69,7 +69,7 @@ describe('ServiceRuntime', () => {
     expect(runtime.bus.connection.isClosed()).toBe(true);
   });
 
-  it('fails to start without leaving the database open when NATS is unreachable', async () => {
+  it('refuses to start when NATS is unreachable', async () => {
     await expect(
       ServiceRuntime.start({
         name: 'runtime-test',

@@ -162,10 +162,10 @@ export function serviceOf<T extends object>(
 
 /**
  * A service's whole main: config from `env` (main.ts passes process.env; nothing else reads
- * it), logger, build, listen, and a clean close on SIGINT/SIGTERM. An invalid config or a failed
+ * it), logger, build, listen where the config says, and a clean close on SIGINT/SIGTERM. An invalid config or a failed
  * start is one readable line on stderr and exit 1; a failed start closes what it opened.
  */
-export async function runService<C extends { PORT: number; HOST: string; LOG_LEVEL: LogLevel }>(
+export async function runService<C extends { LOG_LEVEL: LogLevel }>(
   name: string,
   env: Record<string, string | undefined>,
   loadConfig: (env: Record<string, string | undefined>) => C,
@@ -184,7 +184,7 @@ export async function runService<C extends { PORT: number; HOST: string; LOG_LEV
   let service: Service | undefined;
   try {
     service = await build(config, { logger });
-    await service.listen(config.PORT, config.HOST);
+    await service.listen();
   } catch (error) {
     logger.error('failed to start', { error });
     await service?.close().catch(() => undefined);
