@@ -84,7 +84,15 @@ const architecture = [
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/.turbo/**', '.local/**', 'coverage/**'],
+    ignores: [
+      '**/test/generated/**',
+      'e2e/src/generated/**',
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.turbo/**',
+      '.local/**',
+      'coverage/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -134,25 +142,6 @@ export default tseslint.config(
       '**/eval/**',
     ],
     rules: { 'no-restricted-properties': 'off' },
-  },
-  {
-    // Tests walk untyped GraphQL responses; their assertions are the type check.
-    files: [
-      '**/test/**/*.ts',
-      '**/*.test.ts',
-      'e2e/**/*.ts',
-      'scripts/seed/**/*.ts',
-      'bench/**/*.ts',
-    ],
-    rules: {
-      '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-      '@typescript-eslint/no-non-null-assertion': 'off',
-    },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -4,6 +4,8 @@ import { loadGatewayConfig } from '../../gateway/src/gateway.config.js';
 import { type GatewayServer, buildGateway } from '../../gateway/src/gateway.server.js';
 import {
   type EventRecorder,
+  type GraphQLResponse,
+  type Operation,
   TEST_CALLER_SECRET,
   TEST_JWT_SECRET,
   bearer,
@@ -54,11 +56,11 @@ export interface System {
   /** The services' clock. */
   now(): Date;
   /** A GraphQL request through the gateway, optionally as a signed-in user. */
-  call<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
+  call<R = unknown, V = Record<string, unknown>>(
+    query: Operation<R, V>,
+    variables?: V,
     token?: string,
-  ): ReturnType<typeof gqlRequest<T>>;
+  ): Promise<GraphQLResponse<R>>;
   logIn(email: string, password: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -135,7 +137,7 @@ export async function startSystem(
       );
     const gateway = await launchGateway();
     servers.unshift(gateway);
-    const call: System['call'] = (query, variables = {}, token) =>
+    const call: System['call'] = (query, variables, token) =>
       gqlRequest(gateway.url, query, variables, token ? bearer(token) : {});
     return {
       gatewayUrl: gateway.url,

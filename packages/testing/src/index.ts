@@ -8,3 +8,4 @@ export * from './events.js';
 export * from './queries.js';
 export * from './service.js';
 export * from './subgraph-harness.js';
+export * from './actors.js';

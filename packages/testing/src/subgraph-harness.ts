@@ -12,7 +12,12 @@ import { type Db, MongoClient } from 'mongodb';
 import { freshDatabaseName, dropDatabase } from './database.js';
 import { TEST_CALLER_SECRET, testEnv } from './env.js';
 import { type EventRecorder, recordEvents } from './events.js';
-import { callerHeaders, gqlRequest } from './graphql-client.js';
+import {
+  type GraphQLResponse,
+  type Operation,
+  callerHeaders,
+  gqlRequest,
+} from './graphql-client.js';
 import { listening } from './service.js';
 import { createStreamNamespace, deleteStreamNamespace } from './streams.js';
 import { waitFor } from './wait.js';
@@ -73,13 +78,12 @@ export interface SubgraphHarness<C, S extends Service> {
   readonly clock: TestClock;
   now(): Date;
   advance(ms: number): void;
-  // Tests read deep response paths; `any` keeps them terse and the assertions do the checking.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  call<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
+  /** Calls the subgraph as the gateway would, signed for `caller` (anonymous by default). */
+  call<R = unknown, V = Record<string, unknown>>(
+    query: Operation<R, V>,
+    variables?: V,
     caller?: Partial<Caller>,
-  ): ReturnType<typeof gqlRequest<T>>;
+  ): Promise<GraphQLResponse<R>>;
   /**
    * An event envelope as another service would publish it; without a
    * `sequence`, each envelope gets the next one of a counter shared by every subject.
@@ -171,7 +175,7 @@ export async function startSubgraph<C, S extends Service>(
     clock,
     now: clock.now,
     advance: (ms) => clock.advance(ms),
-    call: (query, variables = {}, caller = {}) =>
+    call: (query, variables, caller = {}) =>
       gqlRequest(server.url, query, variables, callerHeaders(caller)),
     envelope,
     publish: async (contract, payload, meta) => {
