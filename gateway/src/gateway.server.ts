@@ -14,6 +14,7 @@ import {
   sendJson,
   serviceOf,
 } from '@bloom/kernel';
+import { accessTable } from './access/access.table.js';
 import { ApiKeyResolver } from './auth/api-key.resolver.js';
 import { type Rejection, createEdgeAuthenticator } from './auth/edge.authenticator.js';
 import { createJwtVerifier } from './auth/jwt.verifier.js';
@@ -176,6 +177,7 @@ export async function buildGateway(
           return response.body.kind === 'single' ? response.body.singleResult : { errors: [] };
         },
         nats: { servers: config.NATS_URL, namespace: config.EVENT_NAMESPACE },
+        access: accessTable(supergraphSdl),
         limits: { maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST },
         logger: logger.child({ component: 'live' }),
       });

@@ -105,7 +105,7 @@ for (const target of targets) {
             defaultScalarType: 'unknown',
             skipTypename: false,
             nonOptionalTypename: false,
-            avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: true },
+            avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
           },
         },
       },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, errorCode, gqlRequest } from '@bloom/testing';
+import { bearer, errorCode, gqlRequest, typedDocument } from '@bloom/testing';
 import {
   type Federation,
   type TestGateway,
@@ -8,8 +8,19 @@ import {
   startTestGateway,
 } from '../../test/federation.fixture.js';
 
-const WHOAMI =
-  '{ whoami { kind userId roles scopes apiKeyId } user(id: "u1") { seenByStores { kind userId roles } } }';
+interface WhoAmI {
+  whoami: {
+    kind: string;
+    userId: string | null;
+    roles: string[];
+    scopes: string[];
+    apiKeyId: string | null;
+  };
+  user: { seenByStores: { kind: string; userId: string | null; roles: string[] } };
+}
+const WHOAMI = typedDocument<WhoAmI>(
+  '{ whoami { kind userId roles scopes apiKeyId } user(id: "u1") { seenByStores { kind userId roles } } }',
+);
 
 let federation: Federation;
 let gw: TestGateway;

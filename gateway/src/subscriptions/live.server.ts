@@ -1,6 +1,13 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { type Caller, ErrorCode, type Logger } from '@bloom/kernel';
+import {
+  type AccessRule,
+  AppError,
+  type Caller,
+  ErrorCode,
+  type Logger,
+  checkAccess,
+} from '@bloom/kernel';
 import {
   LIVE_SUBJECTS,
   liveNoticeSchema,
@@ -40,6 +47,8 @@ export interface LiveServerOptions {
   authenticate: (headers: IncomingHttpHeaders, traceId: string) => Promise<Authentication>;
   execute: FederatedExecutor;
   nats: { servers: string; namespace: string };
+  /** Root fields' access rules (from the supergraph); subscriptions are checked here. */
+  access: ReadonlyMap<string, AccessRule>;
   /** The HTTP limits, applied to a subscription's selection when it subscribes. */
   limits: ComplexityLimits;
   logger: Logger;
@@ -264,12 +273,13 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         const entry = prepare(schema, payload.query, payload.operationName, variables);
         if ('errors' in entry) return [...entry.errors];
         const { document, live } = entry;
-        if (live && live.field !== 'productRestocked' && !caller.userId) {
-          return [
-            new GraphQLError(`Sign in to subscribe to ${live.field}.`, {
-              extensions: { code: ErrorCode.UNAUTHENTICATED },
-            }),
-          ];
+        if (live) {
+          // Deny by default, like every root field: the gateway serves subscriptions itself.
+          const rule = options.access.get(`Subscription.${live.field}`);
+          const denied = rule
+            ? checkAccess(caller, rule)
+            : new AppError(ErrorCode.FORBIDDEN, `${live.field} declares no access rule.`);
+          if (denied) return [denied];
         }
         return {
           schema,

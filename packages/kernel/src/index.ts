@@ -21,3 +21,4 @@ export * from './time/seoul-time.js';
 export * from './orm/revision.js';
 export * from './orm/slots.js';
 export * from './events/projection.js';
+export * from './graphql/access.js';

@@ -1,13 +1,17 @@
-import { countQueries, waitFor } from '@bloom/testing';
+import { countQueries, customerCaller, errorCode, expectUnion, waitFor } from '@bloom/testing';
 import { productDeleted, storeClosed, storeReopened, storeSuspended } from '@bloom/schema';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './generated/index.js';
+import type { CardInput } from './generated/graphql.js';
 import {
   ADDRESS,
   CARD,
+  CHANGE_ADDRESS,
+  CHANGE_CARD,
   CUSTOMER,
   DECLINING_CARD,
   OTHER,
-  SUBSCRIPTION_FIELDS,
+  SKIP_NEXT_CYCLE,
   type SubscriptionsHarness,
   type TestCaller,
   startSubscriptions,
@@ -47,34 +51,16 @@ const requested = (id: string) =>
   [...h.orders.orders.values()]
     .filter((o) => o.subscriptionId === id)
     .sort((a, b) => a.cycle - b.cycle || a.attempt - b.attempt);
-const subscriptionOf = async (id: string) =>
-  (await h.get(id)).data!.flowerSubscription as Record<string, any>;
+const subscriptionOf = (id: string) => h.read(id);
 
-const VARIABLE_TYPES: Record<string, string> = {
-  card: 'CardInput!',
-  address: 'SubscriptionAddressInput!',
-  deliveryWindow: 'String',
-};
-
-async function mutate(
-  name: string,
-  args: string,
-  variables: Record<string, unknown> = {},
-  caller: TestCaller = CUSTOMER,
-) {
-  const names = Object.keys(variables);
-  const declared = names.length
-    ? `(${names.map((k) => `$${k}: ${VARIABLE_TYPES[k]}`).join(', ')})`
-    : '';
-  // The card change's union has no InvalidInputError member.
-  const fields = SUBSCRIPTION_FIELDS.replace('... on InvalidInputError { field }', '');
-  const response = await h.call(
-    `mutation ${declared} { ${name}(${args}) { ${name === 'changeSubscriptionCard' ? fields : SUBSCRIPTION_FIELDS} } }`,
-    variables,
-    caller as never,
-  );
-  return { response, result: response.data?.[name] as Record<string, any> | undefined };
-}
+// The changes, as the subscriber makes them unless told: each returns its result union.
+const skip = async (id: string) =>
+  (await h.call(SKIP_NEXT_CYCLE, { id }, CUSTOMER)).data?.skipNextSubscriptionCycle;
+const changeAddress = async (id: string, deliveryWindow: string) =>
+  (await h.call(CHANGE_ADDRESS, { id, address: ADDRESS, deliveryWindow }, CUSTOMER)).data
+    ?.changeSubscriptionAddress;
+const changeCard = (id: string, card: CardInput, caller: TestCaller = CUSTOMER) =>
+  h.call(CHANGE_CARD, { id, card }, caller);
 
 /** Runs the scheduler at an instant and lets the fake orders answer. */
 async function runAt(at: string) {
@@ -85,7 +71,7 @@ async function runAt(at: string) {
 describe('what a cycle charges', () => {
   it("charges price × quantity plus the store's delivery fee, free from its threshold, in the chosen window", async () => {
     h.setNow('2027-01-01T03:00:00Z');
-    const one = await h.subscribe(PRODUCT, {
+    const one = await h.subscribed(PRODUCT, {
       cycle: 'WEEKLY',
       firstDeliveryDate: '2027-01-10',
       deliveryWindow: '14:00-18:00',
@@ -94,7 +80,7 @@ describe('what a cycle charges', () => {
       deliveryWindow: '14:00-18:00',
       nextCharge: { subtotal: 30_000, deliveryFee: 3_000, total: 33_000 },
     });
-    const two = await h.subscribe(PRODUCT, {
+    const two = await h.subscribed(PRODUCT, {
       cycle: 'WEEKLY',
       firstDeliveryDate: '2027-01-10',
       quantity: 2,
@@ -129,26 +115,24 @@ describe('what a cycle charges', () => {
     });
 
     // A new window applies to the cycles not yet charged; cycle 1 keeps its own.
-    const moved = await mutate(
-      'changeSubscriptionAddress',
-      `id: "${one.id}", address: $address, deliveryWindow: $deliveryWindow`,
-      { address: ADDRESS, deliveryWindow: '10:00-13:00' },
-    );
-    expect(moved.result).toMatchObject({ deliveryWindow: '10:00-13:00' });
-    expect(moved.result!.cycles[0]).toMatchObject({ cycle: 1, deliveryWindow: '14:00-18:00' });
-    const refused = await mutate(
-      'changeSubscriptionAddress',
-      `id: "${one.id}", address: $address, deliveryWindow: $deliveryWindow`,
-      { address: ADDRESS, deliveryWindow: '23:00-24:00' },
-    );
-    expect(refused.result).toMatchObject({ field: 'deliveryWindow' });
+    const moved = await changeAddress(one.id, '10:00-13:00');
+    expect(moved).toMatchObject({ deliveryWindow: '10:00-13:00' });
+    expect(expectUnion(moved, 'FlowerSubscription').cycles[0]).toMatchObject({
+      cycle: 1,
+      deliveryWindow: '14:00-18:00',
+    });
+    const refused = await changeAddress(one.id, '23:00-24:00');
+    expect(refused).toMatchObject({ field: 'deliveryWindow' });
   });
 });
 
 describe('when the scheduler works', () => {
   it('charges on the Asia/Seoul charge day: not at 23:59 KST the day before, at 00:00 KST', async () => {
     h.setNow('2027-02-01T03:00:00Z');
-    const { id } = await h.subscribe(PRODUCT, { cycle: 'WEEKLY', firstDeliveryDate: '2027-02-10' });
+    const { id } = await h.subscribed(PRODUCT, {
+      cycle: 'WEEKLY',
+      firstDeliveryDate: '2027-02-10',
+    });
     // Charge day 2027-02-08 (Seoul) starts at 2027-02-07T15:00Z.
     await runAt('2027-02-07T14:59:00Z');
     expect(
@@ -165,7 +149,7 @@ describe('when the scheduler works', () => {
     const ids: string[] = [];
     for (let i = 0; i < 12; i += 1) {
       ids.push(
-        (await h.subscribe(PRODUCT, { cycle: 'MONTHLY', firstDeliveryDate: '2027-03-20' })).id,
+        (await h.subscribed(PRODUCT, { cycle: 'MONTHLY', firstDeliveryDate: '2027-03-20' })).id,
       );
     }
     // New subscriptions are looked at once, then sleep until their charge day (at most a day).
@@ -175,7 +159,9 @@ describe('when the scheduler works', () => {
     // The daily safety net.
     expect((await runAt('2027-03-02T03:02:00Z')).subscriptionsVisited).toBe(12);
     // A change wakes its subscription at once.
-    await mutate('skipNextSubscriptionCycle', `id: "${ids[0]}"`);
+    const [first] = ids;
+    if (first === undefined) throw new Error('no subscriptions made');
+    await skip(first);
     expect((await runAt('2027-03-02T03:03:00Z')).subscriptionsVisited).toBe(1);
     // The charge day (2027-03-18 KST) wakes the 11 not skipped at its start.
     await runAt('2027-03-17T14:00:00Z');
@@ -202,9 +188,9 @@ describe('when the catalogue or the store cannot serve a cycle', () => {
   it('a deleted product ends its subscriptions for good, and the customers are told', async () => {
     h.setNow('2027-04-01T03:00:00Z');
     await h.seedStore('store-x', 'seller-x', 'product-x', 20_000);
-    const a = await h.subscribe('product-x', { cycle: 'WEEKLY', firstDeliveryDate: '2027-04-05' });
+    const a = await h.subscribed('product-x', { cycle: 'WEEKLY', firstDeliveryDate: '2027-04-05' });
     await h.runDaily('2027-04-01', 4); // cycle 1 charged
-    const b = await h.subscribe(
+    const b = await h.subscribed(
       'product-x',
       { cycle: 'WEEKLY', firstDeliveryDate: '2027-04-20' },
       OTHER,
@@ -255,7 +241,7 @@ describe('when the catalogue or the store cannot serve a cycle', () => {
   it('a suspended store misses its cycles without charging; reopened it delivers; closed it ends', async () => {
     h.setNow('2027-05-01T03:00:00Z');
     await h.seedStore('store-y', 'seller-y', 'product-y', 20_000);
-    const { id } = await h.subscribe('product-y', {
+    const { id } = await h.subscribed('product-y', {
       cycle: 'WEEKLY',
       firstDeliveryDate: '2027-05-05',
     });
@@ -303,7 +289,7 @@ describe('when the catalogue or the store cannot serve a cycle', () => {
     );
     await waitFor(async () => (await status()) === 'OPEN', { what: 'store reopened' });
     await h.runDaily('2027-05-06', 7);
-    expect((await subscriptionOf(id)).cycles.map((c: { kind: string }) => c.kind)).toEqual([
+    expect((await subscriptionOf(id)).cycles.map((c) => c.kind)).toEqual([
       'UNAVAILABLE',
       'DELIVERY',
     ]);
@@ -340,7 +326,10 @@ describe('when the catalogue or the store cannot serve a cycle', () => {
 describe('how failures end', () => {
   it('a store-side failure is retried, then only that cycle is missed; the next one is charged', async () => {
     h.setNow('2027-06-01T03:00:00Z');
-    const { id } = await h.subscribe(PRODUCT, { cycle: 'WEEKLY', firstDeliveryDate: '2027-06-10' });
+    const { id } = await h.subscribed(PRODUCT, {
+      cycle: 'WEEKLY',
+      firstDeliveryDate: '2027-06-10',
+    });
     h.orders.failWith.set(id, 'OUT_OF_STOCK');
     const failed = () => eventsOf('subscriptions.subscription.chargeFailed', id);
     await runAt('2027-06-08T01:00:00Z');
@@ -375,7 +364,7 @@ describe('how failures end', () => {
 
   it('no retry falls on the delivery day: a late first failure is final', async () => {
     h.setNow('2027-07-01T03:00:00Z');
-    const { id } = await h.subscribe(PRODUCT, {
+    const { id } = await h.subscribed(PRODUCT, {
       cycle: 'WEEKLY',
       firstDeliveryDate: '2027-07-10',
       card: DECLINING_CARD,
@@ -396,7 +385,10 @@ describe('how failures end', () => {
 
   it('a retry the scheduler missed by the delivery day lapses: the cycle is missed once', async () => {
     h.setNow('2027-08-01T03:00:00Z');
-    const { id } = await h.subscribe(PRODUCT, { cycle: 'WEEKLY', firstDeliveryDate: '2027-08-10' });
+    const { id } = await h.subscribed(PRODUCT, {
+      cycle: 'WEEKLY',
+      firstDeliveryDate: '2027-08-10',
+    });
     h.orders.failWith.set(id, 'RESERVATION_TIMEOUT');
     await runAt('2027-08-08T01:00:00Z');
     await waitFor(() => eventsOf('subscriptions.subscription.chargeFailed', id).length === 1, {
@@ -421,7 +413,7 @@ describe('how failures end', () => {
 
   it('a new card resumes a suspended subscription and charges its failed delivery again', async () => {
     h.setNow('2027-09-01T03:00:00Z');
-    const { id } = await h.subscribe(PRODUCT, {
+    const { id } = await h.subscribed(PRODUCT, {
       cycle: 'WEEKLY',
       firstDeliveryDate: '2027-09-10',
       card: DECLINING_CARD,
@@ -443,23 +435,16 @@ describe('how failures end', () => {
       nextDeliveryDate: null,
     });
 
-    const foreign = await mutate(
-      'changeSubscriptionCard',
-      `id: "${id}", card: $card`,
-      { card: CARD },
-      OTHER,
-    );
-    expect(foreign.response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const refused = await mutate('changeSubscriptionCard', `id: "${id}", card: $card`, {
-      card: { ...CARD, number: '4111111111110000' },
+    const foreign = await changeCard(id, CARD, OTHER);
+    expect(errorCode(foreign)).toBe('FORBIDDEN');
+    const refused = await changeCard(id, { ...CARD, number: '4111111111110000' });
+    expect(refused.data?.changeSubscriptionCard).toMatchObject({
+      __typename: 'PaymentMethodRefusedError',
     });
-    expect(refused.result).toMatchObject({ __typename: 'PaymentMethodRefusedError' });
 
     h.setNow('2027-09-09T09:00:00Z'); // 18:00 KST, the day before delivery
-    const changed = await mutate('changeSubscriptionCard', `id: "${id}", card: $card`, {
-      card: { ...CARD, number: '4000000000001111' },
-    });
-    expect(changed.result).toMatchObject({
+    const changed = await changeCard(id, { ...CARD, number: '4000000000001111' });
+    expect(changed.data?.changeSubscriptionCard).toMatchObject({
       status: 'ACTIVE',
       cardLast4: '1111',
       suspendedReason: null,
@@ -469,15 +454,35 @@ describe('how failures end', () => {
       what: 'charged with the new card',
     });
     expect(requested(id).map((o) => o.attempt)).toEqual([1, 2, 3, 4]);
-    expect(requested(id)[3]!.billingKey).not.toBe(requested(id)[0]!.billingKey);
+    expect(requested(id)[3]?.billingKey).not.toBe(requested(id)[0]?.billingKey);
     expect(h.orders.charges.get(`${id}:1#4`)).toBe(1);
   });
 });
 
+const MY_SUBSCRIPTIONS = graphql(`
+  query MySubscriptions {
+    mySubscriptions {
+      id
+      nextBillingDate
+      nextDeliveryDate
+      nextCharge {
+        total
+      }
+      cycles {
+        cycle
+        amount
+        order {
+          id
+        }
+      }
+    }
+  }
+`);
+
 describe('reading lists', () => {
   it('reads cycles, their orders and prices in the same number of queries for 2 or 12 subscriptions', async () => {
     h.setNow('2027-10-01T03:00:00Z');
-    const customer = { userId: 'customer-many', roles: ['CUSTOMER'] as const };
+    const customer = { ...customerCaller('customer-many'), userId: 'customer-many' };
     const make = async (count: number) => {
       for (let i = 0; i < count; i += 1) {
         await h.subscribe(PRODUCT, { cycle: 'WEEKLY', firstDeliveryDate: '2027-10-05' }, customer);
@@ -495,11 +500,9 @@ describe('reading lists', () => {
         { what: 'every attempt answered' },
       );
     };
-    const MINE = `{ mySubscriptions { id nextBillingDate nextDeliveryDate nextCharge { total }
-      cycles { cycle amount order { id } } } }`;
     const measure = () =>
       countQueries(async () => {
-        const response = await h.call(MINE, {}, customer as never);
+        const response = await h.call(MY_SUBSCRIPTIONS, {}, customer);
         expect(response.errors).toBeUndefined();
         return response;
       });

@@ -1,10 +1,15 @@
 import type { Caller } from '@bloom/kernel';
 import { productCreated, storeOpened } from '@bloom/schema';
 import {
+  type GraphQLResponse,
   type SubgraphHarness,
   TestClock,
   callerHeaders,
+  customerCaller,
+  dataOf,
+  expectUnion,
   gqlRequest,
+  sellerCaller,
   startSubgraph,
   waitFor,
 } from '@bloom/testing';
@@ -14,6 +19,15 @@ import { type SubscriptionsServer, buildServer } from '../src/server.js';
 import { addDays } from '../src/calendar/cycle-calendar.js';
 import { type SubscriptionsConfig, loadSubscriptionsConfig } from '../src/subscriptions.config.js';
 import { FakeOrders } from './fake-orders.js';
+import { graphql } from './generated/index.js';
+import type {
+  CardInput,
+  FlowerSubscriptionFieldsFragment,
+  GetFlowerSubscriptionQuery,
+  SubscribeInput,
+  SubscribeResultFieldsFragment,
+  SubscriptionAddressInput,
+} from './generated/graphql.js';
 
 /** Issues billing keys without a PG; card numbers ending 0000 are refused, 4444 decline later. */
 export class FakeBillingKeys implements BillingKeys {
@@ -48,11 +62,19 @@ export interface SubscriptionsHarness extends SubgraphHarness<
   /** `subscribe` with a valid monthly input for `productId`, changed by `overrides`. */
   subscribe(
     productId: string,
-    overrides?: Record<string, unknown>,
+    overrides?: Partial<SubscribeInput>,
     caller?: TestCaller,
-  ): Promise<Record<string, any>>;
-  /** `flowerSubscription(id)` with FLOWER_SUBSCRIPTION's fields. */
-  get(id: string, caller?: TestCaller): ReturnType<typeof gqlRequest<Record<string, any>>>;
+  ): Promise<SubscribeResultFieldsFragment>;
+  /** `subscribe` that must succeed: the new subscription, or a thrown error showing the result. */
+  subscribed(
+    productId: string,
+    overrides?: Partial<SubscribeInput>,
+    caller?: TestCaller,
+  ): Promise<Subscription>;
+  /** `flowerSubscription(id)` with FlowerSubscriptionFields. */
+  get(id: string, caller?: TestCaller): Promise<GraphQLResponse<GetFlowerSubscriptionQuery>>;
+  /** `flowerSubscription(id)` that must be found, or a thrown error showing the response. */
+  read(id: string, caller?: TestCaller): Promise<FlowerSubscriptionFieldsFragment>;
   /** Runs the scheduler once a day (10:00 in Seoul) from `from` for `days` days. */
   runDaily(from: string, days: number): Promise<number>;
   /**
@@ -64,19 +86,34 @@ export interface SubscriptionsHarness extends SubgraphHarness<
   startTwin(): Promise<SubscriptionsServer>;
 }
 
-export interface TestCaller {
-  userId: string;
-  roles: readonly string[];
-}
+/** A signed caller with the user id the tests look its data up by. */
+export type TestCaller = Partial<Caller> & { userId: string };
+const actor = (make: (userId: string) => Partial<Caller>, userId: string): TestCaller => ({
+  ...make(userId),
+  userId,
+});
 
-export const CUSTOMER: TestCaller = { userId: 'customer-1', roles: ['CUSTOMER'] };
-export const OTHER: TestCaller = { userId: 'customer-2', roles: ['CUSTOMER'] };
-export const SELLER: TestCaller = { userId: 'seller-1', roles: ['CUSTOMER', 'SELLER'] };
-export const OTHER_SELLER: TestCaller = { userId: 'seller-2', roles: ['CUSTOMER', 'SELLER'] };
-export const ADDRESS = { recipientName: 'Kim', phone: '010-1234-5678', line1: 'Seoul 1' };
-export const CARD = { number: '4111111111111111', expiryYear: 2030, expiryMonth: 12 };
+export const CUSTOMER = actor(customerCaller, 'customer-1');
+export const OTHER = actor(customerCaller, 'customer-2');
+export const SELLER = actor(sellerCaller, 'seller-1');
+export const OTHER_SELLER = actor(sellerCaller, 'seller-2');
+// zipCode and line2 are the input's defaults, spelled out: the generated type requires them.
+export const ADDRESS: SubscriptionAddressInput = {
+  recipientName: 'Kim',
+  phone: '010-1234-5678',
+  line1: 'Seoul 1',
+  zipCode: '',
+  line2: '',
+};
+export const CARD: CardInput = { number: '4111111111111111', expiryYear: 2030, expiryMonth: 12 };
 /** A card whose billing key the fake orders decline. */
-export const DECLINING_CARD = { ...CARD, number: '5555555555554444' };
+export const DECLINING_CARD: CardInput = { ...CARD, number: '5555555555554444' };
+
+/** A subscription as `subscribe` and the change mutations return it. */
+export type Subscription = Extract<
+  SubscribeResultFieldsFragment,
+  { __typename?: 'FlowerSubscription' }
+>;
 
 export async function startSubscriptions(
   label: string,
@@ -99,13 +136,13 @@ export async function startSubscriptions(
   await orders.start();
   const publish = base.publish.bind(base);
   const closeBase = base.close.bind(base);
-  return Object.assign(base, {
+  const harness: SubscriptionsHarness = Object.assign(base, {
     orders,
     billing,
     setNow: (at: Date | string) => clock.set(at),
     subscribe: async (
       productId: string,
-      overrides: Record<string, unknown> = {},
+      overrides: Partial<SubscribeInput> = {},
       caller: TestCaller = CUSTOMER,
     ) => {
       const response = await gqlRequest(
@@ -122,12 +159,23 @@ export async function startSubscriptions(
             ...overrides,
           },
         },
-        callerHeaders(caller as Partial<Caller>),
+        callerHeaders(caller),
       );
-      return response.data!.subscribe as Record<string, any>;
+      return dataOf(response).subscribe;
     },
+    subscribed: async (
+      productId: string,
+      overrides: Partial<SubscribeInput> = {},
+      caller: TestCaller = CUSTOMER,
+    ) => expectUnion(await harness.subscribe(productId, overrides, caller), 'FlowerSubscription'),
     get: (id: string, caller: TestCaller = CUSTOMER) =>
-      gqlRequest(base.server.url, GET, { id }, callerHeaders(caller as Partial<Caller>)),
+      gqlRequest(base.server.url, GET, { id }, callerHeaders(caller)),
+    read: async (id: string, caller: TestCaller = CUSTOMER) => {
+      const response = await harness.get(id, caller);
+      const subscription = dataOf(response).flowerSubscription;
+      if (!subscription) throw new Error(`no subscription ${id}: ${JSON.stringify(response)}`);
+      return subscription;
+    },
     runDaily: async (from: string, days: number) => {
       let created = 0;
       for (let i = 0; i < days; i += 1) {
@@ -200,19 +248,155 @@ export async function startSubscriptions(
       await closeBase();
     },
   });
+  return harness;
 }
 
-export const FLOWER_SUBSCRIPTION = `id status cycle quantity nextBillingDate nextDeliveryDate paused
-  endsAfterCycle cardLast4 deliveryWindow suspendedReason pause { from until } address { line1 }
-  nextCharge { subtotal deliveryFee total }
-  cycles { cycle deliveryDate deliveryWindow kind subtotal deliveryFee amount }`;
+graphql(`
+  fragment FlowerSubscriptionFields on FlowerSubscription {
+    id
+    status
+    cycle
+    quantity
+    nextBillingDate
+    nextDeliveryDate
+    paused
+    endsAfterCycle
+    cardLast4
+    deliveryWindow
+    suspendedReason
+    pause {
+      from
+      until
+    }
+    address {
+      line1
+    }
+    nextCharge {
+      subtotal
+      deliveryFee
+      total
+    }
+    cycles {
+      cycle
+      deliveryDate
+      deliveryWindow
+      kind
+      subtotal
+      deliveryFee
+      amount
+    }
+  }
+`);
+graphql(`
+  fragment SubscribeResultFields on SubscribeResult {
+    __typename
+    ... on FlowerSubscription {
+      ...FlowerSubscriptionFields
+    }
+    ... on UserError {
+      code
+      message
+    }
+    ... on InvalidInputError {
+      field
+    }
+  }
+`);
+graphql(`
+  fragment SubscriptionChangeFields on SubscriptionChangeResult {
+    __typename
+    ... on FlowerSubscription {
+      ...FlowerSubscriptionFields
+    }
+    ... on UserError {
+      code
+      message
+    }
+    ... on InvalidInputError {
+      field
+    }
+  }
+`);
+// The card change's union has no InvalidInputError member.
+graphql(`
+  fragment SubscriptionCardChangeFields on SubscriptionCardChangeResult {
+    __typename
+    ... on FlowerSubscription {
+      ...FlowerSubscriptionFields
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+`);
 
-export const SUBSCRIPTION_FIELDS = `
-  __typename
-  ... on FlowerSubscription { ${FLOWER_SUBSCRIPTION} }
-  ... on UserError { code message }
-  ... on InvalidInputError { field }
-`;
+const SUBSCRIBE = graphql(`
+  mutation Subscribe($input: SubscribeInput!) {
+    subscribe(input: $input) {
+      ...SubscribeResultFields
+    }
+  }
+`);
+const GET = graphql(`
+  query GetFlowerSubscription($id: ID!) {
+    flowerSubscription(id: $id) {
+      ...FlowerSubscriptionFields
+    }
+  }
+`);
 
-const SUBSCRIBE = `mutation ($input: SubscribeInput!) { subscribe(input: $input) { ${SUBSCRIPTION_FIELDS} } }`;
-const GET = `query ($id: ID!) { flowerSubscription(id: $id) { ${FLOWER_SUBSCRIPTION} } }`;
+// The changes both test files make, each answering SubscriptionChangeFields.
+export const SKIP_NEXT_CYCLE = graphql(`
+  mutation SkipNextSubscriptionCycle($id: ID!, $cycle: Int) {
+    skipNextSubscriptionCycle(id: $id, cycle: $cycle) {
+      ...SubscriptionChangeFields
+    }
+  }
+`);
+export const PAUSE = graphql(`
+  mutation PauseSubscription($id: ID!, $from: String!, $until: String!) {
+    pauseSubscription(id: $id, from: $from, until: $until) {
+      ...SubscriptionChangeFields
+    }
+  }
+`);
+export const RESUME = graphql(`
+  mutation ResumeSubscription($id: ID!) {
+    resumeSubscription(id: $id) {
+      ...SubscriptionChangeFields
+    }
+  }
+`);
+export const CANCEL = graphql(`
+  mutation CancelSubscription($id: ID!) {
+    cancelSubscription(id: $id) {
+      ...SubscriptionChangeFields
+    }
+  }
+`);
+export const CHANGE_DATE = graphql(`
+  mutation ChangeSubscriptionDate($id: ID!, $date: String!) {
+    changeSubscriptionDate(id: $id, date: $date) {
+      ...SubscriptionChangeFields
+    }
+  }
+`);
+export const CHANGE_ADDRESS = graphql(`
+  mutation ChangeSubscriptionAddress(
+    $id: ID!
+    $address: SubscriptionAddressInput!
+    $deliveryWindow: String
+  ) {
+    changeSubscriptionAddress(id: $id, address: $address, deliveryWindow: $deliveryWindow) {
+      ...SubscriptionChangeFields
+    }
+  }
+`);
+export const CHANGE_CARD = graphql(`
+  mutation ChangeSubscriptionCard($id: ID!, $card: CardInput!) {
+    changeSubscriptionCard(id: $id, card: $card) {
+      ...SubscriptionCardChangeFields
+    }
+  }
+`);

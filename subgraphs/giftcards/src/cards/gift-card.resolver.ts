@@ -1,4 +1,4 @@
-import { requireUser, simpleError } from '@bloom/kernel';
+import { Access, requireUser, simpleError } from '@bloom/kernel';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { TemplateColorValue } from '../catalog/catalog.data.js';
 import type { GiftcardsContext } from '../giftcards.context.js';
@@ -20,6 +20,7 @@ const templateOf = (key: string, ctx: GiftcardsContext) =>
 
 @Resolver(() => GiftCard)
 export class GiftCardResolver {
+  @Access('anyone', 'catalog:read')
   @Query(() => [CardTemplate], { description: 'Card designs, optionally of one colour.' })
   cardTemplates(
     @Arg('color', () => TemplateColor, { nullable: true }) color: TemplateColorValue | undefined,
@@ -30,6 +31,7 @@ export class GiftCardResolver {
     );
   }
 
+  @Access('signed-in')
   @Query(() => GiftCard, { nullable: true, description: 'One of your cards.' })
   giftCard(@Arg('id', () => ID) id: string, @Ctx() ctx: GiftcardsContext) {
     const { userId } = requireUser(ctx.caller);
@@ -40,6 +42,7 @@ export class GiftCardResolver {
    * The card of one of your order lines. Orders' OrderLine is not a federated entity yet;
    * once it is, `OrderLine.giftCard` extends it and this stays as a convenience.
    */
+  @Access('signed-in')
   @Query(() => GiftCard, { nullable: true, description: 'The card of one of your order lines.' })
   giftCardForOrderLine(
     @Arg('orderLineId', () => ID) orderLineId: string,
@@ -49,6 +52,7 @@ export class GiftCardResolver {
     return ctx.services.cards.findForLine(userId, orderLineId);
   }
 
+  @Access('anyone')
   @Query(() => SharedCardResult, {
     description: 'A card opened with its share secret; no account needed.',
   })
@@ -87,6 +91,7 @@ export class GiftCardResolver {
     });
   }
 
+  @Access('signed-in')
   @Mutation(() => WriteGiftCardResult, {
     description: 'Write the card of one of your order lines (once per line).',
   })
@@ -95,12 +100,14 @@ export class GiftCardResolver {
     return ctx.services.cards.write(userId, input, traceId);
   }
 
+  @Access('signed-in')
   @Mutation(() => EditGiftCardResult, { description: 'Change a card until its order ships.' })
   editGiftCard(@Arg('input') input: EditGiftCardInput, @Ctx() ctx: GiftcardsContext) {
     const { userId } = requireUser(ctx.caller);
     return ctx.services.cards.edit(userId, input);
   }
 
+  @Access('signed-in')
   @Mutation(() => RenewGiftCardLinkResult, {
     description: 'A new share link; the previous one stops working.',
   })

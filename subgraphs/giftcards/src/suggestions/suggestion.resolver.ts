@@ -1,4 +1,4 @@
-import { requireUser } from '@bloom/kernel';
+import { Access, requireUser } from '@bloom/kernel';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { GiftcardsContext } from '../giftcards.context.js';
 import { SuggestCardMessagesResult } from './suggestion.results.js';
@@ -6,6 +6,7 @@ import { SuggestCardMessagesInput } from './suggestion.types.js';
 
 @Resolver()
 export class SuggestionResolver {
+  @Access('signed-in')
   @Query(() => SuggestCardMessagesResult, {
     description:
       'Three card messages from the flower language, recipient, occasion and tone. Nothing is stored.',

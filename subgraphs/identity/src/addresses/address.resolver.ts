@@ -1,4 +1,4 @@
-import { requireUser } from '@bloom/kernel';
+import { Access, requireUser } from '@bloom/kernel';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { IdentityContext } from '../identity.context.js';
 import { Address } from './address.entity.js';
@@ -7,6 +7,7 @@ import { AddressInput } from './address.types.js';
 
 @Resolver(() => Address)
 export class AddressResolver {
+  @Access('signed-in')
   @Query(() => [Address], {
     description: 'Saved delivery addresses, most recently used first (at most 10).',
   })
@@ -14,6 +15,7 @@ export class AddressResolver {
     return ctx.services.addresses.list(requireUser(ctx.caller).userId);
   }
 
+  @Access('signed-in')
   @Mutation(() => AddressResult, {
     description: 'Save an address; an 11th replaces the one used longest ago.',
   })
@@ -22,6 +24,7 @@ export class AddressResolver {
     return ctx.services.addresses.save(user.id, input);
   }
 
+  @Access('signed-in')
   @Mutation(() => AddressResult)
   async updateAddress(
     @Arg('id', () => ID) id: string,
@@ -32,12 +35,14 @@ export class AddressResolver {
     return ctx.services.addresses.update(user.id, id, input);
   }
 
+  @Access('signed-in')
   @Mutation(() => Boolean, { description: 'False when there was no such address.' })
   async deleteAddress(@Arg('id', () => ID) id: string, @Ctx() ctx: IdentityContext) {
     const user = await ctx.currentUser();
     return ctx.services.addresses.remove(user.id, id);
   }
 
+  @Access('signed-in')
   @Mutation(() => AddressResult, {
     description: 'Mark an address as just used (moves it to the top).',
   })

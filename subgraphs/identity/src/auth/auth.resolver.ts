@@ -1,3 +1,4 @@
+import { Access } from '@bloom/kernel';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { IdentityContext } from '../identity.context.js';
 import { VerifyEmailResult } from '../verification/verification.results.js';
@@ -17,16 +18,19 @@ function heldBy<T>(ctx: IdentityContext, result: T): T {
 
 @Resolver()
 export class AuthResolver {
+  @Access('anyone')
   @Mutation(() => SignUpResult, { description: 'Create a customer account and sign in.' })
   async signUp(@Arg('input') input: SignUpInput, @Ctx() ctx: IdentityContext) {
     return heldBy(ctx, await ctx.services.auth.signUp(input, ctx.caller.traceId));
   }
 
+  @Access('anyone')
   @Mutation(() => LogInResult)
   async logIn(@Arg('input') input: LogInInput, @Ctx() ctx: IdentityContext) {
     return heldBy(ctx, await ctx.services.auth.logIn(input.email, input.password));
   }
 
+  @Access('anyone')
   @Mutation(() => RefreshTokensResult, {
     description: 'Exchange a refresh token for a new pair. Each refresh token works once.',
   })
@@ -34,12 +38,14 @@ export class AuthResolver {
     return heldBy(ctx, await ctx.services.auth.refresh(refreshToken));
   }
 
+  @Access('signed-in')
   @Mutation(() => Boolean, { description: 'End the session of this refresh token.' })
   async logOut(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: IdentityContext) {
     await ctx.services.auth.logOut(refreshToken);
     return true;
   }
 
+  @Access('signed-in')
   @Mutation(() => ChangePasswordResult, { description: 'Ends every other session.' })
   async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: IdentityContext) {
     return ctx.services.auth.changePassword(
@@ -49,6 +55,7 @@ export class AuthResolver {
     );
   }
 
+  @Access('signed-in')
   @Mutation(() => Boolean, {
     description: 'Send a new 6-character code; older codes stop working.',
   })
@@ -57,6 +64,7 @@ export class AuthResolver {
     return true;
   }
 
+  @Access('signed-in')
   @Mutation(() => VerifyEmailResult)
   async verifyEmail(@Arg('code') code: string, @Ctx() ctx: IdentityContext) {
     return ctx.services.verification.verify(await ctx.currentUser(), code);

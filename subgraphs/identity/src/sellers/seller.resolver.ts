@@ -1,4 +1,4 @@
-import { requireRole } from '@bloom/kernel';
+import { Access, requireRole } from '@bloom/kernel';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { IdentityContext } from '../identity.context.js';
 import { pageSize } from '@bloom/kernel';
@@ -13,6 +13,7 @@ import { SellerApplicationInput, SellerSignUpInput } from './seller.types.js';
 
 @Resolver()
 export class SellerResolver {
+  @Access('anyone')
   @Mutation(() => SellerSignUpResult, {
     description:
       'Create an account that applies to sell; it acts as a seller once an admin approves.',
@@ -21,6 +22,7 @@ export class SellerResolver {
     return ctx.services.sellers.signUp(input, ctx.caller.traceId);
   }
 
+  @Access('signed-in')
   @Mutation(() => SellerApplicationResult, {
     description: 'The signed-in customer applies to sell (again, after a rejection).',
   })
@@ -28,6 +30,7 @@ export class SellerResolver {
     return ctx.services.sellers.apply(await ctx.currentUser(), input, ctx.caller.traceId);
   }
 
+  @Access(['ADMIN'])
   @Mutation(() => SellerDecisionResult, { description: 'Admin: approve a pending application.' })
   approveSeller(@Arg('userId', () => ID) userId: string, @Ctx() ctx: IdentityContext) {
     const admin = requireRole(ctx.caller, 'ADMIN');
@@ -40,6 +43,7 @@ export class SellerResolver {
     );
   }
 
+  @Access(['ADMIN'])
   @Mutation(() => SellerDecisionResult, {
     description: 'Admin: reject a pending application with a reason.',
   })
@@ -58,6 +62,7 @@ export class SellerResolver {
     );
   }
 
+  @Access(['ADMIN'])
   @Query(() => UserConnection, {
     description: 'Admin: seller applications by status, newest first.',
   })

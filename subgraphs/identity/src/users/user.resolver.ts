@@ -1,4 +1,4 @@
-import { hasRole, requireRole } from '@bloom/kernel';
+import { Access, hasRole, requireRole } from '@bloom/kernel';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { IdentityContext } from '../identity.context.js';
 import { pageSize } from '@bloom/kernel';
@@ -12,17 +12,20 @@ const canSeeContact = (ctx: IdentityContext, user: User) =>
 
 @Resolver(() => User)
 export class UserResolver {
+  @Access('signed-in')
   @Query(() => User, { nullable: true, description: 'The signed-in account; null when anonymous.' })
   async me(@Ctx() ctx: IdentityContext) {
     return ctx.caller.userId ? ctx.currentUser() : null;
   }
 
+  @Access(['ADMIN'])
   @Query(() => User, { nullable: true, description: 'Admin: one user.' })
   user(@Arg('id', () => ID) id: string, @Ctx() ctx: IdentityContext) {
     requireRole(ctx.caller, 'ADMIN');
     return ctx.userLoader.load(id);
   }
 
+  @Access(['ADMIN'])
   @Query(() => UserConnection, { description: 'Admin: users, newest first.' })
   users(
     @Ctx() ctx: IdentityContext,
@@ -50,11 +53,13 @@ export class UserResolver {
     return canSeeContact(ctx, user) ? (user.phone ?? null) : null;
   }
 
+  @Access('signed-in')
   @Mutation(() => UpdateProfileResult)
   async updateProfile(@Arg('input') input: UpdateProfileInput, @Ctx() ctx: IdentityContext) {
     return ctx.services.users.updateProfile(await ctx.currentUser(), input);
   }
 
+  @Access(['ADMIN'])
   @Mutation(() => SuspendUserResult, { description: 'Admin: suspend an account.' })
   suspendUser(
     @Arg('userId', () => ID) userId: string,
@@ -65,6 +70,7 @@ export class UserResolver {
     return ctx.services.users.setSuspended(admin.userId, userId, true, reason, ctx.caller.traceId);
   }
 
+  @Access(['ADMIN'])
   @Mutation(() => SuspendUserResult, { description: 'Admin: lift a suspension.' })
   reinstateUser(@Arg('userId', () => ID) userId: string, @Ctx() ctx: IdentityContext) {
     const admin = requireRole(ctx.caller, 'ADMIN');
@@ -77,6 +83,7 @@ export class UserResolver {
     );
   }
 
+  @Access('signed-in')
   @Mutation(() => DeleteAccountResult, {
     description: 'Delete the signed-in account. The e-mail can sign up again after 24 hours.',
   })

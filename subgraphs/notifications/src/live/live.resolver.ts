@@ -1,4 +1,4 @@
-import { forbidden, hasRole, requireUser } from '@bloom/kernel';
+import { Access, forbidden, hasRole, requireUser } from '@bloom/kernel';
 import { Arg, Ctx, ID, Query, Resolver, Subscription } from 'type-graphql';
 import { NoticeNode, ref } from '../notices/notice.types.js';
 import type { NotificationsContext } from '../notifications.context.js';
@@ -16,6 +16,7 @@ const servedByGateway = (): never => {
 
 @Resolver()
 export class LiveResolver {
+  @Access('signed-in', 'events:read')
   @Subscription(() => NoticeNode, {
     subscribe: servedByGateway,
     description: 'Each new notice for the signed-in person (admins: also admin notices).',
@@ -24,6 +25,7 @@ export class LiveResolver {
     return servedByGateway();
   }
 
+  @Access('signed-in', 'events:read')
   @Subscription(() => OrderStatusChange, {
     subscribe: servedByGateway,
     description: 'State changes of one order, for its customer, its store’s seller and admins.',
@@ -32,6 +34,7 @@ export class LiveResolver {
     return servedByGateway();
   }
 
+  @Access('anyone', 'events:read')
   @Subscription(() => ProductRestock, {
     subscribe: servedByGateway,
     description: 'A sold-out product can be ordered again. Public: anonymous clients may listen.',
@@ -40,6 +43,7 @@ export class LiveResolver {
     return servedByGateway();
   }
 
+  @Access('anyone', 'events:read')
   @Query(() => ProductRestock, { nullable: true, description: 'One restock (public).' })
   async productRestock(@Arg('id', () => ID) id: string, @Ctx() ctx: NotificationsContext) {
     const found = await ctx.em.findOne(ProductRestockRecord, { _id: id });
@@ -53,6 +57,7 @@ export class LiveResolver {
     });
   }
 
+  @Access('signed-in', 'events:read')
   @Query(() => OrderStatusChange, {
     nullable: true,
     description: 'One order state change: for the order’s customer, its seller and admins.',

@@ -1,4 +1,4 @@
-import { pageSize, requireUser } from '@bloom/kernel';
+import { Access, pageSize, requireUser } from '@bloom/kernel';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { NotificationsContext } from '../notifications.context.js';
 import { MarkNoticeReadResult } from './notice.results.js';
@@ -6,6 +6,7 @@ import { InboxReadState, NoticeConnection, NoticeNode } from './notice.types.js'
 
 @Resolver(() => NoticeNode)
 export class NoticeResolver {
+  @Access('signed-in')
   @Query(() => NoticeConnection, { description: 'The signed-in person’s notices, newest first.' })
   notices(
     @Ctx() ctx: NotificationsContext,
@@ -16,11 +17,13 @@ export class NoticeResolver {
     return ctx.inbox().list(pageSize(first), after, unreadOnly ?? false);
   }
 
+  @Access('signed-in')
   @Query(() => Int, { description: 'How many of the signed-in person’s notices are unread.' })
   unreadNoticeCount(@Ctx() ctx: NotificationsContext) {
     return ctx.inbox().unreadCount();
   }
 
+  @Access('signed-in')
   @Query(() => NoticeNode, {
     nullable: true,
     description:
@@ -33,11 +36,13 @@ export class NoticeResolver {
     return found ? (await inbox.toNodes([found]))[0] : null;
   }
 
+  @Access('signed-in')
   @Mutation(() => MarkNoticeReadResult)
   markNoticeRead(@Arg('id', () => ID) id: string, @Ctx() ctx: NotificationsContext) {
     return ctx.inbox().markRead(id);
   }
 
+  @Access('signed-in')
   @Mutation(() => InboxReadState, {
     description:
       'Marks every notice created up to `upTo` (default: now) as read; pass the newest notice’s createdAt the client showed, so notices that arrived meanwhile stay unread.',

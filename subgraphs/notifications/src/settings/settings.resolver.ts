@@ -1,3 +1,4 @@
+import { Access } from '@bloom/kernel';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { NotificationsContext } from '../notifications.context.js';
 import { UpdateNotificationSettingsResult } from './settings.results.js';
@@ -5,11 +6,13 @@ import { NotificationSettings, NotificationSettingsInput } from './settings.type
 
 @Resolver(() => NotificationSettings)
 export class SettingsResolver {
+  @Access('signed-in')
   @Query(() => NotificationSettings)
   notificationSettings(@Ctx() ctx: NotificationsContext) {
     return ctx.settings().get();
   }
 
+  @Access('signed-in')
   @Mutation(() => UpdateNotificationSettingsResult)
   updateNotificationSettings(
     @Arg('input') input: NotificationSettingsInput,

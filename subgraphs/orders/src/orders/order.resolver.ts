@@ -1,4 +1,5 @@
 import {
+  Access,
   forbidden,
   hasRole,
   pageSize,
@@ -18,6 +19,7 @@ import { OrderConnection, OrderFilter } from './order.types.js';
 
 @Resolver(() => Order)
 export class OrderResolver {
+  @Access('signed-in', 'orders:write')
   @Mutation(() => CheckoutResult, {
     description:
       'Creates one order per store from the cart or a buy-now; the saga then reserves, redeems and pays.',
@@ -28,6 +30,7 @@ export class OrderResolver {
     return ctx.services.checkout.checkout(user.userId, input, ctx.caller.traceId);
   }
 
+  @Access('signed-in', 'orders:write')
   @Query(() => CheckoutQuoteResult, {
     description:
       'What a checkout would charge (per store: subtotal, coupon discount, delivery fee, total) at the server’s prices; show it, then pass its total as checkout’s expectedTotal.',
@@ -37,6 +40,7 @@ export class OrderResolver {
     return ctx.services.checkout.quote(user.userId, input);
   }
 
+  @Access('signed-in', 'orders:write')
   @Query(() => Order, {
     nullable: true,
     description: 'An order its customer, its seller or an admin may see.',
@@ -46,6 +50,7 @@ export class OrderResolver {
     return ctx.services.queries.visible(user, await ctx.orderLoader.load(id));
   }
 
+  @Access('signed-in', 'orders:write')
   @Query(() => OrderConnection, { description: "The signed-in customer's orders, newest first." })
   myOrders(
     @Ctx() ctx: OrdersContext,
@@ -62,6 +67,7 @@ export class OrderResolver {
     );
   }
 
+  @Access('signed-in', 'orders:write')
   @Query(() => [Order], {
     description: 'Pickups still to collect, soonest first (shown above the history).',
   })
@@ -69,6 +75,7 @@ export class OrderResolver {
     return ctx.services.queries.upcomingPickups(requireUser(ctx.caller).userId);
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Query(() => OrderConnection, {
     description: "Seller: the store's orders by state and date, newest first.",
   })
@@ -87,6 +94,7 @@ export class OrderResolver {
     return ctx.services.queries.list({ storeId }, filter ?? {}, pageSize(first), after);
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Mutation(() => OrderActionResult, {
     description:
       'Seller: move an order to its next state (PREPARING, SHIPPING with a tracking number, DELIVERED, READY, PICKED_UP).',
@@ -102,6 +110,7 @@ export class OrderResolver {
     return ctx.services.fulfilment.advance(seller, orderId, to, trackingNumber);
   }
 
+  @Access('signed-in', 'orders:write')
   @Mutation(() => OrderActionResult, {
     description:
       'Cancel before shipping or pickup (customer, the store’s seller, or an admin); refunds in full.',

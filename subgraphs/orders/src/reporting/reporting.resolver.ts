@@ -1,4 +1,4 @@
-import { badInput, forbidden, hasRole, requireRole, requireUser } from '@bloom/kernel';
+import { Access, badInput, forbidden, hasRole, requireRole, requireUser } from '@bloom/kernel';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { OrdersContext } from '../orders.context.js';
 import { DailySales, ProductSales, StoreSales } from './reporting.types.js';
@@ -16,30 +16,35 @@ export class ReportingResolver {
     throw forbidden('Only the store’s seller can see its sales.');
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Query(() => [DailySales], { description: "Seller: the store's sales of the last 7 days." })
   async storeDailySales(@Arg('storeId', () => ID) storeId: string, @Ctx() ctx: OrdersContext) {
     await this.requireStoreAccess(ctx, storeId);
     return ctx.services.reporting.dailySales(storeId, 7);
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Query(() => [ProductSales], { description: "Seller: the store's top 10 products (30 days)." })
   async storeTopProducts(@Arg('storeId', () => ID) storeId: string, @Ctx() ctx: OrdersContext) {
     await this.requireStoreAccess(ctx, storeId);
     return ctx.services.reporting.topProducts(storeId);
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Query(() => [Settlement], { description: "Seller: the store's settlements, newest first." })
   async storeSettlements(@Arg('storeId', () => ID) storeId: string, @Ctx() ctx: OrdersContext) {
     await this.requireStoreAccess(ctx, storeId);
     return ctx.services.reporting.settlements({ storeId });
   }
 
+  @Access(['ADMIN'])
   @Query(() => [StoreSales], { description: 'Admin: the top 10 stores by sales (30 days).' })
   topStores(@Ctx() ctx: OrdersContext, @Arg('days', () => Int, { defaultValue: 30 }) days: number) {
     requireRole(ctx.caller, 'ADMIN');
     return ctx.services.reporting.topStores(Math.min(Math.max(days, 1), 365));
   }
 
+  @Access(['ADMIN'])
   @Query(() => [Settlement], { description: 'Admin: settlements by month, region and store.' })
   settlements(
     @Ctx() ctx: OrdersContext,
@@ -51,6 +56,7 @@ export class ReportingResolver {
     return ctx.services.reporting.settlements({ month, regionCode, storeId });
   }
 
+  @Access(['ADMIN'])
   @Mutation(() => [Settlement], {
     description: 'Admin: settle a month (YYYY-MM); running it again settles nothing twice.',
   })

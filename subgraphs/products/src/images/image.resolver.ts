@@ -1,10 +1,11 @@
-import { requireUser } from '@bloom/kernel';
+import { Access, requireUser } from '@bloom/kernel';
 import { Ctx, Mutation, Resolver } from 'type-graphql';
 import type { ProductsContext } from '../products.context.js';
 import { ImageUploadTicket } from './image.types.js';
 
 @Resolver()
 export class ImageResolver {
+  @Access('signed-in')
   @Mutation(() => ImageUploadTicket, {
     description: 'A one-time, expiring URL to upload a product or review image to.',
   })

@@ -1,4 +1,12 @@
-import { type Caller, forbidden, hasRole, pageSize, requireRole, requireUser } from '@bloom/kernel';
+import {
+  Access,
+  type Caller,
+  forbidden,
+  hasRole,
+  pageSize,
+  requireRole,
+  requireUser,
+} from '@bloom/kernel';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { flowerById } from '../catalog/catalog.data.js';
 import { CatalogText, Flower } from '../catalog/catalog.types.js';
@@ -25,6 +33,7 @@ const criteriaOf = (filter?: ProductFilter) => ({
 
 @Resolver(() => Product)
 export class ProductResolver {
+  @Access('anyone', 'catalog:read')
   @Query(() => Product, {
     nullable: true,
     description: 'A product page; null for unknown or deleted products.',
@@ -33,6 +42,7 @@ export class ProductResolver {
     return ctx.services.products.get(id);
   }
 
+  @Access('anyone', 'catalog:read')
   @Query(() => ProductConnection, {
     description:
       'Public listing (on sale and sold out; available first) by category, tag, store, ' +
@@ -53,6 +63,7 @@ export class ProductResolver {
     );
   }
 
+  @Access('anyone', 'catalog:read')
   @Query(() => HomeSections, { description: 'Main page: best sellers, new arrivals, best rated.' })
   homeSections(
     @Ctx() ctx: ProductsContext,
@@ -61,6 +72,7 @@ export class ProductResolver {
     return ctx.services.products.homeSections(pageSize(size, 50));
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Query(() => ProductConnection, {
     description: "Seller: the signed-in seller's store's products, discontinued ones included.",
   })
@@ -80,6 +92,7 @@ export class ProductResolver {
     );
   }
 
+  @Access(['ADMIN'])
   @Query(() => ProductConnection, { description: 'Admin: every product, deleted ones included.' })
   adminProducts(
     @Ctx() ctx: ProductsContext,
@@ -99,11 +112,13 @@ export class ProductResolver {
     );
   }
 
+  @Access(['SELLER'])
   @Mutation(() => ProductResult, { description: "Seller: add a product to the seller's store." })
   createProduct(@Arg('input') input: CreateProductInput, @Ctx() ctx: ProductsContext) {
     return ctx.services.products.create(requireRole(ctx.caller, 'SELLER'), input);
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Mutation(() => ProductResult, { description: "Seller (the store's owner) or admin." })
   updateProduct(
     @Arg('id', () => ID) id: string,
@@ -113,6 +128,7 @@ export class ProductResolver {
     return ctx.services.products.update(this.editor(ctx.caller), id, input);
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Mutation(() => ProductResult, {
     description: 'ON_SALE, SOLD_OUT or DISCONTINUED. Back ON_SALE notifies who waits for it.',
   })
@@ -124,11 +140,13 @@ export class ProductResolver {
     return ctx.services.products.setStatus(this.editor(ctx.caller), id, status);
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Mutation(() => ProductLookupResult, { description: 'Soft delete (owner or admin).' })
   deleteProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: ProductsContext) {
     return ctx.services.products.delete(this.editor(ctx.caller), id);
   }
 
+  @Access(['ADMIN'])
   @Mutation(() => DeletedProducts, { description: 'Admin: soft-delete many products.' })
   deleteProducts(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: ProductsContext) {
     return ctx.services.products.deleteMany(requireRole(ctx.caller, 'ADMIN'), ids);

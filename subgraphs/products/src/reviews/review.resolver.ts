@@ -1,4 +1,4 @@
-import { requireUser } from '@bloom/kernel';
+import { Access, requireUser } from '@bloom/kernel';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ProductsContext } from '../products.context.js';
 import { Product } from '../products/product.entity.js';
@@ -10,6 +10,7 @@ import { CreateReviewInput, ReviewableOrderLine } from './review.types.js';
 
 @Resolver(() => Review)
 export class ReviewResolver {
+  @Access('signed-in')
   @Mutation(() => CreateReviewResult, {
     description: 'Review a completed order line (once per line); updates the product rating.',
   })
@@ -17,6 +18,7 @@ export class ReviewResolver {
     return ctx.services.reviews.create(requireUser(ctx.caller), input);
   }
 
+  @Access('signed-in')
   @Query(() => [ReviewableOrderLine], {
     description: "The signed-in customer's completed order lines not reviewed yet.",
   })

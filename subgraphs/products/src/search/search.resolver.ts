@@ -1,10 +1,11 @@
-import { pageSize } from '@bloom/kernel';
+import { Access, pageSize } from '@bloom/kernel';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { ProductsContext } from '../products.context.js';
 import { ProductSearchResult } from './search.types.js';
 
 @Resolver()
 export class SearchResolver {
+  @Access('anyone', 'catalog:read')
   @Query(() => ProductSearchResult, {
     description:
       'Natural-language search in Korean or English, e.g. "친구 생일 5만원 이하 꽃다발" or ' +

@@ -1,4 +1,4 @@
-import { hasRole, notFound, requireRole, requireUser } from '@bloom/kernel';
+import { Access, hasRole, notFound, requireRole, requireUser } from '@bloom/kernel';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Store } from '../stores/store.entity.js';
 import type { StoresContext } from '../stores.context.js';
@@ -9,11 +9,13 @@ import { CouponClaim, CreateCouponInput, UpdateCouponInput } from './coupon.type
 
 @Resolver(() => Coupon)
 export class CouponResolver {
+  @Access('anyone', 'catalog:read')
   @Query(() => Coupon, { nullable: true })
   coupon(@Arg('id', () => ID) id: string, @Ctx() ctx: StoresContext) {
     return ctx.loaders.coupon.load(id);
   }
 
+  @Access('signed-in')
   @Query(() => [CouponClaim], { description: "The signed-in customer's coupons, newest first." })
   myCoupons(
     @Ctx() ctx: StoresContext,
@@ -24,6 +26,7 @@ export class CouponResolver {
     return ctx.services.coupons.myClaims(customer.userId, storeId, usableOnly);
   }
 
+  @Access('signed-in', 'orders:write')
   @Query(() => [Coupon], {
     description:
       "Coupons usable on a cart of this store with this product subtotal: the caller's unused claims and coupons still claimable. Best discount first.",
@@ -36,6 +39,7 @@ export class CouponResolver {
     return ctx.services.coupons.forCart(storeId, subtotal, ctx.caller.userId);
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Mutation(() => CouponResult)
   async createCoupon(
     @Arg('storeId', () => ID) storeId: string,
@@ -46,6 +50,7 @@ export class CouponResolver {
     return ctx.services.coupons.create(store, input, ctx.caller.traceId);
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Mutation(() => CouponResult)
   async updateCoupon(
     @Arg('couponId', () => ID) couponId: string,
@@ -56,12 +61,14 @@ export class CouponResolver {
     return ctx.services.coupons.update(coupon, input, ctx.caller.traceId);
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Mutation(() => Coupon, { description: 'No new claims or uses; the code is freed.' })
   async deleteCoupon(@Arg('couponId', () => ID) couponId: string, @Ctx() ctx: StoresContext) {
     const coupon = await this.ownCoupon(couponId, ctx);
     return ctx.services.coupons.delete(coupon, ctx.caller.traceId);
   }
 
+  @Access(['CUSTOMER'])
   @Mutation(() => ClaimCouponResult, { description: 'A customer claims a coupon, once.' })
   claimCoupon(@Arg('couponId', () => ID) couponId: string, @Ctx() ctx: StoresContext) {
     const customer = requireRole(ctx.caller, 'CUSTOMER');

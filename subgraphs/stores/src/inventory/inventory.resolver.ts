@@ -1,4 +1,4 @@
-import { Connection, type Page, pageSize } from '@bloom/kernel';
+import { Access, Connection, type Page, pageSize } from '@bloom/kernel';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { FLOWER_IDS } from '../shared/reference.data.js';
 import { Store } from '../stores/store.entity.js';
@@ -75,6 +75,7 @@ export class StoreInventoryResolver {
     return { ...page, nodes: page.nodes.map(toMovement) };
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Mutation(() => SetStockResult, {
     description:
       'The seller sets how many stems of each given flower can be sold. Pass a requestId to retry safely.',
@@ -97,6 +98,7 @@ export class StoreInventoryResolver {
     );
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Mutation(() => AdjustStockResult, {
     description: 'The seller adds or removes stems, all or nothing; never below zero.',
   })

@@ -1,4 +1,4 @@
-import { forbidden, hasRole, notFound, pageSize, requireUser } from '@bloom/kernel';
+import { Access, forbidden, hasRole, notFound, pageSize, requireUser } from '@bloom/kernel';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Store } from '../stores/store.entity.js';
 import type { StoresContext } from '../stores.context.js';
@@ -19,6 +19,7 @@ const canRead = (question: Question, ctx: StoresContext) =>
 
 @Resolver(() => Question)
 export class QuestionResolver {
+  @Access('signed-in')
   @Query(() => QuestionConnection, {
     description: "The signed-in customer's questions, newest first.",
   })
@@ -45,12 +46,14 @@ export class QuestionResolver {
     );
   }
 
+  @Access('signed-in')
   @Mutation(() => AskQuestionResult, { description: 'Ask about a product, optionally secret.' })
   askQuestion(@Arg('input') input: AskQuestionInput, @Ctx() ctx: StoresContext) {
     const asker = requireUser(ctx.caller);
     return ctx.services.questions.ask(asker.userId, input, ctx.caller.traceId);
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Mutation(() => AnswerQuestionResult, { description: "The store's seller answers, once." })
   async answerQuestion(
     @Arg('questionId', () => ID) questionId: string,
@@ -62,6 +65,7 @@ export class QuestionResolver {
     return ctx.services.questions.answer(question, store.sellerId, content, ctx.caller.traceId);
   }
 
+  @Access('signed-in')
   @Mutation(() => Question, {
     description: "The store's seller marks the question read; the asker marks the answer read.",
   })

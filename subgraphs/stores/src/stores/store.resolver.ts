@@ -1,4 +1,4 @@
-import { hasRole, pageSize, requireRole, requireUser } from '@bloom/kernel';
+import { Access, hasRole, pageSize, requireRole, requireUser } from '@bloom/kernel';
 import {
   Arg,
   Ctx,
@@ -31,11 +31,13 @@ import {
 
 @Resolver(() => Store)
 export class StoreResolver {
+  @Access('anyone', 'catalog:read')
   @Query(() => Store, { nullable: true, description: 'One store, whatever its status.' })
   store(@Arg('id', () => ID) id: string, @Ctx() ctx: StoresContext) {
     return ctx.loaders.store.load(id);
   }
 
+  @Access('anyone', 'catalog:read')
   @Query(() => StoreConnection, {
     description:
       'Store finder: by region/district, around a point within a radius, or inside map bounds.',
@@ -56,18 +58,21 @@ export class StoreResolver {
     });
   }
 
+  @Access(['SELLER'])
   @Query(() => Store, { nullable: true, description: "The signed-in seller's store." })
   myStore(@Ctx() ctx: StoresContext) {
     const seller = requireRole(ctx.caller, 'SELLER');
     return ctx.loaders.storeBySeller.load(seller.userId);
   }
 
+  @Access(['SELLER'])
   @Mutation(() => CreateStoreResult, { description: 'An approved seller opens their one store.' })
   createStore(@Arg('input') input: CreateStoreInput, @Ctx() ctx: StoresContext) {
     const seller = requireRole(ctx.caller, 'SELLER');
     return ctx.services.stores.create(seller.userId, input, ctx.caller.traceId);
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Mutation(() => UpdateStoreResult, { description: "The seller edits their store's profile." })
   async updateStore(
     @Arg('storeId', () => ID) storeId: string,
@@ -78,6 +83,7 @@ export class StoreResolver {
     return ctx.services.stores.update(store, input, ctx.caller.traceId);
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Mutation(() => UpdateStoreResult)
   async updateDeliveryPolicy(
     @Arg('storeId', () => ID) storeId: string,
@@ -88,6 +94,7 @@ export class StoreResolver {
     return ctx.services.stores.updateDeliveryPolicy(store, input, ctx.caller.traceId);
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Mutation(() => UpdateStoreResult)
   async updatePickupSettings(
     @Arg('storeId', () => ID) storeId: string,
@@ -98,6 +105,7 @@ export class StoreResolver {
     return ctx.services.stores.updatePickup(store, input, ctx.caller.traceId);
   }
 
+  @Access(['ADMIN'])
   @Mutation(() => StoreStatusResult, { description: 'Admin: stop a store from selling.' })
   async suspendStore(
     @Arg('storeId', () => ID) storeId: string,
@@ -109,6 +117,7 @@ export class StoreResolver {
     return ctx.services.stores.suspend(store, admin.userId, reason, ctx.caller.traceId);
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Mutation(() => StoreStatusResult, {
     description: 'Admins reopen suspended or closed stores; sellers reopen a store they closed.',
   })
@@ -119,6 +128,7 @@ export class StoreResolver {
     return ctx.services.stores.reopen(store, actor.userId, asAdmin, ctx.caller.traceId);
   }
 
+  @Access(['SELLER', 'ADMIN'])
   @Mutation(() => StoreStatusResult, { description: 'The seller (or an admin) closes the store.' })
   async closeStore(@Arg('storeId', () => ID) storeId: string, @Ctx() ctx: StoresContext) {
     const actor = requireUser(ctx.caller);

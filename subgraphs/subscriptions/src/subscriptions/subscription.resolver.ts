@@ -1,4 +1,4 @@
-import { badInput, forbidden, hasRole, requireUser } from '@bloom/kernel';
+import { Access, badInput, forbidden, hasRole, requireUser } from '@bloom/kernel';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { dayOf } from '../calendar/cycle-calendar.js';
 import {
@@ -29,6 +29,7 @@ import {
 
 @Resolver(() => Subscription)
 export class SubscriptionResolver {
+  @Access('signed-in')
   @Mutation(() => SubscribeResult, {
     description: "Subscribes to a store's subscription product; the card is saved for charges.",
   })
@@ -39,6 +40,7 @@ export class SubscriptionResolver {
     return ctx.subscriptionCommands.subscribe(requireUser(ctx.caller), input);
   }
 
+  @Access('signed-in')
   @Mutation(() => SubscriptionChangeResult, {
     description:
       'Skips the next uncharged delivery; pass the cycle you saw to make a retry idempotent.',
@@ -51,6 +53,7 @@ export class SubscriptionResolver {
     return ctx.subscriptionCommands.skipNext(requireUser(ctx.caller), id, cycle ?? undefined);
   }
 
+  @Access('signed-in')
   @Mutation(() => SubscriptionChangeResult, {
     description: 'Pauses deliveries on days in [from, until), for at most three months.',
   })
@@ -63,6 +66,7 @@ export class SubscriptionResolver {
     return ctx.subscriptionCommands.pause(requireUser(ctx.caller), id, from, until);
   }
 
+  @Access('signed-in')
   @Mutation(() => SubscriptionChangeResult, {
     description: 'Ends a pause, or reactivates a subscription suspended for failed charges.',
   })
@@ -70,6 +74,7 @@ export class SubscriptionResolver {
     return ctx.subscriptionCommands.resume(requireUser(ctx.caller), id);
   }
 
+  @Access('signed-in')
   @Mutation(() => SubscriptionChangeResult, {
     description:
       'The address (and optionally the delivery window) of the deliveries not yet charged.',
@@ -88,6 +93,7 @@ export class SubscriptionResolver {
     );
   }
 
+  @Access('signed-in')
   @Mutation(() => SubscriptionCardChangeResult, {
     description:
       'Saves a new card for the next charges; a subscription suspended for declined charges ' +
@@ -101,6 +107,7 @@ export class SubscriptionResolver {
     return ctx.subscriptionCommands.changeCard(requireUser(ctx.caller), id, card);
   }
 
+  @Access('signed-in')
   @Mutation(() => SubscriptionChangeResult, {
     description: 'Moves the next uncharged delivery, and the schedule after it, to this day.',
   })
@@ -112,6 +119,7 @@ export class SubscriptionResolver {
     return ctx.subscriptionCommands.changeDate(requireUser(ctx.caller), id, date);
   }
 
+  @Access('signed-in')
   @Mutation(() => SubscriptionChangeResult, {
     description: 'Cancels; a cycle already charged is still delivered.',
   })
@@ -119,11 +127,13 @@ export class SubscriptionResolver {
     return ctx.subscriptionCommands.cancel(requireUser(ctx.caller), id);
   }
 
+  @Access('signed-in')
   @Query(() => [Subscription], { description: "The caller's subscriptions, newest first." })
   mySubscriptions(@Ctx() ctx: SubscriptionsContext) {
     return ctx.subscriptionQueries.ofCustomer(requireUser(ctx.caller).userId);
   }
 
+  @Access('signed-in')
   @Query(() => Subscription, { nullable: true })
   async flowerSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: SubscriptionsContext) {
     const caller = requireUser(ctx.caller);
