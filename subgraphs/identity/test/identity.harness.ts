@@ -1,8 +1,12 @@
-import { TEST_JWT_SECRET, type SubgraphHarness, startSubgraph } from '@bloom/testing';
+import {
+  ADMIN_ACCOUNT,
+  TEST_JWT_SECRET,
+  type SubgraphHarness,
+  startSubgraph,
+} from '@bloom/testing';
 import { type IdentityConfig, loadIdentityConfig } from '../src/identity.config.js';
 import { type IdentityServer, buildServer } from '../src/server.js';
-
-export const ADMIN = { email: 'admin@bloom.test', password: 'admin-pass-1' };
+import { graphql } from './generated/index.js';
 
 export type IdentityHarness = SubgraphHarness<IdentityConfig, IdentityServer>;
 
@@ -18,17 +22,39 @@ export const startIdentity = (
     env: {
       JWT_SECRET: TEST_JWT_SECRET,
       PASSWORD_SCRYPT_LOG_N: '12',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
+      ADMIN_EMAIL: ADMIN_ACCOUNT.email,
+      ADMIN_PASSWORD: ADMIN_ACCOUNT.password,
       ...env,
     },
     loadConfig: loadIdentityConfig,
     build: buildServer,
   });
 
-export const AUTH_FIELDS = `
-  __typename
-  ... on AuthPayload { accessToken refreshToken expiresIn user { id email roles status seller { status } } }
-  ... on UserError { code message }
-`;
-export const INPUT_ERROR = '... on InvalidInputError { field }';
+// What the tests read of a session and of a result union's error, spread by name into the
+// operations of both test files.
+graphql(`
+  fragment AuthPayloadFields on AuthPayload {
+    accessToken
+    refreshToken
+    expiresIn
+    user {
+      id
+      email
+      roles
+      status
+      seller {
+        status
+      }
+    }
+  }
+`);
+graphql(`
+  fragment UserErrorFields on UserError {
+    code
+    message
+  }
+`);
+
+/** A result union's error code, or undefined for a member that has none (the success). */
+export const codeOf = (result: { __typename?: string } | null | undefined): string | undefined =>
+  result && 'code' in result && typeof result.code === 'string' ? result.code : undefined;

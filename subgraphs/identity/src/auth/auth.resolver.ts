@@ -38,7 +38,8 @@ export class AuthResolver {
     return heldBy(ctx, await ctx.services.auth.refresh(refreshToken));
   }
 
-  @Access('signed-in')
+  // The refresh token is the proof: a client whose access token has expired can still log out.
+  @Access('anyone')
   @Mutation(() => Boolean, { description: 'End the session of this refresh token.' })
   async logOut(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: IdentityContext) {
     await ctx.services.auth.logOut(refreshToken);
