@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerHeaders, gqlRequest } from '@bloom/testing';
-import { type GiftcardsHarness, WRITE, newId, startGiftcards } from './giftcards.harness.js';
+import { callerHeaders, customerCaller, dataOf, expectUnion, gqlRequest } from '@bloom/testing';
+import { graphql } from './generated/index.js';
+import type { WriteGiftCardInput } from './generated/graphql.js';
+import {
+  type GiftcardsHarness,
+  type LineIds,
+  WRITE,
+  newId,
+  startGiftcards,
+} from './giftcards.harness.js';
 
 let h: GiftcardsHarness;
 beforeAll(async () => {
@@ -8,41 +16,141 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-const buyer = () => ({ userId: newId(), roles: ['CUSTOMER' as const] });
+/** A customer whose id the test reads (customerCaller's is optional in its type). */
+const buyer = (userId = newId()) => ({ ...customerCaller(userId), userId });
 
-async function orderFor(customerId: string, products = ['p-rose']) {
+async function orderFor<const P extends readonly string[]>(customerId: string, products: P) {
   const order = await h.placeOrder({
     customerId,
     products: products.map((productId) => ({ productId, flowerId: 1 })),
   });
   await h.projected(order.orderId, 'PENDING');
-  return order;
+  // placeOrder keeps one line id per product, in order.
+  return { orderId: order.orderId, lineIds: order.lineIds as LineIds<P> };
 }
 
-async function write(caller: { userId: string }, input: Record<string, unknown>) {
+async function write(caller: { userId: string }, input: WriteGiftCardInput) {
   const res = await h.call(WRITE, { i: input }, caller);
   expect(res.errors).toBeUndefined();
-  return res.data?.writeGiftCard;
+  return dataOf(res).writeGiftCard;
 }
 
-const SHARED = `query($id: ID!, $s: String!) { sharedCard(id: $id, secret: $s) {
-  __typename
-  ... on SharedGiftCard { id message fromName template { key imageUrl } }
-  ... on ShareLinkRateLimitedError { retryAfterSeconds }
-  ... on UserError { code message }
-} }`;
+/** A write expected to succeed: its card and share link. */
+const writeShare = async (caller: { userId: string }, input: WriteGiftCardInput) =>
+  expectUnion(await write(caller, input), 'GiftCardShare');
+
+const SHARED = graphql(`
+  query SharedCard($id: ID!, $s: String!) {
+    sharedCard(id: $id, secret: $s) {
+      __typename
+      ... on SharedGiftCard {
+        id
+        message
+        fromName
+        template {
+          key
+          imageUrl
+        }
+      }
+      ... on ShareLinkRateLimitedError {
+        retryAfterSeconds
+      }
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`);
+const CARD_FOR_LINE = graphql(`
+  query GiftCardForOrderLine($l: ID!) {
+    giftCardForOrderLine(orderLineId: $l) {
+      id
+      message
+    }
+  }
+`);
+const CARD_ID_FOR_LINE = graphql(`
+  query GiftCardIdForOrderLine($l: ID!) {
+    giftCardForOrderLine(orderLineId: $l) {
+      id
+    }
+  }
+`);
+const EDIT = graphql(`
+  mutation EditGiftCard($i: EditGiftCardInput!) {
+    editGiftCard(input: $i) {
+      __typename
+      ... on GiftCard {
+        message
+        template {
+          key
+        }
+      }
+      ... on UserError {
+        code
+      }
+    }
+  }
+`);
+const EDITABLE = graphql(`
+  query GiftCardEditable($id: ID!) {
+    giftCard(id: $id) {
+      editable
+    }
+  }
+`);
+const RENEW = graphql(`
+  mutation RenewGiftCardLink($id: ID!) {
+    renewGiftCardLink(id: $id) {
+      __typename
+      ... on GiftCardShare {
+        shareSecret
+      }
+    }
+  }
+`);
+const TEMPLATES = graphql(`
+  query CardTemplates {
+    cardTemplates {
+      key
+      color
+      design
+      name
+      imageUrl
+    }
+  }
+`);
+const PINK_TEMPLATES = graphql(`
+  query PinkCardTemplates {
+    cardTemplates(color: PINK) {
+      key
+    }
+  }
+`);
+const ENTITIES = graphql(`
+  query GiftCardEntities($r: [_Any!]!) {
+    _entities(representations: $r) {
+      ... on GiftCard {
+        id
+        message
+      }
+    }
+  }
+`);
 
 describe('writing a card', () => {
   it('writes one card for an own order line, with a share link, and announces it', async () => {
     const me = buyer();
-    const { orderId, lineIds } = await orderFor(me.userId);
-    const written = await write(me, {
+    const { orderId, lineIds } = await orderFor(me.userId, ['p-rose']);
+    const answer = await write(me, {
       orderLineId: lineIds[0],
       templateKey: 'PINK_03',
       message: '  생일 축하해!\r\n사랑해 \u0007 ',
       fromName: ' 민지 ',
     });
-    expect(written.__typename).toBe('GiftCardShare');
+    expect(answer.__typename).toBe('GiftCardShare');
+    const written = expectUnion(answer, 'GiftCardShare');
     expect(written.card).toMatchObject({
       orderLineId: lineIds[0],
       orderId,
@@ -61,35 +169,27 @@ describe('writing a card', () => {
       customerId: me.userId,
     });
 
-    const mine = await h.call(
-      `query($l: ID!) { giftCardForOrderLine(orderLineId: $l) { id message } }`,
-      { l: lineIds[0] },
-      me,
-    );
+    const mine = await h.call(CARD_FOR_LINE, { l: lineIds[0] }, me);
     expect(mine.data?.giftCardForOrderLine).toEqual({
       id: written.card.id,
       message: '생일 축하해!\n사랑해',
     });
-    const other = await h.call(
-      `query($l: ID!) { giftCardForOrderLine(orderLineId: $l) { id } }`,
-      { l: lineIds[0] },
-      buyer(),
-    );
+    const other = await h.call(CARD_ID_FOR_LINE, { l: lineIds[0] }, buyer());
     expect(other.data?.giftCardForOrderLine).toBeNull();
   });
 
   it("refuses someone else's line exactly like an unknown one", async () => {
     const owner = buyer();
-    const { lineIds } = await orderFor(owner.userId);
+    const { lineIds } = await orderFor(owner.userId, ['p-rose']);
     const stranger = await write(buyer(), { orderLineId: lineIds[0], message: 'hi' });
     const unknown = await write(owner, { orderLineId: `${newId()}:nope`, message: 'hi' });
     expect(stranger).toEqual(unknown);
-    expect(stranger.code).toBe('ORDER_LINE_NOT_FOUND');
+    expect(stranger).toMatchObject({ code: 'ORDER_LINE_NOT_FOUND' });
   });
 
   it('keeps one card per line when many writes race', async () => {
     const me = buyer();
-    const { lineIds } = await orderFor(me.userId);
+    const { lineIds } = await orderFor(me.userId, ['p-rose']);
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         write(me, { orderLineId: lineIds[0], message: `try ${i}` }),
@@ -99,12 +199,13 @@ describe('writing a card', () => {
     const refused = results.filter((r) => r.__typename === 'GiftCardExistsError');
     expect(written).toHaveLength(1);
     expect(refused).toHaveLength(7);
-    for (const r of refused) expect(r.cardId).toBe(written[0].card.id);
+    const [winner] = written;
+    for (const r of refused) expect(r.cardId).toBe(winner?.card.id);
   });
 
   it('validates length, emptiness and the template', async () => {
     const me = buyer();
-    const { lineIds } = await orderFor(me.userId);
+    const { lineIds } = await orderFor(me.userId, ['p-rose']);
     const long = await write(me, { orderLineId: lineIds[0], message: '가'.repeat(201) });
     expect(long).toMatchObject({
       __typename: 'InvalidInputError',
@@ -112,13 +213,13 @@ describe('writing a card', () => {
       code: 'MESSAGE_TOO_LONG',
     });
     const empty = await write(me, { orderLineId: lineIds[0], message: ' \n\u200B ' });
-    expect(empty.code).toBe('MESSAGE_REQUIRED');
+    expect(empty).toMatchObject({ code: 'MESSAGE_REQUIRED' });
     const design = await write(me, {
       orderLineId: lineIds[0],
       message: 'ok',
       templateKey: 'RED_01',
     });
-    expect(design.code).toBe('UNKNOWN_TEMPLATE');
+    expect(design).toMatchObject({ code: 'UNKNOWN_TEMPLATE' });
     // Exactly the limit, counted in characters (an emoji is one).
     const fits = await write(me, { orderLineId: lineIds[0], message: `${'꽃'.repeat(199)}🌷` });
     expect(fits.__typename).toBe('GiftCardShare');
@@ -129,19 +230,12 @@ describe('the order line decides', () => {
   it('allows editing until shipping, writing until delivery, nothing after', async () => {
     const me = buyer();
     const { orderId, lineIds } = await orderFor(me.userId, ['p-a', 'p-b', 'p-c']);
-    const first = await write(me, { orderLineId: lineIds[0], message: '첫 카드' });
+    const first = await writeShare(me, { orderLineId: lineIds[0], message: '첫 카드' });
     await h.moveOrder(orderId, me.userId, 'CONFIRMED');
     await h.moveOrder(orderId, me.userId, 'PREPARING');
     await h.projected(orderId, 'PREPARING');
-    const EDIT = `mutation($i: EditGiftCardInput!) { editGiftCard(input: $i) { __typename ... on GiftCard { message template { key } } ... on UserError { code } } }`;
     const editable = async () =>
-      (
-        await h.call(
-          `query($id: ID!) { giftCard(id: $id) { editable } }`,
-          { id: first.card.id },
-          me,
-        )
-      ).data?.giftCard.editable as boolean;
+      dataOf(await h.call(EDITABLE, { id: first.card.id }, me)).giftCard?.editable;
     expect(await editable()).toBe(true);
     const edited = await h.call(
       EDIT,
@@ -154,7 +248,7 @@ describe('the order line decides', () => {
       template: { key: 'BLUE_02' },
     });
     const notMine = await h.call(EDIT, { i: { id: first.card.id, message: 'x' } }, buyer());
-    expect(notMine.data?.editGiftCard.code).toBe('GIFT_CARD_NOT_FOUND');
+    expect(notMine.data?.editGiftCard).toMatchObject({ code: 'GIFT_CARD_NOT_FOUND' });
 
     await h.moveOrder(orderId, me.userId, 'SHIPPING');
     await h.projected(orderId, 'SHIPPING');
@@ -177,7 +271,7 @@ describe('the order line decides', () => {
 
   it('refuses canceled orders, and events out of order never move the state back', async () => {
     const me = buyer();
-    const { orderId, lineIds } = await orderFor(me.userId);
+    const { orderId, lineIds } = await orderFor(me.userId, ['p-rose']);
     await h.moveOrder(orderId, me.userId, 'CANCELED');
     await h.projected(orderId, 'CANCELED');
     await h.moveOrder(orderId, me.userId, 'CONFIRMED');
@@ -190,8 +284,8 @@ describe('the order line decides', () => {
 describe('share link', () => {
   it('opens with the secret; unknown card, wrong and malformed secrets look the same', async () => {
     const me = buyer();
-    const { lineIds } = await orderFor(me.userId);
-    const { card, shareSecret } = await write(me, {
+    const { lineIds } = await orderFor(me.userId, ['p-rose']);
+    const { card, shareSecret } = await writeShare(me, {
       orderLineId: lineIds[0],
       message: '<script>alert("x")</script>\n꽃 & 마음',
       fromName: '<b>수진</b>',
@@ -209,7 +303,7 @@ describe('share link', () => {
     const wrong = await h.call(SHARED, { id: card.id, s: 'AAAAAAAAAAAA' }, anonymous);
     const unknown = await h.call(SHARED, { id: newId(), s: shareSecret }, anonymous);
     const malformed = await h.call(SHARED, { id: 'not-an-id', s: '<>' }, anonymous);
-    expect(wrong.data?.sharedCard.code).toBe('CARD_UNAVAILABLE');
+    expect(wrong.data?.sharedCard).toMatchObject({ code: 'CARD_UNAVAILABLE' });
     expect(unknown).toEqual(wrong);
     expect(malformed).toEqual(wrong);
 
@@ -236,8 +330,8 @@ describe('share link', () => {
 
   it('limits guesses per card: concurrent guesses never pass the limit; a new window resets', async () => {
     const me = buyer();
-    const { lineIds } = await orderFor(me.userId);
-    const { card, shareSecret } = await write(me, {
+    const { lineIds } = await orderFor(me.userId, ['p-rose']);
+    const { card, shareSecret } = await writeShare(me, {
       orderLineId: lineIds[0],
       message: '추측 금지',
     });
@@ -252,7 +346,7 @@ describe('share link', () => {
         ),
       ),
     );
-    const kinds = guesses.map((g) => g.data?.sharedCard.__typename as string);
+    const kinds = guesses.map((g) => g.data?.sharedCard.__typename);
     expect(kinds.filter((k) => k === 'CardUnavailableError')).toHaveLength(5);
     expect(kinds.filter((k) => k === 'ShareLinkRateLimitedError')).toHaveLength(15);
     // Even the right secret waits for the next window, and the page says so.
@@ -286,17 +380,16 @@ describe('share link', () => {
 
   it('renewing the link retires the old secret', async () => {
     const me = buyer();
-    const { lineIds } = await orderFor(me.userId);
-    const { card, shareSecret } = await write(me, { orderLineId: lineIds[0], message: '새 링크' });
-    const renewed = await h.call(
-      `mutation($id: ID!) { renewGiftCardLink(id: $id) { __typename ... on GiftCardShare { shareSecret } } }`,
-      { id: card.id },
-      me,
-    );
-    const fresh = renewed.data?.renewGiftCardLink.shareSecret as string;
+    const { lineIds } = await orderFor(me.userId, ['p-rose']);
+    const { card, shareSecret } = await writeShare(me, {
+      orderLineId: lineIds[0],
+      message: '새 링크',
+    });
+    const renewed = await h.call(RENEW, { id: card.id }, me);
+    const fresh = expectUnion(renewed.data?.renewGiftCardLink, 'GiftCardShare').shareSecret;
     expect(fresh).not.toBe(shareSecret);
     const old = await h.call(SHARED, { id: card.id, s: shareSecret }, { kind: 'anonymous' });
-    expect(old.data?.sharedCard.code).toBe('CARD_UNAVAILABLE');
+    expect(old.data?.sharedCard).toMatchObject({ code: 'CARD_UNAVAILABLE' });
     const now = await h.call(SHARED, { id: card.id, s: fresh }, { kind: 'anonymous' });
     expect(now.data?.sharedCard.__typename).toBe('SharedGiftCard');
   });
@@ -304,8 +397,8 @@ describe('share link', () => {
 
 describe('templates and federation', () => {
   it('lists the designs by colour, each with a served, cacheable SVG', async () => {
-    const all = await h.call(`{ cardTemplates { key color design name imageUrl } }`);
-    const templates = all.data?.cardTemplates as { key: string; color: string }[];
+    const all = await h.call(TEMPLATES);
+    const templates = dataOf(all).cardTemplates;
     const count = (color: string) => templates.filter((t) => t.color === color).length;
     expect([
       count('MIX'),
@@ -315,14 +408,14 @@ describe('templates and federation', () => {
       count('BLUE'),
       count('WHITE'),
     ]).toEqual([9, 9, 6, 6, 5, 6]);
-    const pink = await h.call(`{ cardTemplates(color: PINK) { key } }`);
+    const pink = await h.call(PINK_TEMPLATES);
     expect(pink.data?.cardTemplates).toHaveLength(9);
 
     const svg = await fetch(`${h.baseUrl}/templates/PINK_03.svg`);
     expect(svg.status).toBe(200);
     expect(svg.headers.get('content-type')).toContain('image/svg+xml');
     expect(svg.headers.get('cache-control')).toContain('max-age=');
-    const etag = svg.headers.get('etag')!;
+    const etag = svg.headers.get('etag') ?? expect.unreachable('no etag on the template');
     expect(await svg.text()).toMatch(/^<svg [^>]*viewBox="0 0 600 840"/);
     const again = await fetch(`${h.baseUrl}/templates/PINK_03.svg`, {
       headers: { 'if-none-match': etag },
@@ -339,9 +432,8 @@ describe('templates and federation', () => {
   it('resolves GiftCard references for their buyer in one batch', async () => {
     const me = buyer();
     const { lineIds } = await orderFor(me.userId, ['p-x', 'p-y']);
-    const a = await write(me, { orderLineId: lineIds[0], message: 'A' });
-    const b = await write(me, { orderLineId: lineIds[1], message: 'B' });
-    const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on GiftCard { id message } } }`;
+    const a = await writeShare(me, { orderLineId: lineIds[0], message: 'A' });
+    const b = await writeShare(me, { orderLineId: lineIds[1], message: 'B' });
     const reps = [a, b].map((w) => ({ __typename: 'GiftCard', id: w.card.id }));
     const res = await h.call(ENTITIES, { r: reps }, me);
     expect(res.data?._entities).toEqual([

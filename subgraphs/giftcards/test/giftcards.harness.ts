@@ -10,24 +10,34 @@ import {
   orderShipping,
   productCreated,
 } from '@bloom/schema';
-import { type SubgraphHarness, startSubgraph, waitFor } from '@bloom/testing';
-import { ObjectId } from '@mikro-orm/mongodb';
+import { type SubgraphHarness, newId, startSubgraph, waitFor } from '@bloom/testing';
 import { OrderStateMark } from '../src/orders/order-line.entities.js';
 import { type GiftcardsConfig, loadGiftcardsConfig } from '../src/giftcards.config.js';
 import { type GiftcardsServer, buildServer } from '../src/server.js';
+import { graphql } from './generated/index.js';
+
+export { newId };
 
 export type FeedState =
   'CONFIRMED' | 'PREPARING' | 'SHIPPING' | 'DELIVERED' | 'READY' | 'PICKED_UP' | 'CANCELED';
+
+export interface OrderedProduct {
+  productId: string;
+  flowerId: number;
+}
+
+/** One line id per ordered product, as a tuple when the products are one. */
+export type LineIds<P extends readonly unknown[]> = { -readonly [K in keyof P]: string };
 
 export interface GiftcardsHarness extends SubgraphHarness<GiftcardsConfig, GiftcardsServer> {
   /** The service's public base URL (share links, images). */
   baseUrl: string;
   /** Publishes orders.order.placed (the real contract) and returns the line ids. */
-  placeOrder(input: {
+  placeOrder<const P extends readonly OrderedProduct[]>(input: {
     customerId: string;
-    products: { productId: string; flowerId: number }[];
+    products: P;
     orderId?: string;
-  }): Promise<{ orderId: string; lineIds: string[] }>;
+  }): Promise<{ orderId: string; lineIds: LineIds<P> }>;
   /** Publishes the event that moves an order to `state`. */
   moveOrder(orderId: string, customerId: string, state: FeedState): Promise<void>;
   publishProduct(productId: string, representativeFlowerId: number): Promise<void>;
@@ -63,11 +73,15 @@ export async function startGiftcards(
   });
   return Object.assign(base, {
     baseUrl: base.server.deps.publicUrl(),
-    placeOrder: async ({
+    placeOrder: async <const P extends readonly OrderedProduct[]>({
       customerId,
       products,
-      orderId = new ObjectId().toHexString(),
-    }: Parameters<GiftcardsHarness['placeOrder']>[0]) => {
+      orderId = newId(),
+    }: {
+      customerId: string;
+      products: P;
+      orderId?: string;
+    }) => {
       await publish(orderPlaced, orderId, {
         orderId,
         storeId: STORE_ID,
@@ -84,7 +98,9 @@ export async function startGiftcards(
         subtotal: 50_000,
         placedAt: new Date().toISOString(),
       });
-      return { orderId, lineIds: products.map((p) => `${orderId}:${p.productId}`) };
+      // One id per product, in order: the tuple the products were.
+      const lineIds = products.map((p) => `${orderId}:${p.productId}`) as LineIds<P>;
+      return { orderId, lineIds };
     },
     moveOrder: async (orderId: string, customerId: string, state: FeedState) => {
       const ref = parties(orderId, customerId);
@@ -138,12 +154,35 @@ export async function startGiftcards(
   });
 }
 
-export const newId = () => new ObjectId().toHexString();
-
-export const WRITE = `mutation($i: WriteGiftCardInput!) { writeGiftCard(input: $i) {
-  __typename
-  ... on GiftCardShare { shareSecret shareUrl card { id orderLineId orderId message fromName template { key imageUrl } } }
-  ... on GiftCardExistsError { cardId }
-  ... on InvalidInputError { field }
-  ... on UserError { code message }
-} }`;
+export const WRITE = graphql(`
+  mutation WriteGiftCard($i: WriteGiftCardInput!) {
+    writeGiftCard(input: $i) {
+      __typename
+      ... on GiftCardShare {
+        shareSecret
+        shareUrl
+        card {
+          id
+          orderLineId
+          orderId
+          message
+          fromName
+          template {
+            key
+            imageUrl
+          }
+        }
+      }
+      ... on GiftCardExistsError {
+        cardId
+      }
+      ... on InvalidInputError {
+        field
+      }
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`);

@@ -1,4 +1,7 @@
+import { dataOf, expectUnion } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './generated/index.js';
+import type { SuggestCardMessagesInput } from './generated/graphql.js';
 import { type GiftcardsHarness, newId, startGiftcards } from './giftcards.harness.js';
 import { type OpenAiStub, STUB_MESSAGES, startOpenAiStub } from './openai.stub.js';
 
@@ -24,18 +27,36 @@ afterAll(async () => {
   await stub?.close();
 });
 
-const SUGGEST = `query($i: SuggestCardMessagesInput!) { suggestCardMessages(input: $i) {
-  __typename
-  ... on CardSuggestions { suggestions source maxLength flower { id name meaning } }
-  ... on InvalidInputError { field }
-  ... on UserError { code message }
-} }`;
+const SUGGEST = graphql(`
+  query SuggestCardMessages($i: SuggestCardMessagesInput!) {
+    suggestCardMessages(input: $i) {
+      __typename
+      ... on CardSuggestions {
+        suggestions
+        source
+        maxLength
+        flower {
+          id
+          name
+          meaning
+        }
+      }
+      ... on InvalidInputError {
+        field
+      }
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`);
 
-async function suggest(h: GiftcardsHarness, input: Record<string, unknown>, userId = newId()) {
+async function suggest(h: GiftcardsHarness, input: SuggestCardMessagesInput, userId = newId()) {
   const started = performance.now();
   const res = await h.call(SUGGEST, { i: input }, { userId });
   expect(res.errors).toBeUndefined();
-  return { result: res.data?.suggestCardMessages, ms: performance.now() - started };
+  return { result: dataOf(res).suggestCardMessages, ms: performance.now() - started };
 }
 
 describe('offline suggestions (no OpenAI key)', () => {
@@ -57,13 +78,14 @@ describe('offline suggestions (no OpenAI key)', () => {
       maxLength: 200,
       flower: { id: '13', name: '카네이션', meaning: '감사' },
     });
-    expect(new Set(result.suggestions).size).toBe(3);
-    for (const s of result.suggestions as string[]) expect([...s].length).toBeLessThanOrEqual(200);
+    const { suggestions } = expectUnion(result, 'CardSuggestions');
+    expect(new Set(suggestions).size).toBe(3);
+    for (const s of suggestions) expect([...s].length).toBeLessThanOrEqual(200);
     expect(ms).toBeLessThan(500);
 
     // Someone else's line is not theirs to ask about.
     const other = await suggest(offline, { orderLineId: lineIds[0], recipient: 'MOTHER' });
-    expect(other.result.code).toBe('ORDER_LINE_NOT_FOUND');
+    expect(other.result).toMatchObject({ code: 'ORDER_LINE_NOT_FOUND' });
   });
 
   it("uses the product's representative flower from products events, or a flower given directly", async () => {
@@ -76,8 +98,10 @@ describe('offline suggestions (no OpenAI key)', () => {
       { userId: newId() },
     );
     // The projection is eventually consistent: retry until the product is known.
-    let result = byProduct.data?.suggestCardMessages;
-    for (let i = 0; i < 50 && !result.flower; i++) {
+    let result = dataOf(byProduct).suggestCardMessages;
+    const flowerOf = (r: typeof result) =>
+      r.__typename === 'CardSuggestions' ? r.flower : undefined;
+    for (let i = 0; i < 50 && !flowerOf(result); i++) {
       await new Promise((r) => setTimeout(r, 100));
       result = (
         await suggest(offline, {
@@ -88,7 +112,7 @@ describe('offline suggestions (no OpenAI key)', () => {
         })
       ).result;
     }
-    expect(result.flower).toEqual({ id: '12', name: '해바라기', meaning: '일편단심' });
+    expect(flowerOf(result)).toEqual({ id: '12', name: '해바라기', meaning: '일편단심' });
 
     const english = await suggest(offline, {
       flowerId: '1',
@@ -97,34 +121,42 @@ describe('offline suggestions (no OpenAI key)', () => {
       tone: 'ROMANTIC',
       language: 'EN',
     });
-    expect(english.result.flower).toEqual({ id: '1', name: 'red rose', meaning: 'love' });
-    expect(english.result.suggestions.join(' ')).toMatch(/love/);
+    const inEnglish = expectUnion(english.result, 'CardSuggestions');
+    expect(inEnglish.flower).toEqual({ id: '1', name: 'red rose', meaning: 'love' });
+    expect(inEnglish.suggestions.join(' ')).toMatch(/love/);
   });
 
   it('refuses ambiguous or unknown sources and anonymous callers', async () => {
-    expect((await suggest(offline, { recipient: 'FRIEND' })).result.code).toBe(
-      'ONE_SOURCE_REQUIRED',
-    );
+    expect((await suggest(offline, { recipient: 'FRIEND' })).result).toMatchObject({
+      code: 'ONE_SOURCE_REQUIRED',
+    });
     expect(
-      (await suggest(offline, { flowerId: '1', productId: 'p', recipient: 'FRIEND' })).result.code,
-    ).toBe('ONE_SOURCE_REQUIRED');
-    expect((await suggest(offline, { flowerId: '99', recipient: 'FRIEND' })).result.code).toBe(
-      'UNKNOWN_FLOWER',
-    );
-    const anonymous = await offline.call(SUGGEST, { i: { flowerId: '1', recipient: 'FRIEND' } });
+      (await suggest(offline, { flowerId: '1', productId: 'p', recipient: 'FRIEND' })).result,
+    ).toMatchObject({ code: 'ONE_SOURCE_REQUIRED' });
+    expect((await suggest(offline, { flowerId: '99', recipient: 'FRIEND' })).result).toMatchObject({
+      code: 'UNKNOWN_FLOWER',
+    });
+    const anonymous = await offline.call(SUGGEST, {
+      i: { flowerId: '1', recipient: 'FRIEND' },
+    });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
 
 describe('AI suggestions through an OpenAI-compatible server', () => {
-  const input = { flowerId: '1', recipient: 'LOVER', occasion: '생일', tone: 'ROMANTIC' };
+  const input: SuggestCardMessagesInput = {
+    flowerId: '1',
+    recipient: 'LOVER',
+    occasion: '생일',
+    tone: 'ROMANTIC',
+  };
 
   it('asks with structured output and returns the model’s messages', async () => {
     stub.mode = 'normal';
     const { result, ms } = await suggest(ai, input);
     expect(result).toMatchObject({ source: 'AI', suggestions: STUB_MESSAGES });
     expect(ms).toBeLessThan(TIMEOUT_MS);
-    const request = stub.requests.at(-1)!;
+    const request = stub.requests.at(-1) ?? expect.unreachable('the stub was not asked');
     expect(request.model).toBe('gpt-4o-mini');
     expect(request.response_format).toMatchObject({
       type: 'json_schema',
@@ -136,7 +168,8 @@ describe('AI suggestions through an OpenAI-compatible server', () => {
   it('falls back to the composer when the AI is slower than the timeout', async () => {
     stub.mode = 'slow';
     stub.slowMs = 5_000;
-    const { result, ms } = await suggest(ai, input);
+    const { result: answer, ms } = await suggest(ai, input);
+    const result = expectUnion(answer, 'CardSuggestions');
     expect(result.source).toBe('OFFLINE');
     expect(new Set(result.suggestions).size).toBe(3);
     expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
@@ -146,14 +179,13 @@ describe('AI suggestions through an OpenAI-compatible server', () => {
   it('falls back at once when the AI answers 500, and when its messages do not fit', async () => {
     stub.mode = 'error';
     const failed = await suggest(ai, input);
-    expect(failed.result.source).toBe('OFFLINE');
+    expect(expectUnion(failed.result, 'CardSuggestions').source).toBe('OFFLINE');
     expect(failed.ms).toBeLessThan(TIMEOUT_MS);
 
     stub.mode = 'tooLong';
-    const tooLong = await suggest(ai, input);
-    expect(tooLong.result.source).toBe('OFFLINE');
-    for (const s of tooLong.result.suggestions as string[])
-      expect([...s].length).toBeLessThanOrEqual(200);
+    const tooLong = expectUnion((await suggest(ai, input)).result, 'CardSuggestions');
+    expect(tooLong.source).toBe('OFFLINE');
+    for (const s of tooLong.suggestions) expect([...s].length).toBeLessThanOrEqual(200);
     stub.mode = 'normal';
   });
 });
