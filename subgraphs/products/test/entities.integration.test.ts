@@ -1,19 +1,33 @@
-import { countQueries } from '@bloom/testing';
+import { countQueries, customerCaller, dataOf, expectUnion, sellerCaller } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './generated/index.js';
 import {
   CREATE,
-  CUSTOMER,
   type ProductsHarness,
-  SELLER,
+  present,
   productInput,
   startProducts,
 } from './products.harness.js';
 
-const ENTITIES = `query($r: [_Any!]!) {
-  _entities(representations: $r) {
-    ... on Product { id name storeId recipe { flowerId count } likeCount likedByMe restockAlertSubscribed }
+const ENTITIES = graphql(`
+  query ProductEntities($r: [_Any!]!) {
+    _entities(representations: $r) {
+      __typename
+      ... on Product {
+        id
+        name
+        storeId
+        recipe {
+          flowerId
+          count
+        }
+        likeCount
+        likedByMe
+        restockAlertSubscribed
+      }
+    }
   }
-}`;
+`);
 
 let h: ProductsHarness;
 const ids: string[] = [];
@@ -27,18 +41,18 @@ beforeAll(async () => {
         h.call(
           CREATE,
           { input: productInput({ name: `엔티티 ${batch * 10 + i}` }) },
-          SELLER('seller-e'),
+          sellerCaller('seller-e'),
         ),
       ),
     );
-    ids.push(...created.map((res) => res.data?.createProduct.id as string));
+    ids.push(...created.map((res) => expectUnion(res.data?.createProduct, 'Product').id));
   }
 }, 180_000);
 afterAll(async () => h.close());
 
 describe('_entities', () => {
   it('resolves 100 product references with a constant number of queries', async () => {
-    const caller = CUSTOMER('cust-e');
+    const caller = customerCaller('cust-e');
     const ten = await countQueries(async () => {
       const res = await h.call(
         ENTITIES,
@@ -54,7 +68,7 @@ describe('_entities', () => {
         { r: ids.map((id) => ({ __typename: 'Product', id })) },
         caller,
       );
-      names = res.data?._entities.map((p: { name: string }) => p.name);
+      names = dataOf(res)._entities.map((p) => expectUnion(p, 'Product').name);
     });
     expect(names).toHaveLength(100);
     expect(names[42]).toBe('엔티티 42');
@@ -68,19 +82,26 @@ describe('_entities', () => {
   });
 
   it('returns null for unknown ids and still resolves deleted products for history', async () => {
+    const first = present(ids[0], 'the first product id');
     await h.call(
-      `mutation($id: ID!) { deleteProduct(id: $id) { __typename } }`,
-      { id: ids[0] },
-      SELLER('seller-e'),
+      graphql(`
+        mutation DeleteEntityProduct($id: ID!) {
+          deleteProduct(id: $id) {
+            __typename
+          }
+        }
+      `),
+      { id: first },
+      sellerCaller('seller-e'),
     );
     const res = await h.call(ENTITIES, {
       r: [
-        { __typename: 'Product', id: ids[0] },
+        { __typename: 'Product', id: first },
         { __typename: 'Product', id: '0123456789abcdef01234567' },
         { __typename: 'Product', id: 'garbage' },
       ],
     });
-    expect(res.data?._entities[0]).toMatchObject({ id: ids[0], storeId: 'store-e' });
+    expect(res.data?._entities[0]).toMatchObject({ id: first, storeId: 'store-e' });
     expect(res.data?._entities.slice(1)).toEqual([null, null]);
   });
 });

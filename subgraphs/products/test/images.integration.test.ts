@@ -1,15 +1,19 @@
-import { errorCode } from '@bloom/testing';
+import { customerCaller, dataOf, errorCode, expectUnion, sellerCaller } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CREATE,
-  CUSTOMER,
-  type ProductsHarness,
-  SELLER,
-  productInput,
-  startProducts,
-} from './products.harness.js';
+import { graphql } from './generated/index.js';
+import { CREATE, type ProductsHarness, productInput, startProducts } from './products.harness.js';
 
-const TICKET = `mutation { createImageUpload { uploadUrl method expiresAt maxBytes acceptedContentTypes } }`;
+const TICKET = graphql(`
+  mutation CreateImageUpload {
+    createImageUpload {
+      uploadUrl
+      method
+      expiresAt
+      maxBytes
+      acceptedContentTypes
+    }
+  }
+`);
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from(
@@ -33,8 +37,8 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 async function ticket(userId = 'seller-i') {
-  const res = await h.call(TICKET, {}, SELLER(userId));
-  return res.data?.createImageUpload as { uploadUrl: string; maxBytes: number; expiresAt: string };
+  const res = await h.call(TICKET, {}, sellerCaller(userId));
+  return dataOf(res).createImageUpload;
 }
 
 const put = (url: string, body: Buffer, contentType = 'application/octet-stream') =>
@@ -68,16 +72,30 @@ describe('image upload', () => {
 
     // The key goes into a product; the product shows its URL.
     const created = await h.call(
-      `mutation($input: CreateProductInput!) { createProduct(input: $input) { __typename ... on Product { images { key url } } } }`,
+      graphql(`
+        mutation CreateProductWithImages($input: CreateProductInput!) {
+          createProduct(input: $input) {
+            __typename
+            ... on Product {
+              images {
+                key
+                url
+              }
+            }
+          }
+        }
+      `),
       { input: productInput({ images: [body.key] }) },
-      SELLER('seller-i'),
+      sellerCaller('seller-i'),
     );
-    expect(created.data?.createProduct.images).toEqual([{ key: body.key, url: body.url }]);
+    expect(expectUnion(created.data?.createProduct, 'Product').images).toEqual([
+      { key: body.key, url: body.url },
+    ]);
     // Another seller cannot attach someone else's upload.
     const stolen = await h.call(
       CREATE,
       { input: productInput({ images: [body.key] }) },
-      SELLER('seller-o'),
+      sellerCaller('seller-o'),
     );
     expect(stolen.data?.createProduct).toMatchObject({ field: 'images', code: 'UNKNOWN_IMAGE' });
   });
@@ -127,7 +145,7 @@ describe('image upload', () => {
 
   it('needs a signed-in caller for a ticket, and answers preflight and unknown images', async () => {
     expect(errorCode(await h.call(TICKET))).toBe('UNAUTHENTICATED');
-    const customer = await h.call(TICKET, {}, CUSTOMER('reviewer'));
+    const customer = await h.call(TICKET, {}, customerCaller('reviewer'));
     expect(customer.data?.createImageUpload.method).toBe('PUT');
     const preflight = await fetch((await ticket()).uploadUrl, { method: 'OPTIONS' });
     expect(preflight.status).toBe(204);

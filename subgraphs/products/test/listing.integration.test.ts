@@ -1,31 +1,38 @@
-import { errorCode } from '@bloom/testing';
+import { dataOf, errorCode, expectUnion, sellerCaller } from '@bloom/testing';
 import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CREATE,
-  type ProductsHarness,
-  SELLER,
-  productInput,
-  startProducts,
-} from './products.harness.js';
+import { graphql } from './generated/index.js';
+import type { ListedProductFragment, ProductFilter, ProductSort } from './generated/graphql.js';
+import { CREATE, type ProductsHarness, productInput, startProducts } from './products.harness.js';
 
-interface Listed {
-  id: string;
-  name: string;
-  price: number;
-  salesCount: number;
-  ratingAverage: number;
-  ratingCount: number;
-  createdAt: string;
-  saleStatus: string;
-}
+type Listed = ListedProductFragment;
 
-const FIELDS = 'id name price salesCount ratingAverage ratingCount createdAt saleStatus';
-const LIST = `query($filter: ProductFilter, $sort: ProductSort!, $first: Int, $after: String) {
-  products(filter: $filter, sort: $sort, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } nodes { ${FIELDS} }
+graphql(`
+  fragment ListedProduct on Product {
+    id
+    name
+    price
+    salesCount
+    ratingAverage
+    ratingCount
+    createdAt
+    saleStatus
   }
-}`;
+`);
+const LIST = graphql(`
+  query ListProducts($filter: ProductFilter, $sort: ProductSort!, $first: Int, $after: String) {
+    products(filter: $filter, sort: $sort, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...ListedProduct
+      }
+    }
+  }
+`);
 
 const SORTS = [
   'POPULAR',
@@ -35,7 +42,7 @@ const SORTS = [
   'PRICE_DESC',
   'MOST_REVIEWED',
   'BEST_RATED',
-] as const;
+] as const satisfies readonly ProductSort[];
 
 let h: ProductsHarness;
 /** name → what the test set up about it. */
@@ -78,14 +85,20 @@ beforeAll(async () => {
           ],
         }),
       },
-      SELLER('seller-l'),
+      sellerCaller('seller-l'),
     );
-    const id = res.data?.createProduct.id as string;
+    const id = expectUnion(res.data?.createProduct, 'Product').id;
     if (spec.status === 'SOLD_OUT') {
       await h.call(
-        `mutation($id: ID!) { setProductStatus(id: $id, status: SOLD_OUT) { __typename } }`,
+        graphql(`
+          mutation SetListedProductSoldOut($id: ID!) {
+            setProductStatus(id: $id, status: SOLD_OUT) {
+              __typename
+            }
+          }
+        `),
         { id },
-        SELLER('seller-l'),
+        sellerCaller('seller-l'),
       );
     }
     // Sales and ratings come from orders and reviews (tested elsewhere); set them directly.
@@ -102,18 +115,22 @@ beforeAll(async () => {
       group: spec.status === 'SOLD_OUT' ? 'soldOut' : spec.flower === 1 ? 'available' : 'noStock',
     });
   }
-  await h.call(CREATE, { input: productInput({ name: '다른 가게 상품' }) }, SELLER('seller-m'));
+  await h.call(
+    CREATE,
+    { input: productInput({ name: '다른 가게 상품' }) },
+    sellerCaller('seller-m'),
+  );
 }, 180_000);
 afterAll(async () => h.close());
 
-async function listAll(sort: string, filter: Record<string, unknown>, first: number) {
+async function listAll(sort: ProductSort, filter: ProductFilter, first: number) {
   const nodes: Listed[] = [];
-  let after: string | undefined;
+  let after: string | null | undefined;
   for (let page = 0; page < 20; page += 1) {
     const res = await h.call(LIST, { filter, sort, first, after });
     expect(res.errors).toBeUndefined();
-    const connection = res.data?.products;
-    nodes.push(...(connection.nodes as Listed[]));
+    const connection = dataOf(res).products;
+    nodes.push(...connection.nodes);
     if (!connection.pageInfo.hasNextPage) return { nodes, totalCount: connection.totalCount };
     after = connection.pageInfo.endCursor;
   }
@@ -179,7 +196,7 @@ describe('public listings', () => {
   });
 
   it('filters by category, tags, store, flowers, colour and price', async () => {
-    const count = async (filter: Record<string, unknown>) =>
+    const count = async (filter: ProductFilter) =>
       (await h.call(LIST, { filter, sort: 'NEWEST', first: 100 })).data?.products.totalCount;
     expect(await count({ storeId: 'store-l', category: 'BOUQUET' })).toBe(6);
     expect(await count({ storeId: 'store-l', tags: ['WEDDING', 'FOR_FRIEND'] })).toBe(4);
@@ -194,10 +211,25 @@ describe('public listings', () => {
 
   it('lists a store’s products through the Store entity', async () => {
     const res = await h.call(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Store { id products(first: 3, sort: PRICE_DESC) { totalCount nodes { price } } } } }`,
+      graphql(`
+        query StoreEntityProducts($r: [_Any!]!) {
+          _entities(representations: $r) {
+            __typename
+            ... on Store {
+              id
+              products(first: 3, sort: PRICE_DESC) {
+                totalCount
+                nodes {
+                  price
+                }
+              }
+            }
+          }
+        }
+      `),
       { r: [{ __typename: 'Store', id: 'store-l' }] },
     );
-    expect(res.data?._entities[0].products).toMatchObject({
+    expect(expectUnion(dataOf(res)._entities[0], 'Store').products).toMatchObject({
       totalCount: 12,
       nodes: [{ price: 55000 }, { price: 45000 }, { price: 45000 }],
     });
@@ -205,10 +237,26 @@ describe('public listings', () => {
 
   it('serves the main page sections', async () => {
     const res = await h.call(
-      `{ homeSections(size: 3) { bestSellers { name salesCount } newArrivals { name } bestRated { name ratingAverage } } }`,
+      graphql(`
+        query HomeSections {
+          homeSections(size: 3) {
+            bestSellers {
+              name
+              salesCount
+            }
+            newArrivals {
+              name
+            }
+            bestRated {
+              name
+              ratingAverage
+            }
+          }
+        }
+      `),
     );
-    const sections = res.data?.homeSections;
-    expect(sections.bestSellers.map((p: Listed) => p.salesCount)).toEqual([20, 9, 9]);
+    const sections = dataOf(res).homeSections;
+    expect(sections.bestSellers.map((p) => p.salesCount)).toEqual([20, 9, 9]);
     expect(sections.bestRated[0]).toMatchObject({ ratingAverage: 5 });
     expect(sections.newArrivals).toHaveLength(3);
   });

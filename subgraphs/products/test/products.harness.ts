@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Caller, EventEnvelope } from '@bloom/kernel';
+import type { EventEnvelope } from '@bloom/kernel';
 import { inventoryAdjusted, orderLineCompleted, storeOpened } from '@bloom/schema';
 import {
   type EnvelopeMeta,
@@ -13,6 +13,8 @@ import {
 } from '@bloom/testing';
 import { type ProductsConfig, loadProductsConfig } from '../src/products.config.js';
 import { type ProductsOverrides, type ProductsServer, buildServer } from '../src/server.js';
+import { graphql } from './generated/index.js';
+import type { CreateProductInput } from './generated/graphql.js';
 
 export interface ProductsHarness extends SubgraphHarness<ProductsConfig, ProductsServer> {
   /** The service's origin (uploads and images). */
@@ -50,10 +52,6 @@ export interface CompletedLine {
   storeId: string;
   quantity?: number;
 }
-
-export const SELLER = (userId: string): Partial<Caller> => ({ userId, roles: ['SELLER'] });
-export const CUSTOMER = (userId: string): Partial<Caller> => ({ userId, roles: ['CUSTOMER'] });
-export const ADMIN: Partial<Caller> = { userId: 'admin-1', roles: ['ADMIN'] };
 
 /** Starts a real products subgraph on a free port with its own database and stream namespace. */
 export async function startProducts(
@@ -167,17 +165,43 @@ export async function startProducts(
   });
 }
 
-export const RESULT = `
-  __typename
-  ... on Product { id name price saleStatus storeId category tags recipe { flowerId count representative } }
-  ... on UserError { code message }
-  ... on InvalidInputError { field }
-`;
+graphql(`
+  fragment ProductResult on ProductResult {
+    __typename
+    ... on Product {
+      id
+      name
+      price
+      saleStatus
+      storeId
+      category
+      tags
+      recipe {
+        flowerId
+        count
+        representative
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+    ... on InvalidInputError {
+      field
+    }
+  }
+`);
 
-export const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { ${RESULT} } }`;
+export const CREATE = graphql(`
+  mutation CreateProduct($input: CreateProductInput!) {
+    createProduct(input: $input) {
+      ...ProductResult
+    }
+  }
+`);
 
 /** A valid product input, with overrides. */
-export function productInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function productInput(overrides: Partial<CreateProductInput> = {}): CreateProductInput {
   return {
     name: '봄날의 설렘 꽃다발',
     summary: '분홍 장미와 안개꽃',
@@ -191,4 +215,11 @@ export function productInput(overrides: Record<string, unknown> = {}): Record<st
     ],
     ...overrides,
   };
+}
+
+/** The value, or a thrown error naming what was missing (for nullable results and list items). */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined)
+    throw new Error(`expected ${what}, got ${String(value)}`);
+  return value;
 }

@@ -1,23 +1,53 @@
-import { errorCode } from '@bloom/testing';
+import { adminCaller, customerCaller, errorCode, expectUnion, sellerCaller } from '@bloom/testing';
 import { ObjectId } from 'mongodb';
 import { CompletedLineService } from '../src/reviews/completed-line.service.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './generated/index.js';
+import type { CreateProductInput } from './generated/graphql.js';
 import {
-  ADMIN,
   CREATE,
-  CUSTOMER,
   type ProductsHarness,
   published,
-  RESULT,
-  SELLER,
   productInput,
   startProducts,
 } from './products.harness.js';
 
-const UPDATE = `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { ${RESULT} } }`;
-const STATUS = `mutation($id: ID!, $status: SaleStatus!) { setProductStatus(id: $id, status: $status) { ${RESULT} } }`;
-const DELETE = `mutation($id: ID!) { deleteProduct(id: $id) { __typename ... on Product { id saleStatus } } }`;
-const LIST = `query($filter: ProductFilter) { products(filter: $filter) { totalCount nodes { id name } } }`;
+const UPDATE = graphql(`
+  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {
+    updateProduct(id: $id, input: $input) {
+      ...ProductResult
+    }
+  }
+`);
+const STATUS = graphql(`
+  mutation SetProductStatus($id: ID!, $status: SaleStatus!) {
+    setProductStatus(id: $id, status: $status) {
+      ...ProductResult
+    }
+  }
+`);
+const DELETE = graphql(`
+  mutation DeleteProduct($id: ID!) {
+    deleteProduct(id: $id) {
+      __typename
+      ... on Product {
+        id
+        saleStatus
+      }
+    }
+  }
+`);
+const LIST = graphql(`
+  query FilteredProducts($filter: ProductFilter) {
+    products(filter: $filter) {
+      totalCount
+      nodes {
+        id
+        name
+      }
+    }
+  }
+`);
 
 let h: ProductsHarness;
 beforeAll(async () => {
@@ -27,15 +57,18 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-const create = async (overrides: Record<string, unknown> = {}, seller = 'seller-a') => {
-  const res = await h.call(CREATE, { input: productInput(overrides) }, SELLER(seller));
+const create = async (overrides: Partial<CreateProductInput> = {}, seller = 'seller-a') => {
+  const res = await h.call(CREATE, { input: productInput(overrides) }, sellerCaller(seller));
   return res.data?.createProduct;
 };
+/** A product the seller created (failing on any other answer). */
+const createProduct = async (overrides: Partial<CreateProductInput> = {}) =>
+  expectUnion(await create(overrides), 'Product');
 
 describe('seller product management', () => {
   it('creates a product in the seller’s own store and publishes it', async () => {
-    const product = await create();
-    expect(product).toMatchObject({
+    const answer = await create();
+    expect(answer).toMatchObject({
       __typename: 'Product',
       storeId: 'store-a',
       saleStatus: 'ON_SALE',
@@ -45,6 +78,7 @@ describe('seller product management', () => {
         { flowerId: 18, count: 1, representative: false },
       ],
     });
+    const product = expectUnion(answer, 'Product');
     const [created] = await h.events.waitForType('products.product.created', 1, 45_000);
     expect(created?.payload).toMatchObject({
       productId: product.id,
@@ -54,7 +88,29 @@ describe('seller product management', () => {
       representativeFlowerId: 4,
     });
     const page = await h.call(
-      `query($id: ID!) { product(id: $id) { name representativeFlower { id name { ko } language { ko en } } flowerLanguage { ko } store { id } } }`,
+      graphql(`
+        query ProductPage($id: ID!) {
+          product(id: $id) {
+            name
+            representativeFlower {
+              id
+              name {
+                ko
+              }
+              language {
+                ko
+                en
+              }
+            }
+            flowerLanguage {
+              ko
+            }
+            store {
+              id
+            }
+          }
+        }
+      `),
       { id: product.id },
     );
     expect(page.data?.product).toMatchObject({
@@ -65,7 +121,7 @@ describe('seller product management', () => {
   });
 
   it('refuses customers, anonymous callers and sellers without a store', async () => {
-    const asCustomer = await h.call(CREATE, { input: productInput() }, CUSTOMER('cust-1'));
+    const asCustomer = await h.call(CREATE, { input: productInput() }, customerCaller('cust-1'));
     expect(errorCode(asCustomer)).toBe('FORBIDDEN');
     const anonymous = await h.call(CREATE, { input: productInput() });
     expect(errorCode(anonymous)).toBe('UNAUTHENTICATED');
@@ -74,38 +130,38 @@ describe('seller product management', () => {
   });
 
   it('lets only the store’s owner (or an admin) edit, change status and delete', async () => {
-    const product = await create({ name: '주인만 고치는 꽃' });
+    const product = await createProduct({ name: '주인만 고치는 꽃' });
     const other = await h.call(
       UPDATE,
       { id: product.id, input: { price: 1000 } },
-      SELLER('seller-b'),
+      sellerCaller('seller-b'),
     );
     expect(errorCode(other)).toBe('FORBIDDEN');
     const customer = await h.call(
       UPDATE,
       { id: product.id, input: { price: 1000 } },
-      CUSTOMER('c'),
+      customerCaller('c'),
     );
     expect(errorCode(customer)).toBe('FORBIDDEN');
     const otherStatus = await h.call(
       STATUS,
       { id: product.id, status: 'SOLD_OUT' },
-      SELLER('seller-b'),
+      sellerCaller('seller-b'),
     );
     expect(errorCode(otherStatus)).toBe('FORBIDDEN');
-    const otherDelete = await h.call(DELETE, { id: product.id }, SELLER('seller-b'));
+    const otherDelete = await h.call(DELETE, { id: product.id }, sellerCaller('seller-b'));
     expect(errorCode(otherDelete)).toBe('FORBIDDEN');
 
     const own = await h.call(
       UPDATE,
       { id: product.id, input: { price: 52000, tags: ['FOR_FRIEND', 'OPENING'] } },
-      SELLER('seller-a'),
+      sellerCaller('seller-a'),
     );
     expect(own.data?.updateProduct).toMatchObject({
       price: 52000,
       tags: ['FOR_FRIEND', 'OPENING'],
     });
-    const admin = await h.call(STATUS, { id: product.id, status: 'SOLD_OUT' }, ADMIN);
+    const admin = await h.call(STATUS, { id: product.id, status: 'SOLD_OUT' }, adminCaller());
     expect(admin.data?.setProductStatus).toMatchObject({ saleStatus: 'SOLD_OUT' });
     await h.events.waitForType('products.product.updated', 2, 45_000);
     const soldOut = published<{ productId: string; status: string }>(
@@ -117,7 +173,7 @@ describe('seller product management', () => {
   });
 
   it('validates the fields with typed errors naming the field', async () => {
-    const cases: [Record<string, unknown>, string, string][] = [
+    const cases: [Partial<CreateProductInput>, string, string][] = [
       [{ name: '  ' }, 'name', 'INVALID_INPUT'],
       [{ price: 12.5 }, 'price', 'BAD_USER_INPUT'],
       [{ price: 50 }, 'price', 'INVALID_PRICE'],
@@ -149,7 +205,11 @@ describe('seller product management', () => {
       [{ isSubscription: true }, 'category', 'SUBSCRIPTION_UNCATEGORIZED'],
     ];
     for (const [overrides, field, code] of cases) {
-      const res = await h.call(CREATE, { input: productInput(overrides) }, SELLER('seller-a'));
+      const res = await h.call(
+        CREATE,
+        { input: productInput(overrides) },
+        sellerCaller('seller-a'),
+      );
       if (code === 'BAD_USER_INPUT') {
         expect(errorCode(res)).toBe('BAD_USER_INPUT');
         continue;
@@ -170,7 +230,7 @@ describe('seller product management', () => {
       isSubscription: true,
     });
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => h.call(CREATE, { input }, SELLER('seller-b'))),
+      Array.from({ length: 8 }, () => h.call(CREATE, { input }, sellerCaller('seller-b'))),
     );
     const kinds = results.map((r) => r.data?.createProduct.__typename);
     expect(kinds.filter((k) => k === 'Product')).toHaveLength(1);
@@ -183,53 +243,108 @@ describe('seller product management', () => {
 
     // Deleting it frees the slot for a new one.
     const winner = results.find((r) => r.data?.createProduct.__typename === 'Product');
-    await h.call(DELETE, { id: winner?.data?.createProduct.id }, SELLER('seller-b'));
-    const again = await h.call(CREATE, { input }, SELLER('seller-b'));
+    await h.call(
+      DELETE,
+      { id: expectUnion(winner?.data?.createProduct, 'Product').id },
+      sellerCaller('seller-b'),
+    );
+    const again = await h.call(CREATE, { input }, sellerCaller('seller-b'));
     expect(again.data?.createProduct.__typename).toBe('Product');
   });
 
   it('hides discontinued products from listings and deleted ones everywhere', async () => {
-    const keep = await create({ name: '목록에 남는 꽃', category: 'BOX' });
-    const gone = await create({ name: '단종될 꽃', category: 'BOX' });
-    const deleted = await create({ name: '삭제될 꽃', category: 'BOX' });
-    await h.call(STATUS, { id: gone.id, status: 'DISCONTINUED' }, SELLER('seller-a'));
-    const removed = await h.call(DELETE, { id: deleted.id }, SELLER('seller-a'));
+    const keep = await createProduct({ name: '목록에 남는 꽃', category: 'BOX' });
+    const gone = await createProduct({ name: '단종될 꽃', category: 'BOX' });
+    const deleted = await createProduct({ name: '삭제될 꽃', category: 'BOX' });
+    await h.call(STATUS, { id: gone.id, status: 'DISCONTINUED' }, sellerCaller('seller-a'));
+    const removed = await h.call(DELETE, { id: deleted.id }, sellerCaller('seller-a'));
     expect(removed.data?.deleteProduct).toMatchObject({ saleStatus: 'DELETED' });
 
     const listed = await h.call(LIST, { filter: { category: 'BOX' } });
-    expect(listed.data?.products.nodes.map((p: { id: string }) => p.id)).toEqual([keep.id]);
-    const discontinuedPage = await h.call(`query($id: ID!) { product(id: $id) { saleStatus } }`, {
-      id: gone.id,
-    });
+    expect(listed.data?.products.nodes.map((p) => p.id)).toEqual([keep.id]);
+    const discontinuedPage = await h.call(
+      graphql(`
+        query ProductSaleStatus($id: ID!) {
+          product(id: $id) {
+            saleStatus
+          }
+        }
+      `),
+      { id: gone.id },
+    );
     expect(discontinuedPage.data?.product).toEqual({ saleStatus: 'DISCONTINUED' });
-    const deletedPage = await h.call(`query($id: ID!) { product(id: $id) { id } }`, {
-      id: deleted.id,
-    });
+    const deletedPage = await h.call(
+      graphql(`
+        query ProductExists($id: ID!) {
+          product(id: $id) {
+            id
+          }
+        }
+      `),
+      { id: deleted.id },
+    );
     expect(deletedPage.data?.product).toBeNull();
 
     const own = await h.call(
-      `{ sellerProducts(first: 100) { nodes { id saleStatus } } }`,
+      graphql(`
+        query SellerProducts {
+          sellerProducts(first: 100) {
+            nodes {
+              id
+              saleStatus
+            }
+          }
+        }
+      `),
       {},
-      SELLER('seller-a'),
+      sellerCaller('seller-a'),
     );
-    const ownIds = own.data?.sellerProducts.nodes.map((p: { id: string }) => p.id);
+    const ownIds = own.data?.sellerProducts.nodes.map((p) => p.id);
     expect(ownIds).toContain(gone.id);
     expect(ownIds).not.toContain(deleted.id);
 
-    const admin = await h.call(`{ adminProducts(status: DELETED) { nodes { id } } }`, {}, ADMIN);
-    expect(admin.data?.adminProducts.nodes.map((p: { id: string }) => p.id)).toContain(deleted.id);
-    const notAdmin = await h.call(`{ adminProducts { totalCount } }`, {}, SELLER('seller-a'));
+    const admin = await h.call(
+      graphql(`
+        query AdminDeletedProducts {
+          adminProducts(status: DELETED) {
+            nodes {
+              id
+            }
+          }
+        }
+      `),
+      {},
+      adminCaller(),
+    );
+    expect(admin.data?.adminProducts.nodes.map((p) => p.id)).toContain(deleted.id);
+    const notAdmin = await h.call(
+      graphql(`
+        query AdminProductsCount {
+          adminProducts {
+            totalCount
+          }
+        }
+      `),
+      {},
+      sellerCaller('seller-a'),
+    );
     expect(errorCode(notAdmin)).toBe('FORBIDDEN');
     await h.events.waitForType('products.product.deleted', 1, 45_000);
   });
 
   it('lets admins delete in bulk', async () => {
-    const a = await create({ name: '일괄 삭제 1' });
-    const b = await create({ name: '일괄 삭제 2' });
+    const a = await createProduct({ name: '일괄 삭제 1' });
+    const b = await createProduct({ name: '일괄 삭제 2' });
     const res = await h.call(
-      `mutation($ids: [ID!]!) { deleteProducts(ids: $ids) { deletedIds } }`,
+      graphql(`
+        mutation DeleteProducts($ids: [ID!]!) {
+          deleteProducts(ids: $ids) {
+            deletedIds
+          }
+        }
+      `),
       { ids: [a.id, b.id, 'not-an-id'] },
-      ADMIN,
+      adminCaller(),
     );
     expect(res.data?.deleteProducts.deletedIds.sort()).toEqual([a.id, b.id].sort());
   });
@@ -237,7 +352,7 @@ describe('seller product management', () => {
   it('loses no write when a seller edit, the relay and derived values hit a product at once', async () => {
     // Two edits compare-and-set the product's revision; the sales recount is a conditional
     // update of its own field, and the relay pulls published events by id.
-    const product = await create({ name: '동시에 고쳐지는 꽃' });
+    const product = await createProduct({ name: '동시에 고쳐지는 꽃' });
     const lines = new CompletedLineService(h.server.orm.em.fork());
     for (let round = 1; round <= 8; round += 1) {
       await h.db.collection('review_eligibility').insertOne({
@@ -251,9 +366,13 @@ describe('seller product management', () => {
       });
       const status = round % 2 === 0 ? 'ON_SALE' : 'SOLD_OUT';
       const [edited] = await Promise.all([
-        h.call(STATUS, { id: product.id, status }, SELLER('seller-a')),
+        h.call(STATUS, { id: product.id, status }, sellerCaller('seller-a')),
         lines.refreshSales(product.id),
-        h.call(UPDATE, { id: product.id, input: { price: 40000 + round } }, SELLER('seller-a')),
+        h.call(
+          UPDATE,
+          { id: product.id, input: { price: 40000 + round } },
+          sellerCaller('seller-a'),
+        ),
       ]);
       expect(edited.data?.setProductStatus.__typename).toBe('Product');
       await h.server.relay.flush();
@@ -264,15 +383,38 @@ describe('seller product management', () => {
 
   it('serves the reference catalog', async () => {
     const res = await h.call(
-      `{ flowers { id name { ko en } language { ko } } categories { key name { ko } } tags { key } flower(id: 13) { language { ko en } } }`,
+      graphql(`
+        query ReferenceCatalog {
+          flowers {
+            id
+            name {
+              ko
+              en
+            }
+            language {
+              ko
+            }
+          }
+          categories {
+            key
+            name {
+              ko
+            }
+          }
+          tags {
+            key
+          }
+          flower(id: 13) {
+            language {
+              ko
+              en
+            }
+          }
+        }
+      `),
     );
     expect(res.data?.flowers).toHaveLength(22);
-    expect(res.data?.categories.map((c: { key: string }) => c.key)).toEqual([
-      'BOUQUET',
-      'BASKET',
-      'BOX',
-      'WREATH',
-    ]);
+    expect(res.data?.categories.map((c) => c.key)).toEqual(['BOUQUET', 'BASKET', 'BOX', 'WREATH']);
     expect(res.data?.tags).toHaveLength(7);
     expect(res.data?.flower).toEqual({ language: { ko: '감사', en: 'thanks' } });
   });

@@ -1,13 +1,18 @@
 import type { EventEnvelope } from '@bloom/kernel';
-import { waitFor as waitForDefault } from '@bloom/testing';
+import {
+  customerCaller,
+  expectUnion,
+  sellerCaller,
+  waitFor as waitForDefault,
+} from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RestockService } from '../src/restock/restock.service.js';
+import { graphql } from './generated/index.js';
+import type { RecipeLineInput } from './generated/graphql.js';
 import {
   CREATE,
-  CUSTOMER,
   type ProductsHarness,
   published,
-  SELLER,
   productInput,
   startProducts,
 } from './products.harness.js';
@@ -17,8 +22,34 @@ const waitFor = <T>(
   check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
 ) => waitForDefault(check, { timeoutMs: 45_000 });
 
-const SUBSCRIBE = `mutation($id: ID!) { subscribeRestockAlert(productId: $id) { __typename ... on RestockAlert { id productId } ... on UserError { code } } }`;
-const STATUS = `mutation($id: ID!, $status: SaleStatus!) { setProductStatus(id: $id, status: $status) { __typename } }`;
+const SUBSCRIBE = graphql(`
+  mutation SubscribeRestockAlert($id: ID!) {
+    subscribeRestockAlert(productId: $id) {
+      __typename
+      ... on RestockAlert {
+        id
+        productId
+      }
+      ... on UserError {
+        code
+      }
+    }
+  }
+`);
+const STATUS = graphql(`
+  mutation SetRestockProductStatus($id: ID!, $status: SaleStatus!) {
+    setProductStatus(id: $id, status: $status) {
+      __typename
+    }
+  }
+`);
+const MY_ALERTS = graphql(`
+  query MyRestockAlerts {
+    myRestockAlerts {
+      productId
+    }
+  }
+`);
 
 interface Restocked {
   productId: string;
@@ -50,9 +81,13 @@ async function settled(consumer: string, event: EventEnvelope) {
   await new Promise((resolve) => setTimeout(resolve, 300));
 }
 
-async function createProduct(name: string, recipe: Record<string, unknown>[]) {
-  const res = await h.call(CREATE, { input: productInput({ name, recipe }) }, SELLER('seller-s'));
-  return res.data?.createProduct.id as string;
+async function createProduct(name: string, recipe: RecipeLineInput[]) {
+  const res = await h.call(
+    CREATE,
+    { input: productInput({ name, recipe }) },
+    sellerCaller('seller-s'),
+  );
+  return expectUnion(res.data?.createProduct, 'Product').id;
 }
 
 describe('restock alerts', () => {
@@ -61,14 +96,14 @@ describe('restock alerts', () => {
       { flowerId: 1, count: 10, representative: true },
       { flowerId: 18, count: 1 },
     ]);
-    const available = await h.call(SUBSCRIBE, { id }, CUSTOMER('early'));
+    const available = await h.call(SUBSCRIBE, { id }, customerCaller('early'));
     expect(available.data?.subscribeRestockAlert).toMatchObject({
       __typename: 'ProductAvailableError',
     });
 
-    await h.call(STATUS, { id, status: 'SOLD_OUT' }, SELLER('seller-s'));
+    await h.call(STATUS, { id, status: 'SOLD_OUT' }, sellerCaller('seller-s'));
     for (const customer of ['c1', 'c2', 'c3']) {
-      const res = await h.call(SUBSCRIBE, { id }, CUSTOMER(customer));
+      const res = await h.call(SUBSCRIBE, { id }, customerCaller(customer));
       expect(res.data?.subscribeRestockAlert).toMatchObject({
         __typename: 'RestockAlert',
         productId: id,
@@ -76,17 +111,25 @@ describe('restock alerts', () => {
     }
     // Subscribing again, even many times at once, is still one alert.
     const again = await Promise.all(
-      Array.from({ length: 10 }, () => h.call(SUBSCRIBE, { id }, CUSTOMER('c2'))),
+      Array.from({ length: 10 }, () => h.call(SUBSCRIBE, { id }, customerCaller('c2'))),
     );
-    expect(new Set(again.map((r) => r.data?.subscribeRestockAlert.id)).size).toBe(1);
+    expect(
+      new Set(again.map((r) => expectUnion(r.data?.subscribeRestockAlert, 'RestockAlert').id)).size,
+    ).toBe(1);
     const flag = await h.call(
-      `query($id: ID!) { product(id: $id) { restockAlertSubscribed } }`,
+      graphql(`
+        query ProductRestockFlag($id: ID!) {
+          product(id: $id) {
+            restockAlertSubscribed
+          }
+        }
+      `),
       { id },
-      CUSTOMER('c1'),
+      customerCaller('c1'),
     );
-    expect(flag.data?.product.restockAlertSubscribed).toBe(true);
+    expect(flag.data?.product?.restockAlertSubscribed).toBe(true);
 
-    await h.call(STATUS, { id, status: 'ON_SALE' }, SELLER('seller-s'));
+    await h.call(STATUS, { id, status: 'ON_SALE' }, sellerCaller('seller-s'));
     await waitFor(() => restockedOf(id).length > 0);
     const [notice] = restockedOf(id);
     expect(notice?.payload).toEqual({
@@ -110,13 +153,13 @@ describe('restock alerts', () => {
     const direct = new RestockService(h.server.orm.em.fork(), h.server.deps);
     expect(await direct.fire(id, `${updated?.id}:${id}`, 'test')).toEqual([]);
 
-    const mine = await h.call(`{ myRestockAlerts { productId } }`, {}, CUSTOMER('c1'));
+    const mine = await h.call(MY_ALERTS, {}, customerCaller('c1'));
     expect(mine.data?.myRestockAlerts).toEqual([]);
 
     // A second sell-out and restock notifies only those who subscribed again.
-    await h.call(STATUS, { id, status: 'SOLD_OUT' }, SELLER('seller-s'));
-    await h.call(SUBSCRIBE, { id }, CUSTOMER('c1'));
-    await h.call(STATUS, { id, status: 'ON_SALE' }, SELLER('seller-s'));
+    await h.call(STATUS, { id, status: 'SOLD_OUT' }, sellerCaller('seller-s'));
+    await h.call(SUBSCRIBE, { id }, customerCaller('c1'));
+    await h.call(STATUS, { id, status: 'ON_SALE' }, sellerCaller('seller-s'));
     await waitFor(() => restockedOf(id).length === 2);
     expect(restockedOf(id)[1]?.payload.subscriberIds).toEqual(['c1']);
   }, 90_000);
@@ -129,7 +172,7 @@ describe('restock alerts', () => {
     ]);
     const customers = ['w1', 'w2', 'w3', 'w4', 'w5'];
     for (const customer of customers) {
-      const res = await h.call(SUBSCRIBE, { id }, CUSTOMER(customer));
+      const res = await h.call(SUBSCRIBE, { id }, customerCaller(customer));
       expect(res.data?.subscribeRestockAlert.__typename).toBe('RestockAlert');
     }
     // 20 stems make two bouquets: the two oldest subscribers hear of it.
@@ -145,7 +188,7 @@ describe('restock alerts', () => {
     await settled('products-stores', first);
     expect(restockedOf(id)).toHaveLength(1);
 
-    const waiting = await h.call(`{ myRestockAlerts { productId } }`, {}, CUSTOMER('w3'));
+    const waiting = await h.call(MY_ALERTS, {}, customerCaller('w3'));
     expect(waiting.data?.myRestockAlerts).toEqual([{ productId: id }]);
 
     // Sold out again, then plenty: the three still waiting are notified, once.
@@ -156,7 +199,10 @@ describe('restock alerts', () => {
       subscriberIds: ['w3', 'w4', 'w5'],
       availableQuantity: 10,
     });
-    const firings = await h.db.collection('restock_firings').find({ productId: id }).toArray();
+    const firings = await h.db
+      .collection<{ productId: string; userId: string }>('restock_firings')
+      .find({ productId: id })
+      .toArray();
     expect(firings.map((f) => f.userId).sort()).toEqual(customers);
   }, 90_000);
 

@@ -1,12 +1,19 @@
 import { ObjectId } from 'mongodb';
-import { waitFor as waitForDefault } from '@bloom/testing';
+import {
+  customerCaller,
+  dataOf,
+  expectUnion,
+  sellerCaller,
+  waitFor as waitForDefault,
+} from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './generated/index.js';
+import type { CreateReviewInput, ReviewSort } from './generated/graphql.js';
 import {
   CREATE,
-  CUSTOMER,
   type ProductsHarness,
+  present,
   published,
-  SELLER,
   productInput,
   startProducts,
 } from './products.harness.js';
@@ -16,15 +23,38 @@ const waitFor = <T>(
   check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
 ) => waitForDefault(check, { timeoutMs: 45_000 });
 
-const REVIEW = `mutation($input: CreateReviewInput!) {
-  createReview(input: $input) {
-    __typename
-    ... on Review { id rating text productId author { id } }
-    ... on UserError { code message }
-    ... on InvalidInputError { field }
+const REVIEW = graphql(`
+  mutation CreateReview($input: CreateReviewInput!) {
+    createReview(input: $input) {
+      __typename
+      ... on Review {
+        id
+        rating
+        text
+        productId
+        author {
+          id
+        }
+      }
+      ... on UserError {
+        code
+        message
+      }
+      ... on InvalidInputError {
+        field
+      }
+    }
   }
-}`;
-const RATING = `query($id: ID!) { product(id: $id) { ratingAverage ratingCount salesCount } }`;
+`);
+const RATING = graphql(`
+  query ProductRating($id: ID!) {
+    product(id: $id) {
+      ratingAverage
+      ratingCount
+      salesCount
+    }
+  }
+`);
 
 let h: ProductsHarness;
 let productId: string;
@@ -35,9 +65,9 @@ beforeAll(async () => {
   const res = await h.call(
     CREATE,
     { input: productInput({ name: '리뷰 받을 꽃다발' }) },
-    SELLER('seller-r'),
+    sellerCaller('seller-r'),
   );
-  productId = res.data?.createProduct.id;
+  productId = expectUnion(res.data?.createProduct, 'Product').id;
 });
 afterAll(async () => h.close());
 
@@ -54,7 +84,7 @@ describe('review eligibility', () => {
     const none = await h.call(
       REVIEW,
       { input: { orderLineId: 'line-unknown', rating: 5, text: '좋아요' } },
-      CUSTOMER('cust-x'),
+      customerCaller('cust-x'),
     );
     expect(none.data?.createReview).toMatchObject({
       __typename: 'NotEligibleToReviewError',
@@ -64,7 +94,7 @@ describe('review eligibility', () => {
     const someoneElse = await h.call(
       REVIEW,
       { input: { orderLineId: 'line-900', rating: 5, text: '남의 주문' } },
-      CUSTOMER('cust-thief'),
+      customerCaller('cust-thief'),
     );
     expect(someoneElse.data?.createReview.__typename).toBe('NotEligibleToReviewError');
     const anonymous = await h.call(REVIEW, {
@@ -76,35 +106,53 @@ describe('review eligibility', () => {
   it('accepts one review per completed line, even when sent many times at once', async () => {
     await h.completeLines([line(901, 'cust-twice')]);
     const lines = await h.call(
-      `{ reviewableOrderLines { orderLineId productId } }`,
+      graphql(`
+        query ReviewableOrderLines {
+          reviewableOrderLines {
+            orderLineId
+            productId
+          }
+        }
+      `),
       {},
-      CUSTOMER('cust-twice'),
+      customerCaller('cust-twice'),
     );
     expect(lines.data?.reviewableOrderLines).toEqual([{ orderLineId: 'line-901', productId }]);
 
-    const input = { orderLineId: 'line-901', rating: 4, text: '향기가 좋아요', photos: [] };
+    const input: CreateReviewInput = {
+      orderLineId: 'line-901',
+      rating: 4,
+      text: '향기가 좋아요',
+      photos: [],
+    };
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => h.call(REVIEW, { input }, CUSTOMER('cust-twice'))),
+      Array.from({ length: 10 }, () => h.call(REVIEW, { input }, customerCaller('cust-twice'))),
     );
     const kinds = results.map((r) => r.data?.createReview.__typename);
     expect(kinds.filter((k) => k === 'Review')).toHaveLength(1);
     expect(kinds.filter((k) => k === 'AlreadyReviewedError')).toHaveLength(9);
     const after = await h.call(
-      `{ reviewableOrderLines { orderLineId } }`,
+      graphql(`
+        query ReviewableOrderLineIds {
+          reviewableOrderLines {
+            orderLineId
+          }
+        }
+      `),
       {},
-      CUSTOMER('cust-twice'),
+      customerCaller('cust-twice'),
     );
     expect(after.data?.reviewableOrderLines).toEqual([]);
   });
 
   it('validates rating, text length and photos', async () => {
     await h.completeLines([line(902, 'cust-valid')]);
-    const bad = async (input: Record<string, unknown>) =>
+    const bad = async (input: Partial<CreateReviewInput>) =>
       (
         await h.call(
           REVIEW,
           { input: { orderLineId: 'line-902', rating: 5, text: 'ok', ...input } },
-          CUSTOMER('cust-valid'),
+          customerCaller('cust-valid'),
         )
       ).data?.createReview;
     expect(await bad({ rating: 6 })).toMatchObject({ field: 'rating', code: 'INVALID_RATING' });
@@ -123,9 +171,9 @@ describe('rating aggregates', () => {
     const reviewProduct = await h.call(
       CREATE,
       { input: productInput({ name: '동시 리뷰 꽃' }) },
-      SELLER('seller-r'),
+      sellerCaller('seller-r'),
     );
-    productId = reviewProduct.data?.createProduct.id;
+    productId = expectUnion(reviewProduct.data?.createProduct, 'Product').id;
     await h.completeLines(Array.from({ length: 50 }, (_, i) => line(i, `cust-${i}`, (i % 3) + 1)));
     const ratings = Array.from({ length: 50 }, (_, i) => (i % 5) + 1);
     const results = await Promise.all(
@@ -133,7 +181,7 @@ describe('rating aggregates', () => {
         h.call(
           REVIEW,
           { input: { orderLineId: `line-${i}`, rating, text: `리뷰 ${i}` } },
-          CUSTOMER(`cust-${i}`),
+          customerCaller(`cust-${i}`),
         ),
       ),
     );
@@ -175,15 +223,31 @@ describe('rating aggregates', () => {
   }, 180_000);
 
   it('lists reviews newest, highest and lowest first over cursor pages', async () => {
-    const list = async (sort: string) => {
+    const list = async (sort: ReviewSort) => {
       const out: { rating: number; createdAt: string }[] = [];
-      let after: string | undefined;
+      let after: string | null | undefined;
       for (;;) {
         const res = await h.call(
-          `query($id: ID!, $sort: ReviewSort!, $after: String) { product(id: $id) { reviews(sort: $sort, first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { rating createdAt } } } }`,
+          graphql(`
+            query ProductReviews($id: ID!, $sort: ReviewSort!, $after: String) {
+              product(id: $id) {
+                reviews(sort: $sort, first: 7, after: $after) {
+                  totalCount
+                  pageInfo {
+                    hasNextPage
+                    endCursor
+                  }
+                  nodes {
+                    rating
+                    createdAt
+                  }
+                }
+              }
+            }
+          `),
           { id: productId, sort, after },
         );
-        const reviews = res.data?.product.reviews;
+        const reviews = present(dataOf(res).product, 'the product').reviews;
         expect(reviews.totalCount).toBe(50);
         out.push(...reviews.nodes);
         if (!reviews.pageInfo.hasNextPage) return out;
@@ -205,7 +269,10 @@ describe('rating aggregates', () => {
   });
 
   it('counts a redelivered completed line once', async () => {
-    const before = (await h.call(RATING, { id: productId })).data?.product.salesCount;
+    const before = present(
+      dataOf(await h.call(RATING, { id: productId })).product,
+      'the product',
+    ).salesCount;
     const event = await h.publish(
       (await import('@bloom/schema')).orderLineCompleted,
       { ...line(0, 'cust-0', 1), orderId: 'order-line-0', completedAt: new Date().toISOString() },
@@ -217,7 +284,10 @@ describe('rating aggregates', () => {
         .collection('processed_events')
         .findOne({ _id: `products-order-lines:${event.id}` as never, state: 'done' }),
     );
-    const after = (await h.call(RATING, { id: productId })).data?.product.salesCount;
+    const after = present(
+      dataOf(await h.call(RATING, { id: productId })).product,
+      'the product',
+    ).salesCount;
     expect(after).toBe(before);
   });
 });

@@ -1,21 +1,41 @@
 import { performance } from 'node:perf_hooks';
+import { type GraphQLResponse, dataOf, sellerCaller } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQueryOffline } from '../src/search/offline-query.parser.js';
+import { graphql } from './generated/index.js';
+import type { CategoryKey, SearchProductsQuery, TagKey } from './generated/graphql.js';
 import { type OpenAiStub, startOpenAiStub } from './openai.stub.js';
-import {
-  CREATE,
-  type ProductsHarness,
-  SELLER,
-  productInput,
-  startProducts,
-} from './products.harness.js';
+import { CREATE, type ProductsHarness, productInput, startProducts } from './products.harness.js';
 
-const SEARCH = `query($q: String!, $first: Int, $after: String) {
-  searchProducts(query: $q, first: $first, after: $after) {
-    interpretation { category tags flowerIds colors priceMin priceMax sort occasion keywords source }
-    products { totalCount pageInfo { hasNextPage endCursor } nodes { name price } }
+const SEARCH = graphql(`
+  query SearchProducts($q: String!, $first: Int, $after: String) {
+    searchProducts(query: $q, first: $first, after: $after) {
+      interpretation {
+        category
+        tags
+        flowerIds
+        colors
+        priceMin
+        priceMax
+        sort
+        occasion
+        keywords
+        source
+      }
+      products {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          name
+          price
+        }
+      }
+    }
   }
-}`;
+`);
 const AI_TIMEOUT_MS = 400;
 
 const AI_ANSWER = {
@@ -36,7 +56,13 @@ let offline: ProductsHarness;
 async function seed(h: ProductsHarness) {
   await h.openStore('store-q', 'seller-q');
   await h.setStock('store-q', { 1: 1000, 11: 1000, 18: 1000, 13: 1000 });
-  const items = [
+  const items: {
+    name: string;
+    price: number;
+    category: CategoryKey;
+    tags: TagKey[];
+    flower: number;
+  }[] = [
     {
       name: '친구 생일 장미 꽃다발',
       price: 45000,
@@ -83,7 +109,7 @@ async function seed(h: ProductsHarness) {
           ],
         }),
       },
-      SELLER('seller-q'),
+      sellerCaller('seller-q'),
     );
   }
 }
@@ -109,8 +135,8 @@ afterAll(async () => {
   await stub?.close();
 });
 
-const names = (res: { data?: Record<string, any> | null }) =>
-  res.data?.searchProducts.products.nodes.map((p: { name: string }) => p.name);
+const names = (res: GraphQLResponse<SearchProductsQuery>) =>
+  dataOf(res).searchProducts.products.nodes.map((p) => p.name);
 
 describe('natural-language search without a key (offline parser)', () => {
   it('understands the spec example and lists matching products', async () => {
