@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { CALLER_HEADER, signCaller } from '@bloom/kernel';
-import { dropDatabase, freePort, gqlRequest, testEnv } from '@bloom/testing';
+import { dataOf, dropDatabase, freePort, gqlRequest, testEnv } from '@bloom/testing';
 import { printTable, runLoad } from '../lib/load.js';
 import { startService, stop } from '../lib/processes.js';
 
@@ -43,14 +43,11 @@ const gateway = await startService(
 
 try {
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-  const signUp = await gqlRequest(
+  const signUp = await gqlRequest<{ signUp: { accessToken: string; user: { id: string } } }>(
     gatewayUrl,
     `mutation { signUp(input: { email: "bench@bloom.test", password: "bench12345", name: "Bench" }) { ... on AuthPayload { accessToken user { id } } } }`,
   );
-  const { accessToken, user } = signUp.data?.signUp as {
-    accessToken: string;
-    user: { id: string };
-  };
+  const { accessToken, user } = dataOf(signUp).signUp;
   const body = JSON.stringify({ query: '{ me { id name roles } }' });
   const direct = await runLoad({
     label: 'direct → identity',

@@ -103,6 +103,9 @@ const SUBSCRIBE = `mutation ($input: SubscribeInput!) {
   }
 }`;
 
+/** What the bench reads of a subscribe result (a FlowerSubscription or a UserError). */
+type SubscribeResult = { subscribe: { __typename?: string; id?: string } | null };
+
 /** Publishes the store and its subscription product as catalogue would, waits for projections. */
 async function seedCatalog(server: SubscriptionsServer): Promise<void> {
   let sequence = 0;
@@ -207,7 +210,7 @@ async function measure(n: number): Promise<Row> {
     const subscribeTimes: number[] = [];
     for (let i = 0; i < subscribeSample; i += 1) {
       const { ms, value } = await timed(() =>
-        gqlRequest(
+        gqlRequest<SubscribeResult>(
           server.url,
           SUBSCRIBE,
           {
@@ -223,7 +226,7 @@ async function measure(n: number): Promise<Row> {
           callerHeaders({ userId: `bench-sample-${i}`, roles: ['CUSTOMER'] }),
         ),
       );
-      const created = value.data?.subscribe as { __typename?: string; id?: string } | undefined;
+      const created = value.data?.subscribe;
       if (created?.__typename !== 'FlowerSubscription' || !created.id) {
         throw new Error(`subscribe failed: ${JSON.stringify(value)}`);
       }
@@ -231,7 +234,9 @@ async function measure(n: number): Promise<Row> {
       subscribeTimes.push(ms);
     }
     await server.relay.flush();
-    const template = await subscriptions.findOne({ _id: ids[0]! });
+    const [templateId] = ids;
+    if (!templateId) throw new Error('no subscription was created');
+    const template = await subscriptions.findOne({ _id: templateId });
     if (!template) throw new Error('the subscribed document is missing');
     await subscriptions.deleteMany({ _id: { $in: ids } });
 

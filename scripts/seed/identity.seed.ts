@@ -34,6 +34,8 @@ const SIGN_UP_SELLER = `mutation($i: SellerSignUpInput!) {
   signUpSeller(input: $i) { __typename ... on AuthPayload { user { id } } ... on UserError { code message } }
 }`;
 
+type SignUpResult = { __typename: string; code?: string; message?: string };
+
 /**
  * Demo accounts: four approved sellers and three customers. Re-running finds them already
  * there (EmailTaken) and only approves what is still pending.
@@ -44,7 +46,7 @@ export async function seedIdentity(
 ): Promise<void> {
   const adminToken = await api.logIn(admin.email, admin.password);
   for (const seller of demoSellers) {
-    const data = await api.call(SIGN_UP_SELLER, {
+    const data = await api.call<{ signUpSeller: SignUpResult }>(SIGN_UP_SELLER, {
       i: {
         email: seller.email,
         password: SEED_PASSWORD,
@@ -53,18 +55,16 @@ export async function seedIdentity(
         businessRegistrationNumber: seller.brn,
       },
     });
-    const result = data.signUpSeller as { __typename: string; code?: string; message?: string };
+    const result = data.signUpSeller;
     if (result.__typename !== 'AuthPayload' && result.code !== 'EMAIL_TAKEN') {
       throw new Error(`seller ${seller.email}: ${result.code}: ${result.message}`);
     }
   }
-  const pending = await api.call(
-    `{ sellerApplications(status: PENDING, first: 100) { nodes { id email } } }`,
-    {},
-    adminToken,
-  );
+  const pending = await api.call<{
+    sellerApplications: { nodes: { id: string; email: string }[] };
+  }>(`{ sellerApplications(status: PENDING, first: 100) { nodes { id email } } }`, {}, adminToken);
   const ours = new Set(demoSellers.map((s) => s.email));
-  for (const application of pending.sellerApplications.nodes as { id: string; email: string }[]) {
+  for (const application of pending.sellerApplications.nodes) {
     if (!ours.has(application.email)) continue;
     await api.call(
       `mutation($id: ID!) { approveSeller(userId: $id) { __typename } }`,

@@ -15,6 +15,15 @@ const ORDER = `query($id: ID!) { order(id: $id) { id status failure { code } } }
 const ADVANCE = `mutation($id: ID!, $to: OrderStatus!, $t: String) {
   advanceOrder(orderId: $id, to: $to, trackingNumber: $t) { __typename } }`;
 
+/** What the seed reads of a checkout result: CheckoutSuccess, TotalMismatchError or a UserError. */
+interface CheckoutResult {
+  __typename: string;
+  orders?: { id: string; status: string }[];
+  serverTotal?: number;
+  code?: string;
+  message?: string;
+}
+
 type Plan = { fulfilment: 'DELIVERY' | 'PICKUP'; quantity: number; steps: string[] };
 
 const PLANS: Plan[] = [
@@ -34,8 +43,12 @@ const seoulAt = (days: number) => {
 
 async function settle(api: SeedApi, id: string, token: string): Promise<string> {
   for (let attempt = 0; attempt < 60; attempt += 1) {
-    const data = await api.call(ORDER, { id }, token);
-    const status = data.order?.status as string | undefined;
+    const data = await api.call<{ order: { id: string; status: string } | null }>(
+      ORDER,
+      { id },
+      token,
+    );
+    const status = data.order?.status;
     if (status && status !== 'PENDING') return status;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -46,21 +59,25 @@ export async function seedOrders(api: SeedApi): Promise<void> {
   let created = 0;
   for (const [index, seller] of demoSellers.slice(0, 2).entries()) {
     const sellerToken = await api.logIn(seller.email, SEED_PASSWORD);
-    const mine = await api.call(`{ myStore { id } }`, {}, sellerToken);
-    const storeId = mine.myStore?.id as string | undefined;
+    const mine = await api.call<{ myStore: { id: string } | null }>(
+      `{ myStore { id } }`,
+      {},
+      sellerToken,
+    );
+    const storeId = mine.myStore?.id;
     if (!storeId) continue;
     // Already seeded (or in use): leave the store's orders alone on a re-run.
-    const board = await api.call(
+    const board = await api.call<{ storeOrders: { totalCount: number } }>(
       `query($s: ID!) { storeOrders(storeId: $s, first: 1) { totalCount } }`,
       { s: storeId },
       sellerToken,
     );
-    if ((board.storeOrders.totalCount as number) > 0) continue;
-    const listed = await api.call(
+    if (board.storeOrders.totalCount > 0) continue;
+    const listed = await api.call<{ products: { nodes: { id: string }[] } }>(
       `query($s: ID!) { products(first: 3, filter: { storeId: $s }) { nodes { id } } }`,
       { s: storeId },
     );
-    const productIds = (listed.products.nodes as { id: string }[]).map((p) => p.id);
+    const productIds = listed.products.nodes.map((p) => p.id);
     if (productIds.length === 0) continue;
     for (const [n, plan] of PLANS.entries()) {
       const customer = demoCustomers[(index + n) % demoCustomers.length] as { email: string };
@@ -90,16 +107,21 @@ export async function seedOrders(api: SeedApi): Promise<void> {
       // The server prices the order: a probe under another key (a refused total claims no key)
       // tells the total, so the real key always carries the same request and a re-run replays.
       const probe = (
-        await api.call(
+        await api.call<{ checkout: CheckoutResult }>(
           CHECKOUT,
           { i: { ...input, idempotencyKey: `${input.idempotencyKey}-probe` } },
           token,
         )
       ).checkout;
-      const expectedTotal =
-        probe.__typename === 'TotalMismatchError' ? (probe.serverTotal as number) : 0;
-      const result = (await api.call(CHECKOUT, { i: { ...input, expectedTotal } }, token)).checkout;
-      const orderId = result.orders?.[0]?.id as string | undefined;
+      const expectedTotal = probe.__typename === 'TotalMismatchError' ? probe.serverTotal : 0;
+      const result = (
+        await api.call<{ checkout: CheckoutResult }>(
+          CHECKOUT,
+          { i: { ...input, expectedTotal } },
+          token,
+        )
+      ).checkout;
+      const orderId = result.orders?.[0]?.id;
       if (!orderId) {
         api.log(`orders: skipped a ${plan.fulfilment} order: ${result.code ?? result.__typename}`);
         continue;

@@ -1,10 +1,7 @@
 /** A small GraphQL client through the gateway for seeding demo data with the public API. */
 export interface SeedApi {
-  call<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    token?: string,
-  ): Promise<T>;
+  /** `T` is what the caller reads of `data` (the response is not checked against it). */
+  call<T = unknown>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   logIn(email: string, password: string): Promise<string>;
   log(message: string): void;
 }

@@ -12,6 +12,15 @@ const SUBSCRIBE = `mutation($i: SubscribeInput!) { subscribe(input: $i) { __type
   ... on FlowerSubscription { id nextDeliveryDate }
   ... on UserError { code message } } }`;
 
+/** What the seed reads of a subscribe result (a FlowerSubscription or a UserError). */
+interface SubscribeResult {
+  __typename: string;
+  id?: string;
+  nextDeliveryDate?: string;
+  code?: string;
+  message?: string;
+}
+
 const PLANS = [
   { cycle: 'WEEKLY', inDays: 2, quantity: 1 },
   { cycle: 'BIWEEKLY', inDays: 5, quantity: 1 },
@@ -26,21 +35,25 @@ export async function seedSubscriptions(api: SeedApi): Promise<void> {
   let made = 0;
   for (const [index, seller] of demoSellers.slice(0, PLANS.length).entries()) {
     const sellerToken = await api.logIn(seller.email, SEED_PASSWORD);
-    const storeId = (await api.call(`{ myStore { id } }`, {}, sellerToken)).myStore?.id as
-      string | undefined;
+    const mine = await api.call<{ myStore: { id: string } | null }>(
+      `{ myStore { id } }`,
+      {},
+      sellerToken,
+    );
+    const storeId = mine.myStore?.id;
     if (!storeId) continue;
-    const listed = await api.call(
+    const listed = await api.call<{ products: { nodes: { id: string }[] } }>(
       `query($s: ID!) { products(first: 1, filter: { storeId: $s, isSubscription: true }) { nodes { id } } }`,
       { s: storeId },
     );
-    const productId = (listed.products.nodes as { id: string }[])[0]?.id;
+    const productId = listed.products.nodes[0]?.id;
     const plan = PLANS[index];
     if (!productId || !plan) continue;
     const customer = demoCustomers[index % demoCustomers.length] as { email: string };
     const token = await api.logIn(customer.email, SEED_PASSWORD);
     const subscribe = async () =>
       (
-        await api.call(
+        await api.call<{ subscribe: SubscribeResult }>(
           SUBSCRIBE,
           {
             i: {

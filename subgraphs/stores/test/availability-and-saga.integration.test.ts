@@ -4,7 +4,9 @@ import {
   orderCouponRedemptionRequested,
   orderPlaced,
 } from '@bloom/schema';
+import { expectUnion } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './generated/index.js';
 import {
   ADMIN,
   type StoresHarness,
@@ -16,7 +18,16 @@ import {
   startStores,
 } from './stores.harness.js';
 
-const AVAILABILITY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id availableQuantity } } }`;
+const AVAILABILITY = graphql(`
+  query ProductAvailability($r: [_Any!]!) {
+    _entities(representations: $r) {
+      ... on Product {
+        id
+        availableQuantity
+      }
+    }
+  }
+`);
 
 let h: StoresHarness;
 beforeAll(async () => {
@@ -60,14 +71,26 @@ describe('Product.availableQuantity', () => {
     ]);
 
     await h.call(
-      `mutation($id: ID!) { closeStore(storeId: $id) { __typename } }`,
+      graphql(`
+        mutation CloseStoreForAvailability($id: ID!) {
+          closeStore(storeId: $id) {
+            __typename
+          }
+        }
+      `),
       { id: a.storeId },
       seller(a.sellerId),
     );
     const closed = await h.call(AVAILABILITY, { r: representations.slice(0, 1) });
     expect(closed.data?._entities).toEqual([{ id: 'bouquet', availableQuantity: 0 }]);
     await h.call(
-      `mutation($id: ID!) { reopenStore(storeId: $id) { __typename } }`,
+      graphql(`
+        mutation ReopenStoreForAvailability($id: ID!) {
+          reopenStore(storeId: $id) {
+            __typename
+          }
+        }
+      `),
       { id: a.storeId },
       ADMIN,
     );
@@ -81,7 +104,16 @@ describe('the checkout saga over JetStream', () => {
     const { sellerId, storeId } = await h.openStore();
     await setStock(h, sellerId, storeId, [{ flowerId: 4, available: 40 }]);
     const coupon = await h.call(
-      `mutation($id: ID!, $input: CreateCouponInput!) { createCoupon(storeId: $id, input: $input) { ... on Coupon { id } } }`,
+      graphql(`
+        mutation CreateSagaCoupon($id: ID!, $input: CreateCouponInput!) {
+          createCoupon(storeId: $id, input: $input) {
+            __typename
+            ... on Coupon {
+              id
+            }
+          }
+        }
+      `),
       {
         id: storeId,
         input: {
@@ -96,10 +128,16 @@ describe('the checkout saga over JetStream', () => {
       },
       seller(sellerId),
     );
-    const couponId = coupon.data?.createCoupon.id as string;
+    const couponId = expectUnion(coupon.data?.createCoupon, 'Coupon').id;
     const customerId = newId();
     await h.call(
-      `mutation($id: ID!) { claimCoupon(couponId: $id) { __typename } }`,
+      graphql(`
+        mutation ClaimSagaCoupon($id: ID!) {
+          claimCoupon(couponId: $id) {
+            __typename
+          }
+        }
+      `),
       { id: couponId },
       customer(customerId),
     );

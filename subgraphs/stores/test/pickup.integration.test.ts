@@ -2,6 +2,8 @@ import { orderFailed, orderPlaced } from '@bloom/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextSlot } from '../src/pickup/pickup-slots.js';
 import { addDays, seoulParts } from '@bloom/kernel';
+import { dataOf } from '@bloom/testing';
+import { graphql } from './generated/index.js';
 import {
   type StoresHarness,
   auditLedger,
@@ -11,8 +13,21 @@ import {
   startStores,
 } from './stores.harness.js';
 
-const SLOTS = `query($id: ID!, $date: String!) { store(id: $id) {
-  pickupSlots(date: $date) { startsAt endsAt label capacity booked remaining bookable } } }`;
+const SLOTS = graphql(`
+  query StorePickupSlots($id: ID!, $date: String!) {
+    store(id: $id) {
+      pickupSlots(date: $date) {
+        startsAt
+        endsAt
+        label
+        capacity
+        booked
+        remaining
+        bookable
+      }
+    }
+  }
+`);
 
 const HOURS = { opensAt: '11:00', closesAt: '21:00', closedWeekdays: [] };
 
@@ -37,17 +52,17 @@ describe('pickup slots', () => {
     const { storeId } = await h.openStore({ businessHours: HOURS });
     const date = addDays(seoulParts(h.now()).date, 1);
     const res = await h.call(SLOTS, { id: storeId, date });
-    const slots = res.data?.store.pickupSlots;
+    const slots = dataOf(res).store?.pickupSlots;
     expect(slots).toHaveLength(20);
-    expect(slots[0]).toMatchObject({
+    expect(slots?.[0]).toMatchObject({
       label: '11:00–11:30',
       capacity: 3,
       booked: 0,
       bookable: true,
     });
-    expect(slots[19].label).toBe('20:30–21:00');
+    expect(slots?.[19]?.label).toBe('20:30–21:00');
     // 11:00 in Seoul is 02:00 UTC.
-    expect(slots[0].startsAt).toBe(`${date}T02:00:00.000Z`);
+    expect(slots?.[0]?.startsAt).toBe(`${date}T02:00:00.000Z`);
     const bad = await h.call(SLOTS, { id: storeId, date: '2020-01-01' });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -80,8 +95,8 @@ describe('pickup slots', () => {
     expect([audit.available, audit.reserved, audit.problems.length]).toEqual([94, 6, 0]);
 
     const date = seoulParts(slotStart).date;
-    const slots = (await h.call(SLOTS, { id: storeId, date })).data?.store.pickupSlots;
-    const slot = slots.find((s: { startsAt: string }) => s.startsAt === slotStart.toISOString());
+    const slots = dataOf(await h.call(SLOTS, { id: storeId, date })).store?.pickupSlots;
+    const slot = slots?.find((s) => s.startsAt === slotStart.toISOString());
     expect(slot).toMatchObject({ booked: 3, remaining: 0, bookable: false });
 
     // A failed order gives its seat back; the next order gets it.
@@ -124,7 +139,13 @@ describe('pickup slots', () => {
       });
     }
     await h.call(
-      `mutation($id: ID!) { updatePickupSettings(storeId: $id, input: { enabled: false, slotCapacity: 2 }) { __typename } }`,
+      graphql(`
+        mutation TurnPickupOff($id: ID!) {
+          updatePickupSettings(storeId: $id, input: { enabled: false, slotCapacity: 2 }) {
+            __typename
+          }
+        }
+      `),
       { id: storeId },
       seller(sellerId),
     );

@@ -1,7 +1,8 @@
-import { callerHeaders, gqlRequest } from '@bloom/testing';
+import { callerHeaders, dataOf, gqlRequest } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeedApi } from '../../../scripts/seed/seed.api.js';
 import { demoStores, seedStores } from '../../../scripts/seed/stores.seed.js';
+import { graphql } from './generated/index.js';
 import { type StoresHarness, newId, seller, startStores } from './stores.harness.js';
 
 let h: StoresHarness;
@@ -40,24 +41,52 @@ describe('demo data', () => {
     await seedStores(api);
 
     const found = await h.call(
-      `{ stores(first: 10, sort: NEWEST) { totalCount nodes { id name address { regionName districtName } coupons { code } } } }`,
+      graphql(`
+        query SeededStores {
+          stores(first: 10, sort: NEWEST) {
+            totalCount
+            nodes {
+              id
+              name
+              address {
+                regionName
+                districtName
+              }
+              coupons {
+                code
+              }
+            }
+          }
+        }
+      `),
     );
     expect(found.data?.stores.totalCount).toBe(4);
-    expect(
-      found.data?.stores.nodes
-        .map((s: { address: { regionName: string } }) => s.address.regionName)
-        .sort(),
-    ).toEqual(['부산', '서울', '서울', '제주특별자치도']);
+    expect(found.data?.stores.nodes.map((s) => s.address.regionName).sort()).toEqual([
+      '부산',
+      '서울',
+      '서울',
+      '제주특별자치도',
+    ]);
     for (const store of found.data?.stores.nodes ?? []) {
       expect(store.coupons).toHaveLength(2);
     }
-    const first = found.data?.stores.nodes[0];
-    const stock = await h.call(`query($id: ID!) { store(id: $id) { flowerStock { available } } }`, {
-      id: first.id,
-    });
-    const levels = stock.data?.store.flowerStock as { available: number }[];
+    const [first] = dataOf(found).stores.nodes;
+    if (!first) throw new Error('no store was seeded');
+    const stock = await h.call(
+      graphql(`
+        query SeededStoreStock($id: ID!) {
+          store(id: $id) {
+            flowerStock {
+              available
+            }
+          }
+        }
+      `),
+      { id: first.id },
+    );
+    const levels = dataOf(stock).store?.flowerStock;
     expect(levels).toHaveLength(22);
-    expect(levels.every((l) => l.available >= 30)).toBe(true);
+    expect(levels?.every((l) => l.available >= 30)).toBe(true);
     expect(await h.db.collection('stock_entries').countDocuments({})).toBe(88);
   }, 120_000);
 });

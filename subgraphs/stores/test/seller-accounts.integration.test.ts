@@ -1,10 +1,12 @@
 import type { EventEnvelope } from '@bloom/kernel';
 import { userDeleted, userSuspended } from '@bloom/schema';
-import { waitFor } from '@bloom/testing';
+import { dataOf, expectUnion, waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SELLER_ACCOUNTS_CONSUMER } from '../src/sellers/seller-account.consumer.js';
+import { graphql } from './generated/index.js';
 import {
   ADMIN,
+  ADMIN_ID,
   CREATE_STORE,
   type StoresHarness,
   customer,
@@ -14,8 +16,23 @@ import {
   storeInput,
 } from './stores.harness.js';
 
-const STATUS = `query($id: ID!) { store(id: $id) { status } }`;
-const CLOSE = `mutation($id: ID!) { closeStore(storeId: $id) { __typename ... on Store { status } } }`;
+const STATUS = graphql(`
+  query StoreStatusOf($id: ID!) {
+    store(id: $id) {
+      status
+    }
+  }
+`);
+const CLOSE = graphql(`
+  mutation CloseOwnStore($id: ID!) {
+    closeStore(storeId: $id) {
+      __typename
+      ... on Store {
+        status
+      }
+    }
+  }
+`);
 /** Longer than the relay's 1 s sweep: an event that was going to be published has been. */
 const SETTLE_MS = 1_500;
 
@@ -27,9 +44,9 @@ afterAll(async () => h.close());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const statusOf = async (storeId: string): Promise<string> => {
+const statusOf = async (storeId: string) => {
   const res = await h.call(STATUS, { id: storeId }, ADMIN);
-  return res.data?.store.status as string;
+  return dataOf(res).store?.status;
 };
 
 /** Waits until the stores consumer has finished handling an event (its processed record). */
@@ -49,11 +66,7 @@ async function deliver(event: EventEnvelope): Promise<void> {
 }
 
 const suspension = (userId: string, reason = '정산 정보 도용') =>
-  h.envelope(
-    userSuspended,
-    { userId, reason, suspendedBy: ADMIN.userId as string },
-    { subjectId: userId },
-  );
+  h.envelope(userSuspended, { userId, reason, suspendedBy: ADMIN_ID }, { subjectId: userId });
 const deletion = (userId: string) => h.envelope(userDeleted, { userId }, { subjectId: userId });
 
 const eventsOf = (type: string, storeId: string) =>
@@ -78,7 +91,7 @@ describe("a seller's account is suspended", () => {
       storeId,
       sellerId,
       reason: 'SELLER_SUSPENDED: 정산 정보 도용',
-      suspendedBy: ADMIN.userId,
+      suspendedBy: ADMIN_ID,
     });
     expect(suspended.traceId).toBe(event.traceId);
     await sleep(SETTLE_MS);
@@ -86,8 +99,18 @@ describe("a seller's account is suspended", () => {
     expect(await statusEntries(storeId)).toBe(1);
 
     // The store is out of the public listing, as under an admin suspension.
-    const listed = await h.call(`{ stores(first: 100) { nodes { id } } }`);
-    expect(listed.data?.stores.nodes.map((n: { id: string }) => n.id)).not.toContain(storeId);
+    const listed = await h.call(
+      graphql(`
+        query ListedStoresAfterSuspension {
+          stores(first: 100) {
+            nodes {
+              id
+            }
+          }
+        }
+      `),
+    );
+    expect(listed.data?.stores.nodes.map((n) => n.id)).not.toContain(storeId);
   });
 
   it('moves the store once when copies of the event are handled at the same time', async () => {
@@ -109,7 +132,7 @@ describe("a seller's account is suspended", () => {
   it('leaves a closed store closed', async () => {
     const { sellerId, storeId } = await h.openStore();
     const closed = await h.call(CLOSE, { id: storeId }, seller(sellerId));
-    expect(closed.data?.closeStore.status).toBe('CLOSED');
+    expect(expectUnion(closed.data?.closeStore, 'Store').status).toBe('CLOSED');
     await h.eventFor('stores.store.closed', { storeId });
 
     await deliver(suspension(sellerId));

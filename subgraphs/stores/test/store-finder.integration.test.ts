@@ -1,19 +1,29 @@
 import { productRatingChanged } from '@bloom/schema';
-import { waitFor } from '@bloom/testing';
+import { dataOf, waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './generated/index.js';
+import type { FindStoresQuery, FindStoresQueryVariables } from './generated/graphql.js';
 import { ADMIN, type StoresHarness, customer, startStores, storeInput } from './stores.harness.js';
 
-const FIND = `query($filter: StoreFilter, $sort: StoreSort, $first: Int, $after: String) {
-  stores(filter: $filter, sort: $sort, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } nodes { id name distanceMeters rating }
+const FIND = graphql(`
+  query FindStores($filter: StoreFilter, $sort: StoreSort, $first: Int, $after: String) {
+    stores(filter: $filter, sort: $sort, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        name
+        distanceMeters
+        rating
+      }
+    }
   }
-}`;
+`);
 
-interface Found {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: { id: string; name: string; distanceMeters: number | null; rating: number }[];
-}
+type Found = FindStoresQuery['stores'];
 
 const places = {
   gangnam: { regionCode: '11', districtCode: '11680', latitude: 37.4999, longitude: 127.0355 },
@@ -32,28 +42,31 @@ beforeAll(async () => {
   for (const [name, place] of Object.entries(places)) {
     const { storeId } = await h.openStore({
       name,
-      address: { ...(storeInput().address as object), ...place },
+      address: { ...storeInput().address, ...place },
     });
     ids[name] = storeId;
   }
   const { storeId } = await h.openStore({
     name: 'suspended',
-    address: { ...(storeInput().address as object), ...places.gangnam },
+    address: { ...storeInput().address, ...places.gangnam },
   });
   ids.suspended = storeId;
   await h.call(
-    `mutation($id: ID!) { suspendStore(storeId: $id, reason: "점검") { __typename } }`,
+    graphql(`
+      mutation SuspendStoreForFinder($id: ID!) {
+        suspendStore(storeId: $id, reason: "점검") {
+          __typename
+        }
+      }
+    `),
     { id: storeId },
     ADMIN,
   );
 });
 afterAll(async () => h.close());
 
-const find = async (variables: Record<string, unknown>, caller = customer()) => {
-  const res = await h.call<{ stores: Found }>(FIND, variables, caller);
-  if (!res.data) throw new Error(JSON.stringify(res.errors));
-  return res.data.stores;
-};
+const find = async (variables: FindStoresQueryVariables, caller = customer()) =>
+  dataOf(await h.call(FIND, variables, caller)).stores;
 const names = (found: Found) => found.nodes.map((n) => n.name);
 
 describe('store finder', () => {

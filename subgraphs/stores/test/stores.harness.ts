@@ -1,60 +1,88 @@
-import type { Caller } from '@bloom/kernel';
 import { sellerApproved } from '@bloom/schema';
-import { type SubgraphHarness, startSubgraph, waitFor } from '@bloom/testing';
-import { ObjectId } from '@mikro-orm/mongodb';
+import {
+  type SubgraphHarness,
+  adminCaller,
+  customerCaller,
+  newId,
+  sellerCaller,
+  startSubgraph,
+  storeInputFixture,
+  waitFor,
+} from '@bloom/testing';
 import { type StoresServer, buildServer } from '../src/server.js';
 import { type StoresConfig, loadStoresConfig } from '../src/stores.config.js';
+import { graphql } from './generated/index.js';
+import type { CreateStoreInput } from './generated/graphql.js';
 
-export const newId = () => new ObjectId().toHexString();
+export { newId };
 
-export const ADMIN: Partial<Caller> = { userId: newId(), roles: ['CUSTOMER', 'ADMIN'] };
-export const customer = (userId = newId()): Partial<Caller> => ({ userId, roles: ['CUSTOMER'] });
-export const seller = (userId: string): Partial<Caller> => ({
-  userId,
-  roles: ['CUSTOMER', 'SELLER'],
-});
+/** One admin per test file, so events can be checked against its id. */
+export const ADMIN_ID = newId();
+export const ADMIN = adminCaller(ADMIN_ID);
+export const customer = customerCaller;
+export const seller = sellerCaller;
 
 export interface StoresHarness extends SubgraphHarness<StoresConfig, StoresServer> {
   /** Publishes `identity.seller.approved` and waits until stores has recorded it. */
   approveSeller(userId?: string): Promise<string>;
   /** An approved seller with a store (Seoul 강남구 by default); returns both ids. */
-  openStore(overrides?: Record<string, unknown>): Promise<{ sellerId: string; storeId: string }>;
+  openStore(overrides?: Partial<CreateStoreInput>): Promise<{ sellerId: string; storeId: string }>;
 }
 
-export const STORE_FIELDS = `
-  __typename
-  ... on Store { id name status phone address { regionCode districtCode regionName districtName latitude longitude }
-    businessHours { opensAt closesAt closedWeekdays } deliveryPolicy { fee freeDeliveryThreshold sameDayCutoff windows { start end } }
-    pickup { enabled slotCapacity } }
-  ... on UserError { code message }
-  ... on InvalidInputError { field }
-`;
+graphql(`
+  fragment StoreFields on Store {
+    id
+    name
+    status
+    phone
+    address {
+      regionCode
+      districtCode
+      regionName
+      districtName
+      latitude
+      longitude
+    }
+    businessHours {
+      opensAt
+      closesAt
+      closedWeekdays
+    }
+    deliveryPolicy {
+      fee
+      freeDeliveryThreshold
+      sameDayCutoff
+      windows {
+        start
+        end
+      }
+    }
+    pickup {
+      enabled
+      slotCapacity
+    }
+  }
+`);
 
-export const CREATE_STORE = `mutation($input: CreateStoreInput!) { createStore(input: $input) { ${STORE_FIELDS} } }`;
+export const CREATE_STORE = graphql(`
+  mutation CreateStore($input: CreateStoreInput!) {
+    createStore(input: $input) {
+      __typename
+      ...StoreFields
+      ... on UserError {
+        code
+        message
+      }
+      ... on InvalidInputError {
+        field
+      }
+    }
+  }
+`);
 
-export function storeInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    name: '하늘정원 플라워',
-    description: '강남역 근처 꽃집',
-    phone: '02-555-1234',
-    address: {
-      regionCode: '11',
-      districtCode: '11680',
-      street: '서울 강남구 테헤란로 123',
-      detail: '1층',
-      zipCode: '06133',
-      latitude: 37.4999,
-      longitude: 127.0355,
-    },
-    businessHours: { opensAt: '10:00', closesAt: '20:00', closedWeekdays: [] },
-    settlementAccount: {
-      bank: '국민은행',
-      accountNumber: '123-456-789012',
-      accountHolder: '김하늘',
-    },
-    ...overrides,
-  };
-}
+/** A selling store's `CreateStoreInput` (강남구, open 10–20 every day), with overrides. */
+export const storeInput = (overrides: Partial<CreateStoreInput> = {}): CreateStoreInput =>
+  storeInputFixture(overrides);
 
 /** Starts a real stores subgraph on a free port with its own database and stream namespace. */
 export async function startStores(label: string): Promise<StoresHarness> {
@@ -74,7 +102,7 @@ export async function startStores(label: string): Promise<StoresHarness> {
         email: `${userId}@bloom.test`,
         name: '판매자',
         businessName: '꽃집',
-        approvedBy: ADMIN.userId as string,
+        approvedBy: ADMIN_ID,
       });
       await waitFor(
         () => base.db.collection('approved_sellers').findOne({ _id: userId as never }),
@@ -82,14 +110,14 @@ export async function startStores(label: string): Promise<StoresHarness> {
       );
       return userId;
     },
-    async openStore(overrides: Record<string, unknown> = {}) {
+    async openStore(overrides: Partial<CreateStoreInput> = {}) {
       const sellerId = await harness.approveSeller();
       const res = await base.call(CREATE_STORE, { input: storeInput(overrides) }, seller(sellerId));
       const store = res.data?.createStore;
       if (store?.__typename !== 'Store') {
         throw new Error(`could not open a store: ${JSON.stringify(res)}`);
       }
-      return { sellerId, storeId: store.id as string };
+      return { sellerId, storeId: store.id };
     },
   });
   return harness;
@@ -120,13 +148,30 @@ export function placedOrder(
   };
 }
 
-export const SET_STOCK = `mutation($storeId: ID!, $items: [FlowerQuantityInput!]!, $requestId: ID) {
-  setFlowerStock(storeId: $storeId, items: $items, requestId: $requestId) {
-    __typename
-    ... on InventoryUpdate { adjustmentId changes { flowerId delta } items { flowerId available reserved low } }
-    ... on UserError { code message }
+export const SET_STOCK = graphql(`
+  mutation SetFlowerStock($storeId: ID!, $items: [FlowerQuantityInput!]!, $requestId: ID) {
+    setFlowerStock(storeId: $storeId, items: $items, requestId: $requestId) {
+      __typename
+      ... on InventoryUpdate {
+        adjustmentId
+        changes {
+          flowerId
+          delta
+        }
+        items {
+          flowerId
+          available
+          reserved
+          low
+        }
+      }
+      ... on UserError {
+        code
+        message
+      }
+    }
   }
-}`;
+`);
 
 /** Sets stock through the seller's API. */
 export async function setStock(

@@ -1,8 +1,9 @@
 import { freePort, waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BillingKeyRecord, PaymentRecord } from './payment.ledger.js';
 import { loadPaymentsEmulatorConfig } from './payments-emulator.config.js';
 import { type PaymentsEmulator, startPaymentsEmulator } from './server.js';
-import { signWebhook } from './webhook.dispatcher.js';
+import { type DeliveryLog, signWebhook } from './webhook.dispatcher.js';
 import { type WebhookReceiver, startWebhookReceiver } from './webhook.receiver.js';
 
 const SECRET = 'test_sk_emulator';
@@ -14,11 +15,18 @@ let seq = 0;
 
 const orderId = () => `order-${Date.now()}-${++seq}`;
 
-async function api(
+/** A payment as the API shows it (server.ts's paymentView). */
+type PaymentView = PaymentRecord & { balanceAmount: number; approvalUrl: string };
+
+/**
+ * One request; `B` is what the test reads of the answer's body (parsed JSON, or the text when
+ * the answer is not JSON), taken on trust: the assertions check it.
+ */
+async function api<B = unknown>(
   method: string,
   path: string,
   options: { body?: unknown; key?: string; scenario?: string; auth?: string | null } = {},
-) {
+): Promise<{ status: number; headers: Headers; body: B }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.auth !== null) headers.authorization = options.auth ?? `Basic ${SECRET}`;
   if (options.key) headers['idempotency-key'] = options.key;
@@ -30,15 +38,18 @@ async function api(
     redirect: 'manual',
   });
   const text = await response.text();
+  const json = text && response.headers.get('content-type')?.includes('json');
   return {
     status: response.status,
     headers: response.headers,
-    body: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text,
+    body: (json ? (JSON.parse(text) as unknown) : text) as B,
   };
 }
 
+const webhooks = () => api<{ deliveries: DeliveryLog[] }>('GET', '/__emulator/webhooks');
+
 const ready = (extra: Record<string, unknown> = {}) =>
-  api('POST', '/v1/payments', {
+  api<PaymentView>('POST', '/v1/payments', {
     body: {
       orderId: orderId(),
       amount: 30_000,
@@ -110,16 +121,18 @@ describe('payments emulator', () => {
       key: 'k-ready',
     });
     expect(reused).toMatchObject({ status: 409, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
-    const listed = await api('GET', '/__emulator/payments');
+    const listed = await api<{ payments: PaymentView[] }>('GET', '/__emulator/payments');
     expect(listed.body.payments).toHaveLength(1);
   });
 
   it('walks the state machine and refuses what a PG refuses', async () => {
     const { body } = await ready();
-    const key = body.paymentKey as string;
+    const key = body.paymentKey;
     const early = await api('POST', `/v1/payments/${key}/capture`, { body: { amount: 30_000 } });
     expect(early).toMatchObject({ status: 409, body: { code: 'INVALID_PAYMENT_STATUS' } });
-    expect((await api('POST', `/v1/payments/${key}/approve`)).body.status).toBe('APPROVED');
+    expect((await api<PaymentView>('POST', `/v1/payments/${key}/approve`)).body.status).toBe(
+      'APPROVED',
+    );
     const mismatch = await api('POST', `/v1/payments/${key}/capture`, { body: { amount: 1 } });
     expect(mismatch).toMatchObject({ status: 400, body: { code: 'AMOUNT_MISMATCH' } });
     const captured = await api('POST', `/v1/payments/${key}/capture`, {
@@ -136,8 +149,8 @@ describe('payments emulator', () => {
     expect(over).toMatchObject({ status: 400, body: { code: 'REFUND_AMOUNT_EXCEEDED' } });
     const rest = await api('POST', `/v1/payments/${key}/cancel`, { body: { reason: 'all' } });
     expect(rest.body).toMatchObject({ status: 'REFUNDED', refundedAmount: 30_000 });
-    const byOrder = await api('GET', `/v1/payments/orders/${body.orderId}`);
-    expect(byOrder.body.transactions.map((t: { type: string }) => t.type)).toEqual([
+    const byOrder = await api<PaymentView>('GET', `/v1/payments/orders/${body.orderId}`);
+    expect(byOrder.body.transactions.map((t) => t.type)).toEqual([
       'APPROVE',
       'CAPTURE',
       'REFUND',
@@ -152,7 +165,9 @@ describe('payments emulator', () => {
     expect(page.body).toContain('30,000');
     const approved = await api('POST', `/checkout/${body.paymentKey}/approve`, { auth: null });
     expect(approved.status).toBe(303);
-    const location = new URL(approved.headers.get('location')!);
+    const redirect = approved.headers.get('location');
+    if (!redirect) throw new Error('expected a Location header');
+    const location = new URL(redirect);
     expect(location.origin + location.pathname).toBe('https://shop.example/pay/success');
     expect(Object.fromEntries(location.searchParams)).toEqual({
       x: '1',
@@ -172,7 +187,9 @@ describe('payments emulator', () => {
     const hit = await ready({ amount: 777 });
     expect(hit).toMatchObject({ status: 500, body: { code: 'PROVIDER_ERROR' } });
     expect((await ready({ amount: 777 })).status).toBe(200);
-    expect((await api('GET', '/__emulator/scenarios')).body.scenarios).toEqual([]);
+    expect(
+      (await api<{ scenarios: unknown[] }>('GET', '/__emulator/scenarios')).body.scenarios,
+    ).toEqual([]);
 
     await api('POST', '/__emulator/scenarios', { body: { scenario: 'error' } });
     expect((await ready()).status).toBe(500);
@@ -184,7 +201,7 @@ describe('payments emulator', () => {
     const body = { orderId: orderId(), amount: 500, orderName: 'Lily', customerKey: 'c' };
     const failed = await api('POST', '/v1/payments', { body, key: 'k-err', scenario: 'error' });
     expect(failed.status).toBe(500);
-    const retried = await api('POST', '/v1/payments', { body, key: 'k-err' });
+    const retried = await api<PaymentView>('POST', '/v1/payments', { body, key: 'k-err' });
     expect(retried.body.status).toBe('READY');
   });
 
@@ -196,7 +213,9 @@ describe('payments emulator', () => {
     });
     expect(res).toMatchObject({ status: 504, body: { code: 'GATEWAY_TIMEOUT' } });
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-    expect((await api('GET', '/v1/payments/orders/order-timeout')).body.status).toBe('READY');
+    expect((await api<PaymentView>('GET', '/v1/payments/orders/order-timeout')).body.status).toBe(
+      'READY',
+    );
     expect((await api('GET', '/v1/payments/orders/x', { scenario: 'timeout' })).status).toBe(504);
   });
 
@@ -206,16 +225,15 @@ describe('payments emulator', () => {
     await api('POST', `/v1/payments/${body.paymentKey}/approve`);
     await waitFor(() => receiver.received.length >= 2, { what: 'two attempts' });
     receiver.respondWith(200);
-    await waitFor(
-      async () =>
-        (await api('GET', '/__emulator/webhooks')).body.deliveries[0]?.state === 'delivered',
-      { what: 'delivery' },
-    );
+    await waitFor(async () => (await webhooks()).body.deliveries[0]?.state === 'delivered', {
+      what: 'delivery',
+    });
     const [first, second, third] = receiver.received;
     expect(third).toBeDefined();
-    expect(first!.rawBody).toBe(second!.rawBody);
-    expect(first!.signature).toBe(signWebhook(first!.rawBody, WEBHOOK_SECRET));
-    expect(JSON.parse(first!.rawBody)).toMatchObject({
+    if (!first || !second) throw new Error('expected the first two attempts');
+    expect(first.rawBody).toBe(second.rawBody);
+    expect(first.signature).toBe(signWebhook(first.rawBody, WEBHOOK_SECRET));
+    expect(JSON.parse(first.rawBody)).toMatchObject({
       paymentKey: body.paymentKey,
       status: 'APPROVED',
       amount: 30_000,
@@ -228,7 +246,7 @@ describe('payments emulator', () => {
     await api('POST', `/v1/payments/${body.paymentKey}/approve`);
     const delivery = await waitFor(
       async () => {
-        const [entry] = (await api('GET', '/__emulator/webhooks')).body.deliveries;
+        const [entry] = (await webhooks()).body.deliveries;
         return entry?.state === 'failed' ? entry : undefined;
       },
       { what: 'give up' },
@@ -245,7 +263,7 @@ describe('payments emulator', () => {
       },
     });
     expect(invalid).toMatchObject({ status: 400, body: { code: 'INVALID_CARD_NUMBER' } });
-    const issued = await api('POST', '/v1/billing/keys', {
+    const issued = await api<BillingKeyRecord>('POST', '/v1/billing/keys', {
       body: {
         customerKey: 'c',
         card: { number: '4242 4242 4242 4242', expiryYear: 2099, expiryMonth: 12 },
@@ -258,7 +276,10 @@ describe('payments emulator', () => {
       expiryMonth: 12,
     });
     expect(JSON.stringify(issued.body)).not.toContain('4242424242424242');
-    const removed = await api('DELETE', `/v1/billing/${issued.body.billingKey}`);
+    const removed = await api<{ deleted: boolean }>(
+      'DELETE',
+      `/v1/billing/${issued.body.billingKey}`,
+    );
     expect(removed.body.deleted).toBe(true);
     const charge = await api('POST', `/v1/billing/${issued.body.billingKey}/charge`, {
       body: { orderId: orderId(), amount: 100, orderName: 'x' },

@@ -16,6 +16,11 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ProductAvailability($r: [_Any!]!) {\n    _entities(representations: $r) {\n      ... on Product {\n        id\n        availableQuantity\n      }\n    }\n  }\n": typeof types.ProductAvailabilityDocument,
+    "\n        mutation CloseStoreForAvailability($id: ID!) {\n          closeStore(storeId: $id) {\n            __typename\n          }\n        }\n      ": typeof types.CloseStoreForAvailabilityDocument,
+    "\n        mutation ReopenStoreForAvailability($id: ID!) {\n          reopenStore(storeId: $id) {\n            __typename\n          }\n        }\n      ": typeof types.ReopenStoreForAvailabilityDocument,
+    "\n        mutation CreateSagaCoupon($id: ID!, $input: CreateCouponInput!) {\n          createCoupon(storeId: $id, input: $input) {\n            __typename\n            ... on Coupon {\n              id\n            }\n          }\n        }\n      ": typeof types.CreateSagaCouponDocument,
+    "\n        mutation ClaimSagaCoupon($id: ID!) {\n          claimCoupon(couponId: $id) {\n            __typename\n          }\n        }\n      ": typeof types.ClaimSagaCouponDocument,
     "\n  fragment CouponResult on CouponResult {\n    __typename\n    ... on Coupon {\n      id\n      name\n      code\n      discountAmount\n      minOrderAmount\n      issueLimit\n      issuedCount\n      remaining\n      active\n    }\n    ... on UserError {\n      code\n      message\n    }\n    ... on InvalidInputError {\n      field\n    }\n  }\n": typeof types.CouponResultFragmentDoc,
     "\n  mutation CreateCoupon($storeId: ID!, $input: CreateCouponInput!) {\n    createCoupon(storeId: $storeId, input: $input) {\n      ...CouponResult\n    }\n  }\n": typeof types.CreateCouponDocument,
     "\n  mutation UpdateCoupon($id: ID!, $input: UpdateCouponInput!) {\n    updateCoupon(couponId: $id, input: $input) {\n      ...CouponResult\n    }\n  }\n": typeof types.UpdateCouponDocument,
@@ -25,8 +30,47 @@ type Documents = {
     "\n  query MyCoupons {\n    myCoupons {\n      status\n    }\n  }\n": typeof types.MyCouponsDocument,
     "\n        query MyCouponsClaimed {\n          myCoupons {\n            status\n            coupon {\n              id\n              claimedByMe\n            }\n          }\n        }\n      ": typeof types.MyCouponsClaimedDocument,
     "\n            query ClaimableCoupons($s: ID!, $t: Int!) {\n              claimableCoupons(storeId: $s, subtotal: $t) {\n                id\n                discountFor(subtotal: $t)\n              }\n            }\n          ": typeof types.ClaimableCouponsDocument,
+    "\n  mutation AdjustFlowerStock($storeId: ID!, $items: [FlowerDeltaInput!]!, $requestId: ID) {\n    adjustFlowerStock(storeId: $storeId, items: $items, requestId: $requestId) {\n      __typename\n      ... on InventoryUpdate {\n        adjustmentId\n        changes {\n          flowerId\n          delta\n        }\n        items {\n          flowerId\n          available\n        }\n      }\n      ... on InsufficientStockError {\n        code\n        shortages {\n          flowerId\n          requested\n          available\n        }\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.AdjustFlowerStockDocument,
+    "\n  query StoreInventory($id: ID!) {\n    store(id: $id) {\n      inventory {\n        flowerId\n        available\n        reserved\n        onHand\n        low\n      }\n    }\n  }\n": typeof types.StoreInventoryDocument,
+    "\n  query StoreFlowerStock($id: ID!) {\n    store(id: $id) {\n      flowerStock {\n        flowerId\n        available\n      }\n    }\n  }\n": typeof types.StoreFlowerStockDocument,
+    "\n        query InventoryHistory($id: ID!) {\n          store(id: $id) {\n            inventoryHistory(flowerId: 1, first: 10) {\n              totalCount\n              nodes {\n                kind\n                availableDelta\n                available\n              }\n            }\n          }\n        }\n      ": typeof types.InventoryHistoryDocument,
+    "\n        mutation SuspendStoreForSale($id: ID!) {\n          suspendStore(storeId: $id, reason: \"점검\") {\n            __typename\n          }\n        }\n      ": typeof types.SuspendStoreForSaleDocument,
+    "\n  query StorePickupSlots($id: ID!, $date: String!) {\n    store(id: $id) {\n      pickupSlots(date: $date) {\n        startsAt\n        endsAt\n        label\n        capacity\n        booked\n        remaining\n        bookable\n      }\n    }\n  }\n": typeof types.StorePickupSlotsDocument,
+    "\n        mutation TurnPickupOff($id: ID!) {\n          updatePickupSettings(storeId: $id, input: { enabled: false, slotCapacity: 2 }) {\n            __typename\n          }\n        }\n      ": typeof types.TurnPickupOffDocument,
+    "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      __typename\n      ... on Question {\n        id\n        content\n        secret\n        readable\n      }\n      ... on InvalidInputError {\n        field\n        code\n      }\n    }\n  }\n": typeof types.AskQuestionDocument,
+    "\n  mutation AnswerQuestion($id: ID!, $content: String!) {\n    answerQuestion(questionId: $id, content: $content) {\n      __typename\n      ... on Question {\n        id\n        answered\n        answer {\n          content\n        }\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.AnswerQuestionDocument,
+    "\n  mutation MarkQuestionRead($id: ID!) {\n    markQuestionRead(questionId: $id) {\n      id\n      readBySeller\n      answerRead\n    }\n  }\n": typeof types.MarkQuestionReadDocument,
+    "\n  query ProductQuestions($r: [_Any!]!) {\n    _entities(representations: $r) {\n      __typename\n      ... on Product {\n        questions(first: 10) {\n          totalCount\n          nodes {\n            id\n            content\n            readable\n            asker {\n              id\n            }\n            answer {\n              content\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ProductQuestionsDocument,
+    "\n  query StoreQuestions($id: ID!, $unread: Boolean!, $unanswered: Boolean!) {\n    store(id: $id) {\n      unreadQuestionCount\n      questions(unreadOnly: $unread, unansweredOnly: $unanswered) {\n        totalCount\n        nodes {\n          id\n          content\n          readBySeller\n        }\n      }\n    }\n  }\n": typeof types.StoreQuestionsDocument,
+    "\n            query MyUnreadQuestions {\n              myQuestions(unreadOnly: true) {\n                totalCount\n                nodes {\n                  id\n                  answerRead\n                  readBySeller\n                }\n              }\n            }\n          ": typeof types.MyUnreadQuestionsDocument,
+    "\n        query SeededStores {\n          stores(first: 10, sort: NEWEST) {\n            totalCount\n            nodes {\n              id\n              name\n              address {\n                regionName\n                districtName\n              }\n              coupons {\n                code\n              }\n            }\n          }\n        }\n      ": typeof types.SeededStoresDocument,
+    "\n        query SeededStoreStock($id: ID!) {\n          store(id: $id) {\n            flowerStock {\n              available\n            }\n          }\n        }\n      ": typeof types.SeededStoreStockDocument,
+    "\n  query StoreStatusOf($id: ID!) {\n    store(id: $id) {\n      status\n    }\n  }\n": typeof types.StoreStatusOfDocument,
+    "\n  mutation CloseOwnStore($id: ID!) {\n    closeStore(storeId: $id) {\n      __typename\n      ... on Store {\n        status\n      }\n    }\n  }\n": typeof types.CloseOwnStoreDocument,
+    "\n        query ListedStoresAfterSuspension {\n          stores(first: 100) {\n            nodes {\n              id\n            }\n          }\n        }\n      ": typeof types.ListedStoresAfterSuspensionDocument,
+    "\n  query FindStores($filter: StoreFilter, $sort: StoreSort, $first: Int, $after: String) {\n    stores(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        distanceMeters\n        rating\n      }\n    }\n  }\n": typeof types.FindStoresDocument,
+    "\n      mutation SuspendStoreForFinder($id: ID!) {\n        suspendStore(storeId: $id, reason: \"점검\") {\n          __typename\n        }\n      }\n    ": typeof types.SuspendStoreForFinderDocument,
+    "\n  mutation UpdateStore($storeId: ID!, $input: UpdateStoreInput!) {\n    updateStore(storeId: $storeId, input: $input) {\n      __typename\n      ...StoreFields\n      ... on UserError {\n        code\n        message\n      }\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n": typeof types.UpdateStoreDocument,
+    "\n  fragment StoreStatusFields on StoreStatusResult {\n    __typename\n    ... on Store {\n      id\n      status\n    }\n    ... on StoreStatusTransitionError {\n      code\n      currentStatus\n    }\n    ... on UserError {\n      code\n    }\n  }\n": typeof types.StoreStatusFieldsFragmentDoc,
+    "\n  mutation SuspendStore($id: ID!, $reason: String!) {\n    suspendStore(storeId: $id, reason: $reason) {\n      ...StoreStatusFields\n    }\n  }\n": typeof types.SuspendStoreDocument,
+    "\n  mutation ReopenStore($id: ID!) {\n    reopenStore(storeId: $id) {\n      ...StoreStatusFields\n    }\n  }\n": typeof types.ReopenStoreDocument,
+    "\n  mutation CloseStore($id: ID!) {\n    closeStore(storeId: $id) {\n      ...StoreStatusFields\n    }\n  }\n": typeof types.CloseStoreDocument,
+    "\n        query MyStore {\n          myStore {\n            id\n          }\n        }\n      ": typeof types.MyStoreDocument,
+    "\n        query StoreOfUser($r: [_Any!]!) {\n          _entities(representations: $r) {\n            ... on User {\n              id\n              store {\n                id\n                name\n              }\n            }\n          }\n        }\n      ": typeof types.StoreOfUserDocument,
+    "\n        mutation UpdateDeliveryPolicy($id: ID!, $input: StoreDeliveryPolicyInput!) {\n          updateDeliveryPolicy(storeId: $id, input: $input) {\n            __typename\n            ... on Store {\n              deliveryPolicy {\n                fee\n                freeDeliveryThreshold\n                sameDayCutoff\n                windows {\n                  start\n                  end\n                }\n              }\n              below: deliveryFee(subtotal: 39999)\n              free: deliveryFee(subtotal: 40000)\n              deliveryDates(days: 3) {\n                date\n                sameDay\n                windows {\n                  start\n                  end\n                  startsAt\n                }\n              }\n            }\n          }\n        }\n      ": typeof types.UpdateDeliveryPolicyDocument,
+    "\n      query StoreSettlement($id: ID!) {\n        store(id: $id) {\n          settlementAccount {\n            bank\n          }\n          lowStockThreshold\n        }\n      }\n    ": typeof types.StoreSettlementDocument,
+    "\n        query ListedStoresAfterClose {\n          stores(first: 100) {\n            nodes {\n              id\n            }\n          }\n        }\n      ": typeof types.ListedStoresAfterCloseDocument,
+    "\n        query StoreReferences($r: [_Any!]!) {\n          _entities(representations: $r) {\n            ... on Store {\n              id\n              name\n              status\n            }\n          }\n        }\n      ": typeof types.StoreReferencesDocument,
+    "\n  fragment StoreFields on Store {\n    id\n    name\n    status\n    phone\n    address {\n      regionCode\n      districtCode\n      regionName\n      districtName\n      latitude\n      longitude\n    }\n    businessHours {\n      opensAt\n      closesAt\n      closedWeekdays\n    }\n    deliveryPolicy {\n      fee\n      freeDeliveryThreshold\n      sameDayCutoff\n      windows {\n        start\n        end\n      }\n    }\n    pickup {\n      enabled\n      slotCapacity\n    }\n  }\n": typeof types.StoreFieldsFragmentDoc,
+    "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      __typename\n      ...StoreFields\n      ... on UserError {\n        code\n        message\n      }\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n": typeof types.CreateStoreDocument,
+    "\n  mutation SetFlowerStock($storeId: ID!, $items: [FlowerQuantityInput!]!, $requestId: ID) {\n    setFlowerStock(storeId: $storeId, items: $items, requestId: $requestId) {\n      __typename\n      ... on InventoryUpdate {\n        adjustmentId\n        changes {\n          flowerId\n          delta\n        }\n        items {\n          flowerId\n          available\n          reserved\n          low\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetFlowerStockDocument,
 };
 const documents: Documents = {
+    "\n  query ProductAvailability($r: [_Any!]!) {\n    _entities(representations: $r) {\n      ... on Product {\n        id\n        availableQuantity\n      }\n    }\n  }\n": types.ProductAvailabilityDocument,
+    "\n        mutation CloseStoreForAvailability($id: ID!) {\n          closeStore(storeId: $id) {\n            __typename\n          }\n        }\n      ": types.CloseStoreForAvailabilityDocument,
+    "\n        mutation ReopenStoreForAvailability($id: ID!) {\n          reopenStore(storeId: $id) {\n            __typename\n          }\n        }\n      ": types.ReopenStoreForAvailabilityDocument,
+    "\n        mutation CreateSagaCoupon($id: ID!, $input: CreateCouponInput!) {\n          createCoupon(storeId: $id, input: $input) {\n            __typename\n            ... on Coupon {\n              id\n            }\n          }\n        }\n      ": types.CreateSagaCouponDocument,
+    "\n        mutation ClaimSagaCoupon($id: ID!) {\n          claimCoupon(couponId: $id) {\n            __typename\n          }\n        }\n      ": types.ClaimSagaCouponDocument,
     "\n  fragment CouponResult on CouponResult {\n    __typename\n    ... on Coupon {\n      id\n      name\n      code\n      discountAmount\n      minOrderAmount\n      issueLimit\n      issuedCount\n      remaining\n      active\n    }\n    ... on UserError {\n      code\n      message\n    }\n    ... on InvalidInputError {\n      field\n    }\n  }\n": types.CouponResultFragmentDoc,
     "\n  mutation CreateCoupon($storeId: ID!, $input: CreateCouponInput!) {\n    createCoupon(storeId: $storeId, input: $input) {\n      ...CouponResult\n    }\n  }\n": types.CreateCouponDocument,
     "\n  mutation UpdateCoupon($id: ID!, $input: UpdateCouponInput!) {\n    updateCoupon(couponId: $id, input: $input) {\n      ...CouponResult\n    }\n  }\n": types.UpdateCouponDocument,
@@ -36,8 +80,62 @@ const documents: Documents = {
     "\n  query MyCoupons {\n    myCoupons {\n      status\n    }\n  }\n": types.MyCouponsDocument,
     "\n        query MyCouponsClaimed {\n          myCoupons {\n            status\n            coupon {\n              id\n              claimedByMe\n            }\n          }\n        }\n      ": types.MyCouponsClaimedDocument,
     "\n            query ClaimableCoupons($s: ID!, $t: Int!) {\n              claimableCoupons(storeId: $s, subtotal: $t) {\n                id\n                discountFor(subtotal: $t)\n              }\n            }\n          ": types.ClaimableCouponsDocument,
+    "\n  mutation AdjustFlowerStock($storeId: ID!, $items: [FlowerDeltaInput!]!, $requestId: ID) {\n    adjustFlowerStock(storeId: $storeId, items: $items, requestId: $requestId) {\n      __typename\n      ... on InventoryUpdate {\n        adjustmentId\n        changes {\n          flowerId\n          delta\n        }\n        items {\n          flowerId\n          available\n        }\n      }\n      ... on InsufficientStockError {\n        code\n        shortages {\n          flowerId\n          requested\n          available\n        }\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.AdjustFlowerStockDocument,
+    "\n  query StoreInventory($id: ID!) {\n    store(id: $id) {\n      inventory {\n        flowerId\n        available\n        reserved\n        onHand\n        low\n      }\n    }\n  }\n": types.StoreInventoryDocument,
+    "\n  query StoreFlowerStock($id: ID!) {\n    store(id: $id) {\n      flowerStock {\n        flowerId\n        available\n      }\n    }\n  }\n": types.StoreFlowerStockDocument,
+    "\n        query InventoryHistory($id: ID!) {\n          store(id: $id) {\n            inventoryHistory(flowerId: 1, first: 10) {\n              totalCount\n              nodes {\n                kind\n                availableDelta\n                available\n              }\n            }\n          }\n        }\n      ": types.InventoryHistoryDocument,
+    "\n        mutation SuspendStoreForSale($id: ID!) {\n          suspendStore(storeId: $id, reason: \"점검\") {\n            __typename\n          }\n        }\n      ": types.SuspendStoreForSaleDocument,
+    "\n  query StorePickupSlots($id: ID!, $date: String!) {\n    store(id: $id) {\n      pickupSlots(date: $date) {\n        startsAt\n        endsAt\n        label\n        capacity\n        booked\n        remaining\n        bookable\n      }\n    }\n  }\n": types.StorePickupSlotsDocument,
+    "\n        mutation TurnPickupOff($id: ID!) {\n          updatePickupSettings(storeId: $id, input: { enabled: false, slotCapacity: 2 }) {\n            __typename\n          }\n        }\n      ": types.TurnPickupOffDocument,
+    "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      __typename\n      ... on Question {\n        id\n        content\n        secret\n        readable\n      }\n      ... on InvalidInputError {\n        field\n        code\n      }\n    }\n  }\n": types.AskQuestionDocument,
+    "\n  mutation AnswerQuestion($id: ID!, $content: String!) {\n    answerQuestion(questionId: $id, content: $content) {\n      __typename\n      ... on Question {\n        id\n        answered\n        answer {\n          content\n        }\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.AnswerQuestionDocument,
+    "\n  mutation MarkQuestionRead($id: ID!) {\n    markQuestionRead(questionId: $id) {\n      id\n      readBySeller\n      answerRead\n    }\n  }\n": types.MarkQuestionReadDocument,
+    "\n  query ProductQuestions($r: [_Any!]!) {\n    _entities(representations: $r) {\n      __typename\n      ... on Product {\n        questions(first: 10) {\n          totalCount\n          nodes {\n            id\n            content\n            readable\n            asker {\n              id\n            }\n            answer {\n              content\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ProductQuestionsDocument,
+    "\n  query StoreQuestions($id: ID!, $unread: Boolean!, $unanswered: Boolean!) {\n    store(id: $id) {\n      unreadQuestionCount\n      questions(unreadOnly: $unread, unansweredOnly: $unanswered) {\n        totalCount\n        nodes {\n          id\n          content\n          readBySeller\n        }\n      }\n    }\n  }\n": types.StoreQuestionsDocument,
+    "\n            query MyUnreadQuestions {\n              myQuestions(unreadOnly: true) {\n                totalCount\n                nodes {\n                  id\n                  answerRead\n                  readBySeller\n                }\n              }\n            }\n          ": types.MyUnreadQuestionsDocument,
+    "\n        query SeededStores {\n          stores(first: 10, sort: NEWEST) {\n            totalCount\n            nodes {\n              id\n              name\n              address {\n                regionName\n                districtName\n              }\n              coupons {\n                code\n              }\n            }\n          }\n        }\n      ": types.SeededStoresDocument,
+    "\n        query SeededStoreStock($id: ID!) {\n          store(id: $id) {\n            flowerStock {\n              available\n            }\n          }\n        }\n      ": types.SeededStoreStockDocument,
+    "\n  query StoreStatusOf($id: ID!) {\n    store(id: $id) {\n      status\n    }\n  }\n": types.StoreStatusOfDocument,
+    "\n  mutation CloseOwnStore($id: ID!) {\n    closeStore(storeId: $id) {\n      __typename\n      ... on Store {\n        status\n      }\n    }\n  }\n": types.CloseOwnStoreDocument,
+    "\n        query ListedStoresAfterSuspension {\n          stores(first: 100) {\n            nodes {\n              id\n            }\n          }\n        }\n      ": types.ListedStoresAfterSuspensionDocument,
+    "\n  query FindStores($filter: StoreFilter, $sort: StoreSort, $first: Int, $after: String) {\n    stores(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        distanceMeters\n        rating\n      }\n    }\n  }\n": types.FindStoresDocument,
+    "\n      mutation SuspendStoreForFinder($id: ID!) {\n        suspendStore(storeId: $id, reason: \"점검\") {\n          __typename\n        }\n      }\n    ": types.SuspendStoreForFinderDocument,
+    "\n  mutation UpdateStore($storeId: ID!, $input: UpdateStoreInput!) {\n    updateStore(storeId: $storeId, input: $input) {\n      __typename\n      ...StoreFields\n      ... on UserError {\n        code\n        message\n      }\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n": types.UpdateStoreDocument,
+    "\n  fragment StoreStatusFields on StoreStatusResult {\n    __typename\n    ... on Store {\n      id\n      status\n    }\n    ... on StoreStatusTransitionError {\n      code\n      currentStatus\n    }\n    ... on UserError {\n      code\n    }\n  }\n": types.StoreStatusFieldsFragmentDoc,
+    "\n  mutation SuspendStore($id: ID!, $reason: String!) {\n    suspendStore(storeId: $id, reason: $reason) {\n      ...StoreStatusFields\n    }\n  }\n": types.SuspendStoreDocument,
+    "\n  mutation ReopenStore($id: ID!) {\n    reopenStore(storeId: $id) {\n      ...StoreStatusFields\n    }\n  }\n": types.ReopenStoreDocument,
+    "\n  mutation CloseStore($id: ID!) {\n    closeStore(storeId: $id) {\n      ...StoreStatusFields\n    }\n  }\n": types.CloseStoreDocument,
+    "\n        query MyStore {\n          myStore {\n            id\n          }\n        }\n      ": types.MyStoreDocument,
+    "\n        query StoreOfUser($r: [_Any!]!) {\n          _entities(representations: $r) {\n            ... on User {\n              id\n              store {\n                id\n                name\n              }\n            }\n          }\n        }\n      ": types.StoreOfUserDocument,
+    "\n        mutation UpdateDeliveryPolicy($id: ID!, $input: StoreDeliveryPolicyInput!) {\n          updateDeliveryPolicy(storeId: $id, input: $input) {\n            __typename\n            ... on Store {\n              deliveryPolicy {\n                fee\n                freeDeliveryThreshold\n                sameDayCutoff\n                windows {\n                  start\n                  end\n                }\n              }\n              below: deliveryFee(subtotal: 39999)\n              free: deliveryFee(subtotal: 40000)\n              deliveryDates(days: 3) {\n                date\n                sameDay\n                windows {\n                  start\n                  end\n                  startsAt\n                }\n              }\n            }\n          }\n        }\n      ": types.UpdateDeliveryPolicyDocument,
+    "\n      query StoreSettlement($id: ID!) {\n        store(id: $id) {\n          settlementAccount {\n            bank\n          }\n          lowStockThreshold\n        }\n      }\n    ": types.StoreSettlementDocument,
+    "\n        query ListedStoresAfterClose {\n          stores(first: 100) {\n            nodes {\n              id\n            }\n          }\n        }\n      ": types.ListedStoresAfterCloseDocument,
+    "\n        query StoreReferences($r: [_Any!]!) {\n          _entities(representations: $r) {\n            ... on Store {\n              id\n              name\n              status\n            }\n          }\n        }\n      ": types.StoreReferencesDocument,
+    "\n  fragment StoreFields on Store {\n    id\n    name\n    status\n    phone\n    address {\n      regionCode\n      districtCode\n      regionName\n      districtName\n      latitude\n      longitude\n    }\n    businessHours {\n      opensAt\n      closesAt\n      closedWeekdays\n    }\n    deliveryPolicy {\n      fee\n      freeDeliveryThreshold\n      sameDayCutoff\n      windows {\n        start\n        end\n      }\n    }\n    pickup {\n      enabled\n      slotCapacity\n    }\n  }\n": types.StoreFieldsFragmentDoc,
+    "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      __typename\n      ...StoreFields\n      ... on UserError {\n        code\n        message\n      }\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n": types.CreateStoreDocument,
+    "\n  mutation SetFlowerStock($storeId: ID!, $items: [FlowerQuantityInput!]!, $requestId: ID) {\n    setFlowerStock(storeId: $storeId, items: $items, requestId: $requestId) {\n      __typename\n      ... on InventoryUpdate {\n        adjustmentId\n        changes {\n          flowerId\n          delta\n        }\n        items {\n          flowerId\n          available\n          reserved\n          low\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.SetFlowerStockDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductAvailability($r: [_Any!]!) {\n    _entities(representations: $r) {\n      ... on Product {\n        id\n        availableQuantity\n      }\n    }\n  }\n"): typeof import('./graphql.js').ProductAvailabilityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation CloseStoreForAvailability($id: ID!) {\n          closeStore(storeId: $id) {\n            __typename\n          }\n        }\n      "): typeof import('./graphql.js').CloseStoreForAvailabilityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation ReopenStoreForAvailability($id: ID!) {\n          reopenStore(storeId: $id) {\n            __typename\n          }\n        }\n      "): typeof import('./graphql.js').ReopenStoreForAvailabilityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation CreateSagaCoupon($id: ID!, $input: CreateCouponInput!) {\n          createCoupon(storeId: $id, input: $input) {\n            __typename\n            ... on Coupon {\n              id\n            }\n          }\n        }\n      "): typeof import('./graphql.js').CreateSagaCouponDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation ClaimSagaCoupon($id: ID!) {\n          claimCoupon(couponId: $id) {\n            __typename\n          }\n        }\n      "): typeof import('./graphql.js').ClaimSagaCouponDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -74,6 +172,142 @@ export function graphql(source: "\n        query MyCouponsClaimed {\n          m
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n            query ClaimableCoupons($s: ID!, $t: Int!) {\n              claimableCoupons(storeId: $s, subtotal: $t) {\n                id\n                discountFor(subtotal: $t)\n              }\n            }\n          "): typeof import('./graphql.js').ClaimableCouponsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdjustFlowerStock($storeId: ID!, $items: [FlowerDeltaInput!]!, $requestId: ID) {\n    adjustFlowerStock(storeId: $storeId, items: $items, requestId: $requestId) {\n      __typename\n      ... on InventoryUpdate {\n        adjustmentId\n        changes {\n          flowerId\n          delta\n        }\n        items {\n          flowerId\n          available\n        }\n      }\n      ... on InsufficientStockError {\n        code\n        shortages {\n          flowerId\n          requested\n          available\n        }\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n"): typeof import('./graphql.js').AdjustFlowerStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StoreInventory($id: ID!) {\n    store(id: $id) {\n      inventory {\n        flowerId\n        available\n        reserved\n        onHand\n        low\n      }\n    }\n  }\n"): typeof import('./graphql.js').StoreInventoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StoreFlowerStock($id: ID!) {\n    store(id: $id) {\n      flowerStock {\n        flowerId\n        available\n      }\n    }\n  }\n"): typeof import('./graphql.js').StoreFlowerStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query InventoryHistory($id: ID!) {\n          store(id: $id) {\n            inventoryHistory(flowerId: 1, first: 10) {\n              totalCount\n              nodes {\n                kind\n                availableDelta\n                available\n              }\n            }\n          }\n        }\n      "): typeof import('./graphql.js').InventoryHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation SuspendStoreForSale($id: ID!) {\n          suspendStore(storeId: $id, reason: \"점검\") {\n            __typename\n          }\n        }\n      "): typeof import('./graphql.js').SuspendStoreForSaleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorePickupSlots($id: ID!, $date: String!) {\n    store(id: $id) {\n      pickupSlots(date: $date) {\n        startsAt\n        endsAt\n        label\n        capacity\n        booked\n        remaining\n        bookable\n      }\n    }\n  }\n"): typeof import('./graphql.js').StorePickupSlotsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation TurnPickupOff($id: ID!) {\n          updatePickupSettings(storeId: $id, input: { enabled: false, slotCapacity: 2 }) {\n            __typename\n          }\n        }\n      "): typeof import('./graphql.js').TurnPickupOffDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AskQuestion($input: AskQuestionInput!) {\n    askQuestion(input: $input) {\n      __typename\n      ... on Question {\n        id\n        content\n        secret\n        readable\n      }\n      ... on InvalidInputError {\n        field\n        code\n      }\n    }\n  }\n"): typeof import('./graphql.js').AskQuestionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnswerQuestion($id: ID!, $content: String!) {\n    answerQuestion(questionId: $id, content: $content) {\n      __typename\n      ... on Question {\n        id\n        answered\n        answer {\n          content\n        }\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n"): typeof import('./graphql.js').AnswerQuestionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkQuestionRead($id: ID!) {\n    markQuestionRead(questionId: $id) {\n      id\n      readBySeller\n      answerRead\n    }\n  }\n"): typeof import('./graphql.js').MarkQuestionReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductQuestions($r: [_Any!]!) {\n    _entities(representations: $r) {\n      __typename\n      ... on Product {\n        questions(first: 10) {\n          totalCount\n          nodes {\n            id\n            content\n            readable\n            asker {\n              id\n            }\n            answer {\n              content\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').ProductQuestionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StoreQuestions($id: ID!, $unread: Boolean!, $unanswered: Boolean!) {\n    store(id: $id) {\n      unreadQuestionCount\n      questions(unreadOnly: $unread, unansweredOnly: $unanswered) {\n        totalCount\n        nodes {\n          id\n          content\n          readBySeller\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').StoreQuestionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n            query MyUnreadQuestions {\n              myQuestions(unreadOnly: true) {\n                totalCount\n                nodes {\n                  id\n                  answerRead\n                  readBySeller\n                }\n              }\n            }\n          "): typeof import('./graphql.js').MyUnreadQuestionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query SeededStores {\n          stores(first: 10, sort: NEWEST) {\n            totalCount\n            nodes {\n              id\n              name\n              address {\n                regionName\n                districtName\n              }\n              coupons {\n                code\n              }\n            }\n          }\n        }\n      "): typeof import('./graphql.js').SeededStoresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query SeededStoreStock($id: ID!) {\n          store(id: $id) {\n            flowerStock {\n              available\n            }\n          }\n        }\n      "): typeof import('./graphql.js').SeededStoreStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StoreStatusOf($id: ID!) {\n    store(id: $id) {\n      status\n    }\n  }\n"): typeof import('./graphql.js').StoreStatusOfDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseOwnStore($id: ID!) {\n    closeStore(storeId: $id) {\n      __typename\n      ... on Store {\n        status\n      }\n    }\n  }\n"): typeof import('./graphql.js').CloseOwnStoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query ListedStoresAfterSuspension {\n          stores(first: 100) {\n            nodes {\n              id\n            }\n          }\n        }\n      "): typeof import('./graphql.js').ListedStoresAfterSuspensionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FindStores($filter: StoreFilter, $sort: StoreSort, $first: Int, $after: String) {\n    stores(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        distanceMeters\n        rating\n      }\n    }\n  }\n"): typeof import('./graphql.js').FindStoresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation SuspendStoreForFinder($id: ID!) {\n        suspendStore(storeId: $id, reason: \"점검\") {\n          __typename\n        }\n      }\n    "): typeof import('./graphql.js').SuspendStoreForFinderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateStore($storeId: ID!, $input: UpdateStoreInput!) {\n    updateStore(storeId: $storeId, input: $input) {\n      __typename\n      ...StoreFields\n      ... on UserError {\n        code\n        message\n      }\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n"): typeof import('./graphql.js').UpdateStoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StoreStatusFields on StoreStatusResult {\n    __typename\n    ... on Store {\n      id\n      status\n    }\n    ... on StoreStatusTransitionError {\n      code\n      currentStatus\n    }\n    ... on UserError {\n      code\n    }\n  }\n"): typeof import('./graphql.js').StoreStatusFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SuspendStore($id: ID!, $reason: String!) {\n    suspendStore(storeId: $id, reason: $reason) {\n      ...StoreStatusFields\n    }\n  }\n"): typeof import('./graphql.js').SuspendStoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReopenStore($id: ID!) {\n    reopenStore(storeId: $id) {\n      ...StoreStatusFields\n    }\n  }\n"): typeof import('./graphql.js').ReopenStoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseStore($id: ID!) {\n    closeStore(storeId: $id) {\n      ...StoreStatusFields\n    }\n  }\n"): typeof import('./graphql.js').CloseStoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MyStore {\n          myStore {\n            id\n          }\n        }\n      "): typeof import('./graphql.js').MyStoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query StoreOfUser($r: [_Any!]!) {\n          _entities(representations: $r) {\n            ... on User {\n              id\n              store {\n                id\n                name\n              }\n            }\n          }\n        }\n      "): typeof import('./graphql.js').StoreOfUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation UpdateDeliveryPolicy($id: ID!, $input: StoreDeliveryPolicyInput!) {\n          updateDeliveryPolicy(storeId: $id, input: $input) {\n            __typename\n            ... on Store {\n              deliveryPolicy {\n                fee\n                freeDeliveryThreshold\n                sameDayCutoff\n                windows {\n                  start\n                  end\n                }\n              }\n              below: deliveryFee(subtotal: 39999)\n              free: deliveryFee(subtotal: 40000)\n              deliveryDates(days: 3) {\n                date\n                sameDay\n                windows {\n                  start\n                  end\n                  startsAt\n                }\n              }\n            }\n          }\n        }\n      "): typeof import('./graphql.js').UpdateDeliveryPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query StoreSettlement($id: ID!) {\n        store(id: $id) {\n          settlementAccount {\n            bank\n          }\n          lowStockThreshold\n        }\n      }\n    "): typeof import('./graphql.js').StoreSettlementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query ListedStoresAfterClose {\n          stores(first: 100) {\n            nodes {\n              id\n            }\n          }\n        }\n      "): typeof import('./graphql.js').ListedStoresAfterCloseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query StoreReferences($r: [_Any!]!) {\n          _entities(representations: $r) {\n            ... on Store {\n              id\n              name\n              status\n            }\n          }\n        }\n      "): typeof import('./graphql.js').StoreReferencesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StoreFields on Store {\n    id\n    name\n    status\n    phone\n    address {\n      regionCode\n      districtCode\n      regionName\n      districtName\n      latitude\n      longitude\n    }\n    businessHours {\n      opensAt\n      closesAt\n      closedWeekdays\n    }\n    deliveryPolicy {\n      fee\n      freeDeliveryThreshold\n      sameDayCutoff\n      windows {\n        start\n        end\n      }\n    }\n    pickup {\n      enabled\n      slotCapacity\n    }\n  }\n"): typeof import('./graphql.js').StoreFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      __typename\n      ...StoreFields\n      ... on UserError {\n        code\n        message\n      }\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n"): typeof import('./graphql.js').CreateStoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetFlowerStock($storeId: ID!, $items: [FlowerQuantityInput!]!, $requestId: ID) {\n    setFlowerStock(storeId: $storeId, items: $items, requestId: $requestId) {\n      __typename\n      ... on InventoryUpdate {\n        adjustmentId\n        changes {\n          flowerId\n          delta\n        }\n        items {\n          flowerId\n          available\n          reserved\n          low\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').SetFlowerStockDocument;
 
 
 export function graphql(source: string) {

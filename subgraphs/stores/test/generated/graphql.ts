@@ -5,6 +5,24 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AskQuestionInput = {
+  /** 1 to 1,000 characters. */
+  content: string;
+  productId: string;
+  secret?: boolean;
+  /** The product's store. */
+  storeId: string;
+};
+
+export type BusinessHoursInput = {
+  /** 0 = Sunday … 6 = Saturday. */
+  closedWeekdays?: Array<number> | null | undefined;
+  /** `HH:mm`, Asia/Seoul, after opensAt. */
+  closesAt: string;
+  /** `HH:mm`, Asia/Seoul. */
+  opensAt: string;
+};
+
 export type CouponClaimStatus =
   /** Can be used now. */
   | 'AVAILABLE'
@@ -32,6 +50,122 @@ export type CreateCouponInput = {
   startsAt: string;
 };
 
+/** An approved seller's store. */
+export type CreateStoreInput = {
+  address: StoreAddressInput;
+  businessHours: BusinessHoursInput;
+  /** Defaults apply if omitted. */
+  deliveryPolicy?: StoreDeliveryPolicyInput | null | undefined;
+  description?: string | null | undefined;
+  /** Low-stock alert threshold, default 50. */
+  lowStockThreshold?: number | null | undefined;
+  name: string;
+  /** e.g. 02-123-4567 or 010-1234-5678. */
+  phone: string;
+  /** Defaults apply if omitted. */
+  pickup?: PickupSettingsInput | null | undefined;
+  settlementAccount: SettlementAccountInput;
+  thumbnailUrl?: string | null | undefined;
+};
+
+export type FlowerDeltaInput = {
+  /** Stems to add (positive) or remove (negative). */
+  delta: number;
+  flowerId: number;
+};
+
+export type FlowerQuantityInput = {
+  /** 0 to 1,000,000 stems. */
+  available: number;
+  flowerId: number;
+};
+
+export type PickupSettingsInput = {
+  enabled: boolean;
+  /** Orders per 30-minute slot, 1 to 50. */
+  slotCapacity: number;
+};
+
+export type SettlementAccountInput = {
+  accountHolder: string;
+  accountNumber: string;
+  /** One of the settlement banks. */
+  bank: string;
+};
+
+export type StoreAddressInput = {
+  detail?: string | null | undefined;
+  districtCode: string;
+  latitude: number;
+  longitude: number;
+  regionCode: string;
+  street: string;
+  /** Five digits. */
+  zipCode: string;
+};
+
+/** A map view: south-west and north-east corners. */
+export type StoreBoundsInput = {
+  east: number;
+  north: number;
+  south: number;
+  west: number;
+};
+
+export type StoreDeliveryPolicyInput = {
+  /** KRW, 0 to 100,000. */
+  fee: number;
+  /** Free delivery from this product subtotal (KRW); omit or null: never free. */
+  freeDeliveryThreshold?: number | null | undefined;
+  /** `HH:mm`: orders before it can be delivered the same day. */
+  sameDayCutoff: string;
+  /** 1 to 8 non-overlapping windows. */
+  windows: Array<StoreDeliveryWindowInput>;
+};
+
+export type StoreDeliveryWindowInput = {
+  /** `HH:mm` */
+  end: string;
+  /** `HH:mm` */
+  start: string;
+};
+
+/** All given filters apply together. */
+export type StoreFilter = {
+  bounds?: StoreBoundsInput | null | undefined;
+  districtCode?: string | null | undefined;
+  /** Part of the store name. */
+  name?: string | null | undefined;
+  near?: StoreNearInput | null | undefined;
+  regionCode?: string | null | undefined;
+  /** Admins only; everyone else sees OPEN stores. */
+  status?: StoreStatus | null | undefined;
+};
+
+/** A point and a radius. */
+export type StoreNearInput = {
+  latitude: number;
+  longitude: number;
+  /** Metres, 1 to 50,000. */
+  radiusMeters: number;
+};
+
+export type StoreSort =
+  /** Nearest first; needs `near` or `bounds`. */
+  | 'DISTANCE'
+  /** Most recently opened first. */
+  | 'NEWEST'
+  /** Best rated first. */
+  | 'RATING';
+
+export type StoreStatus =
+  /** Closed by its seller (or an administrator); not selling. */
+  | 'CLOSED'
+  /** Selling. */
+  | 'OPEN'
+  /** Stopped by an administrator; only an administrator reopens it. */
+  | 'SUSPENDED';
+
 /** Only the fields given change. */
 export type UpdateCouponInput = {
   code?: string | null | undefined;
@@ -43,6 +177,74 @@ export type UpdateCouponInput = {
   name?: string | null | undefined;
   startsAt?: string | null | undefined;
 };
+
+/** Only the fields given change. */
+export type UpdateStoreInput = {
+  address?: StoreAddressInput | null | undefined;
+  businessHours?: BusinessHoursInput | null | undefined;
+  description?: string | null | undefined;
+  lowStockThreshold?: number | null | undefined;
+  name?: string | null | undefined;
+  phone?: string | null | undefined;
+  settlementAccount?: SettlementAccountInput | null | undefined;
+  thumbnailUrl?: string | null | undefined;
+};
+
+export type ProductAvailabilityQueryVariables = Exact<{
+  r: Array<Record<string, unknown>> | Record<string, unknown>;
+}>;
+
+
+export type ProductAvailabilityQuery = { _entities: Array<
+    | { id: string, availableQuantity: number }
+    | Record<PropertyKey, never>
+   | null> };
+
+export type CloseStoreForAvailabilityMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CloseStoreForAvailabilityMutation = { closeStore:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'Store' }
+    | { __typename: 'StoreStatusTransitionError' }
+   };
+
+export type ReopenStoreForAvailabilityMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ReopenStoreForAvailabilityMutation = { reopenStore:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'Store' }
+    | { __typename: 'StoreStatusTransitionError' }
+   };
+
+export type CreateSagaCouponMutationVariables = Exact<{
+  id: string;
+  input: CreateCouponInput;
+}>;
+
+
+export type CreateSagaCouponMutation = { createCoupon:
+    | { __typename: 'Coupon', id: string }
+    | { __typename: 'CouponCodeTakenError' }
+    | { __typename: 'InvalidInputError' }
+   };
+
+export type ClaimSagaCouponMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ClaimSagaCouponMutation = { claimCoupon:
+    | { __typename: 'CouponAlreadyClaimedError' }
+    | { __typename: 'CouponClaim' }
+    | { __typename: 'CouponSoldOutError' }
+    | { __typename: 'CouponUnavailableError' }
+   };
 
 type CouponResult_Coupon_Fragment = { __typename: 'Coupon', id: string, name: string, code: string, discountAmount: number, minOrderAmount: number, issueLimit: number, issuedCount: number, remaining: number, active: boolean };
 
@@ -124,6 +326,311 @@ export type ClaimableCouponsQueryVariables = Exact<{
 
 export type ClaimableCouponsQuery = { claimableCoupons: Array<{ id: string, discountFor: number }> };
 
+export type AdjustFlowerStockMutationVariables = Exact<{
+  storeId: string;
+  items: Array<FlowerDeltaInput> | FlowerDeltaInput;
+  requestId?: string | null | undefined;
+}>;
+
+
+export type AdjustFlowerStockMutation = { adjustFlowerStock:
+    | { __typename: 'InsufficientStockError', code: string, shortages: Array<{ flowerId: number, requested: number, available: number }> }
+    | { __typename: 'InvalidInputError', code: string }
+    | { __typename: 'InventoryUpdate', adjustmentId: string, changes: Array<{ flowerId: number, delta: number }>, items: Array<{ flowerId: number, available: number }> }
+   };
+
+export type StoreInventoryQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StoreInventoryQuery = { store: { inventory: Array<{ flowerId: number, available: number, reserved: number, onHand: number, low: boolean }> } | null };
+
+export type StoreFlowerStockQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StoreFlowerStockQuery = { store: { flowerStock: Array<{ flowerId: number, available: number }> } | null };
+
+export type InventoryHistoryQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InventoryHistoryQuery = { store: { inventoryHistory: { totalCount: number, nodes: Array<{ kind: string, availableDelta: number, available: number }> } } | null };
+
+export type SuspendStoreForSaleMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SuspendStoreForSaleMutation = { suspendStore:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'Store' }
+    | { __typename: 'StoreStatusTransitionError' }
+   };
+
+export type StorePickupSlotsQueryVariables = Exact<{
+  id: string;
+  date: string;
+}>;
+
+
+export type StorePickupSlotsQuery = { store: { pickupSlots: Array<{ startsAt: string, endsAt: string, label: string, capacity: number, booked: number, remaining: number, bookable: boolean }> } | null };
+
+export type TurnPickupOffMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TurnPickupOffMutation = { updatePickupSettings:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'Store' }
+   };
+
+export type AskQuestionMutationVariables = Exact<{
+  input: AskQuestionInput;
+}>;
+
+
+export type AskQuestionMutation = { askQuestion:
+    | { __typename: 'InvalidInputError', field: string, code: string }
+    | { __typename: 'Question', id: string, content: string, secret: boolean, readable: boolean }
+   };
+
+export type AnswerQuestionMutationVariables = Exact<{
+  id: string;
+  content: string;
+}>;
+
+
+export type AnswerQuestionMutation = { answerQuestion:
+    | { __typename: 'InvalidInputError', code: string }
+    | { __typename: 'Question', id: string, answered: boolean, answer: { content: string } | null }
+    | { __typename: 'QuestionAlreadyAnsweredError', code: string }
+   };
+
+export type MarkQuestionReadMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MarkQuestionReadMutation = { markQuestionRead: { id: string, readBySeller: boolean | null, answerRead: boolean | null } };
+
+export type ProductQuestionsQueryVariables = Exact<{
+  r: Array<Record<string, unknown>> | Record<string, unknown>;
+}>;
+
+
+export type ProductQuestionsQuery = { _entities: Array<
+    | { __typename: 'Coupon' }
+    | { __typename: 'Product', questions: { totalCount: number, nodes: Array<{ id: string, content: string, readable: boolean, asker: { id: string } | null, answer: { content: string } | null }> } }
+    | { __typename: 'Store' }
+    | { __typename: 'User' }
+   | null> };
+
+export type StoreQuestionsQueryVariables = Exact<{
+  id: string;
+  unread: boolean;
+  unanswered: boolean;
+}>;
+
+
+export type StoreQuestionsQuery = { store: { unreadQuestionCount: number, questions: { totalCount: number, nodes: Array<{ id: string, content: string, readBySeller: boolean | null }> } } | null };
+
+export type MyUnreadQuestionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyUnreadQuestionsQuery = { myQuestions: { totalCount: number, nodes: Array<{ id: string, answerRead: boolean | null, readBySeller: boolean | null }> } };
+
+export type SeededStoresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SeededStoresQuery = { stores: { totalCount: number, nodes: Array<{ id: string, name: string, address: { regionName: string | null, districtName: string | null }, coupons: Array<{ code: string }> }> } };
+
+export type SeededStoreStockQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SeededStoreStockQuery = { store: { flowerStock: Array<{ available: number }> } | null };
+
+export type StoreStatusOfQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StoreStatusOfQuery = { store: { status: StoreStatus } | null };
+
+export type CloseOwnStoreMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CloseOwnStoreMutation = { closeStore:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'Store', status: StoreStatus }
+    | { __typename: 'StoreStatusTransitionError' }
+   };
+
+export type ListedStoresAfterSuspensionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ListedStoresAfterSuspensionQuery = { stores: { nodes: Array<{ id: string }> } };
+
+export type FindStoresQueryVariables = Exact<{
+  filter?: StoreFilter | null | undefined;
+  sort?: StoreSort | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FindStoresQuery = { stores: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, distanceMeters: number | null, rating: number }> } };
+
+export type SuspendStoreForFinderMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SuspendStoreForFinderMutation = { suspendStore:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'Store' }
+    | { __typename: 'StoreStatusTransitionError' }
+   };
+
+export type UpdateStoreMutationVariables = Exact<{
+  storeId: string;
+  input: UpdateStoreInput;
+}>;
+
+
+export type UpdateStoreMutation = { updateStore:
+    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'Store', id: string, name: string, status: StoreStatus, phone: string, address: { regionCode: string, districtCode: string, regionName: string | null, districtName: string | null, latitude: number, longitude: number }, businessHours: { opensAt: string, closesAt: string, closedWeekdays: Array<number> }, deliveryPolicy: { fee: number, freeDeliveryThreshold: number | null, sameDayCutoff: string, windows: Array<{ start: string, end: string }> }, pickup: { enabled: boolean, slotCapacity: number } }
+   };
+
+type StoreStatusFields_InvalidInputError_Fragment = { __typename: 'InvalidInputError', code: string };
+
+type StoreStatusFields_Store_Fragment = { __typename: 'Store', id: string, status: StoreStatus };
+
+type StoreStatusFields_StoreStatusTransitionError_Fragment = { __typename: 'StoreStatusTransitionError', code: string, currentStatus: StoreStatus };
+
+export type StoreStatusFieldsFragment =
+  | StoreStatusFields_InvalidInputError_Fragment
+  | StoreStatusFields_Store_Fragment
+  | StoreStatusFields_StoreStatusTransitionError_Fragment
+;
+
+export type SuspendStoreMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type SuspendStoreMutation = { suspendStore:
+    | { __typename: 'InvalidInputError', code: string }
+    | { __typename: 'Store', id: string, status: StoreStatus }
+    | { __typename: 'StoreStatusTransitionError', code: string, currentStatus: StoreStatus }
+   };
+
+export type ReopenStoreMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ReopenStoreMutation = { reopenStore:
+    | { __typename: 'InvalidInputError', code: string }
+    | { __typename: 'Store', id: string, status: StoreStatus }
+    | { __typename: 'StoreStatusTransitionError', code: string, currentStatus: StoreStatus }
+   };
+
+export type CloseStoreMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CloseStoreMutation = { closeStore:
+    | { __typename: 'InvalidInputError', code: string }
+    | { __typename: 'Store', id: string, status: StoreStatus }
+    | { __typename: 'StoreStatusTransitionError', code: string, currentStatus: StoreStatus }
+   };
+
+export type MyStoreQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyStoreQuery = { myStore: { id: string } | null };
+
+export type StoreOfUserQueryVariables = Exact<{
+  r: Array<Record<string, unknown>> | Record<string, unknown>;
+}>;
+
+
+export type StoreOfUserQuery = { _entities: Array<
+    | { id: string, store: { id: string, name: string } | null }
+    | Record<PropertyKey, never>
+   | null> };
+
+export type UpdateDeliveryPolicyMutationVariables = Exact<{
+  id: string;
+  input: StoreDeliveryPolicyInput;
+}>;
+
+
+export type UpdateDeliveryPolicyMutation = { updateDeliveryPolicy:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'Store', below: number, free: number, deliveryPolicy: { fee: number, freeDeliveryThreshold: number | null, sameDayCutoff: string, windows: Array<{ start: string, end: string }> }, deliveryDates: Array<{ date: string, sameDay: boolean, windows: Array<{ start: string, end: string, startsAt: string }> }> }
+   };
+
+export type StoreSettlementQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StoreSettlementQuery = { store: { lowStockThreshold: number | null, settlementAccount: { bank: string } | null } | null };
+
+export type ListedStoresAfterCloseQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ListedStoresAfterCloseQuery = { stores: { nodes: Array<{ id: string }> } };
+
+export type StoreReferencesQueryVariables = Exact<{
+  r: Array<Record<string, unknown>> | Record<string, unknown>;
+}>;
+
+
+export type StoreReferencesQuery = { _entities: Array<
+    | { id: string, name: string, status: StoreStatus }
+    | Record<PropertyKey, never>
+   | null> };
+
+export type StoreFieldsFragment = { id: string, name: string, status: StoreStatus, phone: string, address: { regionCode: string, districtCode: string, regionName: string | null, districtName: string | null, latitude: number, longitude: number }, businessHours: { opensAt: string, closesAt: string, closedWeekdays: Array<number> }, deliveryPolicy: { fee: number, freeDeliveryThreshold: number | null, sameDayCutoff: string, windows: Array<{ start: string, end: string }> }, pickup: { enabled: boolean, slotCapacity: number } };
+
+export type CreateStoreMutationVariables = Exact<{
+  input: CreateStoreInput;
+}>;
+
+
+export type CreateStoreMutation = { createStore:
+    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'SellerNotApprovedError', code: string, message: string }
+    | { __typename: 'Store', id: string, name: string, status: StoreStatus, phone: string, address: { regionCode: string, districtCode: string, regionName: string | null, districtName: string | null, latitude: number, longitude: number }, businessHours: { opensAt: string, closesAt: string, closedWeekdays: Array<number> }, deliveryPolicy: { fee: number, freeDeliveryThreshold: number | null, sameDayCutoff: string, windows: Array<{ start: string, end: string }> }, pickup: { enabled: boolean, slotCapacity: number } }
+    | { __typename: 'StoreAlreadyExistsError', code: string, message: string }
+   };
+
+export type SetFlowerStockMutationVariables = Exact<{
+  storeId: string;
+  items: Array<FlowerQuantityInput> | FlowerQuantityInput;
+  requestId?: string | null | undefined;
+}>;
+
+
+export type SetFlowerStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError', code: string, message: string }
+    | { __typename: 'InventoryUpdate', adjustmentId: string, changes: Array<{ flowerId: number, delta: number }>, items: Array<{ flowerId: number, available: number, reserved: number, low: boolean }> }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -165,6 +672,97 @@ export const CouponResultFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CouponResult"}) as unknown as TypedDocumentString<CouponResultFragment, unknown>;
+export const StoreStatusFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StoreStatusFields on StoreStatusResult {
+  __typename
+  ... on Store {
+    id
+    status
+  }
+  ... on StoreStatusTransitionError {
+    code
+    currentStatus
+  }
+  ... on UserError {
+    code
+  }
+}
+    `, {"fragmentName":"StoreStatusFields"}) as unknown as TypedDocumentString<StoreStatusFieldsFragment, unknown>;
+export const StoreFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StoreFields on Store {
+  id
+  name
+  status
+  phone
+  address {
+    regionCode
+    districtCode
+    regionName
+    districtName
+    latitude
+    longitude
+  }
+  businessHours {
+    opensAt
+    closesAt
+    closedWeekdays
+  }
+  deliveryPolicy {
+    fee
+    freeDeliveryThreshold
+    sameDayCutoff
+    windows {
+      start
+      end
+    }
+  }
+  pickup {
+    enabled
+    slotCapacity
+  }
+}
+    `, {"fragmentName":"StoreFields"}) as unknown as TypedDocumentString<StoreFieldsFragment, unknown>;
+export const ProductAvailabilityDocument = new TypedDocumentString(`
+    query ProductAvailability($r: [_Any!]!) {
+  _entities(representations: $r) {
+    ... on Product {
+      id
+      availableQuantity
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProductAvailabilityQuery, ProductAvailabilityQueryVariables>;
+export const CloseStoreForAvailabilityDocument = new TypedDocumentString(`
+    mutation CloseStoreForAvailability($id: ID!) {
+  closeStore(storeId: $id) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<CloseStoreForAvailabilityMutation, CloseStoreForAvailabilityMutationVariables>;
+export const ReopenStoreForAvailabilityDocument = new TypedDocumentString(`
+    mutation ReopenStoreForAvailability($id: ID!) {
+  reopenStore(storeId: $id) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ReopenStoreForAvailabilityMutation, ReopenStoreForAvailabilityMutationVariables>;
+export const CreateSagaCouponDocument = new TypedDocumentString(`
+    mutation CreateSagaCoupon($id: ID!, $input: CreateCouponInput!) {
+  createCoupon(storeId: $id, input: $input) {
+    __typename
+    ... on Coupon {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateSagaCouponMutation, CreateSagaCouponMutationVariables>;
+export const ClaimSagaCouponDocument = new TypedDocumentString(`
+    mutation ClaimSagaCoupon($id: ID!) {
+  claimCoupon(couponId: $id) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimSagaCouponMutation, ClaimSagaCouponMutationVariables>;
 export const CreateCouponDocument = new TypedDocumentString(`
     mutation CreateCoupon($storeId: ID!, $input: CreateCouponInput!) {
   createCoupon(storeId: $storeId, input: $input) {
@@ -278,3 +876,523 @@ export const ClaimableCouponsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ClaimableCouponsQuery, ClaimableCouponsQueryVariables>;
+export const AdjustFlowerStockDocument = new TypedDocumentString(`
+    mutation AdjustFlowerStock($storeId: ID!, $items: [FlowerDeltaInput!]!, $requestId: ID) {
+  adjustFlowerStock(storeId: $storeId, items: $items, requestId: $requestId) {
+    __typename
+    ... on InventoryUpdate {
+      adjustmentId
+      changes {
+        flowerId
+        delta
+      }
+      items {
+        flowerId
+        available
+      }
+    }
+    ... on InsufficientStockError {
+      code
+      shortages {
+        flowerId
+        requested
+        available
+      }
+    }
+    ... on UserError {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdjustFlowerStockMutation, AdjustFlowerStockMutationVariables>;
+export const StoreInventoryDocument = new TypedDocumentString(`
+    query StoreInventory($id: ID!) {
+  store(id: $id) {
+    inventory {
+      flowerId
+      available
+      reserved
+      onHand
+      low
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StoreInventoryQuery, StoreInventoryQueryVariables>;
+export const StoreFlowerStockDocument = new TypedDocumentString(`
+    query StoreFlowerStock($id: ID!) {
+  store(id: $id) {
+    flowerStock {
+      flowerId
+      available
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StoreFlowerStockQuery, StoreFlowerStockQueryVariables>;
+export const InventoryHistoryDocument = new TypedDocumentString(`
+    query InventoryHistory($id: ID!) {
+  store(id: $id) {
+    inventoryHistory(flowerId: 1, first: 10) {
+      totalCount
+      nodes {
+        kind
+        availableDelta
+        available
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InventoryHistoryQuery, InventoryHistoryQueryVariables>;
+export const SuspendStoreForSaleDocument = new TypedDocumentString(`
+    mutation SuspendStoreForSale($id: ID!) {
+  suspendStore(storeId: $id, reason: "점검") {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SuspendStoreForSaleMutation, SuspendStoreForSaleMutationVariables>;
+export const StorePickupSlotsDocument = new TypedDocumentString(`
+    query StorePickupSlots($id: ID!, $date: String!) {
+  store(id: $id) {
+    pickupSlots(date: $date) {
+      startsAt
+      endsAt
+      label
+      capacity
+      booked
+      remaining
+      bookable
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StorePickupSlotsQuery, StorePickupSlotsQueryVariables>;
+export const TurnPickupOffDocument = new TypedDocumentString(`
+    mutation TurnPickupOff($id: ID!) {
+  updatePickupSettings(storeId: $id, input: {enabled: false, slotCapacity: 2}) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<TurnPickupOffMutation, TurnPickupOffMutationVariables>;
+export const AskQuestionDocument = new TypedDocumentString(`
+    mutation AskQuestion($input: AskQuestionInput!) {
+  askQuestion(input: $input) {
+    __typename
+    ... on Question {
+      id
+      content
+      secret
+      readable
+    }
+    ... on InvalidInputError {
+      field
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AskQuestionMutation, AskQuestionMutationVariables>;
+export const AnswerQuestionDocument = new TypedDocumentString(`
+    mutation AnswerQuestion($id: ID!, $content: String!) {
+  answerQuestion(questionId: $id, content: $content) {
+    __typename
+    ... on Question {
+      id
+      answered
+      answer {
+        content
+      }
+    }
+    ... on UserError {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnswerQuestionMutation, AnswerQuestionMutationVariables>;
+export const MarkQuestionReadDocument = new TypedDocumentString(`
+    mutation MarkQuestionRead($id: ID!) {
+  markQuestionRead(questionId: $id) {
+    id
+    readBySeller
+    answerRead
+  }
+}
+    `) as unknown as TypedDocumentString<MarkQuestionReadMutation, MarkQuestionReadMutationVariables>;
+export const ProductQuestionsDocument = new TypedDocumentString(`
+    query ProductQuestions($r: [_Any!]!) {
+  _entities(representations: $r) {
+    __typename
+    ... on Product {
+      questions(first: 10) {
+        totalCount
+        nodes {
+          id
+          content
+          readable
+          asker {
+            id
+          }
+          answer {
+            content
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProductQuestionsQuery, ProductQuestionsQueryVariables>;
+export const StoreQuestionsDocument = new TypedDocumentString(`
+    query StoreQuestions($id: ID!, $unread: Boolean!, $unanswered: Boolean!) {
+  store(id: $id) {
+    unreadQuestionCount
+    questions(unreadOnly: $unread, unansweredOnly: $unanswered) {
+      totalCount
+      nodes {
+        id
+        content
+        readBySeller
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StoreQuestionsQuery, StoreQuestionsQueryVariables>;
+export const MyUnreadQuestionsDocument = new TypedDocumentString(`
+    query MyUnreadQuestions {
+  myQuestions(unreadOnly: true) {
+    totalCount
+    nodes {
+      id
+      answerRead
+      readBySeller
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyUnreadQuestionsQuery, MyUnreadQuestionsQueryVariables>;
+export const SeededStoresDocument = new TypedDocumentString(`
+    query SeededStores {
+  stores(first: 10, sort: NEWEST) {
+    totalCount
+    nodes {
+      id
+      name
+      address {
+        regionName
+        districtName
+      }
+      coupons {
+        code
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SeededStoresQuery, SeededStoresQueryVariables>;
+export const SeededStoreStockDocument = new TypedDocumentString(`
+    query SeededStoreStock($id: ID!) {
+  store(id: $id) {
+    flowerStock {
+      available
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SeededStoreStockQuery, SeededStoreStockQueryVariables>;
+export const StoreStatusOfDocument = new TypedDocumentString(`
+    query StoreStatusOf($id: ID!) {
+  store(id: $id) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<StoreStatusOfQuery, StoreStatusOfQueryVariables>;
+export const CloseOwnStoreDocument = new TypedDocumentString(`
+    mutation CloseOwnStore($id: ID!) {
+  closeStore(storeId: $id) {
+    __typename
+    ... on Store {
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CloseOwnStoreMutation, CloseOwnStoreMutationVariables>;
+export const ListedStoresAfterSuspensionDocument = new TypedDocumentString(`
+    query ListedStoresAfterSuspension {
+  stores(first: 100) {
+    nodes {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ListedStoresAfterSuspensionQuery, ListedStoresAfterSuspensionQueryVariables>;
+export const FindStoresDocument = new TypedDocumentString(`
+    query FindStores($filter: StoreFilter, $sort: StoreSort, $first: Int, $after: String) {
+  stores(filter: $filter, sort: $sort, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      name
+      distanceMeters
+      rating
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FindStoresQuery, FindStoresQueryVariables>;
+export const SuspendStoreForFinderDocument = new TypedDocumentString(`
+    mutation SuspendStoreForFinder($id: ID!) {
+  suspendStore(storeId: $id, reason: "점검") {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SuspendStoreForFinderMutation, SuspendStoreForFinderMutationVariables>;
+export const UpdateStoreDocument = new TypedDocumentString(`
+    mutation UpdateStore($storeId: ID!, $input: UpdateStoreInput!) {
+  updateStore(storeId: $storeId, input: $input) {
+    __typename
+    ...StoreFields
+    ... on UserError {
+      code
+      message
+    }
+    ... on InvalidInputError {
+      field
+    }
+  }
+}
+    fragment StoreFields on Store {
+  id
+  name
+  status
+  phone
+  address {
+    regionCode
+    districtCode
+    regionName
+    districtName
+    latitude
+    longitude
+  }
+  businessHours {
+    opensAt
+    closesAt
+    closedWeekdays
+  }
+  deliveryPolicy {
+    fee
+    freeDeliveryThreshold
+    sameDayCutoff
+    windows {
+      start
+      end
+    }
+  }
+  pickup {
+    enabled
+    slotCapacity
+  }
+}`) as unknown as TypedDocumentString<UpdateStoreMutation, UpdateStoreMutationVariables>;
+export const SuspendStoreDocument = new TypedDocumentString(`
+    mutation SuspendStore($id: ID!, $reason: String!) {
+  suspendStore(storeId: $id, reason: $reason) {
+    ...StoreStatusFields
+  }
+}
+    fragment StoreStatusFields on StoreStatusResult {
+  __typename
+  ... on Store {
+    id
+    status
+  }
+  ... on StoreStatusTransitionError {
+    code
+    currentStatus
+  }
+  ... on UserError {
+    code
+  }
+}`) as unknown as TypedDocumentString<SuspendStoreMutation, SuspendStoreMutationVariables>;
+export const ReopenStoreDocument = new TypedDocumentString(`
+    mutation ReopenStore($id: ID!) {
+  reopenStore(storeId: $id) {
+    ...StoreStatusFields
+  }
+}
+    fragment StoreStatusFields on StoreStatusResult {
+  __typename
+  ... on Store {
+    id
+    status
+  }
+  ... on StoreStatusTransitionError {
+    code
+    currentStatus
+  }
+  ... on UserError {
+    code
+  }
+}`) as unknown as TypedDocumentString<ReopenStoreMutation, ReopenStoreMutationVariables>;
+export const CloseStoreDocument = new TypedDocumentString(`
+    mutation CloseStore($id: ID!) {
+  closeStore(storeId: $id) {
+    ...StoreStatusFields
+  }
+}
+    fragment StoreStatusFields on StoreStatusResult {
+  __typename
+  ... on Store {
+    id
+    status
+  }
+  ... on StoreStatusTransitionError {
+    code
+    currentStatus
+  }
+  ... on UserError {
+    code
+  }
+}`) as unknown as TypedDocumentString<CloseStoreMutation, CloseStoreMutationVariables>;
+export const MyStoreDocument = new TypedDocumentString(`
+    query MyStore {
+  myStore {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MyStoreQuery, MyStoreQueryVariables>;
+export const StoreOfUserDocument = new TypedDocumentString(`
+    query StoreOfUser($r: [_Any!]!) {
+  _entities(representations: $r) {
+    ... on User {
+      id
+      store {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StoreOfUserQuery, StoreOfUserQueryVariables>;
+export const UpdateDeliveryPolicyDocument = new TypedDocumentString(`
+    mutation UpdateDeliveryPolicy($id: ID!, $input: StoreDeliveryPolicyInput!) {
+  updateDeliveryPolicy(storeId: $id, input: $input) {
+    __typename
+    ... on Store {
+      deliveryPolicy {
+        fee
+        freeDeliveryThreshold
+        sameDayCutoff
+        windows {
+          start
+          end
+        }
+      }
+      below: deliveryFee(subtotal: 39999)
+      free: deliveryFee(subtotal: 40000)
+      deliveryDates(days: 3) {
+        date
+        sameDay
+        windows {
+          start
+          end
+          startsAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateDeliveryPolicyMutation, UpdateDeliveryPolicyMutationVariables>;
+export const StoreSettlementDocument = new TypedDocumentString(`
+    query StoreSettlement($id: ID!) {
+  store(id: $id) {
+    settlementAccount {
+      bank
+    }
+    lowStockThreshold
+  }
+}
+    `) as unknown as TypedDocumentString<StoreSettlementQuery, StoreSettlementQueryVariables>;
+export const ListedStoresAfterCloseDocument = new TypedDocumentString(`
+    query ListedStoresAfterClose {
+  stores(first: 100) {
+    nodes {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ListedStoresAfterCloseQuery, ListedStoresAfterCloseQueryVariables>;
+export const StoreReferencesDocument = new TypedDocumentString(`
+    query StoreReferences($r: [_Any!]!) {
+  _entities(representations: $r) {
+    ... on Store {
+      id
+      name
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StoreReferencesQuery, StoreReferencesQueryVariables>;
+export const CreateStoreDocument = new TypedDocumentString(`
+    mutation CreateStore($input: CreateStoreInput!) {
+  createStore(input: $input) {
+    __typename
+    ...StoreFields
+    ... on UserError {
+      code
+      message
+    }
+    ... on InvalidInputError {
+      field
+    }
+  }
+}
+    fragment StoreFields on Store {
+  id
+  name
+  status
+  phone
+  address {
+    regionCode
+    districtCode
+    regionName
+    districtName
+    latitude
+    longitude
+  }
+  businessHours {
+    opensAt
+    closesAt
+    closedWeekdays
+  }
+  deliveryPolicy {
+    fee
+    freeDeliveryThreshold
+    sameDayCutoff
+    windows {
+      start
+      end
+    }
+  }
+  pickup {
+    enabled
+    slotCapacity
+  }
+}`) as unknown as TypedDocumentString<CreateStoreMutation, CreateStoreMutationVariables>;
+export const SetFlowerStockDocument = new TypedDocumentString(`
+    mutation SetFlowerStock($storeId: ID!, $items: [FlowerQuantityInput!]!, $requestId: ID) {
+  setFlowerStock(storeId: $storeId, items: $items, requestId: $requestId) {
+    __typename
+    ... on InventoryUpdate {
+      adjustmentId
+      changes {
+        flowerId
+        delta
+      }
+      items {
+        flowerId
+        available
+        reserved
+        low
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetFlowerStockMutation, SetFlowerStockMutationVariables>;
