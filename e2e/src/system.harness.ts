@@ -3,6 +3,7 @@ import { type Logger, type Service, createLogger } from '@bloom/kernel';
 import { loadGatewayConfig } from '../../gateway/src/gateway.config.js';
 import { type GatewayServer, buildGateway } from '../../gateway/src/gateway.server.js';
 import {
+  ADMIN_ACCOUNT,
   type EventRecorder,
   type GraphQLResponse,
   type Operation,
@@ -18,6 +19,7 @@ import {
   testEnv,
   listening,
 } from '@bloom/testing';
+import { graphql } from './generated/index.js';
 
 export const SUBGRAPHS = [
   'identity',
@@ -39,7 +41,19 @@ type ServerModule = {
   ) => Promise<Service>;
 };
 
-export const ADMIN = { email: 'admin@bloom.test', password: 'admin-pass-1' };
+const LOG_IN = graphql(`
+  mutation LogIn($i: LogInInput!) {
+    logIn(input: $i) {
+      __typename
+      ... on AuthPayload {
+        accessToken
+      }
+      ... on UserError {
+        code
+      }
+    }
+  }
+`);
 
 export interface System {
   gatewayUrl: string;
@@ -93,8 +107,8 @@ export async function startSystem(
     CALLER_SIGNING_SECRET: TEST_CALLER_SECRET,
     JWT_SECRET: TEST_JWT_SECRET,
     PASSWORD_SCRYPT_LOG_N: '12',
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
+    ADMIN_EMAIL: ADMIN_ACCOUNT.email,
+    ADMIN_PASSWORD: ADMIN_ACCOUNT.password,
     LOG_LEVEL: logLevel(),
     ...extraEnv,
   };
@@ -157,11 +171,9 @@ export async function startSystem(
       now,
       call,
       logIn: async (email, password) => {
-        const res = await call(
-          `mutation($i: LogInInput!) { logIn(input: $i) { __typename ... on AuthPayload { accessToken } ... on UserError { code } } }`,
-          { i: { email, password } },
-        );
-        const token = res.data?.logIn?.accessToken as string | undefined;
+        const res = await call(LOG_IN, { i: { email, password } });
+        const payload = res.data?.logIn;
+        const token = payload?.__typename === 'AuthPayload' ? payload.accessToken : undefined;
         if (!token) throw new Error(`log-in failed for ${email}: ${JSON.stringify(res)}`);
         return token;
       },

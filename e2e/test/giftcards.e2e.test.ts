@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventBus, createEvent, createLogger } from '@bloom/kernel';
 import { orderConfirmed, orderDelivered, orderPlaced } from '@bloom/schema';
-import { testEnv } from '@bloom/testing';
+import { expectUnion, testEnv } from '@bloom/testing';
+import { SIGN_UP } from '../src/actors.js';
+import { graphql } from '../src/generated/index.js';
+import type {
+  GiftcardsWriteGiftCardMutation,
+  SuggestCardMessagesInput,
+  WriteGiftCardInput,
+} from '../src/generated/graphql.js';
 import { type System, startSystem } from '../src/system.harness.js';
 import {
   type OpenAiStub,
@@ -46,14 +53,12 @@ const publish = <T>(contract: Parameters<typeof createEvent<T>>[0], orderId: str
   );
 
 async function customer(email: string) {
-  const res = await sys.call(
-    `mutation($i: SignUpInput!) { signUp(input: $i) { ... on AuthPayload { accessToken user { id } } } }`,
-    { i: { email, password: 'flowers123', name: '김하늘' } },
-  );
-  return { id: res.data?.signUp.user.id as string, token: res.data?.signUp.accessToken as string };
+  const res = await sys.call(SIGN_UP, { i: { email, password: 'flowers123', name: '김하늘' } });
+  const payload = expectUnion(res.data?.signUp, 'AuthPayload');
+  return { id: payload.user.id, token: payload.accessToken };
 }
 
-async function placeOrder(customerId: string, productIds: string[]) {
+async function placeOrder<const P extends readonly string[]>(customerId: string, productIds: P) {
   const orderId = `${Date.now().toString(16)}${Math.random().toString(16).slice(2, 10)}`;
   await publish(orderPlaced, orderId, {
     orderId,
@@ -68,29 +73,73 @@ async function placeOrder(customerId: string, productIds: string[]) {
     subtotal: 45_000,
     placedAt: new Date().toISOString(),
   });
-  return { orderId, lineIds: productIds.map((p) => `${orderId}:${p}`) };
+  // One line id per product, as a tuple of the products' length.
+  const lineIds = productIds.map((p) => `${orderId}:${p}`) as { [K in keyof P]: string };
+  return { orderId, lineIds };
 }
 
-const WRITE = `mutation($i: WriteGiftCardInput!) { writeGiftCard(input: $i) {
-  __typename
-  ... on GiftCardShare { shareSecret shareUrl card { id message fromName template { key imageUrl } } }
-  ... on InvalidInputError { field }
-  ... on UserError { code message }
-} }`;
+const WRITE = graphql(`
+  mutation GiftcardsWriteGiftCard($i: WriteGiftCardInput!) {
+    writeGiftCard(input: $i) {
+      __typename
+      ... on GiftCardShare {
+        shareSecret
+        shareUrl
+        card {
+          id
+          message
+          fromName
+          template {
+            key
+            imageUrl
+          }
+        }
+      }
+      ... on InvalidInputError {
+        field
+      }
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`);
+type WriteResult = GiftcardsWriteGiftCardMutation['writeGiftCard'];
+
+/** The code of a result union's error member; undefined for a success. */
+const codeOf = (result: object | null | undefined) =>
+  result && 'code' in result ? result.code : undefined;
 
 /** Writes once the giftcards projection has seen the line (events are asynchronous). */
-async function writeWhenKnown(token: string, input: Record<string, unknown>) {
+async function writeWhenKnown(token: string, input: WriteGiftCardInput) {
   for (let i = 0; ; i++) {
     const res = await sys.call(WRITE, { i: input }, token);
     const result = res.data?.writeGiftCard;
-    if (result?.code !== 'ORDER_LINE_NOT_FOUND' || i > 100) return result;
+    if (codeOf(result) !== 'ORDER_LINE_NOT_FOUND' || i > 100) return result;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-const SHARED = `query($id: ID!, $s: String!) { sharedCard(id: $id, secret: $s) {
-  __typename ... on SharedGiftCard { message fromName template { key imageUrl } } ... on UserError { code message }
-} }`;
+const SHARED = graphql(`
+  query GiftcardsSharedCard($id: ID!, $s: String!) {
+    sharedCard(id: $id, secret: $s) {
+      __typename
+      ... on SharedGiftCard {
+        message
+        fromName
+        template {
+          key
+          imageUrl
+        }
+      }
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`);
 
 describe('gift cards through the gateway', () => {
   it('a buyer writes a card; the recipient opens it without an account; guesses are refused alike', async () => {
@@ -103,47 +152,52 @@ describe('gift cards through the gateway', () => {
       message,
       fromName: '하늘',
     });
-    expect(written.__typename).toBe('GiftCardShare');
-    expect(written.card.message).toBe(message);
+    expect(written?.__typename).toBe('GiftCardShare');
+    const share = expectUnion(written, 'GiftCardShare');
+    expect(share.card.message).toBe(message);
 
-    const opened = await sys.call(SHARED, { id: written.card.id, s: written.shareSecret });
+    const opened = await sys.call(SHARED, { id: share.card.id, s: share.shareSecret });
     expect(opened.data?.sharedCard).toMatchObject({
       __typename: 'SharedGiftCard',
       message,
       fromName: '하늘',
       template: { key: 'PINK_01' },
     });
-    const wrong = await sys.call(SHARED, { id: written.card.id, s: 'ZZZZZZZZZZZZ' });
+    const wrong = await sys.call(SHARED, { id: share.card.id, s: 'ZZZZZZZZZZZZ' });
     const unknown = await sys.call(SHARED, {
       id: '0123456789abcdef01234567',
-      s: written.shareSecret,
+      s: share.shareSecret,
     });
-    expect(wrong.data?.sharedCard.code).toBe('CARD_UNAVAILABLE');
+    expect(wrong.data?.sharedCard).toMatchObject({ code: 'CARD_UNAVAILABLE' });
     expect(unknown).toEqual(wrong);
 
     // The web page at the share link: escaped HTML, line break kept, image served by giftcards.
-    const page = await fetch(written.shareUrl);
+    const page = await fetch(share.shareUrl);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain(
       '&lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt;\n생일 축하해 &amp; 사랑해!',
     );
     expect(html).not.toContain('<script>');
-    const image = await fetch(written.card.template.imageUrl);
+    const image = await fetch(share.card.template.imageUrl);
     expect(image.headers.get('content-type')).toContain('image/svg+xml');
-    const refused = await fetch(written.shareUrl.replace(/s=.*/, 's=ZZZZZZZZZZZZ'));
-    const missing = await fetch(
-      written.shareUrl.replace(written.card.id, '0123456789abcdef01234567'),
-    );
+    const refused = await fetch(share.shareUrl.replace(/s=.*/, 's=ZZZZZZZZZZZZ'));
+    const missing = await fetch(share.shareUrl.replace(share.card.id, '0123456789abcdef01234567'));
     expect([refused.status, missing.status]).toEqual([404, 404]);
     expect(await refused.text()).toBe(await missing.text());
 
     const mine = await sys.call(
-      `query($l: ID!) { giftCardForOrderLine(orderLineId: $l) { id } }`,
+      graphql(`
+        query GiftcardsForOrderLine($l: ID!) {
+          giftCardForOrderLine(orderLineId: $l) {
+            id
+          }
+        }
+      `),
       { l: lineIds[0] },
       buyer.token,
     );
-    expect(mine.data?.giftCardForOrderLine.id).toBe(written.card.id);
+    expect(mine.data?.giftCardForOrderLine?.id).toBe(share.card.id);
   });
 
   it("refuses someone else's order line, messages over the limit, and lines already delivered", async () => {
@@ -157,7 +211,7 @@ describe('gift cards through the gateway', () => {
       { i: { orderLineId: lineIds[1], message: '남의 주문' } },
       other.token,
     );
-    expect(stranger.data?.writeGiftCard.code).toBe('ORDER_LINE_NOT_FOUND');
+    expect(stranger.data?.writeGiftCard).toMatchObject({ code: 'ORDER_LINE_NOT_FOUND' });
     const tooLong = await sys.call(
       WRITE,
       { i: { orderLineId: lineIds[1], message: '꽃'.repeat(201) } },
@@ -179,8 +233,8 @@ describe('gift cards through the gateway', () => {
     };
     await publish(orderConfirmed, orderId, { orderId, storeId: 'store-e2e', customerId: owner.id });
     await publish(orderDelivered, orderId, { ...parties, deliveredAt: new Date().toISOString() });
-    let late: Record<string, unknown> | undefined;
-    for (let i = 0; i < 100 && late?.code !== 'ORDER_DELIVERED'; i++) {
+    let late: WriteResult | undefined;
+    for (let i = 0; i < 100 && codeOf(late) !== 'ORDER_DELIVERED'; i++) {
       if (i) await new Promise((r) => setTimeout(r, 100));
       late = (
         await sys.call(WRITE, { i: { orderLineId: lineIds[1], message: '늦었어요' } }, owner.token)
@@ -191,10 +245,31 @@ describe('gift cards through the gateway', () => {
 
   it('suggests messages from the AI, and offline when the AI is slow or failing, within the timeout', async () => {
     const { token } = await customer('suggest@bloom.test');
-    const SUGGEST = `query($i: SuggestCardMessagesInput!) { suggestCardMessages(input: $i) {
-      __typename ... on CardSuggestions { suggestions source maxLength flower { name meaning } }
-    } }`;
-    const input = { flowerId: '1', recipient: 'FRIEND', occasion: '생일', tone: 'PLAYFUL' };
+    const SUGGEST = graphql(`
+      query GiftcardsSuggestCardMessages($i: SuggestCardMessagesInput!) {
+        suggestCardMessages(input: $i) {
+          __typename
+          ... on CardSuggestions {
+            suggestions
+            source
+            maxLength
+            flower {
+              name
+              meaning
+            }
+          }
+        }
+      }
+    `);
+    const input: SuggestCardMessagesInput = {
+      flowerId: '1',
+      recipient: 'FRIEND',
+      occasion: '생일',
+      tone: 'PLAYFUL',
+      // The input's defaults, spelled out: the generated type requires them.
+      language: 'KO',
+      variant: 0,
+    };
     const timed = async () => {
       const started = performance.now();
       const res = await sys.call(SUGGEST, { i: input }, token);
@@ -213,21 +288,31 @@ describe('gift cards through the gateway', () => {
     stub.mode = 'slow';
     stub.slowMs = 10_000;
     const slow = await timed();
-    expect(slow.result.source).toBe('OFFLINE');
-    expect(new Set(slow.result.suggestions).size).toBe(3);
+    const slowCards = expectUnion(slow.result, 'CardSuggestions');
+    expect(slowCards.source).toBe('OFFLINE');
+    expect(new Set(slowCards.suggestions).size).toBe(3);
     expect(slow.ms).toBeLessThan(AI_TIMEOUT_MS + 500);
 
     stub.mode = 'error';
     const failing = await timed();
-    expect(failing.result.source).toBe('OFFLINE');
+    const failingCards = expectUnion(failing.result, 'CardSuggestions');
+    expect(failingCards.source).toBe('OFFLINE');
     expect(failing.ms).toBeLessThan(AI_TIMEOUT_MS);
-    for (const s of failing.result.suggestions as string[])
-      expect([...s].length).toBeLessThanOrEqual(200);
+    for (const s of failingCards.suggestions) expect([...s].length).toBeLessThanOrEqual(200);
     stub.mode = 'normal';
   });
 
   it('lists the card designs', async () => {
-    const res = await sys.call(`{ cardTemplates { key color } }`);
+    const res = await sys.call(
+      graphql(`
+        query GiftcardsCardTemplates {
+          cardTemplates {
+            key
+            color
+          }
+        }
+      `),
+    );
     expect(res.data?.cardTemplates).toHaveLength(41);
   });
 });

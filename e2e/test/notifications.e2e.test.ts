@@ -1,16 +1,26 @@
 import { createEvent } from '@bloom/kernel';
 import { orderConfirmed, orderPlaced, productRestocked, sellerApplied } from '@bloom/schema';
 import { type RunningSmsEmulator, startSmsEmulator } from '@bloom/sms-emulator';
-import { waitFor } from '@bloom/testing';
+import {
+  ADMIN_ACCOUNT,
+  type Operation,
+  documentText,
+  expectUnion,
+  storeInputFixture,
+  waitFor,
+} from '@bloom/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { type Client, createClient } from 'graphql-ws';
+import { type Client, type FormattedExecutionResult, createClient } from 'graphql-ws';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { TEST_JWT_SECRET, testEnv } from '@bloom/testing';
 import type { GatewayServer } from '../../gateway/src/gateway.server.js';
-import { ADMIN, type System, startSystem } from '../src/system.harness.js';
+import { APPROVE_SELLER, SIGN_UP, productInput } from '../src/actors.js';
+import { graphql } from '../src/generated/index.js';
+import { present } from '../src/present.js';
+import { type System, startSystem } from '../src/system.harness.js';
 
 /*
  * Live notifications end to end: real graphql-ws clients on the gateway's /graphql, the
@@ -25,8 +35,8 @@ let sys: System;
 let sms: RunningSmsEmulator;
 let replica: GatewayServer;
 
-interface Feed {
-  results: Record<string, unknown>[];
+interface Feed<R> {
+  results: FormattedExecutionResult<R, unknown>[];
   errors: unknown[];
   closed: Promise<{ code: number; reason: string }>;
   client: Client;
@@ -34,16 +44,17 @@ interface Feed {
 
 const wsUrl = (httpUrl: string) => httpUrl.replace(/^http/, 'ws');
 
-function listen(
+function listen<R, V extends Record<string, unknown>>(
   gatewayUrl: string,
-  query: string,
-  variables: Record<string, unknown> = {},
+  query: Operation<R, V>,
+  variables?: V,
   token?: string,
   rawAuthorization?: string,
-): Feed {
-  const results: Record<string, unknown>[] = [];
+): Feed<R> {
+  const results: FormattedExecutionResult<R, unknown>[] = [];
   const errors: unknown[] = [];
-  let onClosed!: (event: { code: number; reason: string }) => void;
+  // Replaced by the promise's executor, which runs at once.
+  let onClosed: (event: { code: number; reason: string }) => void = () => undefined;
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {
     onClosed = resolve;
   });
@@ -63,10 +74,10 @@ function listen(
       },
     },
   });
-  client.subscribe(
-    { query, variables },
+  client.subscribe<R>(
+    { query: documentText(query), variables: variables ?? {} },
     {
-      next: (value) => void results.push(value as Record<string, unknown>),
+      next: (value) => void results.push(value),
       error: (error) => void errors.push(error),
       complete: () => undefined,
     },
@@ -74,16 +85,39 @@ function listen(
   return { results, errors, closed, client };
 }
 
-const NOTICE_SUB = `subscription { notificationAdded { id kind title body read forAdmins product { id } store { id } } }`;
+const NOTICE_SUB = graphql(`
+  subscription NotificationsNoticeAdded {
+    notificationAdded {
+      id
+      kind
+      title
+      body
+      read
+      forAdmins
+      product {
+        id
+      }
+      store {
+        id
+      }
+    }
+  }
+`);
+const UNREAD = graphql(`
+  query NotificationsUnreadCount {
+    unreadNoticeCount
+  }
+`);
 
-async function signUp(email: string) {
-  const res = await sys.call(
-    `mutation($i: SignUpInput!) { signUp(input: $i) { ... on AuthPayload { accessToken user { id } } } }`,
-    { i: { email, password: 'flowers123', name: email.split('@')[0] } },
-  );
-  const payload = res.data?.signUp as { accessToken: string; user: { id: string } };
+/** Signs a customer up on `system`: their token and id. */
+async function account(system: System, email: string) {
+  const res = await system.call(SIGN_UP, {
+    i: { email, password: 'flowers123', name: email.split('@')[0] ?? email },
+  });
+  const payload = expectUnion(res.data?.signUp, 'AuthPayload');
   return { token: payload.accessToken, userId: payload.user.id };
 }
+const signUp = (email: string) => account(sys, email);
 
 /** Publishes an event onto the system's JetStream, as its owning context would. */
 async function publish(event: { id: string; type: string }, msgID?: string) {
@@ -127,7 +161,16 @@ describe('live notifications through the gateway (graphql-ws)', () => {
     const alice = await signUp('alice@bloom.test');
     const bob = await signUp('bob@bloom.test');
     const settings = await sys.call(
-      `mutation { updateNotificationSettings(input: { smsPhone: "01012345678" }) { __typename ... on NotificationSettings { smsPhone } } }`,
+      graphql(`
+        mutation NotificationsSetSmsPhone {
+          updateNotificationSettings(input: { smsPhone: "01012345678" }) {
+            __typename
+            ... on NotificationSettings {
+              smsPhone
+            }
+          }
+        }
+      `),
       {},
       alice.token,
     );
@@ -142,7 +185,19 @@ describe('live notifications through the gateway (graphql-ws)', () => {
     const bobOnA = listen(sys.gatewayUrl, NOTICE_SUB, {}, bob.token);
     const anonymousRestock = listen(
       sys.gatewayUrl,
-      `subscription($p: ID!) { productRestocked(productId: $p) { productId product { id } store { id } } }`,
+      graphql(`
+        subscription NotificationsProductRestocked($p: ID!) {
+          productRestocked(productId: $p) {
+            productId
+            product {
+              id
+            }
+            store {
+              id
+            }
+          }
+        }
+      `),
       { p: productId },
     );
     const anonymousNotices = listen(sys.gatewayUrl, NOTICE_SUB);
@@ -205,7 +260,19 @@ describe('live notifications through the gateway (graphql-ws)', () => {
     expect(bobOnA.results).toEqual([]);
 
     const inbox = await sys.call(
-      `{ notices(first: 10) { totalCount nodes { id kind read } } unreadNoticeCount }`,
+      graphql(`
+        query NotificationsInbox {
+          notices(first: 10) {
+            totalCount
+            nodes {
+              id
+              kind
+              read
+            }
+          }
+          unreadNoticeCount
+        }
+      `),
       {},
       alice.token,
     );
@@ -216,7 +283,7 @@ describe('live notifications through the gateway (graphql-ws)', () => {
       },
       unreadNoticeCount: 1,
     });
-    const bobInbox = await sys.call(`{ unreadNoticeCount }`, {}, bob.token);
+    const bobInbox = await sys.call(UNREAD, {}, bob.token);
     expect(bobInbox.data?.unreadNoticeCount).toBe(0);
 
     for (const feed of [aliceOnA, aliceOnB, bobOnA, anonymousRestock, anonymousNotices]) {
@@ -226,14 +293,22 @@ describe('live notifications through the gateway (graphql-ws)', () => {
 
   it('seller approved → the applicant’s notificationAdded; the application → every admin', async () => {
     const applicant = await signUp('applicant@bloom.test');
-    const adminToken = await sys.logIn(ADMIN.email, ADMIN.password);
+    const adminToken = await sys.logIn(ADMIN_ACCOUNT.email, ADMIN_ACCOUNT.password);
     const adminFeed = listen(replica.url, NOTICE_SUB, {}, adminToken);
     const applicantFeed = listen(sys.gatewayUrl, NOTICE_SUB, {}, applicant.token);
     await subscribers(replica, 1);
     await subscribers(sys.gateway, 1);
 
     const applied = await sys.call(
-      `mutation { applyForSeller(input: { businessName: "봄날 꽃집", businessRegistrationNumber: "220-81-62517" }) { __typename } }`,
+      graphql(`
+        mutation NotificationsApplyForSeller {
+          applyForSeller(
+            input: { businessName: "봄날 꽃집", businessRegistrationNumber: "220-81-62517" }
+          ) {
+            __typename
+          }
+        }
+      `),
       {},
       applicant.token,
     );
@@ -247,11 +322,7 @@ describe('live notifications through the gateway (graphql-ws)', () => {
     });
     expect(applicantFeed.results).toEqual([]);
 
-    await sys.call(
-      `mutation($id: ID!) { approveSeller(userId: $id) { __typename } }`,
-      { id: applicant.userId },
-      adminToken,
-    );
+    await sys.call(APPROVE_SELLER, { id: applicant.userId }, adminToken);
     await waitFor(() => applicantFeed.results.length >= 1, {
       what: 'the approval notice',
       timeoutMs: 20_000,
@@ -262,10 +333,16 @@ describe('live notifications through the gateway (graphql-ws)', () => {
     expect(adminFeed.results).toHaveLength(1);
 
     // The admin's inbox holds the admin notice; mark-all keeps a notice that arrives later.
-    const adminInbox = await sys.call(`{ unreadNoticeCount }`, {}, adminToken);
+    const adminInbox = await sys.call(UNREAD, {}, adminToken);
     expect(adminInbox.data?.unreadNoticeCount).toBeGreaterThanOrEqual(1);
     const marked = await sys.call(
-      `mutation { markAllNoticesRead { unreadCount } }`,
+      graphql(`
+        mutation NotificationsMarkAllRead {
+          markAllNoticesRead {
+            unreadCount
+          }
+        }
+      `),
       {},
       adminToken,
     );
@@ -286,7 +363,7 @@ describe('live notifications through the gateway (graphql-ws)', () => {
       what: 'the later admin notice',
       timeoutMs: 20_000,
     });
-    const after = await sys.call(`{ unreadNoticeCount }`, {}, adminToken);
+    const after = await sys.call(UNREAD, {}, adminToken);
     expect(after.data?.unreadNoticeCount).toBe(1);
 
     await adminFeed.client.dispose();
@@ -296,7 +373,18 @@ describe('live notifications through the gateway (graphql-ws)', () => {
   it('orderStatusChanged reaches the order’s customer, not a stranger', async () => {
     const buyer = await signUp('buyer@bloom.test');
     const stranger = await signUp('stranger@bloom.test');
-    const ORDER_SUB = `subscription($o: ID!) { orderStatusChanged(orderId: $o) { orderId status reason order { id } } }`;
+    const ORDER_SUB = graphql(`
+      subscription NotificationsOrderStatusChanged($o: ID!) {
+        orderStatusChanged(orderId: $o) {
+          orderId
+          status
+          reason
+          order {
+            id
+          }
+        }
+      }
+    `);
     const mine = listen(replica.url, ORDER_SUB, { o: 'o-e2e-1' }, buyer.token);
     const theirs = listen(sys.gatewayUrl, ORDER_SUB, { o: 'o-e2e-1' }, stranger.token);
     const anonymous = listen(sys.gatewayUrl, ORDER_SUB, { o: 'o-e2e-1' });
@@ -363,7 +451,15 @@ describe('live notifications through the gateway (graphql-ws)', () => {
       connectionParams: { authorization: `Bearer ${reader.token}` },
     });
     const results: unknown[] = [];
-    for await (const result of client.iterate({ query: '{ me { id } unreadNoticeCount }' })) {
+    const query = graphql(`
+      query NotificationsOverSocket {
+        me {
+          id
+        }
+        unreadNoticeCount
+      }
+    `);
+    for await (const result of client.iterate({ query: documentText(query) })) {
       results.push(result);
     }
     expect(results).toEqual([{ data: { me: { id: reader.userId }, unreadNoticeCount: 0 } }]);
@@ -422,60 +518,57 @@ describe('restock through the real products and stores subgraphs', () => {
     await fullSms?.close();
   });
 
-  const account = async (email: string) => {
-    const res = await full.call(
-      `mutation($i: SignUpInput!) { signUp(input: $i) { ... on AuthPayload { accessToken user { id } } } }`,
-      { i: { email, password: 'flowers123', name: email.split('@')[0] } },
-    );
-    const payload = res.data?.signUp as { accessToken: string; user: { id: string } };
-    return { token: payload.accessToken, userId: payload.user.id };
-  };
-
   it('the seller restocks; the subscriber’s notice carries product name, price and store name', async () => {
     // A seller with a store, flower stock and a sold-out product.
-    const seller = await account('florist@bloom.test');
+    const seller = await account(full, 'florist@bloom.test');
     await full.call(
-      `mutation { applyForSeller(input: { businessName: "하늘정원", businessRegistrationNumber: "220-81-62517" }) { __typename } }`,
+      graphql(`
+        mutation NotificationsApplyAsFlorist {
+          applyForSeller(
+            input: { businessName: "하늘정원", businessRegistrationNumber: "220-81-62517" }
+          ) {
+            __typename
+          }
+        }
+      `),
       {},
       seller.token,
     );
-    const admin = await full.logIn(ADMIN.email, ADMIN.password);
-    await full.call(
-      `mutation($id: ID!) { approveSeller(userId: $id) { __typename } }`,
-      { id: seller.userId },
-      admin,
-    );
+    const admin = await full.logIn(ADMIN_ACCOUNT.email, ADMIN_ACCOUNT.password);
+    await full.call(APPROVE_SELLER, { id: seller.userId }, admin);
     const sellerToken = await full.logIn('florist@bloom.test', 'flowers123');
     const store = await full.call(
-      `mutation($input: CreateStoreInput!) { createStore(input: $input) { __typename ... on Store { id name } ... on UserError { code message } } }`,
-      {
-        input: {
-          name: '하늘정원 플라워',
-          description: '강남역 근처 꽃집',
-          phone: '02-555-1234',
-          address: {
-            regionCode: '11',
-            districtCode: '11680',
-            street: '서울 강남구 테헤란로 123',
-            detail: '1층',
-            zipCode: '06133',
-            latitude: 37.4999,
-            longitude: 127.0355,
-          },
-          businessHours: { opensAt: '10:00', closesAt: '20:00', closedWeekdays: [] },
-          settlementAccount: {
-            bank: '국민은행',
-            accountNumber: '123-456-789012',
-            accountHolder: '김하늘',
-          },
-        },
-      },
+      graphql(`
+        mutation NotificationsCreateStore($input: CreateStoreInput!) {
+          createStore(input: $input) {
+            __typename
+            ... on Store {
+              id
+              name
+            }
+            ... on UserError {
+              code
+              message
+            }
+          }
+        }
+      `),
+      { input: storeInputFixture() },
       sellerToken,
     );
     expect(store.data?.createStore.__typename, JSON.stringify(store)).toBe('Store');
-    const storeId = store.data?.createStore.id as string;
+    const storeId = expectUnion(store.data?.createStore, 'Store').id;
     const stock = await full.call(
-      `mutation($s: ID!) { setFlowerStock(storeId: $s, items: [{ flowerId: 4, available: 100 }, { flowerId: 18, available: 10 }]) { __typename } }`,
+      graphql(`
+        mutation NotificationsSetFlowerStock($s: ID!) {
+          setFlowerStock(
+            storeId: $s
+            items: [{ flowerId: 4, available: 100 }, { flowerId: 18, available: 10 }]
+          ) {
+            __typename
+          }
+        }
+      `),
       { s: storeId },
       sellerToken,
     );
@@ -483,9 +576,18 @@ describe('restock through the real products and stores subgraphs', () => {
     const product = await waitFor(
       async () => {
         const res = await full.call(
-          `mutation($i: CreateProductInput!) { createProduct(input: $i) { __typename ... on Product { id } } }`,
+          graphql(`
+            mutation NotificationsCreateProduct($i: CreateProductInput!) {
+              createProduct(input: $i) {
+                __typename
+                ... on Product {
+                  id
+                }
+              }
+            }
+          `),
           {
-            i: {
+            i: productInput({
               name: '봄날의 설렘 꽃다발',
               summary: '분홍 장미와 안개꽃',
               description: '사랑하는 사람에게 전하는 분홍빛 마음.',
@@ -496,31 +598,48 @@ describe('restock through the real products and stores subgraphs', () => {
                 { flowerId: 4, count: 10, representative: true },
                 { flowerId: 18, count: 1 },
               ],
-            },
+            }),
           },
           sellerToken,
         );
-        return res.data?.createProduct.__typename === 'Product'
-          ? (res.data.createProduct.id as string)
-          : null;
+        const created = res.data?.createProduct;
+        return created?.__typename === 'Product' ? created.id : null;
       },
       { what: 'products to know the store', timeoutMs: 30_000 },
     );
-    const STATUS = `mutation($id: ID!, $s: SaleStatus!) { setProductStatus(id: $id, status: $s) { __typename } }`;
+    const STATUS = graphql(`
+      mutation NotificationsSetProductStatus($id: ID!, $s: SaleStatus!) {
+        setProductStatus(id: $id, status: $s) {
+          __typename
+        }
+      }
+    `);
     await full.call(STATUS, { id: product, s: 'SOLD_OUT' }, sellerToken);
 
     // Two customers; one waits for the restock (with a phone for SMS).
-    const waiting = await account('waiting@bloom.test');
-    const other = await account('other@bloom.test');
+    const waiting = await account(full, 'waiting@bloom.test');
+    const other = await account(full, 'other@bloom.test');
     await full.call(
-      `mutation { updateNotificationSettings(input: { smsPhone: "010-2222-3333" }) { __typename } }`,
+      graphql(`
+        mutation NotificationsSetWaitingPhone {
+          updateNotificationSettings(input: { smsPhone: "010-2222-3333" }) {
+            __typename
+          }
+        }
+      `),
       {},
       waiting.token,
     );
     const alert = await waitFor(
       async () => {
         const res = await full.call(
-          `mutation($p: ID!) { subscribeRestockAlert(productId: $p) { __typename } }`,
+          graphql(`
+            mutation NotificationsSubscribeRestockAlert($p: ID!) {
+              subscribeRestockAlert(productId: $p) {
+                __typename
+              }
+            }
+          `),
           { p: product },
           waiting.token,
         );
@@ -530,12 +649,39 @@ describe('restock through the real products and stores subgraphs', () => {
     );
     expect(alert.data?.subscribeRestockAlert.__typename).toBe('RestockAlert');
 
-    const RICH = `subscription { notificationAdded { kind product { id name price } store { id name } } }`;
+    const RICH = graphql(`
+      subscription NotificationsRichNotice {
+        notificationAdded {
+          kind
+          product {
+            id
+            name
+            price
+          }
+          store {
+            id
+            name
+          }
+        }
+      }
+    `);
     const mine = listen(full.gatewayUrl, RICH, {}, waiting.token);
     const theirs = listen(full.gatewayUrl, RICH, {}, other.token);
     const publicFeed = listen(
       full.gatewayUrl,
-      `subscription($p: ID!) { productRestocked(productId: $p) { product { name price } store { name } } }`,
+      graphql(`
+        subscription NotificationsPublicRestock($p: ID!) {
+          productRestocked(productId: $p) {
+            product {
+              name
+              price
+            }
+            store {
+              name
+            }
+          }
+        }
+      `),
       { p: product },
     );
     await subscribers(full.gateway, 3);
@@ -572,8 +718,9 @@ describe('restock through the real products and stores subgraphs', () => {
     });
 
     // The same restocked event redelivered: nothing new anywhere.
-    const [restocked] = await full.events.waitForType('products.product.restocked');
-    await publishTo(full, restocked!);
+    const [first] = await full.events.waitForType('products.product.restocked');
+    const restocked = present(first, 'the restocked event');
+    await publishTo(full, restocked);
     await (
       full.servers.notifications as { consumer: { handle(e: unknown): Promise<void> } }
     ).consumer.handle(restocked);

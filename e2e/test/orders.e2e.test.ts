@@ -3,9 +3,12 @@ import {
   loadPaymentsEmulatorConfig,
   startPaymentsEmulator,
 } from '@bloom/payments-emulator';
-import { waitFor } from '@bloom/testing';
+import { type GraphQLResponse, waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerToken, skyGardenSeller } from '../src/actors.js';
+import { CREATE_PRODUCT, customerToken, productInput, skyGardenSeller } from '../src/actors.js';
+import { graphql } from '../src/generated/index.js';
+import type { OrdersCheckoutMutation, OrdersOrderQuery } from '../src/generated/graphql.js';
+import { present } from '../src/present.js';
 import { type System, startSystem } from '../src/system.harness.js';
 
 /*
@@ -28,7 +31,72 @@ afterAll(async () => {
   await pg?.close();
 });
 
-const ORDER = `query($id: ID!) { order(id: $id) { id status total failure { code } store { id name } lines { product { id name } quantity } } }`;
+const ORDER = graphql(`
+  query OrdersOrder($id: ID!) {
+    order(id: $id) {
+      id
+      status
+      total
+      failure {
+        code
+      }
+      store {
+        id
+        name
+      }
+      lines {
+        product {
+          id
+          name
+        }
+        quantity
+      }
+    }
+  }
+`);
+const CHECKOUT = graphql(`
+  mutation OrdersCheckout($i: CheckoutInput!) {
+    checkout(input: $i) {
+      __typename
+      ... on CheckoutSuccess {
+        orders {
+          id
+          status
+          total
+        }
+      }
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`);
+const LINE_CARD = graphql(`
+  query OrdersLineCard($id: ID!) {
+    order(id: $id) {
+      lines {
+        id
+        hasGiftCard
+        giftCard {
+          message
+        }
+      }
+    }
+  }
+`);
+
+/** The id of the first order a checkout placed; '' when it placed none. */
+const placedOrderId = (res: GraphQLResponse<OrdersCheckoutMutation>) => {
+  const result = res.data?.checkout;
+  return (result?.__typename === 'CheckoutSuccess' ? result.orders[0]?.id : undefined) ?? '';
+};
+
+/** The order once the saga settled it (confirmed or failed), else null. */
+const settled = (res: GraphQLResponse<OrdersOrderQuery>) => {
+  const order = res.data?.order;
+  return order?.status === 'CONFIRMED' || order?.status === 'FAILED' ? order : null;
+};
 
 /** 12:00 Asia/Seoul tomorrow: inside business hours, on the 30-minute grid, in the future. */
 const tomorrowNoonSeoul = () => {
@@ -43,25 +111,32 @@ describe('orders through the gateway', () => {
     const owner = await skyGardenSeller(sys);
     const storeId = owner.storeId;
     await sys.call(
-      `mutation($s: ID!) { setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 10 }]) { __typename } }`,
+      graphql(`
+        mutation OrdersSetFlowerStock($s: ID!) {
+          setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 10 }]) {
+            __typename
+          }
+        }
+      `),
       { s: storeId },
       owner.token,
     );
     const product = await sys.call(
-      `mutation($i: CreateProductInput!) { createProduct(input: $i) { __typename ... on Product { id } ... on UserError { code message } } }`,
+      CREATE_PRODUCT,
       {
-        i: {
+        i: productInput({
           name: '빨간 장미 꽃다발',
           summary: '사랑의 고백',
           description: '빨간 장미 두 송이',
           price: 20000,
           category: 'BOUQUET',
           recipe: [{ flowerId: 1, count: 2, representative: true }],
-        },
+        }),
       },
       owner.token,
     );
-    const productId = product.data?.createProduct.id as string;
+    const created = product.data?.createProduct;
+    const productId = created?.__typename === 'Product' ? created.id : '';
     expect(productId, JSON.stringify(product)).toBeTruthy();
 
     const token = await customerToken(sys, 'minji@bloom.test');
@@ -69,7 +144,13 @@ describe('orders through the gateway', () => {
     await waitFor(
       async () => {
         const added = await sys.call(
-          `mutation($p: ID!) { addToCart(productId: $p, quantity: 2) { __typename } }`,
+          graphql(`
+            mutation OrdersAddToCart($p: ID!) {
+              addToCart(productId: $p, quantity: 2) {
+                __typename
+              }
+            }
+          `),
           { p: productId },
           token,
         );
@@ -78,7 +159,33 @@ describe('orders through the gateway', () => {
       { what: 'product projected into orders', timeoutMs: 15_000 },
     );
     const cart = await sys.call(
-      `{ cart { total groups { subtotal deliveryFee store { id name deliveryPolicy { fee freeDeliveryThreshold } } lines { quantity product { id name price } } } } }`,
+      graphql(`
+        query OrdersCart {
+          cart {
+            total
+            groups {
+              subtotal
+              deliveryFee
+              store {
+                id
+                name
+                deliveryPolicy {
+                  fee
+                  freeDeliveryThreshold
+                }
+              }
+              lines {
+                quantity
+                product {
+                  id
+                  name
+                  price
+                }
+              }
+            }
+          }
+        }
+      `),
       {},
       token,
     );
@@ -100,8 +207,6 @@ describe('orders through the gateway', () => {
       ],
     });
 
-    const CHECKOUT = `mutation($i: CheckoutInput!) { checkout(input: $i) { __typename
-      ... on CheckoutSuccess { orders { id status total } } ... on UserError { code message } } }`;
     const delivery = await sys.call(
       CHECKOUT,
       {
@@ -121,13 +226,10 @@ describe('orders through the gateway', () => {
       },
       token,
     );
-    const orderId = delivery.data?.checkout.orders?.[0]?.id as string;
+    const orderId = placedOrderId(delivery);
     expect(orderId, JSON.stringify(delivery)).toBeTruthy();
     const confirmed = await waitFor(
-      async () => {
-        const res = await sys.call(ORDER, { id: orderId }, token);
-        return ['CONFIRMED', 'FAILED'].includes(res.data?.order?.status) ? res.data?.order : null;
-      },
+      async () => settled(await sys.call(ORDER, { id: orderId }, token)),
       { what: 'delivery order settled', timeoutMs: 30_000 },
     );
     expect(confirmed).toMatchObject({
@@ -145,10 +247,11 @@ describe('orders through the gateway', () => {
 
     // The buyer writes a message card for the line; the order line shows it (giftcards extends
     // orders' OrderLine through federation).
-    const LINE_CARD = `query($id: ID!) { order(id: $id) { lines { id hasGiftCard giftCard { message } } } }`;
-    const lineId = (await sys.call(LINE_CARD, { id: orderId }, token)).data?.order.lines[0]
-      .id as string;
-    expect((await sys.call(LINE_CARD, { id: orderId }, token)).data?.order.lines[0]).toEqual({
+    const lineId = present(
+      (await sys.call(LINE_CARD, { id: orderId }, token)).data?.order?.lines[0],
+      'the order line',
+    ).id;
+    expect((await sys.call(LINE_CARD, { id: orderId }, token)).data?.order?.lines[0]).toEqual({
       id: lineId,
       hasGiftCard: false,
       giftCard: null,
@@ -156,20 +259,28 @@ describe('orders through the gateway', () => {
     const written = await waitFor(
       async () => {
         const res = await sys.call(
-          `mutation($i: WriteGiftCardInput!) { writeGiftCard(input: $i) { __typename ... on UserError { code } } }`,
+          graphql(`
+            mutation OrdersWriteGiftCard($i: WriteGiftCardInput!) {
+              writeGiftCard(input: $i) {
+                __typename
+                ... on UserError {
+                  code
+                }
+              }
+            }
+          `),
           {
             i: { orderLineId: lineId, message: '생일 축하해!\n늘 고마워', templateKey: 'PINK_01' },
           },
           token,
         );
-        return res.data?.writeGiftCard.__typename === 'GiftCardShare'
-          ? res.data.writeGiftCard
-          : null;
+        const result = res.data?.writeGiftCard;
+        return result?.__typename === 'GiftCardShare' ? result : null;
       },
       { what: 'giftcards to learn the order line', timeoutMs: 15_000 },
     );
     expect(written.__typename).toBe('GiftCardShare');
-    expect((await sys.call(LINE_CARD, { id: orderId }, token)).data?.order.lines[0]).toEqual({
+    expect((await sys.call(LINE_CARD, { id: orderId }, token)).data?.order?.lines[0]).toEqual({
       id: lineId,
       hasGiftCard: true,
       giftCard: { message: '생일 축하해!\n늘 고마워' },
@@ -188,21 +299,35 @@ describe('orders through the gateway', () => {
       },
       token,
     );
-    const pickupId = pickup.data?.checkout.orders?.[0]?.id as string;
+    const pickupId = placedOrderId(pickup);
     const pickupOrder = await waitFor(
-      async () => {
-        const res = await sys.call(ORDER, { id: pickupId }, token);
-        return ['CONFIRMED', 'FAILED'].includes(res.data?.order?.status) ? res.data?.order : null;
-      },
+      async () => settled(await sys.call(ORDER, { id: pickupId }, token)),
       { what: 'pickup order settled', timeoutMs: 30_000 },
     );
     expect(pickupOrder).toMatchObject({ status: 'CONFIRMED', total: 20000 });
 
     // Stores consumed 2 × 2 + 1 × 2 stems of flower 1; asking for more than is left fails.
     const stock = async () =>
-      (
-        (await sys.call(`{ me { store { inventory { flowerId available } } } }`, {}, owner.token))
-          .data?.me.store.inventory as { flowerId: number; available: number }[]
+      present(
+        (
+          await sys.call(
+            graphql(`
+              query OrdersStoreInventory {
+                me {
+                  store {
+                    inventory {
+                      flowerId
+                      available
+                    }
+                  }
+                }
+              }
+            `),
+            {},
+            owner.token,
+          )
+        ).data?.me?.store?.inventory,
+        'the store inventory',
       ).find((f) => f.flowerId === 1)?.available;
     expect(await stock()).toBe(4);
     const tooMany = await sys.call(
@@ -218,7 +343,7 @@ describe('orders through the gateway', () => {
       },
       token,
     );
-    const failedId = tooMany.data?.checkout.orders?.[0]?.id as string;
+    const failedId = placedOrderId(tooMany);
     const failed = await waitFor(
       async () => {
         const res = await sys.call(ORDER, { id: failedId }, token);
@@ -226,25 +351,55 @@ describe('orders through the gateway', () => {
       },
       { what: 'out-of-stock failure', timeoutMs: 30_000 },
     );
-    expect(failed.failure.code).toBe('OUT_OF_STOCK');
+    expect(failed.failure?.code).toBe('OUT_OF_STOCK');
     expect(await stock()).toBe(4);
 
     // Seller's board; another customer sees nothing.
     const board = await sys.call(
-      `query($s: ID!) { storeOrders(storeId: $s) { totalCount nodes { id status } } }`,
+      graphql(`
+        query OrdersStoreOrders($s: ID!) {
+          storeOrders(storeId: $s) {
+            totalCount
+            nodes {
+              id
+              status
+            }
+          }
+        }
+      `),
       { s: storeId },
       owner.token,
     );
     expect(board.data?.storeOrders.totalCount).toBe(3);
     // The User and Store entities carry their orders across subgraphs.
-    const mine = await sys.call(`{ me { orders { totalCount } } }`, {}, token);
-    expect(mine.data?.me.orders.totalCount).toBe(3);
+    const mine = await sys.call(
+      graphql(`
+        query OrdersMyOrderCount {
+          me {
+            orders {
+              totalCount
+            }
+          }
+        }
+      `),
+      {},
+      token,
+    );
+    expect(mine.data?.me?.orders.totalCount).toBe(3);
     const storeBoard = await sys.call(
-      `{ myStore { orders(first: 1) { totalCount } } }`,
+      graphql(`
+        query OrdersMyStoreOrderCount {
+          myStore {
+            orders(first: 1) {
+              totalCount
+            }
+          }
+        }
+      `),
       {},
       owner.token,
     );
-    expect(storeBoard.data?.myStore.orders.totalCount).toBe(3);
+    expect(storeBoard.data?.myStore?.orders.totalCount).toBe(3);
     const other = await customerToken(sys, 'other@bloom.test');
     expect((await sys.call(ORDER, { id: orderId }, other)).data?.order).toBeNull();
   }, 120_000);

@@ -3,10 +3,13 @@ import {
   loadPaymentsEmulatorConfig,
   startPaymentsEmulator,
 } from '@bloom/payments-emulator';
-import { waitFor } from '@bloom/testing';
+import { type GraphQLResponse, waitFor } from '@bloom/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { skyGardenSeller } from '../src/actors.js';
+import { CREATE_PRODUCT, productInput, skyGardenSeller } from '../src/actors.js';
+import { graphql } from '../src/generated/index.js';
+import type { CreateProductMutation } from '../src/generated/graphql.js';
+import { present } from '../src/present.js';
 import { type Storefront, startStorefront } from '../src/storefront.harness.js';
 import { type System, startSystem } from '../src/system.harness.js';
 
@@ -22,8 +25,11 @@ let pg: PaymentsEmulator;
 let sf: Storefront;
 const products: Record<'bouquet' | 'weekly', string> = { bouquet: '', weekly: '' };
 
-const CREATE_PRODUCT = `mutation($i: CreateProductInput!) { createProduct(input: $i) {
-  __typename ... on Product { id } ... on UserError { code message } } }`;
+/** The created product's id; '' when it was refused. */
+const productIdOf = (res: GraphQLResponse<CreateProductMutation>) => {
+  const created = res.data?.createProduct;
+  return created?.__typename === 'Product' ? created.id : '';
+};
 
 beforeAll(async () => {
   pg = await startPaymentsEmulator(loadPaymentsEmulatorConfig({ PORT: '0', LOG_LEVEL: 'silent' }));
@@ -33,14 +39,20 @@ beforeAll(async () => {
   );
   const owner = await skyGardenSeller(sys);
   await sys.call(
-    `mutation($s: ID!) { setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) { __typename } }`,
+    graphql(`
+      mutation StorefrontSetFlowerStock($s: ID!) {
+        setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {
+          __typename
+        }
+      }
+    `),
     { s: owner.storeId },
     owner.token,
   );
   const bouquet = await sys.call(
     CREATE_PRODUCT,
     {
-      i: {
+      i: productInput({
         name: '노을빛 장미 꽃다발',
         summary: '사랑을 전하는 붉은 장미',
         description: '붉은 장미 열 송이를 노을빛 포장지에 담았습니다.',
@@ -48,35 +60,43 @@ beforeAll(async () => {
         category: 'BOUQUET',
         tags: ['FOR_LOVER'],
         recipe: [{ flowerId: 1, count: 10, representative: true }],
-      },
+      }),
     },
     owner.token,
   );
-  products.bouquet = bouquet.data?.createProduct.id as string;
+  products.bouquet = productIdOf(bouquet);
   const weekly = await sys.call(
     CREATE_PRODUCT,
     {
-      i: {
+      i: productInput({
         name: '매주 계절 꽃 정기배송',
         summary: '매주 바뀌는 제철 꽃',
         description: '플로리스트가 고른 제철 꽃을 매주 보내 드립니다.',
         price: 25000,
         isSubscription: true,
         recipe: [{ flowerId: 1, count: 3, representative: true }],
-      },
+      }),
     },
     owner.token,
   );
-  products.weekly = weekly.data?.createProduct.id as string;
+  products.weekly = productIdOf(weekly);
   expect(products.bouquet && products.weekly, JSON.stringify([bouquet, weekly])).toBeTruthy();
   // Listings read products' own data; wait until the new bouquet is listed.
   await waitFor(
     async () =>
       (
-        (await sys.call(`{ products(first: 10) { nodes { id } } }`)).data?.products.nodes as {
-          id: string;
-        }[]
-      ).some((p) => p.id === products.bouquet),
+        await sys.call(
+          graphql(`
+            query StorefrontListing {
+              products(first: 10) {
+                nodes {
+                  id
+                }
+              }
+            }
+          `),
+        )
+      ).data?.products.nodes.some((p) => p.id === products.bouquet),
     { what: 'bouquet listed' },
   );
   sf = await startStorefront(sys.gatewayUrl);
@@ -204,26 +224,40 @@ describe('the storefront on a phone', () => {
     await sf.shot(page, 'storefront-subscriptions');
 
     const before = await sys.call(
-      `{ mySubscriptions { id nextDeliveryDate } }`,
+      graphql(`
+        query StorefrontMySubscriptions {
+          mySubscriptions {
+            id
+            nextDeliveryDate
+          }
+        }
+      `),
       {},
       await sys.logIn('haneul@bloom.test', 'flowers123'),
     );
-    const subscription = before.data?.mySubscriptions[0] as {
-      id: string;
-      nextDeliveryDate: string;
-    };
+    const subscription = before.data?.mySubscriptions[0];
     expect(subscription).toBeTruthy();
+    const subscriptionId = present(subscription, 'the subscription').id;
     await page.getByRole('button', { name: '다음 배송 건너뛰기' }).click();
     await page.getByRole('button', { name: '건너뛰기', exact: true }).click();
     await seen(page, '다음 배송을 건너뛰었어요.');
     await waitFor(
       async () => {
         const after = await sys.call(
-          `query($id: ID!) { flowerSubscription(id: $id) { nextDeliveryDate cycles { kind } } }`,
-          { id: subscription.id },
+          graphql(`
+            query StorefrontSubscriptionCycles($id: ID!) {
+              flowerSubscription(id: $id) {
+                nextDeliveryDate
+                cycles {
+                  kind
+                }
+              }
+            }
+          `),
+          { id: subscriptionId },
           await sys.logIn('haneul@bloom.test', 'flowers123'),
         );
-        return after.data?.flowerSubscription.cycles[0]?.kind === 'SKIPPED';
+        return after.data?.flowerSubscription?.cycles[0]?.kind === 'SKIPPED';
       },
       { what: 'cycle skipped' },
     );

@@ -1,7 +1,9 @@
-import { errorCode } from '@bloom/testing';
+import { ADMIN_ACCOUNT, errorCode, expectUnion } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvedSeller } from '../src/actors.js';
-import { ADMIN, type System, startSystem } from '../src/system.harness.js';
+import { SIGN_UP_SELLER, approvedSeller } from '../src/actors.js';
+import { graphql } from '../src/generated/index.js';
+import type { CreateStoreInput } from '../src/generated/graphql.js';
+import { type System, startSystem } from '../src/system.harness.js';
 
 /*
  * Stores through the gateway with the real identity subgraph: the approval travels as
@@ -15,7 +17,7 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(async () => sys?.close());
 
-const STORE_INPUT = {
+const STORE_INPUT: CreateStoreInput = {
   name: '마포 꽃다방',
   description: '홍대 골목의 작은 꽃방',
   phone: '02-332-0202',
@@ -36,27 +38,61 @@ const STORE_INPUT = {
   },
 };
 
-const CREATE = `mutation($i: CreateStoreInput!) { createStore(input: $i) {
-  __typename ... on Store { id name status } ... on UserError { code message } } }`;
+const CREATE = graphql(`
+  mutation StoresCreateStore($i: CreateStoreInput!) {
+    createStore(input: $i) {
+      __typename
+      ... on Store {
+        id
+        name
+        status
+      }
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`);
+const UPDATE = graphql(`
+  mutation StoresRenameStore($s: ID!) {
+    updateStore(storeId: $s, input: { name: "빼앗긴 꽃집" }) {
+      __typename
+    }
+  }
+`);
+const CLAIM = graphql(`
+  mutation StoresClaimCoupon($c: ID!) {
+    claimCoupon(couponId: $c) {
+      __typename
+      ... on UserError {
+        code
+      }
+    }
+  }
+`);
 
 describe('stores through the gateway', () => {
   it('refuses a rejected seller the seller-only operations', async () => {
-    const signUp = await sys.call(
-      `mutation($i: SellerSignUpInput!) { signUpSeller(input: $i) { ... on AuthPayload { user { id } } } }`,
-      {
-        i: {
-          email: 'rejected@bloom.test',
-          password: 'flowers123',
-          name: '거절됨',
-          businessName: '거절 꽃집',
-          businessRegistrationNumber: '124-81-00998',
-        },
+    const signUp = await sys.call(SIGN_UP_SELLER, {
+      i: {
+        email: 'rejected@bloom.test',
+        password: 'flowers123',
+        name: '거절됨',
+        businessName: '거절 꽃집',
+        businessRegistrationNumber: '124-81-00998',
       },
-    );
-    const admin = await sys.logIn(ADMIN.email, ADMIN.password);
+    });
+    const admin = await sys.logIn(ADMIN_ACCOUNT.email, ADMIN_ACCOUNT.password);
     const rejected = await sys.call(
-      `mutation($id: ID!) { rejectSeller(userId: $id, reason: "서류 불일치") { __typename } }`,
-      { id: signUp.data?.signUpSeller.user.id },
+      graphql(`
+        mutation StoresRejectSeller($id: ID!) {
+          rejectSeller(userId: $id, reason: "서류 불일치") {
+            __typename
+          }
+        }
+      `),
+      { id: expectUnion(signUp.data?.signUpSeller, 'AuthPayload').user.id },
       admin,
     );
     expect(rejected.data?.rejectSeller.__typename).toBe('User');
@@ -78,24 +114,55 @@ describe('stores through the gateway', () => {
     // Opened immediately after approval: stores waits for the approval event to arrive.
     const created = await sys.call(CREATE, { i: STORE_INPUT }, seller.token);
     expect(created.data?.createStore).toMatchObject({ __typename: 'Store', status: 'OPEN' });
-    const storeId = created.data?.createStore.id as string;
+    const storeId = expectUnion(created.data?.createStore, 'Store').id;
     const opened = await sys.events.waitForType('stores.store.opened');
     expect(opened[0]?.payload).toMatchObject({ storeId, sellerId: seller.userId });
 
     const stock = await sys.call(
-      `mutation($s: ID!) { setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 70 }, { flowerId: 18, available: 12 }]) {
-        __typename ... on InventoryUpdate { items { flowerId available low } } } }`,
+      graphql(`
+        mutation StoresSetFlowerStock($s: ID!) {
+          setFlowerStock(
+            storeId: $s
+            items: [{ flowerId: 1, available: 70 }, { flowerId: 18, available: 12 }]
+          ) {
+            __typename
+            ... on InventoryUpdate {
+              items {
+                flowerId
+                available
+                low
+              }
+            }
+          }
+        }
+      `),
       { s: storeId },
       seller.token,
     );
-    expect(stock.data?.setFlowerStock.items).toEqual([
+    expect(expectUnion(stock.data?.setFlowerStock, 'InventoryUpdate').items).toEqual([
       { flowerId: 1, available: 70, low: false },
       { flowerId: 18, available: 12, low: true },
     ]);
 
     // identity's User joined with stores' User.store.
     const me = await sys.call(
-      `{ me { id email store { id name deliveryFee(subtotal: 10000) inventory { flowerId available } } } }`,
+      graphql(`
+        query StoresMe {
+          me {
+            id
+            email
+            store {
+              id
+              name
+              deliveryFee(subtotal: 10000)
+              inventory {
+                flowerId
+                available
+              }
+            }
+          }
+        }
+      `),
       {},
       seller.token,
     );
@@ -104,11 +171,28 @@ describe('stores through the gateway', () => {
       email: 'mapo@bloom.test',
       store: { id: storeId, name: '마포 꽃다방', deliveryFee: 3000 },
     });
-    expect(me.data?.me.store.inventory).toHaveLength(22);
+    expect(me.data?.me?.store?.inventory).toHaveLength(22);
 
     // Anyone finds it; only the store sees its inventory.
     const found = await sys.call(
-      `{ stores(filter: { regionCode: "11", districtCode: "11440" }) { totalCount nodes { id name seller { id } flowerStock { flowerId available } } } }`,
+      graphql(`
+        query StoresInDistrict {
+          stores(filter: { regionCode: "11", districtCode: "11440" }) {
+            totalCount
+            nodes {
+              id
+              name
+              seller {
+                id
+              }
+              flowerStock {
+                flowerId
+                available
+              }
+            }
+          }
+        }
+      `),
     );
     expect(found.data?.stores.totalCount).toBe(1);
     expect(found.data?.stores.nodes[0]).toMatchObject({
@@ -116,7 +200,15 @@ describe('stores through the gateway', () => {
       seller: { id: seller.userId },
     });
     const anonymous = await sys.call(
-      `query($id: ID!) { store(id: $id) { inventory { flowerId } } }`,
+      graphql(`
+        query StoresInventory($id: ID!) {
+          store(id: $id) {
+            inventory {
+              flowerId
+            }
+          }
+        }
+      `),
       {
         id: storeId,
       },
@@ -136,18 +228,26 @@ describe('stores through the gateway', () => {
       { i: { ...STORE_INPUT, name: '주인 꽃집' } },
       owner.token,
     );
-    const storeId = created.data?.createStore.id as string;
+    const storeId = expectUnion(created.data?.createStore, 'Store').id;
     const rival = await approvedSeller(sys, {
       email: 'rival@bloom.test',
       businessRegistrationNumber: '214-86-24304',
       name: '이서연',
       businessName: '마포 꽃다방',
     });
-    const update = `mutation($s: ID!) { updateStore(storeId: $s, input: { name: "빼앗긴 꽃집" }) { __typename } }`;
-    expect(errorCode(await sys.call(update, { s: storeId }, rival.token))).toBe('FORBIDDEN');
+    expect(errorCode(await sys.call(UPDATE, { s: storeId }, rival.token))).toBe('FORBIDDEN');
 
     const coupon = await sys.call(
-      `mutation($s: ID!, $i: CreateCouponInput!) { createCoupon(storeId: $s, input: $i) { __typename ... on Coupon { id } } }`,
+      graphql(`
+        mutation StoresCreateCoupon($s: ID!, $i: CreateCouponInput!) {
+          createCoupon(storeId: $s, input: $i) {
+            __typename
+            ... on Coupon {
+              id
+            }
+          }
+        }
+      `),
       {
         s: storeId,
         i: {
@@ -162,21 +262,37 @@ describe('stores through the gateway', () => {
       },
       owner.token,
     );
-    const couponId = coupon.data?.createCoupon.id as string;
+    const couponId = expectUnion(coupon.data?.createCoupon, 'Coupon').id;
     const customer = await sys.call(
-      `mutation { signUp(input: { email: "buyer@bloom.test", password: "flowers123", name: "정민지" }) { ... on AuthPayload { accessToken } } }`,
+      graphql(`
+        mutation StoresSignUpBuyer {
+          signUp(input: { email: "buyer@bloom.test", password: "flowers123", name: "정민지" }) {
+            __typename
+            ... on AuthPayload {
+              accessToken
+            }
+          }
+        }
+      `),
     );
-    const token = customer.data?.signUp.accessToken as string;
-    expect(errorCode(await sys.call(update, { s: storeId }, token))).toBe('FORBIDDEN');
-    const claim = `mutation($c: ID!) { claimCoupon(couponId: $c) { __typename ... on UserError { code } } }`;
-    expect((await sys.call(claim, { c: couponId }, token)).data?.claimCoupon.__typename).toBe(
+    const token = expectUnion(customer.data?.signUp, 'AuthPayload').accessToken;
+    expect(errorCode(await sys.call(UPDATE, { s: storeId }, token))).toBe('FORBIDDEN');
+    expect((await sys.call(CLAIM, { c: couponId }, token)).data?.claimCoupon.__typename).toBe(
       'CouponClaim',
     );
-    expect((await sys.call(claim, { c: couponId }, token)).data?.claimCoupon.code).toBe(
-      'COUPON_ALREADY_CLAIMED',
-    );
+    expect((await sys.call(CLAIM, { c: couponId }, token)).data?.claimCoupon).toMatchObject({
+      code: 'COUPON_ALREADY_CLAIMED',
+    });
     const offers = await sys.call(
-      `query($s: ID!) { claimableCoupons(storeId: $s, subtotal: 25000) { id claimedByMe discountFor(subtotal: 25000) } }`,
+      graphql(`
+        query StoresClaimableCoupons($s: ID!) {
+          claimableCoupons(storeId: $s, subtotal: 25000) {
+            id
+            claimedByMe
+            discountFor(subtotal: 25000)
+          }
+        }
+      `),
       { s: storeId },
       token,
     );

@@ -6,7 +6,10 @@ import {
 import { waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubscriptionsServer } from '../../subgraphs/subscriptions/src/server.js';
-import { customerToken, skyGardenSeller } from '../src/actors.js';
+import { CREATE_PRODUCT, customerToken, productInput, skyGardenSeller } from '../src/actors.js';
+import { graphql } from '../src/generated/index.js';
+import type { SubscribeInput } from '../src/generated/graphql.js';
+import { present } from '../src/present.js';
 import { type System, startSystem } from '../src/system.harness.js';
 
 /*
@@ -33,13 +36,119 @@ function goTo(date: string) {
   sys.advance(ms);
 }
 
-const SUBSCRIBE = `mutation($i: SubscribeInput!) { subscribe(input: $i) { __typename
-  ... on FlowerSubscription { id nextDeliveryDate nextBillingDate cardLast4 }
-  ... on UserError { code message } } }`;
-const VIEW = `query($id: ID!) { flowerSubscription(id: $id) { id status nextDeliveryDate endsAfterCycle
-  suspendedReason cardLast4 cycles { cycle kind deliveryDate order { id status total } } } }`;
-const CHANGE_FIELDS = `__typename ... on FlowerSubscription { id status nextDeliveryDate pause { from until }
-  endsAfterCycle cardLast4 } ... on UserError { code message }`;
+const SUBSCRIBE = graphql(`
+  mutation SubscriptionsSubscribe($i: SubscribeInput!) {
+    subscribe(input: $i) {
+      __typename
+      ... on FlowerSubscription {
+        id
+        nextDeliveryDate
+        nextBillingDate
+        cardLast4
+      }
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`);
+const VIEW = graphql(`
+  query SubscriptionsView($id: ID!) {
+    flowerSubscription(id: $id) {
+      id
+      status
+      nextDeliveryDate
+      endsAfterCycle
+      suspendedReason
+      cardLast4
+      cycles {
+        cycle
+        kind
+        deliveryDate
+        order {
+          id
+          status
+          total
+        }
+      }
+    }
+  }
+`);
+// What every change of a subscription answers.
+graphql(`
+  fragment SubscriptionsChanged on FlowerSubscription {
+    id
+    status
+    nextDeliveryDate
+    pause {
+      from
+      until
+    }
+    endsAfterCycle
+    cardLast4
+  }
+`);
+const CANCEL = graphql(`
+  mutation SubscriptionsCancel($id: ID!) {
+    cancelSubscription(id: $id) {
+      __typename
+      ...SubscriptionsChanged
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`);
+const SKIP_THIRD = graphql(`
+  mutation SubscriptionsSkipThird($id: ID!) {
+    skipNextSubscriptionCycle(id: $id, cycle: 3) {
+      __typename
+      ...SubscriptionsChanged
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`);
+const PAUSE = graphql(`
+  mutation SubscriptionsPause($id: ID!, $from: String!, $until: String!) {
+    pauseSubscription(id: $id, from: $from, until: $until) {
+      __typename
+      ...SubscriptionsChanged
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`);
+const RESUME = graphql(`
+  mutation SubscriptionsResume($id: ID!) {
+    resumeSubscription(id: $id) {
+      __typename
+      ...SubscriptionsChanged
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`);
+const CHANGE_CARD = graphql(`
+  mutation SubscriptionsChangeCard($id: ID!, $card: CardInput!) {
+    changeSubscriptionCard(id: $id, card: $card) {
+      __typename
+      ...SubscriptionsChanged
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`);
 
 beforeAll(async () => {
   pg = await startPaymentsEmulator(loadPaymentsEmulatorConfig({ PORT: '0', LOG_LEVEL: 'silent' }));
@@ -49,25 +158,32 @@ beforeAll(async () => {
   );
   owner = await skyGardenSeller(sys);
   await sys.call(
-    `mutation($s: ID!) { setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 80 }]) { __typename } }`,
+    graphql(`
+      mutation SubscriptionsSetFlowerStock($s: ID!) {
+        setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 80 }]) {
+          __typename
+        }
+      }
+    `),
     { s: owner.storeId },
     owner.token,
   );
   const product = await sys.call(
-    `mutation($i: CreateProductInput!) { createProduct(input: $i) { __typename ... on Product { id } ... on UserError { code message } } }`,
+    CREATE_PRODUCT,
     {
-      i: {
+      i: productInput({
         name: '매주 꽃 정기배송',
         summary: '계절 꽃',
         description: '매주 바뀌는 계절 꽃다발',
         price: 25000,
         isSubscription: true,
         recipe: [{ flowerId: 1, count: 3, representative: true }],
-      },
+      }),
     },
     owner.token,
   );
-  productId = product.data?.createProduct.id as string;
+  const created = product.data?.createProduct;
+  productId = created?.__typename === 'Product' ? created.id : '';
   expect(productId, JSON.stringify(product)).toBeTruthy();
 }, 120_000);
 
@@ -77,7 +193,10 @@ afterAll(async () => {
 });
 
 /** Subscribes through the gateway, retrying until subscriptions has seen the product's event. */
-async function subscribe(token: string, input: Record<string, unknown>) {
+async function subscribe(
+  token: string,
+  input: Pick<SubscribeInput, 'cycle' | 'firstDeliveryDate'>,
+) {
   return waitFor(
     async () => {
       const result = await sys.call(
@@ -86,37 +205,32 @@ async function subscribe(token: string, input: Record<string, unknown>) {
           i: {
             productId,
             quantity: 1,
-            address: { recipientName: '정민지', phone: '010-1234-5678', line1: '서울 마포구 1' },
+            address: {
+              recipientName: '정민지',
+              phone: '010-1234-5678',
+              line1: '서울 마포구 1',
+              // The input's defaults, spelled out: the generated type requires them.
+              zipCode: '',
+              line2: '',
+            },
             card: { number: '4242424242424242', expiryYear: 2035, expiryMonth: 12 },
             ...input,
           },
         },
         token,
       );
-      const value = result.data?.subscribe as
-        { __typename: string; id: string; nextDeliveryDate: string; cardLast4: string } | undefined;
+      const value = result.data?.subscribe;
       return value?.__typename === 'FlowerSubscription' ? value : undefined;
     },
     { what: 'subscribed', timeoutMs: 15_000 },
   );
 }
 
-type Cycle = {
-  cycle: number;
-  kind: string;
-  deliveryDate: string;
-  order: { status: string } | null;
-};
-
 async function view(id: string, token: string) {
-  return (await sys.call(VIEW, { id }, token)).data?.flowerSubscription as {
-    status: string;
-    nextDeliveryDate: string | null;
-    endsAfterCycle: number | null;
-    suspendedReason: string | null;
-    cardLast4: string;
-    cycles: Cycle[];
-  };
+  return present(
+    (await sys.call(VIEW, { id }, token)).data?.flowerSubscription,
+    'the subscription',
+  );
 }
 
 /** Waits until cycle `cycle`'s latest order reached `status` (the saga ran through stores). */
@@ -128,15 +242,6 @@ function orderOf(id: string, token: string, cycle: number, status: string) {
     },
     { what: `cycle ${cycle} order ${status}`, timeoutMs: 30_000 },
   );
-}
-
-async function change(name: string, args: string, token: string, variables = {}) {
-  const response = await sys.call(
-    `mutation${Object.keys(variables).length ? '($card: CardInput!)' : ''} { ${name}(${args}) { ${CHANGE_FIELDS} } }`,
-    variables,
-    token,
-  );
-  return { response, result: response.data?.[name] as Record<string, any> | undefined };
 }
 
 /** The last day of the month after the one `date` is in. */
@@ -161,11 +266,33 @@ describe('subscriptions through the gateway', () => {
     const runs = await Promise.all([scheduler().runOnce(), scheduler().runOnce()]);
     expect(runs.reduce((sum, run) => sum + run.attemptsRequested, 0)).toBe(1);
     await scheduler().runOnce();
-    const MINE = `{ mySubscriptions { id nextDeliveryDate cycles { cycle kind deliveryDate order { id status subtotal deliveryFee total delivery { window } } } } }`;
+    const MINE = graphql(`
+      query SubscriptionsMine {
+        mySubscriptions {
+          id
+          nextDeliveryDate
+          cycles {
+            cycle
+            kind
+            deliveryDate
+            order {
+              id
+              status
+              subtotal
+              deliveryFee
+              total
+              delivery {
+                window
+              }
+            }
+          }
+        }
+      }
+    `);
     const mine = await waitFor(
       async () => {
         const result = await sys.call(MINE, {}, token);
-        const first = result.data?.mySubscriptions?.[0];
+        const first = result.data?.mySubscriptions[0];
         return first?.cycles?.[0]?.order?.status === 'CONFIRMED' ? first : undefined;
       },
       { what: 'cycle order confirmed', timeoutMs: 20_000 },
@@ -177,7 +304,7 @@ describe('subscriptions through the gateway', () => {
       deliveryDate: firstDelivery,
     });
     // The store's delivery fee applies below its free-delivery threshold, in its window.
-    expect(mine.cycles[0].order).toMatchObject({
+    expect(mine.cycles[0]?.order).toMatchObject({
       subtotal: 25000,
       deliveryFee: 3000,
       total: 28000,
@@ -188,18 +315,32 @@ describe('subscriptions through the gateway', () => {
     const { payments } = (await (await fetch(`${pg.url}/__emulator/payments`)).json()) as {
       payments: { orderId: string; status: string }[];
     };
-    expect(payments.filter((p) => p.orderId === mine.cycles[0].order.id)).toHaveLength(1);
+    expect(payments.filter((p) => p.orderId === mine.cycles[0]?.order?.id)).toHaveLength(1);
 
     const calendar = await sys.call(
-      `{ me { store { subscriptionCalendar(days: 14) { subscriptionId deliveryDate ordered } } } }`,
+      graphql(`
+        query SubscriptionsCalendar {
+          me {
+            store {
+              subscriptionCalendar(days: 14) {
+                subscriptionId
+                deliveryDate
+                ordered
+              }
+            }
+          }
+        }
+      `),
       {},
       owner.token,
     );
-    expect(calendar.data?.me.store.subscriptionCalendar, JSON.stringify(calendar)).toContainEqual({
-      subscriptionId: subscription.id,
-      deliveryDate: firstDelivery,
-      ordered: true,
-    });
+    expect(calendar.data?.me?.store?.subscriptionCalendar, JSON.stringify(calendar)).toContainEqual(
+      {
+        subscriptionId: subscription.id,
+        deliveryDate: firstDelivery,
+        ordered: true,
+      },
+    );
   }, 90_000);
 
   it('over simulated months: month ends, skip, pause, resume and cancel; only the subscriber changes it', async () => {
@@ -230,21 +371,23 @@ describe('subscriptions through the gateway', () => {
     // Others can neither see nor change it; its seller sees it.
     const peek = await sys.call(VIEW, { id }, stranger);
     expect(peek.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(
-      (await change('cancelSubscription', `id: "${id}"`, stranger)).response.errors?.[0]?.extensions
-        ?.code,
-    ).toBe('FORBIDDEN');
+    expect((await sys.call(CANCEL, { id }, stranger)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await view(id, owner.token)).status).toBe('ACTIVE');
 
     // Skip the third delivery; pause over the fourth.
-    const skipped = await change('skipNextSubscriptionCycle', `id: "${id}", cycle: 3`, token);
-    expect(skipped.result).toMatchObject({ status: 'ACTIVE', nextDeliveryDate: fourth });
-    const paused = await change(
-      'pauseSubscription',
-      `id: "${id}", from: "${shift(fourth, -3)}", until: "${shift(fourth, 10)}"`,
+    const skipped = await sys.call(SKIP_THIRD, { id }, token);
+    expect(skipped.data?.skipNextSubscriptionCycle).toMatchObject({
+      status: 'ACTIVE',
+      nextDeliveryDate: fourth,
+    });
+    const paused = await sys.call(
+      PAUSE,
+      { id, from: shift(fourth, -3), until: shift(fourth, 10) },
       token,
     );
-    expect(paused.result).toMatchObject({ nextDeliveryDate: fifth });
+    expect(paused.data?.pauseSubscription).toMatchObject({ nextDeliveryDate: fifth });
     goTo(fourth);
     await scheduler().runOnce();
     expect((await view(id, token)).cycles.map((c) => [c.kind, c.deliveryDate])).toEqual([
@@ -254,7 +397,7 @@ describe('subscriptions through the gateway', () => {
       ['PAUSED', fourth],
     ]);
     // Back early: the pause ends now, the fifth delivery is charged on its day.
-    expect((await change('resumeSubscription', `id: "${id}"`, token)).result).toMatchObject({
+    expect((await sys.call(RESUME, { id }, token)).data?.resumeSubscription).toMatchObject({
       pause: null,
       nextDeliveryDate: fifth,
     });
@@ -263,7 +406,7 @@ describe('subscriptions through the gateway', () => {
     await orderOf(id, token, 5, 'CONFIRMED');
 
     // Cancel: nothing after the fifth.
-    expect((await change('cancelSubscription', `id: "${id}"`, token)).result).toMatchObject({
+    expect((await sys.call(CANCEL, { id }, token)).data?.cancelSubscription).toMatchObject({
       status: 'CANCELED',
       endsAfterCycle: 5,
       nextDeliveryDate: null,
@@ -283,7 +426,22 @@ describe('subscriptions through the gateway', () => {
 
   it('a declining card retries, suspends (the seller is told), and a new card charges the delivery', async () => {
     const token = await customerToken(sys, 'declined@bloom.test');
-    const me = (await sys.call(`{ me { id } }`, {}, token)).data?.me.id as string;
+    const me = present(
+      (
+        await sys.call(
+          graphql(`
+            query SubscriptionsMeId {
+              me {
+                id
+              }
+            }
+          `),
+          {},
+          token,
+        )
+      ).data?.me,
+      'me',
+    ).id;
     const rule = (await (
       await fetch(`${pg.url}/__emulator/scenarios`, {
         method: 'POST',
@@ -320,20 +478,35 @@ describe('subscriptions through the gateway', () => {
     expect((await view(id, owner.token)).status).toBe('SUSPENDED');
     await waitFor(
       async () => {
-        const inbox = await sys.call(`{ notices(first: 20) { nodes { kind } } }`, {}, owner.token);
-        return (inbox.data?.notices.nodes as { kind: string }[] | undefined)?.some(
-          (n) => n.kind === 'SUBSCRIPTION_UPDATE',
+        const inbox = await sys.call(
+          graphql(`
+            query SubscriptionsNotices {
+              notices(first: 20) {
+                nodes {
+                  kind
+                }
+              }
+            }
+          `),
+          {},
+          owner.token,
         );
+        return inbox.data?.notices.nodes.some((n) => n.kind === 'SUBSCRIPTION_UPDATE');
       },
       { what: 'seller notice' },
     );
 
     // A new card (the issuer stops declining) resumes it and charges the failed delivery.
     await fetch(`${pg.url}/__emulator/scenarios/${rule.id}`, { method: 'DELETE' });
-    const changed = await change('changeSubscriptionCard', `id: "${id}", card: $card`, token, {
-      card: { number: '5105105105105100', expiryYear: 2034, expiryMonth: 6 },
+    const changed = await sys.call(
+      CHANGE_CARD,
+      { id, card: { number: '5105105105105100', expiryYear: 2034, expiryMonth: 6 } },
+      token,
+    );
+    expect(changed.data?.changeSubscriptionCard).toMatchObject({
+      status: 'ACTIVE',
+      cardLast4: '5100',
     });
-    expect(changed.result).toMatchObject({ status: 'ACTIVE', cardLast4: '5100' });
     await scheduler().runOnce();
     const cycle = await orderOf(id, token, 1, 'CONFIRMED');
     expect(cycle.deliveryDate).toBe(firstDelivery);

@@ -9,9 +9,14 @@ import {
   storeOpened,
   userRegistered,
 } from '@bloom/schema';
-import { waitFor } from '@bloom/testing';
+import { adminCaller, waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type NotificationsHarness, startNotifications } from './notifications.harness.js';
+import { graphql } from './generated/index.js';
+import {
+  type NotificationsHarness,
+  setPhone,
+  startNotifications,
+} from './notifications.harness.js';
 
 let h: NotificationsHarness;
 beforeAll(async () => {
@@ -28,14 +33,13 @@ const NOON_KST = new Date('2026-05-01T03:00:00Z');
 const TEN_PM_KST = new Date('2026-05-01T13:00:00Z');
 const EIGHT_AM_KST_NEXT = new Date('2026-05-01T23:00:00Z');
 
-async function setPhone(userId: string, phone: string) {
-  const res = await h.call(
-    `mutation($p: String) { updateNotificationSettings(input: { smsPhone: $p }) { __typename } }`,
-    { p: phone },
-    { userId, roles: ['CUSTOMER'] },
-  );
-  expect(res.data?.updateNotificationSettings.__typename).toBe('NotificationSettings');
-}
+const NOTICE_COUNT = graphql(`
+  query NoticeCount {
+    notices {
+      totalCount
+    }
+  }
+`);
 
 const restock = (subscriberIds: string[]) =>
   h.event(productRestocked, {
@@ -48,8 +52,8 @@ const restock = (subscriberIds: string[]) =>
 describe('exactly once per (event, recipient, channel)', () => {
   it('many concurrent redeliveries of one event give one notice, one SMS and one live push per recipient', async () => {
     h.setNow(NOON_KST);
-    await setPhone('u-c1', '010-1111-2222');
-    await setPhone('u-c2', '010-3333-4444');
+    await setPhone(h, 'u-c1', '010-1111-2222');
+    await setPhone(h, 'u-c2', '010-3333-4444');
     const event = restock(['u-c1', 'u-c2']);
     await Promise.all(Array.from({ length: 12 }, () => h.server.consumer.handle(event)));
 
@@ -61,13 +65,13 @@ describe('exactly once per (event, recipient, channel)', () => {
     ]);
     await waitFor(() => h.live.some((m) => m.subject === 'live.restock'));
     expect(h.live.filter((m) => m.subject === 'live.restock')).toHaveLength(1);
-    const inbox = await h.call(`{ notices { totalCount } }`, {}, { userId: 'u-c1' });
+    const inbox = await h.call(NOTICE_COUNT, {}, { userId: 'u-c1' });
     expect(inbox.data?.notices.totalCount).toBe(1);
   });
 
   it('an event redelivered through JetStream is handled once', async () => {
     h.setNow(NOON_KST);
-    await setPhone('u-js', '010-5555-6666');
+    await setPhone(h, 'u-js', '010-5555-6666');
     const event = restock(['u-js']);
     await h.server.bus.publish(event);
     // Bypass the server-side dedupe: the same envelope under another msgID.
@@ -77,7 +81,7 @@ describe('exactly once per (event, recipient, channel)', () => {
     await waitFor(() => h.sms.messages.length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(h.sms.messages).toHaveLength(1);
-    const inbox = await h.call(`{ notices { totalCount } }`, {}, { userId: 'u-js' });
+    const inbox = await h.call(NOTICE_COUNT, {}, { userId: 'u-js' });
     expect(inbox.data?.notices.totalCount).toBe(1);
   });
 });
@@ -93,10 +97,20 @@ describe('SMS settings', () => {
         asSeller: false,
       });
     await Promise.all([
-      setPhone('u-race', '010-4444-5555'),
+      setPhone(h, 'u-race', '010-4444-5555'),
       ...Array.from({ length: 10 }, () => h.server.consumer.handle(registered())),
     ]);
-    const res = await h.call(`{ notificationSettings { smsPhone } }`, {}, { userId: 'u-race' });
+    const res = await h.call(
+      graphql(`
+        query SmsPhone {
+          notificationSettings {
+            smsPhone
+          }
+        }
+      `),
+      {},
+      { userId: 'u-race' },
+    );
     expect(res.data?.notificationSettings.smsPhone).toBe('010-4444-5555');
   });
 });
@@ -104,7 +118,7 @@ describe('SMS settings', () => {
 describe('quiet hours (21:00–08:00 KST)', () => {
   it('defers a restock SMS to 08:00 KST; the sweeper sends it then, once', async () => {
     h.setNow(TEN_PM_KST);
-    await setPhone('u-night', '010-7777-8888');
+    await setPhone(h, 'u-night', '010-7777-8888');
     await h.server.consumer.handle(restock(['u-night']));
     expect(h.sms.messages).toHaveLength(0);
     expect(await h.server.sender.sweep()).toBe(0);
@@ -120,7 +134,7 @@ describe('quiet hours (21:00–08:00 KST)', () => {
 
   it('sends "delivery started" at night at once (urgent)', async () => {
     h.setNow(TEN_PM_KST);
-    await setPhone('u-ship', '010-1234-1111');
+    await setPhone(h, 'u-ship', '010-1234-1111');
     await h.server.consumer.handle(
       h.event(orderShipping, {
         orderId: 'o-ship',
@@ -142,7 +156,7 @@ describe('quiet hours (21:00–08:00 KST)', () => {
 
   it('sends an urgent order result at night at once', async () => {
     h.setNow(TEN_PM_KST);
-    await setPhone('u-order', '010-1234-0000');
+    await setPhone(h, 'u-order', '010-1234-0000');
     await h.server.consumer.handle(
       h.event(orderFailed, {
         orderId: 'o-1',
@@ -159,7 +173,7 @@ describe('quiet hours (21:00–08:00 KST)', () => {
 describe('provider failures', () => {
   it('retries an SMS the provider could not take, from the sweeper', async () => {
     h.setNow(NOON_KST);
-    await setPhone('u-retry', '010-9999-0000');
+    await setPhone(h, 'u-retry', '010-9999-0000');
     await h.sms.close();
     await h.server.consumer.handle(restock(['u-retry']));
     // The emulator is back on the same port.
@@ -247,7 +261,21 @@ describe('recipients', () => {
       }),
     );
     const seller = await h.call(
-      `{ notices { nodes { kind order { id } store { id } } } }`,
+      graphql(`
+        query NoticeSubjects {
+          notices {
+            nodes {
+              kind
+              order {
+                id
+              }
+              store {
+                id
+              }
+            }
+          }
+        }
+      `),
       {},
       { userId: 'u-seller', roles: ['SELLER'] },
     );
@@ -255,7 +283,7 @@ describe('recipients', () => {
       { kind: 'STOCK_LOW', order: null, store: { id: 's-spring' } },
       { kind: 'NEW_ORDER', order: { id: 'o-77' }, store: { id: 's-spring' } },
     ]);
-    const buyer = await h.call(`{ notices { totalCount } }`, {}, { userId: 'u-buyer' });
+    const buyer = await h.call(NOTICE_COUNT, {}, { userId: 'u-buyer' });
     expect(buyer.data?.notices.totalCount).toBe(0);
     expect(h.live.filter((m) => m.subject === 'live.orderStatus')).toMatchObject([
       {
@@ -270,7 +298,18 @@ describe('recipients', () => {
 
     // The change the live push points to: visible to the order's parties and admins only.
     const changeId = h.live.find((m) => m.subject === 'live.orderStatus')?.data.changeId;
-    const CHANGE = `query($id: ID!) { orderStatusChange(id: $id) { orderId status order { id } } }`;
+    if (typeof changeId !== 'string') throw new Error(`no changeId in ${JSON.stringify(h.live)}`);
+    const CHANGE = graphql(`
+      query OrderStatusChangeSeen($id: ID!) {
+        orderStatusChange(id: $id) {
+          orderId
+          status
+          order {
+            id
+          }
+        }
+      }
+    `);
     for (const caller of [
       { userId: 'u-buyer' },
       { userId: 'u-seller', roles: ['SELLER' as const] },
@@ -299,16 +338,25 @@ describe('recipients', () => {
     );
     for (const admin of ['u-admin1', 'u-admin2']) {
       const res = await h.call(
-        `{ notices(first: 5) { nodes { kind forAdmins } } }`,
+        graphql(`
+          query AdminNotices {
+            notices(first: 5) {
+              nodes {
+                kind
+                forAdmins
+              }
+            }
+          }
+        `),
         {},
-        { userId: admin, roles: ['CUSTOMER', 'ADMIN'] },
+        adminCaller(admin),
       );
       expect(res.data?.notices.nodes).toContainEqual({
         kind: 'SELLER_APPLICATION',
         forAdmins: true,
       });
     }
-    const applicant = await h.call(`{ notices { totalCount } }`, {}, { userId: 'u-applicant' });
+    const applicant = await h.call(NOTICE_COUNT, {}, { userId: 'u-applicant' });
     expect(applicant.data?.notices.totalCount).toBe(0);
   });
 });

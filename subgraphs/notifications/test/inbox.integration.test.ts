@@ -1,5 +1,7 @@
 import { sellerApproved } from '@bloom/schema';
+import { customerCaller, dataOf } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './generated/index.js';
 import { type NotificationsHarness, startNotifications } from './notifications.harness.js';
 
 let h: NotificationsHarness;
@@ -8,13 +10,14 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-const reader = { userId: 'u-reader', roles: ['CUSTOMER' as const] };
+const READER_ID = 'u-reader';
+const reader = customerCaller(READER_ID);
 
 async function notify(at: Date) {
   h.setNow(at);
   await h.server.consumer.handle(
     h.event(sellerApproved, {
-      userId: reader.userId,
+      userId: READER_ID,
       email: 'r@bloom.test',
       name: 'R',
       businessName: '가게',
@@ -29,17 +32,45 @@ describe('inbox', () => {
     for (let i = 0; i < 5; i += 1) await notify(new Date(base + i * 1000));
 
     const first = await h.call(
-      `{ notices(first: 2) { totalCount nodes { id createdAt read } pageInfo { hasNextPage endCursor } } unreadNoticeCount }`,
+      graphql(`
+        query FirstNotices {
+          notices(first: 2) {
+            totalCount
+            nodes {
+              id
+              createdAt
+              read
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+          unreadNoticeCount
+        }
+      `),
       {},
       reader,
     );
     expect(first.data?.notices.totalCount).toBe(5);
     expect(first.data?.unreadNoticeCount).toBe(5);
     expect(first.data?.notices.pageInfo.hasNextPage).toBe(true);
-    const [newest] = first.data?.notices.nodes as { id: string; createdAt: string }[];
+    const [newest] = dataOf(first).notices.nodes;
     expect(newest?.createdAt).toBe(new Date(base + 4000).toISOString());
+    if (!newest) throw new Error('no newest notice');
     const rest = await h.call(
-      `query($a: String) { notices(first: 10, after: $a) { nodes { id } pageInfo { hasNextPage } } }`,
+      graphql(`
+        query NoticesAfter($a: String) {
+          notices(first: 10, after: $a) {
+            nodes {
+              id
+            }
+            pageInfo {
+              hasNextPage
+            }
+          }
+        }
+      `),
       { a: first.data?.notices.pageInfo.endCursor },
       reader,
     );
@@ -50,8 +81,17 @@ describe('inbox', () => {
     const answers = await Promise.all(
       [1, 2].map(() =>
         h.call(
-          `mutation($id: ID!) { markNoticeRead(id: $id) { __typename ... on Notice { read } } }`,
-          { id: newest?.id },
+          graphql(`
+            mutation MarkNoticeRead($id: ID!) {
+              markNoticeRead(id: $id) {
+                __typename
+                ... on Notice {
+                  read
+                }
+              }
+            }
+          `),
+          { id: newest.id },
           reader,
         ),
       ),
@@ -61,7 +101,14 @@ describe('inbox', () => {
       expect(answer.data?.markNoticeRead).toEqual({ __typename: 'Notice', read: true });
     }
     const count = await h.call(
-      `{ unreadNoticeCount notices(unreadOnly: true) { totalCount } }`,
+      graphql(`
+        query UnreadCounts {
+          unreadNoticeCount
+          notices(unreadOnly: true) {
+            totalCount
+          }
+        }
+      `),
       {},
       reader,
     );
@@ -69,8 +116,14 @@ describe('inbox', () => {
 
     // Someone else cannot mark (or see) the reader's notice.
     const other = await h.call(
-      `mutation($id: ID!) { markNoticeRead(id: $id) { __typename } }`,
-      { id: newest?.id },
+      graphql(`
+        mutation MarkSomeoneElsesNoticeRead($id: ID!) {
+          markNoticeRead(id: $id) {
+            __typename
+          }
+        }
+      `),
+      { id: newest.id },
       { userId: 'u-other' },
     );
     expect(other.data?.markNoticeRead.__typename).toBe('NoticeNotFoundError');
@@ -78,13 +131,28 @@ describe('inbox', () => {
     // Mark all up to what the client showed; a notice that arrives meanwhile stays unread.
     await notify(new Date(base + 10_000));
     const marked = await h.call(
-      `mutation($t: DateTimeISO) { markAllNoticesRead(upTo: $t) { unreadCount readUpTo } }`,
+      graphql(`
+        mutation MarkAllNoticesRead($t: DateTimeISO) {
+          markAllNoticesRead(upTo: $t) {
+            unreadCount
+            readUpTo
+          }
+        }
+      `),
       { t: new Date(base + 4000).toISOString() },
       reader,
     );
     expect(marked.data?.markAllNoticesRead.unreadCount).toBe(1);
     const unread = await h.call(
-      `{ notices(unreadOnly: true) { nodes { createdAt } } }`,
+      graphql(`
+        query UnreadNotices {
+          notices(unreadOnly: true) {
+            nodes {
+              createdAt
+            }
+          }
+        }
+      `),
       {},
       reader,
     );
@@ -94,7 +162,13 @@ describe('inbox', () => {
   });
 
   it('refuses anonymous readers', async () => {
-    const res = await h.call(`{ unreadNoticeCount }`);
+    const res = await h.call(
+      graphql(`
+        query UnreadNoticeCount {
+          unreadNoticeCount
+        }
+      `),
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

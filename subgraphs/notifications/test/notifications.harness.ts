@@ -1,9 +1,17 @@
 import type { EventContract, createEvent } from '@bloom/kernel';
 import { type RunningSmsEmulator, startSmsEmulator } from '@bloom/sms-emulator';
-import { type SubgraphHarness, TestClock, startSubgraph, testEnv } from '@bloom/testing';
+import {
+  type SubgraphHarness,
+  TestClock,
+  customerCaller,
+  expectUnion,
+  startSubgraph,
+  testEnv,
+} from '@bloom/testing';
 import { connect } from '@nats-io/transport-node';
 import { type NotificationsConfig, loadNotificationsConfig } from '../src/notifications.config.js';
 import { type NotificationsServer, buildServer } from '../src/server.js';
+import { graphql } from './generated/index.js';
 
 export interface NotificationsHarness extends SubgraphHarness<
   NotificationsConfig,
@@ -74,4 +82,18 @@ export async function startNotifications(
       await sms.close();
     },
   });
+}
+
+const SET_SMS_PHONE = graphql(`
+  mutation SetSmsPhone($p: String) {
+    updateNotificationSettings(input: { smsPhone: $p }) {
+      __typename
+    }
+  }
+`);
+
+/** Saves a customer's SMS number; throws unless the answer is the saved settings. */
+export async function setPhone(h: NotificationsHarness, userId: string, phone: string) {
+  const res = await h.call(SET_SMS_PHONE, { p: phone }, customerCaller(userId));
+  expectUnion(res.data?.updateNotificationSettings, 'NotificationSettings');
 }

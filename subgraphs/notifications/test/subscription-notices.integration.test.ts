@@ -9,9 +9,14 @@ import {
   subscriptionSuspended,
 } from '@bloom/schema';
 import type { EventEnvelope } from '@bloom/kernel';
-import { waitFor } from '@bloom/testing';
+import { dataOf, sellerCaller, waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type NotificationsHarness, startNotifications } from './notifications.harness.js';
+import { graphql } from './generated/index.js';
+import {
+  type NotificationsHarness,
+  setPhone,
+  startNotifications,
+} from './notifications.harness.js';
 
 let h: NotificationsHarness;
 beforeAll(async () => {
@@ -28,33 +33,52 @@ const NOON_KST = new Date('2026-05-01T03:00:00Z');
 const TEN_PM_KST = new Date('2026-05-01T13:00:00Z');
 const EIGHT_AM_KST_NEXT = new Date('2026-05-01T23:00:00Z');
 
-interface SeenNotice {
-  kind: string;
-  title: string;
-  body: string;
-  order: { id: string } | null;
-  store: { id: string } | null;
-  product: { id: string } | null;
-}
+const INBOX = graphql(`
+  query Inbox {
+    notices(first: 50) {
+      nodes {
+        kind
+        title
+        body
+        order {
+          id
+        }
+        store {
+          id
+        }
+        product {
+          id
+        }
+      }
+    }
+  }
+`);
 
 /** Every notice of one person, newest first. */
-async function inboxOf(userId: string): Promise<SeenNotice[]> {
-  const res = await h.call(
-    `{ notices(first: 50) { nodes { kind title body order { id } store { id } product { id } } } }`,
-    {},
-    { userId, roles: ['CUSTOMER', 'SELLER'] },
-  );
+async function inboxOf(userId: string) {
+  const res = await h.call(INBOX, {}, sellerCaller(userId));
   expect(res.errors).toBeUndefined();
-  return res.data?.notices.nodes as SeenNotice[];
+  return dataOf(res).notices.nodes;
 }
 
-/** A subscription's parties; each test uses its own customer and seller. */
-const partiesOf = (name: string, sellerId: string | null = `u-seller-${name}`) => ({
-  subscriptionId: `sub-${name}`,
-  customerId: `u-customer-${name}`,
-  storeId: `s-${name}`,
-  sellerId,
-});
+interface Parties<S extends string | null> {
+  subscriptionId: string;
+  customerId: string;
+  storeId: string;
+  sellerId: S;
+}
+
+/** A subscription's parties; each test uses its own customer and seller (or none: `null`). */
+function partiesOf(name: string): Parties<string>;
+function partiesOf(name: string, sellerId: null): Parties<null>;
+function partiesOf(name: string, sellerId: string | null = `u-seller-${name}`) {
+  return {
+    subscriptionId: `sub-${name}`,
+    customerId: `u-customer-${name}`,
+    storeId: `s-${name}`,
+    sellerId,
+  };
+}
 
 /** Handles each event twice, as a redelivery would. */
 async function handleTwice(...events: EventEnvelope[]) {
@@ -62,15 +86,6 @@ async function handleTwice(...events: EventEnvelope[]) {
     await h.server.consumer.handle(event);
     await h.server.consumer.handle(event);
   }
-}
-
-async function setPhone(userId: string, phone: string) {
-  const res = await h.call(
-    `mutation($p: String) { updateNotificationSettings(input: { smsPhone: $p }) { __typename } }`,
-    { p: phone },
-    { userId, roles: ['CUSTOMER'] },
-  );
-  expect(res.data?.updateNotificationSettings.__typename).toBe('NotificationSettings');
 }
 
 describe('subscription notices to the customer', () => {
@@ -93,7 +108,7 @@ describe('subscription notices to the customer', () => {
       store: { id: p.storeId },
     });
     expect(notices[0]?.body).toContain('25,000원');
-    expect(await inboxOf(p.sellerId!)).toEqual([]);
+    expect(await inboxOf(p.sellerId)).toEqual([]);
   });
 
   it('a failed attempt with a retry left: one notice, card wording for payment reasons, order wording for the others', async () => {
@@ -150,7 +165,7 @@ describe('subscription notices to the customer', () => {
     expect(declined).toContain('2026-05-15 15:00에 다시 시도합니다');
     // No code leaks out as "처리 중 문제가 생겨(CODE)".
     expect(notices.some((n) => n.body.includes('처리 중 문제가 생겨'))).toBe(false);
-    expect(await inboxOf(p.sellerId!)).toEqual([]);
+    expect(await inboxOf(p.sellerId)).toEqual([]);
   });
 
   it('the last failed attempt (retryAt null) gives no notice: the suspension that follows is the customer’s one notice and reaches the seller', async () => {
@@ -179,7 +194,7 @@ describe('subscription notices to the customer', () => {
     });
     expect(customer[0]?.body).toContain('모든 시도에서 거절되어');
     expect(customer[0]?.body).toContain('카드를 변경하면');
-    const seller = await inboxOf(p.sellerId!);
+    const seller = await inboxOf(p.sellerId);
     expect(seller).toHaveLength(1);
     expect(seller[0]).toMatchObject({ kind: 'SUBSCRIPTION_UPDATE', store: { id: p.storeId } });
     expect(seller[0]?.body).toContain('sub-suspended');
@@ -222,7 +237,7 @@ describe('subscription notices to the customer', () => {
     );
     expect(outOfStock).toContain('결제는 청구되지 않았으며');
     expect(late).toContain('배송일 전까지 주문을 처리하지 못해 2026-05-31');
-    const seller = await inboxOf(p.sellerId!);
+    const seller = await inboxOf(p.sellerId);
     expect(seller.map((n) => n.kind)).toEqual(['SUBSCRIPTION_UPDATE', 'SUBSCRIPTION_UPDATE']);
     expect(seller[1]?.body).toContain('2026-05-24');
   });
@@ -257,7 +272,7 @@ describe('subscription notices to the customer', () => {
       }),
     );
     expect(await inboxOf(byCustomer.customerId)).toEqual([]);
-    const sellerOfCustomerCancel = await inboxOf(byCustomer.sellerId!);
+    const sellerOfCustomerCancel = await inboxOf(byCustomer.sellerId);
     expect(sellerOfCustomerCancel).toHaveLength(1);
     expect(sellerOfCustomerCancel[0]).toMatchObject({
       kind: 'SUBSCRIPTION_UPDATE',
@@ -274,7 +289,7 @@ describe('subscription notices to the customer', () => {
       store: { id: bySystem.storeId },
     });
     expect(storeClosed[0]?.body).toContain('매장이 영업을 종료하여');
-    expect(await inboxOf(bySystem.sellerId!)).toMatchObject([{ kind: 'SUBSCRIPTION_UPDATE' }]);
+    expect(await inboxOf(bySystem.sellerId)).toMatchObject([{ kind: 'SUBSCRIPTION_UPDATE' }]);
 
     const adminSide = await inboxOf(byAdmin.customerId);
     expect(adminSide.map((n) => n.kind)).toEqual([
@@ -283,7 +298,7 @@ describe('subscription notices to the customer', () => {
     ]);
     expect(adminSide.map((n) => n.body).join('\n')).toContain('구독 상품이 더 이상 판매되지 않아');
     expect(adminSide.map((n) => n.body).join('\n')).toContain('관리자 조치로');
-    expect(await inboxOf(byAdmin.sellerId!)).toHaveLength(2);
+    expect(await inboxOf(byAdmin.sellerId)).toHaveLength(2);
   });
 });
 
@@ -301,7 +316,7 @@ describe('subscription notices to the seller', () => {
     );
     h.setNow(new Date(NOON_KST.getTime() + 1000));
     await handleTwice(h.event(subscriptionSkipped, { ...p, cycle: 2, deliveryDate: '2026-05-26' }));
-    const seller = await inboxOf(p.sellerId!);
+    const seller = await inboxOf(p.sellerId);
     expect(seller).toMatchObject([
       { kind: 'SUBSCRIPTION_UPDATE', title: '정기구독 배송 건너뛰기', store: { id: p.storeId } },
       {
@@ -367,13 +382,13 @@ describe('subscription notices to the seller', () => {
     await (
       h.server.bus as unknown as { js: { publish(s: string, d: string): Promise<unknown> } }
     ).js.publish(h.server.bus.subject(event.type), JSON.stringify(event));
-    await waitFor(async () => (await inboxOf(p.sellerId!)).length >= 1);
+    await waitFor(async () => (await inboxOf(p.sellerId)).length >= 1);
     await waitFor(async () => (await inboxOf(p.customerId)).length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await inboxOf(p.customerId)).toMatchObject([
       { kind: 'SUBSCRIPTION_FAILED', store: { id: p.storeId } },
     ]);
-    expect(await inboxOf(p.sellerId!)).toMatchObject([
+    expect(await inboxOf(p.sellerId)).toMatchObject([
       { kind: 'SUBSCRIPTION_UPDATE', store: { id: p.storeId } },
     ]);
   });
@@ -382,8 +397,8 @@ describe('subscription notices to the seller', () => {
 describe('subscription SMS', () => {
   it('the cycle’s outcome and a platform cancellation are texted to the customer; retries and seller news are not', async () => {
     const p = partiesOf('sms');
-    await setPhone(p.customerId, '010-2000-0001');
-    await setPhone(p.sellerId!, '010-2000-0002');
+    await setPhone(h, p.customerId, '010-2000-0001');
+    await setPhone(h, p.sellerId, '010-2000-0002');
     await handleTwice(
       h.event(subscriptionCreated, {
         ...p,
@@ -431,7 +446,7 @@ describe('subscription SMS', () => {
 
   it('a suspension at night is texted at 08:00 KST, once', async () => {
     const p = partiesOf('sms-night');
-    await setPhone(p.customerId, '010-2000-0003');
+    await setPhone(h, p.customerId, '010-2000-0003');
     h.setNow(TEN_PM_KST);
     await handleTwice(
       h.event(subscriptionSuspended, { ...p, cycle: 5, reason: 'PAYMENT_DECLINED' }),

@@ -21,7 +21,14 @@ import {
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeStores } from './fake-stores.js';
-import { CHECKOUT, DELIVERY, customer, newId, publishCatalog } from './orders.harness.js';
+import {
+  CHECKOUT,
+  DELIVERY,
+  type StoredOrder,
+  customer,
+  newId,
+  publishCatalog,
+} from './orders.harness.js';
 
 /**
  * The orders subgraph as a real process, killed with SIGKILL while sagas are in flight and
@@ -135,17 +142,18 @@ describe('a killed orders process', () => {
     });
     await kill();
     await Promise.all(checkouts);
-    const beforeRestart = await db.collection('orders').find().toArray();
+    const orders = db.collection<StoredOrder>('orders');
+    const beforeRestart = await orders.find().toArray();
     await startChild();
 
     const final = await waitFor(
       async () => {
-        const docs = await db.collection('orders').find().toArray();
+        const docs = await orders.find().toArray();
         return docs.every((d) => d.status !== 'PENDING') ? docs : null;
       },
       { what: 'every order terminal', timeoutMs: 120_000, intervalMs: 500 },
     );
-    const tally = (docs: Record<string, unknown>[]) =>
+    const tally = (docs: StoredOrder[]) =>
       JSON.stringify(
         docs.reduce<Record<string, number>>((acc, d) => {
           acc[String(d.status)] = (acc[String(d.status)] ?? 0) + 1;

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/require-await -- the fake answers at once; async keeps the provider signatures. */
 import { randomUUID } from 'node:crypto';
 import type {
   CancelOutcome,
@@ -6,6 +5,9 @@ import type {
   PaymentProvider,
   PaymentStatusView,
 } from '../src/payments/payment.provider.js';
+
+/** Runs `work` now and answers as an async method would: a throw becomes a rejection. */
+const settle = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
 
 /**
  * An in-memory PG with the provider's idempotency semantics (a key returns its first result)
@@ -35,45 +37,49 @@ export class FakePayments implements PaymentProvider {
     return [...this.payments.values()].filter((p) => p.status === 'CAPTURED');
   }
 
-  async ready(input: Parameters<PaymentProvider['ready']>[0]) {
-    return this.once(input.idempotencyKey, () => {
-      this.calls.ready += 1;
-      const paymentKey = `pay_${randomUUID()}`;
-      this.payments.set(paymentKey, {
-        paymentKey,
-        orderId: input.orderId,
-        orderName: input.orderName,
-        customerKey: input.customerKey,
-        amount: input.amount,
-        status: 'READY',
-        method: 'CARD',
-        refundedAmount: 0,
-        balanceAmount: input.amount,
-      });
-      return {
-        paymentKey,
-        orderId: input.orderId,
-        amount: input.amount,
-        status: 'READY' as const,
-        approvalUrl: 'http://pg.test/approve',
-      };
-    });
+  ready(input: Parameters<PaymentProvider['ready']>[0]) {
+    return settle(() =>
+      this.once(input.idempotencyKey, () => {
+        this.calls.ready += 1;
+        const paymentKey = `pay_${randomUUID()}`;
+        this.payments.set(paymentKey, {
+          paymentKey,
+          orderId: input.orderId,
+          orderName: input.orderName,
+          customerKey: input.customerKey,
+          amount: input.amount,
+          status: 'READY',
+          method: 'CARD',
+          refundedAmount: 0,
+          balanceAmount: input.amount,
+        });
+        return {
+          paymentKey,
+          orderId: input.orderId,
+          amount: input.amount,
+          status: 'READY' as const,
+          approvalUrl: 'http://pg.test/approve',
+        };
+      }),
+    );
   }
 
-  async approve(paymentKey: string, idempotencyKey: string) {
-    return this.once(idempotencyKey, () => {
-      const payment = this.payments.get(paymentKey);
-      if (!payment) throw new Error('no such payment');
-      if (payment.status === 'READY') payment.status = 'APPROVED';
-      return { ...payment };
-    });
+  approve(paymentKey: string, idempotencyKey: string) {
+    return settle(() =>
+      this.once(idempotencyKey, () => {
+        const payment = this.payments.get(paymentKey);
+        if (!payment) throw new Error('no such payment');
+        if (payment.status === 'READY') payment.status = 'APPROVED';
+        return { ...payment };
+      }),
+    );
   }
 
-  async capture(
-    paymentKey: string,
-    amount: number,
-    idempotencyKey: string,
-  ): Promise<CaptureOutcome> {
+  capture(paymentKey: string, amount: number, idempotencyKey: string): Promise<CaptureOutcome> {
+    return settle(() => this.captureNow(paymentKey, amount, idempotencyKey));
+  }
+
+  private captureNow(paymentKey: string, amount: number, idempotencyKey: string): CaptureOutcome {
     const result = this.once(idempotencyKey, (): CaptureOutcome => {
       const payment = this.payments.get(paymentKey);
       if (!payment) throw new Error('no such payment');
@@ -105,43 +111,45 @@ export class FakePayments implements PaymentProvider {
     return result;
   }
 
-  async cancel(
+  cancel(
     paymentKey: string,
     input: { reason: string; idempotencyKey: string },
   ): Promise<CancelOutcome> {
-    return this.once(input.idempotencyKey, (): CancelOutcome => {
-      const payment = this.payments.get(paymentKey);
-      if (!payment) throw new Error('no such payment');
-      this.calls.cancel += 1;
-      const wasCaptured = payment.status === 'CAPTURED';
-      const amount = payment.balanceAmount;
-      payment.status = wasCaptured ? 'REFUNDED' : 'CANCELED';
-      payment.refundedAmount = wasCaptured ? payment.amount : 0;
-      payment.balanceAmount = 0;
-      return {
-        status: payment.status,
-        paymentKey,
-        canceledAmount: amount,
-        refundedAmount: payment.refundedAmount,
-        balanceAmount: 0,
-      };
-    });
+    return settle(() =>
+      this.once(input.idempotencyKey, (): CancelOutcome => {
+        const payment = this.payments.get(paymentKey);
+        if (!payment) throw new Error('no such payment');
+        this.calls.cancel += 1;
+        const wasCaptured = payment.status === 'CAPTURED';
+        const amount = payment.balanceAmount;
+        payment.status = wasCaptured ? 'REFUNDED' : 'CANCELED';
+        payment.refundedAmount = wasCaptured ? payment.amount : 0;
+        payment.balanceAmount = 0;
+        return {
+          status: payment.status,
+          paymentKey,
+          canceledAmount: amount,
+          refundedAmount: payment.refundedAmount,
+          balanceAmount: 0,
+        };
+      }),
+    );
   }
 
-  async get(paymentKey: string) {
-    return this.payments.get(paymentKey) ?? null;
+  get(paymentKey: string) {
+    return Promise.resolve(this.payments.get(paymentKey) ?? null);
   }
 
-  async findByOrder(orderId: string) {
-    return this.byOrder(orderId);
+  findByOrder(orderId: string) {
+    return Promise.resolve(this.byOrder(orderId));
   }
 
-  async issueBillingKey(): Promise<never> {
-    throw new Error('not used by orders');
+  issueBillingKey(): Promise<never> {
+    return Promise.reject(new Error('not used by orders'));
   }
 
-  async chargeBillingKey(): Promise<never> {
-    throw new Error('not used by orders');
+  chargeBillingKey(): Promise<never> {
+    return Promise.reject(new Error('not used by orders'));
   }
 
   verifyWebhook() {

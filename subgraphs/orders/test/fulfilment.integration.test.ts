@@ -1,11 +1,14 @@
-import { waitFor } from '@bloom/testing';
+import type { Caller } from '@bloom/kernel';
+import { dataOf, expectUnion, sellerCaller, waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './generated/index.js';
 import {
   CHECKOUT,
   DELIVERY,
-  ORDER_FIELDS,
+  ORDER_STATUS,
   type OrdersHarness,
   customer,
+  firstOrder,
   newId,
   seedCatalog,
   startOrders,
@@ -13,23 +16,56 @@ import {
 
 let h: OrdersHarness;
 let cat: Awaited<ReturnType<typeof seedCatalog>>;
-let seller: { userId: string; roles: ('CUSTOMER' | 'SELLER')[] };
+let seller: Partial<Caller>;
 
 beforeAll(async () => {
   h = await startOrders('fulfil');
   cat = await seedCatalog(h);
-  seller = { userId: cat.sellerId, roles: ['CUSTOMER', 'SELLER'] };
+  seller = sellerCaller(cat.sellerId);
 });
 afterAll(async () => h.close());
 
-type Caller = ReturnType<typeof customer>['caller'];
+const ADVANCE = graphql(`
+  mutation AdvanceOrder($id: ID!, $to: OrderStatus!, $t: String) {
+    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {
+      __typename
+      ... on Order {
+        status
+        trackingNumber
+      }
+      ... on InvalidTransitionError {
+        code
+        current
+      }
+      ... on UserError {
+        code
+      }
+    }
+  }
+`);
+const CANCEL = graphql(`
+  mutation CancelOrder($id: ID!, $r: String!) {
+    cancelOrder(orderId: $id, reason: $r) {
+      __typename
+      ... on Order {
+        status
+        cancellation {
+          code
+          message
+        }
+      }
+      ... on InvalidTransitionError {
+        code
+        current
+      }
+      ... on UserError {
+        code
+      }
+    }
+  }
+`);
 
-const ADVANCE = `mutation($id: ID!, $to: OrderStatus!, $t: String) { advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {
-  __typename ... on Order { status trackingNumber } ... on InvalidTransitionError { code current } ... on UserError { code } } }`;
-const CANCEL = `mutation($id: ID!, $r: String!) { cancelOrder(orderId: $id, reason: $r) {
-  __typename ... on Order { status cancellation { code message } } ... on InvalidTransitionError { code current } ... on UserError { code } } }`;
-
-async function confirmedOrder(c: Caller, pickup = false) {
+async function confirmedOrder(c: Partial<Caller>, pickup = false) {
   const slot = new Date(Math.ceil((Date.now() + 2 * 3600_000) / 1800_000) * 1800_000);
   const res = await h.call(
     CHECKOUT,
@@ -45,11 +81,9 @@ async function confirmedOrder(c: Caller, pickup = false) {
     },
     c,
   );
-  const id = res.data?.checkout.orders[0].id as string;
+  const { id } = firstOrder(res);
   await waitFor(
-    async () =>
-      (await h.call(`query($id: ID!) { order(id: $id) { status } }`, { id }, c)).data?.order
-        .status === 'CONFIRMED',
+    async () => (await h.call(ORDER_STATUS, { id }, c)).data?.order?.status === 'CONFIRMED',
     { what: 'confirmation' },
   );
   return id;
@@ -65,9 +99,12 @@ describe('fulfilment', () => {
       code: 'INVALID_TRANSITION',
       current: 'CONFIRMED',
     });
-    expect((await h.call(ADVANCE, { id, to: 'PREPARING' }, seller)).data?.advanceOrder.status).toBe(
-      'PREPARING',
-    );
+    expect(
+      expectUnion(
+        (await h.call(ADVANCE, { id, to: 'PREPARING' }, seller)).data?.advanceOrder,
+        'Order',
+      ).status,
+    ).toBe('PREPARING');
     expect(
       (await h.call(ADVANCE, { id, to: 'SHIPPING', t: 'CJ-1234567890' }, seller)).data
         ?.advanceOrder,
@@ -76,9 +113,12 @@ describe('fulfilment', () => {
       code: 'INVALID_TRANSITION',
       current: 'SHIPPING',
     });
-    expect((await h.call(ADVANCE, { id, to: 'DELIVERED' }, seller)).data?.advanceOrder.status).toBe(
-      'DELIVERED',
-    );
+    expect(
+      expectUnion(
+        (await h.call(ADVANCE, { id, to: 'DELIVERED' }, seller)).data?.advanceOrder,
+        'Order',
+      ).status,
+    ).toBe('DELIVERED');
     const completed = await h.events.waitForType('orders.orderLine.completed');
     expect(completed.map((e) => e.payload)).toContainEqual(
       expect.objectContaining({
@@ -103,10 +143,10 @@ describe('fulfilment', () => {
   it('lets only the store owner advance', async () => {
     const c = customer();
     const id = await confirmedOrder(c.caller);
-    const stranger = { userId: newId(), roles: ['CUSTOMER' as const, 'SELLER' as const] };
-    expect((await h.call(ADVANCE, { id, to: 'PREPARING' }, stranger)).data?.advanceOrder.code).toBe(
-      'ORDER_NOT_FOUND',
-    );
+    const stranger = sellerCaller();
+    expect(
+      (await h.call(ADVANCE, { id, to: 'PREPARING' }, stranger)).data?.advanceOrder,
+    ).toMatchObject({ code: 'ORDER_NOT_FOUND' });
     expect(
       (await h.call(ADVANCE, { id, to: 'PREPARING' }, c.caller)).errors?.[0]?.extensions?.code,
     ).toBe('FORBIDDEN');
@@ -134,23 +174,27 @@ describe('fulfilment', () => {
   it('walks a pickup to READY and completes it automatically after the day and grace', async () => {
     const c = customer();
     const id = await confirmedOrder(c.caller, true);
-    expect((await h.call(ADVANCE, { id, to: 'READY' }, seller)).data?.advanceOrder.status).toBe(
-      'READY',
-    );
-    await h.server.sweeper.runOnce();
     expect(
-      (await h.call(`query($id: ID!) { order(id: $id) { status } }`, { id }, c.caller)).data?.order
+      expectUnion((await h.call(ADVANCE, { id, to: 'READY' }, seller)).data?.advanceOrder, 'Order')
         .status,
     ).toBe('READY');
+    await h.server.sweeper.runOnce();
+    expect(dataOf(await h.call(ORDER_STATUS, { id }, c.caller)).order?.status).toBe('READY');
     h.advance(3 * 24 * 3600_000);
     await h.server.sweeper.runOnce();
     await h.server.sweeper.runOnce();
     const order = await h.call(
-      `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`,
+      graphql(`
+        query OrderDetails($id: ID!) {
+          order(id: $id) {
+            ...OrderFields
+          }
+        }
+      `),
       { id },
       c.caller,
     );
-    expect(order.data?.order.status).toBe('PICKED_UP');
+    expect(order.data?.order?.status).toBe('PICKED_UP');
     const picked = (await h.events.waitForType('orders.order.pickedUp')).filter(
       (e) => (e.payload as { orderId: string }).orderId === id,
     );
@@ -164,7 +208,20 @@ describe('fulfilment', () => {
     const first = await confirmedOrder(c.caller);
     const second = await confirmedOrder(c.caller);
     const mine = await h.call(
-      `{ myOrders(first: 1) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
+      graphql(`
+        query MyFirstOrder {
+          myOrders(first: 1) {
+            totalCount
+            nodes {
+              id
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+        }
+      `),
       {},
       c.caller,
     );
@@ -174,17 +231,34 @@ describe('fulfilment', () => {
       pageInfo: { hasNextPage: true },
     });
     const next = await h.call(
-      `query($a: String) { myOrders(first: 1, after: $a) { nodes { id } } }`,
+      graphql(`
+        query MyNextOrder($a: String) {
+          myOrders(first: 1, after: $a) {
+            nodes {
+              id
+            }
+          }
+        }
+      `),
       { a: mine.data?.myOrders.pageInfo.endCursor },
       c.caller,
     );
     expect(next.data?.myOrders.nodes).toEqual([{ id: first }]);
     const board = await h.call(
-      `query($s: ID!) { storeOrders(storeId: $s, filter: { statuses: [CONFIRMED] }) { nodes { id status } } }`,
+      graphql(`
+        query ConfirmedStoreOrders($s: ID!) {
+          storeOrders(storeId: $s, filter: { statuses: [CONFIRMED] }) {
+            nodes {
+              id
+              status
+            }
+          }
+        }
+      `),
       { s: cat.storeId },
       seller,
     );
-    const ids = board.data?.storeOrders.nodes.map((n: { id: string }) => n.id);
+    const ids = board.data?.storeOrders.nodes.map((n) => n.id);
     expect(ids).toEqual(expect.arrayContaining([first, second]));
   });
 });

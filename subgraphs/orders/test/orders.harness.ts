@@ -1,11 +1,22 @@
 import { EventBus, type EventContract, createEvent } from '@bloom/kernel';
 import { couponCreated, productCreated, storeOpened } from '@bloom/schema';
-import { type SubgraphHarness, startSubgraph, waitFor } from '@bloom/testing';
-import { ObjectId } from '@mikro-orm/mongodb';
+import {
+  type GraphQLResponse,
+  type SubgraphHarness,
+  customerCaller,
+  expectUnion,
+  newId,
+  startSubgraph,
+  waitFor,
+} from '@bloom/testing';
 import { type OrdersConfig, loadOrdersConfig } from '../src/orders.config.js';
 import { type OrdersServer, buildServer } from '../src/server.js';
 import { FakePayments } from './fake-payments.js';
 import { FakeStores } from './fake-stores.js';
+import { graphql } from './generated/index.js';
+import type { CheckoutMutation, DeliveryInput } from './generated/graphql.js';
+
+export { newId };
 
 export interface OrdersHarness extends SubgraphHarness<OrdersConfig, OrdersServer> {
   payments: FakePayments;
@@ -43,8 +54,6 @@ export async function startOrders(
     },
   });
 }
-
-export const newId = () => new ObjectId().toHexString();
 
 /** Publishes a store (owner, delivery policy), two products and a coupon, as stores and products would. */
 export async function publishCatalog(
@@ -147,10 +156,10 @@ export async function seedCatalog(
 
 export const customer = () => {
   const id = newId();
-  return { id, caller: { userId: id, roles: ['CUSTOMER' as const] } };
+  return { id, caller: customerCaller(id) };
 };
 
-export const DELIVERY = (days = 1) => ({
+export const DELIVERY = (days = 1): DeliveryInput => ({
   recipientName: '김수진',
   phone: '010-1234-5678',
   zipCode: '04524',
@@ -161,12 +170,77 @@ export const DELIVERY = (days = 1) => ({
   note: '문 앞에 놓아주세요',
 });
 
-export const ORDER_FIELDS = `id number status fulfilment subtotal discount deliveryFee total trackingNumber
-  failure { code message } cancellation { code message } lines { id productName unitPrice quantity amount }`;
+/** The fields of a stored order the tests read straight from the database. */
+export interface StoredOrder {
+  storeId: string;
+  status: string;
+  failure?: { code: string; message: string } | null;
+}
 
-export const CHECKOUT = `mutation($i: CheckoutInput!) { checkout(input: $i) {
-  __typename
-  ... on CheckoutSuccess { total replayed orders { ${ORDER_FIELDS} } }
-  ... on TotalMismatchError { clientTotal serverTotal }
-  ... on UserError { code message }
-} }`;
+graphql(`
+  fragment OrderFields on Order {
+    id
+    number
+    status
+    fulfilment
+    subtotal
+    discount
+    deliveryFee
+    total
+    trackingNumber
+    failure {
+      code
+      message
+    }
+    cancellation {
+      code
+      message
+    }
+    lines {
+      id
+      productName
+      unitPrice
+      quantity
+      amount
+    }
+  }
+`);
+
+export const CHECKOUT = graphql(`
+  mutation Checkout($i: CheckoutInput!) {
+    checkout(input: $i) {
+      __typename
+      ... on CheckoutSuccess {
+        total
+        replayed
+        orders {
+          ...OrderFields
+        }
+      }
+      ... on TotalMismatchError {
+        clientTotal
+        serverTotal
+      }
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+/** The first order a successful checkout created; throws with the answer otherwise. */
+export function firstOrder(res: GraphQLResponse<CheckoutMutation>) {
+  const order = expectUnion(res.data?.checkout, 'CheckoutSuccess').orders[0];
+  if (!order) throw new Error(`expected an order, got ${JSON.stringify(res)}`);
+  return order;
+}
+
+/** An order's status, as its customer, seller or an admin sees it. */
+export const ORDER_STATUS = graphql(`
+  query OrderStatusOf($id: ID!) {
+    order(id: $id) {
+      status
+    }
+  }
+`);

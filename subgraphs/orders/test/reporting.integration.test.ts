@@ -1,10 +1,14 @@
-import { waitFor } from '@bloom/testing';
+import { dataOf, sellerCaller, waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './generated/index.js';
+import type { OrderStatus } from './generated/graphql.js';
 import {
   CHECKOUT,
   DELIVERY,
+  ORDER_STATUS,
   type OrdersHarness,
   customer,
+  firstOrder,
   newId,
   seedCatalog,
   startOrders,
@@ -12,7 +16,16 @@ import {
 
 let h: OrdersHarness;
 let cat: Awaited<ReturnType<typeof seedCatalog>>;
+// Only the ADMIN role, without CUSTOMER.
 const admin = { userId: newId(), roles: ['ADMIN' as const] };
+
+const STORE_SETTLEMENTS = graphql(`
+  query StoreSettlements($s: ID!) {
+    storeSettlements(storeId: $s) {
+      gross
+    }
+  }
+`);
 
 beforeAll(async () => {
   h = await startOrders('reporting');
@@ -22,7 +35,7 @@ afterAll(async () => h.close());
 
 async function delivered(quantity: number) {
   const c = customer();
-  const seller = { userId: cat.sellerId, roles: ['CUSTOMER' as const, 'SELLER' as const] };
+  const seller = sellerCaller(cat.sellerId);
   const res = await h.call(
     CHECKOUT,
     {
@@ -36,16 +49,21 @@ async function delivered(quantity: number) {
     },
     c.caller,
   );
-  const id = res.data?.checkout.orders[0].id as string;
+  const { id } = firstOrder(res);
   await waitFor(
-    async () =>
-      (await h.call(`query($id: ID!) { order(id: $id) { status } }`, { id }, c.caller)).data?.order
-        .status === 'CONFIRMED',
+    async () => (await h.call(ORDER_STATUS, { id }, c.caller)).data?.order?.status === 'CONFIRMED',
     { what: 'confirmation' },
   );
-  for (const to of ['PREPARING', 'SHIPPING', 'DELIVERED']) {
+  const steps: OrderStatus[] = ['PREPARING', 'SHIPPING', 'DELIVERED'];
+  for (const to of steps) {
     await h.call(
-      `mutation($id: ID!, $to: OrderStatus!) { advanceOrder(orderId: $id, to: $to) { __typename } }`,
+      graphql(`
+        mutation AdvanceTo($id: ID!, $to: OrderStatus!) {
+          advanceOrder(orderId: $id, to: $to) {
+            __typename
+          }
+        }
+      `),
       { id, to },
       seller,
     );
@@ -58,13 +76,39 @@ describe('settlement and statistics', () => {
     await delivered(1); // 23,000
     await delivered(3); // 60,000 (free delivery)
     const month = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7);
-    const SETTLE = `mutation($m: String!) { settleMonth(month: $m) { id month store { id } orderCount gross commission payout } }`;
+    const SETTLE = graphql(`
+      mutation SettleMonth($m: String!) {
+        settleMonth(month: $m) {
+          id
+          month
+          store {
+            id
+          }
+          orderCount
+          gross
+          commission
+          payout
+        }
+      }
+    `);
     const runs = await Promise.all(
       Array.from({ length: 5 }, () => h.call(SETTLE, { m: month }, admin)),
     );
     for (const run of runs) expect(run.errors).toBeUndefined();
     const list = await h.call(
-      `query($m: String, $r: String) { settlements(month: $m, regionCode: $r) { store { id } orderCount gross commission payout } }`,
+      graphql(`
+        query Settlements($m: String, $r: String) {
+          settlements(month: $m, regionCode: $r) {
+            store {
+              id
+            }
+            orderCount
+            gross
+            commission
+            payout
+          }
+        }
+      `),
       { m: month, r: '11' },
       admin,
     );
@@ -72,37 +116,44 @@ describe('settlement and statistics', () => {
       { store: { id: cat.storeId }, orderCount: 2, gross: 83000, commission: 5810, payout: 77190 },
     ]);
     expect(await h.db.collection('settlements').countDocuments()).toBe(1);
-    const seller = { userId: cat.sellerId, roles: ['CUSTOMER' as const, 'SELLER' as const] };
-    const mine = await h.call(
-      `query($s: ID!) { storeSettlements(storeId: $s) { gross } }`,
-      { s: cat.storeId },
-      seller,
-    );
+    const seller = sellerCaller(cat.sellerId);
+    const mine = await h.call(STORE_SETTLEMENTS, { s: cat.storeId }, seller);
     expect(mine.data?.storeSettlements).toEqual([{ gross: 83000 }]);
-    const stranger = await h.call(
-      `query($s: ID!) { storeSettlements(storeId: $s) { gross } }`,
-      { s: cat.storeId },
-      { userId: newId(), roles: ['CUSTOMER', 'SELLER'] },
-    );
+    const stranger = await h.call(STORE_SETTLEMENTS, { s: cat.storeId }, sellerCaller());
     expect(stranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it("shows the seller's last 7 days and top products, and the admin's top stores", async () => {
-    const seller = { userId: cat.sellerId, roles: ['CUSTOMER' as const, 'SELLER' as const] };
+    const seller = sellerCaller(cat.sellerId);
     const days = await h.call(
-      `query($s: ID!) { storeDailySales(storeId: $s) { date orderCount amount } }`,
+      graphql(`
+        query StoreDailySales($s: ID!) {
+          storeDailySales(storeId: $s) {
+            date
+            orderCount
+            amount
+          }
+        }
+      `),
       { s: cat.storeId },
       seller,
     );
-    const series = days.data?.storeDailySales as {
-      date: string;
-      orderCount: number;
-      amount: number;
-    }[];
+    const series = dataOf(days).storeDailySales;
     expect(series).toHaveLength(7);
     expect(series.at(-1)).toMatchObject({ orderCount: 2, amount: 83000 });
     const top = await h.call(
-      `query($s: ID!) { storeTopProducts(storeId: $s) { product { id } productName quantity amount } }`,
+      graphql(`
+        query StoreTopProducts($s: ID!) {
+          storeTopProducts(storeId: $s) {
+            product {
+              id
+            }
+            productName
+            quantity
+            amount
+          }
+        }
+      `),
       { s: cat.storeId },
       seller,
     );
@@ -112,7 +163,21 @@ describe('settlement and statistics', () => {
       quantity: 4,
       amount: 80000,
     });
-    const stores = await h.call(`{ topStores { store { id } orderCount amount } }`, {}, admin);
+    const stores = await h.call(
+      graphql(`
+        query TopStores {
+          topStores {
+            store {
+              id
+            }
+            orderCount
+            amount
+          }
+        }
+      `),
+      {},
+      admin,
+    );
     expect(stores.data?.topStores).toEqual([
       { store: { id: cat.storeId }, orderCount: 2, amount: 83000 },
     ]);

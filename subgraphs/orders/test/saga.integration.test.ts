@@ -1,14 +1,18 @@
-import { waitFor } from '@bloom/testing';
+import type { Caller } from '@bloom/kernel';
+import { dataOf, waitFor } from '@bloom/testing';
 import { inventoryReserved } from '@bloom/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CheckoutSaga } from '../src/saga/checkout-saga.service.js';
 import { OrderLifecycle } from '../src/orders/order-lifecycle.service.js';
 import { OrderStatus } from '../src/orders/order.entity.js';
+import { graphql } from './generated/index.js';
 import {
   CHECKOUT,
   DELIVERY,
   type OrdersHarness,
+  type StoredOrder,
   customer,
+  firstOrder,
   newId,
   seedCatalog,
   startOrders,
@@ -23,10 +27,8 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-type Caller = ReturnType<typeof customer>['caller'];
-
 async function buy(
-  caller: Caller,
+  caller: Partial<Caller>,
   options: { quantity?: number; coupon?: boolean; productId?: string; total?: number } = {},
 ) {
   const quantity = options.quantity ?? 1;
@@ -46,21 +48,32 @@ async function buy(
     },
     caller,
   );
-  const order = res.data?.checkout.orders?.[0];
-  if (!order) throw new Error(JSON.stringify(res));
-  return order.id as string;
+  return firstOrder(res).id;
 }
 
-const status = async (id: string, caller: Caller) =>
-  (
+async function status(id: string, caller: Partial<Caller>) {
+  const { order } = dataOf(
     await h.call(
-      `query($id: ID!) { order(id: $id) { status failure { code message } } }`,
+      graphql(`
+        query SagaOrderStatus($id: ID!) {
+          order(id: $id) {
+            status
+            failure {
+              code
+              message
+            }
+          }
+        }
+      `),
       { id },
       caller,
-    )
-  ).data?.order as { status: string; failure: { code: string; message: string } | null };
+    ),
+  );
+  if (!order) throw new Error(`order ${id} is not visible`);
+  return order;
+}
 
-const settled = (id: string, caller: Caller, want: string) =>
+const settled = (id: string, caller: Partial<Caller>, want: string) =>
   waitFor(
     async () => {
       const s = await status(id, caller);
@@ -221,7 +234,10 @@ describe('300 checkouts against stock for 100', () => {
       );
       const final = await waitFor(
         async () => {
-          const docs = await h.db.collection('orders').find({ storeId: store.storeId }).toArray();
+          const docs = await h.db
+            .collection<StoredOrder>('orders')
+            .find({ storeId: store.storeId })
+            .toArray();
           return docs.length === 300 && docs.every((d) => d.status !== 'PENDING') ? docs : null;
         },
         { what: '300 terminal orders', timeoutMs: 270_000, intervalMs: 500 },
@@ -231,7 +247,10 @@ describe('300 checkouts against stock for 100', () => {
       const confirmed = final.filter((d) => d.status === 'CONFIRMED');
       const failed = final.filter((d) => d.status === 'FAILED');
       const codes: Record<string, number> = {};
-      for (const d of failed) codes[d.failure?.code] = (codes[d.failure?.code] ?? 0) + 1;
+      for (const d of failed) {
+        const code = String(d.failure?.code);
+        codes[code] = (codes[code] ?? 0) + 1;
+      }
       console.log('failure codes', JSON.stringify(codes));
       expect(confirmed).toHaveLength(100);
       expect(failed).toHaveLength(200);

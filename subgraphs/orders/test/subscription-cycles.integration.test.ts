@@ -1,7 +1,9 @@
 import { subscriptionCycleOrderRequested } from '@bloom/schema';
+import type { Caller } from '@bloom/kernel';
 import { waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureOutcome, PaymentProvider } from '../src/payments/payment.provider.js';
+import { graphql } from './generated/index.js';
 import { type OrdersHarness, customer, newId, seedCatalog, startOrders } from './orders.harness.js';
 
 let h: OrdersHarness;
@@ -77,14 +79,31 @@ const request = (orderId: string, customerId: string, billingKey: string) => ({
   },
 });
 
-const statusOf = async (orderId: string, caller: object) =>
+const statusOf = async (orderId: string, caller: Partial<Caller>) =>
   (
     await h.call(
-      `query($id: ID!) { order(id: $id) { status subtotal deliveryFee total fulfilment failure { code } delivery { window deliveryDate } } }`,
+      graphql(`
+        query CycleOrder($id: ID!) {
+          order(id: $id) {
+            status
+            subtotal
+            deliveryFee
+            total
+            fulfilment
+            failure {
+              code
+            }
+            delivery {
+              window
+              deliveryDate
+            }
+          }
+        }
+      `),
       { id: orderId },
       caller,
     )
-  ).data?.order as { status: string; total: number; failure: { code: string } | null } | undefined;
+  ).data?.order;
 
 describe('subscription cycle orders', () => {
   it('creates one order per requested cycle, reserves flowers and charges the billing key', async () => {

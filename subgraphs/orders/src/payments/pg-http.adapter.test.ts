@@ -1,4 +1,5 @@
 import {
+  type PaymentRecord,
   type PaymentsEmulator,
   type WebhookReceiver,
   loadPaymentsEmulatorConfig,
@@ -21,7 +22,7 @@ let seq = 0;
 
 const newOrderId = () => `ord_${Date.now().toString(36)}_${++seq}`;
 
-async function control(method: string, path: string, body?: unknown): Promise<any> {
+async function control(method: string, path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${emulator.url}/__emulator${path}`, {
     method,
     headers: { 'content-type': 'application/json' },
@@ -30,9 +31,18 @@ async function control(method: string, path: string, body?: unknown): Promise<an
   return response.json();
 }
 
-async function emulatorPayment(paymentKey: string): Promise<any> {
-  const { payments } = await control('GET', '/payments');
-  return payments.find((p: { paymentKey: string }) => p.paymentKey === paymentKey);
+async function emulatorPayment(paymentKey: string): Promise<PaymentRecord> {
+  const { payments } = (await control('GET', '/payments')) as { payments: PaymentRecord[] };
+  const payment = payments.find((p) => p.paymentKey === paymentKey);
+  if (!payment) throw new Error(`the emulator has no payment ${paymentKey}`);
+  return payment;
+}
+
+/** The first webhook the receiver got. */
+function firstWebhook() {
+  const [delivery] = receiver.received;
+  if (!delivery) throw new Error('no webhook received');
+  return delivery;
 }
 
 const captures = (payment: { transactions: { type: string }[] }) =>
@@ -234,10 +244,8 @@ describe('PgHttpPaymentProvider against the payments emulator', () => {
       callbackUrl: receiver.url,
     });
     await waitFor(() => receiver.received.length === 1, { what: 'approval webhook' });
-    const approvedEvent = pg.verifyWebhook(
-      receiver.received[0]!.rawBody,
-      receiver.received[0]!.signature,
-    );
+    const approval = firstWebhook();
+    const approvedEvent = pg.verifyWebhook(approval.rawBody, approval.signature);
     expect(approvedEvent).toMatchObject({ paymentKey, orderId, status: 'APPROVED', amount });
     expect(approvedEvent?.occurredAt).toBeInstanceOf(Date);
 
@@ -255,7 +263,7 @@ describe('PgHttpPaymentProvider against the payments emulator', () => {
   it('rejects webhooks with a wrong signature or a tampered body', async () => {
     await approvedPayment(45_000, { callbackUrl: receiver.url });
     await waitFor(() => receiver.received.length === 1, { what: 'webhook' });
-    const { rawBody, signature } = receiver.received[0]!;
+    const { rawBody, signature } = firstWebhook();
     expect(pg.verifyWebhook(rawBody, signature)).not.toBeNull();
     expect(pg.verifyWebhook(Buffer.from(rawBody), signature)).not.toBeNull();
     expect(pg.verifyWebhook(rawBody, 'f'.repeat(64))).toBeNull();
