@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { AppError, type Caller, ErrorCode, anonymousCaller } from '@bloom/kernel';
 import { ApiKeyLookupError, type ApiKeyResolver } from './api-key.resolver.js';
 import type { JwtVerifier } from './jwt.verifier.js';
+import type { Revocation, RevocationList } from './revocation.list.js';
 import type { TokenBucketLimiter } from './token-bucket.limiter.js';
 
 /** A request the gateway answers itself, before any GraphQL work. */
@@ -12,13 +13,28 @@ export interface Rejection {
   headers?: Record<string, string>;
 }
 
-export type Authentication = { ok: true; caller: Caller } | { ok: false; rejection: Rejection };
+/** What a later revocation may name about an accepted credential (sockets outlive requests). */
+export interface Credential {
+  sessionId?: string;
+  apiKeyId?: string;
+}
+
+export type Authentication =
+  { ok: true; caller: Caller; credential: Credential } | { ok: false; rejection: Rejection };
 
 export interface EdgeAuthenticatorDeps {
   verifyJwt: JwtVerifier;
   apiKeys: ApiKeyResolver;
   apiKeyLimiter: TokenBucketLimiter;
+  /** Sessions ended, keys revoked, users suspended: refused before their credentials expire. */
+  revocations?: RevocationList;
 }
+
+const REVOKED_MESSAGES: Record<Revocation['kind'], string> = {
+  session: 'This session has ended. Sign in again.',
+  key: 'Unknown or revoked API key.',
+  user: 'This account can no longer be used.',
+};
 
 const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
 
@@ -47,12 +63,20 @@ export function createEdgeAuthenticator(deps: EdgeAuthenticatorDeps) {
       if (!token) {
         return reject(401, ErrorCode.UNAUTHENTICATED, 'Authorization must be "Bearer <token>".');
       }
+      let verified;
       try {
-        return { ok: true, caller: await deps.verifyJwt(token, traceId) };
+        verified = await deps.verifyJwt(token, traceId);
       } catch (error) {
         if (error instanceof AppError) return reject(401, error.code, error.message);
         throw error;
       }
+      const revoked = deps.revocations?.refusesToken({
+        userId: verified.caller.userId ?? '',
+        sessionId: verified.sessionId,
+        issuedAtMs: verified.issuedAtMs,
+      });
+      if (revoked) return reject(401, ErrorCode.UNAUTHENTICATED, REVOKED_MESSAGES[revoked.kind]);
+      return { ok: true, caller: verified.caller, credential: { sessionId: verified.sessionId } };
     }
 
     if (apiKey !== undefined) {
@@ -71,7 +95,10 @@ export function createEdgeAuthenticator(deps: EdgeAuthenticatorDeps) {
           { 'retry-after': '1' },
         );
       }
-      if (!principal) return reject(401, ErrorCode.UNAUTHENTICATED, 'Unknown or revoked API key.');
+      // A principal cached before the key was revoked must not outlive the revocation.
+      if (!principal || deps.revocations?.refusesKey(principal.apiKeyId)) {
+        return reject(401, ErrorCode.UNAUTHENTICATED, REVOKED_MESSAGES.key);
+      }
       const decision = deps.apiKeyLimiter.take(principal.apiKeyId);
       if (!decision.allowed) {
         return reject(
@@ -83,6 +110,7 @@ export function createEdgeAuthenticator(deps: EdgeAuthenticatorDeps) {
       }
       return {
         ok: true,
+        credential: { apiKeyId: principal.apiKeyId },
         caller: {
           kind: 'integrator',
           userId: principal.ownerUserId,
@@ -94,7 +122,7 @@ export function createEdgeAuthenticator(deps: EdgeAuthenticatorDeps) {
       };
     }
 
-    return { ok: true, caller: anonymousCaller(traceId) };
+    return { ok: true, caller: anonymousCaller(traceId), credential: {} };
   };
 }
 

@@ -7,7 +7,17 @@ const accessClaimsSchema = z.object({
   // A refresh token must never be accepted as an access token, even though both are signed alike.
   typ: z.literal('access'),
   roles: z.array(roleSchema).default([]),
+  iat: z.number().optional(),
+  // The session (refresh-token family) the token belongs to, so ending it can refuse the token.
+  sid: z.string().optional(),
 });
+
+/** A verified access token: its caller, and what a revocation may name. */
+export interface VerifiedToken {
+  caller: Caller;
+  sessionId?: string;
+  issuedAtMs: number;
+}
 
 export interface JwtVerifierOptions {
   secret: string;
@@ -25,7 +35,7 @@ const CLOCK_TOLERANCE_SECONDS = 5;
  */
 export function createJwtVerifier(options: JwtVerifierOptions) {
   const key = new TextEncoder().encode(options.secret);
-  return async (token: string, traceId: string): Promise<Caller> => {
+  return async (token: string, traceId: string): Promise<VerifiedToken> => {
     let payload: unknown;
     try {
       ({ payload } = await jwtVerify(token, key, {
@@ -49,11 +59,15 @@ export function createJwtVerifier(options: JwtVerifierOptions) {
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid.');
     }
     return {
-      kind: 'user',
-      userId: claims.data.sub,
-      roles: claims.data.roles,
-      scopes: [],
-      traceId,
+      caller: {
+        kind: 'user',
+        userId: claims.data.sub,
+        roles: claims.data.roles,
+        scopes: [],
+        traceId,
+      },
+      sessionId: claims.data.sid,
+      issuedAtMs: (claims.data.iat ?? 0) * 1000,
     };
   };
 }

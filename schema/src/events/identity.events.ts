@@ -67,6 +67,25 @@ export const userSuspended = defineEvent(
 
 export const userDeleted = defineEvent('identity.user.deleted', z.object({ userId: z.string() }));
 
+/**
+ * A session ended (log-out, or a reused refresh token): its access tokens, which carry the
+ * session id as `sid`, are refused at the gateway from now on instead of at their expiry.
+ */
+export const sessionEnded = defineEvent(
+  'identity.session.ended',
+  z.object({
+    userId: z.string(),
+    sessionId: z.string(),
+    reason: z.enum(['LOGOUT', 'REUSE_DETECTED', 'PASSWORD_CHANGED']),
+  }),
+);
+
+/** An API key was revoked (by its owner, an admin, or the owner's suspension). */
+export const apiKeyRevoked = defineEvent(
+  'identity.apiKey.revoked',
+  z.object({ apiKeyId: z.string(), ownerUserId: z.string() }),
+);
+
 export const identityEventContracts = [
   userRegistered,
   emailVerificationRequested,
@@ -75,4 +94,6 @@ export const identityEventContracts = [
   sellerRejected,
   userSuspended,
   userDeleted,
+  sessionEnded,
+  apiKeyRevoked,
 ] as const;

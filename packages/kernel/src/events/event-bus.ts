@@ -27,6 +27,20 @@ export interface Consumption {
   stop(): Promise<void>;
 }
 
+export interface FollowOptions {
+  /** Event types (subjects without namespace), all of one stream. */
+  types: string[];
+  /** Replays events from this instant on, then follows new ones. */
+  since: Date;
+  /** Runs once per event, in stream order; a failure is logged and the next event follows. */
+  handle: (event: EventEnvelope) => void | Promise<void>;
+}
+
+export interface Following extends Consumption {
+  /** Resolves once the events stored when following began have all been handled. */
+  caughtUp: Promise<void>;
+}
+
 const NANOS_PER_MS = 1_000_000;
 
 /** The one stream a consumer reads: a durable consumer belongs to a single stream. */
@@ -168,6 +182,50 @@ export class EventBus {
     };
     this.consumptions.add(consumption);
     return consumption;
+  }
+
+  /**
+   * Every event of these types to this process alone, through an ordered (ephemeral, unacked)
+   * consumer: for state each replica keeps for itself, such as the gateway's revocations,
+   * where a durable consumer shared by replicas would give each event to only one of them.
+   */
+  async follow(options: FollowOptions): Promise<Following> {
+    const stream = this.streamName(streamOfTypes(options.types));
+    const consumer = await this.js.consumers.get(stream, {
+      filter_subjects: options.types.map((type) => this.subject(type)),
+      deliver_policy: DeliverPolicy.StartTime,
+      opt_start_time: options.since.toISOString(),
+    });
+    const pending = (await consumer.info()).num_pending;
+    const messages = await consumer.consume();
+    const log = this.logger.child({ follower: options.types.join(',') });
+    let handled = 0;
+    let markCaughtUp: () => void = () => undefined;
+    const caughtUp = new Promise<void>((resolve) => {
+      markCaughtUp = resolve;
+    });
+    if (pending === 0) markCaughtUp();
+    const loop = (async () => {
+      for await (const message of messages) {
+        try {
+          await options.handle(parseEnvelope(message.json()));
+        } catch (error) {
+          log.error('followed event not handled', { subject: message.subject, error });
+        }
+        handled += 1;
+        if (handled >= pending) markCaughtUp();
+      }
+    })();
+    const following: Following = {
+      caughtUp,
+      stop: async () => {
+        this.consumptions.delete(following);
+        await messages.close();
+        await loop;
+      },
+    };
+    this.consumptions.add(following);
+    return following;
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,5 @@
+import { apiKeyRevoked } from '@bloom/schema';
+import { announceToGateways } from '../auth/access-revocation.publisher.js';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@bloom/kernel';
 import { ObjectId } from '@mikro-orm/mongodb';
@@ -5,6 +7,8 @@ import { safeEqual, sha256 } from '../auth/token.issuer.js';
 import type { IdentityDeps } from '../identity.deps.js';
 import { InvalidInputError, simpleError } from '@bloom/kernel';
 import { checkName } from '../shared/validation.js';
+import { UserStatus } from '../users/user.entity.js';
+import { findUserById } from '../users/user.repository.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiKeyLimitError } from './api-key.errors.js';
 import { ApiKeyCreated, ApiKeyPrincipal, type CreateApiKeyInput } from './api-key.types.js';
@@ -59,8 +63,13 @@ export class ApiKeyService {
     if (!ObjectId.isValid(id)) return null;
     const key = await this.em.findOne(ApiKey, { _id: new ObjectId(id) });
     if (!key || (!actor.isAdmin && key.ownerUserId !== actor.userId)) return null;
-    key.revokedAt ??= this.deps.now();
+    if (key.revokedAt) return key;
+    key.revokedAt = this.deps.now();
     await this.em.flush();
+    await announceToGateways(this.em, this.deps, key.ownerUserId, apiKeyRevoked, {
+      apiKeyId: key.id,
+      ownerUserId: key.ownerUserId,
+    });
     return key;
   }
 
@@ -70,6 +79,9 @@ export class ApiKeyService {
     if (!match?.[1] || !match[2]) return null;
     const key = await this.em.findOne(ApiKey, { prefix: match[1] });
     if (!key || key.revokedAt || !safeEqual(key.secretHash, sha256(match[2]))) return null;
+    // A key acts for its owner: it ends with the owner's standing, whatever the key's state.
+    const owner = await findUserById(this.em, key.ownerUserId);
+    if (owner?.status !== UserStatus.ACTIVE) return null;
     const now = this.deps.now();
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       key.lastUsedAt = now;

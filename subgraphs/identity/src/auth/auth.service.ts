@@ -1,5 +1,6 @@
 import { type EntityManager, claimSlot, isDuplicateKeyError } from '@bloom/kernel';
-import { userRegistered } from '@bloom/schema';
+import { sessionEnded, userRegistered } from '@bloom/schema';
+import { announceToGateways } from './access-revocation.publisher.js';
 import type { IdentityDeps } from '../identity.deps.js';
 import { SOURCE } from '../identity.deps.js';
 import { simpleError, type InvalidInputError } from '@bloom/kernel';
@@ -189,16 +190,17 @@ export class AuthService {
   async issue(user: User, familyId?: string): Promise<AuthPayload> {
     const now = this.deps.now();
     const fresh = this.deps.tokens.newRefreshToken();
+    const sessionId = familyId ?? fresh.id;
     await this.em.insert(RefreshToken, {
       _id: fresh.id,
-      familyId: familyId ?? fresh.id,
+      familyId: sessionId,
       userId: user.id,
       secretHash: fresh.secretHash,
       issuedAt: now,
       expiresAt: this.deps.tokens.refreshExpiry(now),
     });
     return Object.assign(new AuthPayload(), {
-      accessToken: await this.deps.tokens.accessToken(user.id, user.roles, now),
+      accessToken: await this.deps.tokens.accessToken(user.id, user.roles, now, sessionId),
       expiresIn: this.deps.tokens.accessTtlSeconds,
       refreshToken: fresh.token,
       user,
@@ -230,7 +232,7 @@ export class AuthService {
       await this.em.insert(TokenRotation, { _id: stored._id, childId: fresh.id, rotatedAt: now });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      await this.revokeFamily(stored.familyId, 'REUSE_DETECTED');
+      await this.revokeFamily(stored.familyId, stored.userId, 'REUSE_DETECTED');
       this.deps.logger.warn('refresh token reuse detected; family revoked', {
         userId: stored.userId,
         familyId: stored.familyId,
@@ -249,7 +251,7 @@ export class AuthService {
       expiresAt: this.deps.tokens.refreshExpiry(now),
     });
     return Object.assign(new AuthPayload(), {
-      accessToken: await this.deps.tokens.accessToken(user.id, user.roles, now),
+      accessToken: await this.deps.tokens.accessToken(user.id, user.roles, now, stored.familyId),
       expiresIn: this.deps.tokens.accessTtlSeconds,
       refreshToken: fresh.token,
       user,
@@ -262,12 +264,14 @@ export class AuthService {
     if (!parsed) return;
     const stored = await this.em.findOne(RefreshToken, { _id: parsed.id });
     if (stored && safeEqual(stored.secretHash, sha256(parsed.secret))) {
-      await this.revokeFamily(stored.familyId, 'LOGOUT');
+      await this.revokeFamily(stored.familyId, stored.userId, 'LOGOUT');
     }
   }
 
+  /** Revokes a refresh-token family and announces it, so gateways refuse its access tokens. */
   private async revokeFamily(
     familyId: string,
+    userId: string,
     reason: RevokedTokenFamily['reason'],
   ): Promise<void> {
     try {
@@ -278,7 +282,13 @@ export class AuthService {
       });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
+      return;
     }
+    await announceToGateways(this.em, this.deps, userId, sessionEnded, {
+      userId,
+      sessionId: familyId,
+      reason,
+    });
   }
 
   async changePassword(

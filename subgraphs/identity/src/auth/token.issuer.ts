@@ -34,9 +34,10 @@ export class TokenIssuer {
     return new Date(now.getTime() + this.settings.refreshTtlDays * 86_400_000);
   }
 
-  async accessToken(userId: string, roles: Role[], now: Date): Promise<string> {
+  /** `sid` names the session (refresh-token family), so ending it can refuse its tokens too. */
+  async accessToken(userId: string, roles: Role[], now: Date, sessionId: string): Promise<string> {
     const iat = Math.floor(now.getTime() / 1000);
-    return new SignJWT({ roles, typ: 'access' })
+    return new SignJWT({ roles, typ: 'access', sid: sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(userId)
       .setIssuer(this.settings.issuer)

@@ -1,5 +1,5 @@
 import { type EntityManager, newestFirst, recordEvent } from '@bloom/kernel';
-import { userDeleted, userSuspended } from '@bloom/schema';
+import { apiKeyRevoked, userDeleted, userSuspended } from '@bloom/schema';
 import type { FilterQuery } from '@mikro-orm/core';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 import { Address } from '../addresses/address.entity.js';
@@ -85,6 +85,7 @@ export class UserService {
       user.suspensionReason = reason.trim();
       // Refresh tokens stop working at once; access tokens lapse within their short lifetime.
       user.sessionsValidAfter = this.deps.now();
+      // The suspension is announced first, so gateways close its sockets as a suspension (4403).
       recordEvent(
         user,
         userSuspended,
@@ -95,6 +96,7 @@ export class UserService {
           suspendedBy: adminId,
         },
       );
+      await this.revokeKeys(user, traceId);
     } else {
       user.status = UserStatus.ACTIVE;
       user.suspensionReason = undefined;
@@ -121,11 +123,6 @@ export class UserService {
     // The block is written first: if anything below fails, the e-mail is still protected.
     await this.em.upsert(SignupBlock, { _id: user.email, until });
     await this.em.nativeDelete(Address, { userId: user.id });
-    await this.em.nativeUpdate(
-      ApiKey,
-      { ownerUserId: user.id, revokedAt: null },
-      { revokedAt: now },
-    );
     user.status = UserStatus.DELETED;
     user.email = `deleted-${user.id}@deleted.invalid`;
     user.name = '(deleted)';
@@ -139,9 +136,27 @@ export class UserService {
       { source: SOURCE, subjectId: user.id, traceId, at: now },
       { userId: user.id },
     );
+    await this.revokeKeys(user, traceId);
     await this.em.flush();
     this.deps.relay.kick();
     return Object.assign(new AccountDeleted(), { signUpAgainAfter: until });
+  }
+
+  /**
+   * Revokes the user's active API keys with the next flush, announcing each so every gateway
+   * refuses it at once (suspension and deletion end an integrator's access too).
+   */
+  private async revokeKeys(user: User, traceId: string): Promise<void> {
+    const now = this.deps.now();
+    for (const key of await this.em.find(ApiKey, { ownerUserId: user.id, revokedAt: null })) {
+      key.revokedAt = now;
+      recordEvent(
+        user,
+        apiKeyRevoked,
+        { source: SOURCE, subjectId: user.id, traceId },
+        { apiKeyId: key.id, ownerUserId: user.id },
+      );
+    }
   }
 
   /** The first administrator comes from configuration; an existing account is left alone. */
