@@ -1,28 +1,15 @@
 import { gql } from '@apollo/client';
-import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { useState } from 'react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { Link, useLocation, useParams } from 'react-router';
 import { formatDay, formatInstant, formatFee, formatWon } from '../app/format.js';
 import { useSession } from '../app/session.context.js';
 import { windowText } from '../ui/buy-dates.js';
-import { INVALID_INPUT, inKorean, problemText, type TypedError } from '../ui/buy-messages.js';
-import {
-  CANCELABLE,
-  FULFILMENT_LABEL,
-  ORDER_STATUS_LABEL,
-  ORDER_STEPS,
-  type OrderStatus,
-  OrderStatusPill,
-} from '../ui/buy-order-status.js';
-import {
-  Empty,
-  ErrorNotice,
-  errorText,
-  Loading,
-  SignInRequired,
-  UserErrorNotice,
-} from '../ui/status.js';
+import { CANCELABLE, FULFILMENT_LABEL, OrderStatusPill } from '../ui/buy-order-status.js';
+import { Empty, ErrorNotice, Loading, SignInRequired } from '../ui/status.js';
 import { Icon } from '../ui/icons.js';
+import { CancelOrder } from './order/cancel-order.js';
+import { Progress } from './order/order-progress.js';
+import type { OrderDetail } from './order/order.types.js';
 
 const ORDER = gql`
   query OrderDetail($id: ID!) {
@@ -99,84 +86,6 @@ const ORDER_LIVE = gql`
     }
   }
 `;
-
-const CANCEL = gql`
-  mutation CancelOrder($orderId: ID!, $reason: String!) {
-    cancelOrder(orderId: $orderId, reason: $reason) {
-      __typename
-      ... on Order {
-        id
-        status
-        updatedAt
-        cancellation {
-          code
-          message
-        }
-      }
-      ... on OrderNotFoundError {
-        code
-        message
-      }
-      ... on InvalidTransitionError {
-        code
-        message
-      }
-      ...InvalidInputFields
-    }
-  }
-  ${INVALID_INPUT}
-`;
-
-interface OrderDetail {
-  id: string;
-  number: string;
-  fulfilment: 'DELIVERY' | 'PICKUP';
-  status: OrderStatus;
-  subtotal: number;
-  discount: number;
-  deliveryFee: number;
-  total: number;
-  placedAt: string;
-  confirmedAt: string | null;
-  completedAt: string | null;
-  updatedAt: string;
-  trackingNumber: string | null;
-  pickupAt: string | null;
-  delivery: {
-    recipientName: string;
-    phone: string;
-    zipCode: string;
-    street: string;
-    detail: string;
-    deliveryDate: string;
-    window: string;
-    note: string | null;
-  } | null;
-  failure: { code: string; message: string } | null;
-  cancellation: { code: string; message: string } | null;
-  store: {
-    id: string;
-    name: string;
-    phone: string;
-    address: { street: string; detail: string };
-  };
-  lines: {
-    id: string;
-    productName: string;
-    unitPrice: number;
-    quantity: number;
-    amount: number;
-    product: { id: string; images: { url: string }[] };
-  }[];
-}
-
-type CancelResult =
-  | { __typename: 'Order'; id: string; status: OrderStatus }
-  | ({
-      __typename: 'OrderNotFoundError' | 'InvalidTransitionError' | 'InvalidInputError';
-    } & TypedError);
-
-const REASONS = ['마음이 바뀌었어요', '날짜·시간을 잘못 골랐어요', '다른 상품으로 다시 주문할게요'];
 
 /** While the saga decides, a poll backs up the live feed in case the change came first. */
 const PENDING_POLL_MS = 5000;
@@ -362,140 +271,5 @@ function Order({ id }: { id: string }) {
         <p className="muted small center">결제 확인이 끝나면 주문을 취소할 수 있어요.</p>
       ) : null}
     </div>
-  );
-}
-
-/** Where the order is on its way, or why it stopped. */
-function Progress({ order }: { order: OrderDetail }) {
-  if (order.status === 'FAILED') {
-    return (
-      <div className="notice error" role="alert">
-        <strong>주문을 완료하지 못했습니다.</strong>
-        {order.failure && <p>{problemText(order.failure)}</p>}
-        <p className="small">결제된 금액이 있다면 자동으로 취소·환불됩니다.</p>
-        {order.lines[0] && (
-          <Link className="button secondary block" to={`/products/${order.lines[0].product.id}`}>
-            상품 다시 보기
-          </Link>
-        )}
-      </div>
-    );
-  }
-  if (order.status === 'CANCELED') {
-    return (
-      <div className="notice error" role="status">
-        <strong>취소된 주문입니다.</strong>
-        {order.cancellation && (
-          <p>
-            {problemText(order.cancellation)}
-            {order.cancellation.message && order.cancellation.code.startsWith('CANCELED_BY')
-              ? ` (사유: ${order.cancellation.message})`
-              : ''}
-          </p>
-        )}
-        <p className="small">
-          결제 금액은 전액 환불됩니다.
-          {order.discount > 0 && ' 사용한 쿠폰은 다시 쓸 수 있어요.'}
-        </p>
-      </div>
-    );
-  }
-  const steps = ORDER_STEPS[order.fulfilment];
-  const at = steps.indexOf(order.status);
-  return (
-    <ol className="buy-progress" aria-label="주문 진행 상황">
-      {steps.map((step, index) => (
-        <li
-          key={step}
-          className={index < at ? 'done' : index === at ? 'current' : ''}
-          aria-current={index === at ? 'step' : undefined}
-        >
-          <span className="buy-progress-dot" aria-hidden />
-          <span className="small">{ORDER_STATUS_LABEL[step]}</span>
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-function CancelOrder({ orderId, onDone }: { orderId: string; onDone: () => void }) {
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState(REASONS[0] ?? '');
-  const [problem, setProblem] = useState<TypedError | null>(null);
-  const [cancel, { loading }] = useMutation<
-    { cancelOrder: CancelResult },
-    { orderId: string; reason: string }
-  >(CANCEL);
-
-  if (!open) {
-    return (
-      <button type="button" className="button secondary block" onClick={() => setOpen(true)}>
-        주문 취소
-      </button>
-    );
-  }
-  const submit = async () => {
-    setProblem(null);
-    try {
-      const { data } = await cancel({ variables: { orderId, reason: reason.trim() } });
-      const result = data?.cancelOrder;
-      if (!result) return;
-      if (result.__typename === 'Order') {
-        setOpen(false);
-        onDone();
-      } else {
-        setProblem(result);
-        onDone();
-      }
-    } catch (failure) {
-      setProblem({
-        code: 'NETWORK',
-        message: `취소하지 못했습니다. 다시 시도해 주세요. (${errorText(failure)})`,
-      });
-    }
-  };
-  return (
-    <section className="card stack" aria-labelledby="od-cancel">
-      <h2 id="od-cancel" className="buy-section-title">
-        주문을 취소할까요?
-      </h2>
-      <p className="small muted">결제 금액은 전액 환불되고, 쓴 쿠폰은 돌려드려요.</p>
-      <div className="stack" role="radiogroup" aria-label="취소 사유">
-        {REASONS.map((r) => (
-          <label key={r} className="buy-radio">
-            <input
-              type="radio"
-              name="cancel-reason"
-              checked={reason === r}
-              onChange={() => setReason(r)}
-            />
-            {r}
-          </label>
-        ))}
-      </div>
-      <label className="field">
-        취소 사유
-        <input
-          name="reason"
-          maxLength={300}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-        />
-      </label>
-      <UserErrorNotice error={inKorean(problem)} />
-      <div className="buy-actions">
-        <button type="button" className="button secondary" onClick={() => setOpen(false)}>
-          그대로 두기
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={loading || !reason.trim()}
-          onClick={() => void submit()}
-        >
-          {loading ? '취소하는 중…' : '취소하고 환불받기'}
-        </button>
-      </div>
-    </section>
   );
 }
