@@ -144,6 +144,12 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // Tests read typed answers (generated operations): a missing value fails with dataOf,
+    // expectUnion or an explicit check, never a `!` that turns it into a TypeError later.
+    files: ['**/test/**/*.ts', '**/*.test.ts', 'e2e/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

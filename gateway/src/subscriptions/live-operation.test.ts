@@ -4,7 +4,9 @@ import { planLiveOperation } from './live-operation.js';
 
 const plan = (query: string, variables: Record<string, unknown> = {}) => {
   const document = parse(query);
-  return planLiveOperation(document, getOperationAST(document)!, variables);
+  const operation = getOperationAST(document);
+  if (!operation) throw new Error(`no operation in ${query}`);
+  return planLiveOperation(document, operation, variables);
 };
 
 describe('planLiveOperation', () => {

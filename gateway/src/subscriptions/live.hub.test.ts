@@ -6,7 +6,9 @@ import { planLiveOperation } from './live-operation.js';
 
 const op = (query: string, variables: Record<string, unknown> = {}) => {
   const document = parse(query);
-  return planLiveOperation(document, getOperationAST(document)!, variables);
+  const operation = getOperationAST(document);
+  if (!operation) throw new Error(`no operation in ${query}`);
+  return planLiveOperation(document, operation, variables);
 };
 const user = (userId: string, roles: Caller['roles'] = ['CUSTOMER']): Caller => ({
   kind: 'user',
@@ -80,7 +82,9 @@ describe('LiveHub', () => {
     expect(await h.restock({ restockId: 'r1', productId: 'p1' })).toBe(51);
     expect(calls).toHaveLength(2);
     expect(calls.every((c) => c.caller.kind === 'anonymous')).toBe(true);
-    expect(await drain(queues[7]!)).toHaveLength(1);
+    const eighth = queues[7];
+    if (!eighth) throw new Error('eight queues expected');
+    expect(await drain(eighth)).toHaveLength(1);
     expect(await drain(odd)).toHaveLength(1);
     expect(await drain(elsewhere)).toHaveLength(0);
   });
