@@ -64,6 +64,25 @@ describe('gatewayErrorFormatter', () => {
     expect(logs.at(-1)).toMatchObject({ level: 'error', msg: 'unexpected error' });
   });
 
+  it.each(['provided sha does not match query', 'Unsupported persisted query version'])(
+    "answers Apollo's uncoded refusal of a malformed request (%s) as BAD_REQUEST, unlogged",
+    (message) => {
+      const before = logs.length;
+      // As Apollo Server raises it: an HTTP status, no code; enriched with the default code.
+      const error = new GraphQLError(message, { extensions: { http: { status: 400 } } });
+      const formatted = format({ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
+      expect(formatted).toEqual({ message, extensions: { code: 'BAD_REQUEST' } });
+      expect(logs.length).toBe(before);
+    },
+  );
+
+  it('still masks an uncoded error that Apollo answered as a 5xx', () => {
+    const error = new GraphQLError('socket hang up', { extensions: { http: { status: 503 } } });
+    expect(
+      format({ message: 'socket hang up', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error),
+    ).toMatchObject({ extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
   it('names the subgraph in the log line of a masked error', () => {
     fromSubgraph('boom', { code: 'INTERNAL_SERVER_ERROR', serviceName: 'products' });
     expect(logs.at(-1)).toMatchObject({ subgraph: 'products' });

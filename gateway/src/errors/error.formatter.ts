@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { type Logger, maskError } from '@bloom/kernel';
-import { PUBLIC_ERROR_CODES } from './gateway-error-codes.js';
+import { BAD_REQUEST, PUBLIC_ERROR_CODES } from './gateway-error-codes.js';
 
 /** Extensions that describe our topology or code, never the client's mistake. */
 const INTERNAL_EXTENSIONS = ['serviceName', 'stacktrace', 'exception', 'response'];
@@ -21,11 +21,29 @@ export function gatewayErrorFormatter(logger: Logger) {
     if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code) && !fromFailedFetch) {
       return withoutInternals(formatted);
     }
+    if (isRequestRefusal(error)) {
+      return { message: formatted.message, extensions: { code: BAD_REQUEST } };
+    }
     const serviceName = extensions.serviceName;
     const log = typeof serviceName === 'string' ? logger.child({ subgraph: serviceName }) : logger;
     // The kernel keeps only its own AppErrors and request codes; a subgraph's error is neither.
     return withoutInternals(maskError(log)(formatted, error));
   };
+}
+
+/**
+ * Apollo Server's own refusal of a malformed request that it left uncoded (a persisted-query
+ * hash that does not match the query, an unsupported persisted-query version): it set a 4xx
+ * HTTP status, so it describes the client's request, not our internals.
+ */
+function isRequestRefusal(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('extensions' in error)) return false;
+  const extensions = (error as { extensions?: { code?: unknown; http?: { status?: unknown } } })
+    .extensions;
+  const status = extensions?.http?.status;
+  return (
+    extensions?.code === undefined && typeof status === 'number' && status >= 400 && status < 500
+  );
 }
 
 function withoutInternals(formatted: GraphQLFormattedError): GraphQLFormattedError {

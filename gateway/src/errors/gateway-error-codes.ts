@@ -3,6 +3,12 @@ import { ErrorCode } from '@bloom/kernel';
 /** The gateway's own code, on top of the kernel's set: an operation over the depth or cost limit. */
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
 
+/** An operation that did not finish within the gateway's time budget (HTTP 504). */
+export const GATEWAY_TIMEOUT = 'GATEWAY_TIMEOUT';
+
+/** Apollo Server's code for a request it cannot run as sent (malformed body, wrong APQ hash). */
+export const BAD_REQUEST = 'BAD_REQUEST';
+
 /** Codes a client may see as they are, whether the gateway or a subgraph produced them. */
 export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set([
   ErrorCode.BAD_USER_INPUT,
@@ -12,10 +18,11 @@ export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set([
   ErrorCode.CONFLICT,
   ErrorCode.RATE_LIMITED,
   QUERY_TOO_COMPLEX,
+  GATEWAY_TIMEOUT,
   // Apollo Server's request errors: they describe the client's request, not our internals.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
+  BAD_REQUEST,
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',

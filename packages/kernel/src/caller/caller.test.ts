@@ -24,6 +24,26 @@ describe('caller signature', () => {
     expect(verifyCaller(signCaller(caller, secret), secret)).toEqual(caller);
   });
 
+  it('carries the client address, signed like the rest', () => {
+    const withAddress: Caller = { ...caller, kind: 'anonymous', clientAddress: '203.0.113.7' };
+    const header = signCaller(withAddress, secret);
+    expect(verifyCaller(header, secret)).toEqual(withAddress);
+    // Without one the caller is as before: the field is optional.
+    expect(verifyCaller(signCaller(caller, secret), secret)).not.toHaveProperty('clientAddress');
+    // Another address under the same signature is a forgery.
+    const [payload, signature] = header.split('.');
+    const decoded = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as object;
+    const moved = Buffer.from(
+      JSON.stringify({ ...decoded, clientAddress: '198.51.100.1' }),
+    ).toString('base64url');
+    expect(codeOf(() => verifyCaller(`${moved}.${signature}`, secret))).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a client address that cannot be one', () => {
+    const header = signCaller({ ...caller, clientAddress: 'x'.repeat(101) }, secret);
+    expect(codeOf(() => verifyCaller(header, secret))).toBe('UNAUTHENTICATED');
+  });
+
   it('refuses a missing header', () => {
     expect(codeOf(() => verifyCaller(undefined, secret))).toBe('UNAUTHENTICATED');
   });

@@ -17,6 +17,13 @@ export const callerSchema = z.object({
   scopes: z.array(z.string()).default([]),
   apiKeyId: z.string().optional(),
   traceId: z.string(),
+  /**
+   * Where the request came from, as the gateway resolved it (the socket's peer, or the hop its
+   * trusted proxies recorded): an IPv4 address or an IPv6 /64 (`2001:db8:1:2::/64`). Signed
+   * with the rest, so subgraphs can limit callers per client; absent when the gateway could
+   * not tell (a WebSocket's operations).
+   */
+  clientAddress: z.string().max(100).optional(),
 });
 export type Caller = z.infer<typeof callerSchema>;
 

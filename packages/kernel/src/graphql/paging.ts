@@ -76,6 +76,8 @@ export const newestFirst = <Row>(
 
 export type CursorValue = number | Date | ObjectId | string;
 
+const MAX_DATE_MS = 8.64e15;
+
 const invalidCursor = () => badInput('The cursor is not valid.', { field: 'after' });
 
 const toCursorValue = (value: number | Date | string): number | string =>
@@ -86,8 +88,10 @@ function fromCursorValue(kind: KeyKind, value: unknown): CursorValue {
     return new ObjectId(value);
   }
   if (kind === 'string' && typeof value === 'string') return value;
-  if (kind === 'date' && typeof value === 'number' && Number.isFinite(value))
+  // Beyond ±8.64e15 ms a Date is invalid, and the driver fails to serialise it in the filter.
+  if (kind === 'date' && typeof value === 'number' && Math.abs(value) <= MAX_DATE_MS) {
     return new Date(value);
+  }
   if (kind === 'number' && typeof value === 'number' && Number.isFinite(value)) return value;
   throw invalidCursor();
 }

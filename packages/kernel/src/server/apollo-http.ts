@@ -5,16 +5,39 @@ const MAX_BODY_BYTES = 1_000_000;
 
 export class BodyTooLargeError extends Error {}
 
-export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) throw new BodyTooLargeError('request body too large');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * The request body as text; BodyTooLargeError past `limit` bytes. The rest of a body that is
+ * too large is read and dropped rather than the socket destroyed, so the client still gets the
+ * 413 answer (a destroyed socket reached it as a connection reset, with no answer at all).
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      stop();
+      req.resume();
+      reject(new BodyTooLargeError('request body too large'));
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -39,11 +62,25 @@ export async function handleGraphQLRequest<TContext extends BaseContext>(
   }
   let body: unknown;
   if (req.method === 'POST') {
+    // GraphQL over HTTP: a POST says what it carries; only JSON bodies are understood here.
+    if (!/^application\/(graphql-response\+)?json\b/i.test(req.headers['content-type'] ?? '')) {
+      sendJson(res, 415, {
+        errors: [
+          {
+            message: 'Send the request body as application/json.',
+            extensions: { code: 'BAD_USER_INPUT' },
+          },
+        ],
+      });
+      return;
+    }
     let text: string;
     try {
       text = await readBody(req);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
+        // The connection is not reused: what is left of the body is still arriving on it.
+        res.setHeader('connection', 'close');
         sendJson(res, 413, {
           errors: [{ message: 'Request body too large.', extensions: { code: 'BAD_USER_INPUT' } }],
         });

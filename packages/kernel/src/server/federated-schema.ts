@@ -5,6 +5,7 @@ import { type GraphQLFieldResolver, type GraphQLSchema, parse } from 'graphql';
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from 'type-graphql';
 import type { Caller } from '../caller/caller.js';
 import { type AccessRule, checkAccess, describeAccess } from '../graphql/access.js';
+import { treatNullAsAbsent } from '../graphql/null-as-absent.js';
 
 /** The federation directives a subgraph may use; composition checks them. */
 const FEDERATION_LINK =
@@ -29,10 +30,12 @@ export async function buildFederatedSchema(
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
   }
-  return buildSubgraphSchema({
+  const federated = buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
+  treatNullAsAbsent(federated);
+  return federated;
 }
 
 type Resolver = GraphQLFieldResolver<unknown, { caller: Caller }>;

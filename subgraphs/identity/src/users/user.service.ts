@@ -6,15 +6,13 @@ import { Address } from '../addresses/address.entity.js';
 import { SignupBlock } from '../auth/auth.entities.js';
 import { InvalidCredentialsError } from '../auth/auth.errors.js';
 import { type IdentityDeps, SOURCE } from '../identity.deps.js';
-import { type Page, findPage } from '@bloom/kernel';
+import { type Page, escapeRegex, findPage } from '@bloom/kernel';
 import { InvalidInputError, simpleError } from '@bloom/kernel';
 import { checkName, checkPhone, firstProblem, normalizePhone } from '../shared/validation.js';
 import { RoleEnum, SellerStatus, User, UserStatus } from './user.entity.js';
 import { findUserById } from './user.repository.js';
 import { CannotSuspendAdminError, UserNotFoundError } from './user.errors.js';
 import { AccountDeleted, type UpdateProfileInput, type UserFilter } from './user.types.js';
-
-const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const NEWEST_FIRST = newestFirst<User>(
   'createdAt',

@@ -5,6 +5,11 @@ import { DailySales, ProductSales, StoreSales } from './reporting.types.js';
 import { Settlement } from './settlement.entity.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** Months whose Seoul bounds the date arithmetic can write: 9999-12 ends in the year 10000. */
+const isSettleableMonth = (month: string) => {
+  const year = Number(month.slice(0, 4));
+  return MONTH.test(month) && year >= 1970 && year <= 9998;
+};
 
 @Resolver()
 export class ReportingResolver {
@@ -62,7 +67,9 @@ export class ReportingResolver {
   })
   settleMonth(@Arg('month') month: string, @Ctx() ctx: OrdersContext) {
     requireRole(ctx.caller, 'ADMIN');
-    if (!MONTH.test(month)) throw badInput('month must be YYYY-MM.', { field: 'month' });
+    if (!isSettleableMonth(month)) {
+      throw badInput('month must be YYYY-MM, from 1970-01 to 9998-12.', { field: 'month' });
+    }
     return ctx.services.reporting.settleMonth(month);
   }
 }

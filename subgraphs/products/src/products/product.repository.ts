@@ -1,4 +1,4 @@
-import { type Page, type SortKey, findPage, sortKey } from '@bloom/kernel';
+import { type Page, type SortKey, escapeRegex, findPage, sortKey } from '@bloom/kernel';
 import type { FilterQuery } from '@mikro-orm/core';
 import { type EntityManager, ObjectId } from '@mikro-orm/mongodb';
 import { flowerIdsOfColors } from '../catalog/catalog.data.js';
@@ -41,8 +41,6 @@ export type ListingAudience =
   | { kind: 'store-owner'; status?: SaleStatus | null }
   /** Administrators see everything, deleted products included. */
   | { kind: 'admin'; status?: SaleStatus | null };
-
-const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function productWhere(
   criteria: ProductCriteria,

@@ -5,6 +5,7 @@ import {
   badInput,
   decodeKeysetCursor,
   encodeKeysetCursor,
+  escapeRegex,
   pageFrom,
 } from '@bloom/kernel';
 import type { FilterQuery } from '@mikro-orm/core';
@@ -23,8 +24,6 @@ import { type StoreFilter, StoreSort } from './store.types.js';
 const MAX_RADIUS_M = 50_000;
 /** A finder query never loads more candidates than this; narrow the area or region instead. */
 const MAX_CANDIDATES = 5_000;
-
-const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Ranked {
   store: Store;
