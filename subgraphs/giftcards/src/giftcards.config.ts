@@ -12,14 +12,21 @@ const schema = z.object({
   GIFTCARDS_PUBLIC_URL: z.string().url().optional(),
   /** Longest card message, in characters (code points) after sanitizing. */
   CARD_MESSAGE_MAX_LENGTH: z.coerce.number().int().min(40).max(1000).default(200),
-  /** Failed share-secret attempts allowed per card id and window. */
-  CARD_GUESS_LIMIT_PER_CARD: z.coerce.number().int().positive().default(10),
-  /** Failed share-secret attempts allowed per client (IP or account) and window. */
+  /**
+   * Failed share-secret attempts allowed per client and card id in a window. A client is an
+   * address (an IPv6 /64) and, when signed in, also an account. There is no limit per card
+   * alone: others' wrong guesses never lock the recipient out (see CardService.open).
+   */
+  CARD_GUESS_LIMIT_PER_CLIENT_CARD: z.coerce.number().int().positive().default(10),
+  /** Failed share-secret attempts allowed per client across all cards in a window. */
   CARD_GUESS_LIMIT_PER_CLIENT: z.coerce.number().int().positive().default(30),
   CARD_GUESS_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
   /** A refused share-secret attempt never answers faster than this (hides timing differences). */
   CARD_FAILED_OPEN_MIN_MS: z.coerce.number().int().min(0).max(5000).default(150),
-  /** Behind a trusted proxy: read the client address from X-Forwarded-For. */
+  /**
+   * Behind one trusted proxy: the share page's client is the address that proxy appended to
+   * X-Forwarded-For (the last entry; earlier ones are whatever the client sent).
+   */
   CARD_TRUST_FORWARDED_FOR: z
     .enum(['true', 'false'])
     .default('false')

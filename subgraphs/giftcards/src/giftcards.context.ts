@@ -1,6 +1,7 @@
 import { type Caller, type EntityManager, hasRole, keyedLoader } from '@bloom/kernel';
 import { ObjectId, type MikroORM } from '@mikro-orm/mongodb';
 import type DataLoader from 'dataloader';
+import { parseCardId } from './cards/card.id.js';
 import { CardService } from './cards/card.service.js';
 import { GiftCard } from './cards/gift-card.entity.js';
 import type { GiftcardsDeps } from './giftcards.deps.js';
@@ -35,11 +36,13 @@ export function createContext(
   const em = orm.em.fork();
   const cardLoader = keyedLoader<string, GiftCard>(
     async (ids) => {
-      const valid = ids.filter((id) => ObjectId.isValid(id)).map((id) => new ObjectId(id));
+      const valid = ids.flatMap((id) => parseCardId(id) ?? []).map((id) => new ObjectId(id));
       const cards = await em.find(GiftCard, { _id: { $in: valid } });
       return cards.filter((card) => card.customerId === caller.userId || hasRole(caller, 'ADMIN'));
     },
     (card) => card.id,
+    // Any spelling of an id finds its card (card.id is the lower-case one).
+    (id) => parseCardId(id) ?? id,
   );
   const cardByLineLoader = keyedLoader<string, GiftCard>(
     (lineIds) => em.find(GiftCard, { orderLineId: { $in: [...lineIds] } }),

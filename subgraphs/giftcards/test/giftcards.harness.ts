@@ -154,6 +154,28 @@ export async function startGiftcards(
   });
 }
 
+// Error arms shared by the operations of the harness and of the test files.
+graphql(`
+  fragment InputErrorFields on UserError {
+    ... on InvalidInputError {
+      field
+    }
+    code
+    message
+  }
+`);
+graphql(`
+  fragment SharedCardRefusalFields on SharedCardResult {
+    ... on ShareLinkRateLimitedError {
+      retryAfterSeconds
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+`);
+
 export const WRITE = graphql(`
   mutation WriteGiftCard($i: WriteGiftCardInput!) {
     writeGiftCard(input: $i) {
@@ -176,13 +198,7 @@ export const WRITE = graphql(`
       ... on GiftCardExistsError {
         cardId
       }
-      ... on InvalidInputError {
-        field
-      }
-      ... on UserError {
-        code
-        message
-      }
+      ...InputErrorFields
     }
   }
 `);

@@ -41,13 +41,7 @@ const SUGGEST = graphql(`
           meaning
         }
       }
-      ... on InvalidInputError {
-        field
-      }
-      ... on UserError {
-        code
-        message
-      }
+      ...InputErrorFields
     }
   }
 `);

@@ -21,7 +21,8 @@ import {
 } from './card.errors.js';
 import { type EditGiftCardInput, GiftCardShare, type WriteGiftCardInput } from './card.types.js';
 import { GiftCard } from './gift-card.entity.js';
-import { hashSecret, newShareSecret, secretMatches } from './share.secret.js';
+import { parseCardId } from './card.id.js';
+import { hashSecret, isSecretShaped, newShareSecret, secretMatches } from './share.secret.js';
 
 export type OpenResult =
   | { kind: 'open'; card: GiftCard }
@@ -177,8 +178,9 @@ export class CardService {
   }
 
   async findOwn(customerId: string, id: string): Promise<GiftCard | null> {
-    if (!ObjectId.isValid(id)) return null;
-    const card = await this.em.findOne(GiftCard, { _id: new ObjectId(id) });
+    const cardId = parseCardId(id);
+    if (cardId === null) return null;
+    const card = await this.em.findOne(GiftCard, { _id: new ObjectId(cardId) });
     return card && card.customerId === customerId ? card : null;
   }
 
@@ -188,21 +190,38 @@ export class CardService {
   }
 
   /**
-   * Opens a card by its share secret. Unknown card, malformed id and wrong secret do the same
-   * work (limiter, one lookup, one constant-time compare), take at least the same minimum time
-   * and give the same answer; every
-   * attempt holds a slot per card and per client, given back only when the secret is right.
+   * Opens a card by its share secret, for a client known by `clients` (its keys from
+   * client.identity.ts). An id that is no card id or a secret of the wrong shape cannot open
+   * anything: refused at once with the wrong secret's answer (they reveal nothing about any
+   * card), before the limiter, so a typo spends no budget. Otherwise unknown card and wrong
+   * secret do the same work (limiter, one lookup, one constant-time compare), take at least
+   * the same minimum time and give the same answer.
+   *
+   * Every attempt holds a slot per (client, card) and per client, given back only when the
+   * secret is right; a client out of either budget is refused even with the right secret,
+   * or the refusal itself would tell a guesser when it had found it. There is deliberately no
+   * budget per card alone: it would let anyone lock the recipient out with a few wrong guesses,
+   * and it is not what keeps a card safe. The secret is (71 bits, share.secret.ts): a million
+   * addresses each spending its per-card budget (10) on one card every 10-minute window would
+   * need about two billion years for even odds. The limiter only stops online guessing per client.
    */
-  async open(id: string, secret: string, client: string | null): Promise<OpenResult> {
+  async open(rawId: string, secret: string, clients: readonly string[]): Promise<OpenResult> {
     const started = performance.now();
     const { config } = this.deps;
+    const id = parseCardId(rawId);
+    if (id === null || !isSecretShaped(secret)) return { kind: 'unavailable' };
     const claim = await this.deps.limiter.claim([
-      { key: `card:${id.slice(0, 64)}`, limit: config.CARD_GUESS_LIMIT_PER_CARD },
-      ...(client ? [{ key: `client:${client}`, limit: config.CARD_GUESS_LIMIT_PER_CLIENT }] : []),
+      ...clients.map((client) => ({
+        key: `pair:${client}:${id}`,
+        limit: config.CARD_GUESS_LIMIT_PER_CLIENT_CARD,
+      })),
+      ...clients.map((client) => ({
+        key: `client:${client}`,
+        limit: config.CARD_GUESS_LIMIT_PER_CLIENT,
+      })),
     ]);
     if (!claim.ok) return { kind: 'limited', retryAfterSeconds: claim.retryAfterSeconds };
-    const objectId = ObjectId.isValid(id) && id.length === 24 ? new ObjectId(id) : new ObjectId();
-    const card = await this.em.findOne(GiftCard, { _id: objectId });
+    const card = await this.em.findOne(GiftCard, { _id: new ObjectId(id) });
     if (!secretMatches(secret, card?.secretHash) || !card) {
       // Reading an existing document takes a little longer than missing one; a fixed floor
       // hides that difference (and slows guessing) without delaying the real recipient.

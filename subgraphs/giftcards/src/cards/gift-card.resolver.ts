@@ -12,6 +12,7 @@ import { DEFAULT_TEMPLATE_KEY, TEMPLATES, findTemplate } from '../templates/temp
 import { CardTemplate, TemplateColor } from '../templates/template.types.js';
 import { toCardTemplate } from '../templates/template.view.js';
 import { CardUnavailableError, ShareLinkRateLimitedError } from './card.errors.js';
+import { callerClientKeys } from './client.identity.js';
 import { EditGiftCardInput, SharedGiftCard, WriteGiftCardInput } from './card.types.js';
 import { GiftCard } from './gift-card.entity.js';
 
@@ -61,10 +62,8 @@ export class GiftCardResolver {
     @Arg('secret') secret: string,
     @Ctx() ctx: GiftcardsContext,
   ): Promise<typeof SharedCardResult> {
-    // The gateway does not forward client addresses: signed-in callers are limited per
-    // account, anonymous ones per card only (the gateway limits them at the edge).
-    const client = ctx.caller.userId ?? ctx.caller.apiKeyId ?? null;
-    const result = await ctx.services.cards.open(id, secret, client ? `user:${client}` : null);
+    // Limited per client: the address the gateway signed into the caller, and the account.
+    const result = await ctx.services.cards.open(id, secret, callerClientKeys(ctx.caller));
     if (result.kind === 'limited') {
       return Object.assign(
         simpleError(

@@ -9,7 +9,7 @@ interface AttemptDoc {
 }
 
 export interface LimitRule {
-  /** What is limited, e.g. `card:<id>` or `ip:<address>`. */
+  /** What is limited, e.g. `pair:<client>:<card id>` or `client:<client>`. */
   key: string;
   limit: number;
 }

@@ -19,6 +19,9 @@ export const hashSecret = (secret: string): string =>
 /** Hash of a secret nobody holds: compared against when the card does not exist. */
 const DECOY_HASH = hashSecret(`decoy:${newShareSecret()}`);
 
+/** Whether a string could be a share secret at all (the shape every secret has). */
+export const isSecretShaped = (presented: string): boolean => FORMAT.test(presented);
+
 /** Constant-time check; unknown cards and malformed secrets cost the same as wrong ones. */
 export function secretMatches(presented: string, storedHash: string | undefined): boolean {
   const given = Buffer.from(hashSecret(presented), 'hex');

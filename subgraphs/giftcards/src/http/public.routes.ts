@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '@bloom/kernel';
 import type { CardService } from '../cards/card.service.js';
+import { UNKNOWN_CLIENT, addressKey } from '../cards/client.identity.js';
 import { DEFAULT_TEMPLATE_KEY, findTemplate } from '../templates/template.catalog.js';
 import { renderTemplateSvg } from '../templates/template.art.js';
 import { renderCardPage, renderLimitedPage, renderUnavailablePage } from './card.page.js';
@@ -51,14 +52,20 @@ const PAGE_HEADERS = {
 export interface PublicRoutesOptions {
   cards: () => CardService;
   logger: Logger;
-  /** Behind a trusted proxy the client is the first X-Forwarded-For address. */
+  /** Behind one trusted proxy the client is the address it appended to X-Forwarded-For. */
   trustForwardedFor: boolean;
 }
 
-function clientAddress(req: IncomingMessage, trustForwardedFor: boolean): string {
+/**
+ * The limiter's key for the page's client. A proxy appends the address it was reached from,
+ * so only the last X-Forwarded-For entry is known to be true: the first is whatever the
+ * client chose to send, and trusting it would give a guesser a new budget per request.
+ */
+function clientKey(req: IncomingMessage, trustForwardedFor: boolean): string {
   const forwarded = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return (trustForwardedFor && first) || req.socket.remoteAddress || 'unknown';
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').at(-1);
+  const address = trustForwardedFor && last?.trim() ? last : req.socket.remoteAddress;
+  return addressKey(address) ?? UNKNOWN_CLIENT;
 }
 
 /**
@@ -92,10 +99,9 @@ export function publicRoutes(options: PublicRoutesOptions) {
     if (card) {
       const id = card[1]!;
       const secret = card[2] ?? url.searchParams.get('s') ?? '';
-      const client = `ip:${clientAddress(req, options.trustForwardedFor)}`;
       options
         .cards()
-        .open(id, secret, client)
+        .open(id, secret, [clientKey(req, options.trustForwardedFor)])
         .then((result) => {
           if (result.kind === 'limited') {
             send(

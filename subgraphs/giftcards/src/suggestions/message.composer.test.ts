@@ -18,7 +18,13 @@ const OCCASIONS = [
   '쾌유',
   '',
 ]; // '' → GENERAL
-const rose = findFlower(1)!;
+/** A flower of the reference data, which these tests rely on. */
+function flower(id: number) {
+  const found = findFlower(id);
+  if (!found) throw new Error(`flower ${id} missing from the reference data`);
+  return found;
+}
+const rose = flower(1);
 
 describe('composeMessages', () => {
   it('gives three distinct messages that fit, for every recipient, tone and language', () => {
@@ -130,7 +136,7 @@ describe('composeMessages', () => {
   });
 
   it('uses the right particles and keeps condolences gentle', () => {
-    const chrysanthemum = findFlower(11)!; // 국화, 평화
+    const chrysanthemum = flower(11); // 국화, 평화
     const messages = composeMessages({
       flower: chrysanthemum,
       recipient: 'FRIEND',

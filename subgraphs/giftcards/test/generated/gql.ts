@@ -16,7 +16,7 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query SharedCard($id: ID!, $s: String!) {\n    sharedCard(id: $id, secret: $s) {\n      __typename\n      ... on SharedGiftCard {\n        id\n        message\n        fromName\n        template {\n          key\n          imageUrl\n        }\n      }\n      ... on ShareLinkRateLimitedError {\n        retryAfterSeconds\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SharedCardDocument,
+    "\n  query SharedCard($id: ID!, $s: String!) {\n    sharedCard(id: $id, secret: $s) {\n      __typename\n      ... on SharedGiftCard {\n        id\n        message\n        fromName\n        template {\n          key\n          imageUrl\n        }\n      }\n      ...SharedCardRefusalFields\n    }\n  }\n": typeof types.SharedCardDocument,
     "\n  query GiftCardForOrderLine($l: ID!) {\n    giftCardForOrderLine(orderLineId: $l) {\n      id\n      message\n    }\n  }\n": typeof types.GiftCardForOrderLineDocument,
     "\n  query GiftCardIdForOrderLine($l: ID!) {\n    giftCardForOrderLine(orderLineId: $l) {\n      id\n    }\n  }\n": typeof types.GiftCardIdForOrderLineDocument,
     "\n  mutation EditGiftCard($i: EditGiftCardInput!) {\n    editGiftCard(input: $i) {\n      __typename\n      ... on GiftCard {\n        message\n        template {\n          key\n        }\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.EditGiftCardDocument,
@@ -25,11 +25,14 @@ type Documents = {
     "\n  query CardTemplates {\n    cardTemplates {\n      key\n      color\n      design\n      name\n      imageUrl\n    }\n  }\n": typeof types.CardTemplatesDocument,
     "\n  query PinkCardTemplates {\n    cardTemplates(color: PINK) {\n      key\n    }\n  }\n": typeof types.PinkCardTemplatesDocument,
     "\n  query GiftCardEntities($r: [_Any!]!) {\n    _entities(representations: $r) {\n      ... on GiftCard {\n        id\n        message\n      }\n    }\n  }\n": typeof types.GiftCardEntitiesDocument,
-    "\n  mutation WriteGiftCard($i: WriteGiftCardInput!) {\n    writeGiftCard(input: $i) {\n      __typename\n      ... on GiftCardShare {\n        shareSecret\n        shareUrl\n        card {\n          id\n          orderLineId\n          orderId\n          message\n          fromName\n          template {\n            key\n            imageUrl\n          }\n        }\n      }\n      ... on GiftCardExistsError {\n        cardId\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.WriteGiftCardDocument,
-    "\n  query SuggestCardMessages($i: SuggestCardMessagesInput!) {\n    suggestCardMessages(input: $i) {\n      __typename\n      ... on CardSuggestions {\n        suggestions\n        source\n        maxLength\n        flower {\n          id\n          name\n          meaning\n        }\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SuggestCardMessagesDocument,
+    "\n  fragment InputErrorFields on UserError {\n    ... on InvalidInputError {\n      field\n    }\n    code\n    message\n  }\n": typeof types.InputErrorFieldsFragmentDoc,
+    "\n  fragment SharedCardRefusalFields on SharedCardResult {\n    ... on ShareLinkRateLimitedError {\n      retryAfterSeconds\n    }\n    ... on UserError {\n      code\n      message\n    }\n  }\n": typeof types.SharedCardRefusalFieldsFragmentDoc,
+    "\n  mutation WriteGiftCard($i: WriteGiftCardInput!) {\n    writeGiftCard(input: $i) {\n      __typename\n      ... on GiftCardShare {\n        shareSecret\n        shareUrl\n        card {\n          id\n          orderLineId\n          orderId\n          message\n          fromName\n          template {\n            key\n            imageUrl\n          }\n        }\n      }\n      ... on GiftCardExistsError {\n        cardId\n      }\n      ...InputErrorFields\n    }\n  }\n": typeof types.WriteGiftCardDocument,
+    "\n  query ShareLimitsOpen($id: ID!, $s: String!) {\n    sharedCard(id: $id, secret: $s) {\n      __typename\n      ... on SharedGiftCard {\n        id\n        message\n      }\n      ...SharedCardRefusalFields\n    }\n  }\n": typeof types.ShareLimitsOpenDocument,
+    "\n  query SuggestCardMessages($i: SuggestCardMessagesInput!) {\n    suggestCardMessages(input: $i) {\n      __typename\n      ... on CardSuggestions {\n        suggestions\n        source\n        maxLength\n        flower {\n          id\n          name\n          meaning\n        }\n      }\n      ...InputErrorFields\n    }\n  }\n": typeof types.SuggestCardMessagesDocument,
 };
 const documents: Documents = {
-    "\n  query SharedCard($id: ID!, $s: String!) {\n    sharedCard(id: $id, secret: $s) {\n      __typename\n      ... on SharedGiftCard {\n        id\n        message\n        fromName\n        template {\n          key\n          imageUrl\n        }\n      }\n      ... on ShareLinkRateLimitedError {\n        retryAfterSeconds\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.SharedCardDocument,
+    "\n  query SharedCard($id: ID!, $s: String!) {\n    sharedCard(id: $id, secret: $s) {\n      __typename\n      ... on SharedGiftCard {\n        id\n        message\n        fromName\n        template {\n          key\n          imageUrl\n        }\n      }\n      ...SharedCardRefusalFields\n    }\n  }\n": types.SharedCardDocument,
     "\n  query GiftCardForOrderLine($l: ID!) {\n    giftCardForOrderLine(orderLineId: $l) {\n      id\n      message\n    }\n  }\n": types.GiftCardForOrderLineDocument,
     "\n  query GiftCardIdForOrderLine($l: ID!) {\n    giftCardForOrderLine(orderLineId: $l) {\n      id\n    }\n  }\n": types.GiftCardIdForOrderLineDocument,
     "\n  mutation EditGiftCard($i: EditGiftCardInput!) {\n    editGiftCard(input: $i) {\n      __typename\n      ... on GiftCard {\n        message\n        template {\n          key\n        }\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.EditGiftCardDocument,
@@ -38,14 +41,17 @@ const documents: Documents = {
     "\n  query CardTemplates {\n    cardTemplates {\n      key\n      color\n      design\n      name\n      imageUrl\n    }\n  }\n": types.CardTemplatesDocument,
     "\n  query PinkCardTemplates {\n    cardTemplates(color: PINK) {\n      key\n    }\n  }\n": types.PinkCardTemplatesDocument,
     "\n  query GiftCardEntities($r: [_Any!]!) {\n    _entities(representations: $r) {\n      ... on GiftCard {\n        id\n        message\n      }\n    }\n  }\n": types.GiftCardEntitiesDocument,
-    "\n  mutation WriteGiftCard($i: WriteGiftCardInput!) {\n    writeGiftCard(input: $i) {\n      __typename\n      ... on GiftCardShare {\n        shareSecret\n        shareUrl\n        card {\n          id\n          orderLineId\n          orderId\n          message\n          fromName\n          template {\n            key\n            imageUrl\n          }\n        }\n      }\n      ... on GiftCardExistsError {\n        cardId\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.WriteGiftCardDocument,
-    "\n  query SuggestCardMessages($i: SuggestCardMessagesInput!) {\n    suggestCardMessages(input: $i) {\n      __typename\n      ... on CardSuggestions {\n        suggestions\n        source\n        maxLength\n        flower {\n          id\n          name\n          meaning\n        }\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.SuggestCardMessagesDocument,
+    "\n  fragment InputErrorFields on UserError {\n    ... on InvalidInputError {\n      field\n    }\n    code\n    message\n  }\n": types.InputErrorFieldsFragmentDoc,
+    "\n  fragment SharedCardRefusalFields on SharedCardResult {\n    ... on ShareLinkRateLimitedError {\n      retryAfterSeconds\n    }\n    ... on UserError {\n      code\n      message\n    }\n  }\n": types.SharedCardRefusalFieldsFragmentDoc,
+    "\n  mutation WriteGiftCard($i: WriteGiftCardInput!) {\n    writeGiftCard(input: $i) {\n      __typename\n      ... on GiftCardShare {\n        shareSecret\n        shareUrl\n        card {\n          id\n          orderLineId\n          orderId\n          message\n          fromName\n          template {\n            key\n            imageUrl\n          }\n        }\n      }\n      ... on GiftCardExistsError {\n        cardId\n      }\n      ...InputErrorFields\n    }\n  }\n": types.WriteGiftCardDocument,
+    "\n  query ShareLimitsOpen($id: ID!, $s: String!) {\n    sharedCard(id: $id, secret: $s) {\n      __typename\n      ... on SharedGiftCard {\n        id\n        message\n      }\n      ...SharedCardRefusalFields\n    }\n  }\n": types.ShareLimitsOpenDocument,
+    "\n  query SuggestCardMessages($i: SuggestCardMessagesInput!) {\n    suggestCardMessages(input: $i) {\n      __typename\n      ... on CardSuggestions {\n        suggestions\n        source\n        maxLength\n        flower {\n          id\n          name\n          meaning\n        }\n      }\n      ...InputErrorFields\n    }\n  }\n": types.SuggestCardMessagesDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SharedCard($id: ID!, $s: String!) {\n    sharedCard(id: $id, secret: $s) {\n      __typename\n      ... on SharedGiftCard {\n        id\n        message\n        fromName\n        template {\n          key\n          imageUrl\n        }\n      }\n      ... on ShareLinkRateLimitedError {\n        retryAfterSeconds\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').SharedCardDocument;
+export function graphql(source: "\n  query SharedCard($id: ID!, $s: String!) {\n    sharedCard(id: $id, secret: $s) {\n      __typename\n      ... on SharedGiftCard {\n        id\n        message\n        fromName\n        template {\n          key\n          imageUrl\n        }\n      }\n      ...SharedCardRefusalFields\n    }\n  }\n"): typeof import('./graphql.js').SharedCardDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -81,11 +87,23 @@ export function graphql(source: "\n  query GiftCardEntities($r: [_Any!]!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation WriteGiftCard($i: WriteGiftCardInput!) {\n    writeGiftCard(input: $i) {\n      __typename\n      ... on GiftCardShare {\n        shareSecret\n        shareUrl\n        card {\n          id\n          orderLineId\n          orderId\n          message\n          fromName\n          template {\n            key\n            imageUrl\n          }\n        }\n      }\n      ... on GiftCardExistsError {\n        cardId\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').WriteGiftCardDocument;
+export function graphql(source: "\n  fragment InputErrorFields on UserError {\n    ... on InvalidInputError {\n      field\n    }\n    code\n    message\n  }\n"): typeof import('./graphql.js').InputErrorFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SuggestCardMessages($i: SuggestCardMessagesInput!) {\n    suggestCardMessages(input: $i) {\n      __typename\n      ... on CardSuggestions {\n        suggestions\n        source\n        maxLength\n        flower {\n          id\n          name\n          meaning\n        }\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').SuggestCardMessagesDocument;
+export function graphql(source: "\n  fragment SharedCardRefusalFields on SharedCardResult {\n    ... on ShareLinkRateLimitedError {\n      retryAfterSeconds\n    }\n    ... on UserError {\n      code\n      message\n    }\n  }\n"): typeof import('./graphql.js').SharedCardRefusalFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WriteGiftCard($i: WriteGiftCardInput!) {\n    writeGiftCard(input: $i) {\n      __typename\n      ... on GiftCardShare {\n        shareSecret\n        shareUrl\n        card {\n          id\n          orderLineId\n          orderId\n          message\n          fromName\n          template {\n            key\n            imageUrl\n          }\n        }\n      }\n      ... on GiftCardExistsError {\n        cardId\n      }\n      ...InputErrorFields\n    }\n  }\n"): typeof import('./graphql.js').WriteGiftCardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShareLimitsOpen($id: ID!, $s: String!) {\n    sharedCard(id: $id, secret: $s) {\n      __typename\n      ... on SharedGiftCard {\n        id\n        message\n      }\n      ...SharedCardRefusalFields\n    }\n  }\n"): typeof import('./graphql.js').ShareLimitsOpenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SuggestCardMessages($i: SuggestCardMessagesInput!) {\n    suggestCardMessages(input: $i) {\n      __typename\n      ... on CardSuggestions {\n        suggestions\n        source\n        maxLength\n        flower {\n          id\n          name\n          meaning\n        }\n      }\n      ...InputErrorFields\n    }\n  }\n"): typeof import('./graphql.js').SuggestCardMessagesDocument;
 
 
 export function graphql(source: string) {

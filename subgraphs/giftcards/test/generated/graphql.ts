@@ -154,6 +154,45 @@ export type GiftCardEntitiesQuery = { _entities: Array<
     | Record<PropertyKey, never>
    | null> };
 
+type InputErrorFields_CardLockedError_Fragment = { code: string, message: string };
+
+type InputErrorFields_CardNotAllowedError_Fragment = { code: string, message: string };
+
+type InputErrorFields_CardUnavailableError_Fragment = { code: string, message: string };
+
+type InputErrorFields_GiftCardExistsError_Fragment = { code: string, message: string };
+
+type InputErrorFields_GiftCardNotFoundError_Fragment = { code: string, message: string };
+
+type InputErrorFields_InvalidInputError_Fragment = { field: string, code: string, message: string };
+
+type InputErrorFields_OrderLineNotFoundError_Fragment = { code: string, message: string };
+
+type InputErrorFields_ShareLinkRateLimitedError_Fragment = { code: string, message: string };
+
+type InputErrorFields_UnknownFlowerError_Fragment = { code: string, message: string };
+
+export type InputErrorFieldsFragment =
+  | InputErrorFields_CardLockedError_Fragment
+  | InputErrorFields_CardNotAllowedError_Fragment
+  | InputErrorFields_CardUnavailableError_Fragment
+  | InputErrorFields_GiftCardExistsError_Fragment
+  | InputErrorFields_GiftCardNotFoundError_Fragment
+  | InputErrorFields_InvalidInputError_Fragment
+  | InputErrorFields_OrderLineNotFoundError_Fragment
+  | InputErrorFields_ShareLinkRateLimitedError_Fragment
+  | InputErrorFields_UnknownFlowerError_Fragment
+;
+
+type SharedCardRefusalFields_CardUnavailableError_Fragment = { code: string, message: string };
+
+type SharedCardRefusalFields_ShareLinkRateLimitedError_Fragment = { retryAfterSeconds: number, code: string, message: string };
+
+export type SharedCardRefusalFieldsFragment =
+  | SharedCardRefusalFields_CardUnavailableError_Fragment
+  | SharedCardRefusalFields_ShareLinkRateLimitedError_Fragment
+;
+
 export type WriteGiftCardMutationVariables = Exact<{
   i: WriteGiftCardInput;
 }>;
@@ -165,6 +204,18 @@ export type WriteGiftCardMutation = { writeGiftCard:
     | { __typename: 'GiftCardShare', shareSecret: string, shareUrl: string, card: { id: string, orderLineId: string, orderId: string, message: string, fromName: string | null, template: { key: string, imageUrl: string } } }
     | { __typename: 'InvalidInputError', field: string, code: string, message: string }
     | { __typename: 'OrderLineNotFoundError', code: string, message: string }
+   };
+
+export type ShareLimitsOpenQueryVariables = Exact<{
+  id: string;
+  s: string;
+}>;
+
+
+export type ShareLimitsOpenQuery = { sharedCard:
+    | { __typename: 'CardUnavailableError', code: string, message: string }
+    | { __typename: 'ShareLinkRateLimitedError', retryAfterSeconds: number, code: string, message: string }
+    | { __typename: 'SharedGiftCard', id: string, message: string }
    };
 
 export type SuggestCardMessagesQueryVariables = Exact<{
@@ -197,7 +248,26 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const InputErrorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InputErrorFields on UserError {
+  ... on InvalidInputError {
+    field
+  }
+  code
+  message
+}
+    `, {"fragmentName":"InputErrorFields"}) as unknown as TypedDocumentString<InputErrorFieldsFragment, unknown>;
+export const SharedCardRefusalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SharedCardRefusalFields on SharedCardResult {
+  ... on ShareLinkRateLimitedError {
+    retryAfterSeconds
+  }
+  ... on UserError {
+    code
+    message
+  }
+}
+    `, {"fragmentName":"SharedCardRefusalFields"}) as unknown as TypedDocumentString<SharedCardRefusalFieldsFragment, unknown>;
 export const SharedCardDocument = new TypedDocumentString(`
     query SharedCard($id: ID!, $s: String!) {
   sharedCard(id: $id, secret: $s) {
@@ -211,16 +281,18 @@ export const SharedCardDocument = new TypedDocumentString(`
         imageUrl
       }
     }
-    ... on ShareLinkRateLimitedError {
-      retryAfterSeconds
-    }
-    ... on UserError {
-      code
-      message
-    }
+    ...SharedCardRefusalFields
   }
 }
-    `) as unknown as TypedDocumentString<SharedCardQuery, SharedCardQueryVariables>;
+    fragment SharedCardRefusalFields on SharedCardResult {
+  ... on ShareLinkRateLimitedError {
+    retryAfterSeconds
+  }
+  ... on UserError {
+    code
+    message
+  }
+}`) as unknown as TypedDocumentString<SharedCardQuery, SharedCardQueryVariables>;
 export const GiftCardForOrderLineDocument = new TypedDocumentString(`
     query GiftCardForOrderLine($l: ID!) {
   giftCardForOrderLine(orderLineId: $l) {
@@ -319,16 +391,36 @@ export const WriteGiftCardDocument = new TypedDocumentString(`
     ... on GiftCardExistsError {
       cardId
     }
-    ... on InvalidInputError {
-      field
-    }
-    ... on UserError {
-      code
-      message
-    }
+    ...InputErrorFields
   }
 }
-    `) as unknown as TypedDocumentString<WriteGiftCardMutation, WriteGiftCardMutationVariables>;
+    fragment InputErrorFields on UserError {
+  ... on InvalidInputError {
+    field
+  }
+  code
+  message
+}`) as unknown as TypedDocumentString<WriteGiftCardMutation, WriteGiftCardMutationVariables>;
+export const ShareLimitsOpenDocument = new TypedDocumentString(`
+    query ShareLimitsOpen($id: ID!, $s: String!) {
+  sharedCard(id: $id, secret: $s) {
+    __typename
+    ... on SharedGiftCard {
+      id
+      message
+    }
+    ...SharedCardRefusalFields
+  }
+}
+    fragment SharedCardRefusalFields on SharedCardResult {
+  ... on ShareLinkRateLimitedError {
+    retryAfterSeconds
+  }
+  ... on UserError {
+    code
+    message
+  }
+}`) as unknown as TypedDocumentString<ShareLimitsOpenQuery, ShareLimitsOpenQueryVariables>;
 export const SuggestCardMessagesDocument = new TypedDocumentString(`
     query SuggestCardMessages($i: SuggestCardMessagesInput!) {
   suggestCardMessages(input: $i) {
@@ -343,13 +435,13 @@ export const SuggestCardMessagesDocument = new TypedDocumentString(`
         meaning
       }
     }
-    ... on InvalidInputError {
-      field
-    }
-    ... on UserError {
-      code
-      message
-    }
+    ...InputErrorFields
   }
 }
-    `) as unknown as TypedDocumentString<SuggestCardMessagesQuery, SuggestCardMessagesQueryVariables>;
+    fragment InputErrorFields on UserError {
+  ... on InvalidInputError {
+    field
+  }
+  code
+  message
+}`) as unknown as TypedDocumentString<SuggestCardMessagesQuery, SuggestCardMessagesQueryVariables>;
