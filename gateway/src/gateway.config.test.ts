@@ -75,4 +75,46 @@ describe('loadGatewayConfig', () => {
       ]),
     );
   });
+  it('defaults the edge limits generously, and reads them when set', () => {
+    const defaults = loadGatewayConfig({ ...secrets, NODE_ENV: 'production' });
+    expect(defaults).toMatchObject({
+      REQUEST_TIME_BUDGET_MS: 10_000,
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: 1200,
+    });
+    expect(defaults.TRUSTED_PROXIES).toEqual(
+      expect.arrayContaining(['127.0.0.0/8', '10.0.0.0/8', '::1/128']),
+    );
+    // No proxy header unless told: any client could send one.
+    expect(defaults.TRUSTED_PROXY_HEADER).toBeUndefined();
+    expect(
+      loadGatewayConfig({
+        ...secrets,
+        REQUEST_TIME_BUDGET_MS: '2500',
+        ANONYMOUS_RATE_LIMIT_PER_MINUTE: '60',
+        TRUSTED_PROXY_HEADER: 'X-Forwarded-For',
+        TRUSTED_PROXIES: '10.1.0.0/16, 192.0.2.10',
+      }),
+    ).toMatchObject({
+      REQUEST_TIME_BUDGET_MS: 2500,
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: 60,
+      TRUSTED_PROXY_HEADER: 'x-forwarded-for',
+      TRUSTED_PROXIES: ['10.1.0.0/16', '192.0.2.10'],
+    });
+  });
+
+  it('refuses edge limits that are not usable', () => {
+    const problems = problemsOf({
+      ...secrets,
+      REQUEST_TIME_BUDGET_MS: '0',
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: 'lots',
+      TRUSTED_PROXY_HEADER: 'x forwarded: for',
+      TRUSTED_PROXIES: '10.0.0.0/8, proxy.internal',
+    });
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'ANONYMOUS_RATE_LIMIT_PER_MINUTE',
+      'REQUEST_TIME_BUDGET_MS',
+      'TRUSTED_PROXIES',
+      'TRUSTED_PROXY_HEADER',
+    ]);
+  });
 });

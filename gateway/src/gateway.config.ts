@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { baseConfigShape, csv, loadConfig } from '@bloom/kernel';
+import { DEFAULT_TRUSTED_PROXIES, isAddressOrSubnet } from './limits/client-key.reader.js';
 
 /** The subgraphs of the supergraph, by the name composition gives them. */
 export const SUBGRAPH_NAMES = [
@@ -40,6 +41,21 @@ const gatewayConfigSchema = z
     MAX_QUERY_DEPTH: positiveInt.default(12),
     MAX_QUERY_COST: positiveInt.default(5000),
     API_KEY_RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+    // Per client address (IPv6: per /64), per replica; generous, as a NAT hides many shoppers.
+    ANONYMOUS_RATE_LIMIT_PER_MINUTE: positiveInt.default(1200),
+    // Set only behind proxies that append the client's address to it (x-forwarded-for).
+    TRUSTED_PROXY_HEADER: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, 'must be a header name')
+      .transform((name) => name.toLowerCase())
+      .optional(),
+    TRUSTED_PROXIES: csv
+      .refine((entries) => entries.every(isAddressOrSubnet), 'must be IP addresses or CIDR subnets')
+      .default([...DEFAULT_TRUSTED_PROXIES]),
+    // Longer than the orders subgraph's payment timeout (5 s): a checkout still gets its answer.
+    REQUEST_TIME_BUDGET_MS: positiveInt.default(10_000),
+    // How long ended sessions and revoked keys are remembered: longer than an access token lives.
+    REVOCATION_RETENTION_MINUTES: positiveInt.default(60),
     // Both default by NODE_ENV below: open in development, closed elsewhere.
     EXPLORER: z.stringbool().optional(),
     CORS_ORIGINS: csv.optional(),

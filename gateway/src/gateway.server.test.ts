@@ -210,11 +210,11 @@ describe('gateway: depth and cost limits', () => {
       { n: 50 },
     );
     expect(response.status).toBe(400);
-    // users 1 + 50 × (id 1 + name 1 + friends (1 + 10 × id 1)) = 651
+    // users (1 + 10 for its read) + 50 × (id 1 + name 1 + friends (1 + 10 × id 1)) = 661
     expect(response.errors?.[0]?.extensions).toMatchObject({
       code: 'QUERY_TOO_COMPLEX',
       limit: 'cost',
-      measured: 651,
+      measured: 661,
       maximum: 200,
     });
   });

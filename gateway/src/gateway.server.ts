@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   ErrorCode,
+  EventBus,
   type Logger,
   type Service,
   createHttpShell,
@@ -16,17 +17,24 @@ import {
 } from '@bloom/kernel';
 import { accessTable } from './access/access.table.js';
 import { ApiKeyResolver } from './auth/api-key.resolver.js';
+import { followRevocations } from './auth/revocation.follower.js';
+import { RevocationList } from './auth/revocation.list.js';
 import { type Rejection, createEdgeAuthenticator } from './auth/edge.authenticator.js';
 import { createJwtVerifier } from './auth/jwt.verifier.js';
 import { TokenBucketLimiter } from './auth/token-bucket.limiter.js';
 import { gatewayErrorFormatter } from './errors/error.formatter.js';
+import { requestMistakesPlugin } from './errors/request-mistakes.plugin.js';
 import { createExplorerHandler } from './explorer/explorer.handler.js';
 import type { GatewayConfig } from './gateway.config.js';
 import type { GatewayContext, RequestOutcome } from './gateway.context.js';
 import { handleCors } from './http/cors.js';
 import { requestOutcomePlugin } from './http/request-outcome.plugin.js';
 import { TRACE_HEADER, traceIdFrom } from './http/trace-id.js';
-import { complexityLimitPlugin } from './limits/complexity-limit.plugin.js';
+import { createClientKeyReader } from './limits/client-key.reader.js';
+import { type ComplexityLimits, complexityLimitPlugin } from './limits/complexity-limit.plugin.js';
+import { fieldSubgraphsTable } from './limits/field-subgraphs.table.js';
+import { withTimeBudget } from './limits/time-budget.executor.js';
+import { withAliasGuard } from './planning/alias-guard.executor.js';
 import { CallerForwardingDataSource } from './subgraphs/caller-forwarding.datasource.js';
 import { probeSubgraphs } from './subgraphs/readiness.probe.js';
 import { type LiveServer, startLiveServer } from './subscriptions/live.server.js';
@@ -77,24 +85,57 @@ export async function buildGateway(
   gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => {
     apiSchema = loaded;
   });
+  const limits: ComplexityLimits = {
+    maxDepth: config.MAX_QUERY_DEPTH,
+    maxCost: config.MAX_QUERY_COST,
+    fieldSubgraphs: fieldSubgraphsTable(supergraphSdl),
+  };
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: withTimeBudget(withAliasGuard(gateway), config.REQUEST_TIME_BUDGET_MS),
     formatError: gatewayErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     // The explorer needs introspection; without it, clients use schema/supergraph.graphql.
     introspection: config.EXPLORER,
     // Persisted queries (APQ) stay on with Apollo's default bounded in-memory cache.
+    // Credentials travel only in headers (bearer token, API key), never in cookies, so a
+    // cross-site GET carries none and CSRF prevention would only refuse plain cacheable GET
+    // queries (mutations over GET stay refused by Apollo). See docs/adr/0007.
+    csrfPrevention: false,
     stopOnTerminationSignals: false,
     logger: apolloLogger(logger),
     plugins: [
       // Apollo's own landing page loads from a CDN; /explorer is served locally instead.
       ApolloServerPluginLandingPageDisabled(),
-      complexityLimitPlugin({ maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST }),
+      complexityLimitPlugin(limits),
       requestOutcomePlugin(),
+      requestMistakesPlugin(),
     ],
   });
   await apollo.start();
 
+  // Every replica follows identity's revocations itself, from the retention window on, and
+  // serves only once it has caught up: a restarted gateway never forgets a revoked session.
+  const retentionMs = config.REVOCATION_RETENTION_MINUTES * 60_000;
+  const revocations = new RevocationList(retentionMs);
+  const bus = await EventBus.connect({
+    servers: config.NATS_URL,
+    namespace: config.EVENT_NAMESPACE,
+    name: 'gateway-revocations',
+    logger,
+  });
+  try {
+    await (
+      await followRevocations(bus, revocations, retentionMs)
+    ).caughtUp;
+  } catch (error) {
+    await bus.close();
+    await apollo.stop();
+    throw error;
+  }
+  const apiKeyLimiter = new TokenBucketLimiter({ perMinute: config.API_KEY_RATE_LIMIT_PER_MINUTE });
+  const anonymousLimiter = new TokenBucketLimiter({
+    perMinute: config.ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+  });
   const authenticate = createEdgeAuthenticator({
     verifyJwt: createJwtVerifier({
       secret: config.JWT_SECRET,
@@ -102,14 +143,20 @@ export async function buildGateway(
       audience: config.JWT_AUDIENCE,
     }),
     apiKeys: new ApiKeyResolver({ identityUrl, callerSecret: config.CALLER_SIGNING_SECRET }),
-    apiKeyLimiter: new TokenBucketLimiter({ perMinute: config.API_KEY_RATE_LIMIT_PER_MINUTE }),
+    apiKeyLimiter,
+    anonymousLimiter,
+    revocations,
+  });
+  const clientKeyOf = createClientKeyReader({
+    header: config.TRUSTED_PROXY_HEADER,
+    trustedProxies: config.TRUSTED_PROXIES,
   });
   const explorer = config.EXPLORER ? createExplorerHandler() : undefined;
   let live: LiveServer | undefined;
 
   const graphql = async (req: IncomingMessage, res: ServerResponse, outcome: RequestOutcome) => {
     const traceId = traceIdOf(res);
-    const authentication = await authenticate(req.headers, traceId);
+    const authentication = await authenticate(req.headers, traceId, clientKeyOf(req));
     if (!authentication.ok) {
       outcome.errorCodes = [authentication.rejection.code];
       return sendRejection(res, authentication.rejection);
@@ -178,7 +225,19 @@ export async function buildGateway(
         },
         nats: { servers: config.NATS_URL, namespace: config.EVENT_NAMESPACE },
         access: accessTable(supergraphSdl),
-        limits: { maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST },
+        revocations,
+        // An operation on a socket costs what the same request over HTTP costs.
+        clientKeyOf,
+        rateLimit: (caller) => {
+          const decision =
+            caller.kind === 'integrator' && caller.apiKeyId
+              ? apiKeyLimiter.take(caller.apiKeyId)
+              : caller.kind === 'anonymous' && caller.clientAddress
+                ? anonymousLimiter.take(caller.clientAddress)
+                : undefined;
+          return decision && !decision.allowed ? decision.retryAfterSeconds : undefined;
+        },
+        limits,
         logger: logger.child({ component: 'live' }),
       });
       logger.info('routing', {
@@ -189,7 +248,10 @@ export async function buildGateway(
     onDraining: async () => {
       await live?.close();
     },
-    onClose: () => apollo.stop(),
+    onClose: async () => {
+      await apollo.stop();
+      await bus.close();
+    },
   });
   return serviceOf(
     shell,

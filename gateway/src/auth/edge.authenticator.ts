@@ -26,6 +26,8 @@ export interface EdgeAuthenticatorDeps {
   verifyJwt: JwtVerifier;
   apiKeys: ApiKeyResolver;
   apiKeyLimiter: TokenBucketLimiter;
+  /** Requests without credentials, by client key (the address; see limits/client-key.reader). */
+  anonymousLimiter: TokenBucketLimiter;
   /** Sessions ended, keys revoked, users suspended: refused before their credentials expire. */
   revocations?: RevocationList;
 }
@@ -48,10 +50,18 @@ const reject = (
 /**
  * Who is calling: a person with an access token, an integrator with an API key, or nobody.
  * Credentials that are present but not valid are refused outright, never downgraded to
- * anonymous, so a client with a broken token finds out instead of seeing less data.
+ * anonymous, so a client with a broken token finds out instead of seeing less data. API keys
+ * are rate-limited per key, anonymous requests per `clientKey` (the caller's address); without
+ * a client key (a WebSocket's connection_init) an anonymous caller is not rate-limited here.
+ * The client key also goes to subgraphs as the signed caller's `clientAddress`, for limits of
+ * their own (giftcards' share-secret guesses).
  */
 export function createEdgeAuthenticator(deps: EdgeAuthenticatorDeps) {
-  return async (headers: IncomingHttpHeaders, traceId: string): Promise<Authentication> => {
+  return async (
+    headers: IncomingHttpHeaders,
+    traceId: string,
+    clientKey?: string,
+  ): Promise<Authentication> => {
     const authorization = headers.authorization;
     const apiKey = single(headers['x-api-key']);
     if (authorization !== undefined && apiKey !== undefined) {
@@ -76,7 +86,11 @@ export function createEdgeAuthenticator(deps: EdgeAuthenticatorDeps) {
         issuedAtMs: verified.issuedAtMs,
       });
       if (revoked) return reject(401, ErrorCode.UNAUTHENTICATED, REVOKED_MESSAGES[revoked.kind]);
-      return { ok: true, caller: verified.caller, credential: { sessionId: verified.sessionId } };
+      return {
+        ok: true,
+        caller: { ...verified.caller, clientAddress: clientKey },
+        credential: { sessionId: verified.sessionId },
+      };
     }
 
     if (apiKey !== undefined) {
@@ -118,11 +132,25 @@ export function createEdgeAuthenticator(deps: EdgeAuthenticatorDeps) {
           scopes: principal.scopes,
           roles: [],
           traceId,
+          clientAddress: clientKey,
         },
       };
     }
 
-    return { ok: true, caller: anonymousCaller(traceId), credential: {} };
+    const decision = clientKey === undefined ? undefined : deps.anonymousLimiter.take(clientKey);
+    if (decision && !decision.allowed) {
+      return reject(
+        429,
+        ErrorCode.RATE_LIMITED,
+        `Too many requests from this address; retry in ${decision.retryAfterSeconds} s or sign in.`,
+        { 'retry-after': String(decision.retryAfterSeconds) },
+      );
+    }
+    return {
+      ok: true,
+      caller: { ...anonymousCaller(traceId), clientAddress: clientKey },
+      credential: {},
+    };
   };
 }
 

@@ -6,15 +6,19 @@ import type {
 import { type FragmentDefinitionNode, GraphQLError, Kind } from 'graphql';
 import { QUERY_TOO_COMPLEX } from '../errors/gateway-error-codes.js';
 import { measureComplexity } from './complexity.calculator.js';
+import type { FieldSubgraphs } from './field-subgraphs.table.js';
 
 export interface ComplexityLimits {
   maxDepth: number;
   maxCost: number;
+  /** Where each field is resolved (`fieldSubgraphsTable`), so entity fetches are counted. */
+  fieldSubgraphs?: FieldSubgraphs;
 }
 
 /**
  * Refuses operations deeper or costlier than the limits before any subgraph is called, so one
- * request cannot fan out into an unbounded amount of work behind the gateway.
+ * request cannot fan out into an unbounded amount of work behind the gateway. The cost model is
+ * described on `measureComplexity` and in docs/gateway-limits.md.
  */
 export function complexityLimitPlugin<TContext extends BaseContext>(
   limits: ComplexityLimits,
@@ -46,6 +50,7 @@ function enforceLimits<TContext extends BaseContext>(
     operation,
     fragments,
     variables: request.variables,
+    fieldSubgraphs: limits.fieldSubgraphs,
   });
   if (depth > limits.maxDepth) throw tooComplex('depth', depth, limits.maxDepth);
   if (cost > limits.maxCost) throw tooComplex('cost', cost, limits.maxCost);

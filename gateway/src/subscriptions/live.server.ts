@@ -32,7 +32,8 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { Authentication } from '../auth/edge.authenticator.js';
+import type { Authentication, Credential } from '../auth/edge.authenticator.js';
+import type { Revocation, RevocationList } from '../auth/revocation.list.js';
 import { QUERY_TOO_COMPLEX } from '../errors/gateway-error-codes.js';
 import type { ComplexityLimits } from '../limits/complexity-limit.plugin.js';
 import { measureComplexity } from '../limits/complexity.calculator.js';
@@ -44,11 +45,24 @@ export interface LiveServerOptions {
   path: string;
   /** The schema clients see (the supergraph's API schema), once the gateway has loaded it. */
   schema: () => GraphQLSchema | undefined;
-  authenticate: (headers: IncomingHttpHeaders, traceId: string) => Promise<Authentication>;
+  authenticate: (
+    headers: IncomingHttpHeaders,
+    traceId: string,
+    clientKey?: string,
+  ) => Promise<Authentication>;
+  /** The client's address as the HTTP path reads it (socket peer or trusted proxy header). */
+  clientKeyOf?: (request: IncomingMessage) => string | undefined;
   execute: FederatedExecutor;
   nats: { servers: string; namespace: string };
   /** Root fields' access rules (from the supergraph); subscriptions are checked here. */
   access: ReadonlyMap<string, AccessRule>;
+  /** Revocations close the sockets they name within moments, on every replica. */
+  revocations?: RevocationList;
+  /**
+   * Takes one request from the caller's rate limit (every operation on a socket counts like
+   * an HTTP request); undefined when allowed, else the seconds to wait.
+   */
+  rateLimit?: (caller: Caller) => number | undefined;
   /** The HTTP limits, applied to a subscription's selection when it subscribes. */
   limits: ComplexityLimits;
   logger: Logger;
@@ -65,7 +79,29 @@ interface ConnectionState {
   socket: WebSocket;
   request: IncomingMessage;
   caller?: Caller;
+  credential?: Credential;
   expiry?: NodeJS.Timeout;
+}
+
+/** The close code and reason for a socket a revocation names, or undefined if it names none. */
+function closingFor(state: ConnectionState, revocation: Revocation): [number, string] | undefined {
+  const { caller, credential } = state;
+  if (!caller) return undefined;
+  switch (revocation.kind) {
+    case 'session':
+      return credential?.sessionId === revocation.sessionId
+        ? [UNAUTHORIZED, 'The session has ended.']
+        : undefined;
+    case 'key':
+      return credential?.apiKeyId === revocation.apiKeyId
+        ? [UNAUTHORIZED, 'The API key was revoked.']
+        : undefined;
+    case 'user':
+      // A person's own sockets and those of their API keys (which act for them).
+      return caller.userId === revocation.userId
+        ? [FORBIDDEN, 'This account can no longer be used.']
+        : undefined;
+  }
 }
 
 type Prepared =
@@ -104,7 +140,13 @@ function prepareOperation(
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
       .map((d) => [d.name.value, d]),
   );
-  const { depth, cost } = measureComplexity({ schema, operation, fragments, variables });
+  const { depth, cost } = measureComplexity({
+    schema,
+    operation,
+    fragments,
+    variables,
+    fieldSubgraphs: limits.fieldSubgraphs,
+  });
   const over =
     depth > limits.maxDepth
       ? { limit: 'depth', measured: depth, maximum: limits.maxDepth }
@@ -192,6 +234,13 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
   const states = new WeakMap<object, ConnectionState>();
   const stateOf = (extra: unknown) => states.get(extra as object);
+  const open = new Set<ConnectionState>();
+  const stopFollowing = options.revocations?.onRevoked((revocation) => {
+    for (const state of open) {
+      const closing = closingFor(state, revocation);
+      if (closing) state.socket.close(...closing);
+    }
+  });
 
   /**
    * Parsing, validation, limits and the payload query depend only on the request, not on the
@@ -237,7 +286,11 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         const state: ConnectionState = { socket: extra.socket, request: extra.request };
         states.set(ctx.extra, state);
         const traceId = `ws-${randomUUID()}`;
-        const result = await options.authenticate(headersFrom(ctx.connectionParams), traceId);
+        const result = await options.authenticate(
+          headersFrom(ctx.connectionParams),
+          traceId,
+          options.clientKeyOf?.(extra.request),
+        );
         if (!result.ok) {
           const code =
             result.rejection.code === ErrorCode.UNAUTHENTICATED ? UNAUTHORIZED : FORBIDDEN;
@@ -245,6 +298,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
           return false;
         }
         state.caller = result.caller;
+        state.credential = result.credential;
+        open.add(state);
         // An access token stops being valid while the socket is open: close it then, so the
         // client reconnects with a fresh one.
         const token = /^Bearer\s+(\S+)$/i.exec(
@@ -263,12 +318,21 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       },
       onClose: (ctx) => {
         const state = stateOf(ctx.extra);
+        if (state) open.delete(state);
         if (state?.expiry) clearTimeout(state.expiry);
       },
       onSubscribe: (ctx, _id, payload) => {
         const schema = options.schema();
         const caller = stateOf(ctx.extra)?.caller;
         if (!schema || !caller) return [new GraphQLError('The gateway is not ready.')];
+        const retryAfter = options.rateLimit?.(caller);
+        if (retryAfter !== undefined) {
+          return [
+            new AppError(ErrorCode.RATE_LIMITED, `Rate limit exceeded; retry in ${retryAfter} s.`, {
+              retryAfterSeconds: retryAfter,
+            }),
+          ];
+        }
         const variables = payload.variables ?? {};
         const entry = prepare(schema, payload.query, payload.operationName, variables);
         if ('errors' in entry) return [...entry.errors];
@@ -302,6 +366,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     hub,
     connections: () => wss.clients.size,
     close: async () => {
+      stopFollowing?.();
       await server.dispose();
       subscription.unsubscribe();
       if (!nats.isClosed()) await nats.drain();
