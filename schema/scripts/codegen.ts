@@ -89,7 +89,7 @@ for (const target of targets) {
       schema: target.schema,
       documents: [target.documents, `!${target.output}**`],
       // Only `graphql(...)` calls are typed documents; plain strings stay as they are.
-      pluckConfig: { globalGqlIdentifierName: ['graphql'], modules: [], skipIndent: true },
+      pluckConfig: { globalGqlIdentifierName: ['graphql'], modules: [] },
       silent: true,
       ignoreNoDocuments: true,
       emitLegacyCommonJSImports: false,

@@ -24,6 +24,32 @@ type Documents = {
     "\n  mutation CreateProduct($i: CreateProductInput!) {\n    createProduct(input: $i) {\n      __typename\n      ... on Product {\n        id\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.CreateProductDocument,
     "\n  mutation LogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation MatrixCreateApiKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n      }\n    }\n  }\n": typeof types.MatrixCreateApiKeyDocument,
+    "\n    mutation MistakeUpdateProfile($i: UpdateProfileInput!) {\n      updateProfile(input: $i) {\n        __typename\n        ... on User {\n          name\n          phone\n        }\n      }\n    }\n  ": typeof types.MistakeUpdateProfileDocument,
+    "\n        mutation MistakeSaveAddress {\n          saveAddress(\n            input: {\n              label: \"집\"\n              recipientName: \"정민지\"\n              phone: \"010-1234-5678\"\n              zipCode: \"04066\"\n              street: \"서울 마포구 와우산로 94\"\n              detail: null\n              regionCode: null\n            }\n          ) {\n            __typename\n            ... on Address {\n              detail\n            }\n          }\n        }\n      ": typeof types.MistakeSaveAddressDocument,
+    "\n        mutation MistakeSignUp($i: SignUpInput!) {\n          signUp(input: $i) {\n            __typename\n          }\n        }\n      ": typeof types.MistakeSignUpDocument,
+    "\n        mutation MistakeWriteGiftCard($i: WriteGiftCardInput!) {\n          writeGiftCard(input: $i) {\n            __typename\n          }\n        }\n      ": typeof types.MistakeWriteGiftCardDocument,
+    "\n    query MistakeMyOrdersCursor($c: String) {\n      myOrders(after: $c) {\n        totalCount\n      }\n    }\n  ": typeof types.MistakeMyOrdersCursorDocument,
+    "\n    query MistakeStoreOrdersCursor($c: String, $s: ID!) {\n      storeOrders(storeId: $s, after: $c) {\n        totalCount\n      }\n    }\n  ": typeof types.MistakeStoreOrdersCursorDocument,
+    "\n    query MistakeUsersCursor($c: String) {\n      users(after: $c) {\n        totalCount\n      }\n    }\n  ": typeof types.MistakeUsersCursorDocument,
+    "\n    query MistakeApplicationsCursor($c: String) {\n      sellerApplications(after: $c) {\n        totalCount\n      }\n    }\n  ": typeof types.MistakeApplicationsCursorDocument,
+    "\n    query MistakeNoticesCursor($c: String) {\n      notices(after: $c) {\n        totalCount\n      }\n    }\n  ": typeof types.MistakeNoticesCursorDocument,
+    "\n    query MistakeInventoryCursor($c: String) {\n      myStore {\n        inventoryHistory(after: $c) {\n          totalCount\n        }\n      }\n    }\n  ": typeof types.MistakeInventoryCursorDocument,
+    "\n    query MistakeOrdersTo($f: OrderFilter) {\n      myOrders(filter: $f) {\n        totalCount\n      }\n    }\n  ": typeof types.MistakeOrdersToDocument,
+    "\n        query MistakeOrdersToLiteral {\n          myOrders(filter: { to: \"\" }) {\n            totalCount\n          }\n        }\n      ": typeof types.MistakeOrdersToLiteralDocument,
+    "\n        query MistakePickupSlot($i: CheckoutQuoteInput!) {\n          checkoutQuote(input: $i) {\n            __typename\n          }\n        }\n      ": typeof types.MistakePickupSlotDocument,
+    "\n      query MistakeStoreCoupons {\n        myStore {\n          coupons(includeEnded: true) {\n            id\n          }\n        }\n      }\n    ": typeof types.MistakeStoreCouponsDocument,
+    "\n        mutation MistakeCreateCoupon($s: ID!, $i: CreateCouponInput!) {\n          createCoupon(storeId: $s, input: $i) {\n            __typename\n          }\n        }\n      ": typeof types.MistakeCreateCouponDocument,
+    "\n      mutation MistakeSettleMonth($m: String!) {\n        settleMonth(month: $m) {\n          month\n        }\n      }\n    ": typeof types.MistakeSettleMonthDocument,
+    "\n        query MistakeStoresByName($n: String) {\n          stores(filter: { name: $n }) {\n            totalCount\n          }\n        }\n      ": typeof types.MistakeStoresByNameDocument,
+    "\n        query MistakeUsersSearch($q: String) {\n          users(filter: { search: $q }) {\n            totalCount\n          }\n        }\n      ": typeof types.MistakeUsersSearchDocument,
+    "\n        query MistakeProductsKeyword($k: String) {\n          products(filter: { keyword: $k }) {\n            totalCount\n          }\n        }\n      ": typeof types.MistakeProductsKeywordDocument,
+    "\n  query FuzzCounts {\n    myOrders {\n      totalCount\n    }\n    myAddresses {\n      id\n    }\n    mySubscriptions {\n      id\n    }\n    myApiKeys {\n      id\n    }\n    myCoupons {\n      claimedAt\n    }\n    myRestockAlerts {\n      id\n    }\n    cart {\n      itemCount\n    }\n  }\n": typeof types.FuzzCountsDocument,
+    "\n  mutation FuzzSetStock($s: ID!) {\n    setFlowerStock(\n      storeId: $s\n      items: [{ flowerId: 1, available: 50 }, { flowerId: 2, available: 50 }]\n    ) {\n      __typename\n    }\n  }\n": typeof types.FuzzSetStockDocument,
+    "\n  mutation FuzzCreateCoupon($s: ID!, $i: CreateCouponInput!) {\n    createCoupon(storeId: $s, input: $i) {\n      __typename\n      ... on Coupon {\n        id\n      }\n    }\n  }\n": typeof types.FuzzCreateCouponDocument,
+    "\n  mutation FuzzSaveAddress($i: AddressInput!) {\n    saveAddress(input: $i) {\n      __typename\n      ... on Address {\n        id\n      }\n    }\n  }\n": typeof types.FuzzSaveAddressDocument,
+    "\n  mutation FuzzCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": typeof types.FuzzCreateStoreDocument,
+    "\n  query FuzzAlive {\n    __typename\n  }\n": typeof types.FuzzAliveDocument,
+    "\n  mutation FuzzAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 1) {\n      __typename\n    }\n  }\n": typeof types.FuzzAddToCartDocument,
     "\n  mutation GiftcardsWriteGiftCard($i: WriteGiftCardInput!) {\n    writeGiftCard(input: $i) {\n      __typename\n      ... on GiftCardShare {\n        shareSecret\n        shareUrl\n        card {\n          id\n          message\n          fromName\n          template {\n            key\n            imageUrl\n          }\n        }\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.GiftcardsWriteGiftCardDocument,
     "\n  query GiftcardsSharedCard($id: ID!, $s: String!) {\n    sharedCard(id: $id, secret: $s) {\n      __typename\n      ... on SharedGiftCard {\n        message\n        fromName\n        template {\n          key\n          imageUrl\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.GiftcardsSharedCardDocument,
     "\n        query GiftcardsForOrderLine($l: ID!) {\n          giftCardForOrderLine(orderLineId: $l) {\n            id\n          }\n        }\n      ": typeof types.GiftcardsForOrderLineDocument,
@@ -69,6 +95,12 @@ type Documents = {
     "\n        query OrdersStoreOrders($s: ID!) {\n          storeOrders(storeId: $s) {\n            totalCount\n            nodes {\n              id\n              status\n            }\n          }\n        }\n      ": typeof types.OrdersStoreOrdersDocument,
     "\n        query OrdersMyOrderCount {\n          me {\n            orders {\n              totalCount\n            }\n          }\n        }\n      ": typeof types.OrdersMyOrderCountDocument,
     "\n        query OrdersMyStoreOrderCount {\n          myStore {\n            orders(first: 1) {\n              totalCount\n            }\n          }\n        }\n      ": typeof types.OrdersMyStoreOrderCountDocument,
+    "\n  mutation RevocationLogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        refreshToken\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.RevocationLogInDocument,
+    "\n  mutation RevocationLogOut($t: String!) {\n    logOut(refreshToken: $t)\n  }\n": typeof types.RevocationLogOutDocument,
+    "\n  mutation RevocationCreateKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n        apiKey {\n          id\n        }\n      }\n    }\n  }\n": typeof types.RevocationCreateKeyDocument,
+    "\n  mutation RevocationRevokeKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevocationRevokeKeyDocument,
+    "\n  mutation RevocationSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"결제 사기 의심\") {\n      __typename\n    }\n  }\n": typeof types.RevocationSuspendDocument,
+    "\n  query RevocationUnread {\n    unreadNoticeCount\n  }\n": typeof types.RevocationUnreadDocument,
     "\n      mutation StorefrontSetFlowerStock($s: ID!) {\n        setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n          __typename\n        }\n      }\n    ": typeof types.StorefrontSetFlowerStockDocument,
     "\n            query StorefrontListing {\n              products(first: 10) {\n                nodes {\n                  id\n                }\n              }\n            }\n          ": typeof types.StorefrontListingDocument,
     "\n        query StorefrontMySubscriptions {\n          mySubscriptions {\n            id\n            nextDeliveryDate\n          }\n        }\n      ": typeof types.StorefrontMySubscriptionsDocument,
@@ -107,6 +139,32 @@ const documents: Documents = {
     "\n  mutation CreateProduct($i: CreateProductInput!) {\n    createProduct(input: $i) {\n      __typename\n      ... on Product {\n        id\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.CreateProductDocument,
     "\n  mutation LogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.LogInDocument,
     "\n  mutation MatrixCreateApiKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n      }\n    }\n  }\n": types.MatrixCreateApiKeyDocument,
+    "\n    mutation MistakeUpdateProfile($i: UpdateProfileInput!) {\n      updateProfile(input: $i) {\n        __typename\n        ... on User {\n          name\n          phone\n        }\n      }\n    }\n  ": types.MistakeUpdateProfileDocument,
+    "\n        mutation MistakeSaveAddress {\n          saveAddress(\n            input: {\n              label: \"집\"\n              recipientName: \"정민지\"\n              phone: \"010-1234-5678\"\n              zipCode: \"04066\"\n              street: \"서울 마포구 와우산로 94\"\n              detail: null\n              regionCode: null\n            }\n          ) {\n            __typename\n            ... on Address {\n              detail\n            }\n          }\n        }\n      ": types.MistakeSaveAddressDocument,
+    "\n        mutation MistakeSignUp($i: SignUpInput!) {\n          signUp(input: $i) {\n            __typename\n          }\n        }\n      ": types.MistakeSignUpDocument,
+    "\n        mutation MistakeWriteGiftCard($i: WriteGiftCardInput!) {\n          writeGiftCard(input: $i) {\n            __typename\n          }\n        }\n      ": types.MistakeWriteGiftCardDocument,
+    "\n    query MistakeMyOrdersCursor($c: String) {\n      myOrders(after: $c) {\n        totalCount\n      }\n    }\n  ": types.MistakeMyOrdersCursorDocument,
+    "\n    query MistakeStoreOrdersCursor($c: String, $s: ID!) {\n      storeOrders(storeId: $s, after: $c) {\n        totalCount\n      }\n    }\n  ": types.MistakeStoreOrdersCursorDocument,
+    "\n    query MistakeUsersCursor($c: String) {\n      users(after: $c) {\n        totalCount\n      }\n    }\n  ": types.MistakeUsersCursorDocument,
+    "\n    query MistakeApplicationsCursor($c: String) {\n      sellerApplications(after: $c) {\n        totalCount\n      }\n    }\n  ": types.MistakeApplicationsCursorDocument,
+    "\n    query MistakeNoticesCursor($c: String) {\n      notices(after: $c) {\n        totalCount\n      }\n    }\n  ": types.MistakeNoticesCursorDocument,
+    "\n    query MistakeInventoryCursor($c: String) {\n      myStore {\n        inventoryHistory(after: $c) {\n          totalCount\n        }\n      }\n    }\n  ": types.MistakeInventoryCursorDocument,
+    "\n    query MistakeOrdersTo($f: OrderFilter) {\n      myOrders(filter: $f) {\n        totalCount\n      }\n    }\n  ": types.MistakeOrdersToDocument,
+    "\n        query MistakeOrdersToLiteral {\n          myOrders(filter: { to: \"\" }) {\n            totalCount\n          }\n        }\n      ": types.MistakeOrdersToLiteralDocument,
+    "\n        query MistakePickupSlot($i: CheckoutQuoteInput!) {\n          checkoutQuote(input: $i) {\n            __typename\n          }\n        }\n      ": types.MistakePickupSlotDocument,
+    "\n      query MistakeStoreCoupons {\n        myStore {\n          coupons(includeEnded: true) {\n            id\n          }\n        }\n      }\n    ": types.MistakeStoreCouponsDocument,
+    "\n        mutation MistakeCreateCoupon($s: ID!, $i: CreateCouponInput!) {\n          createCoupon(storeId: $s, input: $i) {\n            __typename\n          }\n        }\n      ": types.MistakeCreateCouponDocument,
+    "\n      mutation MistakeSettleMonth($m: String!) {\n        settleMonth(month: $m) {\n          month\n        }\n      }\n    ": types.MistakeSettleMonthDocument,
+    "\n        query MistakeStoresByName($n: String) {\n          stores(filter: { name: $n }) {\n            totalCount\n          }\n        }\n      ": types.MistakeStoresByNameDocument,
+    "\n        query MistakeUsersSearch($q: String) {\n          users(filter: { search: $q }) {\n            totalCount\n          }\n        }\n      ": types.MistakeUsersSearchDocument,
+    "\n        query MistakeProductsKeyword($k: String) {\n          products(filter: { keyword: $k }) {\n            totalCount\n          }\n        }\n      ": types.MistakeProductsKeywordDocument,
+    "\n  query FuzzCounts {\n    myOrders {\n      totalCount\n    }\n    myAddresses {\n      id\n    }\n    mySubscriptions {\n      id\n    }\n    myApiKeys {\n      id\n    }\n    myCoupons {\n      claimedAt\n    }\n    myRestockAlerts {\n      id\n    }\n    cart {\n      itemCount\n    }\n  }\n": types.FuzzCountsDocument,
+    "\n  mutation FuzzSetStock($s: ID!) {\n    setFlowerStock(\n      storeId: $s\n      items: [{ flowerId: 1, available: 50 }, { flowerId: 2, available: 50 }]\n    ) {\n      __typename\n    }\n  }\n": types.FuzzSetStockDocument,
+    "\n  mutation FuzzCreateCoupon($s: ID!, $i: CreateCouponInput!) {\n    createCoupon(storeId: $s, input: $i) {\n      __typename\n      ... on Coupon {\n        id\n      }\n    }\n  }\n": types.FuzzCreateCouponDocument,
+    "\n  mutation FuzzSaveAddress($i: AddressInput!) {\n    saveAddress(input: $i) {\n      __typename\n      ... on Address {\n        id\n      }\n    }\n  }\n": types.FuzzSaveAddressDocument,
+    "\n  mutation FuzzCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": types.FuzzCreateStoreDocument,
+    "\n  query FuzzAlive {\n    __typename\n  }\n": types.FuzzAliveDocument,
+    "\n  mutation FuzzAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 1) {\n      __typename\n    }\n  }\n": types.FuzzAddToCartDocument,
     "\n  mutation GiftcardsWriteGiftCard($i: WriteGiftCardInput!) {\n    writeGiftCard(input: $i) {\n      __typename\n      ... on GiftCardShare {\n        shareSecret\n        shareUrl\n        card {\n          id\n          message\n          fromName\n          template {\n            key\n            imageUrl\n          }\n        }\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.GiftcardsWriteGiftCardDocument,
     "\n  query GiftcardsSharedCard($id: ID!, $s: String!) {\n    sharedCard(id: $id, secret: $s) {\n      __typename\n      ... on SharedGiftCard {\n        message\n        fromName\n        template {\n          key\n          imageUrl\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.GiftcardsSharedCardDocument,
     "\n        query GiftcardsForOrderLine($l: ID!) {\n          giftCardForOrderLine(orderLineId: $l) {\n            id\n          }\n        }\n      ": types.GiftcardsForOrderLineDocument,
@@ -152,6 +210,12 @@ const documents: Documents = {
     "\n        query OrdersStoreOrders($s: ID!) {\n          storeOrders(storeId: $s) {\n            totalCount\n            nodes {\n              id\n              status\n            }\n          }\n        }\n      ": types.OrdersStoreOrdersDocument,
     "\n        query OrdersMyOrderCount {\n          me {\n            orders {\n              totalCount\n            }\n          }\n        }\n      ": types.OrdersMyOrderCountDocument,
     "\n        query OrdersMyStoreOrderCount {\n          myStore {\n            orders(first: 1) {\n              totalCount\n            }\n          }\n        }\n      ": types.OrdersMyStoreOrderCountDocument,
+    "\n  mutation RevocationLogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        refreshToken\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.RevocationLogInDocument,
+    "\n  mutation RevocationLogOut($t: String!) {\n    logOut(refreshToken: $t)\n  }\n": types.RevocationLogOutDocument,
+    "\n  mutation RevocationCreateKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n        apiKey {\n          id\n        }\n      }\n    }\n  }\n": types.RevocationCreateKeyDocument,
+    "\n  mutation RevocationRevokeKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevocationRevokeKeyDocument,
+    "\n  mutation RevocationSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"결제 사기 의심\") {\n      __typename\n    }\n  }\n": types.RevocationSuspendDocument,
+    "\n  query RevocationUnread {\n    unreadNoticeCount\n  }\n": types.RevocationUnreadDocument,
     "\n      mutation StorefrontSetFlowerStock($s: ID!) {\n        setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n          __typename\n        }\n      }\n    ": types.StorefrontSetFlowerStockDocument,
     "\n            query StorefrontListing {\n              products(first: 10) {\n                nodes {\n                  id\n                }\n              }\n            }\n          ": types.StorefrontListingDocument,
     "\n        query StorefrontMySubscriptions {\n          mySubscriptions {\n            id\n            nextDeliveryDate\n          }\n        }\n      ": types.StorefrontMySubscriptionsDocument,
@@ -214,6 +278,110 @@ export function graphql(source: "\n  mutation LogIn($i: LogInInput!) {\n    logI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MatrixCreateApiKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n      }\n    }\n  }\n"): typeof import('./graphql.js').MatrixCreateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation MistakeUpdateProfile($i: UpdateProfileInput!) {\n      updateProfile(input: $i) {\n        __typename\n        ... on User {\n          name\n          phone\n        }\n      }\n    }\n  "): typeof import('./graphql.js').MistakeUpdateProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation MistakeSaveAddress {\n          saveAddress(\n            input: {\n              label: \"집\"\n              recipientName: \"정민지\"\n              phone: \"010-1234-5678\"\n              zipCode: \"04066\"\n              street: \"서울 마포구 와우산로 94\"\n              detail: null\n              regionCode: null\n            }\n          ) {\n            __typename\n            ... on Address {\n              detail\n            }\n          }\n        }\n      "): typeof import('./graphql.js').MistakeSaveAddressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation MistakeSignUp($i: SignUpInput!) {\n          signUp(input: $i) {\n            __typename\n          }\n        }\n      "): typeof import('./graphql.js').MistakeSignUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation MistakeWriteGiftCard($i: WriteGiftCardInput!) {\n          writeGiftCard(input: $i) {\n            __typename\n          }\n        }\n      "): typeof import('./graphql.js').MistakeWriteGiftCardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MistakeMyOrdersCursor($c: String) {\n      myOrders(after: $c) {\n        totalCount\n      }\n    }\n  "): typeof import('./graphql.js').MistakeMyOrdersCursorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MistakeStoreOrdersCursor($c: String, $s: ID!) {\n      storeOrders(storeId: $s, after: $c) {\n        totalCount\n      }\n    }\n  "): typeof import('./graphql.js').MistakeStoreOrdersCursorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MistakeUsersCursor($c: String) {\n      users(after: $c) {\n        totalCount\n      }\n    }\n  "): typeof import('./graphql.js').MistakeUsersCursorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MistakeApplicationsCursor($c: String) {\n      sellerApplications(after: $c) {\n        totalCount\n      }\n    }\n  "): typeof import('./graphql.js').MistakeApplicationsCursorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MistakeNoticesCursor($c: String) {\n      notices(after: $c) {\n        totalCount\n      }\n    }\n  "): typeof import('./graphql.js').MistakeNoticesCursorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MistakeInventoryCursor($c: String) {\n      myStore {\n        inventoryHistory(after: $c) {\n          totalCount\n        }\n      }\n    }\n  "): typeof import('./graphql.js').MistakeInventoryCursorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MistakeOrdersTo($f: OrderFilter) {\n      myOrders(filter: $f) {\n        totalCount\n      }\n    }\n  "): typeof import('./graphql.js').MistakeOrdersToDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MistakeOrdersToLiteral {\n          myOrders(filter: { to: \"\" }) {\n            totalCount\n          }\n        }\n      "): typeof import('./graphql.js').MistakeOrdersToLiteralDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MistakePickupSlot($i: CheckoutQuoteInput!) {\n          checkoutQuote(input: $i) {\n            __typename\n          }\n        }\n      "): typeof import('./graphql.js').MistakePickupSlotDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query MistakeStoreCoupons {\n        myStore {\n          coupons(includeEnded: true) {\n            id\n          }\n        }\n      }\n    "): typeof import('./graphql.js').MistakeStoreCouponsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation MistakeCreateCoupon($s: ID!, $i: CreateCouponInput!) {\n          createCoupon(storeId: $s, input: $i) {\n            __typename\n          }\n        }\n      "): typeof import('./graphql.js').MistakeCreateCouponDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation MistakeSettleMonth($m: String!) {\n        settleMonth(month: $m) {\n          month\n        }\n      }\n    "): typeof import('./graphql.js').MistakeSettleMonthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MistakeStoresByName($n: String) {\n          stores(filter: { name: $n }) {\n            totalCount\n          }\n        }\n      "): typeof import('./graphql.js').MistakeStoresByNameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MistakeUsersSearch($q: String) {\n          users(filter: { search: $q }) {\n            totalCount\n          }\n        }\n      "): typeof import('./graphql.js').MistakeUsersSearchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MistakeProductsKeyword($k: String) {\n          products(filter: { keyword: $k }) {\n            totalCount\n          }\n        }\n      "): typeof import('./graphql.js').MistakeProductsKeywordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FuzzCounts {\n    myOrders {\n      totalCount\n    }\n    myAddresses {\n      id\n    }\n    mySubscriptions {\n      id\n    }\n    myApiKeys {\n      id\n    }\n    myCoupons {\n      claimedAt\n    }\n    myRestockAlerts {\n      id\n    }\n    cart {\n      itemCount\n    }\n  }\n"): typeof import('./graphql.js').FuzzCountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FuzzSetStock($s: ID!) {\n    setFlowerStock(\n      storeId: $s\n      items: [{ flowerId: 1, available: 50 }, { flowerId: 2, available: 50 }]\n    ) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').FuzzSetStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FuzzCreateCoupon($s: ID!, $i: CreateCouponInput!) {\n    createCoupon(storeId: $s, input: $i) {\n      __typename\n      ... on Coupon {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql.js').FuzzCreateCouponDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FuzzSaveAddress($i: AddressInput!) {\n    saveAddress(input: $i) {\n      __typename\n      ... on Address {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql.js').FuzzSaveAddressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FuzzCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql.js').FuzzCreateStoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FuzzAlive {\n    __typename\n  }\n"): typeof import('./graphql.js').FuzzAliveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FuzzAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 1) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').FuzzAddToCartDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -394,6 +562,30 @@ export function graphql(source: "\n        query OrdersMyOrderCount {\n         
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        query OrdersMyStoreOrderCount {\n          myStore {\n            orders(first: 1) {\n              totalCount\n            }\n          }\n        }\n      "): typeof import('./graphql.js').OrdersMyStoreOrderCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevocationLogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        refreshToken\n        user {\n          id\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RevocationLogInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevocationLogOut($t: String!) {\n    logOut(refreshToken: $t)\n  }\n"): typeof import('./graphql.js').RevocationLogOutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevocationCreateKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n        apiKey {\n          id\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RevocationCreateKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevocationRevokeKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): typeof import('./graphql.js').RevocationRevokeKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevocationSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"결제 사기 의심\") {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').RevocationSuspendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RevocationUnread {\n    unreadNoticeCount\n  }\n"): typeof import('./graphql.js').RevocationUnreadDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,19 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddressInput = {
+  detail?: string | null | undefined;
+  districtCode?: string | null | undefined;
+  /** e.g. 집, 회사, 부모님 댁 */
+  label: string;
+  phone: string;
+  recipientName: string;
+  regionCode?: string | null | undefined;
+  street: string;
+  /** Five-digit postal code. */
+  zipCode: string;
+};
+
 export type ApiScope =
   /** Read stores, products and the flower catalog. */
   | 'CATALOG_READ'
@@ -63,6 +76,15 @@ export type CheckoutInput = {
   fulfilment: Fulfilment;
   /** Chosen by the client once per checkout; a retry with it returns the first result. */
   idempotencyKey: string;
+  pickupSlots?: Array<PickupSlotInput> | null | undefined;
+};
+
+export type CheckoutQuoteInput = {
+  /** Without it the whole cart is ordered. */
+  buyNow?: BuyNowInput | null | undefined;
+  coupons?: Array<CouponChoiceInput> | null | undefined;
+  delivery?: DeliveryInput | null | undefined;
+  fulfilment: Fulfilment;
   pickupSlots?: Array<PickupSlotInput> | null | undefined;
 };
 
@@ -194,6 +216,16 @@ export type NoticeKind =
   | 'SUBSCRIPTION_RETRYING'
   /** Seller: news about a subscription to their store (new, skipped or missed delivery, suspended, canceled). */
   | 'SUBSCRIPTION_UPDATE';
+
+/** Filters for order lists. */
+export type OrderFilter = {
+  /** Placed at or after. */
+  from?: string | null | undefined;
+  fulfilment?: Fulfilment | null | undefined;
+  statuses?: Array<OrderStatus> | null | undefined;
+  /** Placed before. */
+  to?: string | null | undefined;
+};
 
 export type OrderStatus =
   | 'CANCELED'
@@ -404,6 +436,11 @@ export type TemplateColor =
   | 'WHITE'
   | 'YELLOW';
 
+export type UpdateProfileInput = {
+  name?: string | null | undefined;
+  phone?: string | null | undefined;
+};
+
 export type WriteGiftCardInput = {
   /** How the sender signs the card (at most 30 characters). */
   fromName?: string | null | undefined;
@@ -509,6 +546,229 @@ export type MatrixCreateApiKeyMutation = { createApiKey:
     | { __typename: 'ApiKeyCreated', secret: string }
     | { __typename: 'ApiKeyLimitError' }
     | { __typename: 'InvalidInputError' }
+   };
+
+export type MistakeUpdateProfileMutationVariables = Exact<{
+  i: UpdateProfileInput;
+}>;
+
+
+export type MistakeUpdateProfileMutation = { updateProfile:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'User', name: string, phone: string | null }
+   };
+
+export type MistakeSaveAddressMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MistakeSaveAddressMutation = { saveAddress:
+    | { __typename: 'Address', detail: string }
+    | { __typename: 'AddressNotFoundError' }
+    | { __typename: 'InvalidInputError' }
+   };
+
+export type MistakeSignUpMutationVariables = Exact<{
+  i: SignUpInput;
+}>;
+
+
+export type MistakeSignUpMutation = { signUp:
+    | { __typename: 'AuthPayload' }
+    | { __typename: 'EmailTakenError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'SignupBlockedError' }
+   };
+
+export type MistakeWriteGiftCardMutationVariables = Exact<{
+  i: WriteGiftCardInput;
+}>;
+
+
+export type MistakeWriteGiftCardMutation = { writeGiftCard:
+    | { __typename: 'CardNotAllowedError' }
+    | { __typename: 'GiftCardExistsError' }
+    | { __typename: 'GiftCardShare' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'OrderLineNotFoundError' }
+   };
+
+export type MistakeMyOrdersCursorQueryVariables = Exact<{
+  c?: string | null | undefined;
+}>;
+
+
+export type MistakeMyOrdersCursorQuery = { myOrders: { totalCount: number } };
+
+export type MistakeStoreOrdersCursorQueryVariables = Exact<{
+  c?: string | null | undefined;
+  s: string;
+}>;
+
+
+export type MistakeStoreOrdersCursorQuery = { storeOrders: { totalCount: number } };
+
+export type MistakeUsersCursorQueryVariables = Exact<{
+  c?: string | null | undefined;
+}>;
+
+
+export type MistakeUsersCursorQuery = { users: { totalCount: number } };
+
+export type MistakeApplicationsCursorQueryVariables = Exact<{
+  c?: string | null | undefined;
+}>;
+
+
+export type MistakeApplicationsCursorQuery = { sellerApplications: { totalCount: number } };
+
+export type MistakeNoticesCursorQueryVariables = Exact<{
+  c?: string | null | undefined;
+}>;
+
+
+export type MistakeNoticesCursorQuery = { notices: { totalCount: number } };
+
+export type MistakeInventoryCursorQueryVariables = Exact<{
+  c?: string | null | undefined;
+}>;
+
+
+export type MistakeInventoryCursorQuery = { myStore: { inventoryHistory: { totalCount: number } } | null };
+
+export type MistakeOrdersToQueryVariables = Exact<{
+  f?: OrderFilter | null | undefined;
+}>;
+
+
+export type MistakeOrdersToQuery = { myOrders: { totalCount: number } };
+
+export type MistakeOrdersToLiteralQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MistakeOrdersToLiteralQuery = { myOrders: { totalCount: number } };
+
+export type MistakePickupSlotQueryVariables = Exact<{
+  i: CheckoutQuoteInput;
+}>;
+
+
+export type MistakePickupSlotQuery = { checkoutQuote:
+    | { __typename: 'CheckoutQuote' }
+    | { __typename: 'CouponNotApplicableError' }
+    | { __typename: 'EmptyCartError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'UnavailableError' }
+   };
+
+export type MistakeStoreCouponsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MistakeStoreCouponsQuery = { myStore: { coupons: Array<{ id: string }> } | null };
+
+export type MistakeCreateCouponMutationVariables = Exact<{
+  s: string;
+  i: CreateCouponInput;
+}>;
+
+
+export type MistakeCreateCouponMutation = { createCoupon:
+    | { __typename: 'Coupon' }
+    | { __typename: 'CouponCodeTakenError' }
+    | { __typename: 'InvalidInputError' }
+   };
+
+export type MistakeSettleMonthMutationVariables = Exact<{
+  m: string;
+}>;
+
+
+export type MistakeSettleMonthMutation = { settleMonth: Array<{ month: string }> };
+
+export type MistakeStoresByNameQueryVariables = Exact<{
+  n?: string | null | undefined;
+}>;
+
+
+export type MistakeStoresByNameQuery = { stores: { totalCount: number } };
+
+export type MistakeUsersSearchQueryVariables = Exact<{
+  q?: string | null | undefined;
+}>;
+
+
+export type MistakeUsersSearchQuery = { users: { totalCount: number } };
+
+export type MistakeProductsKeywordQueryVariables = Exact<{
+  k?: string | null | undefined;
+}>;
+
+
+export type MistakeProductsKeywordQuery = { products: { totalCount: number } };
+
+export type FuzzCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FuzzCountsQuery = { myOrders: { totalCount: number }, myAddresses: Array<{ id: string }>, mySubscriptions: Array<{ id: string }>, myApiKeys: Array<{ id: string }>, myCoupons: Array<{ claimedAt: string }>, myRestockAlerts: Array<{ id: string }>, cart: { itemCount: number } };
+
+export type FuzzSetStockMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type FuzzSetStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type FuzzCreateCouponMutationVariables = Exact<{
+  s: string;
+  i: CreateCouponInput;
+}>;
+
+
+export type FuzzCreateCouponMutation = { createCoupon:
+    | { __typename: 'Coupon', id: string }
+    | { __typename: 'CouponCodeTakenError' }
+    | { __typename: 'InvalidInputError' }
+   };
+
+export type FuzzSaveAddressMutationVariables = Exact<{
+  i: AddressInput;
+}>;
+
+
+export type FuzzSaveAddressMutation = { saveAddress:
+    | { __typename: 'Address', id: string }
+    | { __typename: 'AddressNotFoundError' }
+    | { __typename: 'InvalidInputError' }
+   };
+
+export type FuzzCreateStoreMutationVariables = Exact<{
+  i: CreateStoreInput;
+}>;
+
+
+export type FuzzCreateStoreMutation = { createStore:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'SellerNotApprovedError' }
+    | { __typename: 'Store', id: string }
+    | { __typename: 'StoreAlreadyExistsError' }
+   };
+
+export type FuzzAliveQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FuzzAliveQuery = { __typename: 'Query' };
+
+export type FuzzAddToCartMutationVariables = Exact<{
+  p: string;
+}>;
+
+
+export type FuzzAddToCartMutation = { addToCart:
+    | { __typename: 'Cart' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'UnavailableError' }
    };
 
 export type GiftcardsWriteGiftCardMutationVariables = Exact<{
@@ -869,6 +1129,60 @@ export type OrdersMyStoreOrderCountQueryVariables = Exact<{ [key: string]: never
 
 
 export type OrdersMyStoreOrderCountQuery = { myStore: { orders: { totalCount: number } } | null };
+
+export type RevocationLogInMutationVariables = Exact<{
+  i: LogInInput;
+}>;
+
+
+export type RevocationLogInMutation = { logIn:
+    | { __typename: 'AccountSuspendedError' }
+    | { __typename: 'AuthPayload', accessToken: string, refreshToken: string, user: { id: string } }
+    | { __typename: 'InvalidCredentialsError' }
+    | { __typename: 'LoginThrottledError' }
+   };
+
+export type RevocationLogOutMutationVariables = Exact<{
+  t: string;
+}>;
+
+
+export type RevocationLogOutMutation = { logOut: boolean };
+
+export type RevocationCreateKeyMutationVariables = Exact<{
+  i: CreateApiKeyInput;
+}>;
+
+
+export type RevocationCreateKeyMutation = { createApiKey:
+    | { __typename: 'ApiKeyCreated', secret: string, apiKey: { id: string } }
+    | { __typename: 'ApiKeyLimitError' }
+    | { __typename: 'InvalidInputError' }
+   };
+
+export type RevocationRevokeKeyMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevocationRevokeKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
+
+export type RevocationSuspendMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevocationSuspendMutation = { suspendUser:
+    | { __typename: 'CannotSuspendAdminError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'User' }
+    | { __typename: 'UserNotFoundError' }
+   };
+
+export type RevocationUnreadQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevocationUnreadQuery = { unreadNoticeCount: number };
 
 export type StorefrontSetFlowerStockMutationVariables = Exact<{
   s: string;
@@ -1235,6 +1549,229 @@ export const MatrixCreateApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MatrixCreateApiKeyMutation, MatrixCreateApiKeyMutationVariables>;
+export const MistakeUpdateProfileDocument = new TypedDocumentString(`
+    mutation MistakeUpdateProfile($i: UpdateProfileInput!) {
+  updateProfile(input: $i) {
+    __typename
+    ... on User {
+      name
+      phone
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeUpdateProfileMutation, MistakeUpdateProfileMutationVariables>;
+export const MistakeSaveAddressDocument = new TypedDocumentString(`
+    mutation MistakeSaveAddress {
+  saveAddress(
+    input: {label: "집", recipientName: "정민지", phone: "010-1234-5678", zipCode: "04066", street: "서울 마포구 와우산로 94", detail: null, regionCode: null}
+  ) {
+    __typename
+    ... on Address {
+      detail
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeSaveAddressMutation, MistakeSaveAddressMutationVariables>;
+export const MistakeSignUpDocument = new TypedDocumentString(`
+    mutation MistakeSignUp($i: SignUpInput!) {
+  signUp(input: $i) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeSignUpMutation, MistakeSignUpMutationVariables>;
+export const MistakeWriteGiftCardDocument = new TypedDocumentString(`
+    mutation MistakeWriteGiftCard($i: WriteGiftCardInput!) {
+  writeGiftCard(input: $i) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeWriteGiftCardMutation, MistakeWriteGiftCardMutationVariables>;
+export const MistakeMyOrdersCursorDocument = new TypedDocumentString(`
+    query MistakeMyOrdersCursor($c: String) {
+  myOrders(after: $c) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeMyOrdersCursorQuery, MistakeMyOrdersCursorQueryVariables>;
+export const MistakeStoreOrdersCursorDocument = new TypedDocumentString(`
+    query MistakeStoreOrdersCursor($c: String, $s: ID!) {
+  storeOrders(storeId: $s, after: $c) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeStoreOrdersCursorQuery, MistakeStoreOrdersCursorQueryVariables>;
+export const MistakeUsersCursorDocument = new TypedDocumentString(`
+    query MistakeUsersCursor($c: String) {
+  users(after: $c) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeUsersCursorQuery, MistakeUsersCursorQueryVariables>;
+export const MistakeApplicationsCursorDocument = new TypedDocumentString(`
+    query MistakeApplicationsCursor($c: String) {
+  sellerApplications(after: $c) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeApplicationsCursorQuery, MistakeApplicationsCursorQueryVariables>;
+export const MistakeNoticesCursorDocument = new TypedDocumentString(`
+    query MistakeNoticesCursor($c: String) {
+  notices(after: $c) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeNoticesCursorQuery, MistakeNoticesCursorQueryVariables>;
+export const MistakeInventoryCursorDocument = new TypedDocumentString(`
+    query MistakeInventoryCursor($c: String) {
+  myStore {
+    inventoryHistory(after: $c) {
+      totalCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeInventoryCursorQuery, MistakeInventoryCursorQueryVariables>;
+export const MistakeOrdersToDocument = new TypedDocumentString(`
+    query MistakeOrdersTo($f: OrderFilter) {
+  myOrders(filter: $f) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeOrdersToQuery, MistakeOrdersToQueryVariables>;
+export const MistakeOrdersToLiteralDocument = new TypedDocumentString(`
+    query MistakeOrdersToLiteral {
+  myOrders(filter: {to: ""}) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeOrdersToLiteralQuery, MistakeOrdersToLiteralQueryVariables>;
+export const MistakePickupSlotDocument = new TypedDocumentString(`
+    query MistakePickupSlot($i: CheckoutQuoteInput!) {
+  checkoutQuote(input: $i) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<MistakePickupSlotQuery, MistakePickupSlotQueryVariables>;
+export const MistakeStoreCouponsDocument = new TypedDocumentString(`
+    query MistakeStoreCoupons {
+  myStore {
+    coupons(includeEnded: true) {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeStoreCouponsQuery, MistakeStoreCouponsQueryVariables>;
+export const MistakeCreateCouponDocument = new TypedDocumentString(`
+    mutation MistakeCreateCoupon($s: ID!, $i: CreateCouponInput!) {
+  createCoupon(storeId: $s, input: $i) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeCreateCouponMutation, MistakeCreateCouponMutationVariables>;
+export const MistakeSettleMonthDocument = new TypedDocumentString(`
+    mutation MistakeSettleMonth($m: String!) {
+  settleMonth(month: $m) {
+    month
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeSettleMonthMutation, MistakeSettleMonthMutationVariables>;
+export const MistakeStoresByNameDocument = new TypedDocumentString(`
+    query MistakeStoresByName($n: String) {
+  stores(filter: {name: $n}) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeStoresByNameQuery, MistakeStoresByNameQueryVariables>;
+export const MistakeUsersSearchDocument = new TypedDocumentString(`
+    query MistakeUsersSearch($q: String) {
+  users(filter: {search: $q}) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeUsersSearchQuery, MistakeUsersSearchQueryVariables>;
+export const MistakeProductsKeywordDocument = new TypedDocumentString(`
+    query MistakeProductsKeyword($k: String) {
+  products(filter: {keyword: $k}) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MistakeProductsKeywordQuery, MistakeProductsKeywordQueryVariables>;
+export const FuzzCountsDocument = new TypedDocumentString(`
+    query FuzzCounts {
+  myOrders {
+    totalCount
+  }
+  myAddresses {
+    id
+  }
+  mySubscriptions {
+    id
+  }
+  myApiKeys {
+    id
+  }
+  myCoupons {
+    claimedAt
+  }
+  myRestockAlerts {
+    id
+  }
+  cart {
+    itemCount
+  }
+}
+    `) as unknown as TypedDocumentString<FuzzCountsQuery, FuzzCountsQueryVariables>;
+export const FuzzSetStockDocument = new TypedDocumentString(`
+    mutation FuzzSetStock($s: ID!) {
+  setFlowerStock(
+    storeId: $s
+    items: [{flowerId: 1, available: 50}, {flowerId: 2, available: 50}]
+  ) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<FuzzSetStockMutation, FuzzSetStockMutationVariables>;
+export const FuzzCreateCouponDocument = new TypedDocumentString(`
+    mutation FuzzCreateCoupon($s: ID!, $i: CreateCouponInput!) {
+  createCoupon(storeId: $s, input: $i) {
+    __typename
+    ... on Coupon {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FuzzCreateCouponMutation, FuzzCreateCouponMutationVariables>;
+export const FuzzSaveAddressDocument = new TypedDocumentString(`
+    mutation FuzzSaveAddress($i: AddressInput!) {
+  saveAddress(input: $i) {
+    __typename
+    ... on Address {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FuzzSaveAddressMutation, FuzzSaveAddressMutationVariables>;
+export const FuzzCreateStoreDocument = new TypedDocumentString(`
+    mutation FuzzCreateStore($i: CreateStoreInput!) {
+  createStore(input: $i) {
+    __typename
+    ... on Store {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FuzzCreateStoreMutation, FuzzCreateStoreMutationVariables>;
+export const FuzzAliveDocument = new TypedDocumentString(`
+    query FuzzAlive {
+  __typename
+}
+    `) as unknown as TypedDocumentString<FuzzAliveQuery, FuzzAliveQueryVariables>;
+export const FuzzAddToCartDocument = new TypedDocumentString(`
+    mutation FuzzAddToCart($p: ID!) {
+  addToCart(productId: $p, quantity: 1) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<FuzzAddToCartMutation, FuzzAddToCartMutationVariables>;
 export const GiftcardsWriteGiftCardDocument = new TypedDocumentString(`
     mutation GiftcardsWriteGiftCard($i: WriteGiftCardInput!) {
   writeGiftCard(input: $i) {
@@ -1766,6 +2303,58 @@ export const OrdersMyStoreOrderCountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrdersMyStoreOrderCountQuery, OrdersMyStoreOrderCountQueryVariables>;
+export const RevocationLogInDocument = new TypedDocumentString(`
+    mutation RevocationLogIn($i: LogInInput!) {
+  logIn(input: $i) {
+    __typename
+    ... on AuthPayload {
+      accessToken
+      refreshToken
+      user {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevocationLogInMutation, RevocationLogInMutationVariables>;
+export const RevocationLogOutDocument = new TypedDocumentString(`
+    mutation RevocationLogOut($t: String!) {
+  logOut(refreshToken: $t)
+}
+    `) as unknown as TypedDocumentString<RevocationLogOutMutation, RevocationLogOutMutationVariables>;
+export const RevocationCreateKeyDocument = new TypedDocumentString(`
+    mutation RevocationCreateKey($i: CreateApiKeyInput!) {
+  createApiKey(input: $i) {
+    __typename
+    ... on ApiKeyCreated {
+      secret
+      apiKey {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevocationCreateKeyMutation, RevocationCreateKeyMutationVariables>;
+export const RevocationRevokeKeyDocument = new TypedDocumentString(`
+    mutation RevocationRevokeKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    id
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevocationRevokeKeyMutation, RevocationRevokeKeyMutationVariables>;
+export const RevocationSuspendDocument = new TypedDocumentString(`
+    mutation RevocationSuspend($id: ID!) {
+  suspendUser(userId: $id, reason: "결제 사기 의심") {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<RevocationSuspendMutation, RevocationSuspendMutationVariables>;
+export const RevocationUnreadDocument = new TypedDocumentString(`
+    query RevocationUnread {
+  unreadNoticeCount
+}
+    `) as unknown as TypedDocumentString<RevocationUnreadQuery, RevocationUnreadQueryVariables>;
 export const StorefrontSetFlowerStockDocument = new TypedDocumentString(`
     mutation StorefrontSetFlowerStock($s: ID!) {
   setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 60}]) {

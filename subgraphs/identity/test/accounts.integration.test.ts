@@ -10,7 +10,7 @@ import {
 } from '@bloom/testing';
 import { graphql } from './generated/index.js';
 import type { AddressInput, SellerSignUpInput } from './generated/graphql.js';
-import { type IdentityHarness, codeOf, startIdentity } from './identity.harness.js';
+import { type IdentityHarness, LOG_IN, codeOf, startIdentity } from './identity.harness.js';
 
 let h: IdentityHarness;
 let adminId: string;
@@ -18,18 +18,7 @@ const admin = () => ({ userId: adminId, roles: ['ADMIN' as const] });
 
 beforeAll(async () => {
   h = await startIdentity('accounts');
-  const login = await h.call(
-    graphql(`
-      mutation AdminLogIn($i: LogInInput!) {
-        logIn(input: $i) {
-          __typename
-          ...AuthPayloadFields
-          ...UserErrorFields
-        }
-      }
-    `),
-    { i: ADMIN_ACCOUNT },
-  );
+  const login = await h.call(LOG_IN, { input: ADMIN_ACCOUNT });
   const session = expectUnion(login.data?.logIn, 'AuthPayload');
   adminId = session.user.id;
   expect(session.user.roles).toEqual(['ADMIN']);
@@ -423,7 +412,7 @@ describe('saved addresses', () => {
 });
 
 describe('account deletion and suspension', () => {
-  const LOG_IN = graphql(`
+  const LOG_IN_OUTCOME = graphql(`
     mutation LogInOutcome($i: LogInInput!) {
       logIn(input: $i) {
         __typename
@@ -475,7 +464,7 @@ describe('account deletion and suspension', () => {
     expect(deleted.data?.deleteAccount.__typename).toBe('AccountDeleted');
     await h.events.waitForType('identity.user.deleted');
 
-    const login = await h.call(LOG_IN, {
+    const login = await h.call(LOG_IN_OUTCOME, {
       i: { email: 'leaving@bloom.test', password: 'flowers123' },
     });
     expect(login.data?.logIn).toMatchObject({ code: 'INVALID_CREDENTIALS' });
@@ -521,7 +510,7 @@ describe('account deletion and suspension', () => {
       admin(),
     );
     expect(expectUnion(res.data?.suspendUser, 'User').status).toBe('SUSPENDED');
-    const login = await h.call(LOG_IN, {
+    const login = await h.call(LOG_IN_OUTCOME, {
       i: { email: 'suspend@bloom.test', password: 'flowers123' },
     });
     expect(login.data?.logIn).toMatchObject({ code: 'ACCOUNT_SUSPENDED' });
@@ -560,7 +549,7 @@ describe('account deletion and suspension', () => {
       { id: c.id },
       admin(),
     );
-    const back = await h.call(LOG_IN, {
+    const back = await h.call(LOG_IN_OUTCOME, {
       i: { email: 'suspend@bloom.test', password: 'flowers123' },
     });
     expect(back.data?.logIn.__typename).toBe('AuthPayload');

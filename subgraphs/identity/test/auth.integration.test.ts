@@ -2,7 +2,7 @@ import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerCaller, expectUnion, testEnv } from '@bloom/testing';
 import { graphql } from './generated/index.js';
-import { type IdentityHarness, codeOf, startIdentity } from './identity.harness.js';
+import { type IdentityHarness, LOG_IN, codeOf, startIdentity } from './identity.harness.js';
 
 const SIGN_UP = graphql(`
   mutation SignUp($input: SignUpInput!) {
@@ -13,15 +13,6 @@ const SIGN_UP = graphql(`
       ... on InvalidInputError {
         field
       }
-    }
-  }
-`);
-const LOG_IN = graphql(`
-  mutation LogIn($input: LogInInput!) {
-    logIn(input: $input) {
-      __typename
-      ...AuthPayloadFields
-      ...UserErrorFields
     }
   }
 `);

@@ -55,6 +55,17 @@ graphql(`
   }
 `);
 
+// The log-in both test files send (the session or the error).
+export const LOG_IN = graphql(`
+  mutation LogIn($input: LogInInput!) {
+    logIn(input: $input) {
+      __typename
+      ...AuthPayloadFields
+      ...UserErrorFields
+    }
+  }
+`);
+
 /** A result union's error code, or undefined for a member that has none (the success). */
 export const codeOf = (result: { __typename?: string } | null | undefined): string | undefined =>
   result && 'code' in result && typeof result.code === 'string' ? result.code : undefined;

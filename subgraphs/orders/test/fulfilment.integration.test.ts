@@ -25,6 +25,16 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
+// The refusal arms of both status changes' result unions.
+graphql(`
+  fragment TransitionErrorFields on UserError {
+    ... on InvalidTransitionError {
+      code
+      current
+    }
+    code
+  }
+`);
 const ADVANCE = graphql(`
   mutation AdvanceOrder($id: ID!, $to: OrderStatus!, $t: String) {
     advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {
@@ -33,13 +43,7 @@ const ADVANCE = graphql(`
         status
         trackingNumber
       }
-      ... on InvalidTransitionError {
-        code
-        current
-      }
-      ... on UserError {
-        code
-      }
+      ...TransitionErrorFields
     }
   }
 `);
@@ -54,13 +58,7 @@ const CANCEL = graphql(`
           message
         }
       }
-      ... on InvalidTransitionError {
-        code
-        current
-      }
-      ... on UserError {
-        code
-      }
+      ...TransitionErrorFields
     }
   }
 `);

@@ -165,6 +165,16 @@ export async function startProducts(
   });
 }
 
+// The error arms of the input-validated results, spread by name in every file.
+graphql(`
+  fragment InputErrorFields on UserError {
+    code
+    message
+    ... on InvalidInputError {
+      field
+    }
+  }
+`);
 graphql(`
   fragment ProductResult on ProductResult {
     __typename
@@ -182,13 +192,7 @@ graphql(`
         representative
       }
     }
-    ... on UserError {
-      code
-      message
-    }
-    ... on InvalidInputError {
-      field
-    }
+    ...InputErrorFields
   }
 `);
 
@@ -216,6 +220,11 @@ export function productInput(overrides: Partial<CreateProductInput> = {}): Creat
     ...overrides,
   };
 }
+
+/** Generous waits: the shared local database can be slow when many suites run at once. */
+export const patientWaitFor = <T>(
+  check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+) => waitFor(check, { timeoutMs: 45_000 });
 
 /** The value, or a thrown error naming what was missing (for nullable results and list items). */
 export function present<T>(value: T | null | undefined, what: string): T {

@@ -1,10 +1,5 @@
 import type { EventEnvelope } from '@bloom/kernel';
-import {
-  customerCaller,
-  expectUnion,
-  sellerCaller,
-  waitFor as waitForDefault,
-} from '@bloom/testing';
+import { customerCaller, expectUnion, sellerCaller } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RestockService } from '../src/restock/restock.service.js';
 import { graphql } from './generated/index.js';
@@ -12,15 +7,11 @@ import type { RecipeLineInput } from './generated/graphql.js';
 import {
   CREATE,
   type ProductsHarness,
+  patientWaitFor,
   published,
   productInput,
   startProducts,
 } from './products.harness.js';
-
-/** Generous waits: the shared local database can be slow when many suites run at once. */
-const waitFor = <T>(
-  check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-) => waitForDefault(check, { timeoutMs: 45_000 });
 
 const SUBSCRIBE = graphql(`
   mutation SubscribeRestockAlert($id: ID!) {
@@ -72,7 +63,7 @@ const restockedOf = (productId: string) =>
 
 /** Waits until the consumer finished this event, then lets the relay publish anything new. */
 async function settled(consumer: string, event: EventEnvelope) {
-  await waitFor(() =>
+  await patientWaitFor(() =>
     h.db
       .collection('processed_events')
       .findOne({ _id: `${consumer}:${event.id}` as never, state: 'done' }),
@@ -130,7 +121,7 @@ describe('restock alerts', () => {
     expect(flag.data?.product?.restockAlertSubscribed).toBe(true);
 
     await h.call(STATUS, { id, status: 'ON_SALE' }, sellerCaller('seller-s'));
-    await waitFor(() => restockedOf(id).length > 0);
+    await patientWaitFor(() => restockedOf(id).length > 0);
     const [notice] = restockedOf(id);
     expect(notice?.payload).toEqual({
       productId: id,
@@ -160,7 +151,7 @@ describe('restock alerts', () => {
     await h.call(STATUS, { id, status: 'SOLD_OUT' }, sellerCaller('seller-s'));
     await h.call(SUBSCRIBE, { id }, customerCaller('c1'));
     await h.call(STATUS, { id, status: 'ON_SALE' }, sellerCaller('seller-s'));
-    await waitFor(() => restockedOf(id).length === 2);
+    await patientWaitFor(() => restockedOf(id).length === 2);
     expect(restockedOf(id)[1]?.payload.subscriberIds).toEqual(['c1']);
   }, 90_000);
 
@@ -177,7 +168,7 @@ describe('restock alerts', () => {
     }
     // 20 stems make two bouquets: the two oldest subscribers hear of it.
     const first = await h.setStock('store-s', { 5: 20 });
-    await waitFor(() => restockedOf(id).length > 0);
+    await patientWaitFor(() => restockedOf(id).length > 0);
     expect(restockedOf(id)[0]?.payload).toMatchObject({
       subscriberIds: ['w1', 'w2'],
       availableQuantity: 2,
@@ -194,7 +185,7 @@ describe('restock alerts', () => {
     // Sold out again, then plenty: the three still waiting are notified, once.
     await h.setStock('store-s', { 5: 0 });
     await h.setStock('store-s', { 5: 100 });
-    await waitFor(() => restockedOf(id).length === 2);
+    await patientWaitFor(() => restockedOf(id).length === 2);
     expect(restockedOf(id)[1]?.payload).toMatchObject({
       subscriberIds: ['w3', 'w4', 'w5'],
       availableQuantity: 10,

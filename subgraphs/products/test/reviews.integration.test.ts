@@ -1,27 +1,17 @@
 import { ObjectId } from 'mongodb';
-import {
-  customerCaller,
-  dataOf,
-  expectUnion,
-  sellerCaller,
-  waitFor as waitForDefault,
-} from '@bloom/testing';
+import { customerCaller, dataOf, expectUnion, sellerCaller } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/index.js';
 import type { CreateReviewInput, ReviewSort } from './generated/graphql.js';
 import {
   CREATE,
   type ProductsHarness,
+  patientWaitFor,
   present,
   published,
   productInput,
   startProducts,
 } from './products.harness.js';
-
-/** Generous waits: the shared local database can be slow when many suites run at once. */
-const waitFor = <T>(
-  check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-) => waitForDefault(check, { timeoutMs: 45_000 });
 
 const REVIEW = graphql(`
   mutation CreateReview($input: CreateReviewInput!) {
@@ -36,13 +26,7 @@ const REVIEW = graphql(`
           id
         }
       }
-      ... on UserError {
-        code
-        message
-      }
-      ... on InvalidInputError {
-        field
-      }
+      ...InputErrorFields
     }
   }
 `);
@@ -198,7 +182,7 @@ describe('rating aggregates', () => {
     expect(stored).toMatchObject({ ratingSum: sum, ratingCount: 50 });
 
     // Events: one per distinct count at most, and the newest says 50.
-    const changes = await waitFor(() => {
+    const changes = await patientWaitFor(() => {
       const mine = published<{ productId: string; ratingCount: number }>(
         h.events,
         'products.product.ratingChanged',
@@ -214,7 +198,7 @@ describe('rating aggregates', () => {
       ratingSum: sum,
       ...expected,
     });
-    const created = await waitFor(() => {
+    const created = await patientWaitFor(() => {
       const all = published<{ productId: string }>(h.events, 'products.review.created');
       const mine = all.filter((e) => e.payload.productId === productId);
       return mine.length >= 50 ? mine : null;
@@ -279,7 +263,7 @@ describe('rating aggregates', () => {
       { subjectId: 'line-0' },
     );
     await h.redeliver(event);
-    await waitFor(() =>
+    await patientWaitFor(() =>
       h.db
         .collection('processed_events')
         .findOne({ _id: `products-order-lines:${event.id}` as never, state: 'done' }),

@@ -19,13 +19,7 @@ graphql(`
       remaining
       active
     }
-    ... on UserError {
-      code
-      message
-    }
-    ... on InvalidInputError {
-      field
-    }
+    ...InputErrorFields
   }
 `);
 const CREATE = graphql(`

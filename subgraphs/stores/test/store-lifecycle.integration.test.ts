@@ -18,13 +18,7 @@ const UPDATE_STORE = graphql(`
     updateStore(storeId: $storeId, input: $input) {
       __typename
       ...StoreFields
-      ... on UserError {
-        code
-        message
-      }
-      ... on InvalidInputError {
-        field
-      }
+      ...InputErrorFields
     }
   }
 `);

@@ -64,18 +64,23 @@ graphql(`
   }
 `);
 
+// The error arms of the input-validated mutations' result unions, spread by name in every file.
+graphql(`
+  fragment InputErrorFields on UserError {
+    code
+    message
+    ... on InvalidInputError {
+      field
+    }
+  }
+`);
+
 export const CREATE_STORE = graphql(`
   mutation CreateStore($input: CreateStoreInput!) {
     createStore(input: $input) {
       __typename
       ...StoreFields
-      ... on UserError {
-        code
-        message
-      }
-      ... on InvalidInputError {
-        field
-      }
+      ...InputErrorFields
     }
   }
 `);

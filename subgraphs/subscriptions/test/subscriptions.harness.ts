@@ -287,19 +287,23 @@ graphql(`
     }
   }
 `);
+// The error arms of the result unions that include InvalidInputError.
+graphql(`
+  fragment InputErrorFields on UserError {
+    code
+    message
+    ... on InvalidInputError {
+      field
+    }
+  }
+`);
 graphql(`
   fragment SubscribeResultFields on SubscribeResult {
     __typename
     ... on FlowerSubscription {
       ...FlowerSubscriptionFields
     }
-    ... on UserError {
-      code
-      message
-    }
-    ... on InvalidInputError {
-      field
-    }
+    ...InputErrorFields
   }
 `);
 graphql(`
@@ -308,13 +312,7 @@ graphql(`
     ... on FlowerSubscription {
       ...FlowerSubscriptionFields
     }
-    ... on UserError {
-      code
-      message
-    }
-    ... on InvalidInputError {
-      field
-    }
+    ...InputErrorFields
   }
 `);
 // The card change's union has no InvalidInputError member.

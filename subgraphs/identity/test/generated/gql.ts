@@ -16,7 +16,6 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n      mutation AdminLogIn($i: LogInInput!) {\n        logIn(input: $i) {\n          __typename\n          ...AuthPayloadFields\n          ...UserErrorFields\n        }\n      }\n    ": typeof types.AdminLogInDocument,
     "\n      mutation CustomerSignUp($i: SignUpInput!) {\n        signUp(input: $i) {\n          __typename\n          ...AuthPayloadFields\n          ...UserErrorFields\n        }\n      }\n    ": typeof types.CustomerSignUpDocument,
     "\n    mutation SellerSignUp($i: SellerSignUpInput!) {\n      signUpSeller(input: $i) {\n        __typename\n        ...AuthPayloadFields\n        ...UserErrorFields\n        ... on InvalidInputError {\n          field\n        }\n      }\n    }\n  ": typeof types.SellerSignUpDocument,
     "\n    fragment SellerDecision on SellerDecisionResult {\n      __typename\n      ... on User {\n        id\n        roles\n        seller {\n          status\n          rejectionReason\n        }\n      }\n      ... on UserError {\n        code\n      }\n    }\n  ": typeof types.SellerDecisionFragmentDoc,
@@ -48,15 +47,14 @@ type Documents = {
     "\n        query UserEntities($r: [_Any!]!) {\n          _entities(representations: $r) {\n            ... on User {\n              id\n              name\n              email\n            }\n          }\n        }\n      ": typeof types.UserEntitiesDocument,
     "\n        query MeEmail {\n          me {\n            email\n          }\n        }\n      ": typeof types.MeEmailDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ...AuthPayloadFields\n      ...UserErrorFields\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n": typeof types.SignUpDocument,
-    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      __typename\n      ...AuthPayloadFields\n      ...UserErrorFields\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation RefreshTokens($t: String!) {\n    refreshTokens(refreshToken: $t) {\n      __typename\n      ...AuthPayloadFields\n      ...UserErrorFields\n    }\n  }\n": typeof types.RefreshTokensDocument,
     "\n        mutation LogOut($t: String!) {\n          logOut(refreshToken: $t)\n        }\n      ": typeof types.LogOutDocument,
     "\n        mutation ChangePassword($input: ChangePasswordInput!) {\n          changePassword(input: $input) {\n            __typename\n            ...AuthPayloadFields\n            ...UserErrorFields\n            ... on InvalidInputError {\n              field\n            }\n          }\n        }\n      ": typeof types.ChangePasswordDocument,
     "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    refreshToken\n    expiresIn\n    user {\n      id\n      email\n      roles\n      status\n      seller {\n        status\n      }\n    }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
     "\n  fragment UserErrorFields on UserError {\n    code\n    message\n  }\n": typeof types.UserErrorFieldsFragmentDoc,
+    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      __typename\n      ...AuthPayloadFields\n      ...UserErrorFields\n    }\n  }\n": typeof types.LogInDocument,
 };
 const documents: Documents = {
-    "\n      mutation AdminLogIn($i: LogInInput!) {\n        logIn(input: $i) {\n          __typename\n          ...AuthPayloadFields\n          ...UserErrorFields\n        }\n      }\n    ": types.AdminLogInDocument,
     "\n      mutation CustomerSignUp($i: SignUpInput!) {\n        signUp(input: $i) {\n          __typename\n          ...AuthPayloadFields\n          ...UserErrorFields\n        }\n      }\n    ": types.CustomerSignUpDocument,
     "\n    mutation SellerSignUp($i: SellerSignUpInput!) {\n      signUpSeller(input: $i) {\n        __typename\n        ...AuthPayloadFields\n        ...UserErrorFields\n        ... on InvalidInputError {\n          field\n        }\n      }\n    }\n  ": types.SellerSignUpDocument,
     "\n    fragment SellerDecision on SellerDecisionResult {\n      __typename\n      ... on User {\n        id\n        roles\n        seller {\n          status\n          rejectionReason\n        }\n      }\n      ... on UserError {\n        code\n      }\n    }\n  ": types.SellerDecisionFragmentDoc,
@@ -88,18 +86,14 @@ const documents: Documents = {
     "\n        query UserEntities($r: [_Any!]!) {\n          _entities(representations: $r) {\n            ... on User {\n              id\n              name\n              email\n            }\n          }\n        }\n      ": types.UserEntitiesDocument,
     "\n        query MeEmail {\n          me {\n            email\n          }\n        }\n      ": types.MeEmailDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ...AuthPayloadFields\n      ...UserErrorFields\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n": types.SignUpDocument,
-    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      __typename\n      ...AuthPayloadFields\n      ...UserErrorFields\n    }\n  }\n": types.LogInDocument,
     "\n  mutation RefreshTokens($t: String!) {\n    refreshTokens(refreshToken: $t) {\n      __typename\n      ...AuthPayloadFields\n      ...UserErrorFields\n    }\n  }\n": types.RefreshTokensDocument,
     "\n        mutation LogOut($t: String!) {\n          logOut(refreshToken: $t)\n        }\n      ": types.LogOutDocument,
     "\n        mutation ChangePassword($input: ChangePasswordInput!) {\n          changePassword(input: $input) {\n            __typename\n            ...AuthPayloadFields\n            ...UserErrorFields\n            ... on InvalidInputError {\n              field\n            }\n          }\n        }\n      ": types.ChangePasswordDocument,
     "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    refreshToken\n    expiresIn\n    user {\n      id\n      email\n      roles\n      status\n      seller {\n        status\n      }\n    }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
     "\n  fragment UserErrorFields on UserError {\n    code\n    message\n  }\n": types.UserErrorFieldsFragmentDoc,
+    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      __typename\n      ...AuthPayloadFields\n      ...UserErrorFields\n    }\n  }\n": types.LogInDocument,
 };
 
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n      mutation AdminLogIn($i: LogInInput!) {\n        logIn(input: $i) {\n          __typename\n          ...AuthPayloadFields\n          ...UserErrorFields\n        }\n      }\n    "): typeof import('./graphql.js').AdminLogInDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -227,10 +221,6 @@ export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      __typename\n      ...AuthPayloadFields\n      ...UserErrorFields\n    }\n  }\n"): typeof import('./graphql.js').LogInDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation RefreshTokens($t: String!) {\n    refreshTokens(refreshToken: $t) {\n      __typename\n      ...AuthPayloadFields\n      ...UserErrorFields\n    }\n  }\n"): typeof import('./graphql.js').RefreshTokensDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -248,6 +238,10 @@ export function graphql(source: "\n  fragment AuthPayloadFields on AuthPayload {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment UserErrorFields on UserError {\n    code\n    message\n  }\n"): typeof import('./graphql.js').UserErrorFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) {\n      __typename\n      ...AuthPayloadFields\n      ...UserErrorFields\n    }\n  }\n"): typeof import('./graphql.js').LogInDocument;
 
 
 export function graphql(source: string) {

@@ -85,18 +85,6 @@ export type UserStatus =
   | 'DELETED'
   | 'SUSPENDED';
 
-export type AdminLogInMutationVariables = Exact<{
-  i: LogInInput;
-}>;
-
-
-export type AdminLogInMutation = { logIn:
-    | { __typename: 'AccountSuspendedError', code: string, message: string }
-    | { __typename: 'AuthPayload', accessToken: string, refreshToken: string, expiresIn: number, user: { id: string, email: string | null, roles: Array<Role>, status: UserStatus, seller: { status: SellerStatus } | null } }
-    | { __typename: 'InvalidCredentialsError', code: string, message: string }
-    | { __typename: 'LoginThrottledError', code: string, message: string }
-   };
-
 export type CustomerSignUpMutationVariables = Exact<{
   i: SignUpInput;
 }>;
@@ -384,18 +372,6 @@ export type SignUpMutation = { signUp:
     | { __typename: 'SignupBlockedError', code: string, message: string }
    };
 
-export type LogInMutationVariables = Exact<{
-  input: LogInInput;
-}>;
-
-
-export type LogInMutation = { logIn:
-    | { __typename: 'AccountSuspendedError', code: string, message: string }
-    | { __typename: 'AuthPayload', accessToken: string, refreshToken: string, expiresIn: number, user: { id: string, email: string | null, roles: Array<Role>, status: UserStatus, seller: { status: SellerStatus } | null } }
-    | { __typename: 'InvalidCredentialsError', code: string, message: string }
-    | { __typename: 'LoginThrottledError', code: string, message: string }
-   };
-
 export type RefreshTokensMutationVariables = Exact<{
   t: string;
 }>;
@@ -480,6 +456,18 @@ export type UserErrorFieldsFragment =
   | UserErrorFields_UserNotFoundError_Fragment
 ;
 
+export type LogInMutationVariables = Exact<{
+  input: LogInInput;
+}>;
+
+
+export type LogInMutation = { logIn:
+    | { __typename: 'AccountSuspendedError', code: string, message: string }
+    | { __typename: 'AuthPayload', accessToken: string, refreshToken: string, expiresIn: number, user: { id: string, email: string | null, roles: Array<Role>, status: UserStatus, seller: { status: SellerStatus } | null } }
+    | { __typename: 'InvalidCredentialsError', code: string, message: string }
+    | { __typename: 'LoginThrottledError', code: string, message: string }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -536,32 +524,6 @@ export const UserErrorFieldsFragmentDoc = new TypedDocumentString(`
   message
 }
     `, {"fragmentName":"UserErrorFields"}) as unknown as TypedDocumentString<UserErrorFieldsFragment, unknown>;
-export const AdminLogInDocument = new TypedDocumentString(`
-    mutation AdminLogIn($i: LogInInput!) {
-  logIn(input: $i) {
-    __typename
-    ...AuthPayloadFields
-    ...UserErrorFields
-  }
-}
-    fragment AuthPayloadFields on AuthPayload {
-  accessToken
-  refreshToken
-  expiresIn
-  user {
-    id
-    email
-    roles
-    status
-    seller {
-      status
-    }
-  }
-}
-fragment UserErrorFields on UserError {
-  code
-  message
-}`) as unknown as TypedDocumentString<AdminLogInMutation, AdminLogInMutationVariables>;
 export const CustomerSignUpDocument = new TypedDocumentString(`
     mutation CustomerSignUp($i: SignUpInput!) {
   signUp(input: $i) {
@@ -903,32 +865,6 @@ fragment UserErrorFields on UserError {
   code
   message
 }`) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
-export const LogInDocument = new TypedDocumentString(`
-    mutation LogIn($input: LogInInput!) {
-  logIn(input: $input) {
-    __typename
-    ...AuthPayloadFields
-    ...UserErrorFields
-  }
-}
-    fragment AuthPayloadFields on AuthPayload {
-  accessToken
-  refreshToken
-  expiresIn
-  user {
-    id
-    email
-    roles
-    status
-    seller {
-      status
-    }
-  }
-}
-fragment UserErrorFields on UserError {
-  code
-  message
-}`) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
 export const RefreshTokensDocument = new TypedDocumentString(`
     mutation RefreshTokens($t: String!) {
   refreshTokens(refreshToken: $t) {
@@ -989,3 +925,29 @@ fragment UserErrorFields on UserError {
   code
   message
 }`) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const LogInDocument = new TypedDocumentString(`
+    mutation LogIn($input: LogInInput!) {
+  logIn(input: $input) {
+    __typename
+    ...AuthPayloadFields
+    ...UserErrorFields
+  }
+}
+    fragment AuthPayloadFields on AuthPayload {
+  accessToken
+  refreshToken
+  expiresIn
+  user {
+    id
+    email
+    roles
+    status
+    seller {
+      status
+    }
+  }
+}
+fragment UserErrorFields on UserError {
+  code
+  message
+}`) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;

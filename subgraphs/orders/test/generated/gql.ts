@@ -24,8 +24,9 @@ type Documents = {
     "\n        query MyUpcomingPickups {\n          myUpcomingPickups {\n            id\n          }\n        }\n      ": typeof types.MyUpcomingPickupsDocument,
     "\n        query MyOrderCount {\n          myOrders {\n            totalCount\n          }\n        }\n      ": typeof types.MyOrderCountDocument,
     "\n        query StoreOrderCount($s: ID!) {\n          storeOrders(storeId: $s) {\n            totalCount\n          }\n        }\n      ": typeof types.StoreOrderCountDocument,
-    "\n  mutation AdvanceOrder($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n      ... on Order {\n        status\n        trackingNumber\n      }\n      ... on InvalidTransitionError {\n        code\n        current\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.AdvanceOrderDocument,
-    "\n  mutation CancelOrder($id: ID!, $r: String!) {\n    cancelOrder(orderId: $id, reason: $r) {\n      __typename\n      ... on Order {\n        status\n        cancellation {\n          code\n          message\n        }\n      }\n      ... on InvalidTransitionError {\n        code\n        current\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.CancelOrderDocument,
+    "\n  fragment TransitionErrorFields on UserError {\n    ... on InvalidTransitionError {\n      code\n      current\n    }\n    code\n  }\n": typeof types.TransitionErrorFieldsFragmentDoc,
+    "\n  mutation AdvanceOrder($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n      ... on Order {\n        status\n        trackingNumber\n      }\n      ...TransitionErrorFields\n    }\n  }\n": typeof types.AdvanceOrderDocument,
+    "\n  mutation CancelOrder($id: ID!, $r: String!) {\n    cancelOrder(orderId: $id, reason: $r) {\n      __typename\n      ... on Order {\n        status\n        cancellation {\n          code\n          message\n        }\n      }\n      ...TransitionErrorFields\n    }\n  }\n": typeof types.CancelOrderDocument,
     "\n        query OrderDetails($id: ID!) {\n          order(id: $id) {\n            ...OrderFields\n          }\n        }\n      ": typeof types.OrderDetailsDocument,
     "\n        query MyFirstOrder {\n          myOrders(first: 1) {\n            totalCount\n            nodes {\n              id\n            }\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n          }\n        }\n      ": typeof types.MyFirstOrderDocument,
     "\n        query MyNextOrder($a: String) {\n          myOrders(first: 1, after: $a) {\n            nodes {\n              id\n            }\n          }\n        }\n      ": typeof types.MyNextOrderDocument,
@@ -52,8 +53,9 @@ const documents: Documents = {
     "\n        query MyUpcomingPickups {\n          myUpcomingPickups {\n            id\n          }\n        }\n      ": types.MyUpcomingPickupsDocument,
     "\n        query MyOrderCount {\n          myOrders {\n            totalCount\n          }\n        }\n      ": types.MyOrderCountDocument,
     "\n        query StoreOrderCount($s: ID!) {\n          storeOrders(storeId: $s) {\n            totalCount\n          }\n        }\n      ": types.StoreOrderCountDocument,
-    "\n  mutation AdvanceOrder($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n      ... on Order {\n        status\n        trackingNumber\n      }\n      ... on InvalidTransitionError {\n        code\n        current\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.AdvanceOrderDocument,
-    "\n  mutation CancelOrder($id: ID!, $r: String!) {\n    cancelOrder(orderId: $id, reason: $r) {\n      __typename\n      ... on Order {\n        status\n        cancellation {\n          code\n          message\n        }\n      }\n      ... on InvalidTransitionError {\n        code\n        current\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.CancelOrderDocument,
+    "\n  fragment TransitionErrorFields on UserError {\n    ... on InvalidTransitionError {\n      code\n      current\n    }\n    code\n  }\n": types.TransitionErrorFieldsFragmentDoc,
+    "\n  mutation AdvanceOrder($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n      ... on Order {\n        status\n        trackingNumber\n      }\n      ...TransitionErrorFields\n    }\n  }\n": types.AdvanceOrderDocument,
+    "\n  mutation CancelOrder($id: ID!, $r: String!) {\n    cancelOrder(orderId: $id, reason: $r) {\n      __typename\n      ... on Order {\n        status\n        cancellation {\n          code\n          message\n        }\n      }\n      ...TransitionErrorFields\n    }\n  }\n": types.CancelOrderDocument,
     "\n        query OrderDetails($id: ID!) {\n          order(id: $id) {\n            ...OrderFields\n          }\n        }\n      ": types.OrderDetailsDocument,
     "\n        query MyFirstOrder {\n          myOrders(first: 1) {\n            totalCount\n            nodes {\n              id\n            }\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n          }\n        }\n      ": types.MyFirstOrderDocument,
     "\n        query MyNextOrder($a: String) {\n          myOrders(first: 1, after: $a) {\n            nodes {\n              id\n            }\n          }\n        }\n      ": types.MyNextOrderDocument,
@@ -107,11 +109,15 @@ export function graphql(source: "\n        query StoreOrderCount($s: ID!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AdvanceOrder($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n      ... on Order {\n        status\n        trackingNumber\n      }\n      ... on InvalidTransitionError {\n        code\n        current\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n"): typeof import('./graphql.js').AdvanceOrderDocument;
+export function graphql(source: "\n  fragment TransitionErrorFields on UserError {\n    ... on InvalidTransitionError {\n      code\n      current\n    }\n    code\n  }\n"): typeof import('./graphql.js').TransitionErrorFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CancelOrder($id: ID!, $r: String!) {\n    cancelOrder(orderId: $id, reason: $r) {\n      __typename\n      ... on Order {\n        status\n        cancellation {\n          code\n          message\n        }\n      }\n      ... on InvalidTransitionError {\n        code\n        current\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n"): typeof import('./graphql.js').CancelOrderDocument;
+export function graphql(source: "\n  mutation AdvanceOrder($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n      ... on Order {\n        status\n        trackingNumber\n      }\n      ...TransitionErrorFields\n    }\n  }\n"): typeof import('./graphql.js').AdvanceOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelOrder($id: ID!, $r: String!) {\n    cancelOrder(orderId: $id, reason: $r) {\n      __typename\n      ... on Order {\n        status\n        cancellation {\n          code\n          message\n        }\n      }\n      ...TransitionErrorFields\n    }\n  }\n"): typeof import('./graphql.js').CancelOrderDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

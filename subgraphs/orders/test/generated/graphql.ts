@@ -141,6 +141,33 @@ export type StoreOrderCountQueryVariables = Exact<{
 
 export type StoreOrderCountQuery = { storeOrders: { totalCount: number } };
 
+type TransitionErrorFields_CouponNotApplicableError_Fragment = { code: string };
+
+type TransitionErrorFields_EmptyCartError_Fragment = { code: string };
+
+type TransitionErrorFields_IdempotencyKeyReusedError_Fragment = { code: string };
+
+type TransitionErrorFields_InvalidInputError_Fragment = { code: string };
+
+type TransitionErrorFields_InvalidTransitionError_Fragment = { code: string, current: OrderStatus };
+
+type TransitionErrorFields_OrderNotFoundError_Fragment = { code: string };
+
+type TransitionErrorFields_TotalMismatchError_Fragment = { code: string };
+
+type TransitionErrorFields_UnavailableError_Fragment = { code: string };
+
+export type TransitionErrorFieldsFragment =
+  | TransitionErrorFields_CouponNotApplicableError_Fragment
+  | TransitionErrorFields_EmptyCartError_Fragment
+  | TransitionErrorFields_IdempotencyKeyReusedError_Fragment
+  | TransitionErrorFields_InvalidInputError_Fragment
+  | TransitionErrorFields_InvalidTransitionError_Fragment
+  | TransitionErrorFields_OrderNotFoundError_Fragment
+  | TransitionErrorFields_TotalMismatchError_Fragment
+  | TransitionErrorFields_UnavailableError_Fragment
+;
+
 export type AdvanceOrderMutationVariables = Exact<{
   id: string;
   to: OrderStatus;
@@ -304,6 +331,15 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const TransitionErrorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TransitionErrorFields on UserError {
+  ... on InvalidTransitionError {
+    code
+    current
+  }
+  code
+}
+    `, {"fragmentName":"TransitionErrorFields"}) as unknown as TypedDocumentString<TransitionErrorFieldsFragment, unknown>;
 export const OrderFieldsFragmentDoc = new TypedDocumentString(`
     fragment OrderFields on Order {
   id
@@ -432,16 +468,16 @@ export const AdvanceOrderDocument = new TypedDocumentString(`
       status
       trackingNumber
     }
-    ... on InvalidTransitionError {
-      code
-      current
-    }
-    ... on UserError {
-      code
-    }
+    ...TransitionErrorFields
   }
 }
-    `) as unknown as TypedDocumentString<AdvanceOrderMutation, AdvanceOrderMutationVariables>;
+    fragment TransitionErrorFields on UserError {
+  ... on InvalidTransitionError {
+    code
+    current
+  }
+  code
+}`) as unknown as TypedDocumentString<AdvanceOrderMutation, AdvanceOrderMutationVariables>;
 export const CancelOrderDocument = new TypedDocumentString(`
     mutation CancelOrder($id: ID!, $r: String!) {
   cancelOrder(orderId: $id, reason: $r) {
@@ -453,16 +489,16 @@ export const CancelOrderDocument = new TypedDocumentString(`
         message
       }
     }
-    ... on InvalidTransitionError {
-      code
-      current
-    }
-    ... on UserError {
-      code
-    }
+    ...TransitionErrorFields
   }
 }
-    `) as unknown as TypedDocumentString<CancelOrderMutation, CancelOrderMutationVariables>;
+    fragment TransitionErrorFields on UserError {
+  ... on InvalidTransitionError {
+    code
+    current
+  }
+  code
+}`) as unknown as TypedDocumentString<CancelOrderMutation, CancelOrderMutationVariables>;
 export const OrderDetailsDocument = new TypedDocumentString(`
     query OrderDetails($id: ID!) {
   order(id: $id) {

@@ -33,7 +33,8 @@ type Documents = {
     "\n          mutation SetListedProductSoldOut($id: ID!) {\n            setProductStatus(id: $id, status: SOLD_OUT) {\n              __typename\n            }\n          }\n        ": typeof types.SetListedProductSoldOutDocument,
     "\n        query StoreEntityProducts($r: [_Any!]!) {\n          _entities(representations: $r) {\n            __typename\n            ... on Store {\n              id\n              products(first: 3, sort: PRICE_DESC) {\n                totalCount\n                nodes {\n                  price\n                }\n              }\n            }\n          }\n        }\n      ": typeof types.StoreEntityProductsDocument,
     "\n        query HomeSections {\n          homeSections(size: 3) {\n            bestSellers {\n              name\n              salesCount\n            }\n            newArrivals {\n              name\n            }\n            bestRated {\n              name\n              ratingAverage\n            }\n          }\n        }\n      ": typeof types.HomeSectionsDocument,
-    "\n  fragment ProductResult on ProductResult {\n    __typename\n    ... on Product {\n      id\n      name\n      price\n      saleStatus\n      storeId\n      category\n      tags\n      recipe {\n        flowerId\n        count\n        representative\n      }\n    }\n    ... on UserError {\n      code\n      message\n    }\n    ... on InvalidInputError {\n      field\n    }\n  }\n": typeof types.ProductResultFragmentDoc,
+    "\n  fragment InputErrorFields on UserError {\n    code\n    message\n    ... on InvalidInputError {\n      field\n    }\n  }\n": typeof types.InputErrorFieldsFragmentDoc,
+    "\n  fragment ProductResult on ProductResult {\n    __typename\n    ... on Product {\n      id\n      name\n      price\n      saleStatus\n      storeId\n      category\n      tags\n      recipe {\n        flowerId\n        count\n        representative\n      }\n    }\n    ...InputErrorFields\n  }\n": typeof types.ProductResultFragmentDoc,
     "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...ProductResult\n    }\n  }\n": typeof types.CreateProductDocument,
     "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      ...ProductResult\n    }\n  }\n": typeof types.UpdateProductDocument,
     "\n  mutation SetProductStatus($id: ID!, $status: SaleStatus!) {\n    setProductStatus(id: $id, status: $status) {\n      ...ProductResult\n    }\n  }\n": typeof types.SetProductStatusDocument,
@@ -51,7 +52,7 @@ type Documents = {
     "\n  mutation SetRestockProductStatus($id: ID!, $status: SaleStatus!) {\n    setProductStatus(id: $id, status: $status) {\n      __typename\n    }\n  }\n": typeof types.SetRestockProductStatusDocument,
     "\n  query MyRestockAlerts {\n    myRestockAlerts {\n      productId\n    }\n  }\n": typeof types.MyRestockAlertsDocument,
     "\n        query ProductRestockFlag($id: ID!) {\n          product(id: $id) {\n            restockAlertSubscribed\n          }\n        }\n      ": typeof types.ProductRestockFlagDocument,
-    "\n  mutation CreateReview($input: CreateReviewInput!) {\n    createReview(input: $input) {\n      __typename\n      ... on Review {\n        id\n        rating\n        text\n        productId\n        author {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n": typeof types.CreateReviewDocument,
+    "\n  mutation CreateReview($input: CreateReviewInput!) {\n    createReview(input: $input) {\n      __typename\n      ... on Review {\n        id\n        rating\n        text\n        productId\n        author {\n          id\n        }\n      }\n      ...InputErrorFields\n    }\n  }\n": typeof types.CreateReviewDocument,
     "\n  query ProductRating($id: ID!) {\n    product(id: $id) {\n      ratingAverage\n      ratingCount\n      salesCount\n    }\n  }\n": typeof types.ProductRatingDocument,
     "\n        query ReviewableOrderLines {\n          reviewableOrderLines {\n            orderLineId\n            productId\n          }\n        }\n      ": typeof types.ReviewableOrderLinesDocument,
     "\n        query ReviewableOrderLineIds {\n          reviewableOrderLines {\n            orderLineId\n          }\n        }\n      ": typeof types.ReviewableOrderLineIdsDocument,
@@ -76,7 +77,8 @@ const documents: Documents = {
     "\n          mutation SetListedProductSoldOut($id: ID!) {\n            setProductStatus(id: $id, status: SOLD_OUT) {\n              __typename\n            }\n          }\n        ": types.SetListedProductSoldOutDocument,
     "\n        query StoreEntityProducts($r: [_Any!]!) {\n          _entities(representations: $r) {\n            __typename\n            ... on Store {\n              id\n              products(first: 3, sort: PRICE_DESC) {\n                totalCount\n                nodes {\n                  price\n                }\n              }\n            }\n          }\n        }\n      ": types.StoreEntityProductsDocument,
     "\n        query HomeSections {\n          homeSections(size: 3) {\n            bestSellers {\n              name\n              salesCount\n            }\n            newArrivals {\n              name\n            }\n            bestRated {\n              name\n              ratingAverage\n            }\n          }\n        }\n      ": types.HomeSectionsDocument,
-    "\n  fragment ProductResult on ProductResult {\n    __typename\n    ... on Product {\n      id\n      name\n      price\n      saleStatus\n      storeId\n      category\n      tags\n      recipe {\n        flowerId\n        count\n        representative\n      }\n    }\n    ... on UserError {\n      code\n      message\n    }\n    ... on InvalidInputError {\n      field\n    }\n  }\n": types.ProductResultFragmentDoc,
+    "\n  fragment InputErrorFields on UserError {\n    code\n    message\n    ... on InvalidInputError {\n      field\n    }\n  }\n": types.InputErrorFieldsFragmentDoc,
+    "\n  fragment ProductResult on ProductResult {\n    __typename\n    ... on Product {\n      id\n      name\n      price\n      saleStatus\n      storeId\n      category\n      tags\n      recipe {\n        flowerId\n        count\n        representative\n      }\n    }\n    ...InputErrorFields\n  }\n": types.ProductResultFragmentDoc,
     "\n  mutation CreateProduct($input: CreateProductInput!) {\n    createProduct(input: $input) {\n      ...ProductResult\n    }\n  }\n": types.CreateProductDocument,
     "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      ...ProductResult\n    }\n  }\n": types.UpdateProductDocument,
     "\n  mutation SetProductStatus($id: ID!, $status: SaleStatus!) {\n    setProductStatus(id: $id, status: $status) {\n      ...ProductResult\n    }\n  }\n": types.SetProductStatusDocument,
@@ -94,7 +96,7 @@ const documents: Documents = {
     "\n  mutation SetRestockProductStatus($id: ID!, $status: SaleStatus!) {\n    setProductStatus(id: $id, status: $status) {\n      __typename\n    }\n  }\n": types.SetRestockProductStatusDocument,
     "\n  query MyRestockAlerts {\n    myRestockAlerts {\n      productId\n    }\n  }\n": types.MyRestockAlertsDocument,
     "\n        query ProductRestockFlag($id: ID!) {\n          product(id: $id) {\n            restockAlertSubscribed\n          }\n        }\n      ": types.ProductRestockFlagDocument,
-    "\n  mutation CreateReview($input: CreateReviewInput!) {\n    createReview(input: $input) {\n      __typename\n      ... on Review {\n        id\n        rating\n        text\n        productId\n        author {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n": types.CreateReviewDocument,
+    "\n  mutation CreateReview($input: CreateReviewInput!) {\n    createReview(input: $input) {\n      __typename\n      ... on Review {\n        id\n        rating\n        text\n        productId\n        author {\n          id\n        }\n      }\n      ...InputErrorFields\n    }\n  }\n": types.CreateReviewDocument,
     "\n  query ProductRating($id: ID!) {\n    product(id: $id) {\n      ratingAverage\n      ratingCount\n      salesCount\n    }\n  }\n": types.ProductRatingDocument,
     "\n        query ReviewableOrderLines {\n          reviewableOrderLines {\n            orderLineId\n            productId\n          }\n        }\n      ": types.ReviewableOrderLinesDocument,
     "\n        query ReviewableOrderLineIds {\n          reviewableOrderLines {\n            orderLineId\n          }\n        }\n      ": types.ReviewableOrderLineIdsDocument,
@@ -173,7 +175,11 @@ export function graphql(source: "\n        query HomeSections {\n          homeS
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ProductResult on ProductResult {\n    __typename\n    ... on Product {\n      id\n      name\n      price\n      saleStatus\n      storeId\n      category\n      tags\n      recipe {\n        flowerId\n        count\n        representative\n      }\n    }\n    ... on UserError {\n      code\n      message\n    }\n    ... on InvalidInputError {\n      field\n    }\n  }\n"): typeof import('./graphql.js').ProductResultFragmentDoc;
+export function graphql(source: "\n  fragment InputErrorFields on UserError {\n    code\n    message\n    ... on InvalidInputError {\n      field\n    }\n  }\n"): typeof import('./graphql.js').InputErrorFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProductResult on ProductResult {\n    __typename\n    ... on Product {\n      id\n      name\n      price\n      saleStatus\n      storeId\n      category\n      tags\n      recipe {\n        flowerId\n        count\n        representative\n      }\n    }\n    ...InputErrorFields\n  }\n"): typeof import('./graphql.js').ProductResultFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -245,7 +251,7 @@ export function graphql(source: "\n        query ProductRestockFlag($id: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateReview($input: CreateReviewInput!) {\n    createReview(input: $input) {\n      __typename\n      ... on Review {\n        id\n        rating\n        text\n        productId\n        author {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n"): typeof import('./graphql.js').CreateReviewDocument;
+export function graphql(source: "\n  mutation CreateReview($input: CreateReviewInput!) {\n    createReview(input: $input) {\n      __typename\n      ... on Review {\n        id\n        rating\n        text\n        productId\n        author {\n          id\n        }\n      }\n      ...InputErrorFields\n    }\n  }\n"): typeof import('./graphql.js').CreateReviewDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

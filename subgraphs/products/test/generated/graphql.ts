@@ -288,7 +288,34 @@ export type HomeSectionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type HomeSectionsQuery = { homeSections: { bestSellers: Array<{ name: string, salesCount: number }>, newArrivals: Array<{ name: string }>, bestRated: Array<{ name: string, ratingAverage: number }> } };
 
-type ProductResult_InvalidInputError_Fragment = { __typename: 'InvalidInputError', code: string, message: string, field: string };
+type InputErrorFields_AlreadyReviewedError_Fragment = { code: string, message: string };
+
+type InputErrorFields_InvalidInputError_Fragment = { field: string, code: string, message: string };
+
+type InputErrorFields_NoStoreError_Fragment = { code: string, message: string };
+
+type InputErrorFields_NotEligibleToReviewError_Fragment = { code: string, message: string };
+
+type InputErrorFields_ProductAvailableError_Fragment = { code: string, message: string };
+
+type InputErrorFields_ProductNotFoundError_Fragment = { code: string, message: string };
+
+type InputErrorFields_StoreNotFoundError_Fragment = { code: string, message: string };
+
+type InputErrorFields_SubscriptionProductExistsError_Fragment = { code: string, message: string };
+
+export type InputErrorFieldsFragment =
+  | InputErrorFields_AlreadyReviewedError_Fragment
+  | InputErrorFields_InvalidInputError_Fragment
+  | InputErrorFields_NoStoreError_Fragment
+  | InputErrorFields_NotEligibleToReviewError_Fragment
+  | InputErrorFields_ProductAvailableError_Fragment
+  | InputErrorFields_ProductNotFoundError_Fragment
+  | InputErrorFields_StoreNotFoundError_Fragment
+  | InputErrorFields_SubscriptionProductExistsError_Fragment
+;
+
+type ProductResult_InvalidInputError_Fragment = { __typename: 'InvalidInputError', field: string, code: string, message: string };
 
 type ProductResult_NoStoreError_Fragment = { __typename: 'NoStoreError', code: string, message: string };
 
@@ -312,7 +339,7 @@ export type CreateProductMutationVariables = Exact<{
 
 
 export type CreateProductMutation = { createProduct:
-    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'InvalidInputError', field: string, code: string, message: string }
     | { __typename: 'NoStoreError', code: string, message: string }
     | { __typename: 'Product', id: string, name: string, price: number, saleStatus: SaleStatus, storeId: string, category: CategoryKey | null, tags: Array<TagKey>, recipe: Array<{ flowerId: number, count: number, representative: boolean }> }
     | { __typename: 'ProductNotFoundError', code: string, message: string }
@@ -326,7 +353,7 @@ export type UpdateProductMutationVariables = Exact<{
 
 
 export type UpdateProductMutation = { updateProduct:
-    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'InvalidInputError', field: string, code: string, message: string }
     | { __typename: 'NoStoreError', code: string, message: string }
     | { __typename: 'Product', id: string, name: string, price: number, saleStatus: SaleStatus, storeId: string, category: CategoryKey | null, tags: Array<TagKey>, recipe: Array<{ flowerId: number, count: number, representative: boolean }> }
     | { __typename: 'ProductNotFoundError', code: string, message: string }
@@ -340,7 +367,7 @@ export type SetProductStatusMutationVariables = Exact<{
 
 
 export type SetProductStatusMutation = { setProductStatus:
-    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'InvalidInputError', field: string, code: string, message: string }
     | { __typename: 'NoStoreError', code: string, message: string }
     | { __typename: 'Product', id: string, name: string, price: number, saleStatus: SaleStatus, storeId: string, category: CategoryKey | null, tags: Array<TagKey>, recipe: Array<{ flowerId: number, count: number, representative: boolean }> }
     | { __typename: 'ProductNotFoundError', code: string, message: string }
@@ -456,7 +483,7 @@ export type CreateReviewMutationVariables = Exact<{
 
 export type CreateReviewMutation = { createReview:
     | { __typename: 'AlreadyReviewedError', code: string, message: string }
-    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'InvalidInputError', field: string, code: string, message: string }
     | { __typename: 'NotEligibleToReviewError', code: string, message: string }
     | { __typename: 'Review', id: string, rating: number, text: string, productId: string, author: { id: string } }
    };
@@ -526,6 +553,15 @@ export const ListedProductFragmentDoc = new TypedDocumentString(`
   saleStatus
 }
     `, {"fragmentName":"ListedProduct"}) as unknown as TypedDocumentString<ListedProductFragment, unknown>;
+export const InputErrorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+}
+    `, {"fragmentName":"InputErrorFields"}) as unknown as TypedDocumentString<InputErrorFieldsFragment, unknown>;
 export const ProductResultFragmentDoc = new TypedDocumentString(`
     fragment ProductResult on ProductResult {
   __typename
@@ -543,15 +579,15 @@ export const ProductResultFragmentDoc = new TypedDocumentString(`
       representative
     }
   }
-  ... on UserError {
-    code
-    message
-  }
+  ...InputErrorFields
+}
+    fragment InputErrorFields on UserError {
+  code
+  message
   ... on InvalidInputError {
     field
   }
-}
-    `, {"fragmentName":"ProductResult"}) as unknown as TypedDocumentString<ProductResultFragment, unknown>;
+}`, {"fragmentName":"ProductResult"}) as unknown as TypedDocumentString<ProductResultFragment, unknown>;
 export const ProductEntitiesDocument = new TypedDocumentString(`
     query ProductEntities($r: [_Any!]!) {
   _entities(representations: $r) {
@@ -766,7 +802,14 @@ export const CreateProductDocument = new TypedDocumentString(`
     ...ProductResult
   }
 }
-    fragment ProductResult on ProductResult {
+    fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+}
+fragment ProductResult on ProductResult {
   __typename
   ... on Product {
     id
@@ -782,13 +825,7 @@ export const CreateProductDocument = new TypedDocumentString(`
       representative
     }
   }
-  ... on UserError {
-    code
-    message
-  }
-  ... on InvalidInputError {
-    field
-  }
+  ...InputErrorFields
 }`) as unknown as TypedDocumentString<CreateProductMutation, CreateProductMutationVariables>;
 export const UpdateProductDocument = new TypedDocumentString(`
     mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {
@@ -796,7 +833,14 @@ export const UpdateProductDocument = new TypedDocumentString(`
     ...ProductResult
   }
 }
-    fragment ProductResult on ProductResult {
+    fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+}
+fragment ProductResult on ProductResult {
   __typename
   ... on Product {
     id
@@ -812,13 +856,7 @@ export const UpdateProductDocument = new TypedDocumentString(`
       representative
     }
   }
-  ... on UserError {
-    code
-    message
-  }
-  ... on InvalidInputError {
-    field
-  }
+  ...InputErrorFields
 }`) as unknown as TypedDocumentString<UpdateProductMutation, UpdateProductMutationVariables>;
 export const SetProductStatusDocument = new TypedDocumentString(`
     mutation SetProductStatus($id: ID!, $status: SaleStatus!) {
@@ -826,7 +864,14 @@ export const SetProductStatusDocument = new TypedDocumentString(`
     ...ProductResult
   }
 }
-    fragment ProductResult on ProductResult {
+    fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+}
+fragment ProductResult on ProductResult {
   __typename
   ... on Product {
     id
@@ -842,13 +887,7 @@ export const SetProductStatusDocument = new TypedDocumentString(`
       representative
     }
   }
-  ... on UserError {
-    code
-    message
-  }
-  ... on InvalidInputError {
-    field
-  }
+  ...InputErrorFields
 }`) as unknown as TypedDocumentString<SetProductStatusMutation, SetProductStatusMutationVariables>;
 export const DeleteProductDocument = new TypedDocumentString(`
     mutation DeleteProduct($id: ID!) {
@@ -1019,16 +1058,16 @@ export const CreateReviewDocument = new TypedDocumentString(`
         id
       }
     }
-    ... on UserError {
-      code
-      message
-    }
-    ... on InvalidInputError {
-      field
-    }
+    ...InputErrorFields
   }
 }
-    `) as unknown as TypedDocumentString<CreateReviewMutation, CreateReviewMutationVariables>;
+    fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+}`) as unknown as TypedDocumentString<CreateReviewMutation, CreateReviewMutationVariables>;
 export const ProductRatingDocument = new TypedDocumentString(`
     query ProductRating($id: ID!) {
   product(id: $id) {

@@ -21,7 +21,7 @@ type Documents = {
     "\n        mutation ReopenStoreForAvailability($id: ID!) {\n          reopenStore(storeId: $id) {\n            __typename\n          }\n        }\n      ": typeof types.ReopenStoreForAvailabilityDocument,
     "\n        mutation CreateSagaCoupon($id: ID!, $input: CreateCouponInput!) {\n          createCoupon(storeId: $id, input: $input) {\n            __typename\n            ... on Coupon {\n              id\n            }\n          }\n        }\n      ": typeof types.CreateSagaCouponDocument,
     "\n        mutation ClaimSagaCoupon($id: ID!) {\n          claimCoupon(couponId: $id) {\n            __typename\n          }\n        }\n      ": typeof types.ClaimSagaCouponDocument,
-    "\n  fragment CouponResult on CouponResult {\n    __typename\n    ... on Coupon {\n      id\n      name\n      code\n      discountAmount\n      minOrderAmount\n      issueLimit\n      issuedCount\n      remaining\n      active\n    }\n    ... on UserError {\n      code\n      message\n    }\n    ... on InvalidInputError {\n      field\n    }\n  }\n": typeof types.CouponResultFragmentDoc,
+    "\n  fragment CouponResult on CouponResult {\n    __typename\n    ... on Coupon {\n      id\n      name\n      code\n      discountAmount\n      minOrderAmount\n      issueLimit\n      issuedCount\n      remaining\n      active\n    }\n    ...InputErrorFields\n  }\n": typeof types.CouponResultFragmentDoc,
     "\n  mutation CreateCoupon($storeId: ID!, $input: CreateCouponInput!) {\n    createCoupon(storeId: $storeId, input: $input) {\n      ...CouponResult\n    }\n  }\n": typeof types.CreateCouponDocument,
     "\n  mutation UpdateCoupon($id: ID!, $input: UpdateCouponInput!) {\n    updateCoupon(couponId: $id, input: $input) {\n      ...CouponResult\n    }\n  }\n": typeof types.UpdateCouponDocument,
     "\n  mutation DeleteCoupon($id: ID!) {\n    deleteCoupon(couponId: $id) {\n      id\n    }\n  }\n": typeof types.DeleteCouponDocument,
@@ -50,7 +50,7 @@ type Documents = {
     "\n        query ListedStoresAfterSuspension {\n          stores(first: 100) {\n            nodes {\n              id\n            }\n          }\n        }\n      ": typeof types.ListedStoresAfterSuspensionDocument,
     "\n  query FindStores($filter: StoreFilter, $sort: StoreSort, $first: Int, $after: String) {\n    stores(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        distanceMeters\n        rating\n      }\n    }\n  }\n": typeof types.FindStoresDocument,
     "\n      mutation SuspendStoreForFinder($id: ID!) {\n        suspendStore(storeId: $id, reason: \"점검\") {\n          __typename\n        }\n      }\n    ": typeof types.SuspendStoreForFinderDocument,
-    "\n  mutation UpdateStore($storeId: ID!, $input: UpdateStoreInput!) {\n    updateStore(storeId: $storeId, input: $input) {\n      __typename\n      ...StoreFields\n      ... on UserError {\n        code\n        message\n      }\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n": typeof types.UpdateStoreDocument,
+    "\n  mutation UpdateStore($storeId: ID!, $input: UpdateStoreInput!) {\n    updateStore(storeId: $storeId, input: $input) {\n      __typename\n      ...StoreFields\n      ...InputErrorFields\n    }\n  }\n": typeof types.UpdateStoreDocument,
     "\n  fragment StoreStatusFields on StoreStatusResult {\n    __typename\n    ... on Store {\n      id\n      status\n    }\n    ... on StoreStatusTransitionError {\n      code\n      currentStatus\n    }\n    ... on UserError {\n      code\n    }\n  }\n": typeof types.StoreStatusFieldsFragmentDoc,
     "\n  mutation SuspendStore($id: ID!, $reason: String!) {\n    suspendStore(storeId: $id, reason: $reason) {\n      ...StoreStatusFields\n    }\n  }\n": typeof types.SuspendStoreDocument,
     "\n  mutation ReopenStore($id: ID!) {\n    reopenStore(storeId: $id) {\n      ...StoreStatusFields\n    }\n  }\n": typeof types.ReopenStoreDocument,
@@ -62,7 +62,8 @@ type Documents = {
     "\n        query ListedStoresAfterClose {\n          stores(first: 100) {\n            nodes {\n              id\n            }\n          }\n        }\n      ": typeof types.ListedStoresAfterCloseDocument,
     "\n        query StoreReferences($r: [_Any!]!) {\n          _entities(representations: $r) {\n            ... on Store {\n              id\n              name\n              status\n            }\n          }\n        }\n      ": typeof types.StoreReferencesDocument,
     "\n  fragment StoreFields on Store {\n    id\n    name\n    status\n    phone\n    address {\n      regionCode\n      districtCode\n      regionName\n      districtName\n      latitude\n      longitude\n    }\n    businessHours {\n      opensAt\n      closesAt\n      closedWeekdays\n    }\n    deliveryPolicy {\n      fee\n      freeDeliveryThreshold\n      sameDayCutoff\n      windows {\n        start\n        end\n      }\n    }\n    pickup {\n      enabled\n      slotCapacity\n    }\n  }\n": typeof types.StoreFieldsFragmentDoc,
-    "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      __typename\n      ...StoreFields\n      ... on UserError {\n        code\n        message\n      }\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n": typeof types.CreateStoreDocument,
+    "\n  fragment InputErrorFields on UserError {\n    code\n    message\n    ... on InvalidInputError {\n      field\n    }\n  }\n": typeof types.InputErrorFieldsFragmentDoc,
+    "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      __typename\n      ...StoreFields\n      ...InputErrorFields\n    }\n  }\n": typeof types.CreateStoreDocument,
     "\n  mutation SetFlowerStock($storeId: ID!, $items: [FlowerQuantityInput!]!, $requestId: ID) {\n    setFlowerStock(storeId: $storeId, items: $items, requestId: $requestId) {\n      __typename\n      ... on InventoryUpdate {\n        adjustmentId\n        changes {\n          flowerId\n          delta\n        }\n        items {\n          flowerId\n          available\n          reserved\n          low\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetFlowerStockDocument,
 };
 const documents: Documents = {
@@ -71,7 +72,7 @@ const documents: Documents = {
     "\n        mutation ReopenStoreForAvailability($id: ID!) {\n          reopenStore(storeId: $id) {\n            __typename\n          }\n        }\n      ": types.ReopenStoreForAvailabilityDocument,
     "\n        mutation CreateSagaCoupon($id: ID!, $input: CreateCouponInput!) {\n          createCoupon(storeId: $id, input: $input) {\n            __typename\n            ... on Coupon {\n              id\n            }\n          }\n        }\n      ": types.CreateSagaCouponDocument,
     "\n        mutation ClaimSagaCoupon($id: ID!) {\n          claimCoupon(couponId: $id) {\n            __typename\n          }\n        }\n      ": types.ClaimSagaCouponDocument,
-    "\n  fragment CouponResult on CouponResult {\n    __typename\n    ... on Coupon {\n      id\n      name\n      code\n      discountAmount\n      minOrderAmount\n      issueLimit\n      issuedCount\n      remaining\n      active\n    }\n    ... on UserError {\n      code\n      message\n    }\n    ... on InvalidInputError {\n      field\n    }\n  }\n": types.CouponResultFragmentDoc,
+    "\n  fragment CouponResult on CouponResult {\n    __typename\n    ... on Coupon {\n      id\n      name\n      code\n      discountAmount\n      minOrderAmount\n      issueLimit\n      issuedCount\n      remaining\n      active\n    }\n    ...InputErrorFields\n  }\n": types.CouponResultFragmentDoc,
     "\n  mutation CreateCoupon($storeId: ID!, $input: CreateCouponInput!) {\n    createCoupon(storeId: $storeId, input: $input) {\n      ...CouponResult\n    }\n  }\n": types.CreateCouponDocument,
     "\n  mutation UpdateCoupon($id: ID!, $input: UpdateCouponInput!) {\n    updateCoupon(couponId: $id, input: $input) {\n      ...CouponResult\n    }\n  }\n": types.UpdateCouponDocument,
     "\n  mutation DeleteCoupon($id: ID!) {\n    deleteCoupon(couponId: $id) {\n      id\n    }\n  }\n": types.DeleteCouponDocument,
@@ -100,7 +101,7 @@ const documents: Documents = {
     "\n        query ListedStoresAfterSuspension {\n          stores(first: 100) {\n            nodes {\n              id\n            }\n          }\n        }\n      ": types.ListedStoresAfterSuspensionDocument,
     "\n  query FindStores($filter: StoreFilter, $sort: StoreSort, $first: Int, $after: String) {\n    stores(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        distanceMeters\n        rating\n      }\n    }\n  }\n": types.FindStoresDocument,
     "\n      mutation SuspendStoreForFinder($id: ID!) {\n        suspendStore(storeId: $id, reason: \"점검\") {\n          __typename\n        }\n      }\n    ": types.SuspendStoreForFinderDocument,
-    "\n  mutation UpdateStore($storeId: ID!, $input: UpdateStoreInput!) {\n    updateStore(storeId: $storeId, input: $input) {\n      __typename\n      ...StoreFields\n      ... on UserError {\n        code\n        message\n      }\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n": types.UpdateStoreDocument,
+    "\n  mutation UpdateStore($storeId: ID!, $input: UpdateStoreInput!) {\n    updateStore(storeId: $storeId, input: $input) {\n      __typename\n      ...StoreFields\n      ...InputErrorFields\n    }\n  }\n": types.UpdateStoreDocument,
     "\n  fragment StoreStatusFields on StoreStatusResult {\n    __typename\n    ... on Store {\n      id\n      status\n    }\n    ... on StoreStatusTransitionError {\n      code\n      currentStatus\n    }\n    ... on UserError {\n      code\n    }\n  }\n": types.StoreStatusFieldsFragmentDoc,
     "\n  mutation SuspendStore($id: ID!, $reason: String!) {\n    suspendStore(storeId: $id, reason: $reason) {\n      ...StoreStatusFields\n    }\n  }\n": types.SuspendStoreDocument,
     "\n  mutation ReopenStore($id: ID!) {\n    reopenStore(storeId: $id) {\n      ...StoreStatusFields\n    }\n  }\n": types.ReopenStoreDocument,
@@ -112,7 +113,8 @@ const documents: Documents = {
     "\n        query ListedStoresAfterClose {\n          stores(first: 100) {\n            nodes {\n              id\n            }\n          }\n        }\n      ": types.ListedStoresAfterCloseDocument,
     "\n        query StoreReferences($r: [_Any!]!) {\n          _entities(representations: $r) {\n            ... on Store {\n              id\n              name\n              status\n            }\n          }\n        }\n      ": types.StoreReferencesDocument,
     "\n  fragment StoreFields on Store {\n    id\n    name\n    status\n    phone\n    address {\n      regionCode\n      districtCode\n      regionName\n      districtName\n      latitude\n      longitude\n    }\n    businessHours {\n      opensAt\n      closesAt\n      closedWeekdays\n    }\n    deliveryPolicy {\n      fee\n      freeDeliveryThreshold\n      sameDayCutoff\n      windows {\n        start\n        end\n      }\n    }\n    pickup {\n      enabled\n      slotCapacity\n    }\n  }\n": types.StoreFieldsFragmentDoc,
-    "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      __typename\n      ...StoreFields\n      ... on UserError {\n        code\n        message\n      }\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n": types.CreateStoreDocument,
+    "\n  fragment InputErrorFields on UserError {\n    code\n    message\n    ... on InvalidInputError {\n      field\n    }\n  }\n": types.InputErrorFieldsFragmentDoc,
+    "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      __typename\n      ...StoreFields\n      ...InputErrorFields\n    }\n  }\n": types.CreateStoreDocument,
     "\n  mutation SetFlowerStock($storeId: ID!, $items: [FlowerQuantityInput!]!, $requestId: ID) {\n    setFlowerStock(storeId: $storeId, items: $items, requestId: $requestId) {\n      __typename\n      ... on InventoryUpdate {\n        adjustmentId\n        changes {\n          flowerId\n          delta\n        }\n        items {\n          flowerId\n          available\n          reserved\n          low\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.SetFlowerStockDocument,
 };
 
@@ -139,7 +141,7 @@ export function graphql(source: "\n        mutation ClaimSagaCoupon($id: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CouponResult on CouponResult {\n    __typename\n    ... on Coupon {\n      id\n      name\n      code\n      discountAmount\n      minOrderAmount\n      issueLimit\n      issuedCount\n      remaining\n      active\n    }\n    ... on UserError {\n      code\n      message\n    }\n    ... on InvalidInputError {\n      field\n    }\n  }\n"): typeof import('./graphql.js').CouponResultFragmentDoc;
+export function graphql(source: "\n  fragment CouponResult on CouponResult {\n    __typename\n    ... on Coupon {\n      id\n      name\n      code\n      discountAmount\n      minOrderAmount\n      issueLimit\n      issuedCount\n      remaining\n      active\n    }\n    ...InputErrorFields\n  }\n"): typeof import('./graphql.js').CouponResultFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -255,7 +257,7 @@ export function graphql(source: "\n      mutation SuspendStoreForFinder($id: ID!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateStore($storeId: ID!, $input: UpdateStoreInput!) {\n    updateStore(storeId: $storeId, input: $input) {\n      __typename\n      ...StoreFields\n      ... on UserError {\n        code\n        message\n      }\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n"): typeof import('./graphql.js').UpdateStoreDocument;
+export function graphql(source: "\n  mutation UpdateStore($storeId: ID!, $input: UpdateStoreInput!) {\n    updateStore(storeId: $storeId, input: $input) {\n      __typename\n      ...StoreFields\n      ...InputErrorFields\n    }\n  }\n"): typeof import('./graphql.js').UpdateStoreDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -303,7 +305,11 @@ export function graphql(source: "\n  fragment StoreFields on Store {\n    id\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      __typename\n      ...StoreFields\n      ... on UserError {\n        code\n        message\n      }\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n"): typeof import('./graphql.js').CreateStoreDocument;
+export function graphql(source: "\n  fragment InputErrorFields on UserError {\n    code\n    message\n    ... on InvalidInputError {\n      field\n    }\n  }\n"): typeof import('./graphql.js').InputErrorFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateStore($input: CreateStoreInput!) {\n    createStore(input: $input) {\n      __typename\n      ...StoreFields\n      ...InputErrorFields\n    }\n  }\n"): typeof import('./graphql.js').CreateStoreDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

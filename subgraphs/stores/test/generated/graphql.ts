@@ -250,7 +250,7 @@ type CouponResult_Coupon_Fragment = { __typename: 'Coupon', id: string, name: st
 
 type CouponResult_CouponCodeTakenError_Fragment = { __typename: 'CouponCodeTakenError', code: string, message: string };
 
-type CouponResult_InvalidInputError_Fragment = { __typename: 'InvalidInputError', code: string, message: string, field: string };
+type CouponResult_InvalidInputError_Fragment = { __typename: 'InvalidInputError', field: string, code: string, message: string };
 
 export type CouponResultFragment =
   | CouponResult_Coupon_Fragment
@@ -267,7 +267,7 @@ export type CreateCouponMutationVariables = Exact<{
 export type CreateCouponMutation = { createCoupon:
     | { __typename: 'Coupon', id: string, name: string, code: string, discountAmount: number, minOrderAmount: number, issueLimit: number, issuedCount: number, remaining: number, active: boolean }
     | { __typename: 'CouponCodeTakenError', code: string, message: string }
-    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'InvalidInputError', field: string, code: string, message: string }
    };
 
 export type UpdateCouponMutationVariables = Exact<{
@@ -279,7 +279,7 @@ export type UpdateCouponMutationVariables = Exact<{
 export type UpdateCouponMutation = { updateCoupon:
     | { __typename: 'Coupon', id: string, name: string, code: string, discountAmount: number, minOrderAmount: number, issueLimit: number, issuedCount: number, remaining: number, active: boolean }
     | { __typename: 'CouponCodeTakenError', code: string, message: string }
-    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'InvalidInputError', field: string, code: string, message: string }
    };
 
 export type DeleteCouponMutationVariables = Exact<{
@@ -507,7 +507,7 @@ export type UpdateStoreMutationVariables = Exact<{
 
 
 export type UpdateStoreMutation = { updateStore:
-    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'InvalidInputError', field: string, code: string, message: string }
     | { __typename: 'Store', id: string, name: string, status: StoreStatus, phone: string, address: { regionCode: string, districtCode: string, regionName: string | null, districtName: string | null, latitude: number, longitude: number }, businessHours: { opensAt: string, closesAt: string, closedWeekdays: Array<number> }, deliveryPolicy: { fee: number, freeDeliveryThreshold: number | null, sameDayCutoff: string, windows: Array<{ start: string, end: string }> }, pickup: { enabled: boolean, slotCapacity: number } }
    };
 
@@ -607,13 +607,46 @@ export type StoreReferencesQuery = { _entities: Array<
 
 export type StoreFieldsFragment = { id: string, name: string, status: StoreStatus, phone: string, address: { regionCode: string, districtCode: string, regionName: string | null, districtName: string | null, latitude: number, longitude: number }, businessHours: { opensAt: string, closesAt: string, closedWeekdays: Array<number> }, deliveryPolicy: { fee: number, freeDeliveryThreshold: number | null, sameDayCutoff: string, windows: Array<{ start: string, end: string }> }, pickup: { enabled: boolean, slotCapacity: number } };
 
+type InputErrorFields_CouponAlreadyClaimedError_Fragment = { code: string, message: string };
+
+type InputErrorFields_CouponCodeTakenError_Fragment = { code: string, message: string };
+
+type InputErrorFields_CouponSoldOutError_Fragment = { code: string, message: string };
+
+type InputErrorFields_CouponUnavailableError_Fragment = { code: string, message: string };
+
+type InputErrorFields_InsufficientStockError_Fragment = { code: string, message: string };
+
+type InputErrorFields_InvalidInputError_Fragment = { field: string, code: string, message: string };
+
+type InputErrorFields_QuestionAlreadyAnsweredError_Fragment = { code: string, message: string };
+
+type InputErrorFields_SellerNotApprovedError_Fragment = { code: string, message: string };
+
+type InputErrorFields_StoreAlreadyExistsError_Fragment = { code: string, message: string };
+
+type InputErrorFields_StoreStatusTransitionError_Fragment = { code: string, message: string };
+
+export type InputErrorFieldsFragment =
+  | InputErrorFields_CouponAlreadyClaimedError_Fragment
+  | InputErrorFields_CouponCodeTakenError_Fragment
+  | InputErrorFields_CouponSoldOutError_Fragment
+  | InputErrorFields_CouponUnavailableError_Fragment
+  | InputErrorFields_InsufficientStockError_Fragment
+  | InputErrorFields_InvalidInputError_Fragment
+  | InputErrorFields_QuestionAlreadyAnsweredError_Fragment
+  | InputErrorFields_SellerNotApprovedError_Fragment
+  | InputErrorFields_StoreAlreadyExistsError_Fragment
+  | InputErrorFields_StoreStatusTransitionError_Fragment
+;
+
 export type CreateStoreMutationVariables = Exact<{
   input: CreateStoreInput;
 }>;
 
 
 export type CreateStoreMutation = { createStore:
-    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'InvalidInputError', field: string, code: string, message: string }
     | { __typename: 'SellerNotApprovedError', code: string, message: string }
     | { __typename: 'Store', id: string, name: string, status: StoreStatus, phone: string, address: { regionCode: string, districtCode: string, regionName: string | null, districtName: string | null, latitude: number, longitude: number }, businessHours: { opensAt: string, closesAt: string, closedWeekdays: Array<number> }, deliveryPolicy: { fee: number, freeDeliveryThreshold: number | null, sameDayCutoff: string, windows: Array<{ start: string, end: string }> }, pickup: { enabled: boolean, slotCapacity: number } }
     | { __typename: 'StoreAlreadyExistsError', code: string, message: string }
@@ -649,6 +682,15 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const InputErrorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+}
+    `, {"fragmentName":"InputErrorFields"}) as unknown as TypedDocumentString<InputErrorFieldsFragment, unknown>;
 export const CouponResultFragmentDoc = new TypedDocumentString(`
     fragment CouponResult on CouponResult {
   __typename
@@ -663,15 +705,15 @@ export const CouponResultFragmentDoc = new TypedDocumentString(`
     remaining
     active
   }
-  ... on UserError {
-    code
-    message
-  }
+  ...InputErrorFields
+}
+    fragment InputErrorFields on UserError {
+  code
+  message
   ... on InvalidInputError {
     field
   }
-}
-    `, {"fragmentName":"CouponResult"}) as unknown as TypedDocumentString<CouponResultFragment, unknown>;
+}`, {"fragmentName":"CouponResult"}) as unknown as TypedDocumentString<CouponResultFragment, unknown>;
 export const StoreStatusFieldsFragmentDoc = new TypedDocumentString(`
     fragment StoreStatusFields on StoreStatusResult {
   __typename
@@ -782,10 +824,11 @@ export const CreateCouponDocument = new TypedDocumentString(`
     remaining
     active
   }
-  ... on UserError {
-    code
-    message
-  }
+  ...InputErrorFields
+}
+fragment InputErrorFields on UserError {
+  code
+  message
   ... on InvalidInputError {
     field
   }
@@ -809,10 +852,11 @@ export const UpdateCouponDocument = new TypedDocumentString(`
     remaining
     active
   }
-  ... on UserError {
-    code
-    message
-  }
+  ...InputErrorFields
+}
+fragment InputErrorFields on UserError {
+  code
+  message
   ... on InvalidInputError {
     field
   }
@@ -1146,13 +1190,7 @@ export const UpdateStoreDocument = new TypedDocumentString(`
   updateStore(storeId: $storeId, input: $input) {
     __typename
     ...StoreFields
-    ... on UserError {
-      code
-      message
-    }
-    ... on InvalidInputError {
-      field
-    }
+    ...InputErrorFields
   }
 }
     fragment StoreFields on Store {
@@ -1185,6 +1223,13 @@ export const UpdateStoreDocument = new TypedDocumentString(`
   pickup {
     enabled
     slotCapacity
+  }
+}
+fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
   }
 }`) as unknown as TypedDocumentString<UpdateStoreMutation, UpdateStoreMutationVariables>;
 export const SuspendStoreDocument = new TypedDocumentString(`
@@ -1331,13 +1376,7 @@ export const CreateStoreDocument = new TypedDocumentString(`
   createStore(input: $input) {
     __typename
     ...StoreFields
-    ... on UserError {
-      code
-      message
-    }
-    ... on InvalidInputError {
-      field
-    }
+    ...InputErrorFields
   }
 }
     fragment StoreFields on Store {
@@ -1370,6 +1409,13 @@ export const CreateStoreDocument = new TypedDocumentString(`
   pickup {
     enabled
     slotCapacity
+  }
+}
+fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
   }
 }`) as unknown as TypedDocumentString<CreateStoreMutation, CreateStoreMutationVariables>;
 export const SetFlowerStockDocument = new TypedDocumentString(`

@@ -18,8 +18,9 @@ import * as types from './graphql.js';
 type Documents = {
     "\n  query MySubscriptions {\n    mySubscriptions {\n      id\n      nextBillingDate\n      nextDeliveryDate\n      nextCharge {\n        total\n      }\n      cycles {\n        cycle\n        amount\n        order {\n          id\n        }\n      }\n    }\n  }\n": typeof types.MySubscriptionsDocument,
     "\n  fragment FlowerSubscriptionFields on FlowerSubscription {\n    id\n    status\n    cycle\n    quantity\n    nextBillingDate\n    nextDeliveryDate\n    paused\n    endsAfterCycle\n    cardLast4\n    deliveryWindow\n    suspendedReason\n    pause {\n      from\n      until\n    }\n    address {\n      line1\n    }\n    nextCharge {\n      subtotal\n      deliveryFee\n      total\n    }\n    cycles {\n      cycle\n      deliveryDate\n      deliveryWindow\n      kind\n      subtotal\n      deliveryFee\n      amount\n    }\n  }\n": typeof types.FlowerSubscriptionFieldsFragmentDoc,
-    "\n  fragment SubscribeResultFields on SubscribeResult {\n    __typename\n    ... on FlowerSubscription {\n      ...FlowerSubscriptionFields\n    }\n    ... on UserError {\n      code\n      message\n    }\n    ... on InvalidInputError {\n      field\n    }\n  }\n": typeof types.SubscribeResultFieldsFragmentDoc,
-    "\n  fragment SubscriptionChangeFields on SubscriptionChangeResult {\n    __typename\n    ... on FlowerSubscription {\n      ...FlowerSubscriptionFields\n    }\n    ... on UserError {\n      code\n      message\n    }\n    ... on InvalidInputError {\n      field\n    }\n  }\n": typeof types.SubscriptionChangeFieldsFragmentDoc,
+    "\n  fragment InputErrorFields on UserError {\n    code\n    message\n    ... on InvalidInputError {\n      field\n    }\n  }\n": typeof types.InputErrorFieldsFragmentDoc,
+    "\n  fragment SubscribeResultFields on SubscribeResult {\n    __typename\n    ... on FlowerSubscription {\n      ...FlowerSubscriptionFields\n    }\n    ...InputErrorFields\n  }\n": typeof types.SubscribeResultFieldsFragmentDoc,
+    "\n  fragment SubscriptionChangeFields on SubscriptionChangeResult {\n    __typename\n    ... on FlowerSubscription {\n      ...FlowerSubscriptionFields\n    }\n    ...InputErrorFields\n  }\n": typeof types.SubscriptionChangeFieldsFragmentDoc,
     "\n  fragment SubscriptionCardChangeFields on SubscriptionCardChangeResult {\n    __typename\n    ... on FlowerSubscription {\n      ...FlowerSubscriptionFields\n    }\n    ... on UserError {\n      code\n      message\n    }\n  }\n": typeof types.SubscriptionCardChangeFieldsFragmentDoc,
     "\n  mutation Subscribe($input: SubscribeInput!) {\n    subscribe(input: $input) {\n      ...SubscribeResultFields\n    }\n  }\n": typeof types.SubscribeDocument,
     "\n  query GetFlowerSubscription($id: ID!) {\n    flowerSubscription(id: $id) {\n      ...FlowerSubscriptionFields\n    }\n  }\n": typeof types.GetFlowerSubscriptionDocument,
@@ -36,8 +37,9 @@ type Documents = {
 const documents: Documents = {
     "\n  query MySubscriptions {\n    mySubscriptions {\n      id\n      nextBillingDate\n      nextDeliveryDate\n      nextCharge {\n        total\n      }\n      cycles {\n        cycle\n        amount\n        order {\n          id\n        }\n      }\n    }\n  }\n": types.MySubscriptionsDocument,
     "\n  fragment FlowerSubscriptionFields on FlowerSubscription {\n    id\n    status\n    cycle\n    quantity\n    nextBillingDate\n    nextDeliveryDate\n    paused\n    endsAfterCycle\n    cardLast4\n    deliveryWindow\n    suspendedReason\n    pause {\n      from\n      until\n    }\n    address {\n      line1\n    }\n    nextCharge {\n      subtotal\n      deliveryFee\n      total\n    }\n    cycles {\n      cycle\n      deliveryDate\n      deliveryWindow\n      kind\n      subtotal\n      deliveryFee\n      amount\n    }\n  }\n": types.FlowerSubscriptionFieldsFragmentDoc,
-    "\n  fragment SubscribeResultFields on SubscribeResult {\n    __typename\n    ... on FlowerSubscription {\n      ...FlowerSubscriptionFields\n    }\n    ... on UserError {\n      code\n      message\n    }\n    ... on InvalidInputError {\n      field\n    }\n  }\n": types.SubscribeResultFieldsFragmentDoc,
-    "\n  fragment SubscriptionChangeFields on SubscriptionChangeResult {\n    __typename\n    ... on FlowerSubscription {\n      ...FlowerSubscriptionFields\n    }\n    ... on UserError {\n      code\n      message\n    }\n    ... on InvalidInputError {\n      field\n    }\n  }\n": types.SubscriptionChangeFieldsFragmentDoc,
+    "\n  fragment InputErrorFields on UserError {\n    code\n    message\n    ... on InvalidInputError {\n      field\n    }\n  }\n": types.InputErrorFieldsFragmentDoc,
+    "\n  fragment SubscribeResultFields on SubscribeResult {\n    __typename\n    ... on FlowerSubscription {\n      ...FlowerSubscriptionFields\n    }\n    ...InputErrorFields\n  }\n": types.SubscribeResultFieldsFragmentDoc,
+    "\n  fragment SubscriptionChangeFields on SubscriptionChangeResult {\n    __typename\n    ... on FlowerSubscription {\n      ...FlowerSubscriptionFields\n    }\n    ...InputErrorFields\n  }\n": types.SubscriptionChangeFieldsFragmentDoc,
     "\n  fragment SubscriptionCardChangeFields on SubscriptionCardChangeResult {\n    __typename\n    ... on FlowerSubscription {\n      ...FlowerSubscriptionFields\n    }\n    ... on UserError {\n      code\n      message\n    }\n  }\n": types.SubscriptionCardChangeFieldsFragmentDoc,
     "\n  mutation Subscribe($input: SubscribeInput!) {\n    subscribe(input: $input) {\n      ...SubscribeResultFields\n    }\n  }\n": types.SubscribeDocument,
     "\n  query GetFlowerSubscription($id: ID!) {\n    flowerSubscription(id: $id) {\n      ...FlowerSubscriptionFields\n    }\n  }\n": types.GetFlowerSubscriptionDocument,
@@ -63,11 +65,15 @@ export function graphql(source: "\n  fragment FlowerSubscriptionFields on Flower
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SubscribeResultFields on SubscribeResult {\n    __typename\n    ... on FlowerSubscription {\n      ...FlowerSubscriptionFields\n    }\n    ... on UserError {\n      code\n      message\n    }\n    ... on InvalidInputError {\n      field\n    }\n  }\n"): typeof import('./graphql.js').SubscribeResultFieldsFragmentDoc;
+export function graphql(source: "\n  fragment InputErrorFields on UserError {\n    code\n    message\n    ... on InvalidInputError {\n      field\n    }\n  }\n"): typeof import('./graphql.js').InputErrorFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SubscriptionChangeFields on SubscriptionChangeResult {\n    __typename\n    ... on FlowerSubscription {\n      ...FlowerSubscriptionFields\n    }\n    ... on UserError {\n      code\n      message\n    }\n    ... on InvalidInputError {\n      field\n    }\n  }\n"): typeof import('./graphql.js').SubscriptionChangeFieldsFragmentDoc;
+export function graphql(source: "\n  fragment SubscribeResultFields on SubscribeResult {\n    __typename\n    ... on FlowerSubscription {\n      ...FlowerSubscriptionFields\n    }\n    ...InputErrorFields\n  }\n"): typeof import('./graphql.js').SubscribeResultFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SubscriptionChangeFields on SubscriptionChangeResult {\n    __typename\n    ... on FlowerSubscription {\n      ...FlowerSubscriptionFields\n    }\n    ...InputErrorFields\n  }\n"): typeof import('./graphql.js').SubscriptionChangeFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -24,15 +24,15 @@ export type SubscribeInput = {
   /** Repeating a subscribe with the same key returns the first subscription. */
   idempotencyKey?: string | null | undefined;
   productId: string;
-  quantity: number;
+  quantity?: number;
 };
 
 export type SubscriptionAddressInput = {
   line1: string;
-  line2: string;
+  line2?: string;
   phone: string;
   recipientName: string;
-  zipCode: string;
+  zipCode?: string;
 };
 
 /** Every 1, 2 or 4 weeks, or monthly on the first delivery’s day of the month. */
@@ -61,9 +61,24 @@ export type MySubscriptionsQuery = { mySubscriptions: Array<{ id: string, nextBi
 
 export type FlowerSubscriptionFieldsFragment = { id: string, status: SubscriptionStatus, cycle: SubscriptionCycle, quantity: number, nextBillingDate: string | null, nextDeliveryDate: string | null, paused: boolean, endsAfterCycle: number | null, cardLast4: string, deliveryWindow: string, suspendedReason: string | null, pause: { from: string, until: string } | null, address: { line1: string }, nextCharge: { subtotal: number, deliveryFee: number, total: number } | null, cycles: Array<{ cycle: number, deliveryDate: string, deliveryWindow: string, kind: SubscriptionCycleKind, subtotal: number, deliveryFee: number, amount: number }> };
 
+type InputErrorFields_InvalidInputError_Fragment = { field: string, code: string, message: string };
+
+type InputErrorFields_PaymentMethodRefusedError_Fragment = { code: string, message: string };
+
+type InputErrorFields_ProductNotSubscribableError_Fragment = { code: string, message: string };
+
+type InputErrorFields_SubscriptionStateError_Fragment = { code: string, message: string };
+
+export type InputErrorFieldsFragment =
+  | InputErrorFields_InvalidInputError_Fragment
+  | InputErrorFields_PaymentMethodRefusedError_Fragment
+  | InputErrorFields_ProductNotSubscribableError_Fragment
+  | InputErrorFields_SubscriptionStateError_Fragment
+;
+
 type SubscribeResultFields_FlowerSubscription_Fragment = { __typename: 'FlowerSubscription', id: string, status: SubscriptionStatus, cycle: SubscriptionCycle, quantity: number, nextBillingDate: string | null, nextDeliveryDate: string | null, paused: boolean, endsAfterCycle: number | null, cardLast4: string, deliveryWindow: string, suspendedReason: string | null, pause: { from: string, until: string } | null, address: { line1: string }, nextCharge: { subtotal: number, deliveryFee: number, total: number } | null, cycles: Array<{ cycle: number, deliveryDate: string, deliveryWindow: string, kind: SubscriptionCycleKind, subtotal: number, deliveryFee: number, amount: number }> };
 
-type SubscribeResultFields_InvalidInputError_Fragment = { __typename: 'InvalidInputError', code: string, message: string, field: string };
+type SubscribeResultFields_InvalidInputError_Fragment = { __typename: 'InvalidInputError', field: string, code: string, message: string };
 
 type SubscribeResultFields_PaymentMethodRefusedError_Fragment = { __typename: 'PaymentMethodRefusedError', code: string, message: string };
 
@@ -78,7 +93,7 @@ export type SubscribeResultFieldsFragment =
 
 type SubscriptionChangeFields_FlowerSubscription_Fragment = { __typename: 'FlowerSubscription', id: string, status: SubscriptionStatus, cycle: SubscriptionCycle, quantity: number, nextBillingDate: string | null, nextDeliveryDate: string | null, paused: boolean, endsAfterCycle: number | null, cardLast4: string, deliveryWindow: string, suspendedReason: string | null, pause: { from: string, until: string } | null, address: { line1: string }, nextCharge: { subtotal: number, deliveryFee: number, total: number } | null, cycles: Array<{ cycle: number, deliveryDate: string, deliveryWindow: string, kind: SubscriptionCycleKind, subtotal: number, deliveryFee: number, amount: number }> };
 
-type SubscriptionChangeFields_InvalidInputError_Fragment = { __typename: 'InvalidInputError', code: string, message: string, field: string };
+type SubscriptionChangeFields_InvalidInputError_Fragment = { __typename: 'InvalidInputError', field: string, code: string, message: string };
 
 type SubscriptionChangeFields_SubscriptionStateError_Fragment = { __typename: 'SubscriptionStateError', code: string, message: string };
 
@@ -107,7 +122,7 @@ export type SubscribeMutationVariables = Exact<{
 
 export type SubscribeMutation = { subscribe:
     | { __typename: 'FlowerSubscription', id: string, status: SubscriptionStatus, cycle: SubscriptionCycle, quantity: number, nextBillingDate: string | null, nextDeliveryDate: string | null, paused: boolean, endsAfterCycle: number | null, cardLast4: string, deliveryWindow: string, suspendedReason: string | null, pause: { from: string, until: string } | null, address: { line1: string }, nextCharge: { subtotal: number, deliveryFee: number, total: number } | null, cycles: Array<{ cycle: number, deliveryDate: string, deliveryWindow: string, kind: SubscriptionCycleKind, subtotal: number, deliveryFee: number, amount: number }> }
-    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'InvalidInputError', field: string, code: string, message: string }
     | { __typename: 'PaymentMethodRefusedError', code: string, message: string }
     | { __typename: 'ProductNotSubscribableError', code: string, message: string }
    };
@@ -127,7 +142,7 @@ export type SkipNextSubscriptionCycleMutationVariables = Exact<{
 
 export type SkipNextSubscriptionCycleMutation = { skipNextSubscriptionCycle:
     | { __typename: 'FlowerSubscription', id: string, status: SubscriptionStatus, cycle: SubscriptionCycle, quantity: number, nextBillingDate: string | null, nextDeliveryDate: string | null, paused: boolean, endsAfterCycle: number | null, cardLast4: string, deliveryWindow: string, suspendedReason: string | null, pause: { from: string, until: string } | null, address: { line1: string }, nextCharge: { subtotal: number, deliveryFee: number, total: number } | null, cycles: Array<{ cycle: number, deliveryDate: string, deliveryWindow: string, kind: SubscriptionCycleKind, subtotal: number, deliveryFee: number, amount: number }> }
-    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'InvalidInputError', field: string, code: string, message: string }
     | { __typename: 'SubscriptionStateError', code: string, message: string }
    };
 
@@ -140,7 +155,7 @@ export type PauseSubscriptionMutationVariables = Exact<{
 
 export type PauseSubscriptionMutation = { pauseSubscription:
     | { __typename: 'FlowerSubscription', id: string, status: SubscriptionStatus, cycle: SubscriptionCycle, quantity: number, nextBillingDate: string | null, nextDeliveryDate: string | null, paused: boolean, endsAfterCycle: number | null, cardLast4: string, deliveryWindow: string, suspendedReason: string | null, pause: { from: string, until: string } | null, address: { line1: string }, nextCharge: { subtotal: number, deliveryFee: number, total: number } | null, cycles: Array<{ cycle: number, deliveryDate: string, deliveryWindow: string, kind: SubscriptionCycleKind, subtotal: number, deliveryFee: number, amount: number }> }
-    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'InvalidInputError', field: string, code: string, message: string }
     | { __typename: 'SubscriptionStateError', code: string, message: string }
    };
 
@@ -151,7 +166,7 @@ export type ResumeSubscriptionMutationVariables = Exact<{
 
 export type ResumeSubscriptionMutation = { resumeSubscription:
     | { __typename: 'FlowerSubscription', id: string, status: SubscriptionStatus, cycle: SubscriptionCycle, quantity: number, nextBillingDate: string | null, nextDeliveryDate: string | null, paused: boolean, endsAfterCycle: number | null, cardLast4: string, deliveryWindow: string, suspendedReason: string | null, pause: { from: string, until: string } | null, address: { line1: string }, nextCharge: { subtotal: number, deliveryFee: number, total: number } | null, cycles: Array<{ cycle: number, deliveryDate: string, deliveryWindow: string, kind: SubscriptionCycleKind, subtotal: number, deliveryFee: number, amount: number }> }
-    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'InvalidInputError', field: string, code: string, message: string }
     | { __typename: 'SubscriptionStateError', code: string, message: string }
    };
 
@@ -162,7 +177,7 @@ export type CancelSubscriptionMutationVariables = Exact<{
 
 export type CancelSubscriptionMutation = { cancelSubscription:
     | { __typename: 'FlowerSubscription', id: string, status: SubscriptionStatus, cycle: SubscriptionCycle, quantity: number, nextBillingDate: string | null, nextDeliveryDate: string | null, paused: boolean, endsAfterCycle: number | null, cardLast4: string, deliveryWindow: string, suspendedReason: string | null, pause: { from: string, until: string } | null, address: { line1: string }, nextCharge: { subtotal: number, deliveryFee: number, total: number } | null, cycles: Array<{ cycle: number, deliveryDate: string, deliveryWindow: string, kind: SubscriptionCycleKind, subtotal: number, deliveryFee: number, amount: number }> }
-    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'InvalidInputError', field: string, code: string, message: string }
     | { __typename: 'SubscriptionStateError', code: string, message: string }
    };
 
@@ -174,7 +189,7 @@ export type ChangeSubscriptionDateMutationVariables = Exact<{
 
 export type ChangeSubscriptionDateMutation = { changeSubscriptionDate:
     | { __typename: 'FlowerSubscription', id: string, status: SubscriptionStatus, cycle: SubscriptionCycle, quantity: number, nextBillingDate: string | null, nextDeliveryDate: string | null, paused: boolean, endsAfterCycle: number | null, cardLast4: string, deliveryWindow: string, suspendedReason: string | null, pause: { from: string, until: string } | null, address: { line1: string }, nextCharge: { subtotal: number, deliveryFee: number, total: number } | null, cycles: Array<{ cycle: number, deliveryDate: string, deliveryWindow: string, kind: SubscriptionCycleKind, subtotal: number, deliveryFee: number, amount: number }> }
-    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'InvalidInputError', field: string, code: string, message: string }
     | { __typename: 'SubscriptionStateError', code: string, message: string }
    };
 
@@ -187,7 +202,7 @@ export type ChangeSubscriptionAddressMutationVariables = Exact<{
 
 export type ChangeSubscriptionAddressMutation = { changeSubscriptionAddress:
     | { __typename: 'FlowerSubscription', id: string, status: SubscriptionStatus, cycle: SubscriptionCycle, quantity: number, nextBillingDate: string | null, nextDeliveryDate: string | null, paused: boolean, endsAfterCycle: number | null, cardLast4: string, deliveryWindow: string, suspendedReason: string | null, pause: { from: string, until: string } | null, address: { line1: string }, nextCharge: { subtotal: number, deliveryFee: number, total: number } | null, cycles: Array<{ cycle: number, deliveryDate: string, deliveryWindow: string, kind: SubscriptionCycleKind, subtotal: number, deliveryFee: number, amount: number }> }
-    | { __typename: 'InvalidInputError', code: string, message: string, field: string }
+    | { __typename: 'InvalidInputError', field: string, code: string, message: string }
     | { __typename: 'SubscriptionStateError', code: string, message: string }
    };
 
@@ -280,19 +295,22 @@ export const FlowerSubscriptionFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"FlowerSubscriptionFields"}) as unknown as TypedDocumentString<FlowerSubscriptionFieldsFragment, unknown>;
+export const InputErrorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+}
+    `, {"fragmentName":"InputErrorFields"}) as unknown as TypedDocumentString<InputErrorFieldsFragment, unknown>;
 export const SubscribeResultFieldsFragmentDoc = new TypedDocumentString(`
     fragment SubscribeResultFields on SubscribeResult {
   __typename
   ... on FlowerSubscription {
     ...FlowerSubscriptionFields
   }
-  ... on UserError {
-    code
-    message
-  }
-  ... on InvalidInputError {
-    field
-  }
+  ...InputErrorFields
 }
     fragment FlowerSubscriptionFields on FlowerSubscription {
   id
@@ -326,6 +344,13 @@ export const SubscribeResultFieldsFragmentDoc = new TypedDocumentString(`
     subtotal
     deliveryFee
     amount
+  }
+}
+fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
   }
 }`, {"fragmentName":"SubscribeResultFields"}) as unknown as TypedDocumentString<SubscribeResultFieldsFragment, unknown>;
 export const SubscriptionChangeFieldsFragmentDoc = new TypedDocumentString(`
@@ -334,13 +359,7 @@ export const SubscriptionChangeFieldsFragmentDoc = new TypedDocumentString(`
   ... on FlowerSubscription {
     ...FlowerSubscriptionFields
   }
-  ... on UserError {
-    code
-    message
-  }
-  ... on InvalidInputError {
-    field
-  }
+  ...InputErrorFields
 }
     fragment FlowerSubscriptionFields on FlowerSubscription {
   id
@@ -374,6 +393,13 @@ export const SubscriptionChangeFieldsFragmentDoc = new TypedDocumentString(`
     subtotal
     deliveryFee
     amount
+  }
+}
+fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
   }
 }`, {"fragmentName":"SubscriptionChangeFields"}) as unknown as TypedDocumentString<SubscriptionChangeFieldsFragment, unknown>;
 export const SubscriptionCardChangeFieldsFragmentDoc = new TypedDocumentString(`
@@ -480,18 +506,19 @@ export const SubscribeDocument = new TypedDocumentString(`
     amount
   }
 }
+fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+}
 fragment SubscribeResultFields on SubscribeResult {
   __typename
   ... on FlowerSubscription {
     ...FlowerSubscriptionFields
   }
-  ... on UserError {
-    code
-    message
-  }
-  ... on InvalidInputError {
-    field
-  }
+  ...InputErrorFields
 }`) as unknown as TypedDocumentString<SubscribeMutation, SubscribeMutationVariables>;
 export const GetFlowerSubscriptionDocument = new TypedDocumentString(`
     query GetFlowerSubscription($id: ID!) {
@@ -573,18 +600,19 @@ export const SkipNextSubscriptionCycleDocument = new TypedDocumentString(`
     amount
   }
 }
+fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+}
 fragment SubscriptionChangeFields on SubscriptionChangeResult {
   __typename
   ... on FlowerSubscription {
     ...FlowerSubscriptionFields
   }
-  ... on UserError {
-    code
-    message
-  }
-  ... on InvalidInputError {
-    field
-  }
+  ...InputErrorFields
 }`) as unknown as TypedDocumentString<SkipNextSubscriptionCycleMutation, SkipNextSubscriptionCycleMutationVariables>;
 export const PauseSubscriptionDocument = new TypedDocumentString(`
     mutation PauseSubscription($id: ID!, $from: String!, $until: String!) {
@@ -626,18 +654,19 @@ export const PauseSubscriptionDocument = new TypedDocumentString(`
     amount
   }
 }
+fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+}
 fragment SubscriptionChangeFields on SubscriptionChangeResult {
   __typename
   ... on FlowerSubscription {
     ...FlowerSubscriptionFields
   }
-  ... on UserError {
-    code
-    message
-  }
-  ... on InvalidInputError {
-    field
-  }
+  ...InputErrorFields
 }`) as unknown as TypedDocumentString<PauseSubscriptionMutation, PauseSubscriptionMutationVariables>;
 export const ResumeSubscriptionDocument = new TypedDocumentString(`
     mutation ResumeSubscription($id: ID!) {
@@ -679,18 +708,19 @@ export const ResumeSubscriptionDocument = new TypedDocumentString(`
     amount
   }
 }
+fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+}
 fragment SubscriptionChangeFields on SubscriptionChangeResult {
   __typename
   ... on FlowerSubscription {
     ...FlowerSubscriptionFields
   }
-  ... on UserError {
-    code
-    message
-  }
-  ... on InvalidInputError {
-    field
-  }
+  ...InputErrorFields
 }`) as unknown as TypedDocumentString<ResumeSubscriptionMutation, ResumeSubscriptionMutationVariables>;
 export const CancelSubscriptionDocument = new TypedDocumentString(`
     mutation CancelSubscription($id: ID!) {
@@ -732,18 +762,19 @@ export const CancelSubscriptionDocument = new TypedDocumentString(`
     amount
   }
 }
+fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+}
 fragment SubscriptionChangeFields on SubscriptionChangeResult {
   __typename
   ... on FlowerSubscription {
     ...FlowerSubscriptionFields
   }
-  ... on UserError {
-    code
-    message
-  }
-  ... on InvalidInputError {
-    field
-  }
+  ...InputErrorFields
 }`) as unknown as TypedDocumentString<CancelSubscriptionMutation, CancelSubscriptionMutationVariables>;
 export const ChangeSubscriptionDateDocument = new TypedDocumentString(`
     mutation ChangeSubscriptionDate($id: ID!, $date: String!) {
@@ -785,18 +816,19 @@ export const ChangeSubscriptionDateDocument = new TypedDocumentString(`
     amount
   }
 }
+fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+}
 fragment SubscriptionChangeFields on SubscriptionChangeResult {
   __typename
   ... on FlowerSubscription {
     ...FlowerSubscriptionFields
   }
-  ... on UserError {
-    code
-    message
-  }
-  ... on InvalidInputError {
-    field
-  }
+  ...InputErrorFields
 }`) as unknown as TypedDocumentString<ChangeSubscriptionDateMutation, ChangeSubscriptionDateMutationVariables>;
 export const ChangeSubscriptionAddressDocument = new TypedDocumentString(`
     mutation ChangeSubscriptionAddress($id: ID!, $address: SubscriptionAddressInput!, $deliveryWindow: String) {
@@ -842,18 +874,19 @@ export const ChangeSubscriptionAddressDocument = new TypedDocumentString(`
     amount
   }
 }
+fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+}
 fragment SubscriptionChangeFields on SubscriptionChangeResult {
   __typename
   ... on FlowerSubscription {
     ...FlowerSubscriptionFields
   }
-  ... on UserError {
-    code
-    message
-  }
-  ... on InvalidInputError {
-    field
-  }
+  ...InputErrorFields
 }`) as unknown as TypedDocumentString<ChangeSubscriptionAddressMutation, ChangeSubscriptionAddressMutationVariables>;
 export const ChangeSubscriptionCardDocument = new TypedDocumentString(`
     mutation ChangeSubscriptionCard($id: ID!, $card: CardInput!) {
