@@ -1,5 +1,11 @@
 import { type Caller, type Role, checkAccess } from '@bloom/kernel';
-import { ADMIN_ACCOUNT, type GraphQLResponse, expectUnion, gqlRequest } from '@bloom/testing';
+import {
+  ADMIN_ACCOUNT,
+  type GraphQLResponse,
+  expectUnion,
+  gqlRequest,
+  waitFor,
+} from '@bloom/testing';
 import { createClient } from 'graphql-ws';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +23,13 @@ import { SUBGRAPHS, type System, startSystem } from '../src/system.harness.js';
  * declarations, so a new field is in the matrix the day it is added.
  */
 
+const SUSPEND = graphql(`
+  mutation MatrixSuspend($id: ID!) {
+    suspendUser(userId: $id, reason: "권한 매트릭스") {
+      __typename
+    }
+  }
+`);
 const CREATE_KEY = graphql(`
   mutation MatrixCreateApiKey($i: CreateApiKeyInput!) {
     createApiKey(input: $i) {
@@ -30,6 +43,8 @@ const CREATE_KEY = graphql(`
 
 interface Actor {
   name: string;
+  /** Suspended after signing in: every request is refused outright, whatever the field. */
+  suspended?: boolean;
   /** The caller the gateway should derive: the expectation is computed from it. */
   caller: Caller;
   headers: Record<string, string>;
@@ -74,7 +89,18 @@ beforeAll(async () => {
     person('other seller', otherSeller.token),
     person('admin', admin),
   );
-  const owner = actors[1]?.caller.userId ?? '';
+  const suspended = person(
+    'suspended customer',
+    await customerToken(sys, 'matrix-gone@bloom.test'),
+  );
+  await sys.call(SUSPEND, { id: suspended.caller.userId ?? '' }, admin);
+  await waitFor(
+    async () =>
+      (await gqlRequest(sys.gatewayUrl, '{ me { id } }', {}, suspended.headers)).status === 401,
+    { what: 'the suspension reaches the gateway' },
+  );
+  actors.push({ ...suspended, suspended: true });
+  const owner = actors.find((actor) => actor.name === 'customer')?.caller.userId ?? '';
   for (const scope of ['CATALOG_READ', 'ORDERS_WRITE', 'EVENTS_READ'] as const) {
     const created = await sys.call(
       CREATE_KEY,
@@ -101,14 +127,20 @@ afterAll(async () => sys?.close());
 
 type Outcome = { denied: boolean; detail: string };
 
-/** Refused by the access layer: the probe field's error says what it requires. */
+/**
+ * Refused by the access layer (the probe field's error says what it requires), or refused
+ * outright at the edge (HTTP 401/403: a credential that no longer holds).
+ */
 function outcomeOf(response: GraphQLResponse): Outcome {
-  const refusal = response.errors?.find(
-    (error) => error.path?.[0] === 'probe' && error.extensions?.requires !== undefined,
-  );
+  const refusal =
+    response.status === 401 ||
+    response.status === 403 ||
+    response.errors?.some(
+      (error) => error.path?.[0] === 'probe' && error.extensions?.requires !== undefined,
+    );
   const whole = response.status !== 200 ? `HTTP ${response.status}` : '';
   return {
-    denied: refusal !== undefined,
+    denied: refusal === true,
     detail: whole || JSON.stringify(response.errors?.map((e) => e.extensions?.code) ?? []),
   };
 }
@@ -137,7 +169,10 @@ function subscribe(actor: Actor, operation: RootOperation): Promise<Outcome> {
           const requires = errors.some(
             (e) => e.extensions !== undefined && 'requires' in e.extensions,
           );
-          done({ denied: requires, detail: JSON.stringify(error).slice(0, 200) });
+          // A socket the gateway refused to open is closed with 4401/4403.
+          const code = (error as { code?: unknown } | null)?.code;
+          const closed = code === 4401 || code === 4403;
+          done({ denied: requires || closed, detail: JSON.stringify(error).slice(0, 200) });
         },
         complete: () => undefined,
       },
@@ -157,14 +192,14 @@ describe('the authorization matrix', () => {
     const unexpected: string[] = [];
     let allowed = 0;
     let denied = 0;
-    // Queries first, then mutations: a permitted mutation's effect cannot hide a refusal.
     for (const actor of actors) {
       for (let i = 0; i < operations.length; i += 8) {
         const batch = operations.slice(i, i + 8);
         const outcomes = await Promise.all(batch.map((operation) => run(actor, operation)));
         batch.forEach((operation, index) => {
           const rule = rules.get(operation.coordinate);
-          const shouldDeny = !rule || checkAccess(actor.caller, rule) !== undefined;
+          const shouldDeny =
+            actor.suspended === true || !rule || checkAccess(actor.caller, rule) !== undefined;
           const outcome = outcomes[index] ?? { denied: false, detail: 'missing' };
           if (outcome.denied) denied += 1;
           else allowed += 1;

@@ -23,6 +23,7 @@ type Documents = {
     "\n  mutation CreateSkyGardenStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": typeof types.CreateSkyGardenStoreDocument,
     "\n  mutation CreateProduct($i: CreateProductInput!) {\n    createProduct(input: $i) {\n      __typename\n      ... on Product {\n        id\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.CreateProductDocument,
     "\n  mutation LogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.LogInDocument,
+    "\n  mutation MatrixSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"권한 매트릭스\") {\n      __typename\n    }\n  }\n": typeof types.MatrixSuspendDocument,
     "\n  mutation MatrixCreateApiKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n      }\n    }\n  }\n": typeof types.MatrixCreateApiKeyDocument,
     "\n    mutation MistakeUpdateProfile($i: UpdateProfileInput!) {\n      updateProfile(input: $i) {\n        __typename\n        ... on User {\n          name\n          phone\n        }\n      }\n    }\n  ": typeof types.MistakeUpdateProfileDocument,
     "\n        mutation MistakeSaveAddress {\n          saveAddress(\n            input: {\n              label: \"집\"\n              recipientName: \"정민지\"\n              phone: \"010-1234-5678\"\n              zipCode: \"04066\"\n              street: \"서울 마포구 와우산로 94\"\n              detail: null\n              regionCode: null\n            }\n          ) {\n            __typename\n            ... on Address {\n              detail\n            }\n          }\n        }\n      ": typeof types.MistakeSaveAddressDocument,
@@ -138,6 +139,7 @@ const documents: Documents = {
     "\n  mutation CreateSkyGardenStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": types.CreateSkyGardenStoreDocument,
     "\n  mutation CreateProduct($i: CreateProductInput!) {\n    createProduct(input: $i) {\n      __typename\n      ... on Product {\n        id\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.CreateProductDocument,
     "\n  mutation LogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.LogInDocument,
+    "\n  mutation MatrixSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"권한 매트릭스\") {\n      __typename\n    }\n  }\n": types.MatrixSuspendDocument,
     "\n  mutation MatrixCreateApiKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n      }\n    }\n  }\n": types.MatrixCreateApiKeyDocument,
     "\n    mutation MistakeUpdateProfile($i: UpdateProfileInput!) {\n      updateProfile(input: $i) {\n        __typename\n        ... on User {\n          name\n          phone\n        }\n      }\n    }\n  ": types.MistakeUpdateProfileDocument,
     "\n        mutation MistakeSaveAddress {\n          saveAddress(\n            input: {\n              label: \"집\"\n              recipientName: \"정민지\"\n              phone: \"010-1234-5678\"\n              zipCode: \"04066\"\n              street: \"서울 마포구 와우산로 94\"\n              detail: null\n              regionCode: null\n            }\n          ) {\n            __typename\n            ... on Address {\n              detail\n            }\n          }\n        }\n      ": types.MistakeSaveAddressDocument,
@@ -274,6 +276,10 @@ export function graphql(source: "\n  mutation CreateProduct($i: CreateProductInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n"): typeof import('./graphql.js').LogInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"권한 매트릭스\") {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').MatrixSuspendDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -537,6 +537,18 @@ export type LogInMutation = { logIn:
     | { __typename: 'LoginThrottledError', code: string }
    };
 
+export type MatrixSuspendMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MatrixSuspendMutation = { suspendUser:
+    | { __typename: 'CannotSuspendAdminError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'User' }
+    | { __typename: 'UserNotFoundError' }
+   };
+
 export type MatrixCreateApiKeyMutationVariables = Exact<{
   i: CreateApiKeyInput;
 }>;
@@ -1539,6 +1551,13 @@ export const LogInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
+export const MatrixSuspendDocument = new TypedDocumentString(`
+    mutation MatrixSuspend($id: ID!) {
+  suspendUser(userId: $id, reason: "권한 매트릭스") {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixSuspendMutation, MatrixSuspendMutationVariables>;
 export const MatrixCreateApiKeyDocument = new TypedDocumentString(`
     mutation MatrixCreateApiKey($i: CreateApiKeyInput!) {
   createApiKey(input: $i) {
