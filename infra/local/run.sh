@@ -53,6 +53,7 @@ giftcards        subgraphs/giftcards        4006  subgraphs
 notifications    subgraphs/notifications    4007  subgraphs
 gateway          gateway                    4000  gateway
 storefront       clients/storefront         5173  clients
+seller           clients/seller             5174  clients
 '
 
 names=() workspaces=() ports=() stages=()
@@ -111,8 +112,10 @@ start_service() {
   fi
   local env=()
   if [[ -f "$ROOT/$ws/vite.config.ts" ]]; then
-    pid="$(start_bg "$name" "$ROOT/$ws" env "STOREFRONT_PORT=$port" \
-      "STOREFRONT_GATEWAY_URL=http://$LOCAL_HOST:4000" node "$ROOT/node_modules/vite/bin/vite.js")"
+    # Each client's vite.config.ts reads <NAME>_PORT and <NAME>_GATEWAY_URL (STOREFRONT_…, SELLER_…).
+    local prefix="${name^^}"
+    pid="$(start_bg "$name" "$ROOT/$ws" env "${prefix}_PORT=$port" \
+      "${prefix}_GATEWAY_URL=http://$LOCAL_HOST:4000" node "$ROOT/node_modules/vite/bin/vite.js")"
   else
     if [[ "$port" != "-" ]]; then env+=("PORT=$port"); fi
     pid="$(start_bg "$name" "$ROOT/$ws" env "${env[@]}" node --conditions=source \
@@ -181,6 +184,7 @@ fi
 echo
 if ((gateway_up)); then
   info "storefront http://localhost:5173 (a phone on this network: http://<this machine>:5173 with STOREFRONT_HOST=0.0.0.0)"
+  info "seller     http://localhost:5174 (the florists' dashboard; SELLER_HOST=0.0.0.0 for a tablet on this network)"
   info "gateway    http://localhost:4000/graphql"
   info "explorer   http://localhost:4000/explorer"
 fi

@@ -102,6 +102,11 @@ type Documents = {
     "\n  mutation RevocationRevokeKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevocationRevokeKeyDocument,
     "\n  mutation RevocationSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"결제 사기 의심\") {\n      __typename\n    }\n  }\n": typeof types.RevocationSuspendDocument,
     "\n  query RevocationUnread {\n    unreadNoticeCount\n  }\n": typeof types.RevocationUnreadDocument,
+    "\n  mutation SellerApplyRejectSeller($id: ID!, $reason: String!) {\n    rejectSeller(userId: $id, reason: $reason) {\n      __typename\n    }\n  }\n": typeof types.SellerApplyRejectSellerDocument,
+    "\n  mutation SellerTodaySetStock($s: ID!) {\n    setFlowerStock(\n      storeId: $s\n      items: [{ flowerId: 1, available: 60 }, { flowerId: 18, available: 30 }]\n    ) {\n      __typename\n    }\n  }\n": typeof types.SellerTodaySetStockDocument,
+    "\n  mutation SellerTodayAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": typeof types.SellerTodayAddToCartDocument,
+    "\n  mutation SellerTodayCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SellerTodayCheckoutDocument,
+    "\n  query SellerTodayOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n    }\n  }\n": typeof types.SellerTodayOrderStatusDocument,
     "\n      mutation StorefrontSetFlowerStock($s: ID!) {\n        setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n          __typename\n        }\n      }\n    ": typeof types.StorefrontSetFlowerStockDocument,
     "\n            query StorefrontListing {\n              products(first: 10) {\n                nodes {\n                  id\n                }\n              }\n            }\n          ": typeof types.StorefrontListingDocument,
     "\n        query StorefrontMySubscriptions {\n          mySubscriptions {\n            id\n            nextDeliveryDate\n          }\n        }\n      ": typeof types.StorefrontMySubscriptionsDocument,
@@ -218,6 +223,11 @@ const documents: Documents = {
     "\n  mutation RevocationRevokeKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevocationRevokeKeyDocument,
     "\n  mutation RevocationSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"결제 사기 의심\") {\n      __typename\n    }\n  }\n": types.RevocationSuspendDocument,
     "\n  query RevocationUnread {\n    unreadNoticeCount\n  }\n": types.RevocationUnreadDocument,
+    "\n  mutation SellerApplyRejectSeller($id: ID!, $reason: String!) {\n    rejectSeller(userId: $id, reason: $reason) {\n      __typename\n    }\n  }\n": types.SellerApplyRejectSellerDocument,
+    "\n  mutation SellerTodaySetStock($s: ID!) {\n    setFlowerStock(\n      storeId: $s\n      items: [{ flowerId: 1, available: 60 }, { flowerId: 18, available: 30 }]\n    ) {\n      __typename\n    }\n  }\n": types.SellerTodaySetStockDocument,
+    "\n  mutation SellerTodayAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": types.SellerTodayAddToCartDocument,
+    "\n  mutation SellerTodayCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.SellerTodayCheckoutDocument,
+    "\n  query SellerTodayOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n    }\n  }\n": types.SellerTodayOrderStatusDocument,
     "\n      mutation StorefrontSetFlowerStock($s: ID!) {\n        setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n          __typename\n        }\n      }\n    ": types.StorefrontSetFlowerStockDocument,
     "\n            query StorefrontListing {\n              products(first: 10) {\n                nodes {\n                  id\n                }\n              }\n            }\n          ": types.StorefrontListingDocument,
     "\n        query StorefrontMySubscriptions {\n          mySubscriptions {\n            id\n            nextDeliveryDate\n          }\n        }\n      ": types.StorefrontMySubscriptionsDocument,
@@ -592,6 +602,26 @@ export function graphql(source: "\n  mutation RevocationSuspend($id: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RevocationUnread {\n    unreadNoticeCount\n  }\n"): typeof import('./graphql.js').RevocationUnreadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerApplyRejectSeller($id: ID!, $reason: String!) {\n    rejectSeller(userId: $id, reason: $reason) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SellerApplyRejectSellerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerTodaySetStock($s: ID!) {\n    setFlowerStock(\n      storeId: $s\n      items: [{ flowerId: 1, available: 60 }, { flowerId: 18, available: 30 }]\n    ) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SellerTodaySetStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerTodayAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SellerTodayAddToCartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerTodayCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').SellerTodayCheckoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SellerTodayOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n    }\n  }\n"): typeof import('./graphql.js').SellerTodayOrderStatusDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1196,6 +1196,62 @@ export type RevocationUnreadQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type RevocationUnreadQuery = { unreadNoticeCount: number };
 
+export type SellerApplyRejectSellerMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type SellerApplyRejectSellerMutation = { rejectSeller:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'NotPendingError' }
+    | { __typename: 'User' }
+    | { __typename: 'UserNotFoundError' }
+   };
+
+export type SellerTodaySetStockMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type SellerTodaySetStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type SellerTodayAddToCartMutationVariables = Exact<{
+  p: string;
+}>;
+
+
+export type SellerTodayAddToCartMutation = { addToCart:
+    | { __typename: 'Cart' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'UnavailableError' }
+   };
+
+export type SellerTodayCheckoutMutationVariables = Exact<{
+  i: CheckoutInput;
+}>;
+
+
+export type SellerTodayCheckoutMutation = { checkout:
+    | { __typename: 'CheckoutSuccess', orders: Array<{ id: string }> }
+    | { __typename: 'CouponNotApplicableError', code: string, message: string }
+    | { __typename: 'EmptyCartError', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
+    | { __typename: 'InvalidInputError', code: string, message: string }
+    | { __typename: 'TotalMismatchError', code: string, message: string }
+    | { __typename: 'UnavailableError', code: string, message: string }
+   };
+
+export type SellerTodayOrderStatusQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SellerTodayOrderStatusQuery = { order: { status: OrderStatus } | null };
+
 export type StorefrontSetFlowerStockMutationVariables = Exact<{
   s: string;
 }>;
@@ -2374,6 +2430,53 @@ export const RevocationUnreadDocument = new TypedDocumentString(`
   unreadNoticeCount
 }
     `) as unknown as TypedDocumentString<RevocationUnreadQuery, RevocationUnreadQueryVariables>;
+export const SellerApplyRejectSellerDocument = new TypedDocumentString(`
+    mutation SellerApplyRejectSeller($id: ID!, $reason: String!) {
+  rejectSeller(userId: $id, reason: $reason) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SellerApplyRejectSellerMutation, SellerApplyRejectSellerMutationVariables>;
+export const SellerTodaySetStockDocument = new TypedDocumentString(`
+    mutation SellerTodaySetStock($s: ID!) {
+  setFlowerStock(
+    storeId: $s
+    items: [{flowerId: 1, available: 60}, {flowerId: 18, available: 30}]
+  ) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SellerTodaySetStockMutation, SellerTodaySetStockMutationVariables>;
+export const SellerTodayAddToCartDocument = new TypedDocumentString(`
+    mutation SellerTodayAddToCart($p: ID!) {
+  addToCart(productId: $p, quantity: 2) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SellerTodayAddToCartMutation, SellerTodayAddToCartMutationVariables>;
+export const SellerTodayCheckoutDocument = new TypedDocumentString(`
+    mutation SellerTodayCheckout($i: CheckoutInput!) {
+  checkout(input: $i) {
+    __typename
+    ... on CheckoutSuccess {
+      orders {
+        id
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SellerTodayCheckoutMutation, SellerTodayCheckoutMutationVariables>;
+export const SellerTodayOrderStatusDocument = new TypedDocumentString(`
+    query SellerTodayOrderStatus($id: ID!) {
+  order(id: $id) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SellerTodayOrderStatusQuery, SellerTodayOrderStatusQueryVariables>;
 export const StorefrontSetFlowerStockDocument = new TypedDocumentString(`
     mutation StorefrontSetFlowerStock($s: ID!) {
   setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 60}]) {

@@ -2,8 +2,7 @@ import type { ApolloClient } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { RouterProvider, createBrowserRouter } from 'react-router';
 import { routes } from './routes.js';
-import { SessionContext } from './session.context.js';
-import type { SessionStore } from './session.store.js';
+import { SessionContext, type SessionStore, ToastProvider } from '@bloom/client-shared';
 
 const router = createBrowserRouter(routes);
 
@@ -11,7 +10,9 @@ export function App({ client, session }: { client: ApolloClient; session: Sessio
   return (
     <SessionContext value={session}>
       <ApolloProvider client={client}>
-        <RouterProvider router={router} />
+        <ToastProvider>
+          <RouterProvider router={router} />
+        </ToastProvider>
       </ApolloProvider>
     </SessionContext>
   );

@@ -2,8 +2,7 @@ import { gql } from '@apollo/client';
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate, useSearchParams } from 'react-router';
-import { Icon } from '../ui/icons.js';
-import { useSession } from './session.context.js';
+import { Icon, useSession, useToast } from '@bloom/client-shared';
 
 const BADGES = gql`
   query Badges {
@@ -39,16 +38,15 @@ export function Layout() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [query, setQuery] = useState(() => params.get('q') ?? '');
-  const [toast, setToast] = useState<LiveNotice['notificationAdded'] | null>(null);
+  const toast = useToast();
   const badges = useQuery<Badges>(BADGES, { skip: !session, fetchPolicy: 'cache-and-network' });
   useSubscription<LiveNotice>(NOTICES, {
     skip: !session,
     onData: ({ data }) => {
       const notice = data.data?.notificationAdded;
       if (!notice) return;
-      setToast(notice);
+      toast({ id: notice.id, title: notice.title, body: notice.body });
       void badges.refetch();
-      window.setTimeout(() => setToast((t) => (t?.id === notice.id ? null : t)), 6000);
     },
   });
   const unread = session ? (badges.data?.unreadNoticeCount ?? 0) : 0;
@@ -83,12 +81,6 @@ export function Layout() {
           {unread > 0 && <span className="badge">{unread > 99 ? '99+' : unread}</span>}
         </Link>
       </header>
-      {toast && (
-        <div className="toast" role="status" aria-live="polite">
-          <strong>{toast.title}</strong>
-          <span>{toast.body}</span>
-        </div>
-      )}
       <main className="page">
         <Outlet />
       </main>

@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { Layout } from './layout.js';
 import { NotFoundPage } from '../pages/not-found.page.js';
-import { Loading } from '../ui/status.js';
+import { Loading } from '@bloom/client-shared';
 
 /** Pages load on demand: a phone on a slow network downloads only the page it opens. */
 const page = (load: () => Promise<{ Page: ComponentType }>) => ({

@@ -2,9 +2,13 @@ import { gql } from '@apollo/client';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useSession, useSessionStore } from '../app/session.context.js';
-import { Icon, type IconName } from '../ui/icons.js';
-import { ErrorNotice } from '../ui/status.js';
+import {
+  ErrorNotice,
+  Icon,
+  type IconName,
+  useSession,
+  useSessionStore,
+} from '@bloom/client-shared';
 
 const ME = gql`
   query Me {

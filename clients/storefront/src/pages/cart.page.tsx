@@ -2,20 +2,22 @@ import { gql } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { formatFee, formatWon } from '../app/format.js';
-import { useSession } from '../app/session.context.js';
-import { CART_VIEW, type CartGroup, type CartView } from '../ui/buy-cart.js';
-import { QuantityStepper } from '../ui/buy-fields.js';
-import { inKorean, type TypedError } from '../ui/buy-messages.js';
 import {
   Empty,
   ErrorNotice,
   errorText,
+  formatFee,
+  formatWon,
+  Icon,
+  inKorean,
   Loading,
   SignInRequired,
+  type TypedError,
   UserErrorNotice,
-} from '../ui/status.js';
-import { Icon } from '../ui/icons.js';
+  useSession,
+} from '@bloom/client-shared';
+import { CART_VIEW, type CartGroup, type CartView } from '../ui/buy-cart.js';
+import { QuantityStepper } from '../ui/buy-fields.js';
 
 const CART = gql`
   query Cart {

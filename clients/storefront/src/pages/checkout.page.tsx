@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router';
-import { useSession } from '../app/session.context.js';
+import { useSession } from '@bloom/client-shared';
 import { AccountRequired } from '../ui/account-required.js';
 import { BuyNowCheckout } from './checkout/buy-now-checkout.js';
 import { CartCheckout } from './checkout/cart-checkout.js';

@@ -2,7 +2,7 @@ import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { PRODUCT_CARD, type ProductCardData, ProductGrid } from '../ui/product-card.js';
-import { ErrorNotice, Loading } from '../ui/status.js';
+import { ErrorNotice, Loading } from '@bloom/client-shared';
 
 const HOME = gql`
   query Home {

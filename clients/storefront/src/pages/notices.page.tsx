@@ -2,11 +2,17 @@ import { gql } from '@apollo/client';
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { formatInstant } from '../app/format.js';
-import { useSession } from '../app/session.context.js';
+import {
+  Empty,
+  ErrorNotice,
+  formatInstant,
+  Icon,
+  type IconName,
+  Loading,
+  SignInRequired,
+  useSession,
+} from '@bloom/client-shared';
 import { NextPageButton, type PageInfo, useCursorPages } from '../ui/browse-listing.js';
-import { Icon, type IconName } from '../ui/icons.js';
-import { Empty, ErrorNotice, Loading, SignInRequired } from '../ui/status.js';
 
 const PAGE_SIZE = 20;
 

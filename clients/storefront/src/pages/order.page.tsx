@@ -1,12 +1,20 @@
 import { gql } from '@apollo/client';
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { Link, useLocation, useParams } from 'react-router';
-import { formatDay, formatInstant, formatFee, formatWon } from '../app/format.js';
-import { useSession } from '../app/session.context.js';
+import {
+  Empty,
+  ErrorNotice,
+  formatDay,
+  formatFee,
+  formatInstant,
+  formatWon,
+  Icon,
+  Loading,
+  SignInRequired,
+  useSession,
+} from '@bloom/client-shared';
 import { windowText } from '../ui/buy-dates.js';
 import { CANCELABLE, FULFILMENT_LABEL, OrderStatusPill } from '../ui/buy-order-status.js';
-import { Empty, ErrorNotice, Loading, SignInRequired } from '../ui/status.js';
-import { Icon } from '../ui/icons.js';
 import { CancelOrder } from './order/cancel-order.js';
 import { Progress } from './order/order-progress.js';
 import type { OrderDetail } from './order/order.types.js';

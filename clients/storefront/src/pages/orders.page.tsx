@@ -2,10 +2,9 @@ import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useSession } from '../app/session.context.js';
+import { Empty, ErrorNotice, Loading, SignInRequired, useSession } from '@bloom/client-shared';
 import { NextPageButton, type PageInfo, useCursorPages } from '../ui/browse-listing.js';
 import { ORDER_CARD, OrderCard, type OrderCardData } from '../ui/buy-order-card.js';
-import { Empty, ErrorNotice, Loading, SignInRequired } from '../ui/status.js';
 
 const PAGE_SIZE = 10;
 

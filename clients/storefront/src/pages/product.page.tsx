@@ -2,7 +2,7 @@ import { gql } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { formatWon } from '../app/format.js';
+import { Empty, ErrorNotice, formatWon, Loading, UserErrorNotice } from '@bloom/client-shared';
 import { type UserErrorData, useAccountGate, userErrorOf } from '../ui/browse-account.js';
 import { BuyBar } from '../ui/browse-buy-bar.js';
 import { BROWSE_COUPON, type BrowseCouponData, CouponList } from '../ui/browse-coupons.js';
@@ -11,7 +11,6 @@ import { ImageGallery } from '../ui/browse-gallery.js';
 import { LikeButton } from '../ui/browse-like.js';
 import { ProductQuestions } from '../ui/browse-questions.js';
 import { ProductReviews } from '../ui/browse-reviews.js';
-import { Empty, ErrorNotice, Loading, UserErrorNotice } from '../ui/status.js';
 
 const PRODUCT = gql`
   query ProductPage($id: ID!) {

@@ -21,7 +21,7 @@ import {
   useMoreProducts,
 } from '../ui/browse-listing.js';
 import type { ProductCardData } from '../ui/product-card.js';
-import { ErrorNotice, Loading } from '../ui/status.js';
+import { ErrorNotice, Loading } from '@bloom/client-shared';
 
 const LISTING = gql`
   query ProductListing($filter: ProductFilter, $sort: ProductSort!, $after: String) {

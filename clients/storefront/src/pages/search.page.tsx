@@ -23,7 +23,7 @@ import {
   useMoreProducts,
 } from '../ui/browse-listing.js';
 import type { ProductCardData } from '../ui/product-card.js';
-import { ErrorNotice, Loading } from '../ui/status.js';
+import { ErrorNotice, Loading } from '@bloom/client-shared';
 
 /** The API refuses longer queries; saying so beats an error page. */
 const MAX_QUERY_LENGTH = 200;

@@ -4,8 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { AUTH_PAYLOAD, type AuthResult, useAuthForm } from '../ui/account-auth.js';
 import { AlreadySignedIn } from '../ui/account-required.js';
-import { inKorean } from '../ui/buy-messages.js';
-import { UserErrorNotice } from '../ui/status.js';
+import { inKorean, UserErrorNotice } from '@bloom/client-shared';
 
 const LOG_IN = gql`
   mutation LogIn($input: LogInInput!) {

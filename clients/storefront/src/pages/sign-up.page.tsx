@@ -4,8 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { AUTH_PAYLOAD, type AuthResult, useAuthForm } from '../ui/account-auth.js';
 import { AlreadySignedIn } from '../ui/account-required.js';
-import { fieldName, INVALID_INPUT, inKorean } from '../ui/buy-messages.js';
-import { UserErrorNotice } from '../ui/status.js';
+import { fieldName, inKorean, INVALID_INPUT, UserErrorNotice } from '@bloom/client-shared';
 
 const SIGN_UP = gql`
   mutation SignUp($input: SignUpInput!) {

@@ -2,7 +2,14 @@ import { gql } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { formatFee, formatWon } from '../app/format.js';
+import {
+  Empty,
+  ErrorNotice,
+  formatFee,
+  formatWon,
+  Loading,
+  UserErrorNotice,
+} from '@bloom/client-shared';
 import { type UserErrorData, useAccountGate, userErrorOf } from '../ui/browse-account.js';
 import { BROWSE_COUPON, type BrowseCouponData, CouponList } from '../ui/browse-coupons.js';
 import { type ProductSort, SortSelect } from '../ui/browse-filters.js';
@@ -14,7 +21,6 @@ import {
   useMoreProducts,
 } from '../ui/browse-listing.js';
 import type { ProductCardData } from '../ui/product-card.js';
-import { Empty, ErrorNotice, Loading, UserErrorNotice } from '../ui/status.js';
 
 const STORE = gql`
   query StorePage($id: ID!) {

@@ -2,8 +2,23 @@ import { gql } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { formatDay, formatFee, formatWon, seoulDay } from '../app/format.js';
-import { useSession } from '../app/session.context.js';
+import {
+  Empty,
+  ErrorNotice,
+  errorText,
+  fieldName,
+  formatDay,
+  formatFee,
+  formatWon,
+  Icon,
+  inKorean,
+  INVALID_INPUT,
+  Loading,
+  seoulDay,
+  type TypedError,
+  UserErrorNotice,
+  useSession,
+} from '@bloom/client-shared';
 import { deliveryFeeFor } from '../ui/buy-cart.js';
 import { addDays, windowValue } from '../ui/buy-dates.js';
 import {
@@ -20,11 +35,8 @@ import {
   useAddressPick,
 } from '../ui/buy-fields.js';
 import { newIdempotencyKey } from '../ui/buy-idempotency.js';
-import { fieldName, INVALID_INPUT, inKorean, type TypedError } from '../ui/buy-messages.js';
 import { CHARGE_LEAD_DAYS, CYCLE_LABEL, type SubscriptionCycle } from '../ui/buy-subscription.js';
 import { AccountRequired } from '../ui/account-required.js';
-import { Empty, ErrorNotice, errorText, Loading, UserErrorNotice } from '../ui/status.js';
-import { Icon } from '../ui/icons.js';
 
 const SUBSCRIBABLE = gql`
   query Subscribable($id: ID!) {

@@ -1,5 +1,4 @@
-import { useSession } from '../app/session.context.js';
-import { SignInRequired } from '../ui/status.js';
+import { SignInRequired, useSession } from '@bloom/client-shared';
 import { SubscriptionList } from './subscriptions/subscription-list.js';
 
 /** The shopper's flower subscriptions and their changes: skip, pause, date, address, card. */

@@ -2,10 +2,13 @@ import { gql } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useSession, useSessionStore } from '../app/session.context.js';
-import type { AuthPayload } from '../app/session.store.js';
-import type { TypedError } from './buy-messages.js';
-import { errorText } from './status.js';
+import {
+  type AuthPayload,
+  errorText,
+  type TypedError,
+  useSession,
+  useSessionStore,
+} from '@bloom/client-shared';
 
 /** What a sign-in or sign-up returns on success: the session's tokens and who it is. */
 export const AUTH_PAYLOAD = gql`

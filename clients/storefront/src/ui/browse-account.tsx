@@ -1,5 +1,5 @@
 import { useLocation, useNavigate } from 'react-router';
-import { useSession } from '../app/session.context.js';
+import { useSession } from '@bloom/client-shared';
 
 /**
  * For buttons that need an account (like, cart, coupon, restock alert, question): a signed-out

@@ -2,9 +2,8 @@ import { type ApolloCache, gql } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { formatWon } from '../app/format.js';
+import { ErrorNotice, formatWon, UserErrorNotice } from '@bloom/client-shared';
 import { type UserErrorData, useAccountGate, userErrorOf } from './browse-account.js';
-import { ErrorNotice, UserErrorNotice } from './status.js';
 
 /** The server's cap on one cart line. */
 const MAX_LINE_QUANTITY = 999;

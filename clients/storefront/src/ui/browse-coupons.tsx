@@ -1,9 +1,8 @@
 import { gql } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
-import { formatDay, formatWon, seoulDay } from '../app/format.js';
+import { ErrorNotice, formatDay, formatWon, seoulDay, UserErrorNotice } from '@bloom/client-shared';
 import { type UserErrorData, useAccountGate, userErrorOf } from './browse-account.js';
-import { ErrorNotice, UserErrorNotice } from './status.js';
 
 /** Spread into `Store.coupons`: the store's coupons not yet ended (a public list). */
 export const BROWSE_COUPON = gql`

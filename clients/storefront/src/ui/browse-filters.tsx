@@ -1,6 +1,6 @@
 import { gql } from '@apollo/client';
 import { Link } from 'react-router';
-import { formatWon } from '../app/format.js';
+import { formatWon } from '@bloom/client-shared';
 
 /*
  * The structured listing filters, as `/products?…` URL parameters. A search's interpretation is

@@ -1,7 +1,7 @@
 import { gql } from '@apollo/client';
 import { type ReactNode, useState } from 'react';
 import { PRODUCT_CARD, type ProductCardData, ProductGrid } from './product-card.js';
-import { Empty, ErrorNotice } from './status.js';
+import { Empty, ErrorNotice } from '@bloom/client-shared';
 
 export interface PageInfo {
   endCursor: string | null;

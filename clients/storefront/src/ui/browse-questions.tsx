@@ -2,10 +2,9 @@ import { gql } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { formatDay, seoulDay } from '../app/format.js';
+import { ErrorNotice, formatDay, Loading, seoulDay, UserErrorNotice } from '@bloom/client-shared';
 import { type UserErrorData, useAccountGate, userErrorOf } from './browse-account.js';
 import { type Connection, MoreButton, appendPage, useLoadMore } from './browse-listing.js';
-import { ErrorNotice, Loading, UserErrorNotice } from './status.js';
 
 const MAX_QUESTION_LENGTH = 1000;
 

@@ -1,9 +1,8 @@
 import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { formatDay, seoulDay } from '../app/format.js';
+import { ErrorNotice, formatDay, Loading, seoulDay } from '@bloom/client-shared';
 import { type Connection, MoreButton, appendPage, useLoadMore } from './browse-listing.js';
-import { ErrorNotice, Loading } from './status.js';
 
 const REVIEW_SORTS = [
   ['NEWEST', '최신순'],

@@ -2,7 +2,7 @@ import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { type ReactNode, useId, useState } from 'react';
 import { windowText } from './buy-dates.js';
-import { fieldName, type TypedError } from './buy-messages.js';
+import { fieldName, type TypedError } from '@bloom/client-shared';
 
 /** One recipient's address; checkout calls the lines street/detail, subscriptions line1/line2. */
 export interface AddressValue {

@@ -1,9 +1,8 @@
 import { gql } from '@apollo/client';
 import { Link } from 'react-router';
-import { formatDay, formatInstant, formatWon } from '../app/format.js';
+import { formatDay, formatInstant, formatWon, Icon } from '@bloom/client-shared';
 import { windowText } from './buy-dates.js';
 import { FULFILMENT_LABEL, type OrderStatus, OrderStatusPill } from './buy-order-status.js';
-import { Icon } from './icons.js';
 
 /** The fields an order's row in a list shows. */
 export const ORDER_CARD = gql`

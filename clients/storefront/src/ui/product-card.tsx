@@ -1,6 +1,6 @@
 import { gql } from '@apollo/client';
 import { Link } from 'react-router';
-import { formatWon } from '../app/format.js';
+import { formatWon } from '@bloom/client-shared';
 
 /** The fields a product card shows; spread `...ProductCard` into list queries. */
 export const PRODUCT_CARD = gql`

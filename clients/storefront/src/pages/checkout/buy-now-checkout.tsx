@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { deliveryFeeFor } from '../../ui/buy-cart.js';
-import { Empty, ErrorNotice, Loading } from '../../ui/status.js';
+import { Empty, ErrorNotice, Loading } from '@bloom/client-shared';
 import { BUY_NOW, type BuyNowData } from './checkout.operations.js';
 import type { OrderGroup } from './checkout.types.js';
 import { CheckoutForm } from './checkout-form.js';

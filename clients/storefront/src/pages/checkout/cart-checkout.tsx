@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
-import { Empty, ErrorNotice, Loading } from '../../ui/status.js';
+import { Empty, ErrorNotice, Loading } from '@bloom/client-shared';
 import { CHECKOUT_CART, type CheckoutCartData } from './checkout.operations.js';
 import type { OrderGroup } from './checkout.types.js';
 import { CheckoutForm } from './checkout-form.js';

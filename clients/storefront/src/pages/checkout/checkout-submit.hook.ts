@@ -1,12 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { type Dispatch, type FormEvent, type SetStateAction, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { formatWon } from '../../app/format.js';
+import { errorText, formatWon, type TypedError } from '@bloom/client-shared';
 import { CLAIM_COUPON, type ClaimCouponData } from '../../ui/browse-coupons.js';
 import { trimmedAddress } from '../../ui/buy-fields.js';
 import { newIdempotencyKey } from '../../ui/buy-idempotency.js';
-import type { TypedError } from '../../ui/buy-messages.js';
-import { errorText } from '../../ui/status.js';
 import { checkoutInput } from './checkout-input.js';
 import { CHECKOUT } from './checkout.operations.js';
 import type { PricedGroup } from './checkout-quote.hook.js';

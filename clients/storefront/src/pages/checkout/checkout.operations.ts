@@ -1,6 +1,6 @@
 import { gql } from '@apollo/client';
 import { CART_VIEW, type CartGroup, type CartView } from '../../ui/buy-cart.js';
-import { INVALID_INPUT } from '../../ui/buy-messages.js';
+import { INVALID_INPUT } from '@bloom/client-shared';
 import type { StoreTerms } from './checkout.types.js';
 
 /** What checkout needs to know about each store: how it delivers and whether it does pickup. */

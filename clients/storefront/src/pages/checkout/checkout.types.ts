@@ -1,4 +1,4 @@
-import type { TypedError } from '../../ui/buy-messages.js';
+import type { TypedError } from '@bloom/client-shared';
 
 export type Fulfilment = 'DELIVERY' | 'PICKUP';
 

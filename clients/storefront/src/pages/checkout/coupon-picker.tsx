@@ -1,6 +1,6 @@
 import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { formatWon } from '../../app/format.js';
+import { formatWon } from '@bloom/client-shared';
 import type { ChosenCoupon, OrderGroup } from './checkout.types.js';
 
 const COUPONS = gql`

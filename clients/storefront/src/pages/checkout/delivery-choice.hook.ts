@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { seoulDay } from '../../app/format.js';
+import { seoulDay } from '@bloom/client-shared';
 import { type AddressPick, useAddressPick } from '../../ui/buy-fields.js';
 import type { OrderGroup } from './checkout.types.js';
 import { type CommonDeliveryDate, commonDeliveryDates } from './delivery-dates.js';

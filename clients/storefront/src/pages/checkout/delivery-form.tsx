@@ -1,4 +1,4 @@
-import { formatDay } from '../../app/format.js';
+import { formatDay } from '@bloom/client-shared';
 import { AddressPicker, DeliveryWindowChips } from '../../ui/buy-fields.js';
 import type { DeliveryChoice } from './delivery-choice.hook.js';
 

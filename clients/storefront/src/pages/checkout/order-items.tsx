@@ -1,6 +1,5 @@
-import { formatWon } from '../../app/format.js';
+import { formatWon, Icon } from '@bloom/client-shared';
 import { QuantityStepper } from '../../ui/buy-fields.js';
-import { Icon } from '../../ui/icons.js';
 import type { OrderGroup } from './checkout.types.js';
 
 /** What is ordered, by store; a buy-now quantity can still change here. */

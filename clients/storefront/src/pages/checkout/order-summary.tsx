@@ -1,4 +1,4 @@
-import { formatFee, formatWon } from '../../app/format.js';
+import { formatFee, formatWon } from '@bloom/client-shared';
 import type { PricedGroup } from './checkout-quote.hook.js';
 import type { Fulfilment } from './checkout.types.js';
 

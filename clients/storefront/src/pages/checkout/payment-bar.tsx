@@ -1,7 +1,5 @@
 import { Link } from 'react-router';
-import { formatWon } from '../../app/format.js';
-import { inKorean, type TypedError } from '../../ui/buy-messages.js';
-import { UserErrorNotice } from '../../ui/status.js';
+import { formatWon, inKorean, type TypedError, UserErrorNotice } from '@bloom/client-shared';
 
 /** Kept in view at the bottom: why the last try failed, and the button that pays the total. */
 export function PaymentBar({

@@ -1,9 +1,8 @@
 import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { formatDay, seoulDay } from '../../app/format.js';
+import { ErrorNotice, formatDay, seoulDay } from '@bloom/client-shared';
 import { addDays, weekdayOf } from '../../ui/buy-dates.js';
-import { ErrorNotice } from '../../ui/status.js';
 import type { StoreTerms } from './checkout.types.js';
 
 const PICKUP_SLOTS = gql`

@@ -1,9 +1,14 @@
 import { gql } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
-import { INVALID_INPUT, inKorean, type TypedError } from '../../ui/buy-messages.js';
+import {
+  errorText,
+  inKorean,
+  INVALID_INPUT,
+  type TypedError,
+  UserErrorNotice,
+} from '@bloom/client-shared';
 import type { OrderStatus } from '../../ui/buy-order-status.js';
-import { UserErrorNotice, errorText } from '../../ui/status.js';
 
 const CANCEL = gql`
   mutation CancelOrder($orderId: ID!, $reason: String!) {

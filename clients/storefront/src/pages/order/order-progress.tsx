@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { problemText } from '../../ui/buy-messages.js';
+import { problemText } from '@bloom/client-shared';
 import { ORDER_STATUS_LABEL, ORDER_STEPS } from '../../ui/buy-order-status.js';
 import type { OrderDetail } from './order.types.js';
 

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { inKorean, type TypedError } from '../../ui/buy-messages.js';
-import { UserErrorNotice } from '../../ui/status.js';
+import { inKorean, type TypedError, UserErrorNotice } from '@bloom/client-shared';
 
 /** A change with its own fields: what to fill in, why it failed, close or send. */
 export function ChangePanel({

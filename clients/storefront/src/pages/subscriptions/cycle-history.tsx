@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { formatDay, formatWon } from '../../app/format.js';
+import { formatDay, formatWon } from '@bloom/client-shared';
 import { OrderStatusPill } from '../../ui/buy-order-status.js';
 import { CYCLE_KIND_LABEL } from '../../ui/buy-subscription.js';
 import type { FlowerSubscription } from './subscription.types.js';

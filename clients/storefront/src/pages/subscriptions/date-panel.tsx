@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
-import { formatDay, seoulDay } from '../../app/format.js';
+import { formatDay, seoulDay } from '@bloom/client-shared';
 import { addDays } from '../../ui/buy-dates.js';
 import { CYCLE_LABEL } from '../../ui/buy-subscription.js';
 import { ChangePanel } from './change-panel.js';

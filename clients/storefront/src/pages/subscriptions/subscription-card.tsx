@@ -1,11 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { formatDay } from '../../app/format.js';
-import { inKorean } from '../../ui/buy-messages.js';
+import { formatDay, Icon, inKorean, UserErrorNotice } from '@bloom/client-shared';
 import { CYCLE_LABEL } from '../../ui/buy-subscription.js';
-import { Icon } from '../../ui/icons.js';
-import { UserErrorNotice } from '../../ui/status.js';
 import { AddressPanel } from './address-panel.js';
 import { CardPanel } from './card-panel.js';
 import { ConfirmPanel } from './confirm-panel.js';

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { TypedError } from '../../ui/buy-messages.js';
-import { errorText } from '../../ui/status.js';
+import { errorText, type TypedError } from '@bloom/client-shared';
 import type { ChangeResult } from './subscription.types.js';
 
 /** Shared by the panels: a typed error in Korean, or a network failure. */

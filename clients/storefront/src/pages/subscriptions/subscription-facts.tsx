@@ -1,4 +1,4 @@
-import { formatDay, formatFee, formatWon } from '../../app/format.js';
+import { formatDay, formatFee, formatWon } from '@bloom/client-shared';
 import { addDays, windowText } from '../../ui/buy-dates.js';
 import type { FlowerSubscription } from './subscription.types.js';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
-import { Empty, ErrorNotice, Loading } from '../../ui/status.js';
+import { Empty, ErrorNotice, Loading } from '@bloom/client-shared';
 import { MY_SUBSCRIPTIONS } from './subscription.operations.js';
 import type { FlowerSubscription } from './subscription.types.js';
 import { SubscriptionCard } from './subscription-card.js';

@@ -1,5 +1,5 @@
 import { gql } from '@apollo/client';
-import { INVALID_INPUT } from '../../ui/buy-messages.js';
+import { INVALID_INPUT } from '@bloom/client-shared';
 
 const SUBSCRIPTION_FIELDS = gql`
   fragment SubscriptionFields on FlowerSubscription {

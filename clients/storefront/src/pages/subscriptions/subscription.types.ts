@@ -1,5 +1,5 @@
 import type { AddressValue } from '../../ui/buy-fields.js';
-import type { TypedError } from '../../ui/buy-messages.js';
+import type { TypedError } from '@bloom/client-shared';
 import type { OrderStatus } from '../../ui/buy-order-status.js';
 import type { CycleKind, SubscriptionCycle } from '../../ui/buy-subscription.js';
 

@@ -26,7 +26,8 @@ export interface AuthPayload {
   user: SessionUser;
 }
 
-const KEY = 'bloom.session';
+/** The storefront's key; another client passes its own so its session stays separate. */
+const DEFAULT_KEY = 'bloom.session';
 const EARLY_MS = 30_000;
 
 type Refresh = (refreshToken: string) => Promise<AuthPayload | null>;
@@ -37,7 +38,13 @@ export class SessionStore {
   private refreshing: Promise<string | null> | null = null;
   private refresh: Refresh | null = null;
 
-  constructor(private readonly storage: Storage | null = globalThis.localStorage ?? null) {
+  private readonly storage: Storage | null;
+  private readonly key: string;
+
+  constructor(options: { storage?: Storage | null; key?: string } = {}) {
+    this.storage =
+      options.storage === undefined ? (globalThis.localStorage ?? null) : options.storage;
+    this.key = options.key ?? DEFAULT_KEY;
     this.current = this.read();
   }
 
@@ -99,7 +106,7 @@ export class SessionStore {
 
   private read(): Session | null {
     try {
-      const raw = this.storage?.getItem(KEY);
+      const raw = this.storage?.getItem(this.key);
       return raw ? (JSON.parse(raw) as Session) : null;
     } catch {
       return null;
@@ -108,8 +115,8 @@ export class SessionStore {
 
   private write(session: Session | null): void {
     this.current = session;
-    if (session) this.storage?.setItem(KEY, JSON.stringify(session));
-    else this.storage?.removeItem(KEY);
+    if (session) this.storage?.setItem(this.key, JSON.stringify(session));
+    else this.storage?.removeItem(this.key);
     for (const listener of this.listeners) listener();
   }
 }

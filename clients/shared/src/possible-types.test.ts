@@ -4,10 +4,7 @@ import generated from './possible-types.generated.json';
 import { possibleTypesOf } from './possible-types.js';
 
 describe('possibleTypes', () => {
-  const sdl = readFileSync(
-    new URL('../../../../schema/supergraph.graphql', import.meta.url),
-    'utf8',
-  );
+  const sdl = readFileSync(new URL('../../../schema/supergraph.graphql', import.meta.url), 'utf8');
 
   it('lists the implementations of interfaces and the members of unions', () => {
     const types = possibleTypesOf(`
@@ -20,7 +17,7 @@ describe('possibleTypes', () => {
     expect(types).toEqual({ Node: ['B'], R: ['A', 'B'], UserError: ['A', 'B'] });
   });
 
-  it('is up to date with the supergraph (npm run -w @bloom/storefront possible-types)', () => {
+  it('is up to date with the supergraph (npm run -w @bloom/client-shared possible-types)', () => {
     expect(generated).toEqual(possibleTypesOf(sdl));
     expect(generated.UserError?.length).toBeGreaterThan(10);
   });

@@ -1,10 +1,10 @@
 /**
  * Korean words for what the API says in codes. The API's `message`s are English (they are
- * written for integrators too), so the storefront shows its own sentence for every code it
+ * written for integrators too), so each client shows its own sentence for every code it
  * knows and falls back to the server's message only for codes added later.
  */
 import { gql } from '@apollo/client';
-import { formatInstant } from '../app/format.js';
+import { formatInstant } from './format.js';
 
 /*
  * Result unions are read with one `... on <ConcreteError> { code message }` per error type,

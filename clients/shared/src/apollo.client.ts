@@ -1,11 +1,18 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import {
+  ApolloClient,
+  ApolloLink,
+  HttpLink,
+  InMemoryCache,
+  type PossibleTypesMap,
+  type TypePolicies,
+} from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { Kind, OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { catchError, from, mergeMap, throwError } from 'rxjs';
-import possibleTypes from './possible-types.generated.json';
+import generatedPossibleTypes from './possible-types.generated.json';
 import type { AuthPayload, SessionStore } from './session.store.js';
 
 const REFRESH = `mutation Refresh($t: String!) { refreshTokens(refreshToken: $t) {
@@ -16,6 +23,15 @@ const unauthenticated = (error: unknown): boolean =>
   (CombinedGraphQLErrors.is(error) &&
     error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'));
 
+export interface ApolloClientOptions {
+  /** Where /graphql is served; the page's own origin by default. */
+  origin?: string;
+  /** The supergraph's interfaces and unions; the shared generated map by default. */
+  possibleTypes?: PossibleTypesMap;
+  /** The client's own cache policies (the storefront merges its id-less `Cart`). */
+  typePolicies?: TypePolicies;
+}
+
 /**
  * One client for the whole app: queries and mutations over HTTP, GraphQL subscriptions over
  * graphql-ws, both on the same `/graphql` (the gateway). Every request carries the signed-in
@@ -23,7 +39,8 @@ const unauthenticated = (error: unknown): boolean =>
  * retried once after a refresh. The socket sends the token on connect and reconnects with a
  * fresh one when the gateway closes it at the token's expiry.
  */
-export function createApolloClient(session: SessionStore, origin = window.location.origin) {
+export function createApolloClient(session: SessionStore, options: ApolloClientOptions = {}) {
+  const origin = options.origin ?? window.location.origin;
   const httpUrl = new URL('/graphql', origin).href;
   const wsUrl = httpUrl.replace(/^http/, 'ws');
 
@@ -80,9 +97,8 @@ export function createApolloClient(session: SessionStore, origin = window.locati
   const client = new ApolloClient({
     link: transport,
     cache: new InMemoryCache({
-      possibleTypes,
-      // The cart has no id: the tab bar's badge and the cart page read parts of one cart.
-      typePolicies: { Cart: { merge: true } },
+      possibleTypes: options.possibleTypes ?? generatedPossibleTypes,
+      ...(options.typePolicies ? { typePolicies: options.typePolicies } : {}),
     }),
   });
 

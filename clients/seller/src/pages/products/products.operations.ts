@@ -1,0 +1,210 @@
+import { gql } from '@apollo/client';
+import { INVALID_INPUT, type TypedError } from '@bloom/client-shared';
+
+export type SaleStatus = 'ON_SALE' | 'SOLD_OUT' | 'DISCONTINUED' | 'DELETED';
+
+const PRODUCT = gql`
+  fragment SellerProductFields on Product {
+    id
+    name
+    summary
+    description
+    price
+    category
+    tags
+    saleStatus
+    isSubscription
+    availableQuantity
+    images {
+      key
+      url
+    }
+    recipe {
+      flowerId
+      count
+      representative
+    }
+  }
+`;
+
+export const SELLER_PRODUCTS = gql`
+  query SellerProducts($status: SaleStatus) {
+    sellerProducts(first: 30, status: $status) {
+      totalCount
+      nodes {
+        ...SellerProductFields
+      }
+    }
+  }
+  ${PRODUCT}
+`;
+
+export const PRODUCT_CATALOG = gql`
+  query SellerProductCatalog {
+    flowers {
+      id
+      name {
+        ko
+      }
+    }
+    categories {
+      key
+      name {
+        ko
+      }
+    }
+    tags {
+      key
+      name {
+        ko
+      }
+    }
+  }
+`;
+
+const RESULT = gql`
+  fragment SellerProductResult on ProductResult {
+    __typename
+    ...SellerProductFields
+    ...InvalidInputFields
+    ... on NoStoreError {
+      code
+      message
+    }
+    ... on SubscriptionProductExistsError {
+      code
+      message
+    }
+    ... on ProductNotFoundError {
+      code
+      message
+    }
+  }
+  ${PRODUCT}
+  ${INVALID_INPUT}
+`;
+
+export const CREATE_PRODUCT = gql`
+  mutation SellerCreateProduct($input: CreateProductInput!) {
+    createProduct(input: $input) {
+      ...SellerProductResult
+    }
+  }
+  ${RESULT}
+`;
+
+export const UPDATE_PRODUCT = gql`
+  mutation SellerUpdateProduct($id: ID!, $input: UpdateProductInput!) {
+    updateProduct(id: $id, input: $input) {
+      ...SellerProductResult
+    }
+  }
+  ${RESULT}
+`;
+
+export const SET_PRODUCT_STATUS = gql`
+  mutation SellerSetProductStatus($id: ID!, $status: SaleStatus!) {
+    setProductStatus(id: $id, status: $status) {
+      ...SellerProductResult
+    }
+  }
+  ${RESULT}
+`;
+
+export const DELETE_PRODUCT = gql`
+  mutation SellerDeleteProduct($id: ID!) {
+    deleteProduct(id: $id) {
+      __typename
+      ... on Product {
+        id
+        saleStatus
+      }
+      ... on ProductNotFoundError {
+        code
+        message
+      }
+    }
+  }
+`;
+
+export const CREATE_IMAGE_UPLOAD = gql`
+  mutation SellerCreateImageUpload {
+    createImageUpload {
+      uploadUrl
+      method
+      maxBytes
+      acceptedContentTypes
+    }
+  }
+`;
+
+export interface RecipeLine {
+  flowerId: number;
+  count: number;
+  representative: boolean;
+}
+
+export interface ProductImage {
+  key: string;
+  url: string;
+}
+
+export interface SellerProduct {
+  id: string;
+  name: string;
+  summary: string;
+  description: string;
+  price: number;
+  category: string | null;
+  tags: string[];
+  saleStatus: SaleStatus;
+  isSubscription: boolean;
+  availableQuantity: number;
+  images: ProductImage[];
+  recipe: RecipeLine[];
+}
+
+export interface SellerProductsData {
+  sellerProducts: { totalCount: number; nodes: SellerProduct[] };
+}
+
+export interface CatalogData {
+  flowers: { id: number; name: { ko: string } }[];
+  categories: { key: string; name: { ko: string } }[];
+  tags: { key: string; name: { ko: string } }[];
+}
+
+export type ProductResult =
+  | ({ __typename: 'Product' } & SellerProduct)
+  | (TypedError & {
+      __typename:
+        | 'InvalidInputError'
+        | 'NoStoreError'
+        | 'SubscriptionProductExistsError'
+        | 'ProductNotFoundError';
+    });
+
+export interface ProductInput {
+  name: string;
+  summary: string;
+  description: string;
+  images: string[];
+  price: number;
+  category: string;
+  tags: string[];
+  recipe: RecipeLine[];
+}
+
+export interface ImageUploadTicket {
+  uploadUrl: string;
+  method: string;
+  maxBytes: number;
+  acceptedContentTypes: string[];
+}
+
+export const STATUS_LABEL: Record<SaleStatus, string> = {
+  ON_SALE: '판매 중',
+  SOLD_OUT: '품절',
+  DISCONTINUED: '판매 중지',
+  DELETED: '삭제됨',
+};

@@ -1,0 +1,115 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '@bloom/testing';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+  chromium,
+} from 'playwright-core';
+import { type ViteDevServer, createServer } from 'vite';
+
+/** Screenshots of browser tests, for people to look at (not compared). */
+export const SCREENSHOTS = fileURLToPath(new URL('../../.local/screenshots/', import.meta.url));
+
+export interface BrowserTab {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors and console errors of the page, to assert there were none. */
+  errors: string[];
+}
+
+export interface ClientApp {
+  url: string;
+  browser: Browser;
+  /** A fresh phone-sized (390×844) browser context (its own storage: a new person). */
+  phone(): Promise<BrowserTab>;
+  /** A fresh tablet-sized (768×1024) browser context. */
+  tablet(): Promise<BrowserTab>;
+  shot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The client workspaces under clients/ that have a Vite app. */
+export type ClientName = 'storefront' | 'seller';
+
+const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+
+const TABLET: BrowserContextOptions = {
+  viewport: { width: 768, height: 1024 },
+  deviceScaleFactor: 1,
+  isMobile: true,
+  hasTouch: true,
+};
+
+/**
+ * Serves one client (clients/<name>) with Vite's dev server (as `npm start` does) proxying
+ * /graphql to the given gateway, and starts headless Debian Chromium through playwright-core.
+ */
+export async function startClient(name: ClientName, gatewayUrl: string): Promise<ClientApp> {
+  const root = fileURLToPath(new URL(`../../clients/${name}/`, import.meta.url));
+  const port = await freePort();
+  const gatewayOrigin = new URL(gatewayUrl).origin;
+  const vite: ViteDevServer = await createServer({
+    root,
+    configFile: `${root}vite.config.ts`,
+    logLevel: 'silent',
+    clearScreen: false,
+    server: {
+      host: '127.0.0.1',
+      port,
+      strictPort: true,
+      hmr: false,
+      proxy: { '/graphql': { target: gatewayOrigin, ws: true, changeOrigin: true } },
+    },
+  });
+  await vite.listen();
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const url = `http://127.0.0.1:${port}`;
+  const open = async (device: BrowserContextOptions): Promise<BrowserTab> => {
+    const context = await browser.newContext({
+      ...device,
+      baseURL: url,
+      locale: 'ko-KR',
+      timezoneId: 'Asia/Seoul',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    return { context, page, errors };
+  };
+  return {
+    url,
+    browser,
+    phone: () => open(PHONE),
+    tablet: () => open(TABLET),
+    shot: async (page, shotName) => {
+      await page.screenshot({ path: `${SCREENSHOTS}${shotName}.png`, fullPage: true });
+    },
+    close: async () => {
+      await browser.close();
+      await vite.close();
+    },
+  };
+}
