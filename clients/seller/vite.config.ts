@@ -10,8 +10,9 @@ export default defineConfig(({ mode }) => {
   const gateway = env.SELLER_GATEWAY_URL ?? 'http://127.0.0.1:4000';
   return {
     esbuild: { jsx: 'automatic' },
-    // The gateway's GraphiQL keeps React 18 elsewhere in the monorepo: one React 19 here.
-    resolve: { dedupe: ['react', 'react-dom'] },
+    // The gateway's GraphiQL keeps React 18 elsewhere in the monorepo: one React 19 here, and
+    // recharts' react-is must match it (react-is 18 does not recognise React 19 fragments).
+    resolve: { dedupe: ['react', 'react-dom', 'react-is'] },
     server: {
       host: env.SELLER_HOST ?? '127.0.0.1',
       port: Number(env.SELLER_PORT ?? 5174),

@@ -103,6 +103,16 @@ type Documents = {
     "\n  mutation RevocationSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"결제 사기 의심\") {\n      __typename\n    }\n  }\n": typeof types.RevocationSuspendDocument,
     "\n  query RevocationUnread {\n    unreadNoticeCount\n  }\n": typeof types.RevocationUnreadDocument,
     "\n  mutation SellerApplyRejectSeller($id: ID!, $reason: String!) {\n    rejectSeller(userId: $id, reason: $reason) {\n      __typename\n    }\n  }\n": typeof types.SellerApplyRejectSellerDocument,
+    "\n  query SellerCouponsTestList {\n    myStore {\n      coupons {\n        id\n        code\n      }\n    }\n  }\n": typeof types.SellerCouponsTestListDocument,
+    "\n  mutation SellerCouponsTestClaim($c: ID!) {\n    claimCoupon(couponId: $c) {\n      __typename\n    }\n  }\n": typeof types.SellerCouponsTestClaimDocument,
+    "\n  mutation SellerQnaTestAsk($i: AskQuestionInput!) {\n    askQuestion(input: $i) {\n      __typename\n    }\n  }\n": typeof types.SellerQnaTestAskDocument,
+    "\n  mutation SellerNoticesSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n": typeof types.SellerNoticesSetStockDocument,
+    "\n  mutation SellerNoticesAdjustStock($s: ID!) {\n    adjustFlowerStock(storeId: $s, items: [{ flowerId: 1, delta: -20 }], reason: \"폐기\") {\n      __typename\n    }\n  }\n": typeof types.SellerNoticesAdjustStockDocument,
+    "\n  mutation SellerSalesSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n": typeof types.SellerSalesSetStockDocument,
+    "\n  mutation SellerSalesAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": typeof types.SellerSalesAddToCartDocument,
+    "\n  mutation SellerSalesCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SellerSalesCheckoutDocument,
+    "\n  mutation SellerSalesAdvance($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n    }\n  }\n": typeof types.SellerSalesAdvanceDocument,
+    "\n  mutation SellerSalesSettle($m: String!) {\n    settleMonth(month: $m) {\n      id\n    }\n  }\n": typeof types.SellerSalesSettleDocument,
     "\n  mutation SellerTodaySetStock($s: ID!) {\n    setFlowerStock(\n      storeId: $s\n      items: [{ flowerId: 1, available: 60 }, { flowerId: 18, available: 30 }]\n    ) {\n      __typename\n    }\n  }\n": typeof types.SellerTodaySetStockDocument,
     "\n  mutation SellerTodayAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": typeof types.SellerTodayAddToCartDocument,
     "\n  mutation SellerTodayCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SellerTodayCheckoutDocument,
@@ -224,6 +234,16 @@ const documents: Documents = {
     "\n  mutation RevocationSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"결제 사기 의심\") {\n      __typename\n    }\n  }\n": types.RevocationSuspendDocument,
     "\n  query RevocationUnread {\n    unreadNoticeCount\n  }\n": types.RevocationUnreadDocument,
     "\n  mutation SellerApplyRejectSeller($id: ID!, $reason: String!) {\n    rejectSeller(userId: $id, reason: $reason) {\n      __typename\n    }\n  }\n": types.SellerApplyRejectSellerDocument,
+    "\n  query SellerCouponsTestList {\n    myStore {\n      coupons {\n        id\n        code\n      }\n    }\n  }\n": types.SellerCouponsTestListDocument,
+    "\n  mutation SellerCouponsTestClaim($c: ID!) {\n    claimCoupon(couponId: $c) {\n      __typename\n    }\n  }\n": types.SellerCouponsTestClaimDocument,
+    "\n  mutation SellerQnaTestAsk($i: AskQuestionInput!) {\n    askQuestion(input: $i) {\n      __typename\n    }\n  }\n": types.SellerQnaTestAskDocument,
+    "\n  mutation SellerNoticesSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n": types.SellerNoticesSetStockDocument,
+    "\n  mutation SellerNoticesAdjustStock($s: ID!) {\n    adjustFlowerStock(storeId: $s, items: [{ flowerId: 1, delta: -20 }], reason: \"폐기\") {\n      __typename\n    }\n  }\n": types.SellerNoticesAdjustStockDocument,
+    "\n  mutation SellerSalesSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n": types.SellerSalesSetStockDocument,
+    "\n  mutation SellerSalesAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": types.SellerSalesAddToCartDocument,
+    "\n  mutation SellerSalesCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.SellerSalesCheckoutDocument,
+    "\n  mutation SellerSalesAdvance($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n    }\n  }\n": types.SellerSalesAdvanceDocument,
+    "\n  mutation SellerSalesSettle($m: String!) {\n    settleMonth(month: $m) {\n      id\n    }\n  }\n": types.SellerSalesSettleDocument,
     "\n  mutation SellerTodaySetStock($s: ID!) {\n    setFlowerStock(\n      storeId: $s\n      items: [{ flowerId: 1, available: 60 }, { flowerId: 18, available: 30 }]\n    ) {\n      __typename\n    }\n  }\n": types.SellerTodaySetStockDocument,
     "\n  mutation SellerTodayAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": types.SellerTodayAddToCartDocument,
     "\n  mutation SellerTodayCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.SellerTodayCheckoutDocument,
@@ -606,6 +626,46 @@ export function graphql(source: "\n  query RevocationUnread {\n    unreadNoticeC
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SellerApplyRejectSeller($id: ID!, $reason: String!) {\n    rejectSeller(userId: $id, reason: $reason) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SellerApplyRejectSellerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SellerCouponsTestList {\n    myStore {\n      coupons {\n        id\n        code\n      }\n    }\n  }\n"): typeof import('./graphql.js').SellerCouponsTestListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerCouponsTestClaim($c: ID!) {\n    claimCoupon(couponId: $c) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SellerCouponsTestClaimDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerQnaTestAsk($i: AskQuestionInput!) {\n    askQuestion(input: $i) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SellerQnaTestAskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerNoticesSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SellerNoticesSetStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerNoticesAdjustStock($s: ID!) {\n    adjustFlowerStock(storeId: $s, items: [{ flowerId: 1, delta: -20 }], reason: \"폐기\") {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SellerNoticesAdjustStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerSalesSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SellerSalesSetStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerSalesAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SellerSalesAddToCartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerSalesCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').SellerSalesCheckoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerSalesAdvance($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SellerSalesAdvanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerSalesSettle($m: String!) {\n    settleMonth(month: $m) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').SellerSalesSettleDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

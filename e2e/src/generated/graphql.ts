@@ -26,6 +26,15 @@ export type ApiScope =
   /** Place orders on behalf of a customer. */
   | 'ORDERS_WRITE';
 
+export type AskQuestionInput = {
+  /** 1 to 1,000 characters. */
+  content: string;
+  productId: string;
+  secret?: boolean;
+  /** The product's store. */
+  storeId: string;
+};
+
 export type BusinessHoursInput = {
   /** 0 = Sunday … 6 = Saturday. */
   closedWeekdays?: Array<number> | null | undefined;
@@ -1208,6 +1217,111 @@ export type SellerApplyRejectSellerMutation = { rejectSeller:
     | { __typename: 'User' }
     | { __typename: 'UserNotFoundError' }
    };
+
+export type SellerCouponsTestListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SellerCouponsTestListQuery = { myStore: { coupons: Array<{ id: string, code: string }> } | null };
+
+export type SellerCouponsTestClaimMutationVariables = Exact<{
+  c: string;
+}>;
+
+
+export type SellerCouponsTestClaimMutation = { claimCoupon:
+    | { __typename: 'CouponAlreadyClaimedError' }
+    | { __typename: 'CouponClaim' }
+    | { __typename: 'CouponSoldOutError' }
+    | { __typename: 'CouponUnavailableError' }
+   };
+
+export type SellerQnaTestAskMutationVariables = Exact<{
+  i: AskQuestionInput;
+}>;
+
+
+export type SellerQnaTestAskMutation = { askQuestion:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'Question' }
+   };
+
+export type SellerNoticesSetStockMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type SellerNoticesSetStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type SellerNoticesAdjustStockMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type SellerNoticesAdjustStockMutation = { adjustFlowerStock:
+    | { __typename: 'InsufficientStockError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type SellerSalesSetStockMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type SellerSalesSetStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type SellerSalesAddToCartMutationVariables = Exact<{
+  p: string;
+}>;
+
+
+export type SellerSalesAddToCartMutation = { addToCart:
+    | { __typename: 'Cart' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'UnavailableError' }
+   };
+
+export type SellerSalesCheckoutMutationVariables = Exact<{
+  i: CheckoutInput;
+}>;
+
+
+export type SellerSalesCheckoutMutation = { checkout:
+    | { __typename: 'CheckoutSuccess', orders: Array<{ id: string }> }
+    | { __typename: 'CouponNotApplicableError', code: string, message: string }
+    | { __typename: 'EmptyCartError', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
+    | { __typename: 'InvalidInputError', code: string, message: string }
+    | { __typename: 'TotalMismatchError', code: string, message: string }
+    | { __typename: 'UnavailableError', code: string, message: string }
+   };
+
+export type SellerSalesAdvanceMutationVariables = Exact<{
+  id: string;
+  to: OrderStatus;
+  t?: string | null | undefined;
+}>;
+
+
+export type SellerSalesAdvanceMutation = { advanceOrder:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InvalidTransitionError' }
+    | { __typename: 'Order' }
+    | { __typename: 'OrderNotFoundError' }
+   };
+
+export type SellerSalesSettleMutationVariables = Exact<{
+  m: string;
+}>;
+
+
+export type SellerSalesSettleMutation = { settleMonth: Array<{ id: string }> };
 
 export type SellerTodaySetStockMutationVariables = Exact<{
   s: string;
@@ -2437,6 +2551,88 @@ export const SellerApplyRejectSellerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SellerApplyRejectSellerMutation, SellerApplyRejectSellerMutationVariables>;
+export const SellerCouponsTestListDocument = new TypedDocumentString(`
+    query SellerCouponsTestList {
+  myStore {
+    coupons {
+      id
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SellerCouponsTestListQuery, SellerCouponsTestListQueryVariables>;
+export const SellerCouponsTestClaimDocument = new TypedDocumentString(`
+    mutation SellerCouponsTestClaim($c: ID!) {
+  claimCoupon(couponId: $c) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SellerCouponsTestClaimMutation, SellerCouponsTestClaimMutationVariables>;
+export const SellerQnaTestAskDocument = new TypedDocumentString(`
+    mutation SellerQnaTestAsk($i: AskQuestionInput!) {
+  askQuestion(input: $i) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SellerQnaTestAskMutation, SellerQnaTestAskMutationVariables>;
+export const SellerNoticesSetStockDocument = new TypedDocumentString(`
+    mutation SellerNoticesSetStock($s: ID!) {
+  setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 60}]) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SellerNoticesSetStockMutation, SellerNoticesSetStockMutationVariables>;
+export const SellerNoticesAdjustStockDocument = new TypedDocumentString(`
+    mutation SellerNoticesAdjustStock($s: ID!) {
+  adjustFlowerStock(storeId: $s, items: [{flowerId: 1, delta: -20}], reason: "폐기") {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SellerNoticesAdjustStockMutation, SellerNoticesAdjustStockMutationVariables>;
+export const SellerSalesSetStockDocument = new TypedDocumentString(`
+    mutation SellerSalesSetStock($s: ID!) {
+  setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 60}]) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SellerSalesSetStockMutation, SellerSalesSetStockMutationVariables>;
+export const SellerSalesAddToCartDocument = new TypedDocumentString(`
+    mutation SellerSalesAddToCart($p: ID!) {
+  addToCart(productId: $p, quantity: 2) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SellerSalesAddToCartMutation, SellerSalesAddToCartMutationVariables>;
+export const SellerSalesCheckoutDocument = new TypedDocumentString(`
+    mutation SellerSalesCheckout($i: CheckoutInput!) {
+  checkout(input: $i) {
+    __typename
+    ... on CheckoutSuccess {
+      orders {
+        id
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SellerSalesCheckoutMutation, SellerSalesCheckoutMutationVariables>;
+export const SellerSalesAdvanceDocument = new TypedDocumentString(`
+    mutation SellerSalesAdvance($id: ID!, $to: OrderStatus!, $t: String) {
+  advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SellerSalesAdvanceMutation, SellerSalesAdvanceMutationVariables>;
+export const SellerSalesSettleDocument = new TypedDocumentString(`
+    mutation SellerSalesSettle($m: String!) {
+  settleMonth(month: $m) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SellerSalesSettleMutation, SellerSalesSettleMutationVariables>;
 export const SellerTodaySetStockDocument = new TypedDocumentString(`
     mutation SellerTodaySetStock($s: ID!) {
   setFlowerStock(

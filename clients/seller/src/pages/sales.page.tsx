@@ -1,9 +1,6 @@
-/** Placeholder: another change builds this page. */
+import { SalesPage } from './sales/sales-view.js';
+
+/** Sales: the last 7 days as a chart, the top 10 products, monthly settlements with CSV. */
 export function Page() {
-  return (
-    <section>
-      <h1>매출</h1>
-      <p className="muted">준비 중</p>
-    </section>
-  );
+  return <SalesPage />;
 }
