@@ -1,9 +1,6 @@
-/** Placeholder: another change builds this page. */
+import { NoticesView } from './notices/notices-view.js';
+
+/** The seller's inbox: unread first to the eye, read one or all, new ones live. */
 export function Page() {
-  return (
-    <section>
-      <h1>알림</h1>
-      <p className="muted">준비 중</p>
-    </section>
-  );
+  return <NoticesView />;
 }

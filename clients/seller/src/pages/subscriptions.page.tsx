@@ -1,9 +1,6 @@
-/** Placeholder: another change builds this page. */
+import { SubscriptionsView } from './subscriptions/subscriptions-view.js';
+
+/** Upcoming subscription deliveries of the store, by day. */
 export function Page() {
-  return (
-    <section>
-      <h1>정기배송</h1>
-      <p className="muted">준비 중</p>
-    </section>
-  );
+  return <SubscriptionsView />;
 }
