@@ -1,9 +1,6 @@
-/** Placeholder: another change builds this page. */
+import { CouponsView } from './coupons/coupons-view.js';
+
+/** The store's coupons: create, edit, end; issued against the limit. */
 export function Page() {
-  return (
-    <section>
-      <h1>쿠폰</h1>
-      <p className="muted">준비 중</p>
-    </section>
-  );
+  return <CouponsView />;
 }

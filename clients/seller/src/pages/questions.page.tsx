@@ -1,9 +1,6 @@
-/** Placeholder: another change builds this page. */
+import { QuestionsView } from './questions/questions-view.js';
+
+/** Product questions (unanswered first, answer, mark read) and the products' reviews. */
 export function Page() {
-  return (
-    <section>
-      <h1>문의·리뷰</h1>
-      <p className="muted">준비 중</p>
-    </section>
-  );
+  return <QuestionsView />;
 }
