@@ -113,3 +113,15 @@ export async function startClient(name: ClientName, gatewayUrl: string): Promise
     },
   };
 }
+
+/**
+ * Signs the sky-garden seller (`skyGardenSeller` in actors.ts) in on the sign-in page `path`
+ * redirects to, and waits for the page's heading.
+ */
+export async function signInSeller(page: Page, path: string, heading: string): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel('이메일').fill('sky@bloom.test');
+  await page.getByLabel('비밀번호').fill('flowers123');
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+}

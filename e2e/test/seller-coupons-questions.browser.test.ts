@@ -2,7 +2,7 @@ import { waitFor } from '@bloom/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_PRODUCT, customerToken, productInput, skyGardenSeller } from '../src/actors.js';
-import { type ClientApp, startClient } from '../src/client.harness.js';
+import { type ClientApp, signInSeller, startClient } from '../src/client.harness.js';
 import { graphql } from '../src/generated/index.js';
 import { type System, startSystem } from '../src/system.harness.js';
 
@@ -74,20 +74,12 @@ afterAll(async () => {
   await sys?.close();
 });
 
-async function signIn(page: Page, path: string, heading: string) {
-  await page.goto(path);
-  await page.getByLabel('이메일').fill('sky@bloom.test');
-  await page.getByLabel('비밀번호').fill('flowers123');
-  await page.getByRole('button', { name: '로그인' }).click();
-  await page.getByRole('heading', { name: heading, exact: true }).waitFor();
-}
-
 const couponRow = (page: Page, code: string) => page.locator(`.cpn-row[data-code="${code}"]`);
 
 describe('seller coupons and questions', () => {
   it('creates a coupon through the form and sees it claimed', async () => {
     const { context, page, errors } = await app.tablet();
-    await signIn(page, '/coupons', '쿠폰');
+    await signInSeller(page, '/coupons', '쿠폰');
     await page.getByText('진행 중인 쿠폰이 없어요').waitFor();
 
     await page.getByRole('button', { name: '새 쿠폰 만들기' }).click();
@@ -174,7 +166,7 @@ describe('seller coupons and questions', () => {
     );
 
     const { context, page, errors } = await app.tablet();
-    await signIn(page, '/questions', '문의·리뷰');
+    await signInSeller(page, '/questions', '문의·리뷰');
     const waiting = page.getByRole('region', { name: '답변 기다리는 문의' });
     const answered = page.getByRole('region', { name: '답변한 문의' });
     const card = waiting.locator('.qna-card', { hasText: '내일 오전에 받을 수 있을까요?' });
@@ -211,7 +203,7 @@ describe('seller coupons and questions', () => {
 
   it('shows coupons and questions on a phone', async () => {
     const { context, page, errors } = await app.phone();
-    await signIn(page, '/questions', '문의·리뷰');
+    await signInSeller(page, '/questions', '문의·리뷰');
     await page
       .getByRole('region', { name: '답변한 문의' })
       .getByText('네, 오전 10시 전에 보내 드릴게요.')

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skyGardenSeller } from '../src/actors.js';
-import { type ClientApp, startClient } from '../src/client.harness.js';
+import { type ClientApp, signInSeller, startClient } from '../src/client.harness.js';
 import { type System, startSystem } from '../src/system.harness.js';
 
 /*
@@ -25,20 +25,12 @@ afterAll(async () => {
   await sys?.close();
 });
 
-async function signIn(page: Page, path: string, heading: string) {
-  await page.goto(path);
-  await page.getByLabel('이메일').fill('sky@bloom.test');
-  await page.getByLabel('비밀번호').fill('flowers123');
-  await page.getByRole('button', { name: '로그인' }).click();
-  await page.getByRole('heading', { name: heading, exact: true }).waitFor();
-}
-
 const roses = (page: Page) => page.locator('.inv-row[data-flower="1"]');
 
 describe('seller products and inventory', () => {
   it('creates a product with a recipe, sets and adjusts stock, and sees availability follow', async () => {
     const { context, page, errors } = await app.tablet();
-    await signIn(page, '/products', '상품');
+    await signInSeller(page, '/products', '상품');
     await page.getByText('아직 등록한 상품이 없어요').waitFor();
 
     await page.getByRole('button', { name: '새 상품 등록' }).click();
@@ -113,7 +105,7 @@ describe('seller products and inventory', () => {
 
   it('receives a delivery of several flowers at once on a phone', async () => {
     const { context, page, errors } = await app.phone();
-    await signIn(page, '/inventory', '재고');
+    await signInSeller(page, '/inventory', '재고');
     await page.getByRole('button', { name: '입고 등록' }).click();
     const form = page.locator('.inv-receive');
     await form.locator('input[name="receive-1"]').fill('20');

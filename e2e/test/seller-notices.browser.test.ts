@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skyGardenSeller } from '../src/actors.js';
-import { type ClientApp, startClient } from '../src/client.harness.js';
+import { type ClientApp, signInSeller, startClient } from '../src/client.harness.js';
 import { graphql } from '../src/generated/index.js';
 import { type System, startSystem } from '../src/system.harness.js';
 
@@ -42,14 +42,6 @@ afterAll(async () => {
   await sys?.close();
 });
 
-async function signIn(page: Page, path: string, heading: string) {
-  await page.goto(path);
-  await page.getByLabel('이메일').fill('sky@bloom.test');
-  await page.getByLabel('비밀번호').fill('flowers123');
-  await page.getByRole('button', { name: '로그인' }).click();
-  await page.getByRole('heading', { name: heading, exact: true }).waitFor();
-}
-
 /** The unread count on the top bar's bell (0 when the badge is gone). */
 async function badge(page: Page): Promise<number> {
   const b = page.locator('.seller-topbar .badge');
@@ -63,7 +55,7 @@ const LOW = '꽃 재고가 부족합니다';
 describe('seller notices', () => {
   it('reads the approval notice and sees a low-stock notice arrive live', async () => {
     const { context, page, errors } = await app.tablet();
-    await signIn(page, '/notices', '알림');
+    await signInSeller(page, '/notices', '알림');
     const approved = notice(page, APPROVED);
     await approved.waitFor();
     expect(await approved.getAttribute('data-read')).toBe('false');
@@ -95,7 +87,7 @@ describe('seller notices', () => {
 
   it('reads everything at once on a phone and opens the stock alert', async () => {
     const { context, page, errors } = await app.phone();
-    await signIn(page, '/notices', '알림');
+    await signInSeller(page, '/notices', '알림');
     const low = notice(page, LOW);
     await low.waitFor();
     await page.getByRole('button', { name: /^안 읽음/ }).click();
