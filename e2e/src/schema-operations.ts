@@ -44,7 +44,8 @@ export interface RootOperation {
   variables: Record<string, unknown>;
 }
 
-const hidden = (field: GraphQLField<unknown, unknown>) =>
+/** A field clients cannot select (`@inaccessible` in the supergraph). */
+export const hidden = (field: GraphQLField<unknown, unknown>) =>
   field.astNode?.directives?.some((directive) => directive.name.value === 'inaccessible') ?? false;
 
 /** How an optional input (argument or input field) is sent: left out, explicit null, or filled. */

@@ -10,7 +10,7 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_PRODUCT, customerToken, productInput, skyGardenSeller } from '../src/actors.js';
-import { SUPERGRAPH_SDL, supergraphSchema } from '../src/schema-operations.js';
+import { SUPERGRAPH_SDL, hidden, supergraphSchema } from '../src/schema-operations.js';
 import { SUBGRAPHS, type System, startSystem } from '../src/system.harness.js';
 
 /**
@@ -49,8 +49,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => sys?.close());
 
-const hidden = (field: GraphQLField<unknown, unknown>) =>
-  field.astNode?.directives?.some((directive) => directive.name.value === 'inaccessible') ?? false;
 const argumentFree = (field: GraphQLField<unknown, unknown>) =>
   !field.args.some(
     (argument) => isNonNullType(argument.type) && argument.defaultValue === undefined,

@@ -6,7 +6,7 @@ import {
   Kind,
   TypeInfo,
   isAbstractType,
-  isObjectType,
+  isUnionType,
   visit,
   visitWithTypeInfo,
 } from 'graphql';
@@ -60,10 +60,10 @@ function fieldNames(schema: GraphQLSchema, type: GraphQLCompositeType): Set<stri
   if (cached) return cached;
   const names = new Set<string>();
   const types = isAbstractType(type) ? [type, ...schema.getPossibleTypes(type)] : [type];
+  // A union has no fields of its own; its members are among the possible types.
   for (const each of types) {
-    if (isObjectType(each) || 'getFields' in each) {
-      for (const name of Object.keys(each.getFields())) names.add(name);
-    }
+    if (isUnionType(each)) continue;
+    for (const name of Object.keys(each.getFields())) names.add(name);
   }
   namesCache.set(type, names);
   return names;
