@@ -54,6 +54,7 @@ notifications    subgraphs/notifications    4007  subgraphs
 gateway          gateway                    4000  gateway
 storefront       clients/storefront         5173  clients
 seller           clients/seller             5174  clients
+admin            clients/admin              5175  clients
 '
 
 names=() workspaces=() ports=() stages=()
@@ -185,6 +186,7 @@ echo
 if ((gateway_up)); then
   info "storefront http://localhost:5173 (a phone on this network: http://<this machine>:5173 with STOREFRONT_HOST=0.0.0.0)"
   info "seller     http://localhost:5174 (the florists' dashboard; SELLER_HOST=0.0.0.0 for a tablet on this network)"
+  info "admin      http://localhost:5175 (operations; sign in as admin@bloom.local)"
   info "gateway    http://localhost:4000/graphql"
   info "explorer   http://localhost:4000/explorer"
 fi
