@@ -70,6 +70,16 @@ const SUSPEND = graphql(`
     }
   }
 `);
+const CHANGE_PASSWORD = graphql(`
+  mutation RevocationChangePassword($i: ChangePasswordInput!) {
+    changePassword(input: $i) {
+      __typename
+      ... on AuthPayload {
+        accessToken
+      }
+    }
+  }
+`);
 const UNREAD = graphql(`
   query RevocationUnread {
     unreadNoticeCount
@@ -172,6 +182,25 @@ describe('revocation', () => {
     });
     const token = expectUnion(other.data?.logIn, 'AuthPayload').accessToken;
     expect((await gqlRequest(sys.gatewayUrl, UNREAD, {}, bearer(token))).status).toBe(200);
+  });
+
+  it("ends every other session's access at once when the password changes", async () => {
+    const email = 'password-change@bloom.test';
+    const here = await signIn(email);
+    const elsewhere = await sys.call(SIGN_IN, { i: { email, password: 'flowers123' } });
+    const other = bearer(expectUnion(elsewhere.data?.logIn, 'AuthPayload').accessToken);
+    expect((await gqlRequest(replicaUrl, UNREAD, {}, other)).status).toBe(200);
+
+    const res = await sys.call(
+      CHANGE_PASSWORD,
+      { i: { currentPassword: 'flowers123', newPassword: 'new-flowers-456' } },
+      here.accessToken,
+    );
+    const fresh = expectUnion(res.data?.changePassword, 'AuthPayload').accessToken;
+    // Not at the access token's expiry (15 min): within moments, on every replica.
+    await within(2_000, () => refused(sys.gatewayUrl, other));
+    await within(2_000, () => refused(replicaUrl, other));
+    expect((await gqlRequest(sys.gatewayUrl, UNREAD, {}, bearer(fresh))).status).toBe(200);
   });
 
   it('stops a revoked key on every replica and closes its open socket within 2 s', async () => {

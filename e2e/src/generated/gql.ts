@@ -101,6 +101,7 @@ type Documents = {
     "\n  mutation RevocationCreateKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n        apiKey {\n          id\n        }\n      }\n    }\n  }\n": typeof types.RevocationCreateKeyDocument,
     "\n  mutation RevocationRevokeKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevocationRevokeKeyDocument,
     "\n  mutation RevocationSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"결제 사기 의심\") {\n      __typename\n    }\n  }\n": typeof types.RevocationSuspendDocument,
+    "\n  mutation RevocationChangePassword($i: ChangePasswordInput!) {\n    changePassword(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n    }\n  }\n": typeof types.RevocationChangePasswordDocument,
     "\n  query RevocationUnread {\n    unreadNoticeCount\n  }\n": typeof types.RevocationUnreadDocument,
     "\n  mutation SellerApplyRejectSeller($id: ID!, $reason: String!) {\n    rejectSeller(userId: $id, reason: $reason) {\n      __typename\n    }\n  }\n": typeof types.SellerApplyRejectSellerDocument,
     "\n  query SellerCouponsTestList {\n    myStore {\n      coupons {\n        id\n        code\n      }\n    }\n  }\n": typeof types.SellerCouponsTestListDocument,
@@ -232,6 +233,7 @@ const documents: Documents = {
     "\n  mutation RevocationCreateKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n        apiKey {\n          id\n        }\n      }\n    }\n  }\n": types.RevocationCreateKeyDocument,
     "\n  mutation RevocationRevokeKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevocationRevokeKeyDocument,
     "\n  mutation RevocationSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"결제 사기 의심\") {\n      __typename\n    }\n  }\n": types.RevocationSuspendDocument,
+    "\n  mutation RevocationChangePassword($i: ChangePasswordInput!) {\n    changePassword(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n    }\n  }\n": types.RevocationChangePasswordDocument,
     "\n  query RevocationUnread {\n    unreadNoticeCount\n  }\n": types.RevocationUnreadDocument,
     "\n  mutation SellerApplyRejectSeller($id: ID!, $reason: String!) {\n    rejectSeller(userId: $id, reason: $reason) {\n      __typename\n    }\n  }\n": types.SellerApplyRejectSellerDocument,
     "\n  query SellerCouponsTestList {\n    myStore {\n      coupons {\n        id\n        code\n      }\n    }\n  }\n": types.SellerCouponsTestListDocument,
@@ -618,6 +620,10 @@ export function graphql(source: "\n  mutation RevocationRevokeKey($id: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevocationSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"결제 사기 의심\") {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').RevocationSuspendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevocationChangePassword($i: ChangePasswordInput!) {\n    changePassword(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n    }\n  }\n"): typeof import('./graphql.js').RevocationChangePasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -75,6 +75,11 @@ export type CategoryKey =
   | 'BOX'
   | 'WREATH';
 
+export type ChangePasswordInput = {
+  currentPassword: string;
+  newPassword: string;
+};
+
 export type CheckoutInput = {
   /** Without it the whole cart is ordered. */
   buyNow?: BuyNowInput | null | undefined;
@@ -1198,6 +1203,17 @@ export type RevocationSuspendMutation = { suspendUser:
     | { __typename: 'InvalidInputError' }
     | { __typename: 'User' }
     | { __typename: 'UserNotFoundError' }
+   };
+
+export type RevocationChangePasswordMutationVariables = Exact<{
+  i: ChangePasswordInput;
+}>;
+
+
+export type RevocationChangePasswordMutation = { changePassword:
+    | { __typename: 'AuthPayload', accessToken: string }
+    | { __typename: 'InvalidCredentialsError' }
+    | { __typename: 'InvalidInputError' }
    };
 
 export type RevocationUnreadQueryVariables = Exact<{ [key: string]: never; }>;
@@ -2539,6 +2555,16 @@ export const RevocationSuspendDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevocationSuspendMutation, RevocationSuspendMutationVariables>;
+export const RevocationChangePasswordDocument = new TypedDocumentString(`
+    mutation RevocationChangePassword($i: ChangePasswordInput!) {
+  changePassword(input: $i) {
+    __typename
+    ... on AuthPayload {
+      accessToken
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevocationChangePasswordMutation, RevocationChangePasswordMutationVariables>;
 export const RevocationUnreadDocument = new TypedDocumentString(`
     query RevocationUnread {
   unreadNoticeCount

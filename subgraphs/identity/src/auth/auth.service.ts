@@ -309,6 +309,23 @@ export class AuthService {
     // Every other session ends; this one continues with a fresh pair.
     user.sessionsValidAfter = this.deps.now();
     await this.em.flush();
+    await this.endSessions(user.id, 'PASSWORD_CHANGED');
     return this.issue(user);
+  }
+
+  /**
+   * Revokes every session family of the user that could still refresh, so gateways refuse
+   * their access tokens now rather than when they expire (`sessionsValidAfter` alone only
+   * stops the refresh tokens).
+   */
+  private async endSessions(userId: string, reason: RevokedTokenFamily['reason']): Promise<void> {
+    const live = await this.em.find(
+      RefreshToken,
+      { userId, expiresAt: { $gt: this.deps.now() } },
+      { fields: ['familyId'] },
+    );
+    for (const familyId of new Set(live.map((t) => t.familyId))) {
+      await this.revokeFamily(familyId, userId, reason);
+    }
   }
 }
