@@ -16,10 +16,14 @@ let federation: Federation;
 /** Accepts connections and never answers: a subgraph that hangs. */
 let blackHole: Server;
 let blackHoleUrl: string;
+/** When the gateway gave up on each request the black hole holds (its connection closed). */
+const abandonedAt: number[] = [];
 
 beforeAll(async () => {
   federation = await startFederation();
-  blackHole = createServer(() => undefined);
+  blackHole = createServer((_req, res) => {
+    res.on('close', () => abandonedAt.push(performance.now()));
+  });
   await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
   blackHoleUrl = `http://127.0.0.1:${(blackHole.address() as AddressInfo).port}/graphql`;
 });
@@ -69,6 +73,16 @@ describe('edge limits: the time budget', () => {
       gw.logs.find((entry) => entry.msg === 'request' && entry.traceId === traceId),
     );
     expect(line).toMatchObject({ status: 504, errorCodes: ['GATEWAY_TIMEOUT'] });
+  });
+
+  it('aborts the subgraph fetches of an operation past its budget', async () => {
+    const before = abandonedAt.length;
+    const started = performance.now();
+    const response = await post(gw.url, 'query Abandoned { user(id: "u3") { store { name } } }');
+    expect(response.status).toBe(504);
+    // The hanging fetch is cancelled at the budget, not left open until the subgraph answers.
+    const closed = await waitFor(() => abandonedAt[before]);
+    expect(closed - started).toBeLessThan(1_500);
   });
 
   it('lets operations within the budget through on the same gateway', async () => {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { GATEWAY_TIMEOUT } from '../errors/gateway-error-codes.js';
@@ -12,9 +13,18 @@ type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>
  * subscription's payload queries included) run through this executor; a subscription itself
  * is served by the live hub and lives as long as its socket.
  *
- * The executor cannot be cancelled: fetches in flight finish in the background and their result
- * is dropped, and a mutation may still take effect (clients retry with their idempotency key).
+ * Past the budget the operation's subgraph fetches are aborted (through the signal the data
+ * sources read from `operationSignal`), so a hanging subgraph does not keep sockets and memory
+ * busy for an answer nobody waits for. A mutation a subgraph already received may still take
+ * effect (clients retry with their idempotency key).
  */
+const operationSignals = new AsyncLocalStorage<AbortSignal>();
+
+/** The abort signal of the operation being executed, if it runs under a time budget. */
+export function operationSignal(): AbortSignal | undefined {
+  return operationSignals.getStore();
+}
+
 export function withTimeBudget(gateway: GatewayInterface, budgetMs: number): GatewayInterface {
   return {
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
@@ -24,20 +34,31 @@ export function withTimeBudget(gateway: GatewayInterface, budgetMs: number): Gat
       const { executor } = loaded;
       if (!executor) return loaded;
       const budgeted: GatewayExecutor = (requestContext) =>
-        withinBudget(executor(requestContext), budgetMs);
+        withinBudget(
+          (signal) => operationSignals.run(signal, () => executor(requestContext)),
+          budgetMs,
+        );
       return { ...loaded, executor: budgeted };
     },
   };
 }
 
-async function withinBudget<T>(work: Promise<T>, budgetMs: number): Promise<T> {
+async function withinBudget<T>(
+  start: (signal: AbortSignal) => Promise<T>,
+  budgetMs: number,
+): Promise<T> {
+  const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timedOut(budgetMs)), budgetMs);
+    timer = setTimeout(() => {
+      const error = timedOut(budgetMs);
+      controller.abort(error);
+      reject(error);
+    }, budgetMs);
   });
   try {
-    // A rejection of `work` after the timeout is still handled by the race.
-    return await Promise.race([work, timeout]);
+    // A rejection of the work after the timeout (its aborted fetches) is still handled by the race.
+    return await Promise.race([start(controller.signal), timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -3,13 +3,16 @@ import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@
 import { CALLER_HEADER, anonymousCaller, signCaller } from '@bloom/kernel';
 import type { GatewayContext } from '../gateway.context.js';
 import { TRACE_HEADER } from '../http/trace-id.js';
+import { operationSignal } from '../limits/time-budget.executor.js';
 
 /**
  * Node's global fetch is undici with a keep-alive connection pool that honours each subgraph's
  * Keep-Alive hint. undici's own Agent (for tuning the pool) is not importable without adding
- * undici as a dependency, so the global dispatcher is used as it is.
+ * undici as a dependency, so the global dispatcher is used as it is. The fetch carries the
+ * operation's abort signal: an operation past its time budget stops waiting on its subgraphs.
  */
-const keepAliveFetch: RemoteGraphQLDataSource['fetcher'] = (url, init) => fetch(url, init);
+const keepAliveFetch: RemoteGraphQLDataSource['fetcher'] = (url, init) =>
+  fetch(url, { ...init, signal: operationSignal() ?? null });
 
 /**
  * Sends every subgraph fetch with the caller signed by the shared secret (subgraphs refuse
