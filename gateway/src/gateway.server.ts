@@ -14,6 +14,7 @@ import {
   handleGraphQLRequest,
   sendJson,
   serviceOf,
+  serviceVersion,
 } from '@bloom/kernel';
 import { accessTable } from './access/access.table.js';
 import { ApiKeyResolver } from './auth/api-key.resolver.js';
@@ -34,6 +35,8 @@ import { createClientKeyReader } from './limits/client-key.reader.js';
 import { type ComplexityLimits, complexityLimitPlugin } from './limits/complexity-limit.plugin.js';
 import { fieldSubgraphsTable } from './limits/field-subgraphs.table.js';
 import { withTimeBudget } from './limits/time-budget.executor.js';
+import { OPS_HEALTH_PATH, createOpsHealthHandler } from './ops/ops-health.handler.js';
+import { createPlatformHealthProbe } from './ops/platform-health.probe.js';
 import { withAliasGuard } from './planning/alias-guard.executor.js';
 import { CallerForwardingDataSource } from './subgraphs/caller-forwarding.datasource.js';
 import { probeSubgraphs } from './subgraphs/readiness.probe.js';
@@ -64,6 +67,8 @@ export async function buildGateway(
   config: GatewayConfig,
   deps: GatewayDeps = {},
 ): Promise<GatewayServer> {
+  const startedAtMs = Date.now();
+  const version = serviceVersion(import.meta.url, config.BUILD_COMMIT);
   const logger = deps.logger ?? createLogger({ service: 'gateway', level: config.LOG_LEVEL });
   const supergraphSdl = deps.supergraphSdl ?? (await readSupergraph(config.SUPERGRAPH_PATH));
   const subgraphs = subgraphEndpoints(supergraphSdl, config.SUBGRAPH_URLS);
@@ -152,6 +157,15 @@ export async function buildGateway(
     trustedProxies: config.TRUSTED_PROXIES,
   });
   const explorer = config.EXPLORER ? createExplorerHandler() : undefined;
+  const opsHealth = createOpsHealthHandler({
+    authenticate,
+    probe: createPlatformHealthProbe({
+      subgraphs,
+      version,
+      startedAtMs,
+      streamLag: () => bus.streamLag(),
+    }),
+  });
   let live: LiveServer | undefined;
 
   const graphql = async (req: IncomingMessage, res: ServerResponse, outcome: RequestOutcome) => {
@@ -169,6 +183,7 @@ export async function buildGateway(
   const outcomes = new WeakMap<ServerResponse, RequestOutcome>();
   const shell = createHttpShell({
     name: 'gateway',
+    version,
     logger,
     readiness: () => probeSubgraphs(subgraphs),
     // Trace id, CORS and one log line for every request, probes included.
@@ -206,6 +221,10 @@ export async function buildGateway(
       const path = new URL(req.url ?? '/', 'http://gateway').pathname;
       if (path === '/graphql') {
         await graphql(req, res, outcomes.get(res) ?? { errorCodes: [] });
+        return true;
+      }
+      if (path === OPS_HEALTH_PATH) {
+        await opsHealth(req, res, traceIdOf(res));
         return true;
       }
       return explorer ? explorer(path, res) : false;

@@ -102,6 +102,9 @@ export interface FakeSubgraph {
 
 const userName = (id: string) => `User ${id}`;
 
+/** What every fake subgraph's /ready reports as its version. */
+export const FAKE_SUBGRAPH_VERSION = '9.9.9-fake';
+
 async function startFakeSubgraph(
   name: string,
   typeDefs: string,
@@ -122,6 +125,9 @@ async function startFakeSubgraph(
   const traceIds: (string | undefined)[] = [];
   const server = createServer((req, res) => {
     if (req.url === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (req.url === '/ready') {
+      return sendJson(res, 200, { status: 'ready', service: name, version: FAKE_SUBGRAPH_VERSION });
+    }
     let caller: Caller;
     try {
       caller = verifyCaller(req.headers[CALLER_HEADER] as string | undefined, TEST_CALLER_SECRET);

@@ -5,3 +5,4 @@ export * from './events/orders.events.js';
 export * from './events/products.events.js';
 export * from './events/giftcards.events.js';
 export * from './events/subscriptions.events.js';
+export * from './events/audit.events.js';

@@ -94,5 +94,12 @@ describe('the access table of the committed supergraph', () => {
     expect(checkAccess(person('CUSTOMER'), rule('Query.storeOrders'))).toBeDefined();
     expect(checkAccess(person('CUSTOMER', 'SELLER'), rule('Query.storeOrders'))).toBeUndefined();
     expect(checkAccess(person(), rule('Query.products'))).toBeUndefined();
+    for (const field of ['Subscription.auditEntryAdded', 'Query.auditLog']) {
+      expect(
+        checkAccess(person('CUSTOMER', 'SELLER'), rule(field))?.extensions,
+        field,
+      ).toMatchObject({ code: 'FORBIDDEN', requires: 'ADMIN' });
+      expect(checkAccess(person('CUSTOMER', 'ADMIN'), rule(field)), field).toBeUndefined();
+    }
   });
 });

@@ -20,11 +20,13 @@ describe('subgraphEndpoints', () => {
         name: 'identity',
         url: 'http://127.0.0.1:4001/graphql',
         healthUrl: 'http://127.0.0.1:4001/health',
+        readyUrl: 'http://127.0.0.1:4001/ready',
       },
       {
         name: 'stores',
         url: 'http://127.0.0.1:4002/graphql',
         healthUrl: 'http://127.0.0.1:4002/health',
+        readyUrl: 'http://127.0.0.1:4002/ready',
       },
     ]);
   });
@@ -35,6 +37,7 @@ describe('subgraphEndpoints', () => {
       name: 'stores',
       url: 'http://stores:8080/graphql',
       healthUrl: 'http://stores:8080/health',
+      readyUrl: 'http://stores:8080/ready',
     });
   });
 
@@ -48,5 +51,9 @@ describe('healthUrlOf', () => {
     expect(healthUrlOf('http://h:1/graphql')).toBe('http://h:1/health');
     expect(healthUrlOf('http://h:1/api/graphql/?x=1')).toBe('http://h:1/api/health');
     expect(healthUrlOf('http://h:1/')).toBe('http://h:1/health');
+  });
+
+  it('puts /ready there for the readiness probe', () => {
+    expect(healthUrlOf('http://h:1/api/graphql', 'ready')).toBe('http://h:1/api/ready');
   });
 });

@@ -6,6 +6,8 @@ export interface SubgraphEndpoint {
   url: string;
   /** The subgraph's liveness endpoint, next to its GraphQL endpoint. */
   healthUrl: string;
+  /** Its readiness endpoint (dependencies usable, version), likewise. */
+  readyUrl: string;
 }
 
 /**
@@ -29,7 +31,12 @@ export function subgraphEndpoints(
       const url = stringArgument(graph?.arguments, 'url');
       if (!name || url === undefined) continue;
       const effective = overrides[name] ?? url;
-      endpoints.push({ name, url: effective, healthUrl: healthUrlOf(effective) });
+      endpoints.push({
+        name,
+        url: effective,
+        healthUrl: healthUrlOf(effective),
+        readyUrl: healthUrlOf(effective, 'ready'),
+      });
     }
   }
   if (endpoints.length === 0) throw new Error('The supergraph names no subgraphs (join__Graph).');
@@ -37,9 +44,9 @@ export function subgraphEndpoints(
 }
 
 /** `http://host:4001/graphql` → `http://host:4001/health`, the convention every subgraph follows. */
-export function healthUrlOf(graphqlUrl: string): string {
+export function healthUrlOf(graphqlUrl: string, probe: 'health' | 'ready' = 'health'): string {
   const url = new URL(graphqlUrl);
-  url.pathname = url.pathname.replace(/\/?(graphql\/?)?$/, '') + '/health';
+  url.pathname = url.pathname.replace(/\/?(graphql\/?)?$/, '') + `/${probe}`;
   url.search = '';
   return url.href;
 }

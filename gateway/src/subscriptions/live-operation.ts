@@ -16,6 +16,7 @@ export const LIVE_FIELDS = {
   notificationAdded: { queryField: 'notice', argument: undefined },
   orderStatusChanged: { queryField: 'orderStatusChange', argument: 'orderId' },
   productRestocked: { queryField: 'productRestock', argument: 'productId' },
+  auditEntryAdded: { queryField: 'auditEntry', argument: undefined },
 } as const;
 export type LiveField = keyof typeof LIVE_FIELDS;
 

@@ -109,6 +109,22 @@ describe('LiveHub', () => {
     expect(await drain(admin)).toHaveLength(1);
   });
 
+  it('gives audit entries to every admin and to nobody else', async () => {
+    const { hub: h, calls } = hub();
+    const sub = op(`subscription { auditEntryAdded { id action } }`);
+    const admins = [
+      h.subscribe(user('a1', ['ADMIN']), sub),
+      h.subscribe(user('a2', ['ADMIN']), sub),
+    ];
+    const seller = h.subscribe(user('s', ['SELLER']), sub);
+    expect(await h.auditEntry({ entryId: 'e1', action: 'STORE_SUSPENDED' })).toBe(2);
+    // One resolution for the admins' shared selection, by the `auditEntry` query.
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.query).toContain('auditEntry(id: $liveId)');
+    for (const queue of admins) expect(await drain(queue)).toHaveLength(1);
+    expect(await drain(seller)).toHaveLength(0);
+  });
+
   it('forgets a subscription when its client stops', async () => {
     const { hub: h, calls } = hub();
     const queue = h.subscribe(user('alice'), op(`subscription { notificationAdded { id } }`));

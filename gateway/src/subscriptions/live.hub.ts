@@ -1,5 +1,5 @@
 import { type Caller, type Logger, anonymousCaller, hasRole } from '@bloom/kernel';
-import type { LiveNotice, LiveOrderStatus, LiveRestock } from '@bloom/schema';
+import type { LiveAuditEntry, LiveNotice, LiveOrderStatus, LiveRestock } from '@bloom/schema';
 import { type ExecutionResult, type FormattedExecutionResult, GraphQLError } from 'graphql';
 import { type LiveOperation, liveIdVariable } from './live-operation.js';
 import { LiveQueue } from './live.queue.js';
@@ -66,6 +66,7 @@ export class LiveHub {
   private readonly adminNotices = new Index();
   private readonly ordersById = new Index();
   private readonly restocksByProduct = new Index();
+  private readonly auditWatchers = new Index();
   private count = 0;
 
   constructor(
@@ -96,6 +97,10 @@ export class LiveHub {
         break;
       case 'productRestocked':
         removals.push(this.restocksByProduct.add(operation.argument ?? '', subscriber));
+        break;
+      case 'auditEntryAdded':
+        // The access rule already refused non-admins; the role is checked again here.
+        if (hasRole(caller, 'ADMIN')) removals.push(this.auditWatchers.add('ADMINS', subscriber));
         break;
     }
     return queue;
@@ -129,6 +134,11 @@ export class LiveHub {
       () => 'public',
       anonymousCaller(`live-${message.restockId}`),
     );
+  }
+
+  async auditEntry(message: LiveAuditEntry): Promise<number> {
+    // Every admin sees every entry: resolved once per selection, as each audience's admin.
+    return this.deliver(message.entryId, this.auditWatchers.get('ADMINS'), () => 'admins');
   }
 
   private async deliver(

@@ -10,6 +10,7 @@ import {
 } from '@bloom/kernel';
 import {
   LIVE_SUBJECTS,
+  liveAuditEntrySchema,
   liveNoticeSchema,
   liveOrderStatusSchema,
   liveRestockSchema,
@@ -208,6 +209,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     [`${prefix}${LIVE_SUBJECTS.orderStatus}`]: (data) =>
       hub.orderStatus(liveOrderStatusSchema.parse(data)),
     [`${prefix}${LIVE_SUBJECTS.restock}`]: (data) => hub.restock(liveRestockSchema.parse(data)),
+    [`${prefix}${LIVE_SUBJECTS.auditEntry}`]: (data) =>
+      hub.auditEntry(liveAuditEntrySchema.parse(data)),
   };
   // No queue group: every replica gets every live message and serves its own sockets.
   const subscription: Subscription = nats.subscribe(`${prefix}live.>`, {

@@ -15,6 +15,7 @@ export * from './server/apollo-http.js';
 export * from './server/federated-schema.js';
 export * from './server/subgraph-server.js';
 export * from './server/http-shell.js';
+export * from './server/service-version.js';
 export * from './server/service-runtime.js';
 export * from './graphql/user-error.types.js';
 export * from './graphql/paging.js';

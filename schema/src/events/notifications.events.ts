@@ -10,6 +10,7 @@ export const LIVE_SUBJECTS = {
   notice: 'live.notice',
   orderStatus: 'live.orderStatus',
   restock: 'live.restock',
+  auditEntry: 'live.auditEntry',
 } as const;
 
 /** Who a notice is for: one person, or a role-based audience that every admin caller sees. */
@@ -46,3 +47,10 @@ export const liveRestockSchema = z.object({
   storeId: z.string().optional(),
 });
 export type LiveRestock = z.infer<typeof liveRestockSchema>;
+
+/** An admin action was recorded; delivered to every admin's `auditEntryAdded`. */
+export const liveAuditEntrySchema = z.object({
+  entryId: z.string().min(1),
+  action: z.string(),
+});
+export type LiveAuditEntry = z.infer<typeof liveAuditEntrySchema>;

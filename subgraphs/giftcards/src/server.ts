@@ -7,6 +7,7 @@ import {
   createLogger,
   createSubgraphServer,
   serviceOf,
+  serviceVersion,
 } from '@bloom/kernel';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { CardService } from './cards/card.service.js';
@@ -85,6 +86,7 @@ export async function buildServer(
     runtime.track({ stop: () => clearInterval(sweeper) });
     const shell = await createSubgraphServer({
       name: 'giftcards',
+      version: serviceVersion(import.meta.url, config.BUILD_COMMIT),
       schema: await buildSchema(),
       callerSecret: config.CALLER_SIGNING_SECRET,
       logger,

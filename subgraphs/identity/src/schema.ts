@@ -2,6 +2,8 @@ import { buildFederatedSchema } from '@bloom/kernel';
 import type { GraphQLSchema } from 'graphql';
 import { AddressResolver } from './addresses/address.resolver.js';
 import { ApiKeyResolver } from './api-keys/api-key.resolver.js';
+import { auditEntryReference } from './audit/audit.reference.js';
+import { AuditResolver } from './audit/audit.resolver.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { SellerResolver } from './sellers/seller.resolver.js';
 import { InvalidInputError } from '@bloom/kernel';
@@ -12,9 +14,16 @@ import { UserResolver } from './users/user.resolver.js';
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [AuthResolver, UserResolver, SellerResolver, AddressResolver, ApiKeyResolver],
+      resolvers: [
+        AuthResolver,
+        UserResolver,
+        SellerResolver,
+        AddressResolver,
+        ApiKeyResolver,
+        AuditResolver,
+      ],
       orphanedTypes: [InvalidInputError],
     },
-    userReference,
+    { ...userReference, ...auditEntryReference },
   );
 }

@@ -7,9 +7,12 @@ import {
   createLogger,
   createSubgraphServer,
   serviceOf,
+  serviceVersion,
 } from '@bloom/kernel';
 import { Address } from './addresses/address.entity.js';
 import { ApiKey } from './api-keys/api-key.entity.js';
+import { AuditConsumer } from './audit/audit.consumer.js';
+import { AuditEntryRecord } from './audit/audit.entity.js';
 import {
   RefreshToken,
   LoginAttempt,
@@ -39,12 +42,14 @@ export const identityEntities = [
   EmailCodeAttempt,
   Address,
   ApiKey,
+  AuditEntryRecord,
 ];
 
 export interface IdentityServer extends Service {
   deps: IdentityDeps;
   relay: OutboxRelay;
   bus: EventBus;
+  audit: AuditConsumer;
 }
 
 /** Wires the identity service: runtime, the first admin and GraphQL; not listening yet. */
@@ -61,7 +66,7 @@ export async function buildServer(
     entities: identityEntities,
     natsUrl: config.NATS_URL,
     namespace: config.EVENT_NAMESPACE,
-    outbox: ['users'],
+    outbox: ['users', 'api_keys', 'audit_entries'],
   });
   const { orm, bus, relay } = runtime;
   const deps: IdentityDeps = {
@@ -80,8 +85,11 @@ export async function buildServer(
   };
   return runtime.wire(async () => {
     await buildServices(orm.em.fork(), deps).users.bootstrapAdmin();
+    const audit = runtime.track(new AuditConsumer(orm, bus, deps));
+    await audit.start();
     const shell = await createSubgraphServer({
       name: 'identity',
+      version: serviceVersion(import.meta.url, config.BUILD_COMMIT),
       schema: await buildSchema(),
       callerSecret: config.CALLER_SIGNING_SECRET,
       logger,
@@ -89,7 +97,7 @@ export async function buildServer(
       readiness: runtime.readiness,
       onClose: () => runtime.close(),
     });
-    return serviceOf(shell, { port: config.PORT, host: config.HOST }, { deps, relay, bus });
+    return serviceOf(shell, { port: config.PORT, host: config.HOST }, { deps, relay, bus, audit });
   });
 }
 

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { PubSub } from 'type-graphql';
 import { LiveResolver } from './live/live.resolver.js';
 import { NoticeResolver } from './notices/notice.resolver.js';
+import { OrderNoticesResolver } from './notices/order-notices.resolver.js';
 import { SettingsResolver } from './settings/settings.resolver.js';
 
 /** type-graphql insists on a PubSub for subscription fields; this subgraph never runs them. */
@@ -16,7 +17,7 @@ const noPubSub: PubSub = {
 /** The notifications subgraph's schema; also printed into schema/subgraphs/notifications.graphql. */
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [NoticeResolver, SettingsResolver, LiveResolver],
+    resolvers: [NoticeResolver, OrderNoticesResolver, SettingsResolver, LiveResolver],
     orphanedTypes: [InvalidInputError],
     pubSub: noPubSub,
   });

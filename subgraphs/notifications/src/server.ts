@@ -6,11 +6,13 @@ import {
   createLogger,
   createSubgraphServer,
   serviceOf,
+  serviceVersion,
 } from '@bloom/kernel';
 import { HttpMailProvider, type MailProvider } from './delivery/mail.provider.js';
 import { MailMessage, SendClaim, SmsMessage } from './delivery/outgoing.entities.js';
 import { OutgoingSender } from './delivery/outgoing.sender.js';
 import { HttpSmsProvider, type SmsProvider } from './delivery/sms.provider.js';
+import { AuditFanOut } from './live/audit-fan-out.consumer.js';
 import { OrderStatusChangeRecord, ProductRestockRecord } from './live/live.entities.js';
 import { NoticeDispatcher } from './notices/notice.dispatcher.js';
 import { InboxWatermark, Notice, NoticeRead } from './notices/notice.entity.js';
@@ -53,6 +55,7 @@ export interface NotificationsServer extends Service {
   bus: EventBus;
   consumer: NoticeConsumer;
   sender: OutgoingSender;
+  auditFanOut: AuditFanOut;
 }
 
 /** Wires the notifications service: runtime, event consumers, SMS/mail sender and GraphQL. */
@@ -93,8 +96,11 @@ export async function buildServer(
     const dispatcher = new NoticeDispatcher(deps, sender);
     const consumer = runtime.track(new NoticeConsumer(orm, bus, deps, dispatcher, logger));
     await consumer.start();
+    const auditFanOut = runtime.track(new AuditFanOut(orm, bus, deps));
+    await auditFanOut.start();
     const shell = await createSubgraphServer({
       name: 'notifications',
+      version: serviceVersion(import.meta.url, config.BUILD_COMMIT),
       schema: await buildSchema(),
       callerSecret: config.CALLER_SIGNING_SECRET,
       logger,
@@ -105,7 +111,7 @@ export async function buildServer(
     return serviceOf(
       shell,
       { port: config.PORT, host: config.HOST },
-      { deps, bus, consumer, sender },
+      { deps, bus, consumer, sender, auditFanOut },
     );
   });
 }

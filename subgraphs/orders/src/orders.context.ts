@@ -1,6 +1,8 @@
 import { type Caller, type EntityManager, keyedLoader } from '@bloom/kernel';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type DataLoader from 'dataloader';
+import { AdminOrdersService } from './admin/admin-orders.service.js';
+import { OrderStoryService } from './admin/order-story.service.js';
 import { CartService } from './cart/cart.service.js';
 import { FulfilmentService } from './fulfilment/fulfilment.service.js';
 import type { OrdersDeps } from './orders.deps.js';
@@ -10,11 +12,13 @@ import { OrderQueries } from './orders/order.service.js';
 import { ReportingService } from './reporting/reporting.service.js';
 
 export interface OrdersServices {
+  admin: AdminOrdersService;
   cart: CartService;
   checkout: CheckoutService;
   fulfilment: FulfilmentService;
   queries: OrderQueries;
   reporting: ReportingService;
+  story: OrderStoryService;
 }
 
 export interface OrdersContext {
@@ -27,11 +31,13 @@ export interface OrdersContext {
 
 export function buildServices(em: EntityManager, deps: OrdersDeps): OrdersServices {
   return {
+    admin: new AdminOrdersService(em, deps),
     cart: new CartService(em, deps),
     checkout: new CheckoutService(em, deps),
     fulfilment: new FulfilmentService(em, deps),
     queries: new OrderQueries(em, deps),
     reporting: new ReportingService(em, deps),
+    story: new OrderStoryService(em),
   };
 }
 

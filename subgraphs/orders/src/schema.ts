@@ -1,5 +1,6 @@
 import { InvalidInputError, buildFederatedSchema } from '@bloom/kernel';
 import type { GraphQLSchema } from 'graphql';
+import { AdminOrdersResolver } from './admin/admin-orders.resolver.js';
 import { CartResolver } from './cart/cart.resolver.js';
 import { UserRef } from './federation/entity-refs.js';
 import { StoreOrdersResolver, UserOrdersResolver } from './federation/entity.resolver.js';
@@ -20,6 +21,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
         UserOrdersResolver,
         StoreOrdersResolver,
         ReportingResolver,
+        AdminOrdersResolver,
       ],
       // User is reached only through its `orders` extension, so it is listed explicitly.
       orphanedTypes: [InvalidInputError, UserRef],

@@ -7,8 +7,11 @@ import {
   createLogger,
   createSubgraphServer,
   serviceOf,
+  serviceVersion,
 } from '@bloom/kernel';
 import type { MikroORM } from '@mikro-orm/mongodb';
+import { startOrderEventConsumers } from './admin/order-event.consumer.js';
+import { OrderEventEntry } from './admin/order-event.entity.js';
 import { CartLine } from './cart/cart-line.entity.js';
 import { type OrdersConfig, loadOrdersConfig } from './orders.config.js';
 import { createContext } from './orders.context.js';
@@ -16,6 +19,7 @@ import type { OrdersDeps } from './orders.deps.js';
 import { CheckoutClaim } from './orders/checkout-claim.entity.js';
 import { OrderTransition } from './orders/order-transition.entity.js';
 import { Order } from './orders/order.entity.js';
+import { PaymentRecord } from './payments/payment-record.entity.js';
 import type { PaymentProvider } from './payments/payment.provider.js';
 import { PgHttpPaymentProvider } from './payments/pg-http.adapter.js';
 import {
@@ -24,6 +28,7 @@ import {
   StoreProjection,
 } from './projections/catalog.entities.js';
 import { startCatalogConsumers } from './projections/catalog.consumer.js';
+import { SettlementRun } from './reporting/settlement-run.entity.js';
 import { Settlement } from './reporting/settlement.entity.js';
 import { SagaStep } from './saga/saga-step.entity.js';
 import { startSagaConsumer } from './saga/saga.consumer.js';
@@ -41,6 +46,9 @@ export const ordersEntities = [
   StoreProjection,
   CouponProjection,
   Settlement,
+  SettlementRun,
+  PaymentRecord,
+  OrderEventEntry,
 ];
 
 export interface OrdersServer extends Service {
@@ -75,7 +83,7 @@ export async function buildServer(
     entities: ordersEntities,
     natsUrl: config.NATS_URL,
     namespace: config.EVENT_NAMESPACE,
-    outbox: ['orders'],
+    outbox: ['orders', 'settlement_runs'],
   });
   const { orm, bus, relay } = runtime;
   const deps: OrdersDeps = {
@@ -97,10 +105,12 @@ export async function buildServer(
   return runtime.wire(async () => {
     runtime.track(await startCatalogConsumers(orm, deps));
     runtime.track([await startSagaConsumer(orm, deps), await startCycleOrderConsumer(orm, deps)]);
+    runtime.track(await startOrderEventConsumers(orm, deps));
     const sweeper = runtime.track(new SagaSweeper(orm, deps, logger));
     if (overrides.sweeper !== false) sweeper.start();
     const shell = await createSubgraphServer({
       name: 'orders',
+      version: serviceVersion(import.meta.url, config.BUILD_COMMIT),
       schema: await buildSchema(),
       callerSecret: config.CALLER_SIGNING_SECRET,
       logger,

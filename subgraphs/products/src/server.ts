@@ -8,6 +8,7 @@ import {
   createLogger,
   createSubgraphServer,
   serviceOf,
+  serviceVersion,
 } from '@bloom/kernel';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { imageRoutes } from './images/image.routes.js';
@@ -114,6 +115,7 @@ export async function buildServer(
     runtime.track(await startConsumers(bus, orm, deps));
     const shell = await createSubgraphServer({
       name: 'products',
+      version: serviceVersion(import.meta.url, config.BUILD_COMMIT),
       schema: await buildSchema(),
       callerSecret: config.CALLER_SIGNING_SECRET,
       logger,

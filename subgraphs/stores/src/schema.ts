@@ -7,6 +7,7 @@ import { StorePickupResolver } from './pickup/pickup.resolver.js';
 import { productReference } from './products/product.reference.js';
 import { ProductResolver, QuestionProductResolver } from './products/product.resolver.js';
 import { QuestionResolver, StoreQuestionsResolver } from './questions/question.resolver.js';
+import { AdminStoresResolver } from './stores/admin-stores.resolver.js';
 import { storeReference } from './stores/store.reference.js';
 import { StoreAddressResolver, StoreResolver } from './stores/store.resolver.js';
 import { userReference } from './users/user.reference.js';
@@ -18,6 +19,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
     {
       resolvers: [
         StoreResolver,
+        AdminStoresResolver,
         StoreAddressResolver,
         StoreInventoryResolver,
         StorePickupResolver,

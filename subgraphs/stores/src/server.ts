@@ -7,6 +7,7 @@ import {
   createLogger,
   createSubgraphServer,
   serviceOf,
+  serviceVersion,
 } from '@bloom/kernel';
 import { Coupon, CouponCode } from './coupons/coupon.entity.js';
 import { CouponIssue } from './coupons/coupon-issue.entity.js';
@@ -109,6 +110,7 @@ export async function buildServer(
     ]);
     const shell = await createSubgraphServer({
       name: 'stores',
+      version: serviceVersion(import.meta.url, config.BUILD_COMMIT),
       schema: await buildSchema(),
       callerSecret: config.CALLER_SIGNING_SECRET,
       logger,

@@ -2,6 +2,7 @@ import { InvalidInputError, buildFederatedSchema } from '@bloom/kernel';
 import type { GraphQLSchema } from 'graphql';
 import { storeReference } from './federation/store.reference.js';
 import { userReference } from './federation/user.reference.js';
+import { SubscriptionStatsResolver } from './stats/subscription-stats.resolver.js';
 import {
   CycleRecordResolver,
   StoreSubscriptionsResolver,
@@ -21,6 +22,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
         SubscriptionDeliveryResolver,
         UserSubscriptionsResolver,
         StoreSubscriptionsResolver,
+        SubscriptionStatsResolver,
       ],
       orphanedTypes: [InvalidInputError],
     },

@@ -7,6 +7,7 @@ import {
   createLogger,
   createSubgraphServer,
   serviceOf,
+  serviceVersion,
 } from '@bloom/kernel';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { type BillingKeys, PgBillingKeys } from './billing/billing-keys.js';
@@ -90,6 +91,7 @@ export async function buildServer(
     if (overrides.scheduler !== false) scheduler.start();
     const shell = await createSubgraphServer({
       name: 'subscriptions',
+      version: serviceVersion(import.meta.url, config.BUILD_COMMIT),
       schema: await buildSchema(),
       callerSecret: config.CALLER_SIGNING_SECRET,
       logger,

@@ -24,6 +24,11 @@ export const baseConfigShape = {
     .regex(/^[a-z0-9]*$/, 'lowercase letters and digits only')
     .default(''),
   CALLER_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** The git commit the build came from, shown with the version in /ready; unset locally. */
+  BUILD_COMMIT: z
+    .string()
+    .regex(/^[0-9a-f]{7,40}$/i, 'must be a git commit hash (7 to 40 hex digits)')
+    .optional(),
 };
 
 /**

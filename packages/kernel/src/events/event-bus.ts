@@ -27,6 +27,28 @@ export interface Consumption {
   stop(): Promise<void>;
 }
 
+/** A consumer's backlog as the server sees it, for operators. */
+export interface ConsumerLag {
+  name: string;
+  /** A durable consumer (a service's); otherwise an ephemeral one, such as a follower. */
+  durable: boolean;
+  /** Stored messages not delivered to it yet. */
+  pending: number;
+  /** Delivered but not acknowledged yet. */
+  ackPending: number;
+  redelivered: number;
+  /** When a message was last delivered to it or acknowledged; undefined if never. */
+  lastActiveAt?: string;
+}
+
+export interface StreamLag {
+  /** The stream's name without the namespace prefix (e.g. ORDERS). */
+  name: string;
+  messages: number;
+  bytes: number;
+  consumers: ConsumerLag[];
+}
+
 export interface FollowOptions {
   /** Event types (subjects without namespace), all of one stream. */
   types: string[];
@@ -50,6 +72,17 @@ function streamOfTypes(types: readonly string[]): string {
     throw new RangeError(`a consumer reads one stream, not [${streams.join(', ')}]`);
   }
   return streams[0] as string;
+}
+
+/**
+ * The later of two activity instants. The server sends RFC 3339 strings (the client's types say
+ * nanoseconds) and leaves them out for a consumer that was never active.
+ */
+function latestInstant(...values: unknown[]): string | undefined {
+  const times = values
+    .map((value) => (typeof value === 'string' ? Date.parse(value) : NaN))
+    .filter((time) => Number.isFinite(time) && time > 0);
+  return times.length > 0 ? new Date(Math.max(...times)).toISOString() : undefined;
 }
 
 /** Redelivery backoff: quick first retries, then slower, so a broken dependency is not hammered. */
@@ -226,6 +259,37 @@ export class EventBus {
     };
     this.consumptions.add(following);
     return following;
+  }
+
+  /**
+   * The streams of this namespace and their consumers' lag. Other namespaces' streams
+   * (`<namespace>_<STREAM>`, left by tests on a shared server) are not listed.
+   */
+  async streamLag(): Promise<StreamLag[]> {
+    const prefix = this.namespace ? `${this.namespace}_` : '';
+    const streams: StreamLag[] = [];
+    for await (const stream of this.jsm.streams.list()) {
+      const full = stream.config.name;
+      const name = full.slice(prefix.length);
+      if (!full.startsWith(prefix) || name.includes('_')) continue;
+      const consumers: ConsumerLag[] = [];
+      for await (const consumer of this.jsm.consumers.list(full)) {
+        consumers.push({
+          name: consumer.name,
+          durable: Boolean(consumer.config.durable_name),
+          pending: consumer.num_pending,
+          ackPending: consumer.num_ack_pending,
+          redelivered: consumer.num_redelivered,
+          lastActiveAt: latestInstant(
+            consumer.delivered.last_active,
+            consumer.ack_floor.last_active,
+          ),
+        });
+      }
+      consumers.sort((a, b) => a.name.localeCompare(b.name));
+      streams.push({ name, messages: stream.state.messages, bytes: stream.state.bytes, consumers });
+    }
+    return streams.sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async close(): Promise<void> {

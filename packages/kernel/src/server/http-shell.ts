@@ -15,6 +15,8 @@ export interface Readiness {
 
 export interface HttpShellOptions {
   name: string;
+  /** Reported by /ready, so operators see which build answers (see `serviceVersion`). */
+  version?: string;
   logger: Logger;
   /** Answers a request that is not /health or /ready; false (or nothing sent) means 404. */
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
@@ -58,7 +60,14 @@ export function createHttpShell(options: HttpShellOptions): HttpShell {
   let draining = false;
 
   const ready = async (res: ServerResponse) => {
-    if (draining) return sendJson(res, 503, { status: 'unavailable', reason: 'shutting down' });
+    if (draining) {
+      return sendJson(res, 503, {
+        status: 'unavailable',
+        service: name,
+        version: options.version,
+        reason: 'shutting down',
+      });
+    }
     let readiness: Readiness;
     try {
       readiness = (await options.readiness?.()) ?? { ready: true };
@@ -70,6 +79,7 @@ export function createHttpShell(options: HttpShellOptions): HttpShell {
     sendJson(res, isReady ? 200 : 503, {
       status: isReady ? 'ready' : 'unavailable',
       service: name,
+      version: options.version,
       ...details,
     });
   };

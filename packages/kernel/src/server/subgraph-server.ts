@@ -44,6 +44,8 @@ export function maskError(logger: Logger) {
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
+  /** `serviceVersion(import.meta.url, config.BUILD_COMMIT)`: shown in /ready. */
+  version: string;
   schema: GraphQLSchema;
   callerSecret: string;
   logger: Logger;
@@ -95,6 +97,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
 
   return createHttpShell({
     name: options.name,
+    version: options.version,
     logger: options.logger,
     readiness: options.readiness,
     handle: async (req, res) => {

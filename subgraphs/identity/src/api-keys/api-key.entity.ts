@@ -1,5 +1,14 @@
-import { Entity, Index, PrimaryKey, Property, SerializedPrimaryKey, Unique } from '@mikro-orm/core';
+import {
+  Entity,
+  Index,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  SerializedPrimaryKey,
+  Unique,
+} from '@mikro-orm/core';
 import { ObjectId } from '@mikro-orm/mongodb';
+import type { EventEnvelope, OutboxCarrier } from '@bloom/kernel';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum ApiScope {
@@ -23,7 +32,9 @@ registerEnumType(ApiScope, {
 @Entity({ collection: 'api_keys' })
 @Index({ properties: ['ownerUserId'] })
 @ObjectType({ description: "An integrator's API key (its secret is shown only once)." })
-export class ApiKey {
+export class ApiKey implements OutboxCarrier {
+  [OptionalProps]?: 'outbox' | 'eventSequence';
+
   @PrimaryKey()
   _id: ObjectId = new ObjectId();
 
@@ -62,4 +73,11 @@ export class ApiKey {
   @Property({ nullable: true })
   @Field({ nullable: true })
   revokedAt?: Date;
+
+  /** An admin's revocation is audited by an event stored with the revocation itself. */
+  @Property({ type: 'json' })
+  outbox: EventEnvelope[] = [];
+
+  @Property()
+  eventSequence: number = 0;
 }

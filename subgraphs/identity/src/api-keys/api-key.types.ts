@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Connection } from '@bloom/kernel';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ApiKey, ApiScope } from './api-key.entity.js';
 
 @InputType()
@@ -29,4 +30,24 @@ export class ApiKeyPrincipal {
 
   @Field(() => [String])
   scopes!: string[];
+}
+
+export enum ApiKeyStatus {
+  ACTIVE = 'ACTIVE',
+  REVOKED = 'REVOKED',
+}
+registerEnumType(ApiKeyStatus, { name: 'ApiKeyStatus' });
+
+export const ApiKeyConnection = Connection(ApiKey, 'ApiKeyConnection');
+
+@InputType({ description: 'Filters for the admin API-key list; all optional and combined.' })
+export class ApiKeyFilter {
+  @Field(() => ID, { nullable: true })
+  ownerId?: string;
+
+  @Field({ nullable: true, description: "Part of the owner's e-mail, any case." })
+  ownerEmail?: string;
+
+  @Field(() => ApiKeyStatus, { nullable: true })
+  status?: ApiKeyStatus;
 }

@@ -1,5 +1,10 @@
 import { type EntityManager, isDuplicateKeyError, recordEvent } from '@bloom/kernel';
-import { sellerApplied, sellerApproved, sellerRejected } from '@bloom/schema';
+import {
+  identityAdminActionRecorded,
+  sellerApplied,
+  sellerApproved,
+  sellerRejected,
+} from '@bloom/schema';
 import type { AuthPayload } from '../auth/auth.types.js';
 import type { AuthService, SignUpFailure } from '../auth/auth.service.js';
 import { type IdentityDeps, SOURCE } from '../identity.deps.js';
@@ -168,6 +173,14 @@ export class SellerService {
         rejectedBy: adminId,
       });
     }
+    recordEvent(user, identityAdminActionRecorded, meta, {
+      actorId: adminId,
+      action: decision === 'APPROVED' ? 'SELLER_APPROVED' : 'SELLER_REJECTED',
+      targetKind: 'USER',
+      targetId: user.id,
+      targetLabel: `${user.seller.businessName} (${user.email})`,
+      reason: user.seller.rejectionReason,
+    });
     await this.em.flush();
     this.deps.relay.kick();
     return user;

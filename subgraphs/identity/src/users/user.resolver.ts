@@ -1,14 +1,19 @@
-import { Access, hasRole, requireRole } from '@bloom/kernel';
+import { Access, forbidden, hasRole, requireRole } from '@bloom/kernel';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { IdentityContext } from '../identity.context.js';
 import { pageSize } from '@bloom/kernel';
 import { User } from './user.entity.js';
 import { DeleteAccountResult, SuspendUserResult, UpdateProfileResult } from './user.results.js';
-import { UpdateProfileInput, UserConnection, UserFilter } from './user.types.js';
+import { DailySignups, UpdateProfileInput, UserConnection, UserFilter } from './user.types.js';
 
 /** Contact details are for the account holder and administrators only. */
 const canSeeContact = (ctx: IdentityContext, user: User) =>
   ctx.caller.userId === user.id || hasRole(ctx.caller, 'ADMIN') || ctx.signedInAs.has(user.id);
+
+/** Account statistics are for the account holder and administrators only. */
+function requireSelfOrAdmin(ctx: IdentityContext, user: User): void {
+  if (!canSeeContact(ctx, user)) throw forbidden('Only the account holder and admins see this.');
+}
 
 @Resolver(() => User)
 export class UserResolver {
@@ -51,6 +56,33 @@ export class UserResolver {
   })
   phone(@Root() user: User, @Ctx() ctx: IdentityContext) {
     return canSeeContact(ctx, user) ? (user.phone ?? null) : null;
+  }
+
+  @Access(['ADMIN'])
+  @Query(() => [DailySignups], {
+    description:
+      'Admin: new accounts and new sellers per Asia/Seoul day, oldest first, zero days included.',
+  })
+  platformSignups(
+    @Ctx() ctx: IdentityContext,
+    @Arg('days', () => Int, { defaultValue: 30 }) days: number,
+  ) {
+    requireRole(ctx.caller, 'ADMIN');
+    return ctx.services.users.signupsByDay(days);
+  }
+
+  @FieldResolver(() => Int, { description: 'Saved addresses. The account holder and admins only.' })
+  addressCount(@Root() user: User, @Ctx() ctx: IdentityContext) {
+    requireSelfOrAdmin(ctx, user);
+    return ctx.addressCountLoader.load(user.id);
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'Active (not revoked) API keys. The account holder and admins only.',
+  })
+  apiKeyCount(@Root() user: User, @Ctx() ctx: IdentityContext) {
+    requireSelfOrAdmin(ctx, user);
+    return ctx.apiKeyCountLoader.load(user.id);
   }
 
   @Access('signed-in')

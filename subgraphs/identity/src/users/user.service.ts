@@ -1,5 +1,18 @@
-import { type EntityManager, newestFirst, recordEvent } from '@bloom/kernel';
-import { apiKeyRevoked, userDeleted, userSuspended } from '@bloom/schema';
+import {
+  type EntityManager,
+  addDays,
+  badInput,
+  newestFirst,
+  recordEvent,
+  seoulDate,
+  seoulInstant,
+} from '@bloom/kernel';
+import {
+  apiKeyRevoked,
+  identityAdminActionRecorded,
+  userDeleted,
+  userSuspended,
+} from '@bloom/schema';
 import type { FilterQuery } from '@mikro-orm/core';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 import { Address } from '../addresses/address.entity.js';
@@ -12,7 +25,12 @@ import { checkName, checkPhone, firstProblem, normalizePhone } from '../shared/v
 import { RoleEnum, SellerStatus, User, UserStatus } from './user.entity.js';
 import { findUserById } from './user.repository.js';
 import { CannotSuspendAdminError, UserNotFoundError } from './user.errors.js';
-import { AccountDeleted, type UpdateProfileInput, type UserFilter } from './user.types.js';
+import {
+  AccountDeleted,
+  DailySignups,
+  type UpdateProfileInput,
+  type UserFilter,
+} from './user.types.js';
 
 const NEWEST_FIRST = newestFirst<User>(
   'createdAt',
@@ -39,6 +57,43 @@ export class UserService {
     }
     const base: FilterQuery<User> = where.length > 0 ? { $and: where } : {};
     return findPage(this.em, User, base, NEWEST_FIRST, first, after);
+  }
+
+  /** New accounts and new sellers per Seoul day over the last `days` days (today included). */
+  async signupsByDay(days: number): Promise<DailySignups[]> {
+    if (!Number.isInteger(days) || days < 1 || days > 366) {
+      throw badInput('days must be between 1 and 366.', { field: 'days' });
+    }
+    const today = seoulDate(this.deps.now());
+    const firstDay = addDays(today, -(days - 1));
+    const since = seoulInstant(firstDay, 0);
+    const [created, approved] = await Promise.all([
+      this.em.find(
+        User,
+        { createdAt: { $gte: since }, baseRoles: { $ne: 'ADMIN' } },
+        { fields: ['createdAt'] },
+      ),
+      this.em.find(
+        User,
+        { seller: { status: SellerStatus.APPROVED, decidedAt: { $gte: since } } },
+        { fields: ['seller'] },
+      ),
+    ]);
+    const rows = new Map<string, DailySignups>();
+    for (let i = 0; i < days; i += 1) {
+      const date = addDays(firstDay, i);
+      rows.set(date, Object.assign(new DailySignups(), { date, customers: 0, sellers: 0 }));
+    }
+    for (const user of created) {
+      const row = rows.get(seoulDate(user.createdAt));
+      if (row) row.customers += 1;
+    }
+    for (const user of approved) {
+      const decidedAt = user.seller?.decidedAt;
+      const row = decidedAt && rows.get(seoulDate(decidedAt));
+      if (row) row.sellers += 1;
+    }
+    return [...rows.values()];
   }
 
   async updateProfile(user: User, input: UpdateProfileInput): Promise<User | InvalidInputError> {
@@ -96,9 +151,23 @@ export class UserService {
       );
       await this.revokeKeys(user, traceId);
     } else {
+      if (user.status !== UserStatus.SUSPENDED) return user;
       user.status = UserStatus.ACTIVE;
       user.suspensionReason = undefined;
     }
+    recordEvent(
+      user,
+      identityAdminActionRecorded,
+      { source: SOURCE, subjectId: user.id, traceId, at: this.deps.now() },
+      {
+        actorId: adminId,
+        action: suspend ? 'USER_SUSPENDED' : 'USER_REINSTATED',
+        targetKind: 'USER',
+        targetId: user.id,
+        targetLabel: `${user.name} (${user.email})`,
+        reason: suspend ? reason?.trim() : undefined,
+      },
+    );
     await this.em.flush();
     this.deps.relay.kick();
     return user;

@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '@bloom/kernel';
 import { RoleEnum, SellerStatus, User, UserStatus } from './user.entity.js';
 
@@ -32,4 +32,16 @@ export class UpdateProfileInput {
 export class AccountDeleted {
   @Field({ description: 'The same e-mail can sign up again from this time on.' })
   signUpAgainAfter!: Date;
+}
+
+@ObjectType({ description: 'New accounts on one Asia/Seoul day.' })
+export class DailySignups {
+  @Field({ description: 'YYYY-MM-DD in Asia/Seoul.' })
+  date!: string;
+
+  @Field(() => Int, { description: 'Accounts created that day (administrators not counted).' })
+  customers!: number;
+
+  @Field(() => Int, { description: 'Seller applications approved that day: new sellers.' })
+  sellers!: number;
 }

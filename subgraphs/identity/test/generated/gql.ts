@@ -46,6 +46,23 @@ type Documents = {
     "\n        mutation RevokeApiKey($id: ID!) {\n          revokeApiKey(id: $id) {\n            revokedAt\n          }\n        }\n      ": typeof types.RevokeApiKeyDocument,
     "\n        query UserEntities($r: [_Any!]!) {\n          _entities(representations: $r) {\n            ... on User {\n              id\n              name\n              email\n            }\n          }\n        }\n      ": typeof types.UserEntitiesDocument,
     "\n        query MeEmail {\n          me {\n            email\n          }\n        }\n      ": typeof types.MeEmailDocument,
+    "\n  query AuditLogPage($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        action\n        targetKind\n        targetId\n        targetLabel\n        reason\n        source\n        actor {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.AuditLogPageDocument,
+    "\n      mutation AuditSignUp($i: SignUpInput!) {\n        signUp(input: $i) {\n          __typename\n          ... on AuthPayload {\n            user {\n              id\n            }\n          }\n        }\n      }\n    ": typeof types.AuditSignUpDocument,
+    "\n        mutation AuditApply($i: SellerApplicationInput!) {\n          applyForSeller(input: $i) {\n            __typename\n          }\n        }\n      ": typeof types.AuditApplyDocument,
+    "\n        mutation AuditReject($id: ID!, $reason: String!) {\n          rejectSeller(userId: $id, reason: $reason) {\n            __typename\n          }\n        }\n      ": typeof types.AuditRejectDocument,
+    "\n      mutation AuditSuspend($id: ID!) {\n        suspendUser(userId: $id, reason: \"약관 위반\") {\n          __typename\n        }\n        reinstateUser(userId: $id) {\n          __typename\n        }\n      }\n    ": typeof types.AuditSuspendDocument,
+    "\n        mutation AuditCreateKey($i: CreateApiKeyInput!) {\n          createApiKey(input: $i) {\n            __typename\n            ... on ApiKeyCreated {\n              apiKey {\n                id\n              }\n            }\n          }\n        }\n      ": typeof types.AuditCreateKeyDocument,
+    "\n      mutation AuditRevokeKey($id: ID!, $reason: String) {\n        revokeApiKey(id: $id, reason: $reason) {\n          id\n          status\n          revokedAt\n        }\n      }\n    ": typeof types.AuditRevokeKeyDocument,
+    "\n        mutation AuditCreateOwnKey($i: CreateApiKeyInput!) {\n          createApiKey(input: $i) {\n            ... on ApiKeyCreated {\n              apiKey {\n                id\n              }\n            }\n          }\n        }\n      ": typeof types.AuditCreateOwnKeyDocument,
+    "\n        mutation AuditRevokeOwnKey($id: ID!) {\n          revokeApiKey(id: $id) {\n            status\n          }\n        }\n      ": typeof types.AuditRevokeOwnKeyDocument,
+    "\n    query AuditLogIds($filter: AuditLogFilter, $first: Int, $after: String) {\n      auditLog(filter: $filter, first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n        }\n      }\n    }\n  ": typeof types.AuditLogIdsDocument,
+    "\n        query AuditEntryById($id: ID!) {\n          auditEntry(id: $id) {\n            id\n            action\n          }\n        }\n      ": typeof types.AuditEntryByIdDocument,
+    "\n      mutation PlatformKeysCreate($i: CreateApiKeyInput!) {\n        createApiKey(input: $i) {\n          ... on ApiKeyCreated {\n            apiKey {\n              id\n            }\n          }\n        }\n      }\n    ": typeof types.PlatformKeysCreateDocument,
+    "\n        mutation PlatformKeysRevoke($id: ID!) {\n          revokeApiKey(id: $id) {\n            id\n          }\n        }\n      ": typeof types.PlatformKeysRevokeDocument,
+    "\n      query PlatformKeys($filter: ApiKeyFilter) {\n        platformApiKeys(filter: $filter) {\n          totalCount\n          nodes {\n            id\n            name\n            scopes\n            status\n            createdAt\n            lastUsedAt\n            revokedAt\n            owner {\n              id\n              email\n            }\n          }\n        }\n      }\n    ": typeof types.PlatformKeysDocument,
+    "\n      query UserCounts($id: ID!) {\n        user(id: $id) {\n          addressCount\n          apiKeyCount\n        }\n      }\n    ": typeof types.UserCountsDocument,
+    "\n      query MyCounts {\n        me {\n          apiKeyCount\n        }\n      }\n    ": typeof types.MyCountsDocument,
+    "\n      query PlatformSignups($days: Int!) {\n        platformSignups(days: $days) {\n          date\n          customers\n          sellers\n        }\n      }\n    ": typeof types.PlatformSignupsDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ...AuthPayloadFields\n      ...UserErrorFields\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation RefreshTokens($t: String!) {\n    refreshTokens(refreshToken: $t) {\n      __typename\n      ...AuthPayloadFields\n      ...UserErrorFields\n    }\n  }\n": typeof types.RefreshTokensDocument,
     "\n        mutation LogOut($t: String!) {\n          logOut(refreshToken: $t)\n        }\n      ": typeof types.LogOutDocument,
@@ -85,6 +102,23 @@ const documents: Documents = {
     "\n        mutation RevokeApiKey($id: ID!) {\n          revokeApiKey(id: $id) {\n            revokedAt\n          }\n        }\n      ": types.RevokeApiKeyDocument,
     "\n        query UserEntities($r: [_Any!]!) {\n          _entities(representations: $r) {\n            ... on User {\n              id\n              name\n              email\n            }\n          }\n        }\n      ": types.UserEntitiesDocument,
     "\n        query MeEmail {\n          me {\n            email\n          }\n        }\n      ": types.MeEmailDocument,
+    "\n  query AuditLogPage($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        action\n        targetKind\n        targetId\n        targetLabel\n        reason\n        source\n        actor {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.AuditLogPageDocument,
+    "\n      mutation AuditSignUp($i: SignUpInput!) {\n        signUp(input: $i) {\n          __typename\n          ... on AuthPayload {\n            user {\n              id\n            }\n          }\n        }\n      }\n    ": types.AuditSignUpDocument,
+    "\n        mutation AuditApply($i: SellerApplicationInput!) {\n          applyForSeller(input: $i) {\n            __typename\n          }\n        }\n      ": types.AuditApplyDocument,
+    "\n        mutation AuditReject($id: ID!, $reason: String!) {\n          rejectSeller(userId: $id, reason: $reason) {\n            __typename\n          }\n        }\n      ": types.AuditRejectDocument,
+    "\n      mutation AuditSuspend($id: ID!) {\n        suspendUser(userId: $id, reason: \"약관 위반\") {\n          __typename\n        }\n        reinstateUser(userId: $id) {\n          __typename\n        }\n      }\n    ": types.AuditSuspendDocument,
+    "\n        mutation AuditCreateKey($i: CreateApiKeyInput!) {\n          createApiKey(input: $i) {\n            __typename\n            ... on ApiKeyCreated {\n              apiKey {\n                id\n              }\n            }\n          }\n        }\n      ": types.AuditCreateKeyDocument,
+    "\n      mutation AuditRevokeKey($id: ID!, $reason: String) {\n        revokeApiKey(id: $id, reason: $reason) {\n          id\n          status\n          revokedAt\n        }\n      }\n    ": types.AuditRevokeKeyDocument,
+    "\n        mutation AuditCreateOwnKey($i: CreateApiKeyInput!) {\n          createApiKey(input: $i) {\n            ... on ApiKeyCreated {\n              apiKey {\n                id\n              }\n            }\n          }\n        }\n      ": types.AuditCreateOwnKeyDocument,
+    "\n        mutation AuditRevokeOwnKey($id: ID!) {\n          revokeApiKey(id: $id) {\n            status\n          }\n        }\n      ": types.AuditRevokeOwnKeyDocument,
+    "\n    query AuditLogIds($filter: AuditLogFilter, $first: Int, $after: String) {\n      auditLog(filter: $filter, first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n        }\n      }\n    }\n  ": types.AuditLogIdsDocument,
+    "\n        query AuditEntryById($id: ID!) {\n          auditEntry(id: $id) {\n            id\n            action\n          }\n        }\n      ": types.AuditEntryByIdDocument,
+    "\n      mutation PlatformKeysCreate($i: CreateApiKeyInput!) {\n        createApiKey(input: $i) {\n          ... on ApiKeyCreated {\n            apiKey {\n              id\n            }\n          }\n        }\n      }\n    ": types.PlatformKeysCreateDocument,
+    "\n        mutation PlatformKeysRevoke($id: ID!) {\n          revokeApiKey(id: $id) {\n            id\n          }\n        }\n      ": types.PlatformKeysRevokeDocument,
+    "\n      query PlatformKeys($filter: ApiKeyFilter) {\n        platformApiKeys(filter: $filter) {\n          totalCount\n          nodes {\n            id\n            name\n            scopes\n            status\n            createdAt\n            lastUsedAt\n            revokedAt\n            owner {\n              id\n              email\n            }\n          }\n        }\n      }\n    ": types.PlatformKeysDocument,
+    "\n      query UserCounts($id: ID!) {\n        user(id: $id) {\n          addressCount\n          apiKeyCount\n        }\n      }\n    ": types.UserCountsDocument,
+    "\n      query MyCounts {\n        me {\n          apiKeyCount\n        }\n      }\n    ": types.MyCountsDocument,
+    "\n      query PlatformSignups($days: Int!) {\n        platformSignups(days: $days) {\n          date\n          customers\n          sellers\n        }\n      }\n    ": types.PlatformSignupsDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ...AuthPayloadFields\n      ...UserErrorFields\n      ... on InvalidInputError {\n        field\n      }\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation RefreshTokens($t: String!) {\n    refreshTokens(refreshToken: $t) {\n      __typename\n      ...AuthPayloadFields\n      ...UserErrorFields\n    }\n  }\n": types.RefreshTokensDocument,
     "\n        mutation LogOut($t: String!) {\n          logOut(refreshToken: $t)\n        }\n      ": types.LogOutDocument,
@@ -214,6 +248,74 @@ export function graphql(source: "\n        query UserEntities($r: [_Any!]!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        query MeEmail {\n          me {\n            email\n          }\n        }\n      "): typeof import('./graphql.js').MeEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLogPage($filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        action\n        targetKind\n        targetId\n        targetLabel\n        reason\n        source\n        actor {\n          id\n          email\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').AuditLogPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation AuditSignUp($i: SignUpInput!) {\n        signUp(input: $i) {\n          __typename\n          ... on AuthPayload {\n            user {\n              id\n            }\n          }\n        }\n      }\n    "): typeof import('./graphql.js').AuditSignUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation AuditApply($i: SellerApplicationInput!) {\n          applyForSeller(input: $i) {\n            __typename\n          }\n        }\n      "): typeof import('./graphql.js').AuditApplyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation AuditReject($id: ID!, $reason: String!) {\n          rejectSeller(userId: $id, reason: $reason) {\n            __typename\n          }\n        }\n      "): typeof import('./graphql.js').AuditRejectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation AuditSuspend($id: ID!) {\n        suspendUser(userId: $id, reason: \"약관 위반\") {\n          __typename\n        }\n        reinstateUser(userId: $id) {\n          __typename\n        }\n      }\n    "): typeof import('./graphql.js').AuditSuspendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation AuditCreateKey($i: CreateApiKeyInput!) {\n          createApiKey(input: $i) {\n            __typename\n            ... on ApiKeyCreated {\n              apiKey {\n                id\n              }\n            }\n          }\n        }\n      "): typeof import('./graphql.js').AuditCreateKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation AuditRevokeKey($id: ID!, $reason: String) {\n        revokeApiKey(id: $id, reason: $reason) {\n          id\n          status\n          revokedAt\n        }\n      }\n    "): typeof import('./graphql.js').AuditRevokeKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation AuditCreateOwnKey($i: CreateApiKeyInput!) {\n          createApiKey(input: $i) {\n            ... on ApiKeyCreated {\n              apiKey {\n                id\n              }\n            }\n          }\n        }\n      "): typeof import('./graphql.js').AuditCreateOwnKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation AuditRevokeOwnKey($id: ID!) {\n          revokeApiKey(id: $id) {\n            status\n          }\n        }\n      "): typeof import('./graphql.js').AuditRevokeOwnKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query AuditLogIds($filter: AuditLogFilter, $first: Int, $after: String) {\n      auditLog(filter: $filter, first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n        }\n      }\n    }\n  "): typeof import('./graphql.js').AuditLogIdsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query AuditEntryById($id: ID!) {\n          auditEntry(id: $id) {\n            id\n            action\n          }\n        }\n      "): typeof import('./graphql.js').AuditEntryByIdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation PlatformKeysCreate($i: CreateApiKeyInput!) {\n        createApiKey(input: $i) {\n          ... on ApiKeyCreated {\n            apiKey {\n              id\n            }\n          }\n        }\n      }\n    "): typeof import('./graphql.js').PlatformKeysCreateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation PlatformKeysRevoke($id: ID!) {\n          revokeApiKey(id: $id) {\n            id\n          }\n        }\n      "): typeof import('./graphql.js').PlatformKeysRevokeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query PlatformKeys($filter: ApiKeyFilter) {\n        platformApiKeys(filter: $filter) {\n          totalCount\n          nodes {\n            id\n            name\n            scopes\n            status\n            createdAt\n            lastUsedAt\n            revokedAt\n            owner {\n              id\n              email\n            }\n          }\n        }\n      }\n    "): typeof import('./graphql.js').PlatformKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query UserCounts($id: ID!) {\n        user(id: $id) {\n          addressCount\n          apiKeyCount\n        }\n      }\n    "): typeof import('./graphql.js').UserCountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query MyCounts {\n        me {\n          apiKeyCount\n        }\n      }\n    "): typeof import('./graphql.js').MyCountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query PlatformSignups($days: Int!) {\n        platformSignups(days: $days) {\n          date\n          customers\n          sellers\n        }\n      }\n    "): typeof import('./graphql.js').PlatformSignupsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -18,6 +18,18 @@ export type AddressInput = {
   zipCode: string;
 };
 
+/** Filters for the admin API-key list; all optional and combined. */
+export type ApiKeyFilter = {
+  /** Part of the owner's e-mail, any case. */
+  ownerEmail?: string | null | undefined;
+  ownerId?: string | null | undefined;
+  status?: ApiKeyStatus | null | undefined;
+};
+
+export type ApiKeyStatus =
+  | 'ACTIVE'
+  | 'REVOKED';
+
 export type ApiScope =
   /** Read stores, products and the flower catalog. */
   | 'CATALOG_READ'
@@ -25,6 +37,55 @@ export type ApiScope =
   | 'EVENTS_READ'
   /** Place orders on behalf of a customer. */
   | 'ORDERS_WRITE';
+
+/** What an administrator did. */
+export type AuditAction =
+  /** Revoked an integrator’s API key. */
+  | 'API_KEY_REVOKED'
+  /** Moved an order on to its next state. */
+  | 'ORDER_ADVANCED'
+  /** Deleted a product. */
+  | 'PRODUCT_DELETED'
+  /** Changed a product’s status (the reason names it). */
+  | 'PRODUCT_STATUS_CHANGED'
+  /** Approved a seller application. */
+  | 'SELLER_APPROVED'
+  /** Rejected a seller application (with a reason). */
+  | 'SELLER_REJECTED'
+  /** Ran a month’s settlement. */
+  | 'SETTLEMENT_RUN'
+  /** Closed a store for good. */
+  | 'STORE_CLOSED'
+  /** Reopened a suspended store. */
+  | 'STORE_REOPENED'
+  /** Suspended a store (with a reason). */
+  | 'STORE_SUSPENDED'
+  /** Lifted an account suspension. */
+  | 'USER_REINSTATED'
+  /** Suspended an account (with a reason). */
+  | 'USER_SUSPENDED';
+
+/** Filters for the audit log; all optional and combined. */
+export type AuditLogFilter = {
+  action?: AuditAction | null | undefined;
+  /** The acting administrator. */
+  actorId?: string | null | undefined;
+  /** Entries at or after this instant. */
+  from?: string | null | undefined;
+  targetId?: string | null | undefined;
+  targetKind?: AuditTargetKind | null | undefined;
+  /** Entries before this instant. */
+  to?: string | null | undefined;
+};
+
+/** What kind of thing an admin action was about. */
+export type AuditTargetKind =
+  | 'API_KEY'
+  | 'ORDER'
+  | 'PRODUCT'
+  | 'SETTLEMENT'
+  | 'STORE'
+  | 'USER';
 
 export type ChangePasswordInput = {
   currentPassword: string;
@@ -353,12 +414,173 @@ export type UserEntitiesQueryVariables = Exact<{
 }>;
 
 
-export type UserEntitiesQuery = { _entities: Array<{ id: string, name: string, email: string | null } | null> };
+export type UserEntitiesQuery = { _entities: Array<
+    | { id: string, name: string, email: string | null }
+    | Record<PropertyKey, never>
+   | null> };
 
 export type MeEmailQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeEmailQuery = { me: { email: string | null } | null };
+
+export type AuditLogPageQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogPageQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, at: string, action: AuditAction, targetKind: AuditTargetKind, targetId: string, targetLabel: string, reason: string | null, source: string, actor: { id: string, email: string | null } }> } };
+
+export type AuditSignUpMutationVariables = Exact<{
+  i: SignUpInput;
+}>;
+
+
+export type AuditSignUpMutation = { signUp:
+    | { __typename: 'AuthPayload', user: { id: string } }
+    | { __typename: 'EmailTakenError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'SignupBlockedError' }
+   };
+
+export type AuditApplyMutationVariables = Exact<{
+  i: SellerApplicationInput;
+}>;
+
+
+export type AuditApplyMutation = { applyForSeller:
+    | { __typename: 'AlreadyAppliedError' }
+    | { __typename: 'InvalidBusinessNumberError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'User' }
+   };
+
+export type AuditRejectMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type AuditRejectMutation = { rejectSeller:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'NotPendingError' }
+    | { __typename: 'User' }
+    | { __typename: 'UserNotFoundError' }
+   };
+
+export type AuditSuspendMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AuditSuspendMutation = { suspendUser:
+    | { __typename: 'CannotSuspendAdminError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'User' }
+    | { __typename: 'UserNotFoundError' }
+  , reinstateUser:
+    | { __typename: 'CannotSuspendAdminError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'User' }
+    | { __typename: 'UserNotFoundError' }
+   };
+
+export type AuditCreateKeyMutationVariables = Exact<{
+  i: CreateApiKeyInput;
+}>;
+
+
+export type AuditCreateKeyMutation = { createApiKey:
+    | { __typename: 'ApiKeyCreated', apiKey: { id: string } }
+    | { __typename: 'ApiKeyLimitError' }
+    | { __typename: 'InvalidInputError' }
+   };
+
+export type AuditRevokeKeyMutationVariables = Exact<{
+  id: string;
+  reason?: string | null | undefined;
+}>;
+
+
+export type AuditRevokeKeyMutation = { revokeApiKey: { id: string, status: ApiKeyStatus, revokedAt: string | null } };
+
+export type AuditCreateOwnKeyMutationVariables = Exact<{
+  i: CreateApiKeyInput;
+}>;
+
+
+export type AuditCreateOwnKeyMutation = { createApiKey:
+    | { apiKey: { id: string } }
+    | Record<PropertyKey, never>
+   };
+
+export type AuditRevokeOwnKeyMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AuditRevokeOwnKeyMutation = { revokeApiKey: { status: ApiKeyStatus } };
+
+export type AuditLogIdsQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogIdsQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string }> } };
+
+export type AuditEntryByIdQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AuditEntryByIdQuery = { auditEntry: { id: string, action: AuditAction } | null };
+
+export type PlatformKeysCreateMutationVariables = Exact<{
+  i: CreateApiKeyInput;
+}>;
+
+
+export type PlatformKeysCreateMutation = { createApiKey:
+    | { apiKey: { id: string } }
+    | Record<PropertyKey, never>
+   };
+
+export type PlatformKeysRevokeMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PlatformKeysRevokeMutation = { revokeApiKey: { id: string } };
+
+export type PlatformKeysQueryVariables = Exact<{
+  filter?: ApiKeyFilter | null | undefined;
+}>;
+
+
+export type PlatformKeysQuery = { platformApiKeys: { totalCount: number, nodes: Array<{ id: string, name: string, scopes: Array<ApiScope>, status: ApiKeyStatus, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, owner: { id: string, email: string | null } }> } };
+
+export type UserCountsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type UserCountsQuery = { user: { addressCount: number, apiKeyCount: number } | null };
+
+export type MyCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyCountsQuery = { me: { apiKeyCount: number } | null };
+
+export type PlatformSignupsQueryVariables = Exact<{
+  days: number;
+}>;
+
+
+export type PlatformSignupsQuery = { platformSignups: Array<{ date: string, customers: number, sellers: number }> };
 
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
@@ -836,6 +1058,190 @@ export const MeEmailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeEmailQuery, MeEmailQueryVariables>;
+export const AuditLogPageDocument = new TypedDocumentString(`
+    query AuditLogPage($filter: AuditLogFilter, $first: Int, $after: String) {
+  auditLog(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      at
+      action
+      targetKind
+      targetId
+      targetLabel
+      reason
+      source
+      actor {
+        id
+        email
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogPageQuery, AuditLogPageQueryVariables>;
+export const AuditSignUpDocument = new TypedDocumentString(`
+    mutation AuditSignUp($i: SignUpInput!) {
+  signUp(input: $i) {
+    __typename
+    ... on AuthPayload {
+      user {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditSignUpMutation, AuditSignUpMutationVariables>;
+export const AuditApplyDocument = new TypedDocumentString(`
+    mutation AuditApply($i: SellerApplicationInput!) {
+  applyForSeller(input: $i) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AuditApplyMutation, AuditApplyMutationVariables>;
+export const AuditRejectDocument = new TypedDocumentString(`
+    mutation AuditReject($id: ID!, $reason: String!) {
+  rejectSeller(userId: $id, reason: $reason) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AuditRejectMutation, AuditRejectMutationVariables>;
+export const AuditSuspendDocument = new TypedDocumentString(`
+    mutation AuditSuspend($id: ID!) {
+  suspendUser(userId: $id, reason: "약관 위반") {
+    __typename
+  }
+  reinstateUser(userId: $id) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AuditSuspendMutation, AuditSuspendMutationVariables>;
+export const AuditCreateKeyDocument = new TypedDocumentString(`
+    mutation AuditCreateKey($i: CreateApiKeyInput!) {
+  createApiKey(input: $i) {
+    __typename
+    ... on ApiKeyCreated {
+      apiKey {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditCreateKeyMutation, AuditCreateKeyMutationVariables>;
+export const AuditRevokeKeyDocument = new TypedDocumentString(`
+    mutation AuditRevokeKey($id: ID!, $reason: String) {
+  revokeApiKey(id: $id, reason: $reason) {
+    id
+    status
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AuditRevokeKeyMutation, AuditRevokeKeyMutationVariables>;
+export const AuditCreateOwnKeyDocument = new TypedDocumentString(`
+    mutation AuditCreateOwnKey($i: CreateApiKeyInput!) {
+  createApiKey(input: $i) {
+    ... on ApiKeyCreated {
+      apiKey {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditCreateOwnKeyMutation, AuditCreateOwnKeyMutationVariables>;
+export const AuditRevokeOwnKeyDocument = new TypedDocumentString(`
+    mutation AuditRevokeOwnKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AuditRevokeOwnKeyMutation, AuditRevokeOwnKeyMutationVariables>;
+export const AuditLogIdsDocument = new TypedDocumentString(`
+    query AuditLogIds($filter: AuditLogFilter, $first: Int, $after: String) {
+  auditLog(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogIdsQuery, AuditLogIdsQueryVariables>;
+export const AuditEntryByIdDocument = new TypedDocumentString(`
+    query AuditEntryById($id: ID!) {
+  auditEntry(id: $id) {
+    id
+    action
+  }
+}
+    `) as unknown as TypedDocumentString<AuditEntryByIdQuery, AuditEntryByIdQueryVariables>;
+export const PlatformKeysCreateDocument = new TypedDocumentString(`
+    mutation PlatformKeysCreate($i: CreateApiKeyInput!) {
+  createApiKey(input: $i) {
+    ... on ApiKeyCreated {
+      apiKey {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlatformKeysCreateMutation, PlatformKeysCreateMutationVariables>;
+export const PlatformKeysRevokeDocument = new TypedDocumentString(`
+    mutation PlatformKeysRevoke($id: ID!) {
+  revokeApiKey(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PlatformKeysRevokeMutation, PlatformKeysRevokeMutationVariables>;
+export const PlatformKeysDocument = new TypedDocumentString(`
+    query PlatformKeys($filter: ApiKeyFilter) {
+  platformApiKeys(filter: $filter) {
+    totalCount
+    nodes {
+      id
+      name
+      scopes
+      status
+      createdAt
+      lastUsedAt
+      revokedAt
+      owner {
+        id
+        email
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlatformKeysQuery, PlatformKeysQueryVariables>;
+export const UserCountsDocument = new TypedDocumentString(`
+    query UserCounts($id: ID!) {
+  user(id: $id) {
+    addressCount
+    apiKeyCount
+  }
+}
+    `) as unknown as TypedDocumentString<UserCountsQuery, UserCountsQueryVariables>;
+export const MyCountsDocument = new TypedDocumentString(`
+    query MyCounts {
+  me {
+    apiKeyCount
+  }
+}
+    `) as unknown as TypedDocumentString<MyCountsQuery, MyCountsQueryVariables>;
+export const PlatformSignupsDocument = new TypedDocumentString(`
+    query PlatformSignups($days: Int!) {
+  platformSignups(days: $days) {
+    date
+    customers
+    sellers
+  }
+}
+    `) as unknown as TypedDocumentString<PlatformSignupsQuery, PlatformSignupsQueryVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {

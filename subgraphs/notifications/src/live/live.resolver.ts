@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Query, Resolver, Subscription } from 'type-graphql';
 import { NoticeNode, ref } from '../notices/notice.types.js';
 import type { NotificationsContext } from '../notifications.context.js';
 import { OrderStatusChangeRecord, ProductRestockRecord } from './live.entities.js';
-import { OrderStatusChange, ProductRestock } from './live.types.js';
+import { AuditEntry, OrderStatusChange, ProductRestock } from './live.types.js';
 
 /**
  * The gateway serves subscriptions (graphql-ws on its /graphql): it matches live messages from
@@ -40,6 +40,15 @@ export class LiveResolver {
     description: 'A sold-out product can be ordered again. Public: anonymous clients may listen.',
   })
   productRestocked(@Arg('productId', () => ID) _productId: string): never {
+    return servedByGateway();
+  }
+
+  @Access(['ADMIN'])
+  @Subscription(() => AuditEntry, {
+    subscribe: servedByGateway,
+    description: 'Admins: every new audit-log entry, live (one admin sees another’s decision).',
+  })
+  auditEntryAdded(): never {
     return servedByGateway();
   }
 

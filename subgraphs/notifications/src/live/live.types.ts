@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Order, Product, Store } from '../notices/notice.types.js';
 
 @ObjectType({ description: 'A sold-out product that can be ordered again.' })
@@ -41,4 +41,11 @@ export class OrderStatusChange {
 
   @Field(() => Order)
   order!: Order;
+}
+
+@ObjectType({ description: 'An administrator action (owned by the identity subgraph).' })
+@Directive('@key(fields: "id", resolvable: false)')
+export class AuditEntry {
+  @Field(() => ID)
+  id!: string;
 }

@@ -12,6 +12,7 @@ export const userKey = (userId: string): RecipientKey => `user:${userId}`;
  */
 @Entity({ collection: 'notices' })
 @Index({ properties: ['recipient', 'createdAt'] })
+@Index({ properties: ['orderId', 'createdAt'] })
 export class Notice {
   @PrimaryKey()
   _id!: string;

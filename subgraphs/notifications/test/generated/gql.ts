@@ -30,6 +30,8 @@ type Documents = {
     "\n        query UnreadNotices {\n          notices(unreadOnly: true) {\n            nodes {\n              createdAt\n            }\n          }\n        }\n      ": typeof types.UnreadNoticesDocument,
     "\n        query UnreadNoticeCount {\n          unreadNoticeCount\n        }\n      ": typeof types.UnreadNoticeCountDocument,
     "\n  mutation SetSmsPhone($p: String) {\n    updateNotificationSettings(input: { smsPhone: $p }) {\n      __typename\n    }\n  }\n": typeof types.SetSmsPhoneDocument,
+    "\n  query OrderNoticesOf($id: ID!) {\n    orderNotices(orderId: $id) {\n      id\n      kind\n      recipientRole\n      recipientId\n      channels\n      deliveries {\n        channel\n        status\n      }\n      title\n      sentAt\n      read\n    }\n  }\n": typeof types.OrderNoticesOfDocument,
+    "\n  mutation ReadOrderNotice($id: ID!) {\n    markNoticeRead(id: $id) {\n      __typename\n    }\n  }\n": typeof types.ReadOrderNoticeDocument,
     "\n  query Inbox {\n    notices(first: 50) {\n      nodes {\n        kind\n        title\n        body\n        order {\n          id\n        }\n        store {\n          id\n        }\n        product {\n          id\n        }\n      }\n    }\n  }\n": typeof types.InboxDocument,
 };
 const documents: Documents = {
@@ -47,6 +49,8 @@ const documents: Documents = {
     "\n        query UnreadNotices {\n          notices(unreadOnly: true) {\n            nodes {\n              createdAt\n            }\n          }\n        }\n      ": types.UnreadNoticesDocument,
     "\n        query UnreadNoticeCount {\n          unreadNoticeCount\n        }\n      ": types.UnreadNoticeCountDocument,
     "\n  mutation SetSmsPhone($p: String) {\n    updateNotificationSettings(input: { smsPhone: $p }) {\n      __typename\n    }\n  }\n": types.SetSmsPhoneDocument,
+    "\n  query OrderNoticesOf($id: ID!) {\n    orderNotices(orderId: $id) {\n      id\n      kind\n      recipientRole\n      recipientId\n      channels\n      deliveries {\n        channel\n        status\n      }\n      title\n      sentAt\n      read\n    }\n  }\n": types.OrderNoticesOfDocument,
+    "\n  mutation ReadOrderNotice($id: ID!) {\n    markNoticeRead(id: $id) {\n      __typename\n    }\n  }\n": types.ReadOrderNoticeDocument,
     "\n  query Inbox {\n    notices(first: 50) {\n      nodes {\n        kind\n        title\n        body\n        order {\n          id\n        }\n        store {\n          id\n        }\n        product {\n          id\n        }\n      }\n    }\n  }\n": types.InboxDocument,
 };
 
@@ -106,6 +110,14 @@ export function graphql(source: "\n        query UnreadNoticeCount {\n          
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetSmsPhone($p: String) {\n    updateNotificationSettings(input: { smsPhone: $p }) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SetSmsPhoneDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderNoticesOf($id: ID!) {\n    orderNotices(orderId: $id) {\n      id\n      kind\n      recipientRole\n      recipientId\n      channels\n      deliveries {\n        channel\n        status\n      }\n      title\n      sentAt\n      read\n    }\n  }\n"): typeof import('./graphql.js').OrderNoticesOfDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReadOrderNotice($id: ID!) {\n    markNoticeRead(id: $id) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').ReadOrderNoticeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type DeliveryStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SENT';
+
+export type NoticeChannel =
+  | 'EMAIL'
+  | 'IN_APP'
+  | 'SMS';
+
 /** What a notice is about; each kind goes to one side (customer, seller or admins). */
 export type NoticeKind =
   /** Customer: their order was delivered. */
@@ -47,6 +57,11 @@ export type NoticeKind =
   | 'SUBSCRIPTION_RETRYING'
   /** Seller: news about a subscription to their store (new, skipped or missed delivery, suspended, canceled). */
   | 'SUBSCRIPTION_UPDATE';
+
+export type RecipientRole =
+  | 'ADMIN'
+  | 'CUSTOMER'
+  | 'SELLER';
 
 export type NoticeCountQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -137,6 +152,23 @@ export type SetSmsPhoneMutationVariables = Exact<{
 export type SetSmsPhoneMutation = { updateNotificationSettings:
     | { __typename: 'InvalidInputError' }
     | { __typename: 'NotificationSettings' }
+   };
+
+export type OrderNoticesOfQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OrderNoticesOfQuery = { orderNotices: Array<{ id: string, kind: NoticeKind, recipientRole: RecipientRole, recipientId: string | null, channels: Array<NoticeChannel>, title: string, sentAt: string, read: boolean, deliveries: Array<{ channel: NoticeChannel, status: DeliveryStatus }> }> };
+
+export type ReadOrderNoticeMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ReadOrderNoticeMutation = { markNoticeRead:
+    | { __typename: 'Notice' }
+    | { __typename: 'NoticeNotFoundError' }
    };
 
 export type InboxQueryVariables = Exact<{ [key: string]: never; }>;
@@ -296,6 +328,31 @@ export const SetSmsPhoneDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetSmsPhoneMutation, SetSmsPhoneMutationVariables>;
+export const OrderNoticesOfDocument = new TypedDocumentString(`
+    query OrderNoticesOf($id: ID!) {
+  orderNotices(orderId: $id) {
+    id
+    kind
+    recipientRole
+    recipientId
+    channels
+    deliveries {
+      channel
+      status
+    }
+    title
+    sentAt
+    read
+  }
+}
+    `) as unknown as TypedDocumentString<OrderNoticesOfQuery, OrderNoticesOfQueryVariables>;
+export const ReadOrderNoticeDocument = new TypedDocumentString(`
+    mutation ReadOrderNotice($id: ID!) {
+  markNoticeRead(id: $id) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ReadOrderNoticeMutation, ReadOrderNoticeMutationVariables>;
 export const InboxDocument = new TypedDocumentString(`
     query Inbox {
   notices(first: 50) {

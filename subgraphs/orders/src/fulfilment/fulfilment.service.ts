@@ -63,6 +63,7 @@ export class FulfilmentService {
       actor: caller.userId,
       trackingNumber: trackingNumber?.trim(),
       traceId: caller.traceId,
+      byAdmin: !isOwner,
     });
     if (!outcome.moved) {
       return this.invalid(outcome.order, `The order moved to ${outcome.order.status} meanwhile.`);

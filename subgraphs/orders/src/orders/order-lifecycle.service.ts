@@ -12,6 +12,7 @@ import {
   orderPreparing,
   orderReadyForPickup,
   orderShipping,
+  ordersAdminActionRecorded,
 } from '@bloom/schema';
 import { type OrdersDeps, SOURCE } from '../orders.deps.js';
 import { StoreProjection } from '../projections/catalog.entities.js';
@@ -27,6 +28,8 @@ export interface MoveRequest {
   message?: string;
   trackingNumber?: string;
   traceId?: string;
+  /** An administrator moves the order on: the move is audited. */
+  byAdmin?: boolean;
 }
 
 export type MoveOutcome =
@@ -73,6 +76,7 @@ export class OrderLifecycle {
       message: request.message,
       actor: request.actor,
       trackingNumber: request.trackingNumber,
+      byAdmin: request.byAdmin || undefined,
       at: this.deps.now(),
     });
     try {
@@ -120,6 +124,17 @@ export class OrderLifecycle {
         { source: SOURCE, subjectId: order.id, traceId, id: `${order.id}:${what}`, at },
         payload,
       );
+    if (t.byAdmin) {
+      // Keyed by the transition, so re-projecting it never audits the move twice.
+      record(ordersAdminActionRecorded, `audit:${t.from}`, {
+        actorId: t.actor,
+        action: 'ORDER_ADVANCED',
+        targetKind: 'ORDER',
+        targetId: order.id,
+        targetLabel: order.number,
+        reason: `${t.from} → ${t.to}`,
+      });
+    }
     order.status = t.to;
     order.transitions += 1;
     switch (t.to) {

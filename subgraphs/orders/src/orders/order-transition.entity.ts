@@ -36,6 +36,10 @@ export class OrderTransition {
   @Property({ nullable: true })
   trackingNumber?: string;
 
+  /** An administrator made this move (on a seller's behalf): it is audited. */
+  @Property({ nullable: true })
+  byAdmin?: boolean;
+
   @Property()
   at!: Date;
 }

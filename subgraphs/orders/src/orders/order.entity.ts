@@ -43,6 +43,12 @@ registerEnumType(Fulfilment, { name: 'Fulfilment' });
 @Index({ properties: ['storeId', 'status', 'placedAt'] })
 @Index({ properties: ['status', 'placedAt'] })
 @Index({ properties: ['checkoutId'] })
+// Admin look-ups and platform figures: by number, and by status with each deadline or date.
+@Index({ properties: ['number'] })
+@Index({ properties: ['status', 'confirmedAt'] })
+@Index({ properties: ['status', 'canceledAt'] })
+@Index({ properties: ['status', 'delivery.deliveryDate'] })
+@Index({ properties: ['status', 'pickupAt'] })
 @ObjectType({ description: 'An order of one store.' })
 @Directive('@key(fields: "id")')
 export class Order implements OutboxCarrier {

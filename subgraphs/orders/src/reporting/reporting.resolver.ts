@@ -66,10 +66,10 @@ export class ReportingResolver {
     description: 'Admin: settle a month (YYYY-MM); running it again settles nothing twice.',
   })
   settleMonth(@Arg('month') month: string, @Ctx() ctx: OrdersContext) {
-    requireRole(ctx.caller, 'ADMIN');
+    const admin = requireRole(ctx.caller, 'ADMIN');
     if (!isSettleableMonth(month)) {
       throw badInput('month must be YYYY-MM, from 1970-01 to 9998-12.', { field: 'month' });
     }
-    return ctx.services.reporting.settleMonth(month);
+    return ctx.services.reporting.settleMonth(month, admin.userId, ctx.caller.traceId);
   }
 }

@@ -1,21 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import {
   type EntityManager,
   addDays,
   isDuplicateKeyError,
+  recordEvent,
   seoulDate,
   seoulInstant,
 } from '@bloom/kernel';
+import { ordersAdminActionRecorded } from '@bloom/schema';
 import { productRef, storeRef } from '../federation/entity-refs.js';
-import type { OrdersDeps } from '../orders.deps.js';
+import { type OrdersDeps, SOURCE } from '../orders.deps.js';
 import { Order, OrderStatus } from '../orders/order.entity.js';
 import { StoreProjection } from '../projections/catalog.entities.js';
 import { DailySales, ProductSales, StoreSales } from './reporting.types.js';
+import { SettlementRun } from './settlement-run.entity.js';
 import { Settlement } from './settlement.entity.js';
 
 const DAY_MS = 24 * 3600_000;
 
 /** Sales that count: confirmed and not canceled (in progress or completed). */
-const SOLD = [
+export const SOLD = [
   OrderStatus.CONFIRMED,
   OrderStatus.PREPARING,
   OrderStatus.SHIPPING,
@@ -57,10 +61,31 @@ export class ReportingService {
 
   /**
    * Settles every store with orders completed in the month: gross minus the commission.
-   * Each settlement is a unique insert, so the job is idempotent per (month, store).
+   * Each settlement is a unique insert, so the job is idempotent per (month, store). The run
+   * itself is recorded first, with its audit event, by the admin who asked for it.
    */
-  async settleMonth(month: string): Promise<Settlement[]> {
+  async settleMonth(month: string, adminId: string, traceId: string): Promise<Settlement[]> {
     const { start, end } = monthBounds(month);
+    const run = Object.assign(new SettlementRun(), {
+      _id: randomUUID(),
+      month,
+      adminId,
+      at: this.deps.now(),
+    });
+    recordEvent(
+      run,
+      ordersAdminActionRecorded,
+      { source: SOURCE, subjectId: run._id, traceId, at: run.at },
+      {
+        actorId: adminId,
+        action: 'SETTLEMENT_RUN',
+        targetKind: 'SETTLEMENT',
+        targetId: month,
+        targetLabel: month,
+      },
+    );
+    await this.em.insert(SettlementRun, run);
+    this.deps.relay.kick();
     const groups = await this.byStore({
       status: { $in: [OrderStatus.DELIVERED, OrderStatus.PICKED_UP] },
       completedAt: { $gte: start, $lt: end },
@@ -103,12 +128,19 @@ export class ReportingService {
     return this.em.find(Settlement, where, { orderBy: { month: 'desc', gross: 'desc' } });
   }
 
-  /** The last `days` Asia/Seoul days including today, oldest first, zero-filled. */
-  async dailySales(storeId: string, days = 7): Promise<DailySales[]> {
+  /**
+   * The last `days` Asia/Seoul days including today, oldest first, zero-filled: of one store,
+   * or of the whole platform when `storeId` is undefined.
+   */
+  async dailySales(storeId: string | undefined, days = 7): Promise<DailySales[]> {
     const firstDay = addDays(seoulDate(this.deps.now()), 1 - days);
     const orders = await this.em.find(
       Order,
-      { storeId, status: { $in: SOLD }, confirmedAt: { $gte: seoulInstant(firstDay, 0) } },
+      {
+        ...(storeId ? { storeId } : {}),
+        status: { $in: SOLD },
+        confirmedAt: { $gte: seoulInstant(firstDay, 0) },
+      },
       { fields: ['confirmedAt', 'total'] },
     );
     const byDay = new Map<string, DailySales>();
@@ -125,12 +157,12 @@ export class ReportingService {
     return [...byDay.values()];
   }
 
-  /** Best-selling products of a store by units over the last `days` days. */
-  async topProducts(storeId: string, days = 30, limit = 10): Promise<ProductSales[]> {
+  /** Best-selling products by units over the last `days` days: of a store, or the platform's. */
+  async topProducts(storeId: string | undefined, days = 30, limit = 10): Promise<ProductSales[]> {
     const since = new Date(this.deps.now().getTime() - days * DAY_MS);
     const orders = await this.em.find(
       Order,
-      { storeId, status: { $in: SOLD }, confirmedAt: { $gte: since } },
+      { ...(storeId ? { storeId } : {}), status: { $in: SOLD }, confirmedAt: { $gte: since } },
       { fields: ['lines'] },
     );
     const totals = new Map<string, ProductSales>();

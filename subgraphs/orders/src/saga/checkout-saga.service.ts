@@ -4,7 +4,13 @@ import { type OrdersDeps, SOURCE } from '../orders.deps.js';
 import { type Order, OrderStatus } from '../orders/order.entity.js';
 import { OrderLifecycle } from '../orders/order-lifecycle.service.js';
 import { isPaymentProviderError } from '../payments/payment.errors.js';
-import type { CaptureOutcome } from '../payments/payment.provider.js';
+import {
+  PaymentKind,
+  type PaymentRecordInput,
+  PaymentRecordStatus,
+  recordPayment,
+} from '../payments/payment-record.entity.js';
+import type { CancelOutcome, CaptureOutcome } from '../payments/payment.provider.js';
 import { SagaSteps, type SagaStep, Step } from './saga-step.entity.js';
 
 const MESSAGES: Partial<Record<OrderFailureReason, string>> = {
@@ -21,6 +27,53 @@ const MESSAGES: Partial<Record<OrderFailureReason, string>> = {
 };
 export const failureMessage = (code: OrderFailureReason) =>
   MESSAGES[code] ?? '주문을 완료하지 못했습니다. (The order could not be completed.)';
+
+/** A capture's or billing-key charge's answer, as a payment record. */
+function chargeRecord(
+  order: Order,
+  result: CaptureOutcome,
+): Omit<PaymentRecordInput, 'orderId' | 'at'> {
+  const base = { kind: PaymentKind.CHARGE, amount: order.total };
+  if (result.status === 'CAPTURED') {
+    return { ...base, status: PaymentRecordStatus.CAPTURED, reference: result.paymentKey };
+  }
+  if (result.status === 'DECLINED') {
+    return {
+      ...base,
+      status: PaymentRecordStatus.DECLINED,
+      reference: result.paymentKey,
+      failureReason: `${result.code}: ${result.message}`,
+    };
+  }
+  return { ...base, status: PaymentRecordStatus.UNKNOWN, failureReason: result.reason };
+}
+
+/** A void's or refund's answer, as a payment record. */
+function refundRecord(
+  paymentKey: string,
+  outcome: CancelOutcome,
+): Omit<PaymentRecordInput, 'orderId' | 'at'> {
+  if (outcome.status === 'UNKNOWN') {
+    return {
+      kind: PaymentKind.REFUND,
+      amount: 0,
+      status: PaymentRecordStatus.UNKNOWN,
+      reference: paymentKey,
+      failureReason: outcome.reason,
+    };
+  }
+  return {
+    kind: PaymentKind.REFUND,
+    amount: outcome.canceledAmount,
+    status:
+      outcome.status === 'CANCELED'
+        ? PaymentRecordStatus.VOIDED
+        : outcome.status === 'REFUNDED'
+          ? PaymentRecordStatus.REFUNDED
+          : PaymentRecordStatus.PARTIAL_REFUNDED,
+    reference: paymentKey,
+  };
+}
 
 /** Provider states in which money is held or authorised. */
 const LIVE_PAYMENT = new Set<string>(['READY', 'APPROVED', 'CAPTURED', 'PARTIAL_REFUNDED']);
@@ -43,6 +96,11 @@ export class CheckoutSaga {
   }
 
   private now = () => this.deps.now();
+
+  /** Keeps the provider's answer for the order's story (staff see every attempt). */
+  private keepPayment(order: Order, record: Omit<PaymentRecordInput, 'orderId' | 'at'>) {
+    return recordPayment(this.em, { orderId: order.id, at: this.now(), ...record });
+  }
 
   /** stores reserved the flowers (and booked the slot): redeem the coupon, or pay. */
   async onReserved(orderId: string, traceId = ''): Promise<void> {
@@ -125,6 +183,12 @@ export class CheckoutSaga {
       await this.payOnce(order, steps, traceId);
     } catch (error) {
       if (!isPaymentProviderError(error) || error.retryable) throw error;
+      await this.keepPayment(order, {
+        kind: PaymentKind.CHARGE,
+        amount: order.total,
+        status: PaymentRecordStatus.FAILED,
+        failureReason: `${error.code}: ${error.message}`,
+      });
       await this.fail(order.id, OrderFailureReason.PAYMENT_FAILED, undefined, traceId);
     }
   }
@@ -165,6 +229,15 @@ export class CheckoutSaga {
     }
     const approved = await payments.approve(paymentKey, `${order.id}:approve`);
     if (approved.status === 'DECLINED') {
+      await this.keepPayment(order, {
+        kind: PaymentKind.CHARGE,
+        amount: order.total,
+        status: PaymentRecordStatus.DECLINED,
+        reference: paymentKey,
+        failureReason: approved.failure
+          ? `${approved.failure.code}: ${approved.failure.message}`
+          : undefined,
+      });
       await this.fail(order.id, OrderFailureReason.PAYMENT_DECLINED, undefined, traceId);
       return;
     }
@@ -177,6 +250,7 @@ export class CheckoutSaga {
 
   /** Confirms on a capture (or billing-key charge), fails on a decline, waits on UNKNOWN. */
   private async settle(order: Order, result: CaptureOutcome, traceId: string): Promise<void> {
+    await this.keepPayment(order, chargeRecord(order, result));
     if (result.status === 'CAPTURED') {
       await this.steps.mark(order.id, Step.CAPTURED, this.now());
       await this.confirm(order, traceId);
@@ -210,6 +284,7 @@ export class CheckoutSaga {
         reason,
         idempotencyKey: `${order.id}:cancel`,
       });
+      await this.keepPayment(order, refundRecord(payment.paymentKey, outcome));
       // UNKNOWN: the sweeper asks again; the same key cannot refund twice.
       if (outcome.status === 'UNKNOWN') return;
     }
@@ -241,11 +316,26 @@ export class CheckoutSaga {
     if (steps.has(Step.PAYMENT_STARTED)) {
       const payment = await this.deps.payments.findByOrder(order.id);
       if (payment?.status === 'CAPTURED') {
+        await this.keepPayment(order, {
+          kind: PaymentKind.CHARGE,
+          amount: payment.amount,
+          status: PaymentRecordStatus.CAPTURED,
+          reference: payment.paymentKey,
+        });
         await this.steps.mark(order.id, Step.CAPTURED, this.now());
         await this.confirm(order, '');
         return;
       }
       if (payment?.status === 'DECLINED') {
+        await this.keepPayment(order, {
+          kind: PaymentKind.CHARGE,
+          amount: payment.amount,
+          status: PaymentRecordStatus.DECLINED,
+          reference: payment.paymentKey,
+          failureReason: payment.failure
+            ? `${payment.failure.code}: ${payment.failure.message}`
+            : undefined,
+        });
         await this.fail(order.id, OrderFailureReason.PAYMENT_DECLINED);
         return;
       }

@@ -16,6 +16,11 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AdminOrderList($f: AdminOrderFilter, $first: Int, $after: String) {\n    adminOrders(filter: $f, first: $first, after: $after) {\n      nodes {\n        id\n        number\n        status\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.AdminOrderListDocument,
+    "\n  query AdminOrderStory($id: ID!) {\n    orderStory(orderId: $id) {\n      order {\n        id\n        status\n      }\n      steps {\n        step\n        status\n        attempts\n        startedAt\n        finishedAt\n        error\n      }\n      transitions {\n        from\n        to\n        at\n        actorKind\n        actorId\n        reason\n      }\n      payments {\n        kind\n        amount\n        status\n        at\n        reference\n        failureReason\n      }\n      events {\n        id\n        type\n        at\n        published\n      }\n    }\n  }\n": typeof types.AdminOrderStoryDocument,
+    "\n  query PlatformFigures($days: Int!) {\n    platformDailySales(days: $days) {\n      date\n      orderCount\n      amount\n    }\n    platformTopProducts(days: $days) {\n      productName\n      quantity\n      amount\n    }\n    platformSummary(days: $days) {\n      gmv\n      orders\n      failedCheckouts\n      canceledOrders\n    }\n  }\n": typeof types.PlatformFiguresDocument,
+    "\n  mutation AdminAdvance($id: ID!, $to: OrderStatus!) {\n    advanceOrder(orderId: $id, to: $to) {\n      __typename\n    }\n  }\n": typeof types.AdminAdvanceDocument,
+    "\n  mutation AdminStoryCancel($id: ID!, $r: String!) {\n    cancelOrder(orderId: $id, reason: $r) {\n      __typename\n    }\n  }\n": typeof types.AdminStoryCancelDocument,
     "\n  query Cart {\n    cart {\n      total\n      itemCount\n      groups {\n        store {\n          id\n        }\n        subtotal\n        deliveryFee\n        freeDeliveryThreshold\n        lines {\n          product {\n            id\n          }\n          quantity\n          unitPrice\n          amount\n        }\n      }\n    }\n  }\n": typeof types.CartDocument,
     "\n  mutation AddToCart($p: ID!, $q: Int!) {\n    addToCart(productId: $p, quantity: $q) {\n      __typename\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.AddToCartDocument,
     "\n  mutation SetCartQuantity($p: ID!, $q: Int!) {\n    setCartQuantity(productId: $p, quantity: $q) {\n      __typename\n    }\n  }\n": typeof types.SetCartQuantityDocument,
@@ -45,6 +50,11 @@ type Documents = {
     "\n        query CycleOrder($id: ID!) {\n          order(id: $id) {\n            status\n            subtotal\n            deliveryFee\n            total\n            fulfilment\n            failure {\n              code\n            }\n            delivery {\n              window\n              deliveryDate\n            }\n          }\n        }\n      ": typeof types.CycleOrderDocument,
 };
 const documents: Documents = {
+    "\n  query AdminOrderList($f: AdminOrderFilter, $first: Int, $after: String) {\n    adminOrders(filter: $f, first: $first, after: $after) {\n      nodes {\n        id\n        number\n        status\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.AdminOrderListDocument,
+    "\n  query AdminOrderStory($id: ID!) {\n    orderStory(orderId: $id) {\n      order {\n        id\n        status\n      }\n      steps {\n        step\n        status\n        attempts\n        startedAt\n        finishedAt\n        error\n      }\n      transitions {\n        from\n        to\n        at\n        actorKind\n        actorId\n        reason\n      }\n      payments {\n        kind\n        amount\n        status\n        at\n        reference\n        failureReason\n      }\n      events {\n        id\n        type\n        at\n        published\n      }\n    }\n  }\n": types.AdminOrderStoryDocument,
+    "\n  query PlatformFigures($days: Int!) {\n    platformDailySales(days: $days) {\n      date\n      orderCount\n      amount\n    }\n    platformTopProducts(days: $days) {\n      productName\n      quantity\n      amount\n    }\n    platformSummary(days: $days) {\n      gmv\n      orders\n      failedCheckouts\n      canceledOrders\n    }\n  }\n": types.PlatformFiguresDocument,
+    "\n  mutation AdminAdvance($id: ID!, $to: OrderStatus!) {\n    advanceOrder(orderId: $id, to: $to) {\n      __typename\n    }\n  }\n": types.AdminAdvanceDocument,
+    "\n  mutation AdminStoryCancel($id: ID!, $r: String!) {\n    cancelOrder(orderId: $id, reason: $r) {\n      __typename\n    }\n  }\n": types.AdminStoryCancelDocument,
     "\n  query Cart {\n    cart {\n      total\n      itemCount\n      groups {\n        store {\n          id\n        }\n        subtotal\n        deliveryFee\n        freeDeliveryThreshold\n        lines {\n          product {\n            id\n          }\n          quantity\n          unitPrice\n          amount\n        }\n      }\n    }\n  }\n": types.CartDocument,
     "\n  mutation AddToCart($p: ID!, $q: Int!) {\n    addToCart(productId: $p, quantity: $q) {\n      __typename\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.AddToCartDocument,
     "\n  mutation SetCartQuantity($p: ID!, $q: Int!) {\n    setCartQuantity(productId: $p, quantity: $q) {\n      __typename\n    }\n  }\n": types.SetCartQuantityDocument,
@@ -74,6 +84,26 @@ const documents: Documents = {
     "\n        query CycleOrder($id: ID!) {\n          order(id: $id) {\n            status\n            subtotal\n            deliveryFee\n            total\n            fulfilment\n            failure {\n              code\n            }\n            delivery {\n              window\n              deliveryDate\n            }\n          }\n        }\n      ": types.CycleOrderDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminOrderList($f: AdminOrderFilter, $first: Int, $after: String) {\n    adminOrders(filter: $f, first: $first, after: $after) {\n      nodes {\n        id\n        number\n        status\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"): typeof import('./graphql.js').AdminOrderListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminOrderStory($id: ID!) {\n    orderStory(orderId: $id) {\n      order {\n        id\n        status\n      }\n      steps {\n        step\n        status\n        attempts\n        startedAt\n        finishedAt\n        error\n      }\n      transitions {\n        from\n        to\n        at\n        actorKind\n        actorId\n        reason\n      }\n      payments {\n        kind\n        amount\n        status\n        at\n        reference\n        failureReason\n      }\n      events {\n        id\n        type\n        at\n        published\n      }\n    }\n  }\n"): typeof import('./graphql.js').AdminOrderStoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlatformFigures($days: Int!) {\n    platformDailySales(days: $days) {\n      date\n      orderCount\n      amount\n    }\n    platformTopProducts(days: $days) {\n      productName\n      quantity\n      amount\n    }\n    platformSummary(days: $days) {\n      gmv\n      orders\n      failedCheckouts\n      canceledOrders\n    }\n  }\n"): typeof import('./graphql.js').PlatformFiguresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminAdvance($id: ID!, $to: OrderStatus!) {\n    advanceOrder(orderId: $id, to: $to) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').AdminAdvanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminStoryCancel($id: ID!, $r: String!) {\n    cancelOrder(orderId: $id, reason: $r) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').AdminStoryCancelDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,23 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ActorKind =
+  | 'ADMIN'
+  | 'CUSTOMER'
+  | 'SELLER'
+  | 'SYSTEM';
+
+/** Admin: which orders to list; every filter given must match. */
+export type AdminOrderFilter = {
+  customerId?: string | null | undefined;
+  /** The order number, exactly. */
+  number?: string | null | undefined;
+  /** true: orders that need staff — FAILED ones, and orders not terminal after their deadline: PENDING longer than the saga step timeout (the sweeper should have confirmed or failed it by then), a delivery not DELIVERED by the end of its delivery day (Asia/Seoul), a pickup not PICKED_UP by the end of its pickup day plus the pickup grace period. false or absent: no such condition. */
+  overdue?: boolean | null | undefined;
+  status?: OrderStatus | null | undefined;
+  storeId?: string | null | undefined;
+};
+
 /** Buy one product now, without the cart. */
 export type BuyNowInput = {
   productId: string;
@@ -69,11 +86,90 @@ export type OrderStatus =
   | 'READY'
   | 'SHIPPING';
 
+/** CHARGE: money taken (capture or billing-key charge); REFUND: voided or refunded. */
+export type PaymentKind =
+  | 'CHARGE'
+  | 'REFUND';
+
+export type PaymentRecordStatus =
+  | 'CAPTURED'
+  | 'DECLINED'
+  | 'FAILED'
+  | 'PARTIAL_REFUNDED'
+  | 'REFUNDED'
+  | 'UNKNOWN'
+  | 'VOIDED';
+
 /** A pickup slot at one store (every 30 minutes, in the future). */
 export type PickupSlotInput = {
   startsAt: string;
   storeId: string;
 };
+
+/** A step of the checkout saga. */
+export type SagaStep =
+  | 'CAPTURED'
+  | 'CAPTURE_UNKNOWN'
+  | 'COUPON_REDEEMED'
+  | 'PAYMENT_READY'
+  | 'PAYMENT_RELEASED'
+  | 'PAYMENT_STARTED'
+  | 'RESERVED';
+
+export type SagaStepStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'UNKNOWN'
+  | 'WAITING';
+
+export type AdminOrderListQueryVariables = Exact<{
+  f?: AdminOrderFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminOrderListQuery = { adminOrders: { totalCount: number, nodes: Array<{ id: string, number: string, status: OrderStatus }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AdminOrderStoryQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AdminOrderStoryQuery = { orderStory: { order: { id: string, status: OrderStatus }, steps: Array<{ step: SagaStep, status: SagaStepStatus, attempts: number, startedAt: string, finishedAt: string | null, error: string | null }>, transitions: Array<{ from: OrderStatus, to: OrderStatus, at: string, actorKind: ActorKind, actorId: string | null, reason: string | null }>, payments: Array<{ kind: PaymentKind, amount: number, status: PaymentRecordStatus, at: string, reference: string | null, failureReason: string | null }>, events: Array<{ id: string, type: string, at: string, published: boolean }> } | null };
+
+export type PlatformFiguresQueryVariables = Exact<{
+  days: number;
+}>;
+
+
+export type PlatformFiguresQuery = { platformDailySales: Array<{ date: string, orderCount: number, amount: number }>, platformTopProducts: Array<{ productName: string, quantity: number, amount: number }>, platformSummary: { gmv: number, orders: number, failedCheckouts: number, canceledOrders: number } };
+
+export type AdminAdvanceMutationVariables = Exact<{
+  id: string;
+  to: OrderStatus;
+}>;
+
+
+export type AdminAdvanceMutation = { advanceOrder:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InvalidTransitionError' }
+    | { __typename: 'Order' }
+    | { __typename: 'OrderNotFoundError' }
+   };
+
+export type AdminStoryCancelMutationVariables = Exact<{
+  id: string;
+  r: string;
+}>;
+
+
+export type AdminStoryCancelMutation = { cancelOrder:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InvalidTransitionError' }
+    | { __typename: 'Order' }
+    | { __typename: 'OrderNotFoundError' }
+   };
 
 export type CartQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -368,6 +464,96 @@ export const OrderFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"OrderFields"}) as unknown as TypedDocumentString<OrderFieldsFragment, unknown>;
+export const AdminOrderListDocument = new TypedDocumentString(`
+    query AdminOrderList($f: AdminOrderFilter, $first: Int, $after: String) {
+  adminOrders(filter: $f, first: $first, after: $after) {
+    nodes {
+      id
+      number
+      status
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<AdminOrderListQuery, AdminOrderListQueryVariables>;
+export const AdminOrderStoryDocument = new TypedDocumentString(`
+    query AdminOrderStory($id: ID!) {
+  orderStory(orderId: $id) {
+    order {
+      id
+      status
+    }
+    steps {
+      step
+      status
+      attempts
+      startedAt
+      finishedAt
+      error
+    }
+    transitions {
+      from
+      to
+      at
+      actorKind
+      actorId
+      reason
+    }
+    payments {
+      kind
+      amount
+      status
+      at
+      reference
+      failureReason
+    }
+    events {
+      id
+      type
+      at
+      published
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminOrderStoryQuery, AdminOrderStoryQueryVariables>;
+export const PlatformFiguresDocument = new TypedDocumentString(`
+    query PlatformFigures($days: Int!) {
+  platformDailySales(days: $days) {
+    date
+    orderCount
+    amount
+  }
+  platformTopProducts(days: $days) {
+    productName
+    quantity
+    amount
+  }
+  platformSummary(days: $days) {
+    gmv
+    orders
+    failedCheckouts
+    canceledOrders
+  }
+}
+    `) as unknown as TypedDocumentString<PlatformFiguresQuery, PlatformFiguresQueryVariables>;
+export const AdminAdvanceDocument = new TypedDocumentString(`
+    mutation AdminAdvance($id: ID!, $to: OrderStatus!) {
+  advanceOrder(orderId: $id, to: $to) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAdvanceMutation, AdminAdvanceMutationVariables>;
+export const AdminStoryCancelDocument = new TypedDocumentString(`
+    mutation AdminStoryCancel($id: ID!, $r: String!) {
+  cancelOrder(orderId: $id, reason: $r) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AdminStoryCancelMutation, AdminStoryCancelMutationVariables>;
 export const CartDocument = new TypedDocumentString(`
     query Cart {
   cart {

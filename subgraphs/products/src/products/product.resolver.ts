@@ -31,6 +31,8 @@ const criteriaOf = (filter?: ProductFilter) => ({
   keywords: filter?.keyword ? filter.keyword.split(/\s+/) : undefined,
 });
 
+const AUDIT_REASON = 'Why (an admin’s moderation is kept in the audit log).';
+
 @Resolver(() => Product)
 export class ProductResolver {
   @Access('anyone', 'catalog:read')
@@ -136,20 +138,29 @@ export class ProductResolver {
     @Arg('id', () => ID) id: string,
     @Arg('status', () => SaleStatus) status: SaleStatus,
     @Ctx() ctx: ProductsContext,
+    @Arg('reason', () => String, { nullable: true, description: AUDIT_REASON }) reason?: string,
   ) {
-    return ctx.services.products.setStatus(this.editor(ctx.caller), id, status);
+    return ctx.services.products.setStatus(this.editor(ctx.caller), id, status, reason);
   }
 
   @Access(['SELLER', 'ADMIN'])
   @Mutation(() => ProductLookupResult, { description: 'Soft delete (owner or admin).' })
-  deleteProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: ProductsContext) {
-    return ctx.services.products.delete(this.editor(ctx.caller), id);
+  deleteProduct(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: ProductsContext,
+    @Arg('reason', () => String, { nullable: true, description: AUDIT_REASON }) reason?: string,
+  ) {
+    return ctx.services.products.delete(this.editor(ctx.caller), id, reason);
   }
 
   @Access(['ADMIN'])
   @Mutation(() => DeletedProducts, { description: 'Admin: soft-delete many products.' })
-  deleteProducts(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: ProductsContext) {
-    return ctx.services.products.deleteMany(requireRole(ctx.caller, 'ADMIN'), ids);
+  deleteProducts(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Ctx() ctx: ProductsContext,
+    @Arg('reason', () => String, { nullable: true, description: AUDIT_REASON }) reason?: string,
+  ) {
+    return ctx.services.products.deleteMany(requireRole(ctx.caller, 'ADMIN'), ids, reason);
   }
 
   /** Sellers and admins edit; everyone else is refused before anything is loaded. */

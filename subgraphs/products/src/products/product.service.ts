@@ -12,7 +12,13 @@ import {
   retryOnConflict,
   simpleError,
 } from '@bloom/kernel';
-import { productCreated, productDeleted, productUpdated } from '@bloom/schema';
+import {
+  type AuditActionValue,
+  productCreated,
+  productDeleted,
+  productUpdated,
+  productsAdminActionRecorded,
+} from '@bloom/schema';
 import { ObjectId } from '@mikro-orm/mongodb';
 import type { ImageService } from '../images/image.service.js';
 import { type ProductsDeps, SOURCE } from '../products.deps.js';
@@ -55,6 +61,10 @@ const toRecipe = (lines: RecipeLineInput[]): RecipeLine[] =>
   }));
 
 const notFound = () => simpleError(ProductNotFoundError, 'PRODUCT_NOT_FOUND', 'No such product.');
+
+/** The status move, then the admin's words when they gave any. */
+const joinReason = (move: string, reason: string | undefined): string =>
+  reason?.trim() ? `${move}: ${reason.trim()}` : move;
 
 export class ProductService {
   private readonly stores: StoreDirectory;
@@ -274,7 +284,12 @@ export class ProductService {
   }
 
   /** ON_SALE, SOLD_OUT or DISCONTINUED; deleting is `delete`. */
-  async setStatus(caller: Caller, id: string, status: SaleStatus): Promise<ProductResultType> {
+  async setStatus(
+    caller: Caller,
+    id: string,
+    status: SaleStatus,
+    reason?: string,
+  ): Promise<ProductResultType> {
     if (status === SaleStatus.DELETED) {
       return InvalidInputError.of('status', 'Use deleteProduct to delete.', 'USE_DELETE');
     }
@@ -288,27 +303,51 @@ export class ProductService {
         ...this.snapshot(product),
         previousStatus,
       });
+      const move = `${previousStatus} → ${status}`;
+      this.auditAdmin(product, caller, 'PRODUCT_STATUS_CHANGED', joinReason(move, reason));
       return Promise.resolve(product);
     });
   }
 
   /** Soft delete: kept for orders and reviews, gone from every listing. */
-  delete(caller: Caller, id: string): Promise<Product | ProductNotFoundError> {
+  delete(caller: Caller, id: string, reason?: string): Promise<Product | ProductNotFoundError> {
     return this.edit(caller, id, async (product) => {
       await this.markDeleted(product, caller.traceId);
+      this.auditAdmin(product, caller, 'PRODUCT_DELETED', reason?.trim() || undefined);
       return product;
     });
   }
 
   /** Admin bulk delete; ids that do not exist or are already deleted are skipped. */
-  async deleteMany(caller: Caller, ids: string[]): Promise<DeletedProducts> {
+  async deleteMany(caller: Caller, ids: string[], reason?: string): Promise<DeletedProducts> {
     requireRole(caller, 'ADMIN');
     const deleted: string[] = [];
     for (const id of new Set(ids)) {
-      const outcome = await this.delete(caller, id);
+      const outcome = await this.delete(caller, id, reason);
       if (outcome instanceof Product) deleted.push(outcome.id);
     }
     return Object.assign(new DeletedProducts(), { deletedIds: deleted });
+  }
+
+  /**
+   * An administrator's moderation is audited by an event in the product's own outbox, stored
+   * by the same write as the change.
+   */
+  private auditAdmin(
+    product: Product,
+    caller: Caller,
+    action: AuditActionValue,
+    reason: string | undefined,
+  ): void {
+    if (!caller.userId || !hasRole(caller, 'ADMIN')) return;
+    recordEvent(product, productsAdminActionRecorded, this.meta(product, caller.traceId), {
+      actorId: caller.userId,
+      action,
+      targetKind: 'PRODUCT',
+      targetId: product.id,
+      targetLabel: product.name,
+      reason,
+    });
   }
 
   private async markDeleted(product: Product, traceId: string): Promise<void> {

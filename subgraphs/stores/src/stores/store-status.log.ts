@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@bloom/kernel';
-import { storeClosed, storeReopened, storeSuspended } from '@bloom/schema';
+import {
+  type AuditActionValue,
+  storeClosed,
+  storeReopened,
+  storeSuspended,
+  storesAdminActionRecorded,
+} from '@bloom/schema';
 import type { Db } from 'mongodb';
 import { AppendOnlyChain, type ChainEntry } from '../shared/append-only.chain.js';
 import { storesEvent } from '../shared/outbox.js';
@@ -20,6 +26,15 @@ export interface CurrentStatus {
   /** Position in the log; 0 = as created (OPEN). */
   version: number;
 }
+
+const AUDIT_ACTION: Record<
+  StoreStatus.SUSPENDED | StoreStatus.OPEN | StoreStatus.CLOSED,
+  AuditActionValue
+> = {
+  [StoreStatus.SUSPENDED]: 'STORE_SUSPENDED',
+  [StoreStatus.OPEN]: 'STORE_REOPENED',
+  [StoreStatus.CLOSED]: 'STORE_CLOSED',
+};
 
 export type StatusChange =
   | { to: StoreStatus.SUSPENDED; reason: string }
@@ -58,16 +73,18 @@ export class StoreStatusLog {
    * status unchanged (someone else moved it first, or the move is not allowed). `opKey` makes
    * the move idempotent (e.g. the id of the event that caused it): a retry with the same key
    * returns the entry it appended the first time instead of moving the store again. Without
-   * one every call is a new operation.
+   * one every call is a new operation. With `byAdmin` the entry also carries the audit event
+   * of the admin's action, so the move and its audit record are one insert.
    */
   async transition(
-    store: { id: string; sellerId: string },
+    store: { id: string; sellerId: string; name: string },
     change: StatusChange,
     from: readonly StoreStatus[],
     actorId: string,
     traceId: string,
     at: Date,
     opKey: string = randomUUID(),
+    byAdmin = false,
   ): Promise<
     { changed: true; entry: StoreStatusDoc } | { changed: false; current: CurrentStatus }
   > {
@@ -90,14 +107,29 @@ export class StoreStatusLog {
             : change.to === StoreStatus.OPEN
               ? storesEvent(storeReopened, meta, { ...base, reopenedBy: actorId })
               : storesEvent(storeClosed, meta, { ...base, closedBy: actorId });
+        const reason = change.to === StoreStatus.SUSPENDED ? change.reason : undefined;
+        const outbox: EventEnvelope[] = [event];
+        if (byAdmin) {
+          outbox.push(
+            storesEvent(storesAdminActionRecorded, meta, {
+              actorId,
+              action: AUDIT_ACTION[change.to],
+              targetKind: 'STORE',
+              targetId: store.id,
+              targetLabel: store.name,
+              // Stored as null when present but undefined, which the contract refuses.
+              ...(reason === undefined ? {} : { reason }),
+            }),
+          );
+        }
         return {
           append: {
             storeId: store.id,
             status: change.to,
-            reason: change.to === StoreStatus.SUSPENDED ? change.reason : undefined,
+            reason,
             actorId,
-            outbox: [event],
-            eventSequence: 1,
+            outbox,
+            eventSequence: outbox.length,
           },
         };
       },

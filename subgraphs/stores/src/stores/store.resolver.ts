@@ -132,10 +132,9 @@ export class StoreResolver {
   @Mutation(() => StoreStatusResult, { description: 'The seller (or an admin) closes the store.' })
   async closeStore(@Arg('storeId', () => ID) storeId: string, @Ctx() ctx: StoresContext) {
     const actor = requireUser(ctx.caller);
-    const store = hasRole(ctx.caller, 'ADMIN')
-      ? await ctx.managedStore(storeId)
-      : await ctx.ownStore(storeId);
-    return ctx.services.stores.close(store, actor.userId, ctx.caller.traceId);
+    const asAdmin = hasRole(ctx.caller, 'ADMIN');
+    const store = asAdmin ? await ctx.managedStore(storeId) : await ctx.ownStore(storeId);
+    return ctx.services.stores.close(store, actor.userId, asAdmin, ctx.caller.traceId);
   }
 
   @FieldResolver(() => StoreStatus)

@@ -273,6 +273,8 @@ export class StoreService {
       [StoreStatus.OPEN, StoreStatus.CLOSED],
       adminId,
       traceId,
+      undefined,
+      true,
     );
   }
 
@@ -284,17 +286,21 @@ export class StoreService {
       asAdmin ? [StoreStatus.SUSPENDED, StoreStatus.CLOSED] : [StoreStatus.CLOSED],
       actorId,
       traceId,
+      undefined,
+      asAdmin,
     );
   }
 
   /** Only an open store closes: a seller cannot close a suspension away. */
-  close(store: Store, actorId: string, traceId: string) {
+  close(store: Store, actorId: string, asAdmin: boolean, traceId: string) {
     return this.changeStatus(
       store,
       { to: StoreStatus.CLOSED },
       [StoreStatus.OPEN],
       actorId,
       traceId,
+      undefined,
+      asAdmin,
     );
   }
 
@@ -343,6 +349,7 @@ export class StoreService {
     actorId: string,
     traceId: string,
     opKey?: string,
+    byAdmin = false,
   ): Promise<Store | StoreStatusTransitionError> {
     const result = await this.statusLog.transition(
       store,
@@ -352,6 +359,7 @@ export class StoreService {
       traceId,
       this.deps.now(),
       opKey,
+      byAdmin,
     );
     if (!result.changed) {
       return Object.assign(

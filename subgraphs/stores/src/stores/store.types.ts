@@ -242,3 +242,18 @@ export class StoreDeliveryDate {
   @Field(() => [StoreDeliveryWindowOption])
   windows!: StoreDeliveryWindowOption[];
 }
+
+@InputType({ description: 'Admin store list filters; all given filters apply together.' })
+export class AdminStoreFilter {
+  @Field(() => StoreStatus, { nullable: true, description: 'Omit for every status.' })
+  status?: StoreStatus;
+
+  @Field({ nullable: true })
+  regionCode?: string;
+
+  @Field({ nullable: true })
+  districtCode?: string;
+
+  @Field({ nullable: true, description: 'Part of the store name.' })
+  name?: string;
+}

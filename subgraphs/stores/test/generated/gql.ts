@@ -16,6 +16,10 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AdminStores($filter: AdminStoreFilter, $sort: StoreSort, $first: Int, $after: String) {\n    adminStores(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        status\n        rating\n        ratingCount\n        address {\n          regionCode\n          regionName\n        }\n      }\n    }\n  }\n": typeof types.AdminStoresDocument,
+    "\n  query AdminStoreInventory($id: ID!) {\n    store(id: $id) {\n      status\n      lowStockThreshold\n      inventory {\n        flowerId\n        available\n        reserved\n        onHand\n        low\n      }\n    }\n  }\n": typeof types.AdminStoreInventoryDocument,
+    "\n  mutation SuspendStoreForAdminList($id: ID!) {\n    suspendStore(storeId: $id, reason: \"민원 확인 중\") {\n      __typename\n    }\n  }\n": typeof types.SuspendStoreForAdminListDocument,
+    "\n  mutation CloseStoreForAdminList($id: ID!) {\n    closeStore(storeId: $id) {\n      __typename\n    }\n  }\n": typeof types.CloseStoreForAdminListDocument,
     "\n  query ProductAvailability($r: [_Any!]!) {\n    _entities(representations: $r) {\n      ... on Product {\n        id\n        availableQuantity\n      }\n    }\n  }\n": typeof types.ProductAvailabilityDocument,
     "\n        mutation CloseStoreForAvailability($id: ID!) {\n          closeStore(storeId: $id) {\n            __typename\n          }\n        }\n      ": typeof types.CloseStoreForAvailabilityDocument,
     "\n        mutation ReopenStoreForAvailability($id: ID!) {\n          reopenStore(storeId: $id) {\n            __typename\n          }\n        }\n      ": typeof types.ReopenStoreForAvailabilityDocument,
@@ -67,6 +71,10 @@ type Documents = {
     "\n  mutation SetFlowerStock($storeId: ID!, $items: [FlowerQuantityInput!]!, $requestId: ID) {\n    setFlowerStock(storeId: $storeId, items: $items, requestId: $requestId) {\n      __typename\n      ... on InventoryUpdate {\n        adjustmentId\n        changes {\n          flowerId\n          delta\n        }\n        items {\n          flowerId\n          available\n          reserved\n          low\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetFlowerStockDocument,
 };
 const documents: Documents = {
+    "\n  query AdminStores($filter: AdminStoreFilter, $sort: StoreSort, $first: Int, $after: String) {\n    adminStores(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        status\n        rating\n        ratingCount\n        address {\n          regionCode\n          regionName\n        }\n      }\n    }\n  }\n": types.AdminStoresDocument,
+    "\n  query AdminStoreInventory($id: ID!) {\n    store(id: $id) {\n      status\n      lowStockThreshold\n      inventory {\n        flowerId\n        available\n        reserved\n        onHand\n        low\n      }\n    }\n  }\n": types.AdminStoreInventoryDocument,
+    "\n  mutation SuspendStoreForAdminList($id: ID!) {\n    suspendStore(storeId: $id, reason: \"민원 확인 중\") {\n      __typename\n    }\n  }\n": types.SuspendStoreForAdminListDocument,
+    "\n  mutation CloseStoreForAdminList($id: ID!) {\n    closeStore(storeId: $id) {\n      __typename\n    }\n  }\n": types.CloseStoreForAdminListDocument,
     "\n  query ProductAvailability($r: [_Any!]!) {\n    _entities(representations: $r) {\n      ... on Product {\n        id\n        availableQuantity\n      }\n    }\n  }\n": types.ProductAvailabilityDocument,
     "\n        mutation CloseStoreForAvailability($id: ID!) {\n          closeStore(storeId: $id) {\n            __typename\n          }\n        }\n      ": types.CloseStoreForAvailabilityDocument,
     "\n        mutation ReopenStoreForAvailability($id: ID!) {\n          reopenStore(storeId: $id) {\n            __typename\n          }\n        }\n      ": types.ReopenStoreForAvailabilityDocument,
@@ -118,6 +126,22 @@ const documents: Documents = {
     "\n  mutation SetFlowerStock($storeId: ID!, $items: [FlowerQuantityInput!]!, $requestId: ID) {\n    setFlowerStock(storeId: $storeId, items: $items, requestId: $requestId) {\n      __typename\n      ... on InventoryUpdate {\n        adjustmentId\n        changes {\n          flowerId\n          delta\n        }\n        items {\n          flowerId\n          available\n          reserved\n          low\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.SetFlowerStockDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminStores($filter: AdminStoreFilter, $sort: StoreSort, $first: Int, $after: String) {\n    adminStores(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        status\n        rating\n        ratingCount\n        address {\n          regionCode\n          regionName\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').AdminStoresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminStoreInventory($id: ID!) {\n    store(id: $id) {\n      status\n      lowStockThreshold\n      inventory {\n        flowerId\n        available\n        reserved\n        onHand\n        low\n      }\n    }\n  }\n"): typeof import('./graphql.js').AdminStoreInventoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SuspendStoreForAdminList($id: ID!) {\n    suspendStore(storeId: $id, reason: \"민원 확인 중\") {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SuspendStoreForAdminListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseStoreForAdminList($id: ID!) {\n    closeStore(storeId: $id) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').CloseStoreForAdminListDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Admin store list filters; all given filters apply together. */
+export type AdminStoreFilter = {
+  districtCode?: string | null | undefined;
+  /** Part of the store name. */
+  name?: string | null | undefined;
+  regionCode?: string | null | undefined;
+  /** Omit for every status. */
+  status?: StoreStatus | null | undefined;
+};
+
 export type AskQuestionInput = {
   /** 1 to 1,000 characters. */
   content: string;
@@ -189,6 +199,45 @@ export type UpdateStoreInput = {
   settlementAccount?: SettlementAccountInput | null | undefined;
   thumbnailUrl?: string | null | undefined;
 };
+
+export type AdminStoresQueryVariables = Exact<{
+  filter?: AdminStoreFilter | null | undefined;
+  sort?: StoreSort | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminStoresQuery = { adminStores: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, status: StoreStatus, rating: number, ratingCount: number, address: { regionCode: string, regionName: string | null } }> } };
+
+export type AdminStoreInventoryQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AdminStoreInventoryQuery = { store: { status: StoreStatus, lowStockThreshold: number | null, inventory: Array<{ flowerId: number, available: number, reserved: number, onHand: number, low: boolean }> } | null };
+
+export type SuspendStoreForAdminListMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SuspendStoreForAdminListMutation = { suspendStore:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'Store' }
+    | { __typename: 'StoreStatusTransitionError' }
+   };
+
+export type CloseStoreForAdminListMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CloseStoreForAdminListMutation = { closeStore:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'Store' }
+    | { __typename: 'StoreStatusTransitionError' }
+   };
 
 export type ProductAvailabilityQueryVariables = Exact<{
   r: Array<Record<string, unknown>> | Record<string, unknown>;
@@ -764,6 +813,57 @@ export const StoreFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"StoreFields"}) as unknown as TypedDocumentString<StoreFieldsFragment, unknown>;
+export const AdminStoresDocument = new TypedDocumentString(`
+    query AdminStores($filter: AdminStoreFilter, $sort: StoreSort, $first: Int, $after: String) {
+  adminStores(filter: $filter, sort: $sort, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      name
+      status
+      rating
+      ratingCount
+      address {
+        regionCode
+        regionName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminStoresQuery, AdminStoresQueryVariables>;
+export const AdminStoreInventoryDocument = new TypedDocumentString(`
+    query AdminStoreInventory($id: ID!) {
+  store(id: $id) {
+    status
+    lowStockThreshold
+    inventory {
+      flowerId
+      available
+      reserved
+      onHand
+      low
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminStoreInventoryQuery, AdminStoreInventoryQueryVariables>;
+export const SuspendStoreForAdminListDocument = new TypedDocumentString(`
+    mutation SuspendStoreForAdminList($id: ID!) {
+  suspendStore(storeId: $id, reason: "민원 확인 중") {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SuspendStoreForAdminListMutation, SuspendStoreForAdminListMutationVariables>;
+export const CloseStoreForAdminListDocument = new TypedDocumentString(`
+    mutation CloseStoreForAdminList($id: ID!) {
+  closeStore(storeId: $id) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<CloseStoreForAdminListMutation, CloseStoreForAdminListMutationVariables>;
 export const ProductAvailabilityDocument = new TypedDocumentString(`
     query ProductAvailability($r: [_Any!]!) {
   _entities(representations: $r) {

@@ -155,6 +155,7 @@ const suspend = (em: EntityManager, deps: SubscriptionsDeps, id: string, outcome
     if (fresh.resumedAt && fresh.resumedAt > outcome.at) return false;
     fresh.status = SubscriptionStatus.SUSPENDED;
     fresh.suspendedReason = outcome.reason ?? 'PAYMENT_DECLINED';
+    fresh.suspendedAt = deps.now();
     fresh.wakeAt = null;
     fresh.updatedAt = deps.now();
     return true;

@@ -38,6 +38,7 @@ export function markCanceled(
     .filter((r) => r.kind === CycleKindOfDelivery.DELIVERY)
     .reduce((max, r) => Math.max(max, r.cycle), 0);
   subscription.status = SubscriptionStatus.CANCELED;
+  subscription.canceledAt = meta.at;
   subscription.endsAfterCycle = records.reduce((max, r) => Math.max(max, r.cycle), 0);
   subscription.updatedAt = meta.at;
   recordEvent(

@@ -70,6 +70,10 @@ export class PauseWindow {
 @Index({ properties: ['storeId'] })
 @Index({ properties: ['status'] })
 @Index({ properties: ['wakeAt'] })
+// The admin's figures count subscriptions started, suspended and canceled in a period.
+@Index({ properties: ['createdAt'] })
+@Index({ properties: ['suspendedAt'] })
+@Index({ properties: ['canceledAt'] })
 @ObjectType('FlowerSubscription')
 @Directive('@key(fields: "id")')
 export class Subscription extends Revisioned implements OutboxCarrier {
@@ -151,6 +155,13 @@ export class Subscription extends Revisioned implements OutboxCarrier {
   @Property({ nullable: true })
   @Field(() => String, { nullable: true })
   suspendedReason?: string | null;
+
+  /** Last suspension (a failed charge); kept after a reactivation. */
+  @Property({ nullable: true })
+  suspendedAt?: Date | null;
+
+  @Property({ nullable: true })
+  canceledAt?: Date | null;
 
   /** Last reactivation after a suspension. */
   @Property({ nullable: true })

@@ -17,6 +17,7 @@ import * as types from './graphql.js';
  */
 type Documents = {
     "\n  query MySubscriptions {\n    mySubscriptions {\n      id\n      nextBillingDate\n      nextDeliveryDate\n      nextCharge {\n        total\n      }\n      cycles {\n        cycle\n        amount\n        order {\n          id\n        }\n      }\n    }\n  }\n": typeof types.MySubscriptionsDocument,
+    "\n  query PlatformSubscriptionStatsOf($days: Int!) {\n    platformSubscriptionStats(days: $days) {\n      started\n      suspended\n      canceled\n    }\n  }\n": typeof types.PlatformSubscriptionStatsOfDocument,
     "\n  fragment FlowerSubscriptionFields on FlowerSubscription {\n    id\n    status\n    cycle\n    quantity\n    nextBillingDate\n    nextDeliveryDate\n    paused\n    endsAfterCycle\n    cardLast4\n    deliveryWindow\n    suspendedReason\n    pause {\n      from\n      until\n    }\n    address {\n      line1\n    }\n    nextCharge {\n      subtotal\n      deliveryFee\n      total\n    }\n    cycles {\n      cycle\n      deliveryDate\n      deliveryWindow\n      kind\n      subtotal\n      deliveryFee\n      amount\n    }\n  }\n": typeof types.FlowerSubscriptionFieldsFragmentDoc,
     "\n  fragment InputErrorFields on UserError {\n    code\n    message\n    ... on InvalidInputError {\n      field\n    }\n  }\n": typeof types.InputErrorFieldsFragmentDoc,
     "\n  fragment SubscribeResultFields on SubscribeResult {\n    __typename\n    ... on FlowerSubscription {\n      ...FlowerSubscriptionFields\n    }\n    ...InputErrorFields\n  }\n": typeof types.SubscribeResultFieldsFragmentDoc,
@@ -36,6 +37,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query MySubscriptions {\n    mySubscriptions {\n      id\n      nextBillingDate\n      nextDeliveryDate\n      nextCharge {\n        total\n      }\n      cycles {\n        cycle\n        amount\n        order {\n          id\n        }\n      }\n    }\n  }\n": types.MySubscriptionsDocument,
+    "\n  query PlatformSubscriptionStatsOf($days: Int!) {\n    platformSubscriptionStats(days: $days) {\n      started\n      suspended\n      canceled\n    }\n  }\n": types.PlatformSubscriptionStatsOfDocument,
     "\n  fragment FlowerSubscriptionFields on FlowerSubscription {\n    id\n    status\n    cycle\n    quantity\n    nextBillingDate\n    nextDeliveryDate\n    paused\n    endsAfterCycle\n    cardLast4\n    deliveryWindow\n    suspendedReason\n    pause {\n      from\n      until\n    }\n    address {\n      line1\n    }\n    nextCharge {\n      subtotal\n      deliveryFee\n      total\n    }\n    cycles {\n      cycle\n      deliveryDate\n      deliveryWindow\n      kind\n      subtotal\n      deliveryFee\n      amount\n    }\n  }\n": types.FlowerSubscriptionFieldsFragmentDoc,
     "\n  fragment InputErrorFields on UserError {\n    code\n    message\n    ... on InvalidInputError {\n      field\n    }\n  }\n": types.InputErrorFieldsFragmentDoc,
     "\n  fragment SubscribeResultFields on SubscribeResult {\n    __typename\n    ... on FlowerSubscription {\n      ...FlowerSubscriptionFields\n    }\n    ...InputErrorFields\n  }\n": types.SubscribeResultFieldsFragmentDoc,
@@ -58,6 +60,10 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MySubscriptions {\n    mySubscriptions {\n      id\n      nextBillingDate\n      nextDeliveryDate\n      nextCharge {\n        total\n      }\n      cycles {\n        cycle\n        amount\n        order {\n          id\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').MySubscriptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlatformSubscriptionStatsOf($days: Int!) {\n    platformSubscriptionStats(days: $days) {\n      started\n      suspended\n      canceled\n    }\n  }\n"): typeof import('./graphql.js').PlatformSubscriptionStatsOfDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -59,6 +59,13 @@ export type MySubscriptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MySubscriptionsQuery = { mySubscriptions: Array<{ id: string, nextBillingDate: string | null, nextDeliveryDate: string | null, nextCharge: { total: number } | null, cycles: Array<{ cycle: number, amount: number, order: { id: string } | null }> }> };
 
+export type PlatformSubscriptionStatsOfQueryVariables = Exact<{
+  days: number;
+}>;
+
+
+export type PlatformSubscriptionStatsOfQuery = { platformSubscriptionStats: { started: number, suspended: number, canceled: number } };
+
 export type FlowerSubscriptionFieldsFragment = { id: string, status: SubscriptionStatus, cycle: SubscriptionCycle, quantity: number, nextBillingDate: string | null, nextDeliveryDate: string | null, paused: boolean, endsAfterCycle: number | null, cardLast4: string, deliveryWindow: string, suspendedReason: string | null, pause: { from: string, until: string } | null, address: { line1: string }, nextCharge: { subtotal: number, deliveryFee: number, total: number } | null, cycles: Array<{ cycle: number, deliveryDate: string, deliveryWindow: string, kind: SubscriptionCycleKind, subtotal: number, deliveryFee: number, amount: number }> };
 
 type InputErrorFields_InvalidInputError_Fragment = { field: string, code: string, message: string };
@@ -466,6 +473,15 @@ export const MySubscriptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MySubscriptionsQuery, MySubscriptionsQueryVariables>;
+export const PlatformSubscriptionStatsOfDocument = new TypedDocumentString(`
+    query PlatformSubscriptionStatsOf($days: Int!) {
+  platformSubscriptionStats(days: $days) {
+    started
+    suspended
+    canceled
+  }
+}
+    `) as unknown as TypedDocumentString<PlatformSubscriptionStatsOfQuery, PlatformSubscriptionStatsOfQueryVariables>;
 export const SubscribeDocument = new TypedDocumentString(`
     mutation Subscribe($input: SubscribeInput!) {
   subscribe(input: $input) {

@@ -1,0 +1,81 @@
+import type { Consumption, EventEnvelope } from '@bloom/kernel';
+import {
+  couponRedeemed,
+  couponRejected,
+  couponReturned,
+  inventoryCommitted,
+  inventoryRejected,
+  inventoryReleased,
+  inventoryReserved,
+  orderCanceled,
+  orderConfirmed,
+  orderCouponRedemptionRequested,
+  orderDelivered,
+  orderFailed,
+  orderLineCompleted,
+  orderNewOrder,
+  orderPickedUp,
+  orderPlaced,
+  orderPreparing,
+  orderReadyForPickup,
+  orderShipping,
+} from '@bloom/schema';
+import type { MikroORM } from '@mikro-orm/mongodb';
+import type { OrdersDeps } from '../orders.deps.js';
+import { keepOrderEvent } from './order-event.entity.js';
+
+/** Every event orders publishes about an order. */
+const ORDER_EVENTS = [
+  orderPlaced,
+  orderCouponRedemptionRequested,
+  orderConfirmed,
+  orderFailed,
+  orderCanceled,
+  orderNewOrder,
+  orderPreparing,
+  orderShipping,
+  orderReadyForPickup,
+  orderDelivered,
+  orderPickedUp,
+  orderLineCompleted,
+].map((contract) => contract.type);
+
+/** The stores answers and effects of an order's saga. */
+const STORES_EVENTS = [
+  inventoryReserved,
+  inventoryRejected,
+  inventoryCommitted,
+  inventoryReleased,
+  couponRedeemed,
+  couponRejected,
+  couponReturned,
+].map((contract) => contract.type);
+
+const orderIdOf = (event: EventEnvelope): string | null => {
+  const payload = event.payload as { orderId?: unknown } | null;
+  return typeof payload?.orderId === 'string' ? payload.orderId : null;
+};
+
+/**
+ * Keeps the events of every order in its story ledger, as the bus delivered them. Separate
+ * durable consumers (one per stream) so the saga's own consumers are untouched; the ledger's
+ * unique id makes redeliveries harmless without a processed-event claim.
+ */
+export async function startOrderEventConsumers(
+  orm: MikroORM,
+  deps: OrdersDeps,
+): Promise<Consumption[]> {
+  const handle = async (event: EventEnvelope) => {
+    const orderId = orderIdOf(event);
+    if (orderId) await keepOrderEvent(orm.em.fork(), orderId, event);
+  };
+  return Promise.all([
+    deps.bus.consume({ durable: 'orders-story', types: ORDER_EVENTS, concurrency: 16, handle }),
+    deps.bus.consume({
+      durable: 'orders-story-stores',
+      types: STORES_EVENTS,
+      concurrency: 16,
+      handle,
+    }),
+  ]);
+}
