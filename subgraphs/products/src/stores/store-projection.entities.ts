@@ -2,8 +2,9 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * What products knows about a store, projected from stores events: who owns it (the caller's
- * token carries only a user id) and whether it is open. `sequence` is the store's event
- * sequence, so an older event arriving late never overwrites a newer one.
+ * token carries only a user id) and whether it is open. `sequence` orders the store's profile
+ * snapshots and `statusSequence` its status changes (they come from different logs), so an
+ * older event arriving late never overwrites a newer one.
  */
 @Entity({ collection: 'store_projections' })
 @Index({ properties: ['ownerUserId'] })
@@ -24,6 +25,9 @@ export class StoreProjection {
 
   @Property()
   sequence: number = 0;
+
+  @Property()
+  statusSequence: number = 0;
 
   @Property()
   updatedAt: Date = new Date();

@@ -19,11 +19,22 @@ import {
   storeSuspended,
   storeUpdated,
 } from '@bloom/schema';
+import type { Filter, UpdateFilter } from 'mongodb';
 import { Product, SaleStatus } from '../products/product.entity.js';
 import type { ProductsDeps } from '../products.deps.js';
 import { RestockService } from '../restock/restock.service.js';
 import { StoreDirectory, stockRankOf, unitsAvailable } from './store.directory.js';
 import { flowerStockId } from './store-projection.entities.js';
+
+interface StoreProjectionDoc {
+  _id: string;
+  ownerUserId: string;
+  name: string;
+  status: string;
+  sequence: number;
+  statusSequence: number;
+  updatedAt: Date;
+}
 
 export const STORE_LIFECYCLE_EVENTS = [
   storeOpened,
@@ -67,22 +78,22 @@ export class StoreProjectionService {
           event.type === storeOpened.type ? storeOpened : storeUpdated,
           event,
         );
-        await this.setStore(payload.storeId, payload.sellerId, payload.status, event.sequence, {
+        await this.setProfile(payload.storeId, payload.sellerId, payload.status, event.sequence, {
           name: payload.name,
         });
         return;
       }
       case storeSuspended.type: {
         const { payload } = decodeEvent(storeSuspended, event);
-        return this.setStore(payload.storeId, payload.sellerId, 'SUSPENDED', event.sequence);
+        return this.setStatus(payload.storeId, payload.sellerId, 'SUSPENDED', event.sequence);
       }
       case storeReopened.type: {
         const { payload } = decodeEvent(storeReopened, event);
-        return this.setStore(payload.storeId, payload.sellerId, 'OPEN', event.sequence);
+        return this.setStatus(payload.storeId, payload.sellerId, 'OPEN', event.sequence);
       }
       case storeClosed.type: {
         const { payload } = decodeEvent(storeClosed, event);
-        return this.setStore(payload.storeId, payload.sellerId, 'CLOSED', event.sequence);
+        return this.setStatus(payload.storeId, payload.sellerId, 'CLOSED', event.sequence);
       }
       default: {
         const contract = STOCK_EVENTS.find((candidate) => candidate.type === event.type);
@@ -98,25 +109,55 @@ export class StoreProjectionService {
     }
   }
 
-  /** Newest store event wins (by the store's event sequence). */
-  private async setStore(
+  /**
+   * The store's profile (opened/updated snapshots), newest by the store document's sequence.
+   * The snapshot's status only seeds a new projection: status changes come from the store's
+   * status log, whose events are numbered by that log, so the two sequences are never compared.
+   */
+  private async setProfile(
     storeId: string,
     ownerUserId: string,
     status: string,
     sequence: number,
-    extra: { name?: string } = {},
+    profile: { name: string },
   ): Promise<void> {
+    await this.upsertNewer(
+      { _id: storeId, sequence: { $lt: sequence } },
+      {
+        $set: { ownerUserId, sequence, updatedAt: this.deps.now(), ...profile },
+        $setOnInsert: { status, statusSequence: 0 },
+      },
+    );
+  }
+
+  /** Suspended, reopened or closed: newest by the status log's position. */
+  private async setStatus(
+    storeId: string,
+    ownerUserId: string,
+    status: string,
+    statusSequence: number,
+  ): Promise<void> {
+    await this.upsertNewer(
+      {
+        _id: storeId,
+        // Projections written before status had its own sequence have no statusSequence.
+        $or: [{ statusSequence: { $lt: statusSequence } }, { statusSequence: { $exists: false } }],
+      },
+      {
+        $set: { ownerUserId, status, statusSequence, updatedAt: this.deps.now() },
+        $setOnInsert: { name: '', sequence: 0 },
+      },
+    );
+  }
+
+  private async upsertNewer(
+    filter: Filter<StoreProjectionDoc>,
+    update: UpdateFilter<StoreProjectionDoc>,
+  ) {
     try {
       await rawDb(this.em)
-        .collection<{ _id: string }>('store_projections')
-        .updateOne(
-          { _id: storeId, sequence: { $lt: sequence } },
-          {
-            $set: { ownerUserId, status, sequence, updatedAt: this.deps.now(), ...extra },
-            $setOnInsert: extra.name === undefined ? { name: '' } : {},
-          },
-          { upsert: true },
-        );
+        .collection<StoreProjectionDoc>('store_projections')
+        .updateOne(filter, update, { upsert: true });
     } catch (error) {
       // The stored figure is newer: the upsert's insert collides with it.
       if (!isDuplicateKeyError(error)) throw error;

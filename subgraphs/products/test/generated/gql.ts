@@ -58,6 +58,7 @@ type Documents = {
     "\n        query ReviewableOrderLineIds {\n          reviewableOrderLines {\n            orderLineId\n          }\n        }\n      ": typeof types.ReviewableOrderLineIdsDocument,
     "\n            query ProductReviews($id: ID!, $sort: ReviewSort!, $after: String) {\n              product(id: $id) {\n                reviews(sort: $sort, first: 7, after: $after) {\n                  totalCount\n                  pageInfo {\n                    hasNextPage\n                    endCursor\n                  }\n                  nodes {\n                    rating\n                    createdAt\n                  }\n                }\n              }\n            }\n          ": typeof types.ProductReviewsDocument,
     "\n  query SearchProducts($q: String!, $first: Int, $after: String) {\n    searchProducts(query: $q, first: $first, after: $after) {\n      interpretation {\n        category\n        tags\n        flowerIds\n        colors\n        priceMin\n        priceMax\n        sort\n        occasion\n        keywords\n        source\n      }\n      products {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          name\n          price\n        }\n      }\n    }\n  }\n": typeof types.SearchProductsDocument,
+    "\n  query StoreStatusCount($storeId: ID!) {\n    products(filter: { storeId: $storeId }, sort: NEWEST, first: 10) {\n      totalCount\n    }\n  }\n": typeof types.StoreStatusCountDocument,
 };
 const documents: Documents = {
     "\n  query ProductEntities($r: [_Any!]!) {\n    _entities(representations: $r) {\n      __typename\n      ... on Product {\n        id\n        name\n        storeId\n        recipe {\n          flowerId\n          count\n        }\n        likeCount\n        likedByMe\n        restockAlertSubscribed\n      }\n    }\n  }\n": types.ProductEntitiesDocument,
@@ -102,6 +103,7 @@ const documents: Documents = {
     "\n        query ReviewableOrderLineIds {\n          reviewableOrderLines {\n            orderLineId\n          }\n        }\n      ": types.ReviewableOrderLineIdsDocument,
     "\n            query ProductReviews($id: ID!, $sort: ReviewSort!, $after: String) {\n              product(id: $id) {\n                reviews(sort: $sort, first: 7, after: $after) {\n                  totalCount\n                  pageInfo {\n                    hasNextPage\n                    endCursor\n                  }\n                  nodes {\n                    rating\n                    createdAt\n                  }\n                }\n              }\n            }\n          ": types.ProductReviewsDocument,
     "\n  query SearchProducts($q: String!, $first: Int, $after: String) {\n    searchProducts(query: $q, first: $first, after: $after) {\n      interpretation {\n        category\n        tags\n        flowerIds\n        colors\n        priceMin\n        priceMax\n        sort\n        occasion\n        keywords\n        source\n      }\n      products {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          name\n          price\n        }\n      }\n    }\n  }\n": types.SearchProductsDocument,
+    "\n  query StoreStatusCount($storeId: ID!) {\n    products(filter: { storeId: $storeId }, sort: NEWEST, first: 10) {\n      totalCount\n    }\n  }\n": types.StoreStatusCountDocument,
 };
 
 /**
@@ -272,6 +274,10 @@ export function graphql(source: "\n            query ProductReviews($id: ID!, $s
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SearchProducts($q: String!, $first: Int, $after: String) {\n    searchProducts(query: $q, first: $first, after: $after) {\n      interpretation {\n        category\n        tags\n        flowerIds\n        colors\n        priceMin\n        priceMax\n        sort\n        occasion\n        keywords\n        source\n      }\n      products {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          name\n          price\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').SearchProductsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StoreStatusCount($storeId: ID!) {\n    products(filter: { storeId: $storeId }, sort: NEWEST, first: 10) {\n      totalCount\n    }\n  }\n"): typeof import('./graphql.js').StoreStatusCountDocument;
 
 
 export function graphql(source: string) {

@@ -523,6 +523,13 @@ export type SearchProductsQueryVariables = Exact<{
 
 export type SearchProductsQuery = { searchProducts: { interpretation: { category: CategoryKey | null, tags: Array<TagKey>, flowerIds: Array<number>, colors: Array<FlowerColor>, priceMin: number | null, priceMax: number | null, sort: ProductSort | null, occasion: Occasion | null, keywords: Array<string>, source: InterpretationSource }, products: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ name: string, price: number }> } } };
 
+export type StoreStatusCountQueryVariables = Exact<{
+  storeId: string;
+}>;
+
+
+export type StoreStatusCountQuery = { products: { totalCount: number } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1138,3 +1145,10 @@ export const SearchProductsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SearchProductsQuery, SearchProductsQueryVariables>;
+export const StoreStatusCountDocument = new TypedDocumentString(`
+    query StoreStatusCount($storeId: ID!) {
+  products(filter: {storeId: $storeId}, sort: NEWEST, first: 10) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<StoreStatusCountQuery, StoreStatusCountQueryVariables>;
