@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '@bloom/testing';
+import { ADMIN_ACCOUNT, freePort } from '@bloom/testing';
 import {
   type Browser,
   type BrowserContext,
@@ -27,12 +27,14 @@ export interface ClientApp {
   phone(): Promise<BrowserTab>;
   /** A fresh tablet-sized (768×1024) browser context. */
   tablet(): Promise<BrowserTab>;
+  /** A fresh desktop-sized (1440×900) browser context, what operations staff use. */
+  desktop(): Promise<BrowserTab>;
   shot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
 
 /** The client workspaces under clients/ that have a Vite app. */
-export type ClientName = 'storefront' | 'seller';
+export type ClientName = 'storefront' | 'seller' | 'admin';
 
 const PHONE: BrowserContextOptions = {
   viewport: { width: 390, height: 844 },
@@ -48,9 +50,14 @@ const TABLET: BrowserContextOptions = {
   hasTouch: true,
 };
 
+const DESKTOP: BrowserContextOptions = {
+  viewport: { width: 1440, height: 900 },
+  deviceScaleFactor: 1,
+};
+
 /**
  * Serves one client (clients/<name>) with Vite's dev server (as `npm start` does) proxying
- * /graphql to the given gateway, and starts headless Debian Chromium through playwright-core.
+ * /graphql (and the gateway's /ops) to the given gateway, and starts headless Debian Chromium through playwright-core.
  */
 export async function startClient(name: ClientName, gatewayUrl: string): Promise<ClientApp> {
   const root = fileURLToPath(new URL(`../../clients/${name}/`, import.meta.url));
@@ -66,7 +73,10 @@ export async function startClient(name: ClientName, gatewayUrl: string): Promise
       port,
       strictPort: true,
       hmr: false,
-      proxy: { '/graphql': { target: gatewayOrigin, ws: true, changeOrigin: true } },
+      proxy: {
+        '/graphql': { target: gatewayOrigin, ws: true, changeOrigin: true },
+        '/ops': { target: gatewayOrigin, changeOrigin: true },
+      },
     },
   });
   await vite.listen();
@@ -104,6 +114,7 @@ export async function startClient(name: ClientName, gatewayUrl: string): Promise
     browser,
     phone: () => open(PHONE),
     tablet: () => open(TABLET),
+    desktop: () => open(DESKTOP),
     shot: async (page, shotName) => {
       await page.screenshot({ path: `${SCREENSHOTS}${shotName}.png`, fullPage: true });
     },
@@ -122,6 +133,20 @@ export async function signInSeller(page: Page, path: string, heading: string): P
   await page.goto(path);
   await page.getByLabel('이메일').fill('sky@bloom.test');
   await page.getByLabel('비밀번호').fill('flowers123');
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+}
+
+/**
+ * Signs the platform admin (`ADMIN_ACCOUNT`) in to the admin dashboard on the sign-in page
+ * `path` redirects to, and waits for the page's heading.
+ */
+export async function signInAdmin(page: Page, path: string, heading: string): Promise<void> {
+  await page.goto(path);
+  // The first page of a fresh Vite server waits for its dependency pre-bundling.
+  await page.getByLabel('이메일').waitFor({ timeout: 60_000 });
+  await page.getByLabel('이메일').fill(ADMIN_ACCOUNT.email);
+  await page.getByLabel('비밀번호').fill(ADMIN_ACCOUNT.password);
   await page.getByRole('button', { name: '로그인' }).click();
   await page.getByRole('heading', { name: heading, exact: true }).waitFor();
 }

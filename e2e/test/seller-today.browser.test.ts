@@ -75,22 +75,29 @@ beforeAll(async () => {
   );
   owner = await skyGardenSeller(sys);
   await sys.call(SET_STOCK, { s: owner.storeId }, owner.token);
-  const created = await sys.call(
-    CREATE_PRODUCT,
-    {
-      i: productInput({
-        name: '노을빛 장미 꽃다발',
-        summary: '사랑을 전하는 붉은 장미',
-        description: '붉은 장미 열 송이와 안개꽃',
-        price: 39000,
-        category: 'BOUQUET',
-        recipe: [
-          { flowerId: 1, count: 10, representative: true },
-          { flowerId: 18, count: 3 },
-        ],
-      }),
+  // Products learns of the new store from its event: retry until it has.
+  const created = await waitFor(
+    async () => {
+      const res = await sys.call(
+        CREATE_PRODUCT,
+        {
+          i: productInput({
+            name: '노을빛 장미 꽃다발',
+            summary: '사랑을 전하는 붉은 장미',
+            description: '붉은 장미 열 송이와 안개꽃',
+            price: 39000,
+            category: 'BOUQUET',
+            recipe: [
+              { flowerId: 1, count: 10, representative: true },
+              { flowerId: 18, count: 3 },
+            ],
+          }),
+        },
+        owner.token,
+      );
+      return res.data?.createProduct.__typename === 'NoStoreError' ? undefined : res;
     },
-    owner.token,
+    { what: 'store known to products' },
   );
   const product = created.data?.createProduct;
   productId = product?.__typename === 'Product' ? product.id : '';

@@ -57,7 +57,7 @@ async function settle(api: SeedApi, id: string, token: string): Promise<string> 
 
 export async function seedOrders(api: SeedApi): Promise<void> {
   let created = 0;
-  for (const [index, seller] of demoSellers.slice(0, 2).entries()) {
+  for (const [index, seller] of demoSellers.entries()) {
     const sellerToken = await api.logIn(seller.email, SEED_PASSWORD);
     const mine = await api.call<{ myStore: { id: string } | null }>(
       `{ myStore { id } }`,

@@ -10,6 +10,7 @@ export { formatDay, formatFee, formatInstant, formatPhone, formatWon, seoulDay }
 export {
   INVALID_INPUT,
   type TypedError,
+  codeMessage,
   fieldName,
   inKorean,
   koreanMessage,
@@ -24,6 +25,14 @@ export {
   errorText,
 } from './status.js';
 export { Icon, type IconName } from './icons.js';
+export { type Credentials, SignInForm, safeNext } from './sign-in-form.js';
 export { type Toast, ToastProvider, useToast } from './toast.js';
 export { possibleTypesOf } from './possible-types.js';
 export { default as possibleTypes } from './possible-types.generated.json';
+export {
+  type BusinessNumberState,
+  businessNumberState,
+  formatBusinessNumber,
+  isValidBusinessNumber,
+} from './business-number.js';
+export { csvText, downloadCsv, formatMonth } from './csv.js';

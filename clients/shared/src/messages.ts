@@ -74,6 +74,22 @@ const BY_CODE: Record<string, string> = {
   INVALID_CARD_EXPIRATION: '유효기간이 지난 카드입니다.',
   CARD_REFUSED: '카드 등록이 거절되었습니다. 다른 카드를 써 주세요.',
   REJECT_CARD_COMPANY: '카드사에서 거절했습니다. 다른 카드를 써 주세요.',
+  // seller dashboard (a florist reads these: 해요체, like the dashboard)
+  INVALID_BUSINESS_NUMBER: '사업자등록번호가 맞지 않아요. 번호를 다시 확인해 주세요.',
+  ALREADY_APPLIED: '이미 신청했어요. 심사 결과를 기다려 주세요.',
+  NO_STORE: '꽃집을 먼저 만들어 주세요.',
+  INVALID_PRICE: '가격은 100원부터 1,000만 원까지 원 단위로 입력해 주세요.',
+  CATEGORY_REQUIRED: '종류를 골라 주세요.',
+  INVALID_RECIPE: '구성 꽃은 1~22종, 한 종에 1~999송이로 넣어 주세요.',
+  UNKNOWN_FLOWER: '목록에 있는 꽃만 고를 수 있어요.',
+  REPRESENTATIVE_REQUIRED: '대표 꽃을 하나 골라 주세요.',
+  SUBSCRIPTION_PRODUCT_EXISTS:
+    '정기구독 상품은 꽃집마다 하나만 만들 수 있어요. 이미 있는 상품을 고쳐 주세요.',
+  PRODUCT_NOT_FOUND: '상품을 찾을 수 없어요. 목록을 새로고침해 주세요.',
+  USE_DELETE: '삭제는 삭제 버튼으로 해 주세요.',
+  EMPTY: '수량을 입력한 꽃이 없어요.',
+  DUPLICATE_FLOWER: '같은 꽃이 두 번 들어갔어요.',
+  COUPON_CODE_TAKEN: '이미 쓰고 있는 쿠폰 코드예요. 다른 코드를 정해 주세요.',
 };
 
 /** InvalidInputError without a specific code: the field says what is wrong. */
@@ -102,6 +118,9 @@ const BY_FIELD: Record<string, string> = {
 
 /** The last segment of a field path: `delivery.phone` → `phone`. */
 export const fieldName = (field: string | undefined): string => field?.split('.').at(-1) ?? '';
+
+/** The catalogue's sentence for a code, if it has one (a form's own field words come next). */
+export const codeMessage = (code: string): string | undefined => BY_CODE[code];
 
 /** A sentence in Korean for a typed result error. */
 export function koreanMessage(error: TypedError): string {

@@ -11,6 +11,9 @@ const SHELL = gql`
     myStore {
       id
       name
+      unanswered: questions(unansweredOnly: true, first: 1) {
+        totalCount
+      }
     }
   }
 `;
@@ -27,7 +30,7 @@ const NOTICES = gql`
 
 interface Shell {
   unreadNoticeCount: number;
-  myStore: { id: string; name: string } | null;
+  myStore: { id: string; name: string; unanswered: { totalCount: number } } | null;
 }
 
 interface LiveNotice {
@@ -54,6 +57,15 @@ export function Layout() {
     },
   });
   const unread = shell.data?.unreadNoticeCount ?? 0;
+  const waiting = shell.data?.myStore?.unanswered.totalCount ?? 0;
+  // Nav badges: unread notices, and questions still waiting for an answer.
+  const badgeOf = (to: string): { n: number; label: string } | null => {
+    if (to === '/notices' && unread > 0) return { n: unread, label: `읽지 않은 알림 ${unread}개` };
+    if (to === '/questions' && waiting > 0) {
+      return { n: waiting, label: `답변을 기다리는 문의 ${waiting}개` };
+    }
+    return null;
+  };
   // No store yet: the set-up page (매장 설정) creates it.
   const storeName = shell.data
     ? (shell.data.myStore?.name ?? '매장을 등록해 주세요')
@@ -85,17 +97,25 @@ export function Layout() {
         </div>
       </header>
       <nav className="seller-nav" aria-label="판매자 메뉴">
-        {NAV.map((item) => (
-          <NavLink key={item.to} to={item.to} end={item.to === '/'}>
-            <Icon name={item.icon} size={22} />
-            <span>{item.label}</span>
-            {item.to === '/notices' && unread > 0 && (
-              <span className="badge" aria-hidden="true">
-                {count(unread)}
-              </span>
-            )}
-          </NavLink>
-        ))}
+        {NAV.map((item) => {
+          const badge = badgeOf(item.to);
+          return (
+            <NavLink
+              key={item.to}
+              to={item.to}
+              end={item.to === '/'}
+              aria-label={badge ? `${item.label}, ${badge.label}` : undefined}
+            >
+              <Icon name={item.icon} size={22} />
+              <span>{item.label}</span>
+              {badge && (
+                <span className="badge" aria-hidden="true">
+                  {count(badge.n)}
+                </span>
+              )}
+            </NavLink>
+          );
+        })}
       </nav>
       <main className="seller-page">
         <Outlet />

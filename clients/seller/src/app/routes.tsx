@@ -32,6 +32,7 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <Loading />,
     children: [
       { index: true, ...page(() => import('../pages/today.page.js')) },
+      { path: 'orders/:orderId', ...page(() => import('../pages/order.page.js')) },
       { path: 'products', ...page(() => import('../pages/products.page.js')) },
       { path: 'inventory', ...page(() => import('../pages/inventory.page.js')) },
       { path: 'coupons', ...page(() => import('../pages/coupons.page.js')) },

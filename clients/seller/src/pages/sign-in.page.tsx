@@ -2,14 +2,15 @@ import { gql } from '@apollo/client';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import {
   type AuthPayload,
+  type Credentials,
+  SignInForm,
   type TypedError,
-  UserErrorNotice,
   errorText,
-  inKorean,
+  safeNext,
   useSession,
   useSessionStore,
 } from '@bloom/client-shared';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 
 const LOG_IN = gql`
@@ -51,12 +52,6 @@ type LogInResult =
 const isAuthPayload = (r: LogInResult): r is { __typename: 'AuthPayload' } & AuthPayload =>
   r.__typename === 'AuthPayload';
 
-/** Only a path of this app: `next` comes from the URL (no `//elsewhere`). */
-function safeNext(next: string | null): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next.startsWith('/sign-in') ? '/' : next;
-}
-
 export function Page() {
   const session = useSession();
   const store = useSessionStore();
@@ -64,26 +59,15 @@ export function Page() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<TypedError | null>(null);
-  const [logIn, { loading }] = useMutation<
-    { logIn: LogInResult },
-    { input: { email: string; password: string } }
-  >(LOG_IN);
+  const [logIn, { loading }] = useMutation<{ logIn: LogInResult }, { input: Credentials }>(LOG_IN);
 
   if (session) return <Navigate to={next} replace />;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async (input: Credentials) => {
     setProblem(null);
-    if (!email.trim() || !password) {
-      setProblem({ code: 'REQUIRED', message: '이메일과 비밀번호를 입력해 주세요.' });
-      return;
-    }
     try {
-      const result = (await logIn({ variables: { input: { email: email.trim(), password } } })).data
-        ?.logIn;
+      const result = (await logIn({ variables: { input } })).data?.logIn;
       if (!result) return;
       if (!isAuthPayload(result)) {
         setProblem(result);
@@ -96,51 +80,31 @@ export function Page() {
     } catch (failure) {
       setProblem({
         code: 'NETWORK',
-        message: `로그인하지 못했습니다. 연결을 확인해 주세요. (${errorText(failure)})`,
+        message: `로그인하지 못했어요. 연결을 확인해 주세요. (${errorText(failure)})`,
       });
     }
   };
 
   return (
     <main className="seller-auth">
-      <form className="card stack seller-auth-form" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="seller-auth-brand">
-          <img src="/favicon.svg" alt="" width={36} height={36} />
-          <span>Blooming Blooms 판매자센터</span>
-        </div>
-        <h1>로그인</h1>
-        <p className="muted small">오늘 들어온 주문과 재고를 확인하려면 로그인해 주세요.</p>
-        <label className="field">
-          이메일
-          <input
-            type="email"
-            name="email"
-            autoComplete="username"
-            inputMode="email"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </label>
-        <label className="field">
-          비밀번호
-          <input
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </label>
-        <UserErrorNotice error={inKorean(problem)} />
-        <button type="submit" className="button block" disabled={loading}>
-          {loading ? '로그인 중…' : '로그인'}
-        </button>
-        <p className="muted small center">
-          아직 판매자가 아니신가요? <Link to="/apply">판매자 신청</Link>
-        </p>
-      </form>
+      <SignInForm
+        className="card stack seller-auth-form"
+        intro="오늘 들어온 주문과 재고를 확인하려면 로그인해 주세요."
+        problem={problem}
+        loading={loading}
+        onSubmit={(input) => void submit(input)}
+        before={
+          <div className="seller-auth-brand">
+            <img src="/favicon.svg" alt="" width={36} height={36} />
+            <span>Blooming Blooms 판매자센터</span>
+          </div>
+        }
+        after={
+          <p className="muted small center">
+            아직 판매자가 아니신가요? <Link to="/apply">판매자 신청</Link>
+          </p>
+        }
+      />
     </main>
   );
 }

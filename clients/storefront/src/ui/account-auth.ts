@@ -5,6 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import {
   type AuthPayload,
   errorText,
+  safeNext,
   type TypedError,
   useSession,
   useSessionStore,
@@ -31,17 +32,6 @@ export type AuthResult =
 
 const isAuthPayload = (result: AuthResult): result is { __typename: 'AuthPayload' } & AuthPayload =>
   result.__typename === 'AuthPayload';
-
-/**
- * Where to go after signing in. Only a path on this site: `next` comes from the URL, and an
- * absolute or protocol-relative one (`//evil.example`) would send a fresh session elsewhere.
- */
-export function safeNext(next: string | null): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  // Coming back to the sign-in or sign-up page itself would look like nothing happened.
-  if (/^\/sign-(in|up)(\?|$)/.test(next)) return '/';
-  return next;
-}
 
 /**
  * The sign-in and sign-up forms: `authenticate` sends the form and either shows the typed error

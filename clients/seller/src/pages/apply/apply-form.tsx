@@ -1,10 +1,14 @@
 import { useMutation } from '@apollo/client/react';
-import { errorText, UserErrorNotice, type TypedError } from '@bloom/client-shared';
+import {
+  errorText,
+  UserErrorNotice,
+  type TypedError,
+  businessNumberState,
+} from '@bloom/client-shared';
 import { type FormEvent, useState } from 'react';
 import { APPLY_FOR_SELLER, type ApplyForSellerResult } from './apply.operations.js';
 import { applyError, blamedField } from './apply-messages.js';
 import { BusinessFields, type BusinessValues } from './business-fields.js';
-import { businessNumberState } from './business-number.js';
 
 /** Signed in without a seller profile (or rejected): apply with the business details. */
 export function ApplyForm({ initial, again }: { initial?: BusinessValues; again?: boolean }) {

@@ -1,11 +1,6 @@
-import { inKorean, type TypedError } from '@bloom/client-shared';
+import { codeMessage, inKorean, type TypedError } from '@bloom/client-shared';
 
-/** Codes and fields of the application the shared catalogue doesn't know. */
-const BY_CODE: Record<string, string> = {
-  INVALID_BUSINESS_NUMBER: '사업자등록번호가 맞지 않아요. 번호를 다시 확인해 주세요.',
-  ALREADY_APPLIED: '이미 신청했어요. 심사 결과를 기다려 주세요.',
-};
-
+/** Fields of the application the shared catalogue doesn't know (its codes are there). */
 const BY_FIELD: Record<string, string> = {
   businessName: '상호를 1~100자로 입력해 주세요.',
   businessRegistrationNumber: '사업자등록번호 10자리를 입력해 주세요.',
@@ -13,7 +8,7 @@ const BY_FIELD: Record<string, string> = {
 
 export function applyError(error: TypedError | null): TypedError | null {
   if (!error) return null;
-  const known = BY_CODE[error.code];
+  const known = codeMessage(error.code);
   if (known) return { ...error, message: known };
   const byField = error.field ? BY_FIELD[error.field.split('.').at(-1) ?? ''] : undefined;
   if (error.code !== 'WEAK_PASSWORD' && byField) return { ...error, message: byField };

@@ -1,5 +1,9 @@
-import { UserErrorNotice, type TypedError } from '@bloom/client-shared';
-import { businessNumberState, formatBusinessNumber } from './business-number.js';
+import {
+  UserErrorNotice,
+  type TypedError,
+  businessNumberState,
+  formatBusinessNumber,
+} from '@bloom/client-shared';
 
 export interface BusinessValues {
   businessName: string;

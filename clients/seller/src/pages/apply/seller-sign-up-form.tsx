@@ -1,5 +1,11 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { errorText, UserErrorNotice, useSessionStore, type TypedError } from '@bloom/client-shared';
+import {
+  errorText,
+  UserErrorNotice,
+  useSessionStore,
+  type TypedError,
+  businessNumberState,
+} from '@bloom/client-shared';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -9,7 +15,6 @@ import {
 } from './apply.operations.js';
 import { applyError, blamedField } from './apply-messages.js';
 import { BusinessFields, type BusinessValues } from './business-fields.js';
-import { businessNumberState } from './business-number.js';
 
 /** The server's rule, checked here too so the florist learns it before sending. */
 const strongEnough = (password: string) =>

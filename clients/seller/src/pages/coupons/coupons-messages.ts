@@ -1,4 +1,4 @@
-import { type TypedError, fieldName, koreanMessage } from '@bloom/client-shared';
+import { type TypedError, codeMessage, fieldName, koreanMessage } from '@bloom/client-shared';
 
 /** The coupon mutations' errors in the florist's words, by field (the API speaks English). */
 const BY_FIELD: Record<string, string> = {
@@ -18,10 +18,8 @@ export function couponErrorField(error: TypedError): string {
 }
 
 export function couponMessage(error: TypedError): string {
-  if (error.code === 'COUPON_CODE_TAKEN')
-    return '이미 쓰고 있는 쿠폰 코드예요. 다른 코드를 정해 주세요.';
   if (error.code === 'INVALID_PERIOD' && error.message.includes('future'))
     return '종료일은 오늘 이후로 골라 주세요.';
   if (error.code === 'INVALID_PERIOD') return '종료일은 시작일보다 뒤여야 해요.';
-  return BY_FIELD[fieldName(error.field)] ?? koreanMessage(error);
+  return codeMessage(error.code) ?? BY_FIELD[fieldName(error.field)] ?? koreanMessage(error);
 }

@@ -1,13 +1,8 @@
-import { type TypedError, koreanMessage } from '@bloom/client-shared';
+import { type TypedError, codeMessage, koreanMessage } from '@bloom/client-shared';
 import type { StockShortage } from './inventory.operations.js';
 
-/** The stock mutations' codes in the florist's words (the API's messages are English). */
-const BY_CODE: Record<string, string> = {
-  OUT_OF_RANGE: '수량은 0~1,000,000송이로 입력해 주세요. 더하기·빼기는 0이 아니어야 해요.',
-  EMPTY: '수량을 입력한 꽃이 없어요.',
-  UNKNOWN_FLOWER: '목록에 있는 꽃만 입력할 수 있어요.',
-  DUPLICATE_FLOWER: '같은 꽃이 두 번 들어갔어요.',
-};
+/** OUT_OF_RANGE means the stock amounts here (a generic code); the rest are shared. */
+const OUT_OF_RANGE = '수량은 0~1,000,000송이로 입력해 주세요. 더하기·빼기는 0이 아니어야 해요.';
 
 export function stockMessage(error: TypedError, flowerName: (id: number) => string): string {
   if (error.code === 'INSUFFICIENT_STOCK' || 'shortages' in error) {
@@ -18,7 +13,7 @@ export function stockMessage(error: TypedError, flowerName: (id: number) => stri
     return `남은 재고보다 많이 뺄 수 없어요.${detail ? ` (${detail})` : ''}`;
   }
   return (
-    BY_CODE[error.code] ??
+    (error.code === 'OUT_OF_RANGE' ? OUT_OF_RANGE : codeMessage(error.code)) ??
     (error.field === 'reason' ? '사유는 짧게 적어 주세요.' : koreanMessage(error))
   );
 }

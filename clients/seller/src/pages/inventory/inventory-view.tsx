@@ -1,9 +1,11 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { Empty, ErrorNotice, Loading, formatInstant, useToast } from '@bloom/client-shared';
 import { useState } from 'react';
 import {
+  INVENTORY_LIVE,
   type InventoryData,
   type InventoryItem,
+  type InventoryLiveNotice,
   SELLER_INVENTORY,
 } from './inventory.operations.js';
 import { ReceiveDelivery } from './receive-delivery.js';
@@ -21,6 +23,16 @@ export function InventoryView() {
   const [open, setOpen] = useState<number | null>(null);
   const [receiving, setReceiving] = useState(false);
   const [lowOnly, setLowOnly] = useState(false);
+  // Low-stock notices that came while the page is open, newest first, until dismissed.
+  const [alerts, setAlerts] = useState<InventoryLiveNotice['notificationAdded'][]>([]);
+  useSubscription<InventoryLiveNotice>(INVENTORY_LIVE, {
+    onData: ({ data: live }) => {
+      const notice = live.data?.notificationAdded;
+      if (notice?.kind !== 'STOCK_LOW') return;
+      setAlerts((all) => [notice, ...all.filter((a) => a.id !== notice.id)].slice(0, 3));
+      void refetch().catch(() => undefined);
+    },
+  });
 
   if (loading && !data) return <Loading />;
   if (error && !data) return <ErrorNotice error={error} retry={() => void refetch()} />;
@@ -77,6 +89,33 @@ export function InventoryView() {
           }}
           onCancel={() => setReceiving(false)}
         />
+      )}
+      {alerts.length > 0 && (
+        <div className="notice error inv-alert" role="alert">
+          <div>
+            <strong>재고가 알림 기준 아래로 떨어졌어요</strong>
+            <ul>
+              {alerts.map((a) => (
+                <li key={a.id}>{a.body}</li>
+              ))}
+            </ul>
+          </div>
+          <div className="inv-alert-actions">
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => {
+                setLowOnly(true);
+                setAlerts([]);
+              }}
+            >
+              부족한 꽃 보기
+            </button>
+            <button type="button" className="button secondary" onClick={() => setAlerts([])}>
+              닫기
+            </button>
+          </div>
+        </div>
       )}
       <div className="chips" role="group" aria-label="보기">
         <button

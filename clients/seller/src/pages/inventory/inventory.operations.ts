@@ -1,5 +1,6 @@
 import { gql } from '@apollo/client';
 import { INVALID_INPUT, type TypedError } from '@bloom/client-shared';
+import type { PageInfo } from '../../app/more-button.js';
 
 const ITEM = gql`
   fragment SellerInventoryItem on InventoryItem {
@@ -32,12 +33,32 @@ export const SELLER_INVENTORY = gql`
   ${ITEM}
 `;
 
+/** Live notices; the page listens for low stock (`STOCK_LOW`). */
+export const INVENTORY_LIVE = gql`
+  subscription SellerInventoryLive {
+    notificationAdded {
+      id
+      kind
+      title
+      body
+    }
+  }
+`;
+
+export interface InventoryLiveNotice {
+  notificationAdded: { id: string; kind: string; title: string; body: string };
+}
+
 export const SELLER_INVENTORY_HISTORY = gql`
-  query SellerInventoryHistory($flowerId: Int!) {
+  query SellerInventoryHistory($flowerId: Int!, $after: String) {
     myStore {
       id
-      inventoryHistory(flowerId: $flowerId, first: 20) {
+      inventoryHistory(flowerId: $flowerId, first: 20, after: $after) {
         totalCount
+        pageInfo {
+          endCursor
+          hasNextPage
+        }
         nodes {
           id
           flowerId
@@ -143,7 +164,7 @@ export interface StockMovement {
 export interface HistoryData {
   myStore: {
     id: string;
-    inventoryHistory: { totalCount: number; nodes: StockMovement[] };
+    inventoryHistory: { totalCount: number; pageInfo: PageInfo; nodes: StockMovement[] };
   } | null;
 }
 

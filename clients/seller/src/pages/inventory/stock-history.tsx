@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { ErrorNotice, Loading, formatInstant } from '@bloom/client-shared';
+import { MoreButton, appendPage } from '../../app/more-button.js';
 import { type HistoryData, SELLER_INVENTORY_HISTORY } from './inventory.operations.js';
 import { KIND_LABEL } from './inventory-messages.js';
 
@@ -7,11 +8,25 @@ const signed = (n: number) => (n > 0 ? `+${n.toLocaleString('ko-KR')}` : n.toLoc
 
 /** The flower's ledger, newest first: what changed, why, and what was left. */
 export function StockHistory({ flowerId }: { flowerId: number }) {
-  const { data, error, loading, refetch } = useQuery<HistoryData, { flowerId: number }>(
-    SELLER_INVENTORY_HISTORY,
-    { variables: { flowerId }, fetchPolicy: 'cache-and-network' },
-  );
+  const { data, error, loading, refetch, fetchMore } = useQuery<
+    HistoryData,
+    { flowerId: number; after?: string }
+  >(SELLER_INVENTORY_HISTORY, { variables: { flowerId }, fetchPolicy: 'cache-and-network' });
   const history = data?.myStore?.inventoryHistory;
+  const more = (after: string) =>
+    fetchMore({
+      variables: { after },
+      updateQuery: (shown, { fetchMoreResult }) => {
+        const next = fetchMoreResult.myStore;
+        if (!shown.myStore || !next) return shown;
+        return {
+          myStore: {
+            ...shown.myStore,
+            inventoryHistory: appendPage(shown.myStore.inventoryHistory, next.inventoryHistory),
+          },
+        };
+      },
+    });
   return (
     <section className="inv-history" aria-label="재고 기록">
       <h3>최근 기록</h3>
@@ -35,6 +50,7 @@ export function StockHistory({ flowerId }: { flowerId: number }) {
           ))}
         </ol>
       )}
+      <MoreButton pageInfo={history?.pageInfo} onMore={more} label="이전 기록 더 보기" />
     </section>
   );
 }

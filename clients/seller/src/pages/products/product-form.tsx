@@ -34,6 +34,7 @@ interface Draft {
   tags: string[];
   recipe: RecipeLine[];
   images: ProductImage[];
+  isSubscription: boolean;
 }
 
 const draftOf = (p: SellerProduct | null): Draft => ({
@@ -47,6 +48,7 @@ const draftOf = (p: SellerProduct | null): Draft => ({
     p?.recipe.map(({ flowerId, count, representative }) => ({ flowerId, count, representative })) ??
     [],
   images: p?.images.map(({ key, url }) => ({ key, url })) ?? [],
+  isSubscription: p?.isSubscription ?? false,
 });
 
 /** Checked here first so the florist hears about it before sending; the server has the last word. */
@@ -57,7 +59,7 @@ function localProblem(d: Draft): TypedError | null {
   const price = Number(d.price);
   if (!Number.isInteger(price) || price < 100 || price > 10_000_000)
     return blame('price', 'INVALID_PRICE');
-  if (!d.category) return blame('category', 'CATEGORY_REQUIRED');
+  if (!d.isSubscription && !d.category) return blame('category', 'CATEGORY_REQUIRED');
   if (d.recipe.length === 0 || d.recipe.some((l) => l.count < 1 || l.count > 999)) {
     return blame('recipe', 'INVALID_RECIPE');
   }
@@ -143,9 +145,9 @@ export function ProductForm({
       description: draft.description.trim(),
       images: draft.images.map((i) => i.key),
       price: Number(draft.price),
-      category: draft.category,
-      tags: draft.tags,
       recipe: draft.recipe,
+      ...(draft.isSubscription ? {} : { category: draft.category, tags: draft.tags }),
+      ...(product ? {} : { isSubscription: draft.isSubscription }),
     };
     try {
       const result = product
@@ -196,54 +198,82 @@ export function ProductForm({
         />
       </label>
       {errorFor('price')}
-      <fieldset className="prd-choice" aria-invalid={invalid('category')}>
-        <legend>종류</legend>
-        <div className="chips">
-          {catalog.data.categories.map((c) => (
-            <button
-              key={c.key}
-              type="button"
-              aria-pressed={draft.category === c.key}
-              className={draft.category === c.key ? 'chip active' : 'chip'}
-              onClick={() => setDraft((d) => ({ ...d, category: c.key }))}
-            >
-              {c.name.ko}
-            </button>
-          ))}
-        </div>
-      </fieldset>
-      {errorFor('category')}
-      <fieldset className="prd-choice">
-        <legend>
-          태그{' '}
-          <span className="muted small">
-            ({draft.tags.length}/{MAX_TAGS})
+      {product ? (
+        draft.isSubscription && (
+          <p className="notice prd-subscription-note">
+            정기구독 상품이에요. 손님이 정기배송으로 신청하는 상품이라 종류와 태그는 없어요.
+          </p>
+        )
+      ) : (
+        <label className="prd-subscription">
+          <input
+            type="checkbox"
+            name="isSubscription"
+            checked={draft.isSubscription}
+            onChange={(e) => setDraft((d) => ({ ...d, isSubscription: e.target.checked }))}
+          />
+          <span>
+            <strong>정기구독 상품으로 만들기</strong>
+            <span className="muted small">
+              손님이 주기마다 받아 보는 꽃이에요. 꽃집마다 하나만 만들 수 있고, 나중에 바꿀 수
+              없어요.
+            </span>
           </span>
-        </legend>
-        <div className="chips">
-          {catalog.data.tags.map((t) => {
-            const on = draft.tags.includes(t.key);
-            return (
-              <button
-                key={t.key}
-                type="button"
-                aria-pressed={on}
-                disabled={!on && draft.tags.length >= MAX_TAGS}
-                className={on ? 'chip active' : 'chip'}
-                onClick={() =>
-                  setDraft((d) => ({
-                    ...d,
-                    tags: on ? d.tags.filter((k) => k !== t.key) : [...d.tags, t.key],
-                  }))
-                }
-              >
-                {t.name.ko}
-              </button>
-            );
-          })}
-        </div>
-      </fieldset>
-      {errorFor('tags')}
+        </label>
+      )}
+      {errorFor('isSubscription')}
+      {!draft.isSubscription && (
+        <>
+          <fieldset className="prd-choice" aria-invalid={invalid('category')}>
+            <legend>종류</legend>
+            <div className="chips">
+              {catalog.data.categories.map((c) => (
+                <button
+                  key={c.key}
+                  type="button"
+                  aria-pressed={draft.category === c.key}
+                  className={draft.category === c.key ? 'chip active' : 'chip'}
+                  onClick={() => setDraft((d) => ({ ...d, category: c.key }))}
+                >
+                  {c.name.ko}
+                </button>
+              ))}
+            </div>
+          </fieldset>
+          {errorFor('category')}
+          <fieldset className="prd-choice">
+            <legend>
+              태그{' '}
+              <span className="muted small">
+                ({draft.tags.length}/{MAX_TAGS})
+              </span>
+            </legend>
+            <div className="chips">
+              {catalog.data.tags.map((t) => {
+                const on = draft.tags.includes(t.key);
+                return (
+                  <button
+                    key={t.key}
+                    type="button"
+                    aria-pressed={on}
+                    disabled={!on && draft.tags.length >= MAX_TAGS}
+                    className={on ? 'chip active' : 'chip'}
+                    onClick={() =>
+                      setDraft((d) => ({
+                        ...d,
+                        tags: on ? d.tags.filter((k) => k !== t.key) : [...d.tags, t.key],
+                      }))
+                    }
+                  >
+                    {t.name.ko}
+                  </button>
+                );
+              })}
+            </div>
+          </fieldset>
+          {errorFor('tags')}
+        </>
+      )}
       <RecipeEditor
         recipe={draft.recipe}
         flowers={flowers}

@@ -1,14 +1,20 @@
 import { useQuery } from '@apollo/client/react';
 import { Empty, ErrorNotice, Loading, useToast } from '@bloom/client-shared';
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
+import { MoreButton, appendPage } from '../../app/more-button.js';
+import { Refused } from '../../app/refused.js';
 import { ProductForm } from './product-form.js';
 import { ProductRow } from './product-row.js';
 import {
   type CatalogData,
+  PRODUCT_BY_ID,
   PRODUCT_CATALOG,
+  type ProductByIdData,
   STATUS_LABEL,
   type SaleStatus,
   SELLER_PRODUCTS,
+  type SellerProduct,
   type SellerProductsData,
 } from './products.operations.js';
 import './products.css';
@@ -22,10 +28,20 @@ export function ProductsView() {
   const editing = params.get('edit');
   const creating = params.has('new');
   const toast = useToast();
-  const list = useQuery<SellerProductsData, { status?: SaleStatus }>(SELLER_PRODUCTS, {
-    variables: status ? { status } : {},
-    fetchPolicy: 'cache-and-network',
-  });
+  const list = useQuery<SellerProductsData, { status?: SaleStatus; after?: string }>(
+    SELLER_PRODUCTS,
+    {
+      variables: status ? { status } : {},
+      fetchPolicy: 'cache-and-network',
+    },
+  );
+  const more = (after: string) =>
+    list.fetchMore({
+      variables: { after },
+      updateQuery: (shown, { fetchMoreResult }) => ({
+        sellerProducts: appendPage(shown.sellerProducts, fetchMoreResult.sellerProducts),
+      }),
+    });
   const catalog = useQuery<CatalogData>(PRODUCT_CATALOG);
 
   const names = new Map((catalog.data?.flowers ?? []).map((f) => [f.id, f.name.ko]));
@@ -36,19 +52,8 @@ export function ProductsView() {
   const products = list.data?.sellerProducts.nodes ?? [];
 
   if (creating || editing) {
-    const product = editing ? (products.find((p) => p.id === editing) ?? null) : null;
-    if (editing && !product) {
-      if (list.loading) return <Loading />;
-      return (
-        <Empty>
-          <p>상품을 찾을 수 없어요.</p>
-          <button type="button" className="button" onClick={() => go({})}>
-            목록으로
-          </button>
-        </Empty>
-      );
-    }
-    return (
+    const listed = editing ? (products.find((p) => p.id === editing) ?? null) : null;
+    const form = (product: SellerProduct | null) => (
       <ProductForm
         key={editing ?? 'new'}
         product={product}
@@ -63,6 +68,12 @@ export function ProductsView() {
         }}
       />
     );
+    if (editing && !listed) {
+      if (list.loading) return <Loading />;
+      // Not on the loaded page: a later page's product, or someone else's (refused).
+      return <ProductById id={editing} render={form} />;
+    }
+    return form(listed);
   }
 
   return (
@@ -117,6 +128,30 @@ export function ProductsView() {
           />
         ))}
       </ul>
+      <MoreButton
+        pageInfo={list.data?.sellerProducts.pageInfo}
+        onMore={more}
+        label="상품 더 보기"
+      />
     </div>
   );
+}
+
+/** A product by id: the form when it is this store's; the refused page for anyone else's. */
+function ProductById({
+  id,
+  render,
+}: {
+  id: string;
+  render: (product: SellerProduct) => ReactNode;
+}) {
+  const { data, loading, error, refetch } = useQuery<ProductByIdData, { id: string }>(
+    PRODUCT_BY_ID,
+    { variables: { id }, fetchPolicy: 'network-only' },
+  );
+  if (loading && !data) return <Loading />;
+  if (!data) return <ErrorNotice error={error} retry={() => void refetch()} />;
+  const { product, myStore } = data;
+  if (!product || !myStore || product.storeId !== myStore.id) return <Refused what="상품" />;
+  return render(product);
 }

@@ -1,5 +1,6 @@
 import { gql } from '@apollo/client';
 import { INVALID_INPUT, type TypedError } from '@bloom/client-shared';
+import type { PageInfo } from '../../app/more-button.js';
 
 export type SaleStatus = 'ON_SALE' | 'SOLD_OUT' | 'DISCONTINUED' | 'DELETED';
 
@@ -28,9 +29,13 @@ const PRODUCT = gql`
 `;
 
 export const SELLER_PRODUCTS = gql`
-  query SellerProducts($status: SaleStatus) {
-    sellerProducts(first: 30, status: $status) {
+  query SellerProducts($status: SaleStatus, $after: String) {
+    sellerProducts(first: 30, status: $status, after: $after) {
       totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       nodes {
         ...SellerProductFields
       }
@@ -38,6 +43,25 @@ export const SELLER_PRODUCTS = gql`
   }
   ${PRODUCT}
 `;
+
+/** A product by id, for a link to one not on the loaded list; `storeId` says whose it is. */
+export const PRODUCT_BY_ID = gql`
+  query SellerProductById($id: ID!) {
+    product(id: $id) {
+      ...SellerProductFields
+      storeId
+    }
+    myStore {
+      id
+    }
+  }
+  ${PRODUCT}
+`;
+
+export interface ProductByIdData {
+  product: (SellerProduct & { storeId: string }) | null;
+  myStore: { id: string } | null;
+}
 
 export const PRODUCT_CATALOG = gql`
   query SellerProductCatalog {
@@ -165,7 +189,7 @@ export interface SellerProduct {
 }
 
 export interface SellerProductsData {
-  sellerProducts: { totalCount: number; nodes: SellerProduct[] };
+  sellerProducts: { totalCount: number; pageInfo: PageInfo; nodes: SellerProduct[] };
 }
 
 export interface CatalogData {
@@ -190,9 +214,12 @@ export interface ProductInput {
   description: string;
   images: string[];
   price: number;
-  category: string;
-  tags: string[];
+  /** Left out for a subscription product (it has no category or tags). */
+  category?: string;
+  tags?: string[];
   recipe: RecipeLine[];
+  /** Creation only: whether a product is a subscription product never changes. */
+  isSubscription?: boolean;
 }
 
 export interface ImageUploadTicket {

@@ -1,5 +1,6 @@
 import { gql } from '@apollo/client';
 import { INVALID_INPUT, type TypedError } from '@bloom/client-shared';
+import type { PageInfo } from '../../app/more-button.js';
 
 const QUESTION = gql`
   fragment SellerQuestion on Question {
@@ -48,6 +49,49 @@ export const SELLER_QUESTIONS = gql`
   ${QUESTION}
 `;
 
+const REVIEW_PAGE = gql`
+  fragment SellerReviewPage on ReviewConnection {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      id
+      rating
+      text
+      createdAt
+      author {
+        id
+        name
+      }
+    }
+  }
+`;
+
+/** The next reviews of one product, after the ones shown. */
+export const PRODUCT_REVIEWS = gql`
+  query SellerProductReviews($productId: ID!, $after: String) {
+    product(id: $productId) {
+      id
+      reviews(first: 10, after: $after) {
+        ...SellerReviewPage
+      }
+    }
+  }
+  ${REVIEW_PAGE}
+`;
+
+export interface ReviewPage {
+  totalCount: number;
+  pageInfo: PageInfo;
+  nodes: Review[];
+}
+
+export interface ProductReviewsData {
+  product: { id: string; reviews: ReviewPage } | null;
+}
+
 export const SELLER_REVIEWS = gql`
   query SellerReviews {
     myStore {
@@ -59,22 +103,13 @@ export const SELLER_REVIEWS = gql`
           id
           name
           reviews(first: 5) {
-            totalCount
-            nodes {
-              id
-              rating
-              text
-              createdAt
-              author {
-                id
-                name
-              }
-            }
+            ...SellerReviewPage
           }
         }
       }
     }
   }
+  ${REVIEW_PAGE}
 `;
 
 export const ANSWER_QUESTION = gql`
@@ -146,7 +181,7 @@ export interface ReviewsData {
       nodes: {
         id: string;
         name: string;
-        reviews: { totalCount: number; nodes: Review[] };
+        reviews: ReviewPage;
       }[];
     };
   } | null;
@@ -161,5 +196,5 @@ export interface AnswerData {
   answerQuestion: AnswerResult;
 }
 
-/** After an answer the question moves lists and the unread count changes. */
-export const QUESTION_REFETCH = ['SellerQuestions'];
+/** After an answer the question moves lists; the unread count and the nav badge change. */
+export const QUESTION_REFETCH = ['SellerQuestions', 'SellerShell'];

@@ -1,6 +1,14 @@
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { MoreButton } from '../../app/more-button.js';
 import { Empty, ErrorNotice, Loading, formatInstant } from '@bloom/client-shared';
-import { type ReviewsData, SELLER_REVIEWS } from './questions.operations.js';
+import {
+  PRODUCT_REVIEWS,
+  type ProductReviewsData,
+  type ReviewPage,
+  type ReviewsData,
+  SELLER_REVIEWS,
+} from './questions.operations.js';
 
 const stars = (rating: number) => '★'.repeat(rating) + '☆'.repeat(Math.max(0, 5 - rating));
 
@@ -23,28 +31,57 @@ export function ReviewsList() {
         {store.ratingCount.toLocaleString('ko-KR')}개
       </p>
       {products.map((product) => (
-        <section key={product.id} className="stack" aria-label={product.name}>
-          <h2>
-            {product.name}{' '}
-            <span className="muted small">
-              리뷰 {product.reviews.totalCount.toLocaleString('ko-KR')}개
-            </span>
-          </h2>
-          <ul className="qna-list">
-            {product.reviews.nodes.map((review) => (
-              <li key={review.id} className="qna-card card">
-                <p className="qna-stars" aria-label={`별점 ${review.rating}점`}>
-                  {stars(review.rating)}
-                </p>
-                <p className="qna-content">{review.text}</p>
-                <p className="muted small">
-                  {review.author.name} · {formatInstant(review.createdAt)}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ProductReviews key={product.id} product={product} />
       ))}
     </div>
+  );
+}
+
+/** One product's reviews: the first few, then "더 보기" pages after the last cursor. */
+function ProductReviews({
+  product,
+}: {
+  product: { id: string; name: string; reviews: ReviewPage };
+}) {
+  const client = useApolloClient();
+  const [later, setLater] = useState<ReviewPage | null>(null);
+  const shown = [...product.reviews.nodes, ...(later?.nodes ?? [])];
+  const more = async (after: string) => {
+    const { data } = await client.query<ProductReviewsData, { productId: string; after: string }>({
+      query: PRODUCT_REVIEWS,
+      variables: { productId: product.id, after },
+      fetchPolicy: 'network-only',
+    });
+    const page = data?.product?.reviews;
+    if (!page) throw new Error('no reviews page');
+    setLater((before) => ({ ...page, nodes: [...(before?.nodes ?? []), ...page.nodes] }));
+  };
+  return (
+    <section className="stack" aria-label={product.name}>
+      <h2>
+        {product.name}{' '}
+        <span className="muted small">
+          리뷰 {product.reviews.totalCount.toLocaleString('ko-KR')}개
+        </span>
+      </h2>
+      <ul className="qna-list">
+        {shown.map((review) => (
+          <li key={review.id} className="qna-card card">
+            <p className="qna-stars" aria-label={`별점 ${review.rating}점`}>
+              {stars(review.rating)}
+            </p>
+            <p className="qna-content">{review.text}</p>
+            <p className="muted small">
+              {review.author.name} · {formatInstant(review.createdAt)}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <MoreButton
+        pageInfo={later?.pageInfo ?? product.reviews.pageInfo}
+        onMore={more}
+        label="리뷰 더 보기"
+      />
+    </section>
   );
 }

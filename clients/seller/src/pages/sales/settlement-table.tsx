@@ -1,6 +1,6 @@
-import { Empty, formatWon, seoulDay } from '@bloom/client-shared';
+import { Empty, downloadCsv, formatMonth, formatWon, seoulDay } from '@bloom/client-shared';
 import type { Settlement } from './sales.operations.js';
-import { downloadCsv, formatMonth, settlementsCsv } from './settlements-csv.js';
+import { settlementsCsv } from './settlements-csv.js';
 
 /** Monthly settlements, newest first: gross, the commission, what is paid out; CSV for the books. */
 export function SettlementTable({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMonth, settlementsCsv } from './settlements-csv.js';
+import { settlementsCsv } from './settlements-csv.js';
 
 describe('settlementsCsv', () => {
   it('starts with a BOM and the Korean headers, one CRLF line per month, plain numbers', () => {
@@ -22,9 +22,5 @@ describe('settlementsCsv', () => {
 
   it('has only the headers when nothing is settled yet', () => {
     expect(settlementsCsv([]).split('\r\n').filter(Boolean)).toHaveLength(1);
-  });
-
-  it('reads a month in Korean', () => {
-    expect(formatMonth('2025-05')).toBe('2025년 5월');
   });
 });

@@ -1,4 +1,6 @@
 import { formatWon, UserErrorNotice, type TypedError } from '@bloom/client-shared';
+import { useState } from 'react';
+import { useImageUpload } from '../products/image-upload.hook.js';
 import type { BusinessHours, SettlementAccount } from './store.operations.js';
 import {
   type AddressValues,
@@ -90,6 +92,11 @@ export function ProfileFields({ values, onChange, error }: FieldsProps<ProfileVa
         />
       </label>
       <Under error={error} names={['description']} />
+      <Thumbnail
+        url={values.thumbnailUrl}
+        onChange={(thumbnailUrl) => onChange({ ...values, thumbnailUrl })}
+      />
+      <Under error={error} names={['thumbnailUrl']} />
       <label className="field">
         매장 전화번호
         <input
@@ -104,6 +111,56 @@ export function ProfileFields({ values, onChange, error }: FieldsProps<ProfileVa
       </label>
       <Under error={error} names={['phone']} />
     </>
+  );
+}
+
+/** The store's photo on the storefront: uploaded like product photos, one at a time. */
+function Thumbnail({ url, onChange }: { url: string; onChange: (url: string) => void }) {
+  const { upload, uploading } = useImageUpload();
+  const [problem, setProblem] = useState<string | null>(null);
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    setProblem(null);
+    const result = await upload(file);
+    if (typeof result === 'string') setProblem(result);
+    else onChange(result.url);
+  };
+  return (
+    <fieldset className="store-thumbnail">
+      <legend>대표 사진 (선택)</legend>
+      <div className="store-thumbnail-row">
+        {url ? (
+          <img src={url} alt="매장 대표 사진" />
+        ) : (
+          <span className="store-thumbnail-empty muted small">사진 없음</span>
+        )}
+        <div className="stack">
+          <label className="button secondary store-upload">
+            {uploading ? '올리는 중…' : url ? '사진 바꾸기' : '사진 올리기'}
+            <input
+              type="file"
+              name="thumbnail"
+              accept="image/jpeg,image/png,image/webp"
+              disabled={uploading}
+              onChange={(event) => {
+                void pick(event.target.files?.[0]);
+                event.target.value = '';
+              }}
+            />
+          </label>
+          {url && (
+            <button type="button" className="button secondary" onClick={() => onChange('')}>
+              사진 빼기
+            </button>
+          )}
+        </div>
+      </div>
+      {problem && (
+        <p className="notice error" role="alert">
+          {problem}
+        </p>
+      )}
+    </fieldset>
   );
 }
 

@@ -34,6 +34,8 @@ export const WEEKDAYS = ['일', '월', '화', '수', '목', '금', '토'];
 export interface ProfileValues {
   name: string;
   description: string;
+  /** The uploaded photo's public URL; empty for none. */
+  thumbnailUrl: string;
   phone: string;
 }
 
@@ -69,7 +71,7 @@ export interface StoreValues {
 }
 
 export const EMPTY_VALUES: StoreValues = {
-  profile: { name: '', description: '', phone: '' },
+  profile: { name: '', description: '', thumbnailUrl: '', phone: '' },
   hours: { opensAt: '09:00', closesAt: '20:00', closedWeekdays: [] },
   address: {
     regionCode: '',
@@ -96,7 +98,12 @@ export const EMPTY_VALUES: StoreValues = {
 export function valuesOf(store: SetupStore): StoreValues {
   const { address, deliveryPolicy } = store;
   return {
-    profile: { name: store.name, description: store.description, phone: store.phone },
+    profile: {
+      name: store.name,
+      description: store.description,
+      thumbnailUrl: store.thumbnailUrl ?? '',
+      phone: store.phone,
+    },
     hours: {
       opensAt: store.businessHours.opensAt,
       closesAt: store.businessHours.closesAt,
@@ -151,6 +158,7 @@ export function profileInput(values: ProfileValues) {
   return {
     name: values.name.trim(),
     description: values.description.trim(),
+    thumbnailUrl: values.thumbnailUrl,
     phone: values.phone.trim(),
   };
 }

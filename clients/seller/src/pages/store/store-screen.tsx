@@ -58,7 +58,7 @@ export function StoreScreen() {
   return <main className="store-setup stack">{body}</main>;
 }
 
-const PROFILE_FIELDS = ['name', 'description', 'phone'];
+const PROFILE_FIELDS = ['name', 'description', 'thumbnailUrl', 'phone'];
 const HOURS_FIELDS = ['opensAt', 'closesAt', 'closedWeekdays', 'businessHours'];
 const ADDRESS_FIELDS = [
   'regionCode',

@@ -6,6 +6,7 @@ const STORE_FIELDS = gql`
     id
     name
     description
+    thumbnailUrl
     phone
     status
     address {
@@ -152,6 +153,7 @@ export interface SetupStore {
   id: string;
   name: string;
   description: string;
+  thumbnailUrl: string | null;
   phone: string;
   status: string;
   address: StoreAddress;
@@ -174,6 +176,7 @@ export type StoreResult =
 export interface UpdateStoreInput {
   name?: string;
   description?: string;
+  thumbnailUrl?: string;
   phone?: string;
   address?: StoreAddressInput;
   businessHours?: BusinessHours;
@@ -193,6 +196,7 @@ export interface StoreAddressInput {
 export interface CreateStoreInput {
   name: string;
   description?: string;
+  thumbnailUrl?: string;
   phone: string;
   address: StoreAddressInput;
   businessHours: BusinessHours;

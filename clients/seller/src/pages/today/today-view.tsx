@@ -2,6 +2,7 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { Empty, ErrorNotice, Loading, formatDay, seoulDay, useToast } from '@bloom/client-shared';
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import { type FlowerNames, OrderCard } from './order-card.js';
+import { useOrderSound } from './order-sound.js';
 import { OrderSlip, PickListSheet, PrintView } from './print-sheets.js';
 import { COLUMNS, type Column, type DayFilter, boardOrders, columnOf } from './today-board.js';
 import {
@@ -54,6 +55,7 @@ const BOARD_NOTICES = new Set(['NEW_ORDER', 'ORDER_CANCELED']);
 
 export function TodayView({ storeId, storeName }: { storeId: string; storeName: string }) {
   const toast = useToast();
+  const sound = useOrderSound();
   const [since] = useState(sinceThirtyDays);
   const [day, setDay] = useState<DayFilter>('all');
   const [show, setShow] = useState<Column | 'all'>('all');
@@ -88,6 +90,7 @@ export function TodayView({ storeId, storeName }: { storeId: string; storeName: 
       reload();
       if (notice.kind === 'NEW_ORDER') {
         toast({ id: notice.id, title: '새 주문이 들어왔어요', body: notice.body });
+        sound.play();
         const orderId = notice.order?.id;
         if (orderId) setFresh((all) => new Set(all).add(orderId));
       } else {
@@ -167,6 +170,14 @@ export function TodayView({ storeId, storeName }: { storeId: string; storeName: 
           </p>
         </div>
         <div className="today-print-buttons">
+          <button
+            type="button"
+            className="button secondary"
+            aria-pressed={sound.on}
+            onClick={sound.toggle}
+          >
+            {sound.on ? '주문 알림음 켜짐' : '주문 알림음 꺼짐'}
+          </button>
           <button
             type="button"
             className="button secondary"

@@ -82,6 +82,23 @@ export const FINISHED_ORDERS = gql`
   ${BOARD_ORDER}
 `;
 
+/** One order by id: null when it is not this seller's (the API shows a seller only theirs). */
+export const ORDER_DETAIL = gql`
+  query SellerOrderDetail($orderId: ID!) {
+    order(id: $orderId) {
+      ...BoardOrderFields
+      store {
+        id
+      }
+    }
+    myStore {
+      id
+      name
+    }
+  }
+  ${BOARD_ORDER}
+`;
+
 /** The recipes of the store's products (the order line has the product's id only). */
 export const RECIPES = gql`
   query TodayRecipes {

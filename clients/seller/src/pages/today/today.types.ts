@@ -60,6 +60,11 @@ export interface OrdersData {
   storeOrders: { nodes: ApiOrder[] };
 }
 
+export interface OrderDetailData {
+  order: (ApiOrder & { store: { id: string } }) | null;
+  myStore: { id: string; name: string } | null;
+}
+
 export interface RecipesData {
   sellerProducts: { nodes: { id: string; recipe: RecipeLine[] }[] };
 }

@@ -8,9 +8,14 @@ export function Progress({ order }: { order: OrderDetail }) {
   if (order.status === 'FAILED') {
     return (
       <div className="notice error" role="alert">
-        <strong>주문을 완료하지 못했습니다.</strong>
+        <strong>주문을 완료하지 못했어요.</strong>
         {order.failure && <p>{problemText(order.failure)}</p>}
-        <p className="small">결제된 금액이 있다면 자동으로 취소·환불됩니다.</p>
+        {/* Payment is the saga's last step: only an unanswered payment may have been taken. */}
+        <p className="small">
+          {order.failure?.code === 'PAYMENT_TIMEOUT'
+            ? '결제가 승인됐다면 결제하신 금액은 자동으로 환불돼요.'
+            : '결제되지 않았어요.'}
+        </p>
         {order.lines[0] && (
           <Link className="button secondary block" to={`/products/${order.lines[0].product.id}`}>
             상품 다시 보기
@@ -22,7 +27,7 @@ export function Progress({ order }: { order: OrderDetail }) {
   if (order.status === 'CANCELED') {
     return (
       <div className="notice error" role="status">
-        <strong>취소된 주문입니다.</strong>
+        <strong>취소된 주문이에요.</strong>
         {order.cancellation && (
           <p>
             {problemText(order.cancellation)}
@@ -32,7 +37,7 @@ export function Progress({ order }: { order: OrderDetail }) {
           </p>
         )}
         <p className="small">
-          결제 금액은 전액 환불됩니다.
+          결제 금액은 전액 환불돼요.
           {order.discount > 0 && ' 사용한 쿠폰은 다시 쓸 수 있어요.'}
         </p>
       </div>

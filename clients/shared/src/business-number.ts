@@ -1,7 +1,7 @@
 /**
  * The National Tax Service checksum of a business registration number (사업자등록번호),
- * ported from subgraphs/identity/src/sellers/business-number.ts so the form can say "맞는
- * 번호예요" while the seller types, before the server checks the same rule.
+ * ported from subgraphs/identity/src/sellers/business-number.ts so a form can say "맞는
+ * 번호예요" while the seller types (and the admin sees it checked), before the server checks the same rule.
  */
 const WEIGHTS = [1, 3, 7, 1, 3, 7, 1, 3, 5];
 
