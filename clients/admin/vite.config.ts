@@ -2,8 +2,8 @@ import { defineConfig, loadEnv } from 'vite';
 
 /*
  * The admin dashboard is served by Vite (development, `npm start`) or built to dist/, like the
- * storefront: /graphql (HTTP and graphql-ws) is proxied to the gateway, so the browser talks to
- * one origin.
+ * storefront: /graphql (HTTP and graphql-ws) and the gateway's /ops (the health page's JSON) are
+ * proxied to the gateway, so the browser talks to one origin.
  */
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), '');
@@ -16,7 +16,10 @@ export default defineConfig(({ mode }) => {
       host: env.ADMIN_HOST ?? '127.0.0.1',
       port: Number(env.ADMIN_PORT ?? 5175),
       strictPort: true,
-      proxy: { '/graphql': { target: gateway, ws: true, changeOrigin: true } },
+      proxy: {
+        '/graphql': { target: gateway, ws: true, changeOrigin: true },
+        '/ops': { target: gateway, changeOrigin: true },
+      },
     },
     preview: { port: Number(env.ADMIN_PORT ?? 5175), strictPort: true },
     build: { target: 'es2022', sourcemap: true },
