@@ -22,6 +22,7 @@ import type { NotificationsDeps } from './notifications.deps.js';
 import {
   Contact,
   OrderParties,
+  ProductName,
   SmsSetting,
   StoreOwner,
 } from './projections/projection.entities.js';
@@ -39,6 +40,7 @@ export const notificationsEntities = [
   SmsSetting,
   StoreOwner,
   OrderParties,
+  ProductName,
   ProductRestockRecord,
   OrderStatusChangeRecord,
 ];

@@ -166,7 +166,9 @@ describe('quiet hours (21:00–08:00 KST)', () => {
       }),
     );
     expect(h.sms.messages).toHaveLength(1);
-    expect(h.sms.messages[0]?.text).toContain('결제가 거절되어');
+    expect(h.sms.messages[0]?.text).toContain('결제가 거절돼서');
+    // A decline takes nothing, and the notice says so (the order page says the same).
+    expect(h.sms.messages[0]?.text).toContain('결제되지 않았어요');
   });
 });
 

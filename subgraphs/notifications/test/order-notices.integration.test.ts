@@ -1,4 +1,11 @@
-import { orderConfirmed, orderNewOrder, orderPlaced, storeOpened } from '@bloom/schema';
+import {
+  orderConfirmed,
+  orderFailed,
+  orderNewOrder,
+  orderPlaced,
+  productCreated,
+  storeOpened,
+} from '@bloom/schema';
 import { adminCaller, customerCaller, dataOf, sellerCaller, waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/index.js';
@@ -134,5 +141,85 @@ describe('orderNotices', () => {
       const res = await h.call(ORDER_NOTICES, { id: 'o-admin-1' }, caller);
       expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
+  });
+});
+
+describe('what order notices name', () => {
+  const product = (productId: string, name: string) =>
+    h.event(productCreated, {
+      productId,
+      storeId: 's-names',
+      name,
+      price: 45000,
+      status: 'ON_SALE',
+      isSubscription: false,
+      category: 'BOUQUET',
+      tags: [],
+      recipe: [{ flowerId: 1, count: 3, representative: true }],
+      representativeFlowerId: 1,
+      updatedAt: NOON_KST.toISOString(),
+    });
+  const bodyOf = async (orderId: string, userId: string) =>
+    (
+      await h.db
+        .collection<{ body: string }>('notices')
+        .findOne({ orderId, recipient: `user:${userId}` })
+    )?.body;
+
+  it('the product, store, order number and pickup time come from the projections', async () => {
+    h.setNow(NOON_KST);
+    await h.server.consumer.handle(product('p-rose', '장미 꽃다발'));
+    await h.server.consumer.handle(product('p-vase', '유리 화병'));
+    await h.server.consumer.handle(
+      h.event(storeOpened, {
+        storeId: 's-names',
+        sellerId: 'u-names-seller',
+        name: '꽃길 플라워',
+        status: 'OPEN',
+        regionCode: '11',
+        districtCode: '11680',
+        latitude: 37.5,
+        longitude: 127.0,
+        deliveryPolicy: {
+          fee: 3000,
+          freeDeliveryThreshold: null,
+          sameDayCutoff: '14:00',
+          windows: [],
+        },
+        pickup: { enabled: true, slotCapacity: 3 },
+      }),
+    );
+    const place = (orderId: string, orderNumber: string) =>
+      h.server.consumer.handle(
+        h.event(orderPlaced, {
+          orderId,
+          orderNumber,
+          storeId: 's-names',
+          customerId: 'u-names-buyer',
+          lines: [
+            { productId: 'p-rose', quantity: 1, flowers: [{ flowerId: 1, count: 3 }] },
+            { productId: 'p-vase', quantity: 1, flowers: [{ flowerId: 18, count: 1 }] },
+          ],
+          // 05:00Z = 14:00 KST
+          fulfilment: { type: 'PICKUP', slotStart: '2026-05-02T05:00:00.000Z' },
+          subtotal: 60000,
+          placedAt: NOON_KST.toISOString(),
+        }),
+      );
+    await place('o-names-1', '20260501-38E70B5C');
+    await h.server.consumer.handle(
+      h.event(orderConfirmed, { orderId: 'o-names-1', storeId: 's-names' }),
+    );
+    expect(await bodyOf('o-names-1', 'u-names-buyer')).toBe(
+      '꽃길 플라워에서 장미 꽃다발 외 1건을 준비할게요. 5월 2일(토) 오후 2시에 찾아가세요. (주문번호 20260501-38E70B5C)',
+    );
+
+    await place('o-names-2', '20260501-0000001L');
+    await h.server.consumer.handle(
+      h.event(orderFailed, { orderId: 'o-names-2', storeId: 's-names', reason: 'OUT_OF_STOCK' }),
+    );
+    expect(await bodyOf('o-names-2', 'u-names-buyer')).toBe(
+      '꽃 재고가 부족해서 꽃길 플라워의 장미 꽃다발 외 1건 주문을 완료하지 못했어요. 결제되지 않았어요. (주문번호 20260501-0000001L)',
+    );
   });
 });

@@ -152,18 +152,18 @@ describe('subscription notices to the customer', () => {
     ]);
     const [declined, paymentFailed, outOfStock, notOpen, reservation, paymentTimeout, notFound] =
       notices.map((n) => n.body);
-    expect(declined).toContain('결제가 거절되어 등록된 카드로 정기구독을 결제하지 못했습니다');
+    expect(declined).toContain('결제가 거절돼서 등록된 카드로 정기구독을 결제하지 못했어요');
     expect(paymentFailed).toContain('결제를 완료하지 못해');
     expect(outOfStock).toContain(
-      '꽃 재고가 부족하여 이번 회차 정기구독 주문을 처리하지 못했습니다',
+      '꽃 재고가 부족해서 이번 회차 정기구독 주문을 처리하지 못했어요. 결제되지 않았어요.',
     );
-    expect(notOpen).toContain('매장이 주문을 받지 않는 상태여서');
-    expect(reservation).toContain('매장이 제시간에 응답하지 않아');
-    expect(paymentTimeout).toContain('결제 응답이 지연되어');
+    expect(notOpen).toContain('매장이 지금 주문을 받지 않아서');
+    expect(reservation).toContain('매장이 제시간에 응답하지 않아서');
+    expect(paymentTimeout).toContain('결제 응답이 늦어져서');
     expect(notFound).toContain('매장 정보를 찾을 수 없어');
     // The retry time in Seoul.
-    expect(declined).toContain('2026-05-15 15:00에 다시 시도합니다');
-    // No code leaks out as "처리 중 문제가 생겨(CODE)".
+    expect(declined).toContain('5월 15일(금) 오후 3시에 다시 시도할게요');
+    // Every reason is a known one: none falls back to the generic wording.
     expect(notices.some((n) => n.body.includes('처리 중 문제가 생겨'))).toBe(false);
     expect(await inboxOf(p.sellerId)).toEqual([]);
   });
@@ -189,10 +189,10 @@ describe('subscription notices to the customer', () => {
     expect(customer).toHaveLength(1);
     expect(customer[0]).toMatchObject({
       kind: 'SUBSCRIPTION_FAILED',
-      title: '정기구독이 일시 중지되었습니다',
+      title: '정기구독이 일시 중지됐어요',
       store: { id: p.storeId },
     });
-    expect(customer[0]?.body).toContain('모든 시도에서 거절되어');
+    expect(customer[0]?.body).toContain('모든 시도에서 거절돼서');
     expect(customer[0]?.body).toContain('카드를 변경하면');
     const seller = await inboxOf(p.sellerId);
     expect(seller).toHaveLength(1);
@@ -233,13 +233,13 @@ describe('subscription notices to the customer', () => {
     expect(customer.every((n) => n.store?.id === p.storeId)).toBe(true);
     const [late, outOfStock] = customer.map((n) => n.body);
     expect(outOfStock).toContain(
-      '꽃 재고가 부족하여 2026-05-24 정기구독 배송을 보내 드리지 못합니다',
+      '꽃 재고가 부족해서 5월 24일(일) 정기구독 배송을 보내 드리지 못해요',
     );
-    expect(outOfStock).toContain('결제는 청구되지 않았으며');
-    expect(late).toContain('배송일 전까지 주문을 처리하지 못해 2026-05-31');
+    expect(outOfStock).toContain('이번 회차는 결제되지 않았고');
+    expect(late).toContain('배송일 전까지 주문을 처리하지 못해서 5월 31일(일)');
     const seller = await inboxOf(p.sellerId);
     expect(seller.map((n) => n.kind)).toEqual(['SUBSCRIPTION_UPDATE', 'SUBSCRIPTION_UPDATE']);
-    expect(seller[1]?.body).toContain('2026-05-24');
+    expect(seller[1]?.body).toContain('5월 24일(일)');
   });
 
   it('a cancellation reaches the seller always, the customer only when the platform or an admin canceled', async () => {
@@ -280,7 +280,7 @@ describe('subscription notices to the customer', () => {
       store: { id: byCustomer.storeId },
     });
     expect(sellerOfCustomerCancel[0]?.body).toContain('고객 요청');
-    expect(sellerOfCustomerCancel[0]?.body).toContain('2회차 배송까지 진행됩니다');
+    expect(sellerOfCustomerCancel[0]?.body).toContain('2회차 배송까지는 보내 드려요');
 
     const storeClosed = await inboxOf(bySystem.customerId);
     expect(storeClosed).toHaveLength(1);
@@ -288,7 +288,7 @@ describe('subscription notices to the customer', () => {
       kind: 'SUBSCRIPTION_CANCELED',
       store: { id: bySystem.storeId },
     });
-    expect(storeClosed[0]?.body).toContain('매장이 영업을 종료하여');
+    expect(storeClosed[0]?.body).toContain('매장이 영업을 종료해서');
     expect(await inboxOf(bySystem.sellerId)).toMatchObject([{ kind: 'SUBSCRIPTION_UPDATE' }]);
 
     const adminSide = await inboxOf(byAdmin.customerId);
@@ -296,7 +296,9 @@ describe('subscription notices to the customer', () => {
       'SUBSCRIPTION_CANCELED',
       'SUBSCRIPTION_CANCELED',
     ]);
-    expect(adminSide.map((n) => n.body).join('\n')).toContain('구독 상품이 더 이상 판매되지 않아');
+    expect(adminSide.map((n) => n.body).join('\n')).toContain(
+      '구독 상품이 더 이상 판매되지 않아서',
+    );
     expect(adminSide.map((n) => n.body).join('\n')).toContain('관리자 조치로');
     expect(await inboxOf(byAdmin.sellerId)).toHaveLength(2);
   });
@@ -326,8 +328,8 @@ describe('subscription notices to the seller', () => {
         product: { id: 'p-sub' },
       },
     ]);
-    expect(seller[1]?.body).toContain('격주 2개, 첫 배송일 2026-05-12');
-    expect(seller[0]?.body).toContain('2026-05-26');
+    expect(seller[1]?.body).toContain('격주 2개, 첫 배송일 5월 12일(화)');
+    expect(seller[0]?.body).toContain('5월 26일(화)');
     expect(await inboxOf(p.customerId)).toEqual([]);
   });
 
@@ -440,8 +442,8 @@ describe('subscription SMS', () => {
       }),
     );
     expect(h.sms.messages.map((m) => m.to)).toEqual(['010-2000-0001', '010-2000-0001']);
-    expect(h.sms.messages[0]?.text).toContain('2026-05-12');
-    expect(h.sms.messages[1]?.text).toContain('정기구독이 해지되었습니다');
+    expect(h.sms.messages[0]?.text).toContain('5월 12일(화)');
+    expect(h.sms.messages[1]?.text).toContain('정기구독이 해지됐어요');
   });
 
   it('a suspension at night is texted at 08:00 KST, once', async () => {
@@ -455,7 +457,7 @@ describe('subscription SMS', () => {
     h.setNow(EIGHT_AM_KST_NEXT);
     await Promise.all([h.server.sender.sweep(), h.server.sender.sweep()]);
     expect(h.sms.messages).toMatchObject([{ to: '010-2000-0003' }]);
-    expect(h.sms.messages[0]?.text).toContain('정기구독이 일시 중지되었습니다');
+    expect(h.sms.messages[0]?.text).toContain('정기구독이 일시 중지됐어요');
     expect(await h.server.sender.sweep()).toBe(0);
     expect(h.sms.messages).toHaveLength(1);
   });

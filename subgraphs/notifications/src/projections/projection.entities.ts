@@ -49,7 +49,10 @@ export class StoreOwner {
   storeName?: string;
 }
 
-/** orderId → customer and store, from orders.order.placed (later order events may omit them). */
+/**
+ * orderId → customer and store, from orders.order.placed (later order events may omit them),
+ * and what notices name the order by: its number, first product, line count and pickup time.
+ */
 @Entity({ collection: 'order_parties' })
 export class OrderParties {
   /** The order id. */
@@ -61,4 +64,28 @@ export class OrderParties {
 
   @Property({ nullable: true })
   storeId?: string;
+
+  @Property({ nullable: true })
+  orderNumber?: string;
+
+  @Property({ nullable: true })
+  firstProductId?: string;
+
+  @Property({ nullable: true })
+  lineCount?: number;
+
+  /** ISO instant of the pickup slot; absent for a delivery. */
+  @Property({ nullable: true })
+  pickupAt?: string;
+}
+
+/** productId → its current name, from products' snapshots, so notices can name the product. */
+@Entity({ collection: 'product_names' })
+export class ProductName {
+  /** The product id. */
+  @PrimaryKey()
+  _id!: string;
+
+  @Property()
+  name!: string;
 }

@@ -12,7 +12,9 @@ import {
   orderPreparing,
   orderReadyForPickup,
   orderShipping,
+  productCreated,
   productRestocked,
+  productUpdated,
   questionAnswered,
   questionAsked,
   sellerApplied,
@@ -37,31 +39,32 @@ import { ORDERS_COPY } from './copy/orders.copy.js';
 import { PRODUCTS_COPY } from './copy/products.copy.js';
 import { STORES_COPY } from './copy/stores.copy.js';
 import { SUBSCRIPTIONS_COPY } from './copy/subscriptions.copy.js';
-import type { EventRoute, OrderStatus, RouteActions } from './route.types.js';
+import type { EventRoute, NoticeFacts, OrderStatus, RouteActions } from './route.types.js';
 
 const route = <T>(r: EventRoute<T>) => r as EventRoute<unknown>;
 
 type Recipient = NoticePlan['recipient'];
 type Refs = Pick<NoticePlan, 'productId' | 'storeId' | 'orderId'>;
 
-/** One notice a route sends: its kind, its words, its reader and what it links to. */
+/**
+ * One notice a route sends: its kind, its words (naming what the projections know of the
+ * product, store and order it links to), its reader and what it links to.
+ */
 interface NoticeRule<T> {
   kind: NoticeKind;
-  copy: (p: T) => NoticeCopy;
+  copy: (p: T, f: NoticeFacts) => NoticeCopy;
   to: (p: T) => Recipient;
   refs: (p: T) => Refs;
 }
 
-const planOf = <T>(rule: NoticeRule<T>, p: T): NoticePlan => ({
-  recipient: rule.to(p),
-  kind: rule.kind,
-  ...rule.copy(p),
-  ...rule.refs(p),
-});
+async function planOf<T>(rule: NoticeRule<T>, p: T, a: RouteActions): Promise<NoticePlan> {
+  const refs = rule.refs(p);
+  return { recipient: rule.to(p), kind: rule.kind, ...rule.copy(p, await a.facts(refs)), ...refs };
+}
 
 /** A route whose whole job is one notice. */
 const noticeRoute = <T>(contract: EventContract<string, T>, rule: NoticeRule<T>) =>
-  route<T>({ contract, handle: (p, a) => a.notify(planOf(rule, p)) });
+  route<T>({ contract, handle: async (p, a) => a.notify(await planOf(rule, p, a)) });
 
 const customer = (p: { customerId: string }): Recipient => ({ userId: p.customerId });
 const noRefs = (): Refs => ({});
@@ -78,6 +81,10 @@ const productRefs = (p: { productId: string; storeId: string }): Refs => ({
 /** Both snapshots of a store carry its owner, so store notices reach the seller. */
 const rememberStoreOwner = (p: PayloadOf<typeof storeOpened>, a: RouteActions) =>
   a.rememberStoreOwner(p.storeId, p.sellerId, p.name);
+
+/** Both snapshots of a product carry its name, which notices show. */
+const rememberProduct = (p: PayloadOf<typeof productCreated>, a: RouteActions) =>
+  a.rememberProduct(p.productId, p.name);
 
 /** Customer and seller of an order, from the event or the orders projection. */
 async function parties(
@@ -109,7 +116,7 @@ function progressRoute<T extends PayloadOf<typeof orderPreparing>>(
         customerId: p.customerId,
         sellerUserId: p.sellerId ?? (await a.storeOwner(p.storeId)),
       });
-      if (notice) await a.notify(planOf({ ...notice, to: customer, refs: orderRefs }, p));
+      if (notice) await a.notify(await planOf({ ...notice, to: customer, refs: orderRefs }, p, a));
     },
   });
 }
@@ -132,7 +139,7 @@ function outcomeRoute<T extends { orderId: string; storeId: string; customerId?:
       await a.orderStatusChanged({ orderId: p.orderId, status, ...reason, ...who });
       const userId = who[notice.to];
       if (!userId) return;
-      await a.notify(planOf({ ...notice, to: () => ({ userId }), refs: orderRefs }, p));
+      await a.notify(await planOf({ ...notice, to: () => ({ userId }), refs: orderRefs }, p, a));
     },
   });
 }
@@ -166,7 +173,7 @@ function subscriptionRoute<
   contract: EventContract<string, T>,
   news: {
     customer?: Pick<NoticeRule<T>, 'kind' | 'copy'> & { when?: (p: T) => boolean };
-    seller: (p: T) => NoticeCopy & Refs;
+    seller: Pick<NoticeRule<T>, 'copy'> & { refs?: (p: T) => Refs };
   },
 ): EventRoute {
   return route<T>({
@@ -174,9 +181,11 @@ function subscriptionRoute<
     handle: async (p, a) => {
       const told = news.customer;
       if (told && (told.when?.(p) ?? true)) {
-        await a.notify(planOf({ ...told, to: customer, refs: storeRefs }, p));
+        await a.notify(await planOf({ ...told, to: customer, refs: storeRefs }, p, a));
       }
-      await notifySubscriptionSeller(a, p, news.seller(p));
+      const refs = news.seller.refs?.(p) ?? {};
+      const facts = await a.facts({ storeId: p.storeId, ...refs });
+      await notifySubscriptionSeller(a, p, { ...news.seller.copy(p, facts), ...refs });
     },
   });
 }
@@ -216,6 +225,8 @@ export const EVENT_ROUTES: EventRoute[] = [
   // stores
   route({ contract: storeOpened, handle: rememberStoreOwner }),
   route({ contract: storeUpdated, handle: rememberStoreOwner }),
+  route({ contract: productCreated, handle: rememberProduct }),
+  route({ contract: productUpdated, handle: rememberProduct }),
   noticeRoute(inventoryLow, {
     kind: NoticeKind.STOCK_LOW,
     copy: STORES_COPY.inventoryLow,
@@ -245,7 +256,7 @@ export const EVENT_ROUTES: EventRoute[] = [
         refs: productRefs,
       };
       for (const userId of p.subscriberIds) {
-        await a.notify(planOf({ ...rule, to: () => ({ userId }) }, p));
+        await a.notify(await planOf({ ...rule, to: () => ({ userId }) }, p, a));
       }
     },
   }),
@@ -255,7 +266,14 @@ export const EVENT_ROUTES: EventRoute[] = [
     // Not yet the seller's business (orders.order.newOrder follows confirmation); the customer
     // can already watch the order.
     handle: async (p, a) => {
-      await a.rememberOrder(p.orderId, { customerId: p.customerId, storeId: p.storeId });
+      await a.rememberOrder(p.orderId, {
+        customerId: p.customerId,
+        storeId: p.storeId,
+        orderNumber: p.orderNumber,
+        firstProductId: p.lines[0]?.productId,
+        lineCount: p.lines.length,
+        pickupAt: p.fulfilment.type === 'PICKUP' ? p.fulfilment.slotStart : undefined,
+      });
       await a.orderStatusChanged({
         orderId: p.orderId,
         status: 'PLACED',
@@ -270,7 +288,7 @@ export const EVENT_ROUTES: EventRoute[] = [
       const seller = p.sellerId ?? (await a.storeOwner(p.storeId));
       if (!seller) return;
       const rule = { kind: NoticeKind.NEW_ORDER, copy: ORDERS_COPY.newOrder, refs: orderRefs };
-      await a.notify(planOf({ ...rule, to: () => ({ userId: seller }) }, p));
+      await a.notify(await planOf({ ...rule, to: () => ({ userId: seller }) }, p, a));
     },
   }),
   progressRoute(orderPreparing, 'PREPARING'),
@@ -311,7 +329,7 @@ export const EVENT_ROUTES: EventRoute[] = [
     refs: orderRefs,
   }),
   subscriptionRoute(subscriptionCreated, {
-    seller: (p) => ({ ...SUBSCRIPTIONS_COPY.created.seller(p), productId: p.productId }),
+    seller: { copy: SUBSCRIPTIONS_COPY.created.seller, refs: (p) => ({ productId: p.productId }) },
   }),
   route({
     // A failed attempt with a retry left; with none (`retryAt` null) the suspended or missed
@@ -322,25 +340,26 @@ export const EVENT_ROUTES: EventRoute[] = [
       if (!retryAt) return;
       const rule = {
         kind: NoticeKind.SUBSCRIPTION_RETRYING,
-        copy: (q: typeof p) => SUBSCRIPTIONS_COPY.chargeFailed.customer(q, retryAt),
+        copy: (q: typeof p, f: NoticeFacts) =>
+          SUBSCRIPTIONS_COPY.chargeFailed.customer(q, f, retryAt),
         to: customer,
         refs: orderRefs,
       };
-      await a.notify(planOf(rule, p));
+      await a.notify(await planOf(rule, p, a));
     },
   }),
   subscriptionRoute(subscriptionSuspended, {
     customer: { kind: NoticeKind.SUBSCRIPTION_FAILED, copy: SUBSCRIPTIONS_COPY.suspended.customer },
-    seller: SUBSCRIPTIONS_COPY.suspended.seller,
+    seller: { copy: SUBSCRIPTIONS_COPY.suspended.seller },
   }),
   subscriptionRoute(subscriptionCycleMissed, {
     customer: {
       kind: NoticeKind.SUBSCRIPTION_FAILED,
       copy: SUBSCRIPTIONS_COPY.cycleMissed.customer,
     },
-    seller: SUBSCRIPTIONS_COPY.cycleMissed.seller,
+    seller: { copy: SUBSCRIPTIONS_COPY.cycleMissed.seller },
   }),
-  subscriptionRoute(subscriptionSkipped, { seller: SUBSCRIPTIONS_COPY.skipped.seller }),
+  subscriptionRoute(subscriptionSkipped, { seller: { copy: SUBSCRIPTIONS_COPY.skipped.seller } }),
   subscriptionRoute(subscriptionCanceled, {
     customer: {
       kind: NoticeKind.SUBSCRIPTION_CANCELED,
@@ -348,7 +367,7 @@ export const EVENT_ROUTES: EventRoute[] = [
       // The customer canceled themselves: they know. The platform or an admin did: tell them.
       when: (p) => p.canceledBy !== 'CUSTOMER',
     },
-    seller: SUBSCRIPTIONS_COPY.canceled.seller,
+    seller: { copy: SUBSCRIPTIONS_COPY.canceled.seller },
   }),
 ];
 

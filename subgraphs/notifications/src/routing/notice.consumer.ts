@@ -15,7 +15,12 @@ import { LIVE_SUBJECTS, type LiveOrderStatus, type LiveRestock } from '@bloom/sc
 import { OrderStatusChangeRecord, ProductRestockRecord } from '../live/live.entities.js';
 import type { NoticeDispatcher } from '../notices/notice.dispatcher.js';
 import type { NotificationsDeps } from '../notifications.deps.js';
-import { Contact, OrderParties, StoreOwner } from '../projections/projection.entities.js';
+import {
+  Contact,
+  OrderParties,
+  ProductName,
+  StoreOwner,
+} from '../projections/projection.entities.js';
 import { EVENT_ROUTES } from './event-routes.js';
 import type { EventRoute, RouteActions } from './route.types.js';
 import { upsertFields } from '../shared/upsert.js';
@@ -110,6 +115,27 @@ export class NoticeConsumer {
       orderParties: async (orderId) => {
         const found = await em.findOne(OrderParties, { _id: orderId });
         return { customerId: found?.customerId, storeId: found?.storeId };
+      },
+      rememberProduct: async (productId, name) => {
+        await upsertFields(em, ProductName, productId, { name });
+      },
+      facts: async ({ productId, storeId, orderId }) => {
+        const nameOf = async (id: string | undefined) =>
+          id ? (await em.findOne(ProductName, { _id: id }))?.name : undefined;
+        const store = storeId ? await em.findOne(StoreOwner, { _id: storeId }) : null;
+        const order = orderId ? await em.findOne(OrderParties, { _id: orderId }) : null;
+        return {
+          productName: await nameOf(productId),
+          storeName: store?.storeName,
+          order: order
+            ? {
+                number: order.orderNumber,
+                firstProductName: await nameOf(order.firstProductId),
+                lineCount: order.lineCount,
+                pickupAt: order.pickupAt,
+              }
+            : undefined,
+        };
       },
       productRestocked: async ({ productId, storeId }) => {
         const first = await insertOnce(() =>

@@ -13,9 +13,16 @@ export interface RouteActions {
   rememberStoreOwner(storeId: string, ownerUserId: string, storeName?: string): Promise<void>;
   /** The seller who owns a store, if the store's opening was seen. */
   storeOwner(storeId: string): Promise<string | undefined>;
-  /** Keeps orderId → customer and store, for order events that omit them. */
-  rememberOrder(orderId: string, fields: { customerId?: string; storeId?: string }): Promise<void>;
+  /** Keeps orderId → customer and store (for order events that omit them) and its summary. */
+  rememberOrder(
+    orderId: string,
+    fields: { customerId?: string; storeId?: string } & Partial<OrderSummary>,
+  ): Promise<void>;
   orderParties(orderId: string): Promise<{ customerId?: string; storeId?: string }>;
+  /** Keeps productId → name, so notices can name the product. */
+  rememberProduct(productId: string, name: string): Promise<void>;
+  /** What the projections know of the product, store and order a notice is about. */
+  facts(refs: { productId?: string; storeId?: string; orderId?: string }): Promise<NoticeFacts>;
   /** Records the restock (once) and pushes it to `productRestocked` subscribers. */
   productRestocked(fact: { productId: string; storeId?: string }): Promise<void>;
   /** Records the change (once) and pushes it to `orderStatusChanged` subscribers. */
@@ -26,6 +33,30 @@ export interface RouteActions {
     customerId?: string;
     sellerUserId?: string;
   }): Promise<void>;
+}
+
+/** An order as notices name it, from orders.order.placed. */
+export interface OrderSummary {
+  orderNumber: string;
+  firstProductId: string;
+  lineCount: number;
+  /** ISO instant of the pickup slot; absent for a delivery. */
+  pickupAt: string;
+}
+
+/**
+ * The names a notice uses, from the projections; a field is absent when its source event was
+ * not seen (the copy then words the notice without it).
+ */
+export interface NoticeFacts {
+  productName?: string;
+  storeName?: string;
+  order?: {
+    number?: string;
+    firstProductName?: string;
+    lineCount?: number;
+    pickupAt?: string;
+  };
 }
 
 /** Order states as `orderStatusChanged` reports them. */
