@@ -218,7 +218,8 @@ describe('live notifications through the gateway (graphql-ws)', () => {
         id: `${event.id}:user:${alice.userId}`,
         kind: 'RESTOCK_AVAILABLE',
         title: '재입고 알림',
-        body: '알림을 신청하신 상품을 다시 구매할 수 있습니다.',
+        // The product and store are references here: no snapshot of them was seen.
+        body: '알림을 신청하신 상품을 다시 살 수 있어요. 지금 3개 남아 있어요.',
         read: false,
         forAdmins: false,
         product: { id: productId },
@@ -730,6 +731,10 @@ describe('restock through the real products and stores subgraphs', () => {
     expect(theirs.results).toEqual([]);
     expect(fullSms.messages).toHaveLength(1);
     expect(fullSms.messages[0]?.to).toBe('010-2222-3333');
+    // The notice names the product and store from the snapshots products and stores published.
+    expect(fullSms.messages[0]?.text).toContain(
+      '하늘정원 플라워의 봄날의 설렘 꽃다발을 다시 살 수 있어요.',
+    );
 
     for (const feed of [mine, theirs, publicFeed]) await feed.client.dispose();
   }, 120_000);

@@ -79,6 +79,17 @@ export async function seedOrders(api: SeedApi): Promise<void> {
     );
     const productIds = listed.products.nodes.map((p) => p.id);
     if (productIds.length === 0) continue;
+    // Deliver on the store's next offered date after today, in its first window.
+    const calendar = await api.call<{
+      store: { deliveryDates: { date: string; windows: { start: string; end: string }[] }[] };
+    }>(
+      `query($s: ID!) { store(id: $s) { deliveryDates(days: 7) { date windows { start end } } } }`,
+      { s: storeId },
+    );
+    const today = seoulAt(0).toISOString().slice(0, 10);
+    const day =
+      calendar.store.deliveryDates.find((d) => d.date > today) ?? calendar.store.deliveryDates[0];
+    const slot = day?.windows[0];
     for (const [n, plan] of PLANS.entries()) {
       const customer = demoCustomers[(index + n) % demoCustomers.length] as { email: string };
       const token = await api.logIn(customer.email, SEED_PASSWORD);
@@ -93,8 +104,8 @@ export async function seedOrders(api: SeedApi): Promise<void> {
                 phone: '010-1234-5678',
                 zipCode: '04524',
                 street: '서울 중구 세종대로 110',
-                deliveryDate: seoulAt(1).toISOString().slice(0, 10),
-                window: '10:00-13:00',
+                deliveryDate: day?.date ?? seoulAt(1).toISOString().slice(0, 10),
+                window: slot ? `${slot.start}-${slot.end}` : '10:00-13:00',
                 note: '문 앞에 놓아주세요',
               }
             : undefined,

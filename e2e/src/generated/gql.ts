@@ -23,8 +23,50 @@ type Documents = {
     "\n  mutation CreateSkyGardenStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": typeof types.CreateSkyGardenStoreDocument,
     "\n  mutation CreateProduct($i: CreateProductInput!) {\n    createProduct(input: $i) {\n      __typename\n      ... on Product {\n        id\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.CreateProductDocument,
     "\n  mutation LogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.LogInDocument,
+    "\n      query AuditAdminMe {\n        me {\n          id\n        }\n      }\n    ": typeof types.AuditAdminMeDocument,
+    "\n  subscription AuditEntryAddedLive {\n    auditEntryAdded {\n      id\n      action\n      targetId\n      reason\n      actor {\n        id\n      }\n    }\n  }\n": typeof types.AuditEntryAddedLiveDocument,
+    "\n  subscription AuditAdminNoticeAdded {\n    notificationAdded {\n      kind\n      forAdmins\n    }\n  }\n": typeof types.AuditAdminNoticeAddedDocument,
+    "\n  query AuditLogThroughGateway($filter: AuditLogFilter) {\n    auditLog(filter: $filter) {\n      totalCount\n      nodes {\n        id\n        action\n        targetKind\n        targetId\n        targetLabel\n        reason\n        source\n        actor {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.AuditLogThroughGatewayDocument,
+    "\n  mutation AuditAdvanceOrder($id: ID!) {\n    advanceOrder(orderId: $id, to: PREPARING) {\n      __typename\n    }\n  }\n": typeof types.AuditAdvanceOrderDocument,
+    "\n      mutation AuditSetStock($s: ID!) {\n        setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 10 }]) {\n          __typename\n        }\n      }\n    ": typeof types.AuditSetStockDocument,
+    "\n            mutation AuditAddToCart($p: ID!) {\n              addToCart(productId: $p, quantity: 2) {\n                __typename\n              }\n            }\n          ": typeof types.AuditAddToCartDocument,
+    "\n      mutation AuditCheckout($i: CheckoutInput!) {\n        checkout(input: $i) {\n          __typename\n          ... on CheckoutSuccess {\n            orders {\n              id\n              number\n            }\n          }\n        }\n      }\n    ": typeof types.AuditCheckoutDocument,
+    "\n    query AuditOrderStatus($id: ID!) {\n      order(id: $id) {\n        status\n      }\n    }\n  ": typeof types.AuditOrderStatusDocument,
+    "\n      mutation AuditStoreActions($s: ID!, $reason: String!) {\n        suspendStore(storeId: $s, reason: $reason) {\n          __typename\n        }\n        reopenStore(storeId: $s) {\n          __typename\n        }\n      }\n    ": typeof types.AuditStoreActionsDocument,
+    "\n      mutation AuditProductActions($p: ID!, $ids: [ID!]!) {\n        setProductStatus(id: $p, status: DISCONTINUED, reason: \"허위 표시\") {\n          __typename\n        }\n        deleteProducts(ids: $ids, reason: \"판매 중단\") {\n          deletedIds\n        }\n      }\n    ": typeof types.AuditProductActionsDocument,
+    "\n        mutation AuditSettle($m: String!) {\n          settleMonth(month: $m) {\n            id\n          }\n        }\n      ": typeof types.AuditSettleDocument,
+    "\n          query AuditCustomerMe {\n            me {\n              id\n            }\n          }\n        ": typeof types.AuditCustomerMeDocument,
+    "\n          mutation AuditCreateKey {\n            createApiKey(input: { name: \"POS\", scopes: [CATALOG_READ] }) {\n              ... on ApiKeyCreated {\n                apiKey {\n                  id\n                }\n              }\n            }\n          }\n        ": typeof types.AuditCreateKeyDocument,
+    "\n      mutation AuditUserActions($u: ID!, $k: ID!) {\n        revokeApiKey(id: $k, reason: \"키 유출\") {\n          status\n        }\n        suspendUser(userId: $u, reason: \"결제 악용\") {\n          __typename\n        }\n        reinstateUser(userId: $u) {\n          __typename\n        }\n      }\n    ": typeof types.AuditUserActionsDocument,
+    "\n      mutation AuditReject($u: ID!) {\n        rejectSeller(userId: $u, reason: \"사업자 정보 불일치\") {\n          __typename\n        }\n      }\n    ": typeof types.AuditRejectDocument,
+    "\n        mutation AuditReapply {\n          applyForSeller(\n            input: { businessName: \"지원 꽃집\", businessRegistrationNumber: \"101-81-36789\" }\n          ) {\n            __typename\n          }\n        }\n      ": typeof types.AuditReapplyDocument,
+    "\n      mutation AuditApprove($u: ID!) {\n        approveSeller(userId: $u) {\n          __typename\n        }\n      }\n    ": typeof types.AuditApproveDocument,
+    "\n        mutation AuditCloseStore($s: ID!) {\n          closeStore(storeId: $s) {\n            __typename\n          }\n        }\n      ": typeof types.AuditCloseStoreDocument,
+    "\n  query AdminFindOrder($n: String!) {\n    adminOrders(filter: { number: $n }) {\n      totalCount\n      nodes {\n        id\n        number\n        status\n        total\n        store {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AdminFindOrderDocument,
+    "\n  query AdminReadStory($id: ID!) {\n    orderStory(orderId: $id) {\n      order {\n        status\n      }\n      steps {\n        step\n        status\n        finishedAt\n      }\n      transitions {\n        from\n        to\n        actorKind\n      }\n      payments {\n        kind\n        status\n        amount\n        reference\n      }\n      events {\n        type\n      }\n    }\n  }\n": typeof types.AdminReadStoryDocument,
+    "\n  query AdminReadOrderNotices($id: ID!) {\n    orderNotices(orderId: $id) {\n      kind\n      recipientRole\n      channels\n      title\n      sentAt\n      read\n    }\n  }\n": typeof types.AdminReadOrderNoticesDocument,
+    "\n  query AdminReadSummary {\n    platformSummary(days: 7) {\n      gmv\n      orders\n    }\n  }\n": typeof types.AdminReadSummaryDocument,
+    "\n  mutation AdminFlowAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": typeof types.AdminFlowAddToCartDocument,
+    "\n  mutation AdminFlowCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n          number\n        }\n      }\n    }\n  }\n": typeof types.AdminFlowCheckoutDocument,
+    "\n  query AdminFlowOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n    }\n  }\n": typeof types.AdminFlowOrderStatusDocument,
+    "\n        mutation AdminFlowSetStock($s: ID!) {\n          setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 10 }]) {\n            __typename\n          }\n        }\n      ": typeof types.AdminFlowSetStockDocument,
+    "\n  query AdminSellersUsers {\n    users(first: 5) {\n      totalCount\n    }\n  }\n": typeof types.AdminSellersUsersDocument,
+    "\n  mutation AdminSellersApply($i: SellerApplicationInput!) {\n    applyForSeller(input: $i) {\n      __typename\n    }\n  }\n": typeof types.AdminSellersApplyDocument,
+    "\n  mutation AdminSellersCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n        status\n      }\n    }\n  }\n": typeof types.AdminSellersCreateStoreDocument,
+    "\n  mutation AdminMoneySetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n": typeof types.AdminMoneySetStockDocument,
+    "\n  mutation AdminMoneyAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": typeof types.AdminMoneyAddToCartDocument,
+    "\n  mutation AdminMoneyCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n          number\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminMoneyCheckoutDocument,
+    "\n  mutation AdminMoneyAdvance($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n    }\n  }\n": typeof types.AdminMoneyAdvanceDocument,
+    "\n  query AdminMoneyStorefront($s: ID!) {\n    products(filter: { storeId: $s }) {\n      totalCount\n    }\n    store(id: $s) {\n      status\n    }\n  }\n": typeof types.AdminMoneyStorefrontDocument,
+    "\n  mutation AdminMoneyCreateKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n    }\n  }\n": typeof types.AdminMoneyCreateKeyDocument,
+    "\n  query AdminMoneyKeyStatus {\n    myApiKeys {\n      name\n      status\n    }\n  }\n": typeof types.AdminMoneyKeyStatusDocument,
     "\n  mutation MatrixSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"권한 매트릭스\") {\n      __typename\n    }\n  }\n": typeof types.MatrixSuspendDocument,
     "\n  mutation MatrixCreateApiKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n      }\n    }\n  }\n": typeof types.MatrixCreateApiKeyDocument,
+    "\n  query CheckoutRulesE2eQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on NotEnoughStockError {\n        productId\n        available\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.CheckoutRulesE2eQuoteDocument,
+    "\n  mutation CheckoutRulesE2ePlace($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on NotEnoughStockError {\n        productId\n        available\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.CheckoutRulesE2ePlaceDocument,
+    "\n  query CheckoutRulesE2eMyOrders {\n    myOrders(first: 10) {\n      totalCount\n    }\n  }\n": typeof types.CheckoutRulesE2eMyOrdersDocument,
+    "\n        mutation CheckoutRulesE2eStore(\n          $s: ID!\n          $policy: StoreDeliveryPolicyInput!\n          $store: UpdateStoreInput!\n        ) {\n          updateDeliveryPolicy(storeId: $s, input: $policy) {\n            __typename\n          }\n          updateStore(storeId: $s, input: $store) {\n            __typename\n          }\n          setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 10 }]) {\n            __typename\n          }\n        }\n      ": typeof types.CheckoutRulesE2eStoreDocument,
+    "\n        mutation CheckoutRulesE2eSaveAddress($i: AddressInput!) {\n          saveAddress(input: $i) {\n            __typename\n            ... on InvalidInputError {\n              field\n              code\n            }\n          }\n        }\n      ": typeof types.CheckoutRulesE2eSaveAddressDocument,
     "\n    mutation MistakeUpdateProfile($i: UpdateProfileInput!) {\n      updateProfile(input: $i) {\n        __typename\n        ... on User {\n          name\n          phone\n        }\n      }\n    }\n  ": typeof types.MistakeUpdateProfileDocument,
     "\n        mutation MistakeSaveAddress {\n          saveAddress(\n            input: {\n              label: \"집\"\n              recipientName: \"정민지\"\n              phone: \"010-1234-5678\"\n              zipCode: \"04066\"\n              street: \"서울 마포구 와우산로 94\"\n              detail: null\n              regionCode: null\n            }\n          ) {\n            __typename\n            ... on Address {\n              detail\n            }\n          }\n        }\n      ": typeof types.MistakeSaveAddressDocument,
     "\n        mutation MistakeSignUp($i: SignUpInput!) {\n          signUp(input: $i) {\n            __typename\n          }\n        }\n      ": typeof types.MistakeSignUpDocument,
@@ -107,6 +149,14 @@ type Documents = {
     "\n  query SellerCouponsTestList {\n    myStore {\n      coupons {\n        id\n        code\n      }\n    }\n  }\n": typeof types.SellerCouponsTestListDocument,
     "\n  mutation SellerCouponsTestClaim($c: ID!) {\n    claimCoupon(couponId: $c) {\n      __typename\n    }\n  }\n": typeof types.SellerCouponsTestClaimDocument,
     "\n  mutation SellerQnaTestAsk($i: AskQuestionInput!) {\n    askQuestion(input: $i) {\n      __typename\n    }\n  }\n": typeof types.SellerQnaTestAskDocument,
+    "\n  query SellerJourneyStore {\n    myStore {\n      id\n      thumbnailUrl\n      coupons {\n        id\n        code\n      }\n    }\n  }\n": typeof types.SellerJourneyStoreDocument,
+    "\n  query SellerJourneyProducts {\n    sellerProducts(first: 5) {\n      nodes {\n        id\n        name\n        images {\n          url\n        }\n        recipe {\n          flowerId\n          count\n        }\n      }\n    }\n  }\n": typeof types.SellerJourneyProductsDocument,
+    "\n  mutation SellerJourneyAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": typeof types.SellerJourneyAddToCartDocument,
+    "\n  mutation SellerJourneyCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SellerJourneyCheckoutDocument,
+    "\n  query SellerJourneyCustomerOrder($id: ID!) {\n    order(id: $id) {\n      status\n      trackingNumber\n    }\n  }\n": typeof types.SellerJourneyCustomerOrderDocument,
+    "\n  mutation SellerJourneyAsk($i: AskQuestionInput!) {\n    askQuestion(input: $i) {\n      __typename\n    }\n  }\n": typeof types.SellerJourneyAskDocument,
+    "\n  mutation SellerJourneyClaim($c: ID!) {\n    claimCoupon(couponId: $c) {\n      __typename\n    }\n  }\n": typeof types.SellerJourneyClaimDocument,
+    "\n  mutation SellerJourneySettle($m: String!) {\n    settleMonth(month: $m) {\n      id\n    }\n  }\n": typeof types.SellerJourneySettleDocument,
     "\n  mutation SellerNoticesSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n": typeof types.SellerNoticesSetStockDocument,
     "\n  mutation SellerNoticesAdjustStock($s: ID!) {\n    adjustFlowerStock(storeId: $s, items: [{ flowerId: 1, delta: -20 }], reason: \"폐기\") {\n      __typename\n    }\n  }\n": typeof types.SellerNoticesAdjustStockDocument,
     "\n  mutation SellerSalesSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n": typeof types.SellerSalesSetStockDocument,
@@ -155,8 +205,50 @@ const documents: Documents = {
     "\n  mutation CreateSkyGardenStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": types.CreateSkyGardenStoreDocument,
     "\n  mutation CreateProduct($i: CreateProductInput!) {\n    createProduct(input: $i) {\n      __typename\n      ... on Product {\n        id\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.CreateProductDocument,
     "\n  mutation LogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.LogInDocument,
+    "\n      query AuditAdminMe {\n        me {\n          id\n        }\n      }\n    ": types.AuditAdminMeDocument,
+    "\n  subscription AuditEntryAddedLive {\n    auditEntryAdded {\n      id\n      action\n      targetId\n      reason\n      actor {\n        id\n      }\n    }\n  }\n": types.AuditEntryAddedLiveDocument,
+    "\n  subscription AuditAdminNoticeAdded {\n    notificationAdded {\n      kind\n      forAdmins\n    }\n  }\n": types.AuditAdminNoticeAddedDocument,
+    "\n  query AuditLogThroughGateway($filter: AuditLogFilter) {\n    auditLog(filter: $filter) {\n      totalCount\n      nodes {\n        id\n        action\n        targetKind\n        targetId\n        targetLabel\n        reason\n        source\n        actor {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.AuditLogThroughGatewayDocument,
+    "\n  mutation AuditAdvanceOrder($id: ID!) {\n    advanceOrder(orderId: $id, to: PREPARING) {\n      __typename\n    }\n  }\n": types.AuditAdvanceOrderDocument,
+    "\n      mutation AuditSetStock($s: ID!) {\n        setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 10 }]) {\n          __typename\n        }\n      }\n    ": types.AuditSetStockDocument,
+    "\n            mutation AuditAddToCart($p: ID!) {\n              addToCart(productId: $p, quantity: 2) {\n                __typename\n              }\n            }\n          ": types.AuditAddToCartDocument,
+    "\n      mutation AuditCheckout($i: CheckoutInput!) {\n        checkout(input: $i) {\n          __typename\n          ... on CheckoutSuccess {\n            orders {\n              id\n              number\n            }\n          }\n        }\n      }\n    ": types.AuditCheckoutDocument,
+    "\n    query AuditOrderStatus($id: ID!) {\n      order(id: $id) {\n        status\n      }\n    }\n  ": types.AuditOrderStatusDocument,
+    "\n      mutation AuditStoreActions($s: ID!, $reason: String!) {\n        suspendStore(storeId: $s, reason: $reason) {\n          __typename\n        }\n        reopenStore(storeId: $s) {\n          __typename\n        }\n      }\n    ": types.AuditStoreActionsDocument,
+    "\n      mutation AuditProductActions($p: ID!, $ids: [ID!]!) {\n        setProductStatus(id: $p, status: DISCONTINUED, reason: \"허위 표시\") {\n          __typename\n        }\n        deleteProducts(ids: $ids, reason: \"판매 중단\") {\n          deletedIds\n        }\n      }\n    ": types.AuditProductActionsDocument,
+    "\n        mutation AuditSettle($m: String!) {\n          settleMonth(month: $m) {\n            id\n          }\n        }\n      ": types.AuditSettleDocument,
+    "\n          query AuditCustomerMe {\n            me {\n              id\n            }\n          }\n        ": types.AuditCustomerMeDocument,
+    "\n          mutation AuditCreateKey {\n            createApiKey(input: { name: \"POS\", scopes: [CATALOG_READ] }) {\n              ... on ApiKeyCreated {\n                apiKey {\n                  id\n                }\n              }\n            }\n          }\n        ": types.AuditCreateKeyDocument,
+    "\n      mutation AuditUserActions($u: ID!, $k: ID!) {\n        revokeApiKey(id: $k, reason: \"키 유출\") {\n          status\n        }\n        suspendUser(userId: $u, reason: \"결제 악용\") {\n          __typename\n        }\n        reinstateUser(userId: $u) {\n          __typename\n        }\n      }\n    ": types.AuditUserActionsDocument,
+    "\n      mutation AuditReject($u: ID!) {\n        rejectSeller(userId: $u, reason: \"사업자 정보 불일치\") {\n          __typename\n        }\n      }\n    ": types.AuditRejectDocument,
+    "\n        mutation AuditReapply {\n          applyForSeller(\n            input: { businessName: \"지원 꽃집\", businessRegistrationNumber: \"101-81-36789\" }\n          ) {\n            __typename\n          }\n        }\n      ": types.AuditReapplyDocument,
+    "\n      mutation AuditApprove($u: ID!) {\n        approveSeller(userId: $u) {\n          __typename\n        }\n      }\n    ": types.AuditApproveDocument,
+    "\n        mutation AuditCloseStore($s: ID!) {\n          closeStore(storeId: $s) {\n            __typename\n          }\n        }\n      ": types.AuditCloseStoreDocument,
+    "\n  query AdminFindOrder($n: String!) {\n    adminOrders(filter: { number: $n }) {\n      totalCount\n      nodes {\n        id\n        number\n        status\n        total\n        store {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AdminFindOrderDocument,
+    "\n  query AdminReadStory($id: ID!) {\n    orderStory(orderId: $id) {\n      order {\n        status\n      }\n      steps {\n        step\n        status\n        finishedAt\n      }\n      transitions {\n        from\n        to\n        actorKind\n      }\n      payments {\n        kind\n        status\n        amount\n        reference\n      }\n      events {\n        type\n      }\n    }\n  }\n": types.AdminReadStoryDocument,
+    "\n  query AdminReadOrderNotices($id: ID!) {\n    orderNotices(orderId: $id) {\n      kind\n      recipientRole\n      channels\n      title\n      sentAt\n      read\n    }\n  }\n": types.AdminReadOrderNoticesDocument,
+    "\n  query AdminReadSummary {\n    platformSummary(days: 7) {\n      gmv\n      orders\n    }\n  }\n": types.AdminReadSummaryDocument,
+    "\n  mutation AdminFlowAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": types.AdminFlowAddToCartDocument,
+    "\n  mutation AdminFlowCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n          number\n        }\n      }\n    }\n  }\n": types.AdminFlowCheckoutDocument,
+    "\n  query AdminFlowOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n    }\n  }\n": types.AdminFlowOrderStatusDocument,
+    "\n        mutation AdminFlowSetStock($s: ID!) {\n          setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 10 }]) {\n            __typename\n          }\n        }\n      ": types.AdminFlowSetStockDocument,
+    "\n  query AdminSellersUsers {\n    users(first: 5) {\n      totalCount\n    }\n  }\n": types.AdminSellersUsersDocument,
+    "\n  mutation AdminSellersApply($i: SellerApplicationInput!) {\n    applyForSeller(input: $i) {\n      __typename\n    }\n  }\n": types.AdminSellersApplyDocument,
+    "\n  mutation AdminSellersCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n        status\n      }\n    }\n  }\n": types.AdminSellersCreateStoreDocument,
+    "\n  mutation AdminMoneySetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n": types.AdminMoneySetStockDocument,
+    "\n  mutation AdminMoneyAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": types.AdminMoneyAddToCartDocument,
+    "\n  mutation AdminMoneyCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n          number\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.AdminMoneyCheckoutDocument,
+    "\n  mutation AdminMoneyAdvance($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n    }\n  }\n": types.AdminMoneyAdvanceDocument,
+    "\n  query AdminMoneyStorefront($s: ID!) {\n    products(filter: { storeId: $s }) {\n      totalCount\n    }\n    store(id: $s) {\n      status\n    }\n  }\n": types.AdminMoneyStorefrontDocument,
+    "\n  mutation AdminMoneyCreateKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n    }\n  }\n": types.AdminMoneyCreateKeyDocument,
+    "\n  query AdminMoneyKeyStatus {\n    myApiKeys {\n      name\n      status\n    }\n  }\n": types.AdminMoneyKeyStatusDocument,
     "\n  mutation MatrixSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"권한 매트릭스\") {\n      __typename\n    }\n  }\n": types.MatrixSuspendDocument,
     "\n  mutation MatrixCreateApiKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n      }\n    }\n  }\n": types.MatrixCreateApiKeyDocument,
+    "\n  query CheckoutRulesE2eQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on NotEnoughStockError {\n        productId\n        available\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.CheckoutRulesE2eQuoteDocument,
+    "\n  mutation CheckoutRulesE2ePlace($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on NotEnoughStockError {\n        productId\n        available\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.CheckoutRulesE2ePlaceDocument,
+    "\n  query CheckoutRulesE2eMyOrders {\n    myOrders(first: 10) {\n      totalCount\n    }\n  }\n": types.CheckoutRulesE2eMyOrdersDocument,
+    "\n        mutation CheckoutRulesE2eStore(\n          $s: ID!\n          $policy: StoreDeliveryPolicyInput!\n          $store: UpdateStoreInput!\n        ) {\n          updateDeliveryPolicy(storeId: $s, input: $policy) {\n            __typename\n          }\n          updateStore(storeId: $s, input: $store) {\n            __typename\n          }\n          setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 10 }]) {\n            __typename\n          }\n        }\n      ": types.CheckoutRulesE2eStoreDocument,
+    "\n        mutation CheckoutRulesE2eSaveAddress($i: AddressInput!) {\n          saveAddress(input: $i) {\n            __typename\n            ... on InvalidInputError {\n              field\n              code\n            }\n          }\n        }\n      ": types.CheckoutRulesE2eSaveAddressDocument,
     "\n    mutation MistakeUpdateProfile($i: UpdateProfileInput!) {\n      updateProfile(input: $i) {\n        __typename\n        ... on User {\n          name\n          phone\n        }\n      }\n    }\n  ": types.MistakeUpdateProfileDocument,
     "\n        mutation MistakeSaveAddress {\n          saveAddress(\n            input: {\n              label: \"집\"\n              recipientName: \"정민지\"\n              phone: \"010-1234-5678\"\n              zipCode: \"04066\"\n              street: \"서울 마포구 와우산로 94\"\n              detail: null\n              regionCode: null\n            }\n          ) {\n            __typename\n            ... on Address {\n              detail\n            }\n          }\n        }\n      ": types.MistakeSaveAddressDocument,
     "\n        mutation MistakeSignUp($i: SignUpInput!) {\n          signUp(input: $i) {\n            __typename\n          }\n        }\n      ": types.MistakeSignUpDocument,
@@ -239,6 +331,14 @@ const documents: Documents = {
     "\n  query SellerCouponsTestList {\n    myStore {\n      coupons {\n        id\n        code\n      }\n    }\n  }\n": types.SellerCouponsTestListDocument,
     "\n  mutation SellerCouponsTestClaim($c: ID!) {\n    claimCoupon(couponId: $c) {\n      __typename\n    }\n  }\n": types.SellerCouponsTestClaimDocument,
     "\n  mutation SellerQnaTestAsk($i: AskQuestionInput!) {\n    askQuestion(input: $i) {\n      __typename\n    }\n  }\n": types.SellerQnaTestAskDocument,
+    "\n  query SellerJourneyStore {\n    myStore {\n      id\n      thumbnailUrl\n      coupons {\n        id\n        code\n      }\n    }\n  }\n": types.SellerJourneyStoreDocument,
+    "\n  query SellerJourneyProducts {\n    sellerProducts(first: 5) {\n      nodes {\n        id\n        name\n        images {\n          url\n        }\n        recipe {\n          flowerId\n          count\n        }\n      }\n    }\n  }\n": types.SellerJourneyProductsDocument,
+    "\n  mutation SellerJourneyAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": types.SellerJourneyAddToCartDocument,
+    "\n  mutation SellerJourneyCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.SellerJourneyCheckoutDocument,
+    "\n  query SellerJourneyCustomerOrder($id: ID!) {\n    order(id: $id) {\n      status\n      trackingNumber\n    }\n  }\n": types.SellerJourneyCustomerOrderDocument,
+    "\n  mutation SellerJourneyAsk($i: AskQuestionInput!) {\n    askQuestion(input: $i) {\n      __typename\n    }\n  }\n": types.SellerJourneyAskDocument,
+    "\n  mutation SellerJourneyClaim($c: ID!) {\n    claimCoupon(couponId: $c) {\n      __typename\n    }\n  }\n": types.SellerJourneyClaimDocument,
+    "\n  mutation SellerJourneySettle($m: String!) {\n    settleMonth(month: $m) {\n      id\n    }\n  }\n": types.SellerJourneySettleDocument,
     "\n  mutation SellerNoticesSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n": types.SellerNoticesSetStockDocument,
     "\n  mutation SellerNoticesAdjustStock($s: ID!) {\n    adjustFlowerStock(storeId: $s, items: [{ flowerId: 1, delta: -20 }], reason: \"폐기\") {\n      __typename\n    }\n  }\n": types.SellerNoticesAdjustStockDocument,
     "\n  mutation SellerSalesSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n": types.SellerSalesSetStockDocument,
@@ -311,11 +411,179 @@ export function graphql(source: "\n  mutation LogIn($i: LogInInput!) {\n    logI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n      query AuditAdminMe {\n        me {\n          id\n        }\n      }\n    "): typeof import('./graphql.js').AuditAdminMeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AuditEntryAddedLive {\n    auditEntryAdded {\n      id\n      action\n      targetId\n      reason\n      actor {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql.js').AuditEntryAddedLiveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AuditAdminNoticeAdded {\n    notificationAdded {\n      kind\n      forAdmins\n    }\n  }\n"): typeof import('./graphql.js').AuditAdminNoticeAddedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLogThroughGateway($filter: AuditLogFilter) {\n    auditLog(filter: $filter) {\n      totalCount\n      nodes {\n        id\n        action\n        targetKind\n        targetId\n        targetLabel\n        reason\n        source\n        actor {\n          id\n          email\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').AuditLogThroughGatewayDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuditAdvanceOrder($id: ID!) {\n    advanceOrder(orderId: $id, to: PREPARING) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').AuditAdvanceOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation AuditSetStock($s: ID!) {\n        setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 10 }]) {\n          __typename\n        }\n      }\n    "): typeof import('./graphql.js').AuditSetStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n            mutation AuditAddToCart($p: ID!) {\n              addToCart(productId: $p, quantity: 2) {\n                __typename\n              }\n            }\n          "): typeof import('./graphql.js').AuditAddToCartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation AuditCheckout($i: CheckoutInput!) {\n        checkout(input: $i) {\n          __typename\n          ... on CheckoutSuccess {\n            orders {\n              id\n              number\n            }\n          }\n        }\n      }\n    "): typeof import('./graphql.js').AuditCheckoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query AuditOrderStatus($id: ID!) {\n      order(id: $id) {\n        status\n      }\n    }\n  "): typeof import('./graphql.js').AuditOrderStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation AuditStoreActions($s: ID!, $reason: String!) {\n        suspendStore(storeId: $s, reason: $reason) {\n          __typename\n        }\n        reopenStore(storeId: $s) {\n          __typename\n        }\n      }\n    "): typeof import('./graphql.js').AuditStoreActionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation AuditProductActions($p: ID!, $ids: [ID!]!) {\n        setProductStatus(id: $p, status: DISCONTINUED, reason: \"허위 표시\") {\n          __typename\n        }\n        deleteProducts(ids: $ids, reason: \"판매 중단\") {\n          deletedIds\n        }\n      }\n    "): typeof import('./graphql.js').AuditProductActionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation AuditSettle($m: String!) {\n          settleMonth(month: $m) {\n            id\n          }\n        }\n      "): typeof import('./graphql.js').AuditSettleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n          query AuditCustomerMe {\n            me {\n              id\n            }\n          }\n        "): typeof import('./graphql.js').AuditCustomerMeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n          mutation AuditCreateKey {\n            createApiKey(input: { name: \"POS\", scopes: [CATALOG_READ] }) {\n              ... on ApiKeyCreated {\n                apiKey {\n                  id\n                }\n              }\n            }\n          }\n        "): typeof import('./graphql.js').AuditCreateKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation AuditUserActions($u: ID!, $k: ID!) {\n        revokeApiKey(id: $k, reason: \"키 유출\") {\n          status\n        }\n        suspendUser(userId: $u, reason: \"결제 악용\") {\n          __typename\n        }\n        reinstateUser(userId: $u) {\n          __typename\n        }\n      }\n    "): typeof import('./graphql.js').AuditUserActionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation AuditReject($u: ID!) {\n        rejectSeller(userId: $u, reason: \"사업자 정보 불일치\") {\n          __typename\n        }\n      }\n    "): typeof import('./graphql.js').AuditRejectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation AuditReapply {\n          applyForSeller(\n            input: { businessName: \"지원 꽃집\", businessRegistrationNumber: \"101-81-36789\" }\n          ) {\n            __typename\n          }\n        }\n      "): typeof import('./graphql.js').AuditReapplyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation AuditApprove($u: ID!) {\n        approveSeller(userId: $u) {\n          __typename\n        }\n      }\n    "): typeof import('./graphql.js').AuditApproveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation AuditCloseStore($s: ID!) {\n          closeStore(storeId: $s) {\n            __typename\n          }\n        }\n      "): typeof import('./graphql.js').AuditCloseStoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminFindOrder($n: String!) {\n    adminOrders(filter: { number: $n }) {\n      totalCount\n      nodes {\n        id\n        number\n        status\n        total\n        store {\n          id\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').AdminFindOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminReadStory($id: ID!) {\n    orderStory(orderId: $id) {\n      order {\n        status\n      }\n      steps {\n        step\n        status\n        finishedAt\n      }\n      transitions {\n        from\n        to\n        actorKind\n      }\n      payments {\n        kind\n        status\n        amount\n        reference\n      }\n      events {\n        type\n      }\n    }\n  }\n"): typeof import('./graphql.js').AdminReadStoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminReadOrderNotices($id: ID!) {\n    orderNotices(orderId: $id) {\n      kind\n      recipientRole\n      channels\n      title\n      sentAt\n      read\n    }\n  }\n"): typeof import('./graphql.js').AdminReadOrderNoticesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminReadSummary {\n    platformSummary(days: 7) {\n      gmv\n      orders\n    }\n  }\n"): typeof import('./graphql.js').AdminReadSummaryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminFlowAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').AdminFlowAddToCartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminFlowCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n          number\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').AdminFlowCheckoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminFlowOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n    }\n  }\n"): typeof import('./graphql.js').AdminFlowOrderStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation AdminFlowSetStock($s: ID!) {\n          setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 10 }]) {\n            __typename\n          }\n        }\n      "): typeof import('./graphql.js').AdminFlowSetStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminSellersUsers {\n    users(first: 5) {\n      totalCount\n    }\n  }\n"): typeof import('./graphql.js').AdminSellersUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSellersApply($i: SellerApplicationInput!) {\n    applyForSeller(input: $i) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').AdminSellersApplyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSellersCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n        status\n      }\n    }\n  }\n"): typeof import('./graphql.js').AdminSellersCreateStoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminMoneySetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').AdminMoneySetStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminMoneyAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').AdminMoneyAddToCartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminMoneyCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n          number\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').AdminMoneyCheckoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminMoneyAdvance($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').AdminMoneyAdvanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMoneyStorefront($s: ID!) {\n    products(filter: { storeId: $s }) {\n      totalCount\n    }\n    store(id: $s) {\n      status\n    }\n  }\n"): typeof import('./graphql.js').AdminMoneyStorefrontDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminMoneyCreateKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').AdminMoneyCreateKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMoneyKeyStatus {\n    myApiKeys {\n      name\n      status\n    }\n  }\n"): typeof import('./graphql.js').AdminMoneyKeyStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation MatrixSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"권한 매트릭스\") {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').MatrixSuspendDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MatrixCreateApiKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n      }\n    }\n  }\n"): typeof import('./graphql.js').MatrixCreateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CheckoutRulesE2eQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on NotEnoughStockError {\n        productId\n        available\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n"): typeof import('./graphql.js').CheckoutRulesE2eQuoteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckoutRulesE2ePlace($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on NotEnoughStockError {\n        productId\n        available\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n"): typeof import('./graphql.js').CheckoutRulesE2ePlaceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CheckoutRulesE2eMyOrders {\n    myOrders(first: 10) {\n      totalCount\n    }\n  }\n"): typeof import('./graphql.js').CheckoutRulesE2eMyOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation CheckoutRulesE2eStore(\n          $s: ID!\n          $policy: StoreDeliveryPolicyInput!\n          $store: UpdateStoreInput!\n        ) {\n          updateDeliveryPolicy(storeId: $s, input: $policy) {\n            __typename\n          }\n          updateStore(storeId: $s, input: $store) {\n            __typename\n          }\n          setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 10 }]) {\n            __typename\n          }\n        }\n      "): typeof import('./graphql.js').CheckoutRulesE2eStoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation CheckoutRulesE2eSaveAddress($i: AddressInput!) {\n          saveAddress(input: $i) {\n            __typename\n            ... on InvalidInputError {\n              field\n              code\n            }\n          }\n        }\n      "): typeof import('./graphql.js').CheckoutRulesE2eSaveAddressDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -644,6 +912,38 @@ export function graphql(source: "\n  mutation SellerCouponsTestClaim($c: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SellerQnaTestAsk($i: AskQuestionInput!) {\n    askQuestion(input: $i) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SellerQnaTestAskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SellerJourneyStore {\n    myStore {\n      id\n      thumbnailUrl\n      coupons {\n        id\n        code\n      }\n    }\n  }\n"): typeof import('./graphql.js').SellerJourneyStoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SellerJourneyProducts {\n    sellerProducts(first: 5) {\n      nodes {\n        id\n        name\n        images {\n          url\n        }\n        recipe {\n          flowerId\n          count\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').SellerJourneyProductsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerJourneyAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SellerJourneyAddToCartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerJourneyCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').SellerJourneyCheckoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SellerJourneyCustomerOrder($id: ID!) {\n    order(id: $id) {\n      status\n      trackingNumber\n    }\n  }\n"): typeof import('./graphql.js').SellerJourneyCustomerOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerJourneyAsk($i: AskQuestionInput!) {\n    askQuestion(input: $i) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SellerJourneyAskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerJourneyClaim($c: ID!) {\n    claimCoupon(couponId: $c) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').SellerJourneyClaimDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SellerJourneySettle($m: String!) {\n    settleMonth(month: $m) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').SellerJourneySettleDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

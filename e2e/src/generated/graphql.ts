@@ -5,6 +5,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ActorKind =
+  | 'ADMIN'
+  | 'CUSTOMER'
+  | 'SELLER'
+  | 'SYSTEM';
+
 export type AddressInput = {
   detail?: string | null | undefined;
   districtCode?: string | null | undefined;
@@ -17,6 +23,10 @@ export type AddressInput = {
   /** Five-digit postal code. */
   zipCode: string;
 };
+
+export type ApiKeyStatus =
+  | 'ACTIVE'
+  | 'REVOKED';
 
 export type ApiScope =
   /** Read stores, products and the flower catalog. */
@@ -34,6 +44,55 @@ export type AskQuestionInput = {
   /** The product's store. */
   storeId: string;
 };
+
+/** What an administrator did. */
+export type AuditAction =
+  /** Revoked an integrator’s API key. */
+  | 'API_KEY_REVOKED'
+  /** Moved an order on to its next state. */
+  | 'ORDER_ADVANCED'
+  /** Deleted a product. */
+  | 'PRODUCT_DELETED'
+  /** Changed a product’s status (the reason names it). */
+  | 'PRODUCT_STATUS_CHANGED'
+  /** Approved a seller application. */
+  | 'SELLER_APPROVED'
+  /** Rejected a seller application (with a reason). */
+  | 'SELLER_REJECTED'
+  /** Ran a month’s settlement. */
+  | 'SETTLEMENT_RUN'
+  /** Closed a store for good. */
+  | 'STORE_CLOSED'
+  /** Reopened a suspended store. */
+  | 'STORE_REOPENED'
+  /** Suspended a store (with a reason). */
+  | 'STORE_SUSPENDED'
+  /** Lifted an account suspension. */
+  | 'USER_REINSTATED'
+  /** Suspended an account (with a reason). */
+  | 'USER_SUSPENDED';
+
+/** Filters for the audit log; all optional and combined. */
+export type AuditLogFilter = {
+  action?: AuditAction | null | undefined;
+  /** The acting administrator. */
+  actorId?: string | null | undefined;
+  /** Entries at or after this instant. */
+  from?: string | null | undefined;
+  targetId?: string | null | undefined;
+  targetKind?: AuditTargetKind | null | undefined;
+  /** Entries before this instant. */
+  to?: string | null | undefined;
+};
+
+/** What kind of thing an admin action was about. */
+export type AuditTargetKind =
+  | 'API_KEY'
+  | 'ORDER'
+  | 'PRODUCT'
+  | 'SETTLEMENT'
+  | 'STORE'
+  | 'USER';
 
 export type BusinessHoursInput = {
   /** 0 = Sunday … 6 = Saturday. */
@@ -188,6 +247,11 @@ export type LogInInput = {
   password: string;
 };
 
+export type NoticeChannel =
+  | 'EMAIL'
+  | 'IN_APP'
+  | 'SMS';
+
 /** What a notice is about; each kind goes to one side (customer, seller or admins). */
 export type NoticeKind =
   /** Customer: their order was delivered. */
@@ -252,6 +316,20 @@ export type OrderStatus =
   | 'READY'
   | 'SHIPPING';
 
+/** CHARGE: money taken (capture or billing-key charge); REFUND: voided or refunded. */
+export type PaymentKind =
+  | 'CHARGE'
+  | 'REFUND';
+
+export type PaymentRecordStatus =
+  | 'CAPTURED'
+  | 'DECLINED'
+  | 'FAILED'
+  | 'PARTIAL_REFUNDED'
+  | 'REFUNDED'
+  | 'UNKNOWN'
+  | 'VOIDED';
+
 export type PickupSettingsInput = {
   enabled: boolean;
   /** Orders per 30-minute slot, 1 to 50. */
@@ -284,16 +362,43 @@ export type RecipientKey =
   | 'SON'
   | 'SPOUSE';
 
+export type RecipientRole =
+  | 'ADMIN'
+  | 'CUSTOMER'
+  | 'SELLER';
+
 export type Role =
   | 'ADMIN'
   | 'CUSTOMER'
   | 'SELLER';
+
+/** A step of the checkout saga. */
+export type SagaStep =
+  | 'CAPTURED'
+  | 'CAPTURE_UNKNOWN'
+  | 'COUPON_REDEEMED'
+  | 'PAYMENT_READY'
+  | 'PAYMENT_RELEASED'
+  | 'PAYMENT_STARTED'
+  | 'RESERVED';
+
+export type SagaStepStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'UNKNOWN'
+  | 'WAITING';
 
 export type SaleStatus =
   | 'DELETED'
   | 'DISCONTINUED'
   | 'ON_SALE'
   | 'SOLD_OUT';
+
+/** A signed-in customer applies to sell. */
+export type SellerApplicationInput = {
+  businessName: string;
+  businessRegistrationNumber: string;
+};
 
 /** A new account that applies to sell. */
 export type SellerSignUpInput = {
@@ -455,6 +560,18 @@ export type UpdateProfileInput = {
   phone?: string | null | undefined;
 };
 
+/** Only the fields given change. */
+export type UpdateStoreInput = {
+  address?: StoreAddressInput | null | undefined;
+  businessHours?: BusinessHoursInput | null | undefined;
+  description?: string | null | undefined;
+  lowStockThreshold?: number | null | undefined;
+  name?: string | null | undefined;
+  phone?: string | null | undefined;
+  settlementAccount?: SettlementAccountInput | null | undefined;
+  thumbnailUrl?: string | null | undefined;
+};
+
 export type WriteGiftCardInput = {
   /** How the sender signs the card (at most 30 characters). */
   fromName?: string | null | undefined;
@@ -551,6 +668,370 @@ export type LogInMutation = { logIn:
     | { __typename: 'LoginThrottledError', code: string }
    };
 
+export type AuditAdminMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditAdminMeQuery = { me: { id: string } | null };
+
+export type AuditEntryAddedLiveSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditEntryAddedLiveSubscription = { auditEntryAdded: { id: string, action: AuditAction, targetId: string, reason: string | null, actor: { id: string } } };
+
+export type AuditAdminNoticeAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditAdminNoticeAddedSubscription = { notificationAdded: { kind: NoticeKind, forAdmins: boolean } };
+
+export type AuditLogThroughGatewayQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+}>;
+
+
+export type AuditLogThroughGatewayQuery = { auditLog: { totalCount: number, nodes: Array<{ id: string, action: AuditAction, targetKind: AuditTargetKind, targetId: string, targetLabel: string, reason: string | null, source: string, actor: { id: string, email: string | null } }> } };
+
+export type AuditAdvanceOrderMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AuditAdvanceOrderMutation = { advanceOrder:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InvalidTransitionError' }
+    | { __typename: 'Order' }
+    | { __typename: 'OrderNotFoundError' }
+   };
+
+export type AuditSetStockMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type AuditSetStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type AuditAddToCartMutationVariables = Exact<{
+  p: string;
+}>;
+
+
+export type AuditAddToCartMutation = { addToCart:
+    | { __typename: 'Cart' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'UnavailableError' }
+   };
+
+export type AuditCheckoutMutationVariables = Exact<{
+  i: CheckoutInput;
+}>;
+
+
+export type AuditCheckoutMutation = { checkout:
+    | { __typename: 'CheckoutSuccess', orders: Array<{ id: string, number: string }> }
+    | { __typename: 'CouponNotApplicableError' }
+    | { __typename: 'EmptyCartError' }
+    | { __typename: 'IdempotencyKeyReusedError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'NotEnoughStockError' }
+    | { __typename: 'TotalMismatchError' }
+    | { __typename: 'UnavailableError' }
+   };
+
+export type AuditOrderStatusQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AuditOrderStatusQuery = { order: { status: OrderStatus } | null };
+
+export type AuditStoreActionsMutationVariables = Exact<{
+  s: string;
+  reason: string;
+}>;
+
+
+export type AuditStoreActionsMutation = { suspendStore:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'Store' }
+    | { __typename: 'StoreStatusTransitionError' }
+  , reopenStore:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'Store' }
+    | { __typename: 'StoreStatusTransitionError' }
+   };
+
+export type AuditProductActionsMutationVariables = Exact<{
+  p: string;
+  ids: Array<string> | string;
+}>;
+
+
+export type AuditProductActionsMutation = { setProductStatus:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'NoStoreError' }
+    | { __typename: 'Product' }
+    | { __typename: 'ProductNotFoundError' }
+    | { __typename: 'SubscriptionProductExistsError' }
+  , deleteProducts: { deletedIds: Array<string> } };
+
+export type AuditSettleMutationVariables = Exact<{
+  m: string;
+}>;
+
+
+export type AuditSettleMutation = { settleMonth: Array<{ id: string }> };
+
+export type AuditCustomerMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditCustomerMeQuery = { me: { id: string } | null };
+
+export type AuditCreateKeyMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditCreateKeyMutation = { createApiKey:
+    | { apiKey: { id: string } }
+    | Record<PropertyKey, never>
+   };
+
+export type AuditUserActionsMutationVariables = Exact<{
+  u: string;
+  k: string;
+}>;
+
+
+export type AuditUserActionsMutation = { revokeApiKey: { status: ApiKeyStatus }, suspendUser:
+    | { __typename: 'CannotSuspendAdminError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'User' }
+    | { __typename: 'UserNotFoundError' }
+  , reinstateUser:
+    | { __typename: 'CannotSuspendAdminError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'User' }
+    | { __typename: 'UserNotFoundError' }
+   };
+
+export type AuditRejectMutationVariables = Exact<{
+  u: string;
+}>;
+
+
+export type AuditRejectMutation = { rejectSeller:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'NotPendingError' }
+    | { __typename: 'User' }
+    | { __typename: 'UserNotFoundError' }
+   };
+
+export type AuditReapplyMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditReapplyMutation = { applyForSeller:
+    | { __typename: 'AlreadyAppliedError' }
+    | { __typename: 'InvalidBusinessNumberError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'User' }
+   };
+
+export type AuditApproveMutationVariables = Exact<{
+  u: string;
+}>;
+
+
+export type AuditApproveMutation = { approveSeller:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'NotPendingError' }
+    | { __typename: 'User' }
+    | { __typename: 'UserNotFoundError' }
+   };
+
+export type AuditCloseStoreMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type AuditCloseStoreMutation = { closeStore:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'Store' }
+    | { __typename: 'StoreStatusTransitionError' }
+   };
+
+export type AdminFindOrderQueryVariables = Exact<{
+  n: string;
+}>;
+
+
+export type AdminFindOrderQuery = { adminOrders: { totalCount: number, nodes: Array<{ id: string, number: string, status: OrderStatus, total: number, store: { id: string, name: string } }> } };
+
+export type AdminReadStoryQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AdminReadStoryQuery = { orderStory: { order: { status: OrderStatus }, steps: Array<{ step: SagaStep, status: SagaStepStatus, finishedAt: string | null }>, transitions: Array<{ from: OrderStatus, to: OrderStatus, actorKind: ActorKind }>, payments: Array<{ kind: PaymentKind, status: PaymentRecordStatus, amount: number, reference: string | null }>, events: Array<{ type: string }> } | null };
+
+export type AdminReadOrderNoticesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AdminReadOrderNoticesQuery = { orderNotices: Array<{ kind: NoticeKind, recipientRole: RecipientRole, channels: Array<NoticeChannel>, title: string, sentAt: string, read: boolean }> };
+
+export type AdminReadSummaryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminReadSummaryQuery = { platformSummary: { gmv: number, orders: number } };
+
+export type AdminFlowAddToCartMutationVariables = Exact<{
+  p: string;
+}>;
+
+
+export type AdminFlowAddToCartMutation = { addToCart:
+    | { __typename: 'Cart' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'UnavailableError' }
+   };
+
+export type AdminFlowCheckoutMutationVariables = Exact<{
+  i: CheckoutInput;
+}>;
+
+
+export type AdminFlowCheckoutMutation = { checkout:
+    | { __typename: 'CheckoutSuccess', orders: Array<{ id: string, number: string }> }
+    | { __typename: 'CouponNotApplicableError' }
+    | { __typename: 'EmptyCartError' }
+    | { __typename: 'IdempotencyKeyReusedError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'NotEnoughStockError' }
+    | { __typename: 'TotalMismatchError' }
+    | { __typename: 'UnavailableError' }
+   };
+
+export type AdminFlowOrderStatusQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AdminFlowOrderStatusQuery = { order: { status: OrderStatus } | null };
+
+export type AdminFlowSetStockMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type AdminFlowSetStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type AdminSellersUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminSellersUsersQuery = { users: { totalCount: number } };
+
+export type AdminSellersApplyMutationVariables = Exact<{
+  i: SellerApplicationInput;
+}>;
+
+
+export type AdminSellersApplyMutation = { applyForSeller:
+    | { __typename: 'AlreadyAppliedError' }
+    | { __typename: 'InvalidBusinessNumberError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'User' }
+   };
+
+export type AdminSellersCreateStoreMutationVariables = Exact<{
+  i: CreateStoreInput;
+}>;
+
+
+export type AdminSellersCreateStoreMutation = { createStore:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'SellerNotApprovedError' }
+    | { __typename: 'Store', id: string, status: StoreStatus }
+    | { __typename: 'StoreAlreadyExistsError' }
+   };
+
+export type AdminMoneySetStockMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type AdminMoneySetStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type AdminMoneyAddToCartMutationVariables = Exact<{
+  p: string;
+}>;
+
+
+export type AdminMoneyAddToCartMutation = { addToCart:
+    | { __typename: 'Cart' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'UnavailableError' }
+   };
+
+export type AdminMoneyCheckoutMutationVariables = Exact<{
+  i: CheckoutInput;
+}>;
+
+
+export type AdminMoneyCheckoutMutation = { checkout:
+    | { __typename: 'CheckoutSuccess', orders: Array<{ id: string, number: string }> }
+    | { __typename: 'CouponNotApplicableError', code: string, message: string }
+    | { __typename: 'EmptyCartError', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
+    | { __typename: 'InvalidInputError', code: string, message: string }
+    | { __typename: 'NotEnoughStockError', code: string, message: string }
+    | { __typename: 'TotalMismatchError', code: string, message: string }
+    | { __typename: 'UnavailableError', code: string, message: string }
+   };
+
+export type AdminMoneyAdvanceMutationVariables = Exact<{
+  id: string;
+  to: OrderStatus;
+  t?: string | null | undefined;
+}>;
+
+
+export type AdminMoneyAdvanceMutation = { advanceOrder:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InvalidTransitionError' }
+    | { __typename: 'Order' }
+    | { __typename: 'OrderNotFoundError' }
+   };
+
+export type AdminMoneyStorefrontQueryVariables = Exact<{
+  s: string;
+}>;
+
+
+export type AdminMoneyStorefrontQuery = { products: { totalCount: number }, store: { status: StoreStatus } | null };
+
+export type AdminMoneyCreateKeyMutationVariables = Exact<{
+  i: CreateApiKeyInput;
+}>;
+
+
+export type AdminMoneyCreateKeyMutation = { createApiKey:
+    | { __typename: 'ApiKeyCreated' }
+    | { __typename: 'ApiKeyLimitError' }
+    | { __typename: 'InvalidInputError' }
+   };
+
+export type AdminMoneyKeyStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminMoneyKeyStatusQuery = { myApiKeys: Array<{ name: string, status: ApiKeyStatus }> };
+
 export type MatrixSuspendMutationVariables = Exact<{
   id: string;
 }>;
@@ -572,6 +1053,70 @@ export type MatrixCreateApiKeyMutation = { createApiKey:
     | { __typename: 'ApiKeyCreated', secret: string }
     | { __typename: 'ApiKeyLimitError' }
     | { __typename: 'InvalidInputError' }
+   };
+
+export type CheckoutRulesE2eQuoteQueryVariables = Exact<{
+  i: CheckoutQuoteInput;
+}>;
+
+
+export type CheckoutRulesE2eQuoteQuery = { checkoutQuote:
+    | { __typename: 'CheckoutQuote' }
+    | { __typename: 'CouponNotApplicableError', code: string }
+    | { __typename: 'EmptyCartError', code: string }
+    | { __typename: 'InvalidInputError', field: string, code: string }
+    | { __typename: 'NotEnoughStockError', productId: string, available: number, code: string }
+    | { __typename: 'UnavailableError', code: string }
+   };
+
+export type CheckoutRulesE2ePlaceMutationVariables = Exact<{
+  i: CheckoutInput;
+}>;
+
+
+export type CheckoutRulesE2ePlaceMutation = { checkout:
+    | { __typename: 'CheckoutSuccess' }
+    | { __typename: 'CouponNotApplicableError', code: string }
+    | { __typename: 'EmptyCartError', code: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: string }
+    | { __typename: 'InvalidInputError', field: string, code: string }
+    | { __typename: 'NotEnoughStockError', productId: string, available: number, code: string }
+    | { __typename: 'TotalMismatchError', code: string }
+    | { __typename: 'UnavailableError', code: string }
+   };
+
+export type CheckoutRulesE2eMyOrdersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CheckoutRulesE2eMyOrdersQuery = { myOrders: { totalCount: number } };
+
+export type CheckoutRulesE2eStoreMutationVariables = Exact<{
+  s: string;
+  policy: StoreDeliveryPolicyInput;
+  store: UpdateStoreInput;
+}>;
+
+
+export type CheckoutRulesE2eStoreMutation = { updateDeliveryPolicy:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'Store' }
+  , updateStore:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'Store' }
+  , setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type CheckoutRulesE2eSaveAddressMutationVariables = Exact<{
+  i: AddressInput;
+}>;
+
+
+export type CheckoutRulesE2eSaveAddressMutation = { saveAddress:
+    | { __typename: 'Address' }
+    | { __typename: 'AddressNotFoundError' }
+    | { __typename: 'InvalidInputError', field: string, code: string }
    };
 
 export type MistakeUpdateProfileMutationVariables = Exact<{
@@ -683,6 +1228,7 @@ export type MistakePickupSlotQuery = { checkoutQuote:
     | { __typename: 'CouponNotApplicableError' }
     | { __typename: 'EmptyCartError' }
     | { __typename: 'InvalidInputError' }
+    | { __typename: 'NotEnoughStockError' }
     | { __typename: 'UnavailableError' }
    };
 
@@ -1084,6 +1630,7 @@ export type OrdersCheckoutMutation = { checkout:
     | { __typename: 'EmptyCartError', code: string, message: string }
     | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
     | { __typename: 'InvalidInputError', code: string, message: string }
+    | { __typename: 'NotEnoughStockError', code: string, message: string }
     | { __typename: 'TotalMismatchError', code: string, message: string }
     | { __typename: 'UnavailableError', code: string, message: string }
    };
@@ -1261,6 +1808,79 @@ export type SellerQnaTestAskMutation = { askQuestion:
     | { __typename: 'Question' }
    };
 
+export type SellerJourneyStoreQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SellerJourneyStoreQuery = { myStore: { id: string, thumbnailUrl: string | null, coupons: Array<{ id: string, code: string }> } | null };
+
+export type SellerJourneyProductsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SellerJourneyProductsQuery = { sellerProducts: { nodes: Array<{ id: string, name: string, images: Array<{ url: string }>, recipe: Array<{ flowerId: number, count: number }> }> } };
+
+export type SellerJourneyAddToCartMutationVariables = Exact<{
+  p: string;
+}>;
+
+
+export type SellerJourneyAddToCartMutation = { addToCart:
+    | { __typename: 'Cart' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'UnavailableError' }
+   };
+
+export type SellerJourneyCheckoutMutationVariables = Exact<{
+  i: CheckoutInput;
+}>;
+
+
+export type SellerJourneyCheckoutMutation = { checkout:
+    | { __typename: 'CheckoutSuccess', orders: Array<{ id: string }> }
+    | { __typename: 'CouponNotApplicableError', code: string, message: string }
+    | { __typename: 'EmptyCartError', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
+    | { __typename: 'InvalidInputError', code: string, message: string }
+    | { __typename: 'NotEnoughStockError', code: string, message: string }
+    | { __typename: 'TotalMismatchError', code: string, message: string }
+    | { __typename: 'UnavailableError', code: string, message: string }
+   };
+
+export type SellerJourneyCustomerOrderQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SellerJourneyCustomerOrderQuery = { order: { status: OrderStatus, trackingNumber: string | null } | null };
+
+export type SellerJourneyAskMutationVariables = Exact<{
+  i: AskQuestionInput;
+}>;
+
+
+export type SellerJourneyAskMutation = { askQuestion:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'Question' }
+   };
+
+export type SellerJourneyClaimMutationVariables = Exact<{
+  c: string;
+}>;
+
+
+export type SellerJourneyClaimMutation = { claimCoupon:
+    | { __typename: 'CouponAlreadyClaimedError' }
+    | { __typename: 'CouponClaim' }
+    | { __typename: 'CouponSoldOutError' }
+    | { __typename: 'CouponUnavailableError' }
+   };
+
+export type SellerJourneySettleMutationVariables = Exact<{
+  m: string;
+}>;
+
+
+export type SellerJourneySettleMutation = { settleMonth: Array<{ id: string }> };
+
 export type SellerNoticesSetStockMutationVariables = Exact<{
   s: string;
 }>;
@@ -1314,6 +1934,7 @@ export type SellerSalesCheckoutMutation = { checkout:
     | { __typename: 'EmptyCartError', code: string, message: string }
     | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
     | { __typename: 'InvalidInputError', code: string, message: string }
+    | { __typename: 'NotEnoughStockError', code: string, message: string }
     | { __typename: 'TotalMismatchError', code: string, message: string }
     | { __typename: 'UnavailableError', code: string, message: string }
    };
@@ -1371,6 +1992,7 @@ export type SellerTodayCheckoutMutation = { checkout:
     | { __typename: 'EmptyCartError', code: string, message: string }
     | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
     | { __typename: 'InvalidInputError', code: string, message: string }
+    | { __typename: 'NotEnoughStockError', code: string, message: string }
     | { __typename: 'TotalMismatchError', code: string, message: string }
     | { __typename: 'UnavailableError', code: string, message: string }
    };
@@ -1737,6 +2359,370 @@ export const LogInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
+export const AuditAdminMeDocument = new TypedDocumentString(`
+    query AuditAdminMe {
+  me {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AuditAdminMeQuery, AuditAdminMeQueryVariables>;
+export const AuditEntryAddedLiveDocument = new TypedDocumentString(`
+    subscription AuditEntryAddedLive {
+  auditEntryAdded {
+    id
+    action
+    targetId
+    reason
+    actor {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditEntryAddedLiveSubscription, AuditEntryAddedLiveSubscriptionVariables>;
+export const AuditAdminNoticeAddedDocument = new TypedDocumentString(`
+    subscription AuditAdminNoticeAdded {
+  notificationAdded {
+    kind
+    forAdmins
+  }
+}
+    `) as unknown as TypedDocumentString<AuditAdminNoticeAddedSubscription, AuditAdminNoticeAddedSubscriptionVariables>;
+export const AuditLogThroughGatewayDocument = new TypedDocumentString(`
+    query AuditLogThroughGateway($filter: AuditLogFilter) {
+  auditLog(filter: $filter) {
+    totalCount
+    nodes {
+      id
+      action
+      targetKind
+      targetId
+      targetLabel
+      reason
+      source
+      actor {
+        id
+        email
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogThroughGatewayQuery, AuditLogThroughGatewayQueryVariables>;
+export const AuditAdvanceOrderDocument = new TypedDocumentString(`
+    mutation AuditAdvanceOrder($id: ID!) {
+  advanceOrder(orderId: $id, to: PREPARING) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AuditAdvanceOrderMutation, AuditAdvanceOrderMutationVariables>;
+export const AuditSetStockDocument = new TypedDocumentString(`
+    mutation AuditSetStock($s: ID!) {
+  setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 10}]) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AuditSetStockMutation, AuditSetStockMutationVariables>;
+export const AuditAddToCartDocument = new TypedDocumentString(`
+    mutation AuditAddToCart($p: ID!) {
+  addToCart(productId: $p, quantity: 2) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AuditAddToCartMutation, AuditAddToCartMutationVariables>;
+export const AuditCheckoutDocument = new TypedDocumentString(`
+    mutation AuditCheckout($i: CheckoutInput!) {
+  checkout(input: $i) {
+    __typename
+    ... on CheckoutSuccess {
+      orders {
+        id
+        number
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditCheckoutMutation, AuditCheckoutMutationVariables>;
+export const AuditOrderStatusDocument = new TypedDocumentString(`
+    query AuditOrderStatus($id: ID!) {
+  order(id: $id) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AuditOrderStatusQuery, AuditOrderStatusQueryVariables>;
+export const AuditStoreActionsDocument = new TypedDocumentString(`
+    mutation AuditStoreActions($s: ID!, $reason: String!) {
+  suspendStore(storeId: $s, reason: $reason) {
+    __typename
+  }
+  reopenStore(storeId: $s) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AuditStoreActionsMutation, AuditStoreActionsMutationVariables>;
+export const AuditProductActionsDocument = new TypedDocumentString(`
+    mutation AuditProductActions($p: ID!, $ids: [ID!]!) {
+  setProductStatus(id: $p, status: DISCONTINUED, reason: "허위 표시") {
+    __typename
+  }
+  deleteProducts(ids: $ids, reason: "판매 중단") {
+    deletedIds
+  }
+}
+    `) as unknown as TypedDocumentString<AuditProductActionsMutation, AuditProductActionsMutationVariables>;
+export const AuditSettleDocument = new TypedDocumentString(`
+    mutation AuditSettle($m: String!) {
+  settleMonth(month: $m) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AuditSettleMutation, AuditSettleMutationVariables>;
+export const AuditCustomerMeDocument = new TypedDocumentString(`
+    query AuditCustomerMe {
+  me {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AuditCustomerMeQuery, AuditCustomerMeQueryVariables>;
+export const AuditCreateKeyDocument = new TypedDocumentString(`
+    mutation AuditCreateKey {
+  createApiKey(input: {name: "POS", scopes: [CATALOG_READ]}) {
+    ... on ApiKeyCreated {
+      apiKey {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditCreateKeyMutation, AuditCreateKeyMutationVariables>;
+export const AuditUserActionsDocument = new TypedDocumentString(`
+    mutation AuditUserActions($u: ID!, $k: ID!) {
+  revokeApiKey(id: $k, reason: "키 유출") {
+    status
+  }
+  suspendUser(userId: $u, reason: "결제 악용") {
+    __typename
+  }
+  reinstateUser(userId: $u) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AuditUserActionsMutation, AuditUserActionsMutationVariables>;
+export const AuditRejectDocument = new TypedDocumentString(`
+    mutation AuditReject($u: ID!) {
+  rejectSeller(userId: $u, reason: "사업자 정보 불일치") {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AuditRejectMutation, AuditRejectMutationVariables>;
+export const AuditReapplyDocument = new TypedDocumentString(`
+    mutation AuditReapply {
+  applyForSeller(
+    input: {businessName: "지원 꽃집", businessRegistrationNumber: "101-81-36789"}
+  ) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AuditReapplyMutation, AuditReapplyMutationVariables>;
+export const AuditApproveDocument = new TypedDocumentString(`
+    mutation AuditApprove($u: ID!) {
+  approveSeller(userId: $u) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AuditApproveMutation, AuditApproveMutationVariables>;
+export const AuditCloseStoreDocument = new TypedDocumentString(`
+    mutation AuditCloseStore($s: ID!) {
+  closeStore(storeId: $s) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AuditCloseStoreMutation, AuditCloseStoreMutationVariables>;
+export const AdminFindOrderDocument = new TypedDocumentString(`
+    query AdminFindOrder($n: String!) {
+  adminOrders(filter: {number: $n}) {
+    totalCount
+    nodes {
+      id
+      number
+      status
+      total
+      store {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminFindOrderQuery, AdminFindOrderQueryVariables>;
+export const AdminReadStoryDocument = new TypedDocumentString(`
+    query AdminReadStory($id: ID!) {
+  orderStory(orderId: $id) {
+    order {
+      status
+    }
+    steps {
+      step
+      status
+      finishedAt
+    }
+    transitions {
+      from
+      to
+      actorKind
+    }
+    payments {
+      kind
+      status
+      amount
+      reference
+    }
+    events {
+      type
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminReadStoryQuery, AdminReadStoryQueryVariables>;
+export const AdminReadOrderNoticesDocument = new TypedDocumentString(`
+    query AdminReadOrderNotices($id: ID!) {
+  orderNotices(orderId: $id) {
+    kind
+    recipientRole
+    channels
+    title
+    sentAt
+    read
+  }
+}
+    `) as unknown as TypedDocumentString<AdminReadOrderNoticesQuery, AdminReadOrderNoticesQueryVariables>;
+export const AdminReadSummaryDocument = new TypedDocumentString(`
+    query AdminReadSummary {
+  platformSummary(days: 7) {
+    gmv
+    orders
+  }
+}
+    `) as unknown as TypedDocumentString<AdminReadSummaryQuery, AdminReadSummaryQueryVariables>;
+export const AdminFlowAddToCartDocument = new TypedDocumentString(`
+    mutation AdminFlowAddToCart($p: ID!) {
+  addToCart(productId: $p, quantity: 2) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AdminFlowAddToCartMutation, AdminFlowAddToCartMutationVariables>;
+export const AdminFlowCheckoutDocument = new TypedDocumentString(`
+    mutation AdminFlowCheckout($i: CheckoutInput!) {
+  checkout(input: $i) {
+    __typename
+    ... on CheckoutSuccess {
+      orders {
+        id
+        number
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminFlowCheckoutMutation, AdminFlowCheckoutMutationVariables>;
+export const AdminFlowOrderStatusDocument = new TypedDocumentString(`
+    query AdminFlowOrderStatus($id: ID!) {
+  order(id: $id) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AdminFlowOrderStatusQuery, AdminFlowOrderStatusQueryVariables>;
+export const AdminFlowSetStockDocument = new TypedDocumentString(`
+    mutation AdminFlowSetStock($s: ID!) {
+  setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 10}]) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AdminFlowSetStockMutation, AdminFlowSetStockMutationVariables>;
+export const AdminSellersUsersDocument = new TypedDocumentString(`
+    query AdminSellersUsers {
+  users(first: 5) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<AdminSellersUsersQuery, AdminSellersUsersQueryVariables>;
+export const AdminSellersApplyDocument = new TypedDocumentString(`
+    mutation AdminSellersApply($i: SellerApplicationInput!) {
+  applyForSeller(input: $i) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AdminSellersApplyMutation, AdminSellersApplyMutationVariables>;
+export const AdminSellersCreateStoreDocument = new TypedDocumentString(`
+    mutation AdminSellersCreateStore($i: CreateStoreInput!) {
+  createStore(input: $i) {
+    __typename
+    ... on Store {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminSellersCreateStoreMutation, AdminSellersCreateStoreMutationVariables>;
+export const AdminMoneySetStockDocument = new TypedDocumentString(`
+    mutation AdminMoneySetStock($s: ID!) {
+  setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 60}]) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AdminMoneySetStockMutation, AdminMoneySetStockMutationVariables>;
+export const AdminMoneyAddToCartDocument = new TypedDocumentString(`
+    mutation AdminMoneyAddToCart($p: ID!) {
+  addToCart(productId: $p, quantity: 2) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AdminMoneyAddToCartMutation, AdminMoneyAddToCartMutationVariables>;
+export const AdminMoneyCheckoutDocument = new TypedDocumentString(`
+    mutation AdminMoneyCheckout($i: CheckoutInput!) {
+  checkout(input: $i) {
+    __typename
+    ... on CheckoutSuccess {
+      orders {
+        id
+        number
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminMoneyCheckoutMutation, AdminMoneyCheckoutMutationVariables>;
+export const AdminMoneyAdvanceDocument = new TypedDocumentString(`
+    mutation AdminMoneyAdvance($id: ID!, $to: OrderStatus!, $t: String) {
+  advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AdminMoneyAdvanceMutation, AdminMoneyAdvanceMutationVariables>;
+export const AdminMoneyStorefrontDocument = new TypedDocumentString(`
+    query AdminMoneyStorefront($s: ID!) {
+  products(filter: {storeId: $s}) {
+    totalCount
+  }
+  store(id: $s) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AdminMoneyStorefrontQuery, AdminMoneyStorefrontQueryVariables>;
+export const AdminMoneyCreateKeyDocument = new TypedDocumentString(`
+    mutation AdminMoneyCreateKey($i: CreateApiKeyInput!) {
+  createApiKey(input: $i) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<AdminMoneyCreateKeyMutation, AdminMoneyCreateKeyMutationVariables>;
+export const AdminMoneyKeyStatusDocument = new TypedDocumentString(`
+    query AdminMoneyKeyStatus {
+  myApiKeys {
+    name
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AdminMoneyKeyStatusQuery, AdminMoneyKeyStatusQueryVariables>;
 export const MatrixSuspendDocument = new TypedDocumentString(`
     mutation MatrixSuspend($id: ID!) {
   suspendUser(userId: $id, reason: "권한 매트릭스") {
@@ -1754,6 +2740,71 @@ export const MatrixCreateApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MatrixCreateApiKeyMutation, MatrixCreateApiKeyMutationVariables>;
+export const CheckoutRulesE2eQuoteDocument = new TypedDocumentString(`
+    query CheckoutRulesE2eQuote($i: CheckoutQuoteInput!) {
+  checkoutQuote(input: $i) {
+    __typename
+    ... on NotEnoughStockError {
+      productId
+      available
+    }
+    ... on InvalidInputError {
+      field
+    }
+    ... on UserError {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutRulesE2eQuoteQuery, CheckoutRulesE2eQuoteQueryVariables>;
+export const CheckoutRulesE2ePlaceDocument = new TypedDocumentString(`
+    mutation CheckoutRulesE2ePlace($i: CheckoutInput!) {
+  checkout(input: $i) {
+    __typename
+    ... on NotEnoughStockError {
+      productId
+      available
+    }
+    ... on InvalidInputError {
+      field
+    }
+    ... on UserError {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutRulesE2ePlaceMutation, CheckoutRulesE2ePlaceMutationVariables>;
+export const CheckoutRulesE2eMyOrdersDocument = new TypedDocumentString(`
+    query CheckoutRulesE2eMyOrders {
+  myOrders(first: 10) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutRulesE2eMyOrdersQuery, CheckoutRulesE2eMyOrdersQueryVariables>;
+export const CheckoutRulesE2eStoreDocument = new TypedDocumentString(`
+    mutation CheckoutRulesE2eStore($s: ID!, $policy: StoreDeliveryPolicyInput!, $store: UpdateStoreInput!) {
+  updateDeliveryPolicy(storeId: $s, input: $policy) {
+    __typename
+  }
+  updateStore(storeId: $s, input: $store) {
+    __typename
+  }
+  setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 10}]) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutRulesE2eStoreMutation, CheckoutRulesE2eStoreMutationVariables>;
+export const CheckoutRulesE2eSaveAddressDocument = new TypedDocumentString(`
+    mutation CheckoutRulesE2eSaveAddress($i: AddressInput!) {
+  saveAddress(input: $i) {
+    __typename
+    ... on InvalidInputError {
+      field
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutRulesE2eSaveAddressMutation, CheckoutRulesE2eSaveAddressMutationVariables>;
 export const MistakeUpdateProfileDocument = new TypedDocumentString(`
     mutation MistakeUpdateProfile($i: UpdateProfileInput!) {
   updateProfile(input: $i) {
@@ -2601,6 +3652,87 @@ export const SellerQnaTestAskDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SellerQnaTestAskMutation, SellerQnaTestAskMutationVariables>;
+export const SellerJourneyStoreDocument = new TypedDocumentString(`
+    query SellerJourneyStore {
+  myStore {
+    id
+    thumbnailUrl
+    coupons {
+      id
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SellerJourneyStoreQuery, SellerJourneyStoreQueryVariables>;
+export const SellerJourneyProductsDocument = new TypedDocumentString(`
+    query SellerJourneyProducts {
+  sellerProducts(first: 5) {
+    nodes {
+      id
+      name
+      images {
+        url
+      }
+      recipe {
+        flowerId
+        count
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SellerJourneyProductsQuery, SellerJourneyProductsQueryVariables>;
+export const SellerJourneyAddToCartDocument = new TypedDocumentString(`
+    mutation SellerJourneyAddToCart($p: ID!) {
+  addToCart(productId: $p, quantity: 2) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SellerJourneyAddToCartMutation, SellerJourneyAddToCartMutationVariables>;
+export const SellerJourneyCheckoutDocument = new TypedDocumentString(`
+    mutation SellerJourneyCheckout($i: CheckoutInput!) {
+  checkout(input: $i) {
+    __typename
+    ... on CheckoutSuccess {
+      orders {
+        id
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SellerJourneyCheckoutMutation, SellerJourneyCheckoutMutationVariables>;
+export const SellerJourneyCustomerOrderDocument = new TypedDocumentString(`
+    query SellerJourneyCustomerOrder($id: ID!) {
+  order(id: $id) {
+    status
+    trackingNumber
+  }
+}
+    `) as unknown as TypedDocumentString<SellerJourneyCustomerOrderQuery, SellerJourneyCustomerOrderQueryVariables>;
+export const SellerJourneyAskDocument = new TypedDocumentString(`
+    mutation SellerJourneyAsk($i: AskQuestionInput!) {
+  askQuestion(input: $i) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SellerJourneyAskMutation, SellerJourneyAskMutationVariables>;
+export const SellerJourneyClaimDocument = new TypedDocumentString(`
+    mutation SellerJourneyClaim($c: ID!) {
+  claimCoupon(couponId: $c) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<SellerJourneyClaimMutation, SellerJourneyClaimMutationVariables>;
+export const SellerJourneySettleDocument = new TypedDocumentString(`
+    mutation SellerJourneySettle($m: String!) {
+  settleMonth(month: $m) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SellerJourneySettleMutation, SellerJourneySettleMutationVariables>;
 export const SellerNoticesSetStockDocument = new TypedDocumentString(`
     mutation SellerNoticesSetStock($s: ID!) {
   setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 60}]) {

@@ -39,6 +39,15 @@ const storeSnapshot = z.object({
     windows: z.array(z.object({ start: localTime, end: localTime })),
   }),
   pickup: z.object({ enabled: z.boolean(), slotCapacity: z.number().int().positive() }),
+  /** Added later, so optional: events stored before it still decode (hours unknown). */
+  businessHours: z
+    .object({
+      opensAt: localTime,
+      closesAt: localTime,
+      /** 0 = Sunday … 6 = Saturday. */
+      closedWeekdays: z.array(z.number().int().min(0).max(6)),
+    })
+    .optional(),
 });
 
 // Store lifecycle

@@ -380,6 +380,38 @@ describe('saved addresses', () => {
     expect(list.data?.myAddresses[0]?.phone).toBe('010-1234-5678');
   });
 
+  it('refuses over-long texts with the field and TOO_LONG, saving nothing', async () => {
+    const c = await customer('address-limits@bloom.test');
+    const cases: [Partial<AddressInput>, string][] = [
+      [{ street: '가'.repeat(600) }, 'street'],
+      [{ detail: '나'.repeat(201) }, 'detail'],
+      [{ label: '다'.repeat(21) }, 'label'],
+      [{ districtCode: '1'.repeat(11) }, 'districtCode'],
+    ];
+    for (const [patch, field] of cases) {
+      const res = await h.call(SAVE, { i: { ...address('집'), ...patch } }, c.caller);
+      expect(res.data?.saveAddress).toEqual({
+        __typename: 'InvalidInputError',
+        field,
+        code: 'TOO_LONG',
+      });
+    }
+    const blank = await h.call(SAVE, { i: { ...address('집'), street: '  ' } }, c.caller);
+    expect(blank.data?.saveAddress).toMatchObject({ field: 'street', code: 'REQUIRED' });
+    const list = await h.call(
+      graphql(`
+        query MyAddressCount {
+          myAddresses {
+            id
+          }
+        }
+      `),
+      {},
+      c.caller,
+    );
+    expect(list.data?.myAddresses).toHaveLength(0);
+  });
+
   it('never exceeds ten under concurrent saves', async () => {
     const c = await customer('address-race@bloom.test');
     const results = await Promise.all(

@@ -24,6 +24,7 @@ import type { PaymentProvider } from './payments/payment.provider.js';
 import { PgHttpPaymentProvider } from './payments/pg-http.adapter.js';
 import {
   CouponProjection,
+  FlowerStockProjection,
   ProductProjection,
   StoreProjection,
 } from './projections/catalog.entities.js';
@@ -45,6 +46,7 @@ export const ordersEntities = [
   ProductProjection,
   StoreProjection,
   CouponProjection,
+  FlowerStockProjection,
   Settlement,
   SettlementRun,
   PaymentRecord,

@@ -114,9 +114,12 @@ describe('a killed orders process', () => {
   it('leaves every order terminal and consistent after a restart', async () => {
     const cat = await publishCatalog(bus, stores, { stems: 20, threshold: null });
     const db = mongo.db(dbName);
-    await waitFor(async () => (await db.collection('product_projections').countDocuments()) === 2, {
-      what: 'projections',
-    });
+    await waitFor(
+      async () =>
+        (await db.collection('product_projections').countDocuments()) === 2 &&
+        (await db.collection('flower_stock_projections').countDocuments()) === 2,
+      { what: 'projections' },
+    );
     const url = `http://127.0.0.1:${port}/graphql`;
     const checkouts = Array.from({ length: 30 }, () => {
       const c = customer();

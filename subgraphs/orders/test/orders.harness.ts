@@ -1,5 +1,5 @@
 import { EventBus, type EventContract, createEvent } from '@bloom/kernel';
-import { couponCreated, productCreated, storeOpened } from '@bloom/schema';
+import { couponCreated, inventoryAdjusted, productCreated, storeOpened } from '@bloom/schema';
 import {
   type GraphQLResponse,
   type SubgraphHarness,
@@ -123,6 +123,18 @@ export async function publishCatalog(
   });
   stores.setStock(storeId, 1, options.stems ?? 1000);
   stores.setStock(storeId, 2, 1000);
+  // What stores reports of that stock, so checkout's early stock check sees it too.
+  await publish(inventoryAdjusted, {
+    storeId,
+    adjustmentId: newId(),
+    actorId: sellerId,
+    reason: null,
+    changes: [],
+    stock: [
+      { flowerId: 1, available: options.stems ?? 1000, seq: 1 },
+      { flowerId: 2, available: 1000, seq: 1 },
+    ],
+  });
   return { storeId, sellerId, productId, productB, couponId };
 }
 
@@ -140,14 +152,15 @@ export async function seedCatalog(
   await waitFor(
     async () => {
       const { db } = h;
-      const [stores, products, coupons] = await Promise.all([
+      const [stores, products, coupons, stock] = await Promise.all([
         db.collection('store_projections').countDocuments({ _id: storeId as never }),
         db
           .collection('product_projections')
           .countDocuments({ _id: { $in: [productId, productB] } as never }),
         db.collection('coupon_projections').countDocuments({ _id: couponId as never }),
+        db.collection('flower_stock_projections').countDocuments({ storeId }),
       ]);
-      return stores === 1 && products === 2 && coupons === 1;
+      return stores === 1 && products === 2 && coupons === 1 && stock === 2;
     },
     { what: 'catalog projections' },
   );

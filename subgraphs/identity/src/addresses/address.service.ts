@@ -1,26 +1,27 @@
 import { type EntityManager, isDuplicateKeyError } from '@bloom/kernel';
 import { ObjectId } from '@mikro-orm/mongodb';
 import type { IdentityDeps } from '../identity.deps.js';
-import { InvalidInputError, simpleError } from '@bloom/kernel';
+import { InvalidInputError, simpleError, textProblem } from '@bloom/kernel';
 import { checkName, checkPhone, firstProblem, normalizePhone } from '../shared/validation.js';
 import { Address, MAX_ADDRESSES } from './address.entity.js';
 import { AddressNotFoundError } from './address.errors.js';
 import type { AddressInput } from './address.types.js';
 
+/** Longest accepted address texts (trimmed); longer ones are refused, never cut. */
+const ADDRESS_TEXT_LIMITS = { label: 20, street: 200, detail: 200, areaCode: 10 };
+
 function check(input: AddressInput): InvalidInputError | null {
   return firstProblem(
-    checkName(input.label, 'label', 20),
+    textProblem(input.label, 'label', ADDRESS_TEXT_LIMITS.label),
     checkName(input.recipientName, 'recipientName'),
     checkPhone(input.phone),
     /^\d{5}$/.test(input.zipCode.trim())
       ? null
       : InvalidInputError.of('zipCode', 'Enter the five-digit postal code.', 'INVALID_ZIP'),
-    checkName(input.street, 'street', 200),
-    input.detail === undefined
-      ? null
-      : input.detail.length <= 200
-        ? null
-        : checkName(input.detail, 'detail', 200),
+    textProblem(input.street, 'street', ADDRESS_TEXT_LIMITS.street),
+    textProblem(input.detail, 'detail', ADDRESS_TEXT_LIMITS.detail, false),
+    textProblem(input.regionCode, 'regionCode', ADDRESS_TEXT_LIMITS.areaCode, false),
+    textProblem(input.districtCode, 'districtCode', ADDRESS_TEXT_LIMITS.areaCode, false),
   );
 }
 

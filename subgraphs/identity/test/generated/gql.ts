@@ -29,6 +29,7 @@ type Documents = {
     "\n    mutation SaveAddress($i: AddressInput!) {\n      saveAddress(input: $i) {\n        __typename\n        ... on Address {\n          id\n          label\n        }\n        ... on InvalidInputError {\n          field\n          code\n        }\n      }\n    }\n  ": typeof types.SaveAddressDocument,
     "\n        mutation MarkAddressUsed($id: ID!) {\n          markAddressUsed(id: $id) {\n            __typename\n          }\n        }\n      ": typeof types.MarkAddressUsedDocument,
     "\n        query MyAddressLabels {\n          myAddresses {\n            label\n            phone\n          }\n        }\n      ": typeof types.MyAddressLabelsDocument,
+    "\n        query MyAddressCount {\n          myAddresses {\n            id\n          }\n        }\n      ": typeof types.MyAddressCountDocument,
     "\n        query MyAddressIds {\n          myAddresses {\n            id\n          }\n        }\n      ": typeof types.MyAddressIdsDocument,
     "\n    mutation LogInOutcome($i: LogInInput!) {\n      logIn(input: $i) {\n        __typename\n        ... on UserError {\n          code\n        }\n      }\n    }\n  ": typeof types.LogInOutcomeDocument,
     "\n    mutation SignUpOutcome($i: SignUpInput!) {\n      signUp(input: $i) {\n        __typename\n        ... on UserError {\n          code\n        }\n      }\n    }\n  ": typeof types.SignUpOutcomeDocument,
@@ -85,6 +86,7 @@ const documents: Documents = {
     "\n    mutation SaveAddress($i: AddressInput!) {\n      saveAddress(input: $i) {\n        __typename\n        ... on Address {\n          id\n          label\n        }\n        ... on InvalidInputError {\n          field\n          code\n        }\n      }\n    }\n  ": types.SaveAddressDocument,
     "\n        mutation MarkAddressUsed($id: ID!) {\n          markAddressUsed(id: $id) {\n            __typename\n          }\n        }\n      ": types.MarkAddressUsedDocument,
     "\n        query MyAddressLabels {\n          myAddresses {\n            label\n            phone\n          }\n        }\n      ": types.MyAddressLabelsDocument,
+    "\n        query MyAddressCount {\n          myAddresses {\n            id\n          }\n        }\n      ": types.MyAddressCountDocument,
     "\n        query MyAddressIds {\n          myAddresses {\n            id\n          }\n        }\n      ": types.MyAddressIdsDocument,
     "\n    mutation LogInOutcome($i: LogInInput!) {\n      logIn(input: $i) {\n        __typename\n        ... on UserError {\n          code\n        }\n      }\n    }\n  ": types.LogInOutcomeDocument,
     "\n    mutation SignUpOutcome($i: SignUpInput!) {\n      signUp(input: $i) {\n        __typename\n        ... on UserError {\n          code\n        }\n      }\n    }\n  ": types.SignUpOutcomeDocument,
@@ -180,6 +182,10 @@ export function graphql(source: "\n        mutation MarkAddressUsed($id: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        query MyAddressLabels {\n          myAddresses {\n            label\n            phone\n          }\n        }\n      "): typeof import('./graphql.js').MyAddressLabelsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MyAddressCount {\n          myAddresses {\n            id\n          }\n        }\n      "): typeof import('./graphql.js').MyAddressCountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

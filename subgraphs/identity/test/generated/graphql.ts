@@ -276,6 +276,11 @@ export type MyAddressLabelsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyAddressLabelsQuery = { myAddresses: Array<{ label: string, phone: string }> };
 
+export type MyAddressCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyAddressCountQuery = { myAddresses: Array<{ id: string }> };
+
 export type MyAddressIdsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -912,6 +917,13 @@ export const MyAddressLabelsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyAddressLabelsQuery, MyAddressLabelsQueryVariables>;
+export const MyAddressCountDocument = new TypedDocumentString(`
+    query MyAddressCount {
+  myAddresses {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MyAddressCountQuery, MyAddressCountQueryVariables>;
 export const MyAddressIdsDocument = new TypedDocumentString(`
     query MyAddressIds {
   myAddresses {

@@ -4,10 +4,17 @@ import { ObjectId } from '@mikro-orm/mongodb';
 import { CartLine } from '../cart/cart-line.entity.js';
 import {
   CouponProjection,
+  FlowerStockProjection,
   ProductProjection,
   StoreProjection,
 } from '../projections/catalog.entities.js';
-import { CouponNotApplicableError, EmptyCartError, UnavailableError } from './checkout.errors.js';
+import { deliveryCalendarProblem, stockShortage } from './checkout-rules.js';
+import {
+  CouponNotApplicableError,
+  EmptyCartError,
+  NotEnoughStockError,
+  UnavailableError,
+} from './checkout.errors.js';
 import type { CheckoutQuoteInput } from './checkout.types.js';
 import type { OrderLine } from './order-line.entity.js';
 import { Fulfilment } from './order.entity.js';
@@ -15,7 +22,11 @@ import { couponDiscount, quote } from './pricing.js';
 
 /** Why a checkout cannot be priced (and so not placed). */
 export type PricingProblem =
-  EmptyCartError | UnavailableError | CouponNotApplicableError | InvalidInputError;
+  | EmptyCartError
+  | UnavailableError
+  | NotEnoughStockError
+  | CouponNotApplicableError
+  | InvalidInputError;
 
 /** The serializable draft of one order, kept in the checkout claim. */
 export interface OrderDraft {
@@ -52,7 +63,7 @@ export async function priceCheckout(
   if (wanted.length === 0) {
     return simpleError(EmptyCartError, 'EMPTY_CART', 'There is nothing to order.');
   }
-  if (wanted.some((w) => !Number.isInteger(w.quantity) || w.quantity < 1 || w.quantity > 999)) {
+  if (wanted.some((w) => !Number.isInteger(w.quantity) || w.quantity < 1)) {
     return InvalidInputError.of('quantity', 'Order 1 to 999 of a product.', 'INVALID_QUANTITY');
   }
   const products = await em.find(ProductProjection, {
@@ -71,6 +82,21 @@ export async function priceCheckout(
   const storeIds = [
     ...new Set(wanted.map((w) => (byId.get(w.productId) as ProductProjection).storeId)),
   ];
+  // Before the bound below, so a shopper asking for too many learns how many there are.
+  const shortage = await findShortage(em, storeIds, wanted, byId);
+  if (shortage) {
+    return Object.assign(
+      simpleError(
+        NotEnoughStockError,
+        'INSUFFICIENT_STOCK',
+        `Only ${shortage.available} can be made now.`,
+      ),
+      shortage,
+    );
+  }
+  if (wanted.some((w) => w.quantity > 999)) {
+    return InvalidInputError.of('quantity', 'Order 1 to 999 of a product.', 'INVALID_QUANTITY');
+  }
   const stores = new Map(
     (await em.find(StoreProjection, { _id: { $in: storeIds } })).map((s) => [s._id, s]),
   );
@@ -89,6 +115,10 @@ export async function priceCheckout(
         simpleError(UnavailableError, 'STORE_UNAVAILABLE', 'The store is not taking orders.'),
         { resourceId: storeId },
       );
+    }
+    if (input.fulfilment === Fulfilment.DELIVERY && input.delivery) {
+      const calendar = deliveryCalendarProblem(store, input.delivery, now);
+      if (calendar) return calendar;
     }
     let pickupAt: Date | undefined;
     // A quote needs only the kind of fulfilment; placing needs every store's slot.
@@ -155,4 +185,26 @@ export async function priceCheckout(
     });
   }
   return drafts;
+}
+
+/** The first wanted line a store's projected flower stock cannot make (stores per store). */
+async function findShortage(
+  em: EntityManager,
+  storeIds: string[],
+  wanted: { productId: string; quantity: number }[],
+  products: Map<string, ProductProjection>,
+): Promise<{ productId: string; available: number } | null> {
+  const levels = await em.find(FlowerStockProjection, { storeId: { $in: storeIds } });
+  for (const storeId of storeIds) {
+    const stock = new Map(
+      levels.filter((l) => l.storeId === storeId).map((l) => [l.flowerId, l.available]),
+    );
+    const lines = wanted
+      .map((w) => ({ ...w, product: products.get(w.productId) as ProductProjection }))
+      .filter((w) => w.product.storeId === storeId)
+      .map((w) => ({ productId: w.productId, quantity: w.quantity, recipe: w.product.recipe }));
+    const shortage = stockShortage(lines, stock);
+    if (shortage) return shortage;
+  }
+  return null;
 }

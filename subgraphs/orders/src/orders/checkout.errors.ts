@@ -27,3 +27,15 @@ export class CouponNotApplicableError extends UserError {
 
 @ObjectType({ implements: UserError })
 export class IdempotencyKeyReusedError extends UserError {}
+
+@ObjectType({
+  implements: UserError,
+  description: 'The store cannot make this many of a product now; `available` it can.',
+})
+export class NotEnoughStockError extends UserError {
+  @Field(() => ID)
+  productId!: string;
+
+  @Field(() => Int, { description: 'How many the store can make now (0 when none).' })
+  available!: number;
+}

@@ -4,6 +4,7 @@ import {
   CouponNotApplicableError,
   EmptyCartError,
   IdempotencyKeyReusedError,
+  NotEnoughStockError,
   TotalMismatchError,
   UnavailableError,
 } from './checkout.errors.js';
@@ -18,6 +19,7 @@ export const CheckoutQuoteResult = createUnionType({
       CheckoutQuote,
       EmptyCartError,
       UnavailableError,
+      NotEnoughStockError,
       CouponNotApplicableError,
       InvalidInputError,
     ] as const,
@@ -31,6 +33,7 @@ export const CheckoutResult = createUnionType({
       TotalMismatchError,
       EmptyCartError,
       UnavailableError,
+      NotEnoughStockError,
       CouponNotApplicableError,
       IdempotencyKeyReusedError,
       InvalidInputError,

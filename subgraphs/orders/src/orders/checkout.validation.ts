@@ -1,4 +1,4 @@
-import { InvalidInputError, seoulDate } from '@bloom/kernel';
+import { InvalidInputError, isLocalDate, seoulDate, textProblem } from '@bloom/kernel';
 import type { CheckoutQuoteInput } from './checkout.types.js';
 import { Fulfilment } from './order.entity.js';
 
@@ -14,13 +14,24 @@ export function idempotencyKeyProblem(key: string): InvalidInputError | null {
   return null;
 }
 
+/** Longest accepted delivery texts (trimmed); longer ones are refused, never cut. */
+export const DELIVERY_TEXT_LIMITS = { recipientName: 50, street: 200, detail: 200, note: 300 };
+
+const firstTextProblem = (problems: (InvalidInputError | null)[]) =>
+  problems.find((p) => p !== null) ?? null;
+
 /** The delivery address or the pickup slots a checkout needs before it is placed. */
 export function checkFulfilment(input: CheckoutQuoteInput, now: Date): InvalidInputError | null {
   if (input.fulfilment === Fulfilment.DELIVERY) {
     const d = input.delivery;
     if (!d) return InvalidInputError.of('delivery', 'Say where to deliver.', 'DELIVERY_REQUIRED');
-    if (!d.recipientName.trim())
-      return InvalidInputError.of('delivery.recipientName', 'Enter the recipient.');
+    const tooLong = firstTextProblem([
+      textProblem(d.recipientName, 'delivery.recipientName', DELIVERY_TEXT_LIMITS.recipientName),
+      textProblem(d.street, 'delivery.street', DELIVERY_TEXT_LIMITS.street),
+      textProblem(d.detail, 'delivery.detail', DELIVERY_TEXT_LIMITS.detail, false),
+      textProblem(d.note, 'delivery.note', DELIVERY_TEXT_LIMITS.note, false),
+    ]);
+    if (tooLong) return tooLong;
     if (!/^01[016789]-?\d{3,4}-?\d{4}$/.test(d.phone.trim())) {
       return InvalidInputError.of(
         'delivery.phone',
@@ -35,18 +46,17 @@ export function checkFulfilment(input: CheckoutQuoteInput, now: Date): InvalidIn
         'INVALID_ZIP',
       );
     }
-    if (!d.street.trim())
-      return InvalidInputError.of('delivery.street', 'Enter the street address.');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d.deliveryDate) || d.deliveryDate < seoulDate(now)) {
+    if (!isLocalDate(d.deliveryDate) || d.deliveryDate < seoulDate(now)) {
       return InvalidInputError.of(
         'delivery.deliveryDate',
         'Choose today or a later date.',
         'INVALID_DATE',
       );
     }
-    if (!d.window.trim()) return InvalidInputError.of('delivery.window', 'Choose a time window.');
-    if ((d.note?.length ?? 0) > 300)
-      return InvalidInputError.of('delivery.note', 'At most 300 characters.');
+    // The store's windows are checked when it is priced; this only bounds the text.
+    if (!/^\d{2}:\d{2}-\d{2}:\d{2}$/.test(d.window.trim())) {
+      return InvalidInputError.of('delivery.window', 'Choose a time window.', 'INVALID_WINDOW');
+    }
     return null;
   }
   const slots = input.pickupSlots ?? [];

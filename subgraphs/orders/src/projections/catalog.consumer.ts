@@ -1,7 +1,9 @@
 import {
   type Consumption,
+  type EventContract,
   type EventEnvelope,
   decodeEvent,
+  isDuplicateKeyError,
   rawDb,
   upsertProjection,
 } from '@bloom/kernel';
@@ -9,6 +11,11 @@ import {
   couponCreated,
   couponDeleted,
   couponUpdated,
+  inventoryAdjusted,
+  inventoryCommitted,
+  inventoryRejected,
+  inventoryReleased,
+  inventoryReserved,
   productCreated,
   productDeleted,
   productUpdated,
@@ -20,6 +27,7 @@ import {
 } from '@bloom/schema';
 import type { EntityManager, MikroORM } from '@mikro-orm/mongodb';
 import type { OrdersDeps } from '../orders.deps.js';
+import { flowerStockId } from './catalog.entities.js';
 
 /** Applies one products or stores event to the projections orders prices checkouts from. */
 export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
@@ -48,6 +56,9 @@ export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope)
         status: s.status,
         deliveryFee: s.deliveryPolicy.fee,
         freeDeliveryThreshold: s.deliveryPolicy.freeDeliveryThreshold,
+        sameDayCutoff: s.deliveryPolicy.sameDayCutoff,
+        deliveryWindows: s.deliveryPolicy.windows.map((w) => ({ start: w.start, end: w.end })),
+        closedWeekdays: s.businessHours?.closedWeekdays,
       });
       return;
     }
@@ -88,8 +99,49 @@ export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope)
       });
       return;
     }
-    default:
-      return;
+    default: {
+      const contract = STOCK_EVENTS.find((candidate) => candidate.type === event.type);
+      if (!contract) return;
+      // Every inventory event carries the resulting stock levels of the flowers it touched.
+      const { payload } = decodeEvent(
+        contract as EventContract<string, { storeId: string; stock: StockLevel[] }>,
+        event,
+      );
+      await applyStock(em, payload.storeId, payload.stock);
+    }
+  }
+}
+
+interface StockLevel {
+  flowerId: number;
+  available: number;
+  seq: number;
+}
+
+const STOCK_EVENTS = [
+  inventoryAdjusted,
+  inventoryReserved,
+  inventoryRejected,
+  inventoryCommitted,
+  inventoryReleased,
+] as const;
+
+/** Keeps each flower's newest level (highest ledger seq), whatever order the events come in. */
+async function applyStock(em: EntityManager, storeId: string, levels: StockLevel[]) {
+  const stock = rawDb(em).collection<{ _id: string }>('flower_stock_projections');
+  for (const level of levels) {
+    try {
+      await stock.updateOne(
+        { _id: flowerStockId(storeId, level.flowerId), seq: { $lt: level.seq } },
+        {
+          $set: { storeId, flowerId: level.flowerId, available: level.available, seq: level.seq },
+        },
+        { upsert: true },
+      );
+    } catch (error) {
+      // The stored figure is newer: the upsert's insert collides with it.
+      if (!isDuplicateKeyError(error)) throw error;
+    }
   }
 }
 
@@ -117,6 +169,11 @@ export function startCatalogConsumers(orm: MikroORM, deps: OrdersDeps): Promise<
         couponDeleted.type,
       ],
       handle: run('orders-stores-projection'),
+    }),
+    deps.bus.consume({
+      durable: 'orders-stock-projection',
+      types: STOCK_EVENTS.map((contract) => contract.type),
+      handle: run('orders-stock-projection'),
     }),
   ]);
 }

@@ -67,12 +67,49 @@ export class StoreProjection {
   @Property()
   status: string = 'OPEN';
 
+  /** `HH:mm` (Seoul): same-day delivery is ordered before it; unknown until a snapshot has it. */
+  @Property({ nullable: true })
+  sameDayCutoff?: string;
+
+  /** The delivery windows the store offers, `HH:mm` (Seoul). */
+  @Property({ type: 'json', nullable: true })
+  deliveryWindows?: { start: string; end: string }[];
+
+  /** 0 = Sunday … 6 = Saturday; absent when the store's snapshot predates business hours. */
+  @Property({ type: 'json', nullable: true })
+  closedWeekdays?: number[];
+
   @Property()
   version: number = 0;
 
   @Property()
   updatedAt: Date = new Date();
 }
+
+/**
+ * A store's sellable stock of one flower, projected from the stores inventory events;
+ * `_id` = `<storeId>:<flowerId>`. The figure with the highest ledger `seq` wins.
+ */
+@Entity({ collection: 'flower_stock_projections' })
+@Index({ properties: ['storeId'] })
+export class FlowerStockProjection {
+  @PrimaryKey()
+  _id!: string;
+
+  @Property()
+  storeId!: string;
+
+  @Property()
+  flowerId!: number;
+
+  @Property()
+  available!: number;
+
+  @Property()
+  seq!: number;
+}
+
+export const flowerStockId = (storeId: string, flowerId: number) => `${storeId}:${flowerId}`;
 
 /** A coupon's terms, projected from stores events; stores redeems it authoritatively. */
 @Entity({ collection: 'coupon_projections' })

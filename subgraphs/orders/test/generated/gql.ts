@@ -21,6 +21,9 @@ type Documents = {
     "\n  query PlatformFigures($days: Int!) {\n    platformDailySales(days: $days) {\n      date\n      orderCount\n      amount\n    }\n    platformTopProducts(days: $days) {\n      productName\n      quantity\n      amount\n    }\n    platformSummary(days: $days) {\n      gmv\n      orders\n      failedCheckouts\n      canceledOrders\n    }\n  }\n": typeof types.PlatformFiguresDocument,
     "\n  mutation AdminAdvance($id: ID!, $to: OrderStatus!) {\n    advanceOrder(orderId: $id, to: $to) {\n      __typename\n    }\n  }\n": typeof types.AdminAdvanceDocument,
     "\n  mutation AdminStoryCancel($id: ID!, $r: String!) {\n    cancelOrder(orderId: $id, reason: $r) {\n      __typename\n    }\n  }\n": typeof types.AdminStoryCancelDocument,
+    "\n  query CheckoutRulesQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on CheckoutQuote {\n        total\n      }\n      ... on NotEnoughStockError {\n        productId\n        available\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.CheckoutRulesQuoteDocument,
+    "\n  mutation CheckoutRulesPlace($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on NotEnoughStockError {\n        productId\n        available\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.CheckoutRulesPlaceDocument,
+    "\n      mutation CheckoutRulesAdd($p: ID!, $q: Int!) {\n        addToCart(productId: $p, quantity: $q) {\n          __typename\n        }\n      }\n    ": typeof types.CheckoutRulesAddDocument,
     "\n  query Cart {\n    cart {\n      total\n      itemCount\n      groups {\n        store {\n          id\n        }\n        subtotal\n        deliveryFee\n        freeDeliveryThreshold\n        lines {\n          product {\n            id\n          }\n          quantity\n          unitPrice\n          amount\n        }\n      }\n    }\n  }\n": typeof types.CartDocument,
     "\n  mutation AddToCart($p: ID!, $q: Int!) {\n    addToCart(productId: $p, quantity: $q) {\n      __typename\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.AddToCartDocument,
     "\n  mutation SetCartQuantity($p: ID!, $q: Int!) {\n    setCartQuantity(productId: $p, quantity: $q) {\n      __typename\n    }\n  }\n": typeof types.SetCartQuantityDocument,
@@ -55,6 +58,9 @@ const documents: Documents = {
     "\n  query PlatformFigures($days: Int!) {\n    platformDailySales(days: $days) {\n      date\n      orderCount\n      amount\n    }\n    platformTopProducts(days: $days) {\n      productName\n      quantity\n      amount\n    }\n    platformSummary(days: $days) {\n      gmv\n      orders\n      failedCheckouts\n      canceledOrders\n    }\n  }\n": types.PlatformFiguresDocument,
     "\n  mutation AdminAdvance($id: ID!, $to: OrderStatus!) {\n    advanceOrder(orderId: $id, to: $to) {\n      __typename\n    }\n  }\n": types.AdminAdvanceDocument,
     "\n  mutation AdminStoryCancel($id: ID!, $r: String!) {\n    cancelOrder(orderId: $id, reason: $r) {\n      __typename\n    }\n  }\n": types.AdminStoryCancelDocument,
+    "\n  query CheckoutRulesQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on CheckoutQuote {\n        total\n      }\n      ... on NotEnoughStockError {\n        productId\n        available\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.CheckoutRulesQuoteDocument,
+    "\n  mutation CheckoutRulesPlace($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on NotEnoughStockError {\n        productId\n        available\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.CheckoutRulesPlaceDocument,
+    "\n      mutation CheckoutRulesAdd($p: ID!, $q: Int!) {\n        addToCart(productId: $p, quantity: $q) {\n          __typename\n        }\n      }\n    ": types.CheckoutRulesAddDocument,
     "\n  query Cart {\n    cart {\n      total\n      itemCount\n      groups {\n        store {\n          id\n        }\n        subtotal\n        deliveryFee\n        freeDeliveryThreshold\n        lines {\n          product {\n            id\n          }\n          quantity\n          unitPrice\n          amount\n        }\n      }\n    }\n  }\n": types.CartDocument,
     "\n  mutation AddToCart($p: ID!, $q: Int!) {\n    addToCart(productId: $p, quantity: $q) {\n      __typename\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.AddToCartDocument,
     "\n  mutation SetCartQuantity($p: ID!, $q: Int!) {\n    setCartQuantity(productId: $p, quantity: $q) {\n      __typename\n    }\n  }\n": types.SetCartQuantityDocument,
@@ -104,6 +110,18 @@ export function graphql(source: "\n  mutation AdminAdvance($id: ID!, $to: OrderS
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminStoryCancel($id: ID!, $r: String!) {\n    cancelOrder(orderId: $id, reason: $r) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').AdminStoryCancelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CheckoutRulesQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on CheckoutQuote {\n        total\n      }\n      ... on NotEnoughStockError {\n        productId\n        available\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n"): typeof import('./graphql.js').CheckoutRulesQuoteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckoutRulesPlace($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on NotEnoughStockError {\n        productId\n        available\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n"): typeof import('./graphql.js').CheckoutRulesPlaceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation CheckoutRulesAdd($p: ID!, $q: Int!) {\n        addToCart(productId: $p, quantity: $q) {\n          __typename\n        }\n      }\n    "): typeof import('./graphql.js').CheckoutRulesAddDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -171,6 +171,48 @@ export type AdminStoryCancelMutation = { cancelOrder:
     | { __typename: 'OrderNotFoundError' }
    };
 
+export type CheckoutRulesQuoteQueryVariables = Exact<{
+  i: CheckoutQuoteInput;
+}>;
+
+
+export type CheckoutRulesQuoteQuery = { checkoutQuote:
+    | { __typename: 'CheckoutQuote', total: number }
+    | { __typename: 'CouponNotApplicableError', code: string }
+    | { __typename: 'EmptyCartError', code: string }
+    | { __typename: 'InvalidInputError', field: string, code: string }
+    | { __typename: 'NotEnoughStockError', productId: string, available: number, code: string }
+    | { __typename: 'UnavailableError', code: string }
+   };
+
+export type CheckoutRulesPlaceMutationVariables = Exact<{
+  i: CheckoutInput;
+}>;
+
+
+export type CheckoutRulesPlaceMutation = { checkout:
+    | { __typename: 'CheckoutSuccess' }
+    | { __typename: 'CouponNotApplicableError', code: string }
+    | { __typename: 'EmptyCartError', code: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: string }
+    | { __typename: 'InvalidInputError', field: string, code: string }
+    | { __typename: 'NotEnoughStockError', productId: string, available: number, code: string }
+    | { __typename: 'TotalMismatchError', code: string }
+    | { __typename: 'UnavailableError', code: string }
+   };
+
+export type CheckoutRulesAddMutationVariables = Exact<{
+  p: string;
+  q: number;
+}>;
+
+
+export type CheckoutRulesAddMutation = { addToCart:
+    | { __typename: 'Cart' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'UnavailableError' }
+   };
+
 export type CartQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -210,6 +252,7 @@ export type CheckoutQuoteQuery = { checkoutQuote:
     | { __typename: 'CouponNotApplicableError', code: string }
     | { __typename: 'EmptyCartError', code: string }
     | { __typename: 'InvalidInputError', code: string }
+    | { __typename: 'NotEnoughStockError', code: string }
     | { __typename: 'UnavailableError', code: string }
    };
 
@@ -247,6 +290,8 @@ type TransitionErrorFields_InvalidInputError_Fragment = { code: string };
 
 type TransitionErrorFields_InvalidTransitionError_Fragment = { code: string, current: OrderStatus };
 
+type TransitionErrorFields_NotEnoughStockError_Fragment = { code: string };
+
 type TransitionErrorFields_OrderNotFoundError_Fragment = { code: string };
 
 type TransitionErrorFields_TotalMismatchError_Fragment = { code: string };
@@ -259,6 +304,7 @@ export type TransitionErrorFieldsFragment =
   | TransitionErrorFields_IdempotencyKeyReusedError_Fragment
   | TransitionErrorFields_InvalidInputError_Fragment
   | TransitionErrorFields_InvalidTransitionError_Fragment
+  | TransitionErrorFields_NotEnoughStockError_Fragment
   | TransitionErrorFields_OrderNotFoundError_Fragment
   | TransitionErrorFields_TotalMismatchError_Fragment
   | TransitionErrorFields_UnavailableError_Fragment
@@ -330,6 +376,7 @@ export type CheckoutMutation = { checkout:
     | { __typename: 'EmptyCartError', code: string, message: string }
     | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
     | { __typename: 'InvalidInputError', code: string, message: string }
+    | { __typename: 'NotEnoughStockError', code: string, message: string }
     | { __typename: 'TotalMismatchError', clientTotal: number, serverTotal: number, code: string, message: string }
     | { __typename: 'UnavailableError', code: string, message: string }
    };
@@ -554,6 +601,50 @@ export const AdminStoryCancelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminStoryCancelMutation, AdminStoryCancelMutationVariables>;
+export const CheckoutRulesQuoteDocument = new TypedDocumentString(`
+    query CheckoutRulesQuote($i: CheckoutQuoteInput!) {
+  checkoutQuote(input: $i) {
+    __typename
+    ... on CheckoutQuote {
+      total
+    }
+    ... on NotEnoughStockError {
+      productId
+      available
+    }
+    ... on InvalidInputError {
+      field
+    }
+    ... on UserError {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutRulesQuoteQuery, CheckoutRulesQuoteQueryVariables>;
+export const CheckoutRulesPlaceDocument = new TypedDocumentString(`
+    mutation CheckoutRulesPlace($i: CheckoutInput!) {
+  checkout(input: $i) {
+    __typename
+    ... on NotEnoughStockError {
+      productId
+      available
+    }
+    ... on InvalidInputError {
+      field
+    }
+    ... on UserError {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutRulesPlaceMutation, CheckoutRulesPlaceMutationVariables>;
+export const CheckoutRulesAddDocument = new TypedDocumentString(`
+    mutation CheckoutRulesAdd($p: ID!, $q: Int!) {
+  addToCart(productId: $p, quantity: $q) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutRulesAddMutation, CheckoutRulesAddMutationVariables>;
 export const CartDocument = new TypedDocumentString(`
     query Cart {
   cart {

@@ -96,7 +96,7 @@ const toPickup = (input: PickupSettingsInput | undefined) =>
     slotCapacity: input?.slotCapacity ?? 3,
   });
 
-/** The store as other contexts project it (orders: delivery fee; products: region). */
+/** The store as other contexts project it (orders: delivery fee and calendar; products: region). */
 export function storeSnapshot(store: Store, status: StoreStatus) {
   return {
     storeId: store.id,
@@ -114,6 +114,11 @@ export function storeSnapshot(store: Store, status: StoreStatus) {
       windows: store.deliveryPolicy.windows.map((w) => ({ start: w.start, end: w.end })),
     },
     pickup: { enabled: store.pickup.enabled, slotCapacity: store.pickup.slotCapacity },
+    businessHours: {
+      opensAt: store.businessHours.opensAt,
+      closesAt: store.businessHours.closesAt,
+      closedWeekdays: [...store.businessHours.closedWeekdays],
+    },
   };
 }
 
