@@ -11,14 +11,14 @@ const SUBGRAPH_LABEL: Record<string, string> = {
   notifications: '알림',
 };
 
-/** "3일 4시간", "12분": how long the gateway has been up. */
+/** "3일 4시간째 실행 중", "방금 시작했어요": how long the gateway has been up. */
 function uptime(seconds: number): string {
   const days = Math.floor(seconds / 86_400);
   const hours = Math.floor((seconds % 86_400) / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
-  if (days > 0) return `${days}일 ${hours}시간`;
-  if (hours > 0) return `${hours}시간 ${minutes}분`;
-  return minutes > 0 ? `${minutes}분` : '1분이 안 되는 시간';
+  if (days > 0) return `${days}일 ${hours}시간째 실행 중`;
+  if (hours > 0) return `${hours}시간 ${minutes}분째 실행 중`;
+  return minutes > 0 ? `${minutes}분째 실행 중` : '방금 시작했어요';
 }
 
 const count = (n: number) => n.toLocaleString('ko-KR');
@@ -83,7 +83,7 @@ export function Page() {
                   </td>
                   <td className="mono">{health.gateway.version}</td>
                   <td>—</td>
-                  <td>{uptime(health.gateway.uptimeSeconds)} 동안 실행 중</td>
+                  <td>{uptime(health.gateway.uptimeSeconds)}</td>
                 </tr>
                 {health.subgraphs.map((s) => (
                   <tr key={s.name}>
