@@ -90,6 +90,8 @@ export async function startClient(name: ClientName, gatewayUrl: string): Promise
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Native date and month inputs follow the browser's UI language, not the page's locale.
+      '--lang=ko-KR',
     ],
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
