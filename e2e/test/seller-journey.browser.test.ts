@@ -322,13 +322,13 @@ describe('a florist’s first day', () => {
     // Live on the inventory tab: 35 roses left, under the threshold.
     const alert = stock.locator('.inv-alert');
     await alert.waitFor({ timeout: 30_000 });
-    expect(await alert.textContent()).toContain('빨간 장미 재고가 35송이 남았습니다');
+    expect(await alert.textContent()).toContain('빨간 장미가 35송이 남았어요');
     await expect
       .poll(() => stock.locator('.inv-row[data-flower="1"] .inv-available').textContent())
       .toBe('35');
     expect(await stock.locator('.inv-row[data-flower="1"]').getByText('부족').count()).toBe(1);
     await app.shot(stock, 'seller-journey-low-stock-tablet');
-    await stock.locator('.toast', { hasText: '꽃 재고가 부족합니다' }).first().waitFor();
+    await stock.locator('.toast', { hasText: '꽃 재고가 얼마 안 남았어요' }).first().waitFor();
     await stock.close();
 
     // Prepared, shipped with a tracking number: the customer's order follows.

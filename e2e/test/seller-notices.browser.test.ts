@@ -49,8 +49,8 @@ async function badge(page: Page): Promise<number> {
 }
 
 const notice = (page: Page, title: string) => page.locator('.ntc-item', { hasText: title });
-const APPROVED = '판매자 신청이 승인되었습니다';
-const LOW = '꽃 재고가 부족합니다';
+const APPROVED = '판매자 신청이 승인됐어요';
+const LOW = '꽃 재고가 얼마 안 남았어요';
 
 describe('seller notices', () => {
   it('reads the approval notice and sees a low-stock notice arrive live', async () => {
@@ -76,7 +76,7 @@ describe('seller notices', () => {
     ).toMatchObject({ __typename: 'InventoryUpdate' });
     const low = notice(page, LOW);
     await low.waitFor({ timeout: 20_000 });
-    expect(await low.textContent()).toContain('빨간 장미 재고가 40송이 남았습니다');
+    expect(await low.textContent()).toContain('빨간 장미가 40송이 남았어요');
     expect(await low.getAttribute('data-read')).toBe('false');
     expect(await low.getByRole('link').getAttribute('href')).toBe('/inventory');
     await expect.poll(() => badge(page)).toBe(before);
