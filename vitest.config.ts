@@ -43,6 +43,9 @@ export default defineConfig({
     ],
     exclude: ['**/node_modules/**', '**/dist/**', '.local/**'],
     testTimeout: 30_000,
+    // expect.poll waits on a real system (events, projections, a browser's refetch): 1 s, the
+    // default, is too short on a loaded 2-core CI machine.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
