@@ -36,7 +36,7 @@ describe('seller dashboard shell', () => {
     await page.getByRole('button', { name: '로그인' }).click();
     await expect
       .poll(() => page.getByRole('alert').textContent())
-      .toBe('이메일 또는 비밀번호가 맞지 않습니다.');
+      .toBe('이메일 또는 비밀번호가 맞지 않아요.');
 
     await page.getByLabel('비밀번호').fill('flowers123');
     await page.getByRole('button', { name: '로그인' }).click();

@@ -9,12 +9,15 @@ export { SessionContext, useSession, useSessionStore } from './session.context.j
 export { formatDay, formatFee, formatInstant, formatPhone, formatWon, seoulDay } from './format.js';
 export {
   INVALID_INPUT,
+  TEXT_LIMITS,
   type TypedError,
   codeMessage,
   fieldName,
   inKorean,
   koreanMessage,
   problemText,
+  stockMessage,
+  tooLongMessage,
 } from './messages.js';
 export {
   Empty,

@@ -45,7 +45,7 @@ export function ErrorNotice({ error, retry }: { error: unknown; retry?: () => vo
   const message = errorText(error);
   return (
     <div className="notice error" role="alert">
-      <p>문제가 생겼습니다. 잠시 후 다시 시도해 주세요.</p>
+      <p>문제가 생겼어요. 잠시 후 다시 시도해 주세요.</p>
       <p className="muted small">{message}</p>
       {retry && (
         <button type="button" className="button secondary" onClick={retry}>

@@ -138,6 +138,8 @@ type Documents = {
     "\n        query OrdersStoreOrders($s: ID!) {\n          storeOrders(storeId: $s) {\n            totalCount\n            nodes {\n              id\n              status\n            }\n          }\n        }\n      ": typeof types.OrdersStoreOrdersDocument,
     "\n        query OrdersMyOrderCount {\n          me {\n            orders {\n              totalCount\n            }\n          }\n        }\n      ": typeof types.OrdersMyOrderCountDocument,
     "\n        query OrdersMyStoreOrderCount {\n          myStore {\n            orders(first: 1) {\n              totalCount\n            }\n          }\n        }\n      ": typeof types.OrdersMyStoreOrderCountDocument,
+    "\n  mutation ProductImagesTicket {\n    createImageUpload {\n      uploadUrl\n      method\n    }\n  }\n": typeof types.ProductImagesTicketDocument,
+    "\n  query ProductImagesOf($id: ID!) {\n    product(id: $id) {\n      images {\n        key\n        url\n      }\n    }\n  }\n": typeof types.ProductImagesOfDocument,
     "\n  mutation RevocationLogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        refreshToken\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.RevocationLogInDocument,
     "\n  mutation RevocationLogOut($t: String!) {\n    logOut(refreshToken: $t)\n  }\n": typeof types.RevocationLogOutDocument,
     "\n  mutation RevocationCreateKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n        apiKey {\n          id\n        }\n      }\n    }\n  }\n": typeof types.RevocationCreateKeyDocument,
@@ -168,6 +170,17 @@ type Documents = {
     "\n  mutation SellerTodayAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": typeof types.SellerTodayAddToCartDocument,
     "\n  mutation SellerTodayCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SellerTodayCheckoutDocument,
     "\n  query SellerTodayOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n    }\n  }\n": typeof types.SellerTodayOrderStatusDocument,
+    "\n  mutation StorefrontCardSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n": typeof types.StorefrontCardSetStockDocument,
+    "\n  mutation StorefrontCardAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": typeof types.StorefrontCardAddToCartDocument,
+    "\n  mutation StorefrontCardCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.StorefrontCardCheckoutDocument,
+    "\n  query StorefrontCardOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n      lines {\n        id\n        hasGiftCard\n      }\n    }\n  }\n": typeof types.StorefrontCardOrderStatusDocument,
+    "\n  mutation CheckoutRulesSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 30 }]) {\n      __typename\n    }\n  }\n": typeof types.CheckoutRulesSetStockDocument,
+    "\n  query CheckoutRulesDeliveryDates($id: ID!) {\n    store(id: $id) {\n      deliveryDates(days: 14) {\n        date\n        sameDay\n        windows {\n          start\n          end\n        }\n      }\n    }\n  }\n": typeof types.CheckoutRulesDeliveryDatesDocument,
+    "\n  query CheckoutRulesMyOrders {\n    myOrders(first: 10) {\n      totalCount\n    }\n  }\n": typeof types.CheckoutRulesMyOrdersDocument,
+    "\n  query CheckoutRulesProductStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n": typeof types.CheckoutRulesProductStockDocument,
+    "\n  mutation FinderCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": typeof types.FinderCreateStoreDocument,
+    "\n  mutation FinderSetFlowerStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 30 }]) {\n      __typename\n    }\n  }\n": typeof types.FinderSetFlowerStockDocument,
+    "\n  query FinderListing {\n    products(first: 10) {\n      nodes {\n        id\n      }\n    }\n  }\n": typeof types.FinderListingDocument,
     "\n      mutation StorefrontSetFlowerStock($s: ID!) {\n        setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n          __typename\n        }\n      }\n    ": typeof types.StorefrontSetFlowerStockDocument,
     "\n            query StorefrontListing {\n              products(first: 10) {\n                nodes {\n                  id\n                }\n              }\n            }\n          ": typeof types.StorefrontListingDocument,
     "\n        query StorefrontMySubscriptions {\n          mySubscriptions {\n            id\n            nextDeliveryDate\n          }\n        }\n      ": typeof types.StorefrontMySubscriptionsDocument,
@@ -320,6 +333,8 @@ const documents: Documents = {
     "\n        query OrdersStoreOrders($s: ID!) {\n          storeOrders(storeId: $s) {\n            totalCount\n            nodes {\n              id\n              status\n            }\n          }\n        }\n      ": types.OrdersStoreOrdersDocument,
     "\n        query OrdersMyOrderCount {\n          me {\n            orders {\n              totalCount\n            }\n          }\n        }\n      ": types.OrdersMyOrderCountDocument,
     "\n        query OrdersMyStoreOrderCount {\n          myStore {\n            orders(first: 1) {\n              totalCount\n            }\n          }\n        }\n      ": types.OrdersMyStoreOrderCountDocument,
+    "\n  mutation ProductImagesTicket {\n    createImageUpload {\n      uploadUrl\n      method\n    }\n  }\n": types.ProductImagesTicketDocument,
+    "\n  query ProductImagesOf($id: ID!) {\n    product(id: $id) {\n      images {\n        key\n        url\n      }\n    }\n  }\n": types.ProductImagesOfDocument,
     "\n  mutation RevocationLogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        refreshToken\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.RevocationLogInDocument,
     "\n  mutation RevocationLogOut($t: String!) {\n    logOut(refreshToken: $t)\n  }\n": types.RevocationLogOutDocument,
     "\n  mutation RevocationCreateKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n        apiKey {\n          id\n        }\n      }\n    }\n  }\n": types.RevocationCreateKeyDocument,
@@ -350,6 +365,17 @@ const documents: Documents = {
     "\n  mutation SellerTodayAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": types.SellerTodayAddToCartDocument,
     "\n  mutation SellerTodayCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.SellerTodayCheckoutDocument,
     "\n  query SellerTodayOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n    }\n  }\n": types.SellerTodayOrderStatusDocument,
+    "\n  mutation StorefrontCardSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n": types.StorefrontCardSetStockDocument,
+    "\n  mutation StorefrontCardAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": types.StorefrontCardAddToCartDocument,
+    "\n  mutation StorefrontCardCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.StorefrontCardCheckoutDocument,
+    "\n  query StorefrontCardOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n      lines {\n        id\n        hasGiftCard\n      }\n    }\n  }\n": types.StorefrontCardOrderStatusDocument,
+    "\n  mutation CheckoutRulesSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 30 }]) {\n      __typename\n    }\n  }\n": types.CheckoutRulesSetStockDocument,
+    "\n  query CheckoutRulesDeliveryDates($id: ID!) {\n    store(id: $id) {\n      deliveryDates(days: 14) {\n        date\n        sameDay\n        windows {\n          start\n          end\n        }\n      }\n    }\n  }\n": types.CheckoutRulesDeliveryDatesDocument,
+    "\n  query CheckoutRulesMyOrders {\n    myOrders(first: 10) {\n      totalCount\n    }\n  }\n": types.CheckoutRulesMyOrdersDocument,
+    "\n  query CheckoutRulesProductStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n": types.CheckoutRulesProductStockDocument,
+    "\n  mutation FinderCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": types.FinderCreateStoreDocument,
+    "\n  mutation FinderSetFlowerStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 30 }]) {\n      __typename\n    }\n  }\n": types.FinderSetFlowerStockDocument,
+    "\n  query FinderListing {\n    products(first: 10) {\n      nodes {\n        id\n      }\n    }\n  }\n": types.FinderListingDocument,
     "\n      mutation StorefrontSetFlowerStock($s: ID!) {\n        setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n          __typename\n        }\n      }\n    ": types.StorefrontSetFlowerStockDocument,
     "\n            query StorefrontListing {\n              products(first: 10) {\n                nodes {\n                  id\n                }\n              }\n            }\n          ": types.StorefrontListingDocument,
     "\n        query StorefrontMySubscriptions {\n          mySubscriptions {\n            id\n            nextDeliveryDate\n          }\n        }\n      ": types.StorefrontMySubscriptionsDocument,
@@ -871,6 +897,14 @@ export function graphql(source: "\n        query OrdersMyStoreOrderCount {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ProductImagesTicket {\n    createImageUpload {\n      uploadUrl\n      method\n    }\n  }\n"): typeof import('./graphql.js').ProductImagesTicketDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductImagesOf($id: ID!) {\n    product(id: $id) {\n      images {\n        key\n        url\n      }\n    }\n  }\n"): typeof import('./graphql.js').ProductImagesOfDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RevocationLogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        refreshToken\n        user {\n          id\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RevocationLogInDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -988,6 +1022,50 @@ export function graphql(source: "\n  mutation SellerTodayCheckout($i: CheckoutIn
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SellerTodayOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n    }\n  }\n"): typeof import('./graphql.js').SellerTodayOrderStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontCardSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').StorefrontCardSetStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontCardAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').StorefrontCardAddToCartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontCardCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').StorefrontCardCheckoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontCardOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n      lines {\n        id\n        hasGiftCard\n      }\n    }\n  }\n"): typeof import('./graphql.js').StorefrontCardOrderStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckoutRulesSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 30 }]) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').CheckoutRulesSetStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CheckoutRulesDeliveryDates($id: ID!) {\n    store(id: $id) {\n      deliveryDates(days: 14) {\n        date\n        sameDay\n        windows {\n          start\n          end\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').CheckoutRulesDeliveryDatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CheckoutRulesMyOrders {\n    myOrders(first: 10) {\n      totalCount\n    }\n  }\n"): typeof import('./graphql.js').CheckoutRulesMyOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CheckoutRulesProductStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n"): typeof import('./graphql.js').CheckoutRulesProductStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinderCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql.js').FinderCreateStoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinderSetFlowerStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 30 }]) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').FinderSetFlowerStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FinderListing {\n    products(first: 10) {\n      nodes {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql.js').FinderListingDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

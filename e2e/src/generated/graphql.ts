@@ -1703,6 +1703,18 @@ export type OrdersMyStoreOrderCountQueryVariables = Exact<{ [key: string]: never
 
 export type OrdersMyStoreOrderCountQuery = { myStore: { orders: { totalCount: number } } | null };
 
+export type ProductImagesTicketMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProductImagesTicketMutation = { createImageUpload: { uploadUrl: string, method: string } };
+
+export type ProductImagesOfQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ProductImagesOfQuery = { product: { images: Array<{ key: string, url: string }> } | null };
+
 export type RevocationLogInMutationVariables = Exact<{
   i: LogInInput;
 }>;
@@ -2003,6 +2015,106 @@ export type SellerTodayOrderStatusQueryVariables = Exact<{
 
 
 export type SellerTodayOrderStatusQuery = { order: { status: OrderStatus } | null };
+
+export type StorefrontCardSetStockMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type StorefrontCardSetStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type StorefrontCardAddToCartMutationVariables = Exact<{
+  p: string;
+}>;
+
+
+export type StorefrontCardAddToCartMutation = { addToCart:
+    | { __typename: 'Cart' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'UnavailableError' }
+   };
+
+export type StorefrontCardCheckoutMutationVariables = Exact<{
+  i: CheckoutInput;
+}>;
+
+
+export type StorefrontCardCheckoutMutation = { checkout:
+    | { __typename: 'CheckoutSuccess', orders: Array<{ id: string }> }
+    | { __typename: 'CouponNotApplicableError', code: string, message: string }
+    | { __typename: 'EmptyCartError', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
+    | { __typename: 'InvalidInputError', code: string, message: string }
+    | { __typename: 'NotEnoughStockError', code: string, message: string }
+    | { __typename: 'TotalMismatchError', code: string, message: string }
+    | { __typename: 'UnavailableError', code: string, message: string }
+   };
+
+export type StorefrontCardOrderStatusQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StorefrontCardOrderStatusQuery = { order: { status: OrderStatus, lines: Array<{ id: string, hasGiftCard: boolean }> } | null };
+
+export type CheckoutRulesSetStockMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type CheckoutRulesSetStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type CheckoutRulesDeliveryDatesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CheckoutRulesDeliveryDatesQuery = { store: { deliveryDates: Array<{ date: string, sameDay: boolean, windows: Array<{ start: string, end: string }> }> } | null };
+
+export type CheckoutRulesMyOrdersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CheckoutRulesMyOrdersQuery = { myOrders: { totalCount: number } };
+
+export type CheckoutRulesProductStockQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CheckoutRulesProductStockQuery = { product: { availableQuantity: number } | null };
+
+export type FinderCreateStoreMutationVariables = Exact<{
+  i: CreateStoreInput;
+}>;
+
+
+export type FinderCreateStoreMutation = { createStore:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'SellerNotApprovedError' }
+    | { __typename: 'Store', id: string }
+    | { __typename: 'StoreAlreadyExistsError' }
+   };
+
+export type FinderSetFlowerStockMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type FinderSetFlowerStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type FinderListingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FinderListingQuery = { products: { nodes: Array<{ id: string }> } };
 
 export type StorefrontSetFlowerStockMutationVariables = Exact<{
   s: string;
@@ -3559,6 +3671,24 @@ export const OrdersMyStoreOrderCountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrdersMyStoreOrderCountQuery, OrdersMyStoreOrderCountQueryVariables>;
+export const ProductImagesTicketDocument = new TypedDocumentString(`
+    mutation ProductImagesTicket {
+  createImageUpload {
+    uploadUrl
+    method
+  }
+}
+    `) as unknown as TypedDocumentString<ProductImagesTicketMutation, ProductImagesTicketMutationVariables>;
+export const ProductImagesOfDocument = new TypedDocumentString(`
+    query ProductImagesOf($id: ID!) {
+  product(id: $id) {
+    images {
+      key
+      url
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProductImagesOfQuery, ProductImagesOfQueryVariables>;
 export const RevocationLogInDocument = new TypedDocumentString(`
     mutation RevocationLogIn($i: LogInInput!) {
   logIn(input: $i) {
@@ -3831,6 +3961,108 @@ export const SellerTodayOrderStatusDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SellerTodayOrderStatusQuery, SellerTodayOrderStatusQueryVariables>;
+export const StorefrontCardSetStockDocument = new TypedDocumentString(`
+    mutation StorefrontCardSetStock($s: ID!) {
+  setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 60}]) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontCardSetStockMutation, StorefrontCardSetStockMutationVariables>;
+export const StorefrontCardAddToCartDocument = new TypedDocumentString(`
+    mutation StorefrontCardAddToCart($p: ID!) {
+  addToCart(productId: $p, quantity: 2) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontCardAddToCartMutation, StorefrontCardAddToCartMutationVariables>;
+export const StorefrontCardCheckoutDocument = new TypedDocumentString(`
+    mutation StorefrontCardCheckout($i: CheckoutInput!) {
+  checkout(input: $i) {
+    __typename
+    ... on CheckoutSuccess {
+      orders {
+        id
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontCardCheckoutMutation, StorefrontCardCheckoutMutationVariables>;
+export const StorefrontCardOrderStatusDocument = new TypedDocumentString(`
+    query StorefrontCardOrderStatus($id: ID!) {
+  order(id: $id) {
+    status
+    lines {
+      id
+      hasGiftCard
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontCardOrderStatusQuery, StorefrontCardOrderStatusQueryVariables>;
+export const CheckoutRulesSetStockDocument = new TypedDocumentString(`
+    mutation CheckoutRulesSetStock($s: ID!) {
+  setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 30}]) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutRulesSetStockMutation, CheckoutRulesSetStockMutationVariables>;
+export const CheckoutRulesDeliveryDatesDocument = new TypedDocumentString(`
+    query CheckoutRulesDeliveryDates($id: ID!) {
+  store(id: $id) {
+    deliveryDates(days: 14) {
+      date
+      sameDay
+      windows {
+        start
+        end
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutRulesDeliveryDatesQuery, CheckoutRulesDeliveryDatesQueryVariables>;
+export const CheckoutRulesMyOrdersDocument = new TypedDocumentString(`
+    query CheckoutRulesMyOrders {
+  myOrders(first: 10) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutRulesMyOrdersQuery, CheckoutRulesMyOrdersQueryVariables>;
+export const CheckoutRulesProductStockDocument = new TypedDocumentString(`
+    query CheckoutRulesProductStock($id: ID!) {
+  product(id: $id) {
+    availableQuantity
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutRulesProductStockQuery, CheckoutRulesProductStockQueryVariables>;
+export const FinderCreateStoreDocument = new TypedDocumentString(`
+    mutation FinderCreateStore($i: CreateStoreInput!) {
+  createStore(input: $i) {
+    __typename
+    ... on Store {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FinderCreateStoreMutation, FinderCreateStoreMutationVariables>;
+export const FinderSetFlowerStockDocument = new TypedDocumentString(`
+    mutation FinderSetFlowerStock($s: ID!) {
+  setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 30}]) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<FinderSetFlowerStockMutation, FinderSetFlowerStockMutationVariables>;
+export const FinderListingDocument = new TypedDocumentString(`
+    query FinderListing {
+  products(first: 10) {
+    nodes {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FinderListingQuery, FinderListingQueryVariables>;
 export const StorefrontSetFlowerStockDocument = new TypedDocumentString(`
     mutation StorefrontSetFlowerStock($s: ID!) {
   setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 60}]) {

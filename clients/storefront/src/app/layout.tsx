@@ -92,6 +92,10 @@ export function Layout() {
           <Icon name="flower" />
           둘러보기
         </NavLink>
+        <NavLink to="/stores">
+          <Icon name="store" />
+          꽃집
+        </NavLink>
         <NavLink to="/cart">
           <Icon name="cart" />
           장바구니

@@ -10,6 +10,12 @@ const page = (load: () => Promise<{ Page: ComponentType }>) => ({
 });
 
 export const routes: RouteObject[] = [
+  // The recipient's card stands alone: no shop header or tab bar around the message.
+  {
+    path: '/card/:id/:secret',
+    hydrateFallbackElement: <Loading />,
+    ...page(() => import('../pages/shared-card.page.js')),
+  },
   {
     path: '/',
     element: <Layout />,
@@ -20,7 +26,9 @@ export const routes: RouteObject[] = [
       { path: 'search', ...page(() => import('../pages/search.page.js')) },
       { path: 'products', ...page(() => import('../pages/products.page.js')) },
       { path: 'products/:id', ...page(() => import('../pages/product.page.js')) },
+      { path: 'stores', ...page(() => import('../pages/stores.page.js')) },
       { path: 'stores/:id', ...page(() => import('../pages/store.page.js')) },
+      { path: 'likes', ...page(() => import('../pages/likes.page.js')) },
       { path: 'cart', ...page(() => import('../pages/cart.page.js')) },
       { path: 'checkout', ...page(() => import('../pages/checkout.page.js')) },
       { path: 'orders', ...page(() => import('../pages/orders.page.js')) },

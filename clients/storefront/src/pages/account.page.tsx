@@ -44,6 +44,7 @@ const LINKS = [
   ['/orders', 'flower', '주문 내역', '배송·픽업 주문과 진행 상황'],
   ['/subscriptions', 'repeat', '정기구독', '다음 배송, 건너뛰기, 일시정지'],
   ['/notices', 'bell', '알림', '주문 확정, 배송 출발, 재입고'],
+  ['/likes', 'heart', '찜', '찜한 꽃과 꽃집'],
   ['/cart', 'cart', '장바구니', '담아 둔 꽃'],
 ] as const satisfies readonly (readonly [string, IconName, string, string])[];
 

@@ -12,11 +12,12 @@ import {
   inKorean,
   Loading,
   SignInRequired,
+  stockMessage,
   type TypedError,
   UserErrorNotice,
   useSession,
 } from '@bloom/client-shared';
-import { CART_VIEW, type CartGroup, type CartView } from '../ui/buy-cart.js';
+import { CART_VIEW, type CartGroup, type CartView, MAX_LINE_QUANTITY } from '../ui/buy-cart.js';
 import { QuantityStepper } from '../ui/buy-fields.js';
 
 const CART = gql`
@@ -116,7 +117,7 @@ function Cart() {
   if (cart.groups.length === 0) {
     return (
       <Empty>
-        <p>장바구니가 비어 있습니다.</p>
+        <p>장바구니가 비어 있어요.</p>
         <Link className="button" to="/products">
           꽃 둘러보기
         </Link>
@@ -193,12 +194,18 @@ function Cart() {
                       label={`${line.product.name} 수량`}
                       value={line.quantity}
                       min={0}
+                      max={Math.min(line.product.availableQuantity, MAX_LINE_QUANTITY)}
                       disabled={setting.loading && busyLine === line.product.id}
                       // Below 1 removes the line (the API's rule).
                       onChange={(quantity) => void change(line.product.id, quantity)}
                     />
                     <strong>{formatWon(line.amount)}</strong>
                   </div>
+                  {line.available && line.quantity > line.product.availableQuantity && (
+                    <span className="field-error" role="alert">
+                      {stockMessage(line.product.availableQuantity)}
+                    </span>
+                  )}
                 </div>
                 <button
                   type="button"

@@ -2,7 +2,7 @@ import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { PRODUCT_CARD, type ProductCardData, ProductGrid } from '../ui/product-card.js';
-import { ErrorNotice, Loading } from '@bloom/client-shared';
+import { ErrorNotice, Icon, Loading } from '@bloom/client-shared';
 
 const HOME = gql`
   query Home {
@@ -67,6 +67,24 @@ export function Page() {
           ))}
         </div>
       </section>
+      <nav aria-label="꽃집 찾기">
+        <ul className="account-links">
+          <li>
+            <Link to="/stores">
+              <span className="account-link-icon">
+                <Icon name="store" />
+              </span>
+              <span className="account-link-text">
+                <strong>내 주변 꽃집 찾기</strong>
+                <span className="muted small">가까운 곳, 지역별로 찾고 배송 조건을 비교해요</span>
+              </span>
+              <span aria-hidden className="muted">
+                ›
+              </span>
+            </Link>
+          </li>
+        </ul>
+      </nav>
       {SECTIONS.map(([key, title]) =>
         data.homeSections[key].length > 0 ? (
           <section key={key} aria-label={title}>

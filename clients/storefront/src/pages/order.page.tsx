@@ -15,6 +15,7 @@ import {
 } from '@bloom/client-shared';
 import { windowText } from '../ui/buy-dates.js';
 import { CANCELABLE, FULFILMENT_LABEL, OrderStatusPill } from '../ui/buy-order-status.js';
+import { OrderCards } from './card/order-cards.js';
 import { CancelOrder } from './order/cancel-order.js';
 import { Progress } from './order/order-progress.js';
 import type { OrderDetail } from './order/order.types.js';
@@ -136,7 +137,7 @@ function Order({ id }: { id: string }) {
   if (!order) {
     return (
       <Empty>
-        <p>주문을 찾을 수 없습니다.</p>
+        <p>주문을 찾을 수 없어요.</p>
         <Link className="button" to="/orders">
           주문 내역
         </Link>
@@ -148,7 +149,7 @@ function Order({ id }: { id: string }) {
     <div className="buy-page stack">
       {placed.length > 0 && order.status !== 'FAILED' && (
         <div className="notice ok" role="status">
-          <strong>주문이 접수되었습니다.</strong>
+          <strong>주문이 접수됐어요.</strong>
           {placed.length > 1 && (
             <p className="small">
               꽃집별로 {placed.length}건의 주문이 만들어졌어요:{' '}
@@ -217,12 +218,18 @@ function Order({ id }: { id: string }) {
               <dd className="buy-discount">−{formatWon(order.discount)}</dd>
             </>
           )}
-          <dt>배송비</dt>
-          <dd>{formatFee(order.deliveryFee)}</dd>
+          {order.fulfilment === 'DELIVERY' && (
+            <>
+              <dt>배송비</dt>
+              <dd>{formatFee(order.deliveryFee)}</dd>
+            </>
+          )}
           <dt className="buy-amounts-total">결제 금액</dt>
           <dd className="buy-amounts-total">{formatWon(order.total)}</dd>
         </dl>
       </section>
+
+      <OrderCards orderId={order.id} status={order.status} lines={order.lines} />
 
       <section className="card stack" aria-labelledby="od-how">
         <h2 id="od-how" className="buy-section-title">

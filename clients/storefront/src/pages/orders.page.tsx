@@ -134,7 +134,7 @@ function OrdersPage({
   if (nodes.length === 0 && after === null) {
     return (
       <Empty>
-        <p>아직 주문이 없습니다.</p>
+        <p>아직 주문이 없어요.</p>
         <Link className="button" to="/products">
           꽃 둘러보기
         </Link>

@@ -35,7 +35,7 @@ interface LogInData {
 }
 
 export function Page() {
-  const { session, next, problem, authenticate } = useAuthForm('로그인하지 못했습니다.');
+  const { session, next, problem, authenticate } = useAuthForm('로그인하지 못했어요.');
   const [logIn, { loading }] = useMutation<LogInData, { input: Credentials }>(LOG_IN);
 
   if (session) return <AlreadySignedIn name={session.user.name} next={next} />;

@@ -41,7 +41,7 @@ const strongEnough = (password: string) =>
   password.length >= 8 && /[A-Za-z]/.test(password) && /\d/.test(password);
 
 export function Page() {
-  const { session, next, problem, setProblem, authenticate } = useAuthForm('가입하지 못했습니다.');
+  const { session, next, problem, setProblem, authenticate } = useAuthForm('가입하지 못했어요.');
   const [form, setForm] = useState({ name: '', email: '', password: '', phone: '' });
   const [signUp, { loading }] = useMutation<{ signUp: AuthResult }, { input: SignUpInput }>(
     SIGN_UP,

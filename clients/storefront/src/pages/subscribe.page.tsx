@@ -149,7 +149,7 @@ function Subscribe({ productId }: { productId: string }) {
   if (!product || !product.isSubscription || product.saleStatus !== 'ON_SALE') {
     return (
       <Empty>
-        <p>지금 정기구독을 신청할 수 없는 상품입니다.</p>
+        <p>지금 정기구독을 신청할 수 없는 상품이에요.</p>
         <Link className="button" to={product ? `/products/${product.id}` : '/products'}>
           상품 보기
         </Link>
@@ -217,7 +217,7 @@ function SubscribeForm({ product }: { product: NonNullable<SubscribableData['pro
     } catch (failure) {
       setProblem({
         code: 'NETWORK',
-        message: `신청하지 못했습니다. 다시 눌러도 두 번 신청되지 않아요. (${errorText(failure)})`,
+        message: `신청하지 못했어요. 다시 눌러도 두 번 신청되지 않아요. (${errorText(failure)})`,
       });
     }
   };

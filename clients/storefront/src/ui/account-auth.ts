@@ -36,7 +36,7 @@ const isAuthPayload = (result: AuthResult): result is { __typename: 'AuthPayload
 /**
  * The sign-in and sign-up forms: `authenticate` sends the form and either shows the typed error
  * or starts the session and goes on to `next`. `failed` begins the sentence for a lost
- * connection ("로그인하지 못했습니다.").
+ * connection ("로그인하지 못했어요.").
  */
 export function useAuthForm(failed: string) {
   const session = useSession();

@@ -24,7 +24,7 @@ export function AccountRequired({ message }: { message: string }) {
 export function AlreadySignedIn({ name, next }: { name: string; next: string }) {
   return (
     <div className="empty">
-      <p>{name}님으로 로그인되어 있습니다.</p>
+      <p>{name}님으로 로그인되어 있어요.</p>
       <Link className="button" to={next}>
         계속하기
       </Link>

@@ -32,11 +32,11 @@ export interface UserErrorData {
  * Korean sentence, anything else keeps the server's message (it is safe to show).
  */
 const KOREAN: Record<string, string> = {
-  PRODUCT_NOT_FOUND: '지금은 판매하지 않는 상품입니다.',
-  PRODUCT_UNAVAILABLE: '지금은 주문할 수 없는 상품입니다.',
+  PRODUCT_NOT_FOUND: '지금은 판매하지 않는 상품이에요.',
+  PRODUCT_UNAVAILABLE: '지금은 주문할 수 없는 상품이에요.',
   PRODUCT_AVAILABLE: '지금 바로 주문할 수 있는 상품이라 재입고 알림이 필요 없어요.',
   INVALID_QUANTITY: '수량은 1개부터 999개까지 담을 수 있어요.',
-  STORE_NOT_FOUND: '찾을 수 없는 꽃집입니다.',
+  STORE_NOT_FOUND: '찾을 수 없는 꽃집이에요.',
   COUPON_UNAVAILABLE: '이 쿠폰은 더 이상 받을 수 없어요.',
   COUPON_SOLD_OUT: '쿠폰이 모두 소진되었어요.',
   COUPON_ALREADY_CLAIMED: '이미 받은 쿠폰이에요.',

@@ -140,7 +140,7 @@ function QuestionItem({ question }: { question: Question }) {
       <p className="browse-text">
         <strong aria-hidden>Q. </strong>
         {hidden ? (
-          <span className="muted">비밀글입니다</span>
+          <span className="muted">비밀글이에요</span>
         ) : (
           <>
             {question.secret && <span className="muted">(비밀글) </span>}

@@ -26,6 +26,7 @@ export const CART_VIEW = gql`
         product {
           id
           name
+          availableQuantity
           images {
             url
           }
@@ -35,13 +36,22 @@ export const CART_VIEW = gql`
   }
 `;
 
+/** The API's most of one product in one cart or order. */
+export const MAX_LINE_QUANTITY = 999;
+
 export interface CartLine {
   id: string;
   quantity: number;
   unitPrice: number;
   amount: number;
   available: boolean;
-  product: { id: string; name: string; images: { url: string }[] };
+  product: {
+    id: string;
+    name: string;
+    /** How many the store can make now: the stepper stops there. */
+    availableQuantity: number;
+    images: { url: string }[];
+  };
 }
 
 export interface CartGroup {

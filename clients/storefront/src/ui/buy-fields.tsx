@@ -2,7 +2,7 @@ import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { type ReactNode, useId, useState } from 'react';
 import { windowText } from './buy-dates.js';
-import { fieldName, type TypedError } from '@bloom/client-shared';
+import { fieldName, TEXT_LIMITS, type TypedError } from '@bloom/client-shared';
 
 /** One recipient's address; checkout calls the lines street/detail, subscriptions line1/line2. */
 export interface AddressValue {
@@ -74,6 +74,9 @@ export interface AddressPick {
   edit: (address: AddressValue) => void;
 }
 
+/** What is wrong with each address input, in Korean, shown under it. */
+export type AddressErrors = Partial<Record<keyof AddressValue, string>>;
+
 /** The state of an `<AddressPicker>`: checkout and subscribe also read what it holds. */
 export function useAddressPick(): AddressPick {
   const [address, setAddress] = useState<AddressValue>(EMPTY_ADDRESS);
@@ -98,14 +101,21 @@ export function useAddressPick(): AddressPick {
 export function AddressPicker({
   pick,
   invalidField,
+  errors,
 }: {
   pick: AddressPick;
   invalidField: string | undefined;
+  errors?: AddressErrors | undefined;
 }) {
   return (
     <>
       <SavedAddressChips addresses={pick.saved} selected={pick.savedId} onPick={pick.choose} />
-      <AddressFields value={pick.address} onChange={pick.edit} invalidField={invalidField} />
+      <AddressFields
+        value={pick.address}
+        onChange={pick.edit}
+        invalidField={invalidField}
+        errors={errors}
+      />
     </>
   );
 }
@@ -141,18 +151,52 @@ function SavedAddressChips({
 const blamed = (invalidField: string | undefined, ...names: string[]) =>
   names.includes(fieldName(invalidField)) || undefined;
 
+/** Under an input: what is wrong with it, or how much of its limit is used once near it. */
+function FieldNote({
+  id,
+  error,
+  length,
+  max,
+}: {
+  id: string;
+  error: string | undefined;
+  length?: number;
+  max?: number;
+}) {
+  if (error) {
+    return (
+      <span id={id} className="field-error" role="alert">
+        {error}
+      </span>
+    );
+  }
+  // Only near the limit: a counter on every field is noise.
+  if (max !== undefined && length !== undefined && length > max * 0.8) {
+    return (
+      <span id={id} className="field-count muted small">
+        {length}/{max}자
+      </span>
+    );
+  }
+  return null;
+}
+
 export function AddressFields({
   value,
   onChange,
   invalidField,
+  errors = {},
 }: {
   value: AddressValue;
   onChange: (next: AddressValue) => void;
   invalidField?: string | undefined;
+  errors?: AddressErrors | undefined;
 }) {
   const id = useId();
   const set = (key: keyof AddressValue) => (event: { target: { value: string } }) =>
     onChange({ ...value, [key]: event.target.value });
+  const invalid = (key: keyof AddressValue, ...names: string[]) =>
+    errors[key] ? true : blamed(invalidField, key, ...names);
   return (
     <div className="stack">
       <div className="buy-two">
@@ -165,7 +209,14 @@ export function AddressFields({
             required
             value={value.recipientName}
             onChange={set('recipientName')}
-            aria-invalid={blamed(invalidField, 'recipientName')}
+            aria-invalid={invalid('recipientName')}
+            aria-describedby={`${id}-name-note`}
+          />
+          <FieldNote
+            id={`${id}-name-note`}
+            error={errors.recipientName}
+            length={value.recipientName.trim().length}
+            max={TEXT_LIMITS.recipientName}
           />
         </label>
         <label className="field" htmlFor={`${id}-phone`}>
@@ -180,8 +231,10 @@ export function AddressFields({
             required
             value={value.phone}
             onChange={set('phone')}
-            aria-invalid={blamed(invalidField, 'phone')}
+            aria-invalid={invalid('phone')}
+            aria-describedby={`${id}-phone-note`}
           />
+          <FieldNote id={`${id}-phone-note`} error={errors.phone} />
         </label>
       </div>
       <label className="field" htmlFor={`${id}-zip`}>
@@ -197,8 +250,10 @@ export function AddressFields({
           className="buy-zip"
           value={value.zipCode}
           onChange={set('zipCode')}
-          aria-invalid={blamed(invalidField, 'zipCode')}
+          aria-invalid={invalid('zipCode')}
+          aria-describedby={`${id}-zip-note`}
         />
+        <FieldNote id={`${id}-zip-note`} error={errors.zipCode} />
       </label>
       <label className="field" htmlFor={`${id}-line1`}>
         주소
@@ -210,7 +265,14 @@ export function AddressFields({
           required
           value={value.line1}
           onChange={set('line1')}
-          aria-invalid={blamed(invalidField, 'line1', 'street')}
+          aria-invalid={invalid('line1', 'street')}
+          aria-describedby={`${id}-line1-note`}
+        />
+        <FieldNote
+          id={`${id}-line1-note`}
+          error={errors.line1}
+          length={value.line1.trim().length}
+          max={TEXT_LIMITS.street}
         />
       </label>
       <label className="field" htmlFor={`${id}-line2`}>
@@ -222,7 +284,14 @@ export function AddressFields({
           placeholder="동·호수 (선택)"
           value={value.line2}
           onChange={set('line2')}
-          aria-invalid={blamed(invalidField, 'line2', 'detail')}
+          aria-invalid={invalid('line2', 'detail')}
+          aria-describedby={`${id}-line2-note`}
+        />
+        <FieldNote
+          id={`${id}-line2-note`}
+          error={errors.line2}
+          length={value.line2.trim().length}
+          max={TEXT_LIMITS.detail}
         />
       </label>
     </div>
@@ -399,7 +468,8 @@ export function QuantityStepper({
         type="button"
         aria-label="하나 빼기"
         disabled={disabled || value <= min}
-        onClick={() => onChange(value - 1)}
+        // Above the most (a link asked for 9999): one tap comes down to what can be had.
+        onClick={() => onChange(Math.max(min, Math.min(value - 1, max)))}
       >
         −
       </button>

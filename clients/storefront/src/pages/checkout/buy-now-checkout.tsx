@@ -26,7 +26,7 @@ export function BuyNowCheckout({
   if (!product || product.saleStatus !== 'ON_SALE' || product.isSubscription) {
     return (
       <Empty>
-        <p>지금 바로 구매할 수 없는 상품입니다.</p>
+        <p>지금 바로 구매할 수 없는 상품이에요.</p>
         <Link className="button" to={product ? `/products/${product.id}` : '/products'}>
           상품 보기
         </Link>
@@ -44,6 +44,7 @@ export function BuyNowCheckout({
         name: product.name,
         quantity,
         amount: subtotal,
+        available: product.availableQuantity,
         ...(product.images[0] ? { imageUrl: product.images[0].url } : {}),
       },
     ],

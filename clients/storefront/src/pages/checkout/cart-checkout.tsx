@@ -16,7 +16,7 @@ export function CartCheckout() {
   if (data.cart.groups.length === 0) {
     return (
       <Empty>
-        <p>주문할 상품이 없습니다.</p>
+        <p>주문할 상품이 없어요.</p>
         <Link className="button" to="/products">
           꽃 둘러보기
         </Link>
@@ -42,6 +42,7 @@ export function CartCheckout() {
       name: l.product.name,
       quantity: l.quantity,
       amount: l.amount,
+      available: l.product.availableQuantity,
       ...(l.product.images[0] ? { imageUrl: l.product.images[0].url } : {}),
     })),
   }));

@@ -33,7 +33,7 @@ export function CheckoutForm({
   const mode: Fulfilment = pickupPossible ? fulfilment : 'DELIVERY';
 
   const quote = useCheckoutQuote({ groups, buyNow, mode, coupons });
-  const { submit, problem, sending } = useCheckoutSubmit({
+  const { submit, problem, fieldErrors, sending } = useCheckoutSubmit({
     groups,
     buyNow,
     mode,
@@ -52,19 +52,24 @@ export function CheckoutForm({
   return (
     <form className="buy-page stack" onSubmit={(event) => void submit(event)} noValidate>
       <h1>주문하기</h1>
-      <OrderItems groups={groups} onQuantity={buyNow ? onQuantity : undefined} />
+      <OrderItems
+        groups={groups}
+        onQuantity={buyNow ? onQuantity : undefined}
+        stockErrors={fieldErrors.stock}
+      />
       <FulfilmentChoice mode={mode} pickupPossible={pickupPossible} onChange={setFulfilment} />
       {mode === 'DELIVERY' ? (
         <DeliveryForm
           delivery={delivery}
           severalStores={groups.length > 1}
           invalidField={invalidField}
+          errors={fieldErrors}
         />
       ) : (
         <PickupForm groups={groups} slots={slots} onSlots={setSlots} />
       )}
       <CouponsForm groups={groups} coupons={coupons} onCoupons={setCoupons} />
-      <OrderSummary priced={quote.priced} mode={mode} />
+      <OrderSummary priced={quote.priced} mode={mode} total={quote.total} />
       <PaymentBar problem={problem} sending={sending} total={quote.total} />
     </form>
   );

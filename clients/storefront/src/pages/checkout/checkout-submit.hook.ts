@@ -5,6 +5,13 @@ import { errorText, formatWon, type TypedError } from '@bloom/client-shared';
 import { CLAIM_COUPON, type ClaimCouponData } from '../../ui/browse-coupons.js';
 import { trimmedAddress } from '../../ui/buy-fields.js';
 import { newIdempotencyKey } from '../../ui/buy-idempotency.js';
+import {
+  type CheckoutFieldErrors,
+  checkoutFieldErrors,
+  hasFieldErrors,
+  NO_FIELD_ERRORS,
+  serverFieldErrors,
+} from './checkout-fields.js';
 import { checkoutInput } from './checkout-input.js';
 import { CHECKOUT } from './checkout.operations.js';
 import type { PricedGroup } from './checkout-quote.hook.js';
@@ -54,6 +61,7 @@ export function useCheckoutSubmit({
   // the first result instead of ordering twice.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [problem, setProblem] = useState<TypedError | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<CheckoutFieldErrors>(NO_FIELD_ERRORS);
   const [sending, setSending] = useState(false);
   const inFlight = useRef(false);
 
@@ -69,6 +77,18 @@ export function useCheckoutSubmit({
     // State is not updated yet within the same tap: a ref stops a second submit at once.
     if (inFlight.current) return;
     setProblem(null);
+    // Every input's problem at once, next to it, before anything is sent.
+    const local = checkoutFieldErrors({
+      groups,
+      delivering: mode === 'DELIVERY',
+      address: delivery.addressPick.address,
+      note: delivery.note,
+    });
+    setFieldErrors(local);
+    if (hasFieldErrors(local)) {
+      setProblem({ code: 'CHECK_FIELDS', message: '빨간 글씨로 표시된 곳을 고쳐 주세요.' });
+      return;
+    }
     if (mode === 'DELIVERY' && (!date || !deliveryWindow)) {
       setProblem({ code: 'NO_WINDOW', message: '배송 날짜와 시간을 골라 주세요.' });
       return;
@@ -137,7 +157,7 @@ export function useCheckoutSubmit({
           void refetchQuote();
           setProblem({
             code: result.code,
-            message: `금액이 바뀌었습니다 (${formatWon(result.clientTotal)} → ${formatWon(result.serverTotal)}). 확인 후 다시 결제해 주세요.`,
+            message: `금액이 바뀌었어요 (${formatWon(result.clientTotal)} → ${formatWon(result.serverTotal)}). 확인 후 다시 결제해 주세요.`,
           });
           return;
         case 'CouponNotApplicableError':
@@ -149,13 +169,14 @@ export function useCheckoutSubmit({
           setProblem(result);
           return;
         default:
+          setFieldErrors(serverFieldErrors(result) ?? NO_FIELD_ERRORS);
           setProblem(result);
       }
     } catch (failure) {
       // The order may or may not exist: the same key makes the retry safe.
       setProblem({
         code: 'NETWORK',
-        message: `연결이 끊겼습니다. 다시 결제하기를 눌러도 두 번 주문되지 않아요. (${errorText(failure)})`,
+        message: `연결이 끊겼어요. 다시 결제하기를 눌러도 두 번 주문되지 않아요. (${errorText(failure)})`,
       });
     } finally {
       inFlight.current = false;
@@ -163,5 +184,5 @@ export function useCheckoutSubmit({
     }
   };
 
-  return { submit, problem, sending };
+  return { submit, problem, fieldErrors, sending };
 }

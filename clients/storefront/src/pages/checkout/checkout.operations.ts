@@ -59,6 +59,7 @@ export const BUY_NOW = gql`
       price
       saleStatus
       isSubscription
+      availableQuantity
       images {
         url
       }
@@ -77,6 +78,7 @@ export interface BuyNowData {
     price: number;
     saleStatus: string;
     isSubscription: boolean;
+    availableQuantity: number;
     images: { url: string }[];
     store: StoreTerms;
   } | null;
@@ -110,6 +112,12 @@ export const CHECKOUT = gql`
       ... on CouponNotApplicableError {
         code
         message
+      }
+      ... on NotEnoughStockError {
+        code
+        message
+        productId
+        available
       }
       ... on IdempotencyKeyReusedError {
         code

@@ -22,7 +22,15 @@ export interface StoreTerms {
 /** One store's part of the checkout: one order. */
 export interface OrderGroup {
   store: StoreTerms;
-  lines: { productId: string; name: string; quantity: number; amount: number; imageUrl?: string }[];
+  lines: {
+    productId: string;
+    name: string;
+    quantity: number;
+    amount: number;
+    /** How many the store can make now: the most that can be ordered. */
+    available: number;
+    imageUrl?: string;
+  }[];
   subtotal: number;
   /** What delivery would cost for this subtotal (pickup never pays it). */
   deliveryFee: number;
@@ -69,6 +77,7 @@ export type CheckoutResult =
     }
   | ({ __typename: 'TotalMismatchError'; clientTotal: number; serverTotal: number } & TypedError)
   | ({ __typename: 'UnavailableError'; resourceId: string } & TypedError)
+  | ({ __typename: 'NotEnoughStockError'; productId: string; available: number } & TypedError)
   | ({ __typename: 'CouponNotApplicableError'; couponId: string } & TypedError)
   | ({ __typename: 'InvalidInputError'; field: string } & TypedError)
   | ({ __typename: 'EmptyCartError' | 'IdempotencyKeyReusedError' } & TypedError);

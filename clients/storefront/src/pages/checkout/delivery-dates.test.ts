@@ -38,19 +38,34 @@ describe('commonDeliveryDates', () => {
     ]);
   });
 
-  it('keeps the days every store delivers on, with the overlap of their windows', () => {
+  it('keeps the days every store delivers on, with the windows all of them offer', () => {
     const dates = commonDeliveryDates([
       group('a', [
-        { date: '2026-12-03', sameDay: false, windows: [{ start: '10:00', end: '13:00' }] },
-        { date: '2026-12-04', sameDay: false, windows: [{ start: '10:00', end: '12:00' }] },
+        {
+          date: '2026-12-03',
+          sameDay: false,
+          windows: [
+            { start: '10:00', end: '13:00' },
+            { start: '14:00', end: '17:00' },
+          ],
+        },
+        { date: '2026-12-04', sameDay: false, windows: [{ start: '10:00', end: '13:00' }] },
         { date: '2026-12-05', sameDay: false, windows: [{ start: '10:00', end: '13:00' }] },
       ]),
       group('b', [
-        { date: '2026-12-03', sameDay: false, windows: [{ start: '12:00', end: '15:00' }] },
+        {
+          date: '2026-12-03',
+          sameDay: false,
+          windows: [
+            { start: '12:00', end: '15:00' },
+            { start: '14:00', end: '17:00' },
+          ],
+        },
+        // Overlapping is not enough: each store accepts only its own windows.
         { date: '2026-12-04', sameDay: false, windows: [{ start: '12:00', end: '15:00' }] },
       ]),
     ]);
-    expect(dates).toEqual([{ date: '2026-12-03', sameDay: false, windows: ['12:00-13:00'] }]);
+    expect(dates).toEqual([{ date: '2026-12-03', sameDay: false, windows: ['14:00-17:00'] }]);
   });
 
   it('is nothing for no stores', () => {

@@ -7,35 +7,28 @@ export interface CommonDeliveryDate {
   windows: string[];
 }
 
-const minutes = (hhmm: string) => {
-  const [h = 0, m = 0] = hhmm.split(':').map(Number);
-  return h * 60 + m;
-};
-const hhmm = (total: number) =>
-  `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+/** The API's window label: `10:00-13:00`. */
+const label = (w: { start: string; end: string }) => `${w.start}-${w.end}`;
 
 /**
- * Delivery days every store of the checkout offers, with the windows all of them can keep.
- * The API takes one delivery for the whole checkout (one order per store), and stores have
- * their own windows (10:00-13:00 here, 12:00-15:00 there): a window common to all is the
- * overlap of one window of each store (12:00-13:00), so every florist can keep it.
+ * Delivery days every store of the checkout offers, with the windows all of them offer.
+ * The API takes one delivery for the whole checkout (one order per store), and each store
+ * accepts only its own windows as offered: a window is kept only when every store offers
+ * exactly it (an overlap such as 12:00-13:00 of 10:00-13:00 and 12:00-15:00 is refused).
  */
 export function commonDeliveryDates(groups: OrderGroup[]): CommonDeliveryDate[] {
   const [first, ...rest] = groups;
   if (!first) return [];
   return first.store.deliveryDates
     .map((d) => {
-      let ranges = d.windows.map((w) => [minutes(w.start), minutes(w.end)] as const);
+      let windows = d.windows.map(label);
       for (const g of rest) {
-        const theirs = g.store.deliveryDates.find((o) => o.date === d.date)?.windows ?? [];
-        ranges = ranges.flatMap(([start, end]) =>
-          theirs
-            .map((w) => [Math.max(start, minutes(w.start)), Math.min(end, minutes(w.end))] as const)
-            .filter(([s, e]) => e > s),
+        const theirs = (g.store.deliveryDates.find((o) => o.date === d.date)?.windows ?? []).map(
+          label,
         );
+        windows = windows.filter((w) => theirs.includes(w));
       }
-      const windows = [...new Set(ranges.map(([s, e]) => `${hhmm(s)}-${hhmm(e)}`))].sort();
-      return { date: d.date, sameDay: d.sameDay, windows };
+      return { date: d.date, sameDay: d.sameDay, windows: [...new Set(windows)].sort() };
     })
     .filter((d) => d.windows.length > 0);
 }

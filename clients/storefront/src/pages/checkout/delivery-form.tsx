@@ -1,5 +1,6 @@
-import { formatDay } from '@bloom/client-shared';
+import { formatDay, TEXT_LIMITS } from '@bloom/client-shared';
 import { AddressPicker, DeliveryWindowChips } from '../../ui/buy-fields.js';
+import type { CheckoutFieldErrors } from './checkout-fields.js';
 import type { DeliveryChoice } from './delivery-choice.hook.js';
 
 /** Where to deliver, on which day and in which window, and a note for the florist. */
@@ -7,8 +8,10 @@ export function DeliveryForm({
   delivery,
   severalStores,
   invalidField,
+  errors,
 }: {
   delivery: DeliveryChoice;
+  errors: CheckoutFieldErrors;
   /** More than one store delivers: only the days and windows all of them can keep are shown. */
   severalStores: boolean;
   invalidField: string | undefined;
@@ -19,7 +22,7 @@ export function DeliveryForm({
       <h2 id="co-where" className="buy-section-title">
         배송지
       </h2>
-      <AddressPicker pick={addressPick} invalidField={invalidField} />
+      <AddressPicker pick={addressPick} invalidField={invalidField} errors={errors.address} />
       {!addressPick.savedId && (
         <label className="buy-check">
           <input
@@ -62,21 +65,37 @@ export function DeliveryForm({
           onChange={delivery.pickWindow}
           hint={
             severalStores && (
-              <p className="muted small">모든 꽃집이 지킬 수 있는 시간대만 보여 드려요.</p>
+              <p className="muted small">모든 꽃집이 배송하는 시간대만 보여 드려요.</p>
             )
           }
         />
+      )}
+      {errors.when && (
+        <p className="field-error" role="alert">
+          {errors.when}
+        </p>
       )}
       <label className="field">
         요청사항 (선택)
         <textarea
           name="note"
           rows={2}
-          maxLength={300}
           placeholder="예: 경비실에 맡겨 주세요"
           value={note}
           onChange={(event) => setNote(event.target.value)}
+          aria-invalid={errors.note ? true : undefined}
         />
+        {errors.note ? (
+          <span className="field-error" role="alert">
+            {errors.note}
+          </span>
+        ) : (
+          note.trim().length > TEXT_LIMITS.note * 0.8 && (
+            <span className="field-count muted small">
+              {note.trim().length}/{TEXT_LIMITS.note}자
+            </span>
+          )
+        )}
       </label>
     </section>
   );

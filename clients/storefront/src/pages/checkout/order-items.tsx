@@ -1,4 +1,5 @@
-import { formatWon, Icon } from '@bloom/client-shared';
+import { formatWon, Icon, stockMessage } from '@bloom/client-shared';
+import { MAX_LINE_QUANTITY } from '../../ui/buy-cart.js';
 import { QuantityStepper } from '../../ui/buy-fields.js';
 import type { OrderGroup } from './checkout.types.js';
 
@@ -6,8 +7,11 @@ import type { OrderGroup } from './checkout.types.js';
 export function OrderItems({
   groups,
   onQuantity,
+  stockErrors,
 }: {
   groups: OrderGroup[];
+  /** By product id: more than the store can make now. */
+  stockErrors: Record<string, string>;
   /** Given when the quantity can change (buy now). */
   onQuantity: ((quantity: number) => void) | undefined;
 }) {
@@ -32,11 +36,19 @@ export function OrderItems({
                     <QuantityStepper
                       label={`${l.name} 수량`}
                       value={l.quantity}
+                      max={Math.min(l.available, MAX_LINE_QUANTITY)}
                       onChange={onQuantity}
                     />
                   ) : (
                     <span className="muted small">{l.quantity}개</span>
                   )}
+                  <StockNote
+                    error={
+                      l.quantity > l.available
+                        ? stockMessage(l.available)
+                        : stockErrors[l.productId]
+                    }
+                  />
                 </div>
                 <strong>{formatWon(l.amount)}</strong>
               </li>
@@ -45,5 +57,15 @@ export function OrderItems({
         </div>
       ))}
     </section>
+  );
+}
+
+/** More than the store can make: said at once, not only after paying is tried. */
+function StockNote({ error }: { error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <span className="field-error" role="alert">
+      {error}
+    </span>
   );
 }

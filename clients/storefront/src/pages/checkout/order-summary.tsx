@@ -3,7 +3,16 @@ import type { PricedGroup } from './checkout-quote.hook.js';
 import type { Fulfilment } from './checkout.types.js';
 
 /** What each store's order costs: the products, the coupon's discount, delivery or pickup. */
-export function OrderSummary({ priced, mode }: { priced: PricedGroup[]; mode: Fulfilment }) {
+export function OrderSummary({
+  priced,
+  mode,
+  total,
+}: {
+  priced: PricedGroup[];
+  mode: Fulfilment;
+  /** What will be charged for all of it. */
+  total: number;
+}) {
   return (
     <section className="card" aria-labelledby="co-sum">
       <h2 id="co-sum" className="buy-section-title">
@@ -20,10 +29,25 @@ export function OrderSummary({ priced, mode }: { priced: PricedGroup[]; mode: Fu
               <dd className="buy-discount">−{formatWon(p.discount)}</dd>
             </>
           )}
-          <dt>{mode === 'DELIVERY' ? '배송비' : '픽업'}</dt>
-          <dd>{formatFee(p.fee)}</dd>
+          {mode === 'DELIVERY' ? (
+            <>
+              <dt>배송비</dt>
+              <dd>{formatFee(p.fee)}</dd>
+            </>
+          ) : (
+            <>
+              <dt>수령 방법</dt>
+              <dd>매장 픽업</dd>
+            </>
+          )}
         </dl>
       ))}
+      <dl className="buy-amounts buy-grand-total">
+        <dt>총 결제 금액</dt>
+        <dd>
+          <strong>{formatWon(total)}</strong>
+        </dd>
+      </dl>
       <p className="muted small">
         주문하면 결제가 바로 진행되고, 꽃집 재고 확인과 결제 승인 결과를 주문 화면에서 실시간으로
         알려 드려요.

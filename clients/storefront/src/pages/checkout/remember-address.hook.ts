@@ -1,4 +1,5 @@
 import { useMutation } from '@apollo/client/react';
+import { TEXT_LIMITS } from '@bloom/client-shared';
 import { type AddressPick, trimmedAddress } from '../../ui/buy-fields.js';
 import { MARK_ADDRESS_USED, SAVE_ADDRESS } from './checkout.operations.js';
 
@@ -27,7 +28,8 @@ export function useRememberAddress() {
       void saveAddress({
         variables: {
           input: {
-            label: address.recipientName,
+            // The label is made for the shopper, not typed: it fits the book's limit.
+            label: address.recipientName.slice(0, TEXT_LIMITS.label),
             recipientName: address.recipientName,
             phone: address.phone,
             zipCode: address.zipCode,

@@ -78,7 +78,7 @@ export function CancelOrder({ orderId, onDone }: { orderId: string; onDone: () =
     } catch (failure) {
       setProblem({
         code: 'NETWORK',
-        message: `취소하지 못했습니다. 다시 시도해 주세요. (${errorText(failure)})`,
+        message: `취소하지 못했어요. 다시 시도해 주세요. (${errorText(failure)})`,
       });
     }
   };

@@ -15,7 +15,7 @@ export function useChange() {
     } catch (failure) {
       setProblem({
         code: 'NETWORK',
-        message: `바꾸지 못했습니다. 다시 시도해 주세요. (${errorText(failure)})`,
+        message: `바꾸지 못했어요. 다시 시도해 주세요. (${errorText(failure)})`,
       });
     }
   };

@@ -24,7 +24,7 @@ export function SubscriptionStateNotice({ subscription: s }: { subscription: Flo
   if (s.status === 'CANCELED') {
     return (
       <p className="notice small">
-        해지된 구독입니다.
+        해지된 구독이에요.
         {s.endsAfterCycle ? ` 이미 결제된 ${s.endsAfterCycle}회차 배송까지는 그대로 도착해요.` : ''}
       </p>
     );
