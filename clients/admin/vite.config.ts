@@ -19,6 +19,9 @@ export default defineConfig(({ mode }) => {
       proxy: {
         '/graphql': { target: gateway, ws: true, changeOrigin: true },
         '/ops': { target: gateway, changeOrigin: true },
+        // Product photos and their uploads are served by the gateway on the same origin.
+        '/images': { target: gateway, changeOrigin: true },
+        '/uploads': { target: gateway, changeOrigin: true },
       },
     },
     preview: { port: Number(env.ADMIN_PORT ?? 5175), strictPort: true },

@@ -17,7 +17,12 @@ export default defineConfig(({ mode }) => {
       host: env.SELLER_HOST ?? '127.0.0.1',
       port: Number(env.SELLER_PORT ?? 5174),
       strictPort: true,
-      proxy: { '/graphql': { target: gateway, ws: true, changeOrigin: true } },
+      proxy: {
+        '/graphql': { target: gateway, ws: true, changeOrigin: true },
+        // Product photos and their uploads are served by the gateway on the same origin.
+        '/images': { target: gateway, changeOrigin: true },
+        '/uploads': { target: gateway, changeOrigin: true },
+      },
     },
     preview: { port: Number(env.SELLER_PORT ?? 5174), strictPort: true },
     build: { target: 'es2022', sourcemap: true },

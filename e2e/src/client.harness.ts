@@ -57,7 +57,7 @@ const DESKTOP: BrowserContextOptions = {
 
 /**
  * Serves one client (clients/<name>) with Vite's dev server (as `npm start` does) proxying
- * /graphql (and the gateway's /ops) to the given gateway, and starts headless Debian Chromium through playwright-core.
+ * /graphql (and the gateway's /ops, /images and /uploads) to the given gateway, and starts headless Debian Chromium through playwright-core.
  */
 export async function startClient(name: ClientName, gatewayUrl: string): Promise<ClientApp> {
   const root = fileURLToPath(new URL(`../../clients/${name}/`, import.meta.url));
@@ -76,6 +76,8 @@ export async function startClient(name: ClientName, gatewayUrl: string): Promise
       proxy: {
         '/graphql': { target: gatewayOrigin, ws: true, changeOrigin: true },
         '/ops': { target: gatewayOrigin, changeOrigin: true },
+        '/images': { target: gatewayOrigin, changeOrigin: true },
+        '/uploads': { target: gatewayOrigin, changeOrigin: true },
       },
     },
   });

@@ -29,6 +29,7 @@ import { createExplorerHandler } from './explorer/explorer.handler.js';
 import type { GatewayConfig } from './gateway.config.js';
 import type { GatewayContext, RequestOutcome } from './gateway.context.js';
 import { handleCors } from './http/cors.js';
+import { createImagesProxy } from './http/images.proxy.js';
 import { requestOutcomePlugin } from './http/request-outcome.plugin.js';
 import { TRACE_HEADER, traceIdFrom } from './http/trace-id.js';
 import { createClientKeyReader } from './limits/client-key.reader.js';
@@ -157,6 +158,9 @@ export async function buildGateway(
     trustedProxies: config.TRUSTED_PROXIES,
   });
   const explorer = config.EXPLORER ? createExplorerHandler() : undefined;
+  const productsUrl = subgraphUrls.get('products');
+  // Images and uploads are served on the public origin too, so their URLs are relative.
+  const images = productsUrl ? createImagesProxy({ productsUrl, logger }) : undefined;
   const opsHealth = createOpsHealthHandler({
     authenticate,
     probe: createPlatformHealthProbe({
@@ -227,6 +231,7 @@ export async function buildGateway(
         await opsHealth(req, res, traceIdOf(res));
         return true;
       }
+      if (images && (await images(req, res, path))) return true;
       return explorer ? explorer(path, res) : false;
     },
     onListening: async (httpServer) => {

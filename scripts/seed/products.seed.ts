@@ -1,11 +1,11 @@
-import { deflateSync } from 'node:zlib';
+import { bouquetImage } from './bouquet-image.generator.js';
 import type { SeedApi } from './seed.api.js';
 
 /**
  * Demo products: fifteen per demo store (every category, tag and reference flower appears),
- * plus one subscription product per store, each with a generated photo uploaded through the
- * products service's signed upload URL. Runs after the stores step; safe to run again
- * (products whose name the store already has are skipped).
+ * plus one subscription product per store, each with an illustration drawn from its recipe
+ * (bouquet-image.generator.ts) uploaded through the normal signed upload URL. Runs after the
+ * stores step; safe to run again (products whose name the store already has are skipped).
  */
 
 const PASSWORD = 'bloom1234';
@@ -788,79 +788,6 @@ const SUBSCRIPTIONS: DemoProduct[] = [
   ),
 ];
 
-/** RGB per representative flower, for the generated product photos. */
-const PHOTO_COLORS: Record<number, [number, number, number]> = {
-  1: [200, 20, 40],
-  2: [245, 245, 240],
-  3: [245, 140, 40],
-  4: [245, 160, 190],
-  5: [50, 90, 200],
-  6: [130, 60, 160],
-  7: [250, 215, 50],
-  8: [225, 210, 240],
-  9: [120, 150, 220],
-  10: [150, 120, 200],
-  11: [250, 250, 235],
-  12: [250, 200, 20],
-  13: [230, 80, 110],
-  14: [250, 110, 60],
-  15: [250, 230, 120],
-  16: [235, 70, 100],
-  17: [250, 170, 150],
-  18: [250, 250, 250],
-  19: [140, 110, 190],
-  20: [255, 255, 245],
-  21: [250, 180, 200],
-  22: [70, 110, 210],
-};
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A small PNG: a soft vertical gradient of the flower's colour. */
-function photo(flowerId: number, size = 96): Buffer {
-  const [r, g, b] = PHOTO_COLORS[flowerId] ?? [200, 200, 200];
-  const rows: Buffer[] = [];
-  for (let y = 0; y < size; y += 1) {
-    const shade = 0.75 + (0.25 * y) / size;
-    const row = Buffer.alloc(1 + size * 3);
-    for (let x = 0; x < size; x += 1) {
-      row[1 + x * 3] = Math.round(r * shade);
-      row[2 + x * 3] = Math.round(g * shade);
-      row[3 + x * 3] = Math.round(b * shade);
-    }
-    rows.push(row);
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 const CREATE = `mutation($input: CreateProductInput!) {
   createProduct(input: $input) { __typename ... on Product { id } ... on UserError { code message } }
 }`;
@@ -891,7 +818,11 @@ export async function seedProducts(api: SeedApi): Promise<void> {
   let created = 0;
   let photoProblem = false;
 
-  const upload = async (token: string, flowerId: number): Promise<string[]> => {
+  const upload = async (
+    token: string,
+    item: DemoProduct,
+    isSubscription: boolean,
+  ): Promise<string[]> => {
     if (photoProblem) return [];
     try {
       const ticket = await api.call<{ createImageUpload: { uploadUrl: string } }>(
@@ -899,10 +830,15 @@ export async function seedProducts(api: SeedApi): Promise<void> {
         {},
         token,
       );
-      const response = await fetch(ticket.createImageUpload.uploadUrl, {
+      // Upload URLs are relative to the public origin, which the gateway serves.
+      const response = await fetch(api.resolve(ticket.createImageUpload.uploadUrl), {
         method: 'PUT',
         headers: { 'content-type': 'image/png' },
-        body: photo(flowerId),
+        body: bouquetImage({
+          seed: item.name,
+          category: isSubscription ? null : item.category,
+          recipe: item.recipe,
+        }),
       });
       if (!response.ok) throw new Error(`upload answered ${response.status}`);
       return [((await response.json()) as { key: string }).key];
@@ -947,7 +883,7 @@ export async function seedProducts(api: SeedApi): Promise<void> {
         category: isSubscription ? null : item.category,
         tags: isSubscription ? [] : item.tags,
         isSubscription,
-        images: await upload(token, representative),
+        images: await upload(token, item, isSubscription),
         recipe: item.recipe.map(([flowerId, count], i) => ({
           flowerId,
           count,

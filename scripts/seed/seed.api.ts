@@ -4,6 +4,8 @@ export interface SeedApi {
   call<T = unknown>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   logIn(email: string, password: string): Promise<string>;
   log(message: string): void;
+  /** Resolves a URL the API answers relative to the public origin (uploads) to an absolute one. */
+  resolve(url: string): string;
 }
 
 export class SeedError extends Error {}
@@ -29,6 +31,7 @@ export function createSeedApi(gatewayUrl: string): SeedApi {
   return {
     call,
     log: (message) => console.log(`seed: ${message}`),
+    resolve: (url) => new URL(url, gatewayUrl).href,
     async logIn(email, password) {
       const data = await call<{ logIn: { accessToken?: string; code?: string } }>(
         `mutation($i: LogInInput!) { logIn(input: $i) { ... on AuthPayload { accessToken } ... on UserError { code } } }`,

@@ -91,9 +91,10 @@ export async function buildServer(
   });
   const { orm, bus, relay } = runtime;
   const now = overrides.now ?? (() => new Date());
-  // The origin clients reach images at: configured, or where this server listens (known once
-  // it does; PORT 0 in tests).
-  const publicUrl = () => config.PRODUCTS_PUBLIC_URL ?? service.origin;
+  // Clients reach images and uploads through the gateway on the public origin, so URLs are
+  // relative unless an origin is configured (a CDN, or another host serving /images).
+  const publicOrigin = config.PRODUCTS_PUBLIC_URL?.replace(/\/+$/, '') ?? '';
+  const publicUrl = () => publicOrigin;
   const deps: ProductsDeps = {
     config,
     logger,

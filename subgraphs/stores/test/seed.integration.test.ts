@@ -29,6 +29,7 @@ function subgraphApi(sellers: Map<string, string>): SeedApi {
     },
     logIn: (email) => Promise.resolve(sellers.get(email) as string),
     log: () => undefined,
+    resolve: (url) => new URL(url, h.server.url).href,
   };
 }
 

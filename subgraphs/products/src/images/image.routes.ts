@@ -30,7 +30,7 @@ async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-// Browsers upload straight to this service from the storefront's origin.
+// For an upload origin other than the clients' own (PRODUCTS_PUBLIC_URL on another host).
 const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'PUT, OPTIONS',
@@ -47,8 +47,8 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
 
 /**
  * PUT /uploads/<token> stores one image for a signed, unexpired, unused upload URL;
- * GET /images/<key> serves stored images. Neither goes through the gateway: the token is the
- * upload's authorisation, and images are public.
+ * GET /images/<key> serves stored images. The gateway relays both from the public origin
+ * without authenticating: the token is the upload's authorisation, and images are public.
  */
 export function imageRoutes(
   deps: ImageRoutesDeps,

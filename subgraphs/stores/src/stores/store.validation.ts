@@ -32,6 +32,8 @@ export function checkPhone(phone: string, field = 'phone'): Problem {
 
 export function checkUrl(url: string | undefined, field: string): Problem {
   if (url === undefined || url === '') return null;
+  // Uploaded photos have URLs relative to the public origin (`/images/<key>`).
+  if (/^\/images\/[A-Za-z0-9._-]{1,100}$/.test(url)) return null;
   try {
     const parsed = new URL(url);
     if ((parsed.protocol === 'https:' || parsed.protocol === 'http:') && url.length <= 500) {

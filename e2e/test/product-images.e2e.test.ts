@@ -1,0 +1,104 @@
+import { waitFor } from '@bloom/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_PRODUCT, productInput, skyGardenSeller } from '../src/actors.js';
+import { graphql } from '../src/generated/index.js';
+import { type System, startSystem } from '../src/system.harness.js';
+
+/*
+ * Product photos travel over the public origin: the upload ticket and the image URLs are
+ * relative, and the gateway serves /uploads and /images by relaying to the products service,
+ * so they work from any device that reaches the gateway (or a client proxying to it).
+ */
+
+const TICKET = graphql(`
+  mutation ProductImagesTicket {
+    createImageUpload {
+      uploadUrl
+      method
+    }
+  }
+`);
+const PRODUCT_IMAGES = graphql(`
+  query ProductImagesOf($id: ID!) {
+    product(id: $id) {
+      images {
+        key
+        url
+      }
+    }
+  }
+`);
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+let sys: System;
+let owner: Awaited<ReturnType<typeof skyGardenSeller>>;
+beforeAll(async () => {
+  sys = await startSystem(['identity', 'stores', 'products']);
+  owner = await skyGardenSeller(sys);
+}, 120_000);
+afterAll(async () => sys?.close());
+
+/** Relative URLs resolve against the gateway's origin, as a browser resolves them. */
+const viaGateway = (url: string) => new URL(url, sys.gatewayUrl).href;
+
+describe('product images through the gateway', () => {
+  it('uploads and serves a photo with relative URLs only', async () => {
+    const ticket = (await sys.call(TICKET, {}, owner.token)).data?.createImageUpload;
+    expect(ticket?.uploadUrl).toMatch(/^\/uploads\/[A-Za-z0-9_\-.]+$/);
+    const uploaded = await fetch(viaGateway(ticket?.uploadUrl ?? ''), {
+      method: ticket?.method ?? 'PUT',
+      body: PNG,
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(uploaded.status).toBe(201);
+    const body = (await uploaded.json()) as { key: string; url: string };
+    expect(body.url).toBe(`/images/${body.key}`);
+
+    const productId = await waitFor(
+      async () => {
+        const created = await sys.call(
+          CREATE_PRODUCT,
+          {
+            i: productInput({
+              name: '사진 있는 장미 다발',
+              summary: '빨간 장미',
+              description: '빨간 장미 열 송이',
+              price: 45000,
+              category: 'BOUQUET',
+              images: [body.key],
+              recipe: [{ flowerId: 1, count: 10, representative: true }],
+            }),
+          },
+          owner.token,
+        );
+        const product = created.data?.createProduct;
+        return product?.__typename === 'Product' ? product.id : undefined;
+      },
+      { what: 'product created once products knows the store' },
+    );
+    const images = (await sys.call(PRODUCT_IMAGES, { id: productId })).data?.product?.images;
+    expect(images).toEqual([{ key: body.key, url: `/images/${body.key}` }]);
+
+    const image = await fetch(viaGateway(images?.[0]?.url ?? ''));
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(image.headers.get('cache-control')).toContain('immutable');
+    expect(Buffer.from(await image.arrayBuffer()).equals(PNG)).toBe(true);
+
+    // The ticket is single-use through the gateway too; unknown images are 404.
+    const reused = await fetch(viaGateway(ticket?.uploadUrl ?? ''), { method: 'PUT', body: PNG });
+    expect(reused.status).toBe(409);
+    const missing = await fetch(viaGateway('/images/0123456789abcdef0123456789abcdef.png'));
+    expect(missing.status).toBe(404);
+  });
+
+  it('refuses an upload without a valid ticket at the gateway', async () => {
+    const forged = await fetch(viaGateway('/uploads/not-a-ticket'), { method: 'PUT', body: PNG });
+    expect(forged.status).toBe(403);
+  });
+});
