@@ -6,7 +6,7 @@ import {
   type ProductImage,
 } from './products.operations.js';
 
-/** Uploads photos straight to the products service with one-time tickets; returns key + url. */
+/** Uploads photos with one-time tickets (PUT /uploads/<token>, through the gateway); returns key + url. */
 export function useImageUpload() {
   const [ticket] = useMutation<{ createImageUpload: ImageUploadTicket }>(CREATE_IMAGE_UPLOAD);
   const [uploading, setUploading] = useState(0);
