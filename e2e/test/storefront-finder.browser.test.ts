@@ -224,7 +224,10 @@ describe('the store finder and likes on a phone', () => {
     await page.goto('/stores?region=11');
     await page.locator('.finder-card').first().waitFor();
     expect(await cardNames(page)).toHaveLength(3);
-    await page.getByLabel('찜한 꽃집 먼저 보기').check();
+    // The box follows the address bar, which the router updates a moment after the click.
+    const likedFirst = page.getByLabel('찜한 꽃집 먼저 보기');
+    await likedFirst.click();
+    await expect.poll(() => likedFirst.isChecked()).toBe(true);
     await waitFor(async () => (await cardNames(page))[0] === '강남 플로라', {
       what: 'liked store first',
     });
