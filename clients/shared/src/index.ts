@@ -40,3 +40,4 @@ export {
   isValidBusinessNumber,
 } from './business-number.js';
 export { csvText, downloadCsv, formatMonth } from './csv.js';
+export { type District, REGIONS, type Region } from './regions.js';

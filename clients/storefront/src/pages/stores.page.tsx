@@ -2,18 +2,10 @@ import { gql } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Empty, ErrorNotice, Loading, useSession } from '@bloom/client-shared';
+import { Empty, ErrorNotice, Loading, REGIONS, useSession } from '@bloom/client-shared';
 import { type Connection, MoreButton, appendPage, useLoadMore } from '../ui/browse-listing.js';
-import regionsFile from './stores/regions.json';
 import { STORE_CARD, StoreCard, type StoreCardData } from './stores/store-card.js';
 import './stores/stores.css';
-
-/*
- * regions.json is a copy of ../shared/data/regions.json (outside this repository, so the client
- * can't import it from there), as the seller dashboard and the stores subgraph keep theirs: the
- * API has no region list.
- */
-const REGIONS = regionsFile.regions;
 
 const STORES = gql`
   query StoreFinder($filter: StoreFilter, $sort: StoreSort!, $after: String) {

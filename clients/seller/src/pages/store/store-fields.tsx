@@ -1,4 +1,4 @@
-import { formatWon, UserErrorNotice, type TypedError } from '@bloom/client-shared';
+import { REGIONS, formatWon, UserErrorNotice, type TypedError } from '@bloom/client-shared';
 import { useState } from 'react';
 import { useImageUpload } from '../products/image-upload.hook.js';
 import type { BusinessHours, SettlementAccount } from './store.operations.js';
@@ -8,7 +8,6 @@ import {
   type DeliveryValues,
   type PickupValues,
   type ProfileValues,
-  REGIONS,
   WEEKDAYS,
 } from './store-form.js';
 import { fieldKey } from './store-messages.js';

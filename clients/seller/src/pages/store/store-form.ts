@@ -1,5 +1,4 @@
 import type { TypedError } from '@bloom/client-shared';
-import regionsFile from './regions.json';
 import type {
   BusinessHours,
   CreateStoreInput,
@@ -9,22 +8,6 @@ import type {
   SetupStore,
   StoreAddressInput,
 } from './store.operations.js';
-
-/*
- * regions.json holds the same data as ../shared/data/regions.json (outside this repository, so
- * the client can't import it from there; prettier-formatted), as the stores subgraph keeps its
- * own copy.
- */
-export interface District {
-  code: string;
-  name: string;
-}
-export interface Region {
-  code: string;
-  name: string;
-  districts: District[];
-}
-export const REGIONS: readonly Region[] = regionsFile.regions;
 
 /** The settlement banks (shared/data/catalog.json `settlementBanks`, checked by the server). */
 export const BANKS = ['국민은행', '농협은행', '신한은행', '우리은행', '카카오뱅크', '하나은행'];
