@@ -194,10 +194,11 @@ describe('the store finder and likes on a phone', () => {
 
     // Rating order within the same radius is offered too.
     await page.getByLabel('정렬').selectOption('RATING');
-    // The list is read again in the new order: the same two stores.
-    await waitFor(async () => (await cardNames(page)).length === 2, { what: 'sorted by rating' });
-    expect((await cardNames(page)).sort()).toEqual(['명동 꽃담', '하늘정원 플라워']);
-    expect(new URL(page.url()).searchParams.get('sort')).toBe('RATING');
+    // The list is read again in the new order (it empties while loading): the same two stores.
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('RATING');
+    await expect
+      .poll(async () => (await cardNames(page)).sort())
+      .toEqual(['명동 꽃담', '하늘정원 플라워']);
 
     // By region: 서울 강남구 has only 강남 플로라, beyond the 10 km.
     await page.getByRole('button', { name: '지역으로 찾기' }).click();
