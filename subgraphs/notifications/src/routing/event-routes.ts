@@ -250,13 +250,16 @@ export const EVENT_ROUTES: EventRoute[] = [
     contract: productRestocked,
     handle: async (p, a) => {
       await a.productRestocked({ productId: p.productId, storeId: p.storeId });
-      const rule = {
-        kind: NoticeKind.RESTOCK_AVAILABLE,
-        copy: PRODUCTS_COPY.productRestocked,
-        refs: productRefs,
-      };
+      // One notice, many readers: its words are looked up once, not once per subscriber.
+      const refs = productRefs(p);
+      const copy = PRODUCTS_COPY.productRestocked(p, await a.facts(refs));
       for (const userId of p.subscriberIds) {
-        await a.notify(await planOf({ ...rule, to: () => ({ userId }) }, p, a));
+        await a.notify({
+          recipient: { userId },
+          kind: NoticeKind.RESTOCK_AVAILABLE,
+          ...copy,
+          ...refs,
+        });
       }
     },
   }),

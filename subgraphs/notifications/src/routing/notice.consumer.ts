@@ -122,10 +122,13 @@ export class NoticeConsumer {
       facts: async ({ productId, storeId, orderId }) => {
         const nameOf = async (id: string | undefined) =>
           id ? (await em.findOne(ProductName, { _id: id }))?.name : undefined;
-        const store = storeId ? await em.findOne(StoreOwner, { _id: storeId }) : null;
-        const order = orderId ? await em.findOne(OrderParties, { _id: orderId }) : null;
+        const [productName, store, order] = await Promise.all([
+          nameOf(productId),
+          storeId ? em.findOne(StoreOwner, { _id: storeId }) : null,
+          orderId ? em.findOne(OrderParties, { _id: orderId }) : null,
+        ]);
         return {
-          productName: await nameOf(productId),
+          productName,
           storeName: store?.storeName,
           order: order
             ? {
