@@ -274,21 +274,30 @@ export class AuthService {
     userId: string,
     reason: RevokedTokenFamily['reason'],
   ): Promise<void> {
+    if (!(await this.markRevoked(familyId, reason))) return;
+    await announceToGateways(this.em, this.deps, userId, sessionEnded, {
+      userId,
+      sessionId: familyId,
+      reason,
+    });
+  }
+
+  /** Records the family as revoked; false when it already was (the first revoker announces). */
+  private async markRevoked(
+    familyId: string,
+    reason: RevokedTokenFamily['reason'],
+  ): Promise<boolean> {
     try {
       await this.em.insert(RevokedTokenFamily, {
         _id: familyId,
         reason,
         revokedAt: this.deps.now(),
       });
+      return true;
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      return;
+      return false;
     }
-    await announceToGateways(this.em, this.deps, userId, sessionEnded, {
-      userId,
-      sessionId: familyId,
-      reason,
-    });
   }
 
   async changePassword(
@@ -306,26 +315,42 @@ export class AuthService {
       );
     }
     user.passwordHash = await this.deps.hasher.hash(next);
-    // Every other session ends; this one continues with a fresh pair.
+    // Every other session ends; this one continues with a fresh pair. `sessionsValidAfter`
+    // stops their refresh tokens; the events, stored by the same write, tell the gateways to
+    // refuse their access tokens now rather than at expiry.
     user.sessionsValidAfter = this.deps.now();
+    const ended = await this.liveFamilies(user.id);
+    for (const familyId of ended) {
+      recordEvent(
+        user,
+        sessionEnded,
+        { source: SOURCE, subjectId: user.id, traceId: SOURCE },
+        { userId: user.id, sessionId: familyId, reason: 'PASSWORD_CHANGED' },
+      );
+    }
     await this.em.flush();
-    await this.endSessions(user.id, 'PASSWORD_CHANGED');
+    if (ended.length > 0) this.deps.relay.kick();
+    for (const familyId of ended) {
+      await this.markRevoked(familyId, 'PASSWORD_CHANGED');
+    }
     return this.issue(user);
   }
 
-  /**
-   * Revokes every session family of the user that could still refresh, so gateways refuse
-   * their access tokens now rather than when they expire (`sessionsValidAfter` alone only
-   * stops the refresh tokens).
-   */
-  private async endSessions(userId: string, reason: RevokedTokenFamily['reason']): Promise<void> {
+  /** The user's session families that could still refresh and are not revoked yet. */
+  private async liveFamilies(userId: string): Promise<string[]> {
     const live = await this.em.find(
       RefreshToken,
       { userId, expiresAt: { $gt: this.deps.now() } },
       { fields: ['familyId'] },
     );
-    for (const familyId of new Set(live.map((t) => t.familyId))) {
-      await this.revokeFamily(familyId, userId, reason);
-    }
+    const families = [...new Set(live.map((t) => t.familyId))];
+    if (families.length === 0) return [];
+    const revoked = await this.em.find(
+      RevokedTokenFamily,
+      { _id: { $in: families } },
+      { fields: ['_id'] },
+    );
+    const gone = new Set(revoked.map((r) => r._id));
+    return families.filter((id) => !gone.has(id));
   }
 }
