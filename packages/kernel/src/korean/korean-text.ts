@@ -1,8 +1,9 @@
 /**
  * Korean text helpers shared by the back end and (through `@bloom/kernel/korean`, which pulls
- * in nothing else) the clients: particles chosen by how a word is read, and dates and times as
- * people write them. Times are Asia/Seoul wall-clock times (SPEC).
+ * in only the kernel's dependency-free Seoul time helpers) the clients: particles chosen by how
+ * a word is read, and dates and times as people write them, in Asia/Seoul wall-clock time.
  */
+import { seoulParts, weekdayOf } from '../time/seoul-time.js';
 
 /** A particle pair: the form after a final consonant (batchim) / the form after a vowel. */
 export type Particle = '이/가' | '을/를' | '은/는' | '과/와' | '으로/로';
@@ -82,31 +83,24 @@ export function particle(word: string, pair: Particle): string {
 /** The word with its particle: `withParticle('장미', '이/가')` → "장미가". */
 export const withParticle = (word: string, pair: Particle): string => word + particle(word, pair);
 
-const seoulParts = new Intl.DateTimeFormat('ko-KR', {
-  timeZone: 'Asia/Seoul',
-  month: 'numeric',
-  day: 'numeric',
-  weekday: 'short',
-  hour: 'numeric',
-  minute: 'numeric',
-  hourCycle: 'h23',
-});
+const WEEKDAY_NAMES = ['일', '월', '화', '수', '목', '금', '토'];
 
-function partsOf(instant: Date): Record<string, string> {
-  return Object.fromEntries(seoulParts.formatToParts(instant).map((p) => [p.type, p.value]));
+/** "2026-12-03" and its weekday (0 = Sunday) → "12월 3일(목)". */
+function dayLabel(date: string, weekday: number): string {
+  const [, month, day] = date.split('-').map(Number) as [number, number, number];
+  return `${month}월 ${day}일(${WEEKDAY_NAMES[weekday] ?? ''})`;
 }
 
 /** A Seoul calendar day, `YYYY-MM-DD` → "12월 3일(목)". */
 export function formatKoreanDate(day: string): string {
-  const parts = partsOf(new Date(`${day}T12:00:00+09:00`));
-  return `${parts.month}월 ${parts.day}일(${parts.weekday})`;
+  return dayLabel(day, weekdayOf(day));
 }
 
 /** An instant in Seoul → "12월 3일(목) 오후 2시", with minutes when not on the hour ("2시 30분"). */
 export function formatKoreanDateTime(instant: Date): string {
-  const parts = partsOf(instant);
-  const hour = Number(parts.hour);
-  const minute = Number(parts.minute);
+  const { date, minutes, weekday } = seoulParts(instant);
+  const hour = Math.floor(minutes / 60);
+  const minute = minutes % 60;
   const clock = `${hour < 12 ? '오전' : '오후'} ${hour % 12 === 0 ? 12 : hour % 12}시${minute ? ` ${minute}분` : ''}`;
-  return `${parts.month}월 ${parts.day}일(${parts.weekday}) ${clock}`;
+  return `${dayLabel(date, weekday)} ${clock}`;
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   formatLocalTime,
-  formatSeoulDateTime,
   isLocalDate,
   parseLocalTime,
   seoulDate,
@@ -28,8 +27,6 @@ describe('Asia/Seoul wall-clock times', () => {
   it('reads instants as Seoul dates and wall-clock times', () => {
     expect(seoulDate(new Date('2025-01-31T14:59:59.999Z'))).toBe('2025-01-31');
     expect(seoulDate(new Date('2025-01-31T15:00:00.000Z'))).toBe('2025-02-01');
-    expect(formatSeoulDateTime(new Date('2026-05-01T13:05:59.999Z'))).toBe('2026-05-01 22:05');
-    expect(formatSeoulDateTime(new Date('2026-12-31T15:00:00.000Z'))).toBe('2027-01-01 00:00');
   });
 
   it('parses and formats HH:mm', () => {

@@ -50,12 +50,6 @@ export function seoulParts(instant: Date): SeoulParts {
 /** The Seoul calendar date of an instant, `YYYY-MM-DD`. */
 export const seoulDate = (instant: Date): string => seoulParts(instant).date;
 
-/** An instant as Seoul wall-clock time, `YYYY-MM-DD HH:mm`. */
-export function formatSeoulDateTime(instant: Date): string {
-  const { date, minutes } = seoulParts(instant);
-  return `${date} ${formatLocalTime(minutes)}`;
-}
-
 /** The zone's offset from UTC at an instant, in minutes (540 for +09:00). */
 function offsetMinutes(instant: Date): number {
   const { date, minutes } = seoulParts(instant);
