@@ -18,6 +18,9 @@ export const storeStockLevel = z.object({
   seq: z.number().int().nonnegative(),
 });
 
+/** One flower's stock level as inventory events carry it. */
+export type StoreStockLevel = z.infer<typeof storeStockLevel>;
+
 const flowerQuantity = z.object({ flowerId, quantity: z.number().int().positive() });
 
 const storeStatus = z.enum(['OPEN', 'SUSPENDED', 'CLOSED']);
@@ -258,6 +261,15 @@ export const questionAnswered = defineEvent(
     askerId: z.string(),
   }),
 );
+
+/** The inventory events, each carrying the resulting `stock` levels of the flowers it touched. */
+export const INVENTORY_STOCK_EVENTS = [
+  inventoryAdjusted,
+  inventoryReserved,
+  inventoryRejected,
+  inventoryCommitted,
+  inventoryReleased,
+] as const;
 
 export const storesEventContracts = [
   storeOpened,

@@ -6,13 +6,12 @@ import {
   decodeEvent,
   rawDb,
 } from '@bloom/kernel';
-import { orderLineCompleted, productUpdated } from '@bloom/schema';
+import { INVENTORY_STOCK_EVENTS, orderLineCompleted, productUpdated } from '@bloom/schema';
 import type { EntityManager, MikroORM } from '@mikro-orm/mongodb';
 import type { ProductsDeps } from './products.deps.js';
 import { RestockService } from './restock/restock.service.js';
 import { CompletedLineService } from './reviews/completed-line.service.js';
 import {
-  STOCK_EVENTS,
   STORE_LIFECYCLE_EVENTS,
   StoreProjectionService,
 } from './stores/store-projection.service.js';
@@ -37,7 +36,9 @@ export async function startConsumers(
     // Store ownership, status and flower stock, in order (one at a time).
     bus.consume({
       durable: 'products-stores',
-      types: [...STORE_LIFECYCLE_EVENTS, ...STOCK_EVENTS].map((contract) => contract.type),
+      types: [...STORE_LIFECYCLE_EVENTS, ...INVENTORY_STOCK_EVENTS].map(
+        (contract) => contract.type,
+      ),
       handle: once('products-stores', (em, event) =>
         new StoreProjectionService(em, deps).handle(event),
       ),

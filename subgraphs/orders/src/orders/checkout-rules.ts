@@ -1,4 +1,9 @@
-import { type DeliveryProblem, InvalidInputError, deliveryProblem } from '@bloom/kernel';
+import {
+  type DeliveryProblem,
+  InvalidInputError,
+  deliveryProblem,
+  unitsAvailable,
+} from '@bloom/kernel';
 import type { RecipeItem, StoreProjection } from '../projections/catalog.entities.js';
 
 export interface WantedLine {
@@ -19,10 +24,9 @@ export function stockShortage(
 ): { productId: string; available: number } | null {
   const left = new Map(stock);
   for (const line of lines) {
-    let available = Number.POSITIVE_INFINITY;
-    for (const item of line.recipe) {
-      available = Math.min(available, Math.floor((left.get(item.flowerId) ?? 0) / item.count));
-    }
+    // The kernel's rule counts an empty recipe as none; here it is not limited at all.
+    const available =
+      line.recipe.length === 0 ? Number.POSITIVE_INFINITY : unitsAvailable(line.recipe, left);
     if (line.quantity > available) return { productId: line.productId, available };
     for (const item of line.recipe) {
       left.set(item.flowerId, (left.get(item.flowerId) ?? 0) - item.count * line.quantity);

@@ -3,19 +3,15 @@ import {
   type EventContract,
   type EventEnvelope,
   decodeEvent,
-  isDuplicateKeyError,
   rawDb,
   upsertProjection,
+  upsertStockLevels,
 } from '@bloom/kernel';
 import {
   couponCreated,
   couponDeleted,
   couponUpdated,
-  inventoryAdjusted,
-  inventoryCommitted,
-  inventoryRejected,
-  inventoryReleased,
-  inventoryReserved,
+  INVENTORY_STOCK_EVENTS,
   productCreated,
   productDeleted,
   productUpdated,
@@ -24,10 +20,10 @@ import {
   storeReopened,
   storeSuspended,
   storeUpdated,
+  type StoreStockLevel,
 } from '@bloom/schema';
 import type { EntityManager, MikroORM } from '@mikro-orm/mongodb';
 import type { OrdersDeps } from '../orders.deps.js';
-import { flowerStockId } from './catalog.entities.js';
 
 /** Applies one products or stores event to the projections orders prices checkouts from. */
 export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
@@ -100,47 +96,14 @@ export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope)
       return;
     }
     default: {
-      const contract = STOCK_EVENTS.find((candidate) => candidate.type === event.type);
+      const contract = INVENTORY_STOCK_EVENTS.find((candidate) => candidate.type === event.type);
       if (!contract) return;
       // Every inventory event carries the resulting stock levels of the flowers it touched.
       const { payload } = decodeEvent(
-        contract as EventContract<string, { storeId: string; stock: StockLevel[] }>,
+        contract as EventContract<string, { storeId: string; stock: StoreStockLevel[] }>,
         event,
       );
-      await applyStock(em, payload.storeId, payload.stock);
-    }
-  }
-}
-
-interface StockLevel {
-  flowerId: number;
-  available: number;
-  seq: number;
-}
-
-const STOCK_EVENTS = [
-  inventoryAdjusted,
-  inventoryReserved,
-  inventoryRejected,
-  inventoryCommitted,
-  inventoryReleased,
-] as const;
-
-/** Keeps each flower's newest level (highest ledger seq), whatever order the events come in. */
-async function applyStock(em: EntityManager, storeId: string, levels: StockLevel[]) {
-  const stock = rawDb(em).collection<{ _id: string }>('flower_stock_projections');
-  for (const level of levels) {
-    try {
-      await stock.updateOne(
-        { _id: flowerStockId(storeId, level.flowerId), seq: { $lt: level.seq } },
-        {
-          $set: { storeId, flowerId: level.flowerId, available: level.available, seq: level.seq },
-        },
-        { upsert: true },
-      );
-    } catch (error) {
-      // The stored figure is newer: the upsert's insert collides with it.
-      if (!isDuplicateKeyError(error)) throw error;
+      await upsertStockLevels(db, 'flower_stock_projections', payload.storeId, payload.stock);
     }
   }
 }
@@ -172,7 +135,7 @@ export function startCatalogConsumers(orm: MikroORM, deps: OrdersDeps): Promise<
     }),
     deps.bus.consume({
       durable: 'orders-stock-projection',
-      types: STOCK_EVENTS.map((contract) => contract.type),
+      types: INVENTORY_STOCK_EVENTS.map((contract) => contract.type),
       handle: run('orders-stock-projection'),
     }),
   ]);

@@ -109,8 +109,6 @@ export class FlowerStockProjection {
   seq!: number;
 }
 
-export const flowerStockId = (storeId: string, flowerId: number) => `${storeId}:${flowerId}`;
-
 /** A coupon's terms, projected from stores events; stores redeems it authoritatively. */
 @Entity({ collection: 'coupon_projections' })
 export class CouponProjection {

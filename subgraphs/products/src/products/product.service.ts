@@ -11,6 +11,7 @@ import {
   requireRole,
   retryOnConflict,
   simpleError,
+  unitsAvailable,
 } from '@bloom/kernel';
 import {
   type AuditActionValue,
@@ -22,7 +23,7 @@ import {
 import { ObjectId } from '@mikro-orm/mongodb';
 import type { ImageService } from '../images/image.service.js';
 import { type ProductsDeps, SOURCE } from '../products.deps.js';
-import { StoreDirectory, stockRankOf, unitsAvailable } from '../stores/store.directory.js';
+import { StoreDirectory, stockRankOf } from '../stores/store.directory.js';
 import { normalizeText } from '../shared/text.js';
 import { Product, type RecipeLine, SaleStatus, statusFields } from './product.entity.js';
 import {

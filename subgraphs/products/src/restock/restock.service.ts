@@ -1,11 +1,17 @@
-import { type EntityManager, createEvent, isDuplicateKeyError, simpleError } from '@bloom/kernel';
+import {
+  type EntityManager,
+  createEvent,
+  isDuplicateKeyError,
+  simpleError,
+  unitsAvailable,
+} from '@bloom/kernel';
 import { productRestocked } from '@bloom/schema';
 import type { FilterQuery } from '@mikro-orm/core';
 import { type ProductsDeps, SOURCE } from '../products.deps.js';
 import { SaleStatus } from '../products/product.entity.js';
 import { findProductById } from '../products/product.repository.js';
 import { ProductNotFoundError } from '../products/product.errors.js';
-import { StoreDirectory, unitsAvailable } from '../stores/store.directory.js';
+import { StoreDirectory } from '../stores/store.directory.js';
 import { RestockAlert, RestockFiring, RestockNotice } from './restock.entities.js';
 import { ProductAvailableError } from './restock.errors.js';
 import { RestockAlertView } from './restock.types.js';

@@ -55,5 +55,3 @@ export class FlowerStock {
   @Property()
   seq!: number;
 }
-
-export const flowerStockId = (storeId: string, flowerId: number) => `${storeId}:${flowerId}`;

@@ -6,13 +6,12 @@ import {
   isDuplicateKeyError,
   rawDb,
   retryOnConflict,
+  unitsAvailable,
+  upsertStockLevels,
 } from '@bloom/kernel';
 import {
-  inventoryAdjusted,
-  inventoryCommitted,
-  inventoryRejected,
-  inventoryReleased,
-  inventoryReserved,
+  INVENTORY_STOCK_EVENTS,
+  type StoreStockLevel,
   storeClosed,
   storeOpened,
   storeReopened,
@@ -23,8 +22,7 @@ import type { Filter, UpdateFilter } from 'mongodb';
 import { Product, SaleStatus } from '../products/product.entity.js';
 import type { ProductsDeps } from '../products.deps.js';
 import { RestockService } from '../restock/restock.service.js';
-import { StoreDirectory, stockRankOf, unitsAvailable } from './store.directory.js';
-import { flowerStockId } from './store-projection.entities.js';
+import { StoreDirectory, stockRankOf } from './store.directory.js';
 
 interface StoreProjectionDoc {
   _id: string;
@@ -43,20 +41,6 @@ export const STORE_LIFECYCLE_EVENTS = [
   storeReopened,
   storeClosed,
 ] as const;
-
-export const STOCK_EVENTS = [
-  inventoryAdjusted,
-  inventoryReserved,
-  inventoryRejected,
-  inventoryCommitted,
-  inventoryReleased,
-] as const;
-
-interface StockLevel {
-  flowerId: number;
-  available: number;
-  seq: number;
-}
 
 /**
  * Keeps products' view of the stores: who owns each store and whether it is open (from the
@@ -96,12 +80,12 @@ export class StoreProjectionService {
         return this.setStatus(payload.storeId, payload.sellerId, 'CLOSED', event.sequence);
       }
       default: {
-        const contract = STOCK_EVENTS.find((candidate) => candidate.type === event.type);
+        const contract = INVENTORY_STOCK_EVENTS.find((candidate) => candidate.type === event.type);
         if (!contract) return;
         // Every inventory event carries the resulting stock levels of the flowers it touched.
         const stockContract = contract as EventContract<
           string,
-          { storeId: string; stock: StockLevel[] }
+          { storeId: string; stock: StoreStockLevel[] }
         >;
         const { payload } = decodeEvent(stockContract, event);
         await this.applyStock(payload.storeId, payload.stock, event);
@@ -169,26 +153,8 @@ export class StoreProjectionService {
    * products that use those flowers. Restocks fire before the ranks are written, so a crash
    * in between is repaired by the redelivery, which sees the same transitions again.
    */
-  private async applyStock(storeId: string, levels: StockLevel[], event: EventEnvelope) {
-    const stock = rawDb(this.em).collection<{ _id: string }>('flower_stock');
-    for (const level of levels) {
-      try {
-        await stock.updateOne(
-          { _id: flowerStockId(storeId, level.flowerId), seq: { $lt: level.seq } },
-          {
-            $set: {
-              storeId,
-              flowerId: level.flowerId,
-              available: level.available,
-              seq: level.seq,
-            },
-          },
-          { upsert: true },
-        );
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-    }
+  private async applyStock(storeId: string, levels: StoreStockLevel[], event: EventEnvelope) {
+    await upsertStockLevels(rawDb(this.em), 'flower_stock', storeId, levels);
     const flowerIds = [...new Set(levels.map((level) => level.flowerId))];
     if (flowerIds.length === 0) return;
     const products = await this.em.find(Product, {

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/mongodb';
-import type { RecipeLine } from '../products/product.entity.js';
 import { FlowerStock, StoreProjection } from './store-projection.entities.js';
 
 /** Read access to the store projection and the projected flower stock. */
@@ -38,18 +37,6 @@ export class StoreDirectory {
     const rows = await this.em.find(FlowerStock, { storeId });
     return new Map(rows.map((row) => [row.flowerId, row.available]));
   }
-}
-
-/**
- * Units of a product the stock can make: the scarcest flower decides. Unknown stock counts as
- * none, so a product is only "in stock" once the store has reported every flower it uses.
- */
-export function unitsAvailable(recipe: readonly RecipeLine[], stock: Map<number, number>): number {
-  let units = Number.POSITIVE_INFINITY;
-  for (const line of recipe) {
-    units = Math.min(units, Math.floor((stock.get(line.flowerId) ?? 0) / line.count));
-  }
-  return Number.isFinite(units) ? units : 0;
 }
 
 export const stockRankOf = (units: number) => (units > 0 ? 0 : 1);

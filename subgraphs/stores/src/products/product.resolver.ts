@@ -1,4 +1,4 @@
-import { pageSize } from '@bloom/kernel';
+import { pageSize, unitsAvailable } from '@bloom/kernel';
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { stockKey } from '../inventory/stock.ledger.js';
 import { Question } from '../questions/question.entity.js';
@@ -26,9 +26,8 @@ export async function availableQuantity(
   const levels = await Promise.all(
     lines.map((line) => ctx.loaders.stock.load(stockKey(product.storeId, line.flowerId))),
   );
-  return Math.min(
-    ...lines.map((line, index) => Math.floor((levels[index]?.available ?? 0) / line.count)),
-  );
+  const stock = new Map(lines.map((line, index) => [line.flowerId, levels[index]?.available ?? 0]));
+  return unitsAvailable(lines, stock);
 }
 
 @Resolver(() => ProductRef)
