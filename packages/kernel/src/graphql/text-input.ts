@@ -19,3 +19,7 @@ export function textProblem(
   }
   return null;
 }
+
+/** The first of several input checks that found a problem, or null when none did. */
+export const firstProblem = (...checks: (InvalidInputError | null)[]): InvalidInputError | null =>
+  checks.find((check) => check !== null) ?? null;

@@ -56,6 +56,10 @@ function windowsOn(rules: DeliveryRules, date: string, now: Date): DeliveryWindo
     .filter((w) => w.startsAt.getTime() > now.getTime());
 }
 
+/** Whether a Seoul date (`YYYY-MM-DD`) falls on one of the closed weekdays (0 = Sunday). */
+export const isClosedWeekday = (closedWeekdays: readonly number[], date: string): boolean =>
+  closedWeekdays.includes(weekdayOf(date));
+
 /**
  * Delivery dates from today (Seoul) for `days` days, skipping closed days. Today is offered
  * only before the same-day cut-off, and then only the windows that have not started yet.
@@ -70,7 +74,7 @@ export function deliveryDateOptions(
   const result: DeliveryDateOption[] = [];
   for (let offset = 0; offset < days; offset++) {
     const date = addDays(today, offset);
-    if (rules.closedWeekdays.includes(weekdayOf(date))) continue;
+    if (isClosedWeekday(rules.closedWeekdays, date)) continue;
     const sameDay = offset === 0;
     if (sameDay && minutes >= cutoff) continue;
     const windows = windowsOn(rules, date, now);
@@ -89,7 +93,7 @@ export function deliveryProblem(
 ): DeliveryProblem | null {
   const { date: today, minutes } = seoulParts(now);
   if (!isLocalDate(date) || date < today) return 'PAST_DATE';
-  if (rules.closedWeekdays.includes(weekdayOf(date))) return 'CLOSED_DAY';
+  if (isClosedWeekday(rules.closedWeekdays, date)) return 'CLOSED_DAY';
   if (date === today && minutes >= (parseLocalTime(rules.sameDayCutoff) ?? 0)) {
     return 'AFTER_CUTOFF';
   }

@@ -1,8 +1,8 @@
 import { type EntityManager, isDuplicateKeyError } from '@bloom/kernel';
 import { ObjectId } from '@mikro-orm/mongodb';
 import type { IdentityDeps } from '../identity.deps.js';
-import { InvalidInputError, simpleError, textProblem } from '@bloom/kernel';
-import { checkName, checkPhone, firstProblem, normalizePhone } from '../shared/validation.js';
+import { InvalidInputError, firstProblem, simpleError, textProblem } from '@bloom/kernel';
+import { checkName, checkPhone, normalizePhone } from '../shared/validation.js';
 import { Address, MAX_ADDRESSES } from './address.entity.js';
 import { AddressNotFoundError } from './address.errors.js';
 import type { AddressInput } from './address.types.js';

@@ -1,4 +1,4 @@
-import { type EntityManager, claimSlot, isDuplicateKeyError } from '@bloom/kernel';
+import { type EntityManager, claimSlot, firstProblem, isDuplicateKeyError } from '@bloom/kernel';
 import { sessionEnded, userRegistered } from '@bloom/schema';
 import { announceToGateways } from './access-revocation.publisher.js';
 import type { IdentityDeps } from '../identity.deps.js';
@@ -9,7 +9,6 @@ import {
   checkName,
   checkPassword,
   checkPhone,
-  firstProblem,
   normalizeEmail,
   normalizePhone,
 } from '../shared/validation.js';

@@ -49,6 +49,3 @@ export function normalizePhone(phone: string): string {
     ? `${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`
     : `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`;
 }
-
-export const firstProblem = (...checks: (InvalidInputError | null)[]) =>
-  checks.find((check) => check !== null) ?? null;

@@ -1,11 +1,12 @@
 import {
   type EntityManager,
   addDays,
-  badInput,
+  checkPeriodDays,
+  firstProblem,
   newestFirst,
   recordEvent,
   seoulDate,
-  seoulInstant,
+  seoulPeriodStart,
 } from '@bloom/kernel';
 import {
   apiKeyRevoked,
@@ -21,7 +22,7 @@ import { InvalidCredentialsError } from '../auth/auth.errors.js';
 import { type IdentityDeps, SOURCE } from '../identity.deps.js';
 import { type Page, escapeRegex, findPage } from '@bloom/kernel';
 import { InvalidInputError, simpleError } from '@bloom/kernel';
-import { checkName, checkPhone, firstProblem, normalizePhone } from '../shared/validation.js';
+import { checkName, checkPhone, normalizePhone } from '../shared/validation.js';
 import { RoleEnum, SellerStatus, User, UserStatus } from './user.entity.js';
 import { findUserById } from './user.repository.js';
 import { CannotSuspendAdminError, UserNotFoundError } from './user.errors.js';
@@ -61,12 +62,8 @@ export class UserService {
 
   /** New accounts and new sellers per Seoul day over the last `days` days (today included). */
   async signupsByDay(days: number): Promise<DailySignups[]> {
-    if (!Number.isInteger(days) || days < 1 || days > 366) {
-      throw badInput('days must be between 1 and 366.', { field: 'days' });
-    }
-    const today = seoulDate(this.deps.now());
-    const firstDay = addDays(today, -(days - 1));
-    const since = seoulInstant(firstDay, 0);
+    const since = seoulPeriodStart(this.deps.now(), checkPeriodDays(days));
+    const firstDay = seoulDate(since);
     const [created, approved] = await Promise.all([
       this.em.find(
         User,

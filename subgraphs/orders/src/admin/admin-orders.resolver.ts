@@ -1,20 +1,10 @@
-import { Access, badInput, pageSize, requireRole } from '@bloom/kernel';
+import { Access, checkPeriodDays, pageSize, requireRole } from '@bloom/kernel';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { OrdersContext } from '../orders.context.js';
 import { OrderConnection } from '../orders/order.types.js';
 import { DailySales, ProductSales } from '../reporting/reporting.types.js';
 import { AdminOrderFilter, PlatformSummary } from './admin-orders.types.js';
 import { OrderStory } from './order-story.types.js';
-
-/** Platform figures cover 1 to 366 Asia/Seoul days (a leap year). */
-const MAX_DAYS = 366;
-
-const checkDays = (days: number): number => {
-  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
-    throw badInput(`days must be a whole number from 1 to ${MAX_DAYS}.`, { field: 'days' });
-  }
-  return days;
-};
 
 @Resolver()
 export class AdminOrdersResolver {
@@ -51,7 +41,7 @@ export class AdminOrdersResolver {
     @Arg('days', () => Int, { defaultValue: 30 }) days: number,
   ) {
     requireRole(ctx.caller, 'ADMIN');
-    return ctx.services.reporting.dailySales(undefined, checkDays(days));
+    return ctx.services.reporting.dailySales(undefined, checkPeriodDays(days));
   }
 
   @Access(['ADMIN'])
@@ -64,7 +54,7 @@ export class AdminOrdersResolver {
     @Arg('days', () => Int, { defaultValue: 30 }) days: number,
   ) {
     requireRole(ctx.caller, 'ADMIN');
-    return ctx.services.reporting.topProducts(undefined, checkDays(days));
+    return ctx.services.reporting.topProducts(undefined, checkPeriodDays(days));
   }
 
   @Access(['ADMIN'])
@@ -77,6 +67,6 @@ export class AdminOrdersResolver {
     @Arg('days', () => Int, { defaultValue: 30 }) days: number,
   ) {
     requireRole(ctx.caller, 'ADMIN');
-    return ctx.services.admin.summary(checkDays(days));
+    return ctx.services.admin.summary(checkPeriodDays(days));
   }
 }

@@ -1,11 +1,11 @@
 import {
   type EntityManager,
   type Page,
-  addDays,
   findPage,
   newestFirst,
   seoulDate,
   seoulInstant,
+  seoulPeriodStart,
 } from '@bloom/kernel';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { OrdersDeps } from '../orders.deps.js';
@@ -78,7 +78,7 @@ export class AdminOrdersService {
 
   /** Totals over the last `days` Asia/Seoul days, today included. */
   async summary(days: number): Promise<PlatformSummary> {
-    const since = seoulInstant(addDays(seoulDate(this.deps.now()), 1 - days), 0);
+    const since = seoulPeriodStart(this.deps.now(), days);
     const [sold, failedCheckouts, canceledOrders] = await Promise.all([
       this.em
         .getConnection()

@@ -1,4 +1,10 @@
-import { InvalidInputError, isLocalDate, seoulDate, textProblem } from '@bloom/kernel';
+import {
+  InvalidInputError,
+  firstProblem,
+  isLocalDate,
+  seoulDate,
+  textProblem,
+} from '@bloom/kernel';
 import type { CheckoutQuoteInput } from './checkout.types.js';
 import { Fulfilment } from './order.entity.js';
 
@@ -17,20 +23,17 @@ export function idempotencyKeyProblem(key: string): InvalidInputError | null {
 /** Longest accepted delivery texts (trimmed); longer ones are refused, never cut. */
 export const DELIVERY_TEXT_LIMITS = { recipientName: 50, street: 200, detail: 200, note: 300 };
 
-const firstTextProblem = (problems: (InvalidInputError | null)[]) =>
-  problems.find((p) => p !== null) ?? null;
-
 /** The delivery address or the pickup slots a checkout needs before it is placed. */
 export function checkFulfilment(input: CheckoutQuoteInput, now: Date): InvalidInputError | null {
   if (input.fulfilment === Fulfilment.DELIVERY) {
     const d = input.delivery;
     if (!d) return InvalidInputError.of('delivery', 'Say where to deliver.', 'DELIVERY_REQUIRED');
-    const tooLong = firstTextProblem([
+    const tooLong = firstProblem(
       textProblem(d.recipientName, 'delivery.recipientName', DELIVERY_TEXT_LIMITS.recipientName),
       textProblem(d.street, 'delivery.street', DELIVERY_TEXT_LIMITS.street),
       textProblem(d.detail, 'delivery.detail', DELIVERY_TEXT_LIMITS.detail, false),
       textProblem(d.note, 'delivery.note', DELIVERY_TEXT_LIMITS.note, false),
-    ]);
+    );
     if (tooLong) return tooLong;
     if (!/^01[016789]-?\d{3,4}-?\d{4}$/.test(d.phone.trim())) {
       return InvalidInputError.of(

@@ -6,6 +6,7 @@ import {
   recordEvent,
   seoulDate,
   seoulInstant,
+  seoulPeriodStart,
 } from '@bloom/kernel';
 import { ordersAdminActionRecorded } from '@bloom/schema';
 import { productRef, storeRef } from '../federation/entity-refs.js';
@@ -133,13 +134,14 @@ export class ReportingService {
    * or of the whole platform when `storeId` is undefined.
    */
   async dailySales(storeId: string | undefined, days = 7): Promise<DailySales[]> {
-    const firstDay = addDays(seoulDate(this.deps.now()), 1 - days);
+    const since = seoulPeriodStart(this.deps.now(), days);
+    const firstDay = seoulDate(since);
     const orders = await this.em.find(
       Order,
       {
         ...(storeId ? { storeId } : {}),
         status: { $in: SOLD },
-        confirmedAt: { $gte: seoulInstant(firstDay, 0) },
+        confirmedAt: { $gte: since },
       },
       { fields: ['confirmedAt', 'total'] },
     );

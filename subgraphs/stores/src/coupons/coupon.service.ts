@@ -1,6 +1,7 @@
 import {
   type EntityManager,
   InvalidInputError,
+  firstProblem,
   isDuplicateKeyError,
   recordEvent,
   simpleError,
@@ -10,7 +11,7 @@ import { ObjectId } from '@mikro-orm/mongodb';
 import type { Db } from 'mongodb';
 import { AppendOnlyChain } from '../shared/append-only.chain.js';
 import type { Store } from '../stores/store.entity.js';
-import { checkInt, checkText, firstProblem } from '../stores/store.validation.js';
+import { checkInt, checkText } from '../stores/store.validation.js';
 import { type StoresDeps, SOURCE } from '../stores.deps.js';
 import { Coupon, CouponCode } from './coupon.entity.js';
 import { CouponIssue } from './coupon-issue.entity.js';

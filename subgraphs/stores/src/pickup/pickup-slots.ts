@@ -1,10 +1,10 @@
 import {
   addDays,
   formatLocalTime,
+  isClosedWeekday,
   parseLocalTime,
   seoulInstant,
   seoulParts,
-  weekdayOf,
 } from '@bloom/kernel';
 import type { Store } from '../stores/store.entity.js';
 
@@ -27,9 +27,6 @@ export function slotMinutes(store: Hours): number[] {
   return starts;
 }
 
-export const isClosedOn = (store: Hours, date: string) =>
-  store.businessHours.closedWeekdays.includes(weekdayOf(date));
-
 /** Why an instant is not a bookable slot of the store, or null when it is one. */
 export function slotProblem(store: Hours, slotStart: Date, now: Date): SlotProblem | null {
   if (!store.pickup.enabled) return 'PICKUP_OFF';
@@ -38,7 +35,7 @@ export function slotProblem(store: Hours, slotStart: Date, now: Date): SlotProbl
   if (seconds !== 0 || slotStart.getMilliseconds() !== 0 || minutes % SLOT_MINUTES !== 0) {
     return 'OFF_GRID';
   }
-  if (isClosedOn(store, date)) return 'CLOSED_DAY';
+  if (isClosedWeekday(store.businessHours.closedWeekdays, date)) return 'CLOSED_DAY';
   if (!slotMinutes(store).includes(minutes)) return 'OUTSIDE_HOURS';
   return null;
 }
@@ -51,7 +48,7 @@ export interface SlotTime {
 
 /** The slots of a Seoul date (none on closed days). */
 export function slotsOn(store: Hours, date: string): SlotTime[] {
-  if (isClosedOn(store, date)) return [];
+  if (isClosedWeekday(store.businessHours.closedWeekdays, date)) return [];
   return slotMinutes(store).map((minute) => {
     const startsAt = seoulInstant(date, minute);
     return {

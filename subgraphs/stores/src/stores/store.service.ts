@@ -1,6 +1,7 @@
 import {
   type EntityManager,
   InvalidInputError,
+  firstProblem,
   isDuplicateKeyError,
   recordEvent,
   simpleError,
@@ -43,7 +44,6 @@ import {
   checkSettlement,
   checkText,
   checkUrl,
-  firstProblem,
 } from './store.validation.js';
 
 const DEFAULT_DELIVERY_WINDOWS = [

@@ -1,4 +1,4 @@
-import { InvalidInputError, parseLocalTime } from '@bloom/kernel';
+import { InvalidInputError, firstProblem, parseLocalTime } from '@bloom/kernel';
 import { isValidLatLng } from '../shared/geo.js';
 import { SETTLEMENT_BANKS, isDistrictOf, isRegion } from '../shared/reference.data.js';
 import type {
@@ -13,9 +13,6 @@ type Problem = InvalidInputError | null;
 
 export const MAX_SLOT_CAPACITY = 50;
 const PHONE = /^0\d{1,2}-?\d{3,4}-?\d{4}$/;
-
-export const firstProblem = (...checks: Problem[]): Problem =>
-  checks.find((check) => check !== null) ?? null;
 
 export function checkText(value: string, field: string, min: number, max: number): Problem {
   const length = value.trim().length;

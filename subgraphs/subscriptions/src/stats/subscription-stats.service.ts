@@ -1,4 +1,4 @@
-import { type EntityManager, addDays, seoulDate, seoulInstant } from '@bloom/kernel';
+import { type EntityManager, seoulPeriodStart } from '@bloom/kernel';
 import type { SubscriptionsDeps } from '../subscriptions.deps.js';
 import { Subscription } from '../subscriptions/subscription.entity.js';
 import { SubscriptionStats } from './subscription-stats.types.js';
@@ -12,7 +12,7 @@ export class SubscriptionStatsService {
 
   /** Over the last `days` Asia/Seoul days, today included. */
   async over(days: number): Promise<SubscriptionStats> {
-    const since = seoulInstant(addDays(seoulDate(this.deps.now()), 1 - days), 0);
+    const since = seoulPeriodStart(this.deps.now(), days);
     const [started, suspended, canceled] = await Promise.all([
       this.em.count(Subscription, { createdAt: { $gte: since } }),
       this.em.count(Subscription, { suspendedAt: { $gte: since } }),
