@@ -170,3 +170,23 @@ export async function skyGardenSeller(sys: System) {
   );
   return { ...owner, storeId };
 }
+
+/**
+ * Creates a product as the store's seller and returns its id. Products learns of a new store
+ * from the stores event, so the NoStoreError of the first moments is retried; any other answer
+ * fails at once with what the API said.
+ */
+export async function createProductAs(
+  sys: System,
+  token: string,
+  fields: Parameters<typeof productInput>[0],
+): Promise<string> {
+  const created = await waitFor(
+    async () => {
+      const res = await sys.call(CREATE_PRODUCT, { i: productInput(fields) }, token);
+      return res.data?.createProduct.__typename === 'NoStoreError' ? undefined : res;
+    },
+    { what: 'store known to products' },
+  );
+  return expectUnion(created.data?.createProduct, 'Product').id;
+}

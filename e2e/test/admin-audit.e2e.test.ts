@@ -14,13 +14,7 @@ import {
 import { type Client, type FormattedExecutionResult, createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import {
-  CREATE_PRODUCT,
-  SIGN_UP_SELLER,
-  customerToken,
-  productInput,
-  skyGardenSeller,
-} from '../src/actors.js';
+import { createProductAs, customerToken, SIGN_UP_SELLER, skyGardenSeller } from '../src/actors.js';
 import { graphql } from '../src/generated/index.js';
 import type { AuditAction, AuditLogFilter } from '../src/generated/graphql.js';
 import { type System, startSystem } from '../src/system.harness.js';
@@ -167,21 +161,14 @@ async function confirmedOrder() {
     { s: owner.storeId },
     owner.token,
   );
-  const product = await sys.call(
-    CREATE_PRODUCT,
-    {
-      i: productInput({
-        name: '감사 장미 꽃다발',
-        summary: '감사의 마음',
-        description: '빨간 장미 두 송이',
-        price: 20000,
-        category: 'BOUQUET',
-        recipe: [{ flowerId: 1, count: 2, representative: true }],
-      }),
-    },
-    owner.token,
-  );
-  const productId = expectUnion(product.data?.createProduct, 'Product').id;
+  const productId = await createProductAs(sys, owner.token, {
+    name: '감사 장미 꽃다발',
+    summary: '감사의 마음',
+    description: '빨간 장미 두 송이',
+    price: 20000,
+    category: 'BOUQUET',
+    recipe: [{ flowerId: 1, count: 2, representative: true }],
+  });
   const customer = await customerToken(sys, 'audit-buyer@bloom.test');
   await waitFor(
     async () =>

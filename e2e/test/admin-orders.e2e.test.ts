@@ -5,7 +5,7 @@ import {
 } from '@bloom/payments-emulator';
 import { ADMIN_ACCOUNT, dataOf, waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATE_PRODUCT, customerToken, productInput, skyGardenSeller } from '../src/actors.js';
+import { createProductAs, customerToken, skyGardenSeller } from '../src/actors.js';
 import { graphql } from '../src/generated/index.js';
 import { type System, startSystem } from '../src/system.harness.js';
 
@@ -145,23 +145,14 @@ describe('admin order look-up through the gateway', () => {
       { s: owner.storeId },
       owner.token,
     );
-    const product = await sys.call(
-      CREATE_PRODUCT,
-      {
-        i: productInput({
-          name: '빨간 장미 꽃다발',
-          summary: '사랑의 고백',
-          description: '빨간 장미 두 송이',
-          price: 20000,
-          category: 'BOUQUET',
-          recipe: [{ flowerId: 1, count: 2, representative: true }],
-        }),
-      },
-      owner.token,
-    );
-    const created = product.data?.createProduct;
-    const productId = created?.__typename === 'Product' ? created.id : '';
-    expect(productId, JSON.stringify(product)).toBeTruthy();
+    const productId = await createProductAs(sys, owner.token, {
+      name: '빨간 장미 꽃다발',
+      summary: '사랑의 고백',
+      description: '빨간 장미 두 송이',
+      price: 20000,
+      category: 'BOUQUET',
+      recipe: [{ flowerId: 1, count: 2, representative: true }],
+    });
 
     const customer = await customerToken(sys, 'admin-flow@bloom.test');
     await waitFor(

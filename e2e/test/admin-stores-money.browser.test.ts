@@ -6,7 +6,7 @@ import {
 import { waitFor } from '@bloom/testing';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATE_PRODUCT, customerToken, productInput, skyGardenSeller } from '../src/actors.js';
+import { createProductAs, customerToken, skyGardenSeller } from '../src/actors.js';
 import { type ClientApp, signInAdmin, startClient } from '../src/client.harness.js';
 import { graphql } from '../src/generated/index.js';
 import { type System, startSystem } from '../src/system.harness.js';
@@ -104,23 +104,14 @@ beforeAll(async () => {
   const owner = await skyGardenSeller(sys);
   storeId = owner.storeId;
   await sys.call(SET_STOCK, { s: storeId }, owner.token);
-  const created = await sys.call(
-    CREATE_PRODUCT,
-    {
-      i: productInput({
-        name: '노을빛 장미 꽃다발',
-        summary: '사랑을 전하는 붉은 장미',
-        description: '붉은 장미 열 송이',
-        price: 39000,
-        category: 'BOUQUET',
-        recipe: [{ flowerId: 1, count: 10, representative: true }],
-      }),
-    },
-    owner.token,
-  );
-  const product = created.data?.createProduct;
-  const productId = product?.__typename === 'Product' ? product.id : '';
-  expect(productId, JSON.stringify(created)).toBeTruthy();
+  const productId = await createProductAs(sys, owner.token, {
+    name: '노을빛 장미 꽃다발',
+    summary: '사랑을 전하는 붉은 장미',
+    description: '붉은 장미 열 송이',
+    price: 39000,
+    category: 'BOUQUET',
+    recipe: [{ flowerId: 1, count: 10, representative: true }],
+  });
 
   // Two bouquets (78,000원), delivered: a settleable order.
   const customer = await customerToken(sys, 'minji@bloom.test');

@@ -2,10 +2,9 @@ import { addDays, seoulDate, weekdayOf } from '@bloom/kernel';
 import { waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CREATE_PRODUCT,
-  SKY_GARDEN_STORE,
+  createProductAs,
   customerToken,
-  productInput,
+  SKY_GARDEN_STORE,
   skyGardenSeller,
 } from '../src/actors.js';
 import { graphql } from '../src/generated/index.js';
@@ -120,23 +119,14 @@ describe('checkout rules through the gateway', () => {
       updateDeliveryPolicy: { __typename: 'Store' },
       updateStore: { __typename: 'Store' },
     });
-    const product = await sys.call(
-      CREATE_PRODUCT,
-      {
-        i: productInput({
-          name: '빨간 장미 꽃다발',
-          summary: '사랑의 고백',
-          description: '빨간 장미 두 송이',
-          price: 20000,
-          category: 'BOUQUET',
-          recipe: [{ flowerId: 1, count: 2, representative: true }],
-        }),
-      },
-      owner.token,
-    );
-    const created = product.data?.createProduct;
-    const productId = created?.__typename === 'Product' ? created.id : '';
-    expect(productId, JSON.stringify(product)).toBeTruthy();
+    const productId = await createProductAs(sys, owner.token, {
+      name: '빨간 장미 꽃다발',
+      summary: '사랑의 고백',
+      description: '빨간 장미 두 송이',
+      price: 20000,
+      category: 'BOUQUET',
+      recipe: [{ flowerId: 1, count: 2, representative: true }],
+    });
 
     const token = await customerToken(sys, 'rules@bloom.test');
     const delivery = (patch: Partial<DeliveryInput> = {}): DeliveryInput => ({

@@ -1,4 +1,4 @@
-import { type GraphQLResponse, callerHeaders, expectUnion, gqlRequest } from '@bloom/testing';
+import { type GraphQLResponse, callerHeaders, gqlRequest } from '@bloom/testing';
 import {
   type GraphQLField,
   type GraphQLObjectType,
@@ -9,7 +9,7 @@ import {
   isObjectType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATE_PRODUCT, customerToken, productInput, skyGardenSeller } from '../src/actors.js';
+import { createProductAs, customerToken, skyGardenSeller } from '../src/actors.js';
 import { SUPERGRAPH_SDL, hidden, supergraphSchema } from '../src/schema-operations.js';
 import { SUBGRAPHS, type System, startSystem } from '../src/system.harness.js';
 
@@ -29,21 +29,14 @@ beforeAll(async () => {
   sys = await startSystem([...SUBGRAPHS]);
   const seller = await skyGardenSeller(sys);
   for (const name of ['장미 한 다발', '튤립 꽃바구니']) {
-    const created = await sys.call(
-      CREATE_PRODUCT,
-      {
-        i: productInput({
-          name,
-          summary: '봄 꽃',
-          description: '봄에 어울리는 꽃',
-          price: 39_000,
-          category: 'BOUQUET',
-          recipe: [{ flowerId: 1, count: 10, representative: true }],
-        }),
-      },
-      seller.token,
-    );
-    expectUnion(created.data?.createProduct, 'Product');
+    await createProductAs(sys, seller.token, {
+      name,
+      summary: '봄 꽃',
+      description: '봄에 어울리는 꽃',
+      price: 39_000,
+      category: 'BOUQUET',
+      recipe: [{ flowerId: 1, count: 10, representative: true }],
+    });
   }
   token = await customerToken(sys, 'conformance@bloom.test');
 }, 120_000);

@@ -6,11 +6,10 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessTable } from '../../gateway/src/access/access.table.js';
 import {
-  CREATE_PRODUCT,
-  SKY_GARDEN_STORE,
   approvedSeller,
+  createProductAs,
   customerToken,
-  productInput,
+  SKY_GARDEN_STORE,
   skyGardenSeller,
 } from '../src/actors.js';
 import { graphql } from '../src/generated/index.js';
@@ -488,22 +487,16 @@ async function stockedShop(storeId: string, token: string, code: string) {
   await sys.call(SET_STOCK, { s: storeId }, token);
   const productIds: string[] = [];
   for (const name of ['빨간 장미 꽃다발', '노란 튤립 바구니']) {
-    const created = await sys.call(
-      CREATE_PRODUCT,
-      {
-        i: productInput({
-          name,
-          summary: '퍼즈 상품',
-          description: '퍼즈 테스트용 상품',
-          price: 20000,
-          category: 'BOUQUET',
-          recipe: [{ flowerId: 1, count: 2, representative: true }],
-        }),
-      },
-      token,
+    productIds.push(
+      await createProductAs(sys, token, {
+        name,
+        summary: '퍼즈 상품',
+        description: '퍼즈 테스트용 상품',
+        price: 20000,
+        category: 'BOUQUET',
+        recipe: [{ flowerId: 1, count: 2, representative: true }],
+      }),
     );
-    const product = created.data?.createProduct;
-    if (product?.__typename === 'Product') productIds.push(product.id);
   }
   const coupon = await sys.call(
     CREATE_COUPON,

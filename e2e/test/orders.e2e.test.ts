@@ -5,7 +5,7 @@ import {
 } from '@bloom/payments-emulator';
 import { type GraphQLResponse, waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATE_PRODUCT, customerToken, productInput, skyGardenSeller } from '../src/actors.js';
+import { createProductAs, customerToken, skyGardenSeller } from '../src/actors.js';
 import { graphql } from '../src/generated/index.js';
 import type { OrdersCheckoutMutation, OrdersOrderQuery } from '../src/generated/graphql.js';
 import { present } from '../src/present.js';
@@ -121,23 +121,14 @@ describe('orders through the gateway', () => {
       { s: storeId },
       owner.token,
     );
-    const product = await sys.call(
-      CREATE_PRODUCT,
-      {
-        i: productInput({
-          name: '빨간 장미 꽃다발',
-          summary: '사랑의 고백',
-          description: '빨간 장미 두 송이',
-          price: 20000,
-          category: 'BOUQUET',
-          recipe: [{ flowerId: 1, count: 2, representative: true }],
-        }),
-      },
-      owner.token,
-    );
-    const created = product.data?.createProduct;
-    const productId = created?.__typename === 'Product' ? created.id : '';
-    expect(productId, JSON.stringify(product)).toBeTruthy();
+    const productId = await createProductAs(sys, owner.token, {
+      name: '빨간 장미 꽃다발',
+      summary: '사랑의 고백',
+      description: '빨간 장미 두 송이',
+      price: 20000,
+      category: 'BOUQUET',
+      recipe: [{ flowerId: 1, count: 2, representative: true }],
+    });
 
     const token = await customerToken(sys, 'minji@bloom.test');
     // The product reaches orders as an event: retry until orders knows it.

@@ -1,6 +1,5 @@
-import { waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATE_PRODUCT, productInput, skyGardenSeller } from '../src/actors.js';
+import { createProductAs, skyGardenSeller } from '../src/actors.js';
 import { graphql } from '../src/generated/index.js';
 import { type System, startSystem } from '../src/system.harness.js';
 
@@ -59,28 +58,15 @@ describe('product images through the gateway', () => {
     const body = (await uploaded.json()) as { key: string; url: string };
     expect(body.url).toBe(`/images/${body.key}`);
 
-    const productId = await waitFor(
-      async () => {
-        const created = await sys.call(
-          CREATE_PRODUCT,
-          {
-            i: productInput({
-              name: '사진 있는 장미 다발',
-              summary: '빨간 장미',
-              description: '빨간 장미 열 송이',
-              price: 45000,
-              category: 'BOUQUET',
-              images: [body.key],
-              recipe: [{ flowerId: 1, count: 10, representative: true }],
-            }),
-          },
-          owner.token,
-        );
-        const product = created.data?.createProduct;
-        return product?.__typename === 'Product' ? product.id : undefined;
-      },
-      { what: 'product created once products knows the store' },
-    );
+    const productId = await createProductAs(sys, owner.token, {
+      name: '사진 있는 장미 다발',
+      summary: '빨간 장미',
+      description: '빨간 장미 열 송이',
+      price: 45000,
+      category: 'BOUQUET',
+      images: [body.key],
+      recipe: [{ flowerId: 1, count: 10, representative: true }],
+    });
     const images = (await sys.call(PRODUCT_IMAGES, { id: productId })).data?.product?.images;
     expect(images).toEqual([{ key: body.key, url: `/images/${body.key}` }]);
 

@@ -1,7 +1,7 @@
 import { waitFor } from '@bloom/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATE_PRODUCT, customerToken, productInput, skyGardenSeller } from '../src/actors.js';
+import { createProductAs, customerToken, skyGardenSeller } from '../src/actors.js';
 import { type ClientApp, signInSeller, startClient } from '../src/client.harness.js';
 import { graphql } from '../src/generated/index.js';
 import { type System, startSystem } from '../src/system.harness.js';
@@ -48,30 +48,14 @@ let productId = '';
 beforeAll(async () => {
   sys = await startSystem(['identity', 'stores', 'products', 'notifications']);
   owner = await skyGardenSeller(sys);
-  // Products learns of the new store from its event: retry until it has.
-  const created = await waitFor(
-    async () => {
-      const res = await sys.call(
-        CREATE_PRODUCT,
-        {
-          i: productInput({
-            name: '노을빛 장미 꽃다발',
-            summary: '사랑을 전하는 붉은 장미',
-            description: '붉은 장미 열 송이',
-            price: 39000,
-            category: 'BOUQUET',
-            recipe: [{ flowerId: 1, count: 10, representative: true }],
-          }),
-        },
-        owner.token,
-      );
-      return res.data?.createProduct.__typename === 'NoStoreError' ? undefined : res;
-    },
-    { what: 'store known to products' },
-  );
-  const product = created.data?.createProduct;
-  productId = product?.__typename === 'Product' ? product.id : '';
-  expect(productId, JSON.stringify(created)).toBeTruthy();
+  productId = await createProductAs(sys, owner.token, {
+    name: '노을빛 장미 꽃다발',
+    summary: '사랑을 전하는 붉은 장미',
+    description: '붉은 장미 열 송이',
+    price: 39000,
+    category: 'BOUQUET',
+    recipe: [{ flowerId: 1, count: 10, representative: true }],
+  });
   customer = await customerToken(sys, 'minji@bloom.test');
   app = await startClient('seller', sys.gatewayUrl);
 }, 180_000);

@@ -450,6 +450,8 @@ describe('a florist’s first day', () => {
     expect(await page.getByLabel('상품명').count()).toBe(0);
     await page.getByRole('link', { name: '내 상품 목록으로' }).click();
     await page.getByRole('heading', { name: '상품', exact: true }).waitFor();
+    // Its own list, loaded (this seller has none yet), without the other store's product.
+    await page.getByText('아직 등록한 상품이 없어요. 첫 상품을 등록해 보세요.').waitFor();
     expect(await page.getByText('여름 정원 꽃다발').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();

@@ -7,7 +7,7 @@ import { ADMIN_ACCOUNT, waitFor } from '@bloom/testing';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATE_PRODUCT, customerToken, productInput, skyGardenSeller } from '../src/actors.js';
+import { createProductAs, customerToken, skyGardenSeller } from '../src/actors.js';
 import { type ClientApp, startClient } from '../src/client.harness.js';
 import { graphql } from '../src/generated/index.js';
 import { type System, startSystem } from '../src/system.harness.js';
@@ -78,30 +78,14 @@ beforeAll(async () => {
   );
   owner = await skyGardenSeller(sys);
   await sys.call(SET_STOCK, { s: owner.storeId }, owner.token);
-  // Products learns of the new store from its event: retry until it has.
-  const created = await waitFor(
-    async () => {
-      const res = await sys.call(
-        CREATE_PRODUCT,
-        {
-          i: productInput({
-            name: '노을빛 장미 꽃다발',
-            summary: '사랑을 전하는 붉은 장미',
-            description: '붉은 장미 열 송이',
-            price: 39000,
-            category: 'BOUQUET',
-            recipe: [{ flowerId: 1, count: 10, representative: true }],
-          }),
-        },
-        owner.token,
-      );
-      return res.data?.createProduct.__typename === 'NoStoreError' ? undefined : res;
-    },
-    { what: 'store known to products' },
-  );
-  const product = created.data?.createProduct;
-  productId = product?.__typename === 'Product' ? product.id : '';
-  expect(productId, JSON.stringify(created)).toBeTruthy();
+  productId = await createProductAs(sys, owner.token, {
+    name: '노을빛 장미 꽃다발',
+    summary: '사랑을 전하는 붉은 장미',
+    description: '붉은 장미 열 송이',
+    price: 39000,
+    category: 'BOUQUET',
+    recipe: [{ flowerId: 1, count: 10, representative: true }],
+  });
   app = await startClient('seller', sys.gatewayUrl);
 }, 180_000);
 

@@ -6,7 +6,7 @@ import {
 import { waitFor } from '@bloom/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATE_PRODUCT, customerToken, productInput, skyGardenSeller } from '../src/actors.js';
+import { createProductAs, customerToken, skyGardenSeller } from '../src/actors.js';
 import { graphql } from '../src/generated/index.js';
 import { type Storefront, startStorefront } from '../src/storefront.harness.js';
 import { type System, startSystem } from '../src/system.harness.js';
@@ -90,30 +90,14 @@ beforeAll(async () => {
   );
   const owner = await skyGardenSeller(sys);
   await sys.call(SET_STOCK, { s: owner.storeId }, owner.token);
-  // Products learns of the new store from its event: retry until it has.
-  const created = await waitFor(
-    async () => {
-      const res = await sys.call(
-        CREATE_PRODUCT,
-        {
-          i: productInput({
-            name: '노을빛 장미 꽃다발',
-            summary: '사랑을 전하는 붉은 장미',
-            description: '붉은 장미 열 송이를 노을빛 포장지에 담았습니다.',
-            price: 39000,
-            category: 'BOUQUET',
-            recipe: [{ flowerId: 1, count: 10, representative: true }],
-          }),
-        },
-        owner.token,
-      );
-      return res.data?.createProduct.__typename === 'NoStoreError' ? undefined : res;
-    },
-    { what: 'store known to products' },
-  );
-  const product = created.data?.createProduct;
-  productId = product?.__typename === 'Product' ? product.id : '';
-  expect(productId, JSON.stringify(created)).toBeTruthy();
+  productId = await createProductAs(sys, owner.token, {
+    name: '노을빛 장미 꽃다발',
+    summary: '사랑을 전하는 붉은 장미',
+    description: '붉은 장미 열 송이를 노을빛 포장지에 담았습니다.',
+    price: 39000,
+    category: 'BOUQUET',
+    recipe: [{ flowerId: 1, count: 10, representative: true }],
+  });
   sf = await startStorefront(sys.gatewayUrl);
 }, 180_000);
 

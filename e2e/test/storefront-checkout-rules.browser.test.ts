@@ -6,7 +6,7 @@ import {
 import { waitFor } from '@bloom/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATE_PRODUCT, productInput, skyGardenSeller } from '../src/actors.js';
+import { createProductAs, skyGardenSeller } from '../src/actors.js';
 import { graphql } from '../src/generated/index.js';
 import { type Storefront, startStorefront } from '../src/storefront.harness.js';
 import { type System, startSystem } from '../src/system.harness.js';
@@ -72,23 +72,14 @@ beforeAll(async () => {
   storeId = owner.storeId;
   // 30 roses, 10 a bouquet: the store can make 3.
   await sys.call(SET_STOCK, { s: storeId }, owner.token);
-  const created = await sys.call(
-    CREATE_PRODUCT,
-    {
-      i: productInput({
-        name: '세 송이 한정 장미 꽃다발',
-        summary: '세 개만 만들 수 있는 붉은 장미',
-        description: '붉은 장미 열 송이를 한 다발로 묶었어요.',
-        price: 39000,
-        category: 'BOUQUET',
-        recipe: [{ flowerId: 1, count: 10, representative: true }],
-      }),
-    },
-    owner.token,
-  );
-  const product = created.data?.createProduct;
-  bouquetId = product?.__typename === 'Product' ? product.id : '';
-  expect(bouquetId, JSON.stringify(created)).toBeTruthy();
+  bouquetId = await createProductAs(sys, owner.token, {
+    name: '세 송이 한정 장미 꽃다발',
+    summary: '세 개만 만들 수 있는 붉은 장미',
+    description: '붉은 장미 열 송이를 한 다발로 묶었어요.',
+    price: 39000,
+    category: 'BOUQUET',
+    recipe: [{ flowerId: 1, count: 10, representative: true }],
+  });
   await waitFor(
     async () =>
       (await sys.call(PRODUCT_STOCK, { id: bouquetId })).data?.product?.availableQuantity === 3,

@@ -7,11 +7,10 @@ import { waitFor } from '@bloom/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CREATE_PRODUCT,
-  SKY_GARDEN_STORE,
   approvedSeller,
+  createProductAs,
   customerToken,
-  productInput,
+  SKY_GARDEN_STORE,
   skyGardenSeller,
 } from '../src/actors.js';
 import { graphql } from '../src/generated/index.js';
@@ -120,28 +119,14 @@ beforeAll(async () => {
     storeAt('강남 플로라', '11680', '서울 강남구 테헤란로 152', 37.5, 127.0364, 0),
   );
   await sys.call(FINDER_SET_STOCK, { s: sky.storeId }, sky.token);
-  // Products learns of the new store from its event: retry until it has.
-  bouquetId = await waitFor(
-    async () => {
-      const created = await sys.call(
-        CREATE_PRODUCT,
-        {
-          i: productInput({
-            name: '홍대 골목 장미 다발',
-            summary: '붉은 장미 다섯 송이',
-            description: '붉은 장미 다섯 송이를 크라프트지에 담았습니다.',
-            price: 29000,
-            category: 'BOUQUET',
-            recipe: [{ flowerId: 1, count: 5, representative: true }],
-          }),
-        },
-        sky.token,
-      );
-      const product = created.data?.createProduct;
-      return product?.__typename === 'Product' ? product.id : undefined;
-    },
-    { what: 'bouquet created' },
-  );
+  bouquetId = await createProductAs(sys, sky.token, {
+    name: '홍대 골목 장미 다발',
+    summary: '붉은 장미 다섯 송이',
+    description: '붉은 장미 다섯 송이를 크라프트지에 담았습니다.',
+    price: 29000,
+    category: 'BOUQUET',
+    recipe: [{ flowerId: 1, count: 5, representative: true }],
+  });
   await waitFor(
     async () =>
       (await sys.call(FINDER_LISTING)).data?.products.nodes.some((p) => p.id === bouquetId),

@@ -37,10 +37,10 @@ describe('demo product pictures', () => {
     expect(seedLog.filter((line) => line.includes('photos skipped'))).toEqual([]);
     const { context, page, errors } = await app.phone();
     await page.goto('/');
-    const firstPhoto = page.locator('img[src^="/images/"]').first();
-    await firstPhoto.waitFor();
+    // Every card's picture, placeholders included: a product whose photo was lost must fail below.
+    const all = page.locator('.product-card .thumb img');
+    await all.first().waitFor();
     // Photos load lazily: bring each into view, as a shopper scrolling does.
-    const all = page.locator('img[src*="/images/"]');
     for (let i = 0; i < (await all.count()); i += 1) await all.nth(i).scrollIntoViewIfNeeded();
     await page.waitForLoadState('networkidle');
     // The e2e workspace has no DOM typings: the few image fields read, typed by hand.

@@ -6,7 +6,7 @@ import {
 import { waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubscriptionsServer } from '../../subgraphs/subscriptions/src/server.js';
-import { CREATE_PRODUCT, customerToken, productInput, skyGardenSeller } from '../src/actors.js';
+import { createProductAs, customerToken, skyGardenSeller } from '../src/actors.js';
 import { graphql } from '../src/generated/index.js';
 import type { SubscribeInput } from '../src/generated/graphql.js';
 import { present } from '../src/present.js';
@@ -168,23 +168,14 @@ beforeAll(async () => {
     { s: owner.storeId },
     owner.token,
   );
-  const product = await sys.call(
-    CREATE_PRODUCT,
-    {
-      i: productInput({
-        name: '매주 꽃 정기배송',
-        summary: '계절 꽃',
-        description: '매주 바뀌는 계절 꽃다발',
-        price: 25000,
-        isSubscription: true,
-        recipe: [{ flowerId: 1, count: 3, representative: true }],
-      }),
-    },
-    owner.token,
-  );
-  const created = product.data?.createProduct;
-  productId = created?.__typename === 'Product' ? created.id : '';
-  expect(productId, JSON.stringify(product)).toBeTruthy();
+  productId = await createProductAs(sys, owner.token, {
+    name: '매주 꽃 정기배송',
+    summary: '계절 꽃',
+    description: '매주 바뀌는 계절 꽃다발',
+    price: 25000,
+    isSubscription: true,
+    recipe: [{ flowerId: 1, count: 3, representative: true }],
+  });
 }, 120_000);
 
 afterAll(async () => {
