@@ -214,6 +214,7 @@ const PROBLEMS: Record<string, string> = {
   RESERVATION_TIMEOUT: '꽃집이 제때 응답하지 않았어요.',
   COUPON_TIMEOUT: '쿠폰 확인이 늦어지고 있어요.',
   PAYMENT_TIMEOUT: '결제 응답이 늦어지고 있어요.',
+  PAYMENT_CANCELED: '결제 화면에서 결제를 취소했어요.',
   CANCELED_BY_CUSTOMER: '주문자가 취소했어요.',
   CANCELED_BY_SELLER: '꽃집에서 취소했어요.',
   CANCELED_BY_ADMIN: '운영자가 취소했어요.',

@@ -76,6 +76,8 @@ export const orderFailureReason = z.enum([
   'COUPON_REJECTED',
   'PAYMENT_DECLINED',
   'PAYMENT_FAILED',
+  /** The customer canceled on the easy-pay provider's page. */
+  'PAYMENT_CANCELED',
   'RESERVATION_TIMEOUT',
   'COUPON_TIMEOUT',
   'PAYMENT_TIMEOUT',

@@ -11,6 +11,25 @@ const schema = z.object({
   PAYMENTS_WEBHOOK_SECRET: z.string().default('whsec_bloom_local'),
   /** Per provider call; past it a capture's outcome is UNKNOWN and reconciled later. */
   PAYMENTS_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /**
+   * Origins an easy-pay returnUrl may point at (comma-separated). Empty: only loopback
+   * origins (http://127.0.0.1:…, http://localhost:…), for local runs and tests.
+   */
+  PAYMENT_RETURN_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim().replace(/\/$/, ''))
+        .filter(Boolean),
+    ),
+  /** How long a customer has to approve an easy payment on the provider's page. */
+  EASY_PAY_APPROVAL_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60_000),
   /** How long the stores step (reserve flowers, book slot, redeem coupon) may take. */
   SAGA_STEP_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** A saga quiet this long after the stores answered is resumed by the sweeper. */

@@ -9,12 +9,14 @@ import type { OrdersDeps } from './orders.deps.js';
 import { CheckoutService } from './orders/checkout.service.js';
 import type { Order } from './orders/order.entity.js';
 import { OrderQueries } from './orders/order.service.js';
+import { EasyPayService } from './payments/easy-pay.service.js';
 import { ReportingService } from './reporting/reporting.service.js';
 
 export interface OrdersServices {
   admin: AdminOrdersService;
   cart: CartService;
   checkout: CheckoutService;
+  easyPay: EasyPayService;
   fulfilment: FulfilmentService;
   queries: OrderQueries;
   reporting: ReportingService;
@@ -34,6 +36,7 @@ export function buildServices(em: EntityManager, deps: OrdersDeps): OrdersServic
     admin: new AdminOrdersService(em, deps),
     cart: new CartService(em, deps),
     checkout: new CheckoutService(em, deps),
+    easyPay: new EasyPayService(em, deps),
     fulfilment: new FulfilmentService(em, deps),
     queries: new OrderQueries(em, deps),
     reporting: new ReportingService(em, deps),

@@ -8,6 +8,7 @@ import { storeReference } from './federation/store.reference.js';
 import { userReference } from './federation/user.reference.js';
 import { orderReference } from './orders/order.reference.js';
 import { OrderLineResolver, OrderResolver } from './orders/order.resolver.js';
+import { EasyPayResolver } from './payments/easy-pay.resolver.js';
 import { ReportingResolver } from './reporting/reporting.resolver.js';
 
 /** The orders subgraph's schema; also printed into schema/subgraphs/orders.graphql. */
@@ -18,6 +19,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
         CartResolver,
         OrderResolver,
         OrderLineResolver,
+        EasyPayResolver,
         UserOrdersResolver,
         StoreOrdersResolver,
         ReportingResolver,

@@ -269,6 +269,42 @@ describe('checkout delivery calendar', () => {
     });
   });
 
+  it('keeps the sender apart from the recipient, and refuses a bad sender', async () => {
+    const input = (patch: Partial<DeliveryInput>): CheckoutQuoteInput => ({
+      buyNow: { productId: rose, quantity: 1 },
+      fulfilment: 'DELIVERY',
+      delivery: delivery(patch),
+    });
+    expect((await place(input({ senderName: '가'.repeat(51) }), 13000)).result).toMatchObject({
+      field: 'delivery.senderName',
+      code: 'TOO_LONG',
+    });
+    expect((await place(input({ senderPhone: '12345' }), 13000)).result).toMatchObject({
+      field: 'delivery.senderPhone',
+      code: 'INVALID_PHONE',
+    });
+    const c = customer();
+    const res = await h.call(
+      CHECKOUT,
+      {
+        i: {
+          ...input({ senderName: '이하늘', senderPhone: '010-2222-3333', anonymous: true }),
+          idempotencyKey: `key-${newId()}`,
+          expectedTotal: 13000,
+        },
+      },
+      c.caller,
+    );
+    const stored = await h.db.collection('orders').findOne({ customerId: c.id });
+    expect(firstOrder(res)).toMatchObject({ total: 13000 });
+    expect(stored?.delivery).toMatchObject({
+      recipientName: '김수진',
+      senderName: '이하늘',
+      senderPhone: '010-2222-3333',
+      anonymous: true,
+    });
+  });
+
   it('still places an order the store can make on a day and window it offers', async () => {
     const c = customer();
     const res = await h.call(

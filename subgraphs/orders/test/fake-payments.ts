@@ -58,10 +58,22 @@ export class FakePayments implements PaymentProvider {
           orderId: input.orderId,
           amount: input.amount,
           status: 'READY' as const,
-          approvalUrl: 'http://pg.test/approve',
+          approvalUrl: `http://pg.test/checkout/${paymentKey}`,
         };
       }),
     );
+  }
+
+  /** The customer's answer on an easy-pay page (no idempotency key: it is their browser). */
+  answerOnPage(paymentKey: string, answer: 'approve' | 'cancel' | 'decline'): void {
+    const payment = this.payments.get(paymentKey);
+    if (payment?.status !== 'READY') throw new Error(`no READY payment ${paymentKey}`);
+    if (answer === 'approve') payment.status = 'APPROVED';
+    else if (answer === 'cancel') payment.status = 'CANCELED';
+    else {
+      payment.status = 'DECLINED';
+      payment.failure = { code: 'REJECT_CARD_COMPANY', message: 'declined by the wallet' };
+    }
   }
 
   approve(paymentKey: string, idempotencyKey: string) {

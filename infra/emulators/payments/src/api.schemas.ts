@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { easyPayNames } from './payment.ledger.js';
 import { scenarioNames } from './scenario.registry.js';
 
 // KRW has no minor unit: amounts are whole won.
@@ -11,6 +12,10 @@ export const readyBody = z.object({
   orderName: z.string().min(1).max(100),
   customerKey: z.string().min(1).max(300),
   successUrl: z.url().optional(),
+  /** Where the browser goes when the customer cancels or the payment is declined on the page. */
+  failUrl: z.url().optional(),
+  /** An easy-pay wallet: its approval page wears the wallet's name. */
+  easyPay: z.enum(easyPayNames).optional(),
   callbackUrl: z.url().optional(),
 });
 

@@ -4,6 +4,9 @@ import type { DeclineReason } from './scenario.registry.js';
 export type PaymentStatus =
   'READY' | 'APPROVED' | 'CAPTURED' | 'DECLINED' | 'CANCELED' | 'PARTIAL_REFUNDED' | 'REFUNDED';
 
+export const easyPayNames = ['KAKAO_PAY', 'NAVER_PAY', 'TOSS_PAY'] as const;
+export type EasyPay = (typeof easyPayNames)[number];
+
 export type TransactionType = 'APPROVE' | 'CAPTURE' | 'DECLINE' | 'VOID' | 'REFUND';
 
 export interface Transaction {
@@ -24,6 +27,8 @@ export interface PaymentRecord {
   method: 'CARD' | 'BILLING';
   billingKey?: string;
   successUrl?: string;
+  failUrl?: string;
+  easyPay?: EasyPay;
   callbackUrl?: string;
   requestedAt: string;
   approvedAt?: string;
@@ -103,6 +108,8 @@ export class PaymentLedger {
     orderName: string;
     customerKey: string;
     successUrl?: string;
+    failUrl?: string;
+    easyPay?: EasyPay;
     callbackUrl?: string;
   }): PaymentRecord {
     this.ensureNewOrder(input.orderId);
@@ -123,6 +130,15 @@ export class PaymentLedger {
     payment.status = 'APPROVED';
     payment.approvedAt = this.now().toISOString();
     this.record(payment, 'APPROVE', payment.amount);
+    return payment;
+  }
+
+  /** The customer's approval on the checkout page, which the wallet may decline. */
+  approveOnPage(paymentKey: string, decline?: DeclineReason): PaymentRecord {
+    if (!decline) return this.approve(paymentKey);
+    const payment = this.require(paymentKey);
+    this.expectStatus(payment, 'READY', 'approve');
+    this.decline(payment, decline);
     return payment;
   }
 

@@ -5,7 +5,15 @@ export type ScenarioName = (typeof scenarioNames)[number];
 
 /** The emulator's mutating operations, which control-API scenarios can target. */
 export type Operation =
-  'ready' | 'approve' | 'capture' | 'cancel' | 'billing-key' | 'billing-charge' | 'billing-delete';
+  | 'ready'
+  | 'approve'
+  /** The customer's tap on the checkout page (easy pay). */
+  | 'page-approve'
+  | 'capture'
+  | 'cancel'
+  | 'billing-key'
+  | 'billing-charge'
+  | 'billing-delete';
 
 /** What a request is about, as far as a scenario's `match` can tell. */
 export interface MatchAttributes {
@@ -43,12 +51,13 @@ export const DEFAULT_DECLINE: DeclineReason = {
 export function scenarioApplies(scenario: ScenarioName, operation: Operation): boolean {
   switch (scenario) {
     case 'decline':
-      return operation === 'capture' || operation === 'billing-charge';
+      return ['capture', 'billing-charge', 'page-approve'].includes(operation);
     case 'duplicate-callback':
       return ['approve', 'capture', 'cancel', 'billing-charge'].includes(operation);
     case 'timeout':
     case 'error':
-      return true;
+      // The page is the customer's browser, not an API caller: only a decline means anything.
+      return operation !== 'page-approve';
   }
 }
 

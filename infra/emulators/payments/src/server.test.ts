@@ -177,6 +177,38 @@ describe('payments emulator', () => {
     });
   });
 
+  it('sends a cancel or a decline on the page back to failUrl, with nothing captured', async () => {
+    const urls = {
+      successUrl: 'https://shop.example/pay/return',
+      failUrl: 'https://shop.example/pay/return',
+      easyPay: 'KAKAO_PAY',
+    };
+    const canceled = (await ready({ ...urls, orderId: 'order-page-cancel' })).body;
+    const page = await api('GET', `/checkout/${canceled.paymentKey}`, { auth: null });
+    expect(page.body).toContain('카카오페이');
+    const back = await api('POST', `/checkout/${canceled.paymentKey}/cancel`, { auth: null });
+    expect(back.status).toBe(303);
+    const cancelParams = new URL(back.headers.get('location') ?? 'x:').searchParams;
+    expect(cancelParams.get('code')).toBe('PAY_PROCESS_CANCELED');
+    expect(cancelParams.get('orderId')).toBe('order-page-cancel');
+
+    await api('POST', '/__emulator/scenarios', {
+      body: { match: { orderId: 'order-page-decline' }, scenario: 'decline', times: 1 },
+    });
+    const declined = (await ready({ ...urls, orderId: 'order-page-decline' })).body;
+    const refused = await api('POST', `/checkout/${declined.paymentKey}/approve`, { auth: null });
+    const declineParams = new URL(refused.headers.get('location') ?? 'x:').searchParams;
+    expect(declineParams.get('code')).toBe('REJECT_CARD_COMPANY');
+
+    const listed = await api<{ payments: PaymentView[] }>('GET', '/__emulator/payments');
+    const mine = listed.body.payments.filter((p) => p.orderId.startsWith('order-page-'));
+    expect(mine.map((p) => p.status).sort()).toEqual(['CANCELED', 'DECLINED']);
+    expect(mine.flatMap((p) => p.transactions.map((t) => t.type))).not.toContain('CAPTURE');
+    // A page already answered cannot be approved again.
+    const again = await api('POST', `/checkout/${declined.paymentKey}/approve`, { auth: null });
+    expect(again.status).toBe(409);
+  });
+
   it('applies control-API scenarios to matching requests, the given number of times', async () => {
     const created = await api('POST', '/__emulator/scenarios', {
       body: { match: { amount: 777 }, scenario: 'error', times: 1 },

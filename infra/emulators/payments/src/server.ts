@@ -15,7 +15,12 @@ import {
   scenarioBody,
   scenarioHeader,
 } from './api.schemas.js';
-import { checkoutPage, successRedirect } from './checkout.page.js';
+import {
+  CANCELED_BY_CUSTOMER,
+  checkoutPage,
+  failRedirect,
+  successRedirect,
+} from './checkout.page.js';
 import { type Execution, IdempotencyStore, requestFingerprint } from './idempotency.store.js';
 import { EmulatorError, PaymentLedger, type PaymentRecord } from './payment.ledger.js';
 import type { PaymentsEmulatorConfig } from './payments-emulator.config.js';
@@ -481,22 +486,37 @@ export async function startPaymentsEmulator(
     throw new HttpProblem(404, 'NOT_FOUND', `No route ${method} ${path}.`);
   };
 
-  /** The customer's side: what approvalUrl opens in a browser. */
+  /** The customer's side: what approvalUrl opens in a browser, and its two buttons. */
   const handleCheckout = (req: IncomingMessage, res: ServerResponse, path: string): void => {
-    const match = /^\/checkout\/(?<paymentKey>[^/]+)(?<approve>\/approve)?$/.exec(path);
-    const { paymentKey, approve } = decodeParams(match?.groups);
+    const match = /^\/checkout\/(?<paymentKey>[^/]+)(?:\/(?<action>approve|cancel))?$/.exec(path);
+    const { paymentKey, action } = decodeParams(match?.groups);
     const payment = paymentKey === undefined ? undefined : ledger.get(paymentKey);
     if (!payment) throw new HttpProblem(404, 'NOT_FOUND_PAYMENT', 'No such payment.');
-    if (approve && req.method === 'POST') {
-      changed(ledger.approve(payment.paymentKey), { callbackCopies: 1 });
-      const redirect = successRedirect(payment);
+    if (action && req.method === 'POST') {
+      let redirect: string | undefined;
+      if (action === 'approve') {
+        const rule = scenarios.take('page-approve', paymentAttributes(payment.paymentKey));
+        const answered = ledger.approveOnPage(
+          payment.paymentKey,
+          rule ? (rule.decline ?? DEFAULT_DECLINE) : undefined,
+        );
+        changed(answered, { callbackCopies: 1 });
+        redirect = answered.failure
+          ? failRedirect(answered, answered.failure)
+          : successRedirect(answered);
+      } else {
+        changed(ledger.cancel(payment.paymentKey, { reason: CANCELED_BY_CUSTOMER.code }), {
+          callbackCopies: 1,
+        });
+        redirect = failRedirect(payment, CANCELED_BY_CUSTOMER);
+      }
       if (redirect) {
         res.writeHead(303, { location: redirect });
         res.end();
         return;
       }
-    } else if (approve || req.method !== 'GET') {
-      throw new HttpProblem(405, 'METHOD_NOT_ALLOWED', 'Use GET for the page, POST to approve.');
+    } else if (action || req.method !== 'GET') {
+      throw new HttpProblem(405, 'METHOD_NOT_ALLOWED', 'Use GET for the page, POST to answer it.');
     }
     const html = checkoutPage(payment);
     res.writeHead(200, {

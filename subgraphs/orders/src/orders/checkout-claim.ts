@@ -4,6 +4,7 @@ import { orderPlaced } from '@bloom/schema';
 import { ObjectId } from '@mikro-orm/mongodb';
 import { CartLine } from '../cart/cart-line.entity.js';
 import { type OrdersDeps, SOURCE } from '../orders.deps.js';
+import { PaymentMethod } from '../payments/payment-method.js';
 import type { OrderDraft } from './checkout-pricing.js';
 import type { CheckoutInput } from './checkout.types.js';
 import { CheckoutClaim } from './checkout-claim.entity.js';
@@ -17,6 +18,8 @@ type ClaimedDraft = OrderDraft & {
   delivery?: DeliveryDetails;
   fromCart: boolean;
   placedAt: string;
+  /** Absent in claims written before payment methods: CARD. */
+  payment?: { method: PaymentMethod; returnUrl?: string };
 };
 
 /** The claim's key: one per customer and idempotency key. */
@@ -51,6 +54,10 @@ export async function claimCheckout(
       delivery: input.delivery ? { ...input.delivery } : undefined,
       fromCart: !input.buyNow,
       placedAt: now.toISOString(),
+      payment: {
+        method: input.payment?.method ?? PaymentMethod.CARD,
+        returnUrl: input.payment?.returnUrl?.trim() || undefined,
+      },
     })),
     createdAt: now,
   });
@@ -97,6 +104,8 @@ export async function placeClaimedOrders(
         discount: draft.discount,
         deliveryFee: draft.deliveryFee,
         total: draft.total,
+        paymentMethod: draft.payment?.method ?? PaymentMethod.CARD,
+        paymentReturnUrl: draft.payment?.returnUrl,
         status: OrderStatus.PENDING,
         placedAt,
         updatedAt: placedAt,

@@ -11,7 +11,7 @@ import {
   CheckoutStoreQuote,
   CheckoutSuccess,
 } from './checkout.types.js';
-import { checkFulfilment, idempotencyKeyProblem } from './checkout.validation.js';
+import { checkFulfilment, checkPayment, idempotencyKeyProblem } from './checkout.validation.js';
 
 export type CheckoutResult =
   CheckoutSuccess | TotalMismatchError | IdempotencyKeyReusedError | PricingProblem;
@@ -44,7 +44,9 @@ export class CheckoutService {
     if (existing) return this.replay(existing, requestHash, traceId);
 
     const now = this.deps.now();
-    const problem = checkFulfilment(input, now);
+    const problem =
+      checkFulfilment(input, now) ??
+      checkPayment(input.payment, this.deps.config.PAYMENT_RETURN_ORIGINS);
     if (problem) return problem;
     const priced = await priceCheckout(this.em, customerId, input, now, true);
     if (!Array.isArray(priced)) return priced;

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PaymentMethod } from '../payments/payment-method.js';
 import { Fulfilment, Order } from './order.entity.js';
 
 @InputType({ description: 'Buy one product now, without the cart.' })
@@ -35,6 +36,35 @@ export class DeliveryInput {
 
   @Field({ nullable: true, description: 'Request note for the florist or courier.' })
   note?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'Who sends the flowers (보내는 분), when not the account holder; at most 50 characters.',
+  })
+  senderName?: string;
+
+  @Field({ nullable: true, description: 'The sender’s mobile number, for the florist to reach.' })
+  senderPhone?: string;
+
+  @Field({
+    defaultValue: false,
+    description: 'Ask the florist not to tell the recipient who sent the flowers.',
+  })
+  anonymous!: boolean;
+}
+
+@InputType({ description: 'How the checkout is paid.' })
+export class PaymentChoiceInput {
+  @Field(() => PaymentMethod, { defaultValue: PaymentMethod.CARD })
+  method!: PaymentMethod;
+
+  @Field({
+    nullable: true,
+    description:
+      'Easy pay: where the provider sends the browser back after approval or cancellation (the order id and the outcome are appended). Its origin must be one the platform allows.',
+  })
+  returnUrl?: string;
 }
 
 @InputType({ description: 'A pickup slot at one store (every 30 minutes, in the future).' })
@@ -89,6 +119,9 @@ export class CheckoutInput extends CheckoutQuoteInput {
     description: 'The total the client showed (from checkoutQuote); it must match the server’s.',
   })
   expectedTotal!: number;
+
+  @Field(() => PaymentChoiceInput, { nullable: true, description: 'Without it: CARD.' })
+  payment?: PaymentChoiceInput;
 }
 
 @ObjectType({ description: "One store's order in a checkout quote." })

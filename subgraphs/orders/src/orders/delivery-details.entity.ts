@@ -35,4 +35,16 @@ export class DeliveryDetails {
   @Property({ nullable: true })
   @Field({ nullable: true })
   note?: string;
+
+  @Property({ nullable: true })
+  @Field({ nullable: true, description: 'Who sends the flowers, when given (보내는 분).' })
+  senderName?: string;
+
+  @Property({ nullable: true })
+  @Field({ nullable: true })
+  senderPhone?: string;
+
+  @Property()
+  @Field({ description: 'The recipient must not be told who sent the flowers.' })
+  anonymous: boolean = false;
 }

@@ -11,6 +11,7 @@ import {
 import { ObjectId } from '@mikro-orm/mongodb';
 import type { EventEnvelope, OutboxCarrier } from '@bloom/kernel';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PaymentMethod } from '../payments/payment-method.js';
 import { DeliveryDetails } from './delivery-details.entity.js';
 import { OrderLine } from './order-line.entity.js';
 import { OrderProblem } from './order-problem.entity.js';
@@ -52,7 +53,7 @@ registerEnumType(Fulfilment, { name: 'Fulfilment' });
 @ObjectType({ description: 'An order of one store.' })
 @Directive('@key(fields: "id")')
 export class Order implements OutboxCarrier {
-  [OptionalProps]?: 'outbox' | 'eventSequence' | 'transitions' | 'updatedAt';
+  [OptionalProps]?: 'outbox' | 'eventSequence' | 'transitions' | 'updatedAt' | 'paymentMethod';
 
   @PrimaryKey()
   _id!: ObjectId;
@@ -114,6 +115,14 @@ export class Order implements OutboxCarrier {
   @Property()
   @Field(() => Int)
   total!: number;
+
+  @Enum(() => PaymentMethod)
+  @Field(() => PaymentMethod)
+  paymentMethod: PaymentMethod = PaymentMethod.CARD;
+
+  /** Easy pay: where the provider sends the customer back (the client's page). */
+  @Property({ nullable: true })
+  paymentReturnUrl?: string;
 
   @Enum(() => OrderStatus)
   @Field(() => OrderStatus)

@@ -29,6 +29,10 @@ export interface ReadyPaymentInput {
   callbackUrl?: string;
   /** Where the customer's browser returns after approving. */
   successUrl?: string;
+  /** Where it returns after canceling, or after a decline on the provider's page. */
+  failUrl?: string;
+  /** The wallet whose page the customer approves on. */
+  easyPay?: 'KAKAO_PAY' | 'NAVER_PAY' | 'TOSS_PAY';
 }
 
 export interface ReadyPayment {

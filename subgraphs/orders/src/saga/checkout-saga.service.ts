@@ -10,7 +10,12 @@ import {
   PaymentRecordStatus,
   recordPayment,
 } from '../payments/payment-record.entity.js';
-import type { CancelOutcome, CaptureOutcome } from '../payments/payment.provider.js';
+import { type EasyPayMethod, isEasyPay } from '../payments/payment-method.js';
+import type {
+  CancelOutcome,
+  CaptureOutcome,
+  PaymentStatusView,
+} from '../payments/payment.provider.js';
 import { SagaSteps, type SagaStep, Step } from './saga-step.entity.js';
 
 const MESSAGES: Partial<Record<OrderFailureReason, string>> = {
@@ -21,6 +26,7 @@ const MESSAGES: Partial<Record<OrderFailureReason, string>> = {
   COUPON_REJECTED: '쿠폰을 사용할 수 없습니다. (The coupon could not be used.)',
   PAYMENT_DECLINED: '결제가 거절되었습니다. (The payment was declined.)',
   PAYMENT_FAILED: '결제를 완료하지 못했습니다. (The payment could not be completed.)',
+  PAYMENT_CANCELED: '결제를 취소했습니다. (The payment was canceled at the provider.)',
   RESERVATION_TIMEOUT: '매장이 응답하지 않았습니다. (The store did not answer in time.)',
   COUPON_TIMEOUT: '쿠폰 확인이 지연되었습니다. (The coupon check timed out.)',
   PAYMENT_TIMEOUT: '결제 응답이 지연되었습니다. (The payment did not complete in time.)',
@@ -211,6 +217,7 @@ export class CheckoutSaga {
       );
       return;
     }
+    const easyPay = isEasyPay(order.paymentMethod);
     let paymentKey = steps.get(Step.PAYMENT_READY)?.paymentKey;
     if (!paymentKey) {
       const ready = await payments.ready({
@@ -223,29 +230,113 @@ export class CheckoutSaga {
             .slice(0, 100) || order.number,
         customerKey: order.customerId,
         idempotencyKey: `${order.id}:ready`,
+        ...(easyPay
+          ? {
+              easyPay: order.paymentMethod as EasyPayMethod,
+              successUrl: order.paymentReturnUrl,
+              failUrl: order.paymentReturnUrl,
+            }
+          : {}),
       });
       paymentKey = ready.paymentKey;
-      await this.steps.mark(order.id, Step.PAYMENT_READY, this.now(), paymentKey);
+      await this.steps.mark(order.id, Step.PAYMENT_READY, this.now(), {
+        paymentKey,
+        ...(easyPay ? { approvalUrl: ready.approvalUrl } : {}),
+      });
     }
+    // Easy pay waits here for the customer: completePayment (or the sweeper) carries on.
+    if (easyPay) return;
     const approved = await payments.approve(paymentKey, `${order.id}:approve`);
     if (approved.status === 'DECLINED') {
-      await this.keepPayment(order, {
-        kind: PaymentKind.CHARGE,
-        amount: order.total,
-        status: PaymentRecordStatus.DECLINED,
-        reference: paymentKey,
-        failureReason: approved.failure
-          ? `${approved.failure.code}: ${approved.failure.message}`
-          : undefined,
-      });
-      await this.fail(order.id, OrderFailureReason.PAYMENT_DECLINED, undefined, traceId);
+      await this.decline(order, approved, traceId);
       return;
     }
+    await this.capture(order, paymentKey, traceId);
+  }
+
+  private async capture(order: Order, paymentKey: string, traceId: string): Promise<void> {
     await this.settle(
       order,
-      await payments.capture(paymentKey, order.total, `${order.id}:capture`),
+      await this.deps.payments.capture(paymentKey, order.total, `${order.id}:capture`),
       traceId,
     );
+  }
+
+  /** Keeps the provider's refusal and fails the order; nothing was taken. */
+  private async decline(order: Order, payment: PaymentStatusView, traceId: string): Promise<void> {
+    await this.keepPayment(order, {
+      kind: PaymentKind.CHARGE,
+      amount: payment.amount,
+      status: PaymentRecordStatus.DECLINED,
+      reference: payment.paymentKey,
+      failureReason: payment.failure
+        ? `${payment.failure.code}: ${payment.failure.message}`
+        : undefined,
+    });
+    await this.fail(order.id, OrderFailureReason.PAYMENT_DECLINED, undefined, traceId);
+  }
+
+  /**
+   * Acts on what the provider reports for a PENDING order's payment: a capture confirms it, a
+   * decline fails it and, for easy pay, the customer's approval is captured and a cancel on
+   * the wallet's page fails it. False when the provider's state calls for nothing yet.
+   */
+  private async followProvider(
+    order: Order,
+    payment: PaymentStatusView | null,
+    traceId: string,
+  ): Promise<boolean> {
+    switch (payment?.status) {
+      case 'CAPTURED':
+        await this.keepPayment(order, {
+          kind: PaymentKind.CHARGE,
+          amount: payment.amount,
+          status: PaymentRecordStatus.CAPTURED,
+          reference: payment.paymentKey,
+        });
+        await this.steps.mark(order.id, Step.CAPTURED, this.now());
+        await this.confirm(order, traceId);
+        return true;
+      case 'DECLINED':
+        await this.decline(order, payment, traceId);
+        return true;
+      case 'APPROVED':
+        if (!isEasyPay(order.paymentMethod)) return false;
+        await this.capture(order, payment.paymentKey, traceId);
+        return true;
+      case 'CANCELED':
+        if (!isEasyPay(order.paymentMethod)) return false;
+        await this.fail(order.id, OrderFailureReason.PAYMENT_CANCELED, undefined, traceId);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * The customer is back from the easy-pay provider's page: capture what they approved, or
+   * fail the order they canceled or the provider declined. Safe to repeat and to race the
+   * sweeper (the capture's idempotency key is fixed by the order). `waiting` while the
+   * provider has no answer from the customer yet.
+   */
+  async completeEasyPay(order: Order, traceId: string): Promise<'done' | 'waiting'> {
+    if (order.status !== OrderStatus.PENDING || !isEasyPay(order.paymentMethod)) return 'done';
+    const paymentKey = (await this.steps.of(order.id)).get(Step.PAYMENT_READY)?.paymentKey;
+    if (!paymentKey) return 'waiting';
+    const acted = await this.followProvider(
+      order,
+      await this.deps.payments.get(paymentKey),
+      traceId,
+    );
+    return acted ? 'done' : 'waiting';
+  }
+
+  /** Easy pay's page for a PENDING order, once the provider has one; otherwise null. */
+  async approvalUrl(order: Order): Promise<string | null> {
+    if (order.status !== OrderStatus.PENDING || !isEasyPay(order.paymentMethod)) return null;
+    const steps = await this.steps.of(order.id);
+    if (steps.has(Step.CAPTURED) || steps.has(Step.CAPTURE_UNKNOWN)) return null;
+    return steps.get(Step.PAYMENT_READY)?.approvalUrl ?? null;
   }
 
   /** Confirms on a capture (or billing-key charge), fails on a decline, waits on UNKNOWN. */
@@ -312,33 +403,15 @@ export class CheckoutSaga {
       order.placedAt.getTime(),
       ...[...steps.values()].map((s) => s.at.getTime()),
     );
-    const overdue = now - lastProgress >= this.deps.config.SAGA_STEP_TIMEOUT_MS;
+    // A customer on the wallet's page has longer than a store answering an event.
+    const awaitingCustomer = isEasyPay(order.paymentMethod) && steps.has(Step.PAYMENT_READY);
+    const deadline = awaitingCustomer
+      ? this.deps.config.EASY_PAY_APPROVAL_TIMEOUT_MS
+      : this.deps.config.SAGA_STEP_TIMEOUT_MS;
+    const overdue = now - lastProgress >= deadline;
     if (steps.has(Step.PAYMENT_STARTED)) {
       const payment = await this.deps.payments.findByOrder(order.id);
-      if (payment?.status === 'CAPTURED') {
-        await this.keepPayment(order, {
-          kind: PaymentKind.CHARGE,
-          amount: payment.amount,
-          status: PaymentRecordStatus.CAPTURED,
-          reference: payment.paymentKey,
-        });
-        await this.steps.mark(order.id, Step.CAPTURED, this.now());
-        await this.confirm(order, '');
-        return;
-      }
-      if (payment?.status === 'DECLINED') {
-        await this.keepPayment(order, {
-          kind: PaymentKind.CHARGE,
-          amount: payment.amount,
-          status: PaymentRecordStatus.DECLINED,
-          reference: payment.paymentKey,
-          failureReason: payment.failure
-            ? `${payment.failure.code}: ${payment.failure.message}`
-            : undefined,
-        });
-        await this.fail(order.id, OrderFailureReason.PAYMENT_DECLINED);
-        return;
-      }
+      if (await this.followProvider(order, payment, '')) return;
     }
     if (overdue) {
       const code = !steps.has(Step.RESERVED)

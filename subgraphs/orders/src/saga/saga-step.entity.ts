@@ -12,7 +12,7 @@ export enum Step {
   COUPON_REDEEMED = 'COUPON_REDEEMED',
   /** Written before the first provider call: money may be involved from here on. */
   PAYMENT_STARTED = 'PAYMENT_STARTED',
-  /** The provider's payment key, from ready(). */
+  /** The provider's payment key (and, for easy pay, its approval page), from ready(). */
   PAYMENT_READY = 'PAYMENT_READY',
   CAPTURED = 'CAPTURED',
   /** A capture whose outcome the provider did not report; resolved through findByOrder. */
@@ -39,6 +39,10 @@ export class SagaStep {
 
   @Property({ nullable: true })
   paymentKey?: string;
+
+  /** Easy pay: the provider's page the customer approves on. */
+  @Property({ nullable: true })
+  approvalUrl?: string;
 }
 
 /** Reads and records the steps of orders. */
@@ -46,9 +50,14 @@ export class SagaSteps {
   constructor(private readonly em: EntityManager) {}
 
   /** Records a step once; a second record (a retry, a duplicate event) is a no-op. */
-  async mark(orderId: string, step: Step, at: Date, paymentKey?: string): Promise<void> {
+  async mark(
+    orderId: string,
+    step: Step,
+    at: Date,
+    payment?: { paymentKey: string; approvalUrl?: string },
+  ): Promise<void> {
     try {
-      await this.em.insert(SagaStep, { _id: `${orderId}:${step}`, orderId, step, at, paymentKey });
+      await this.em.insert(SagaStep, { _id: `${orderId}:${step}`, orderId, step, at, ...payment });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }

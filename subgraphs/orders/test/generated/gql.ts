@@ -32,6 +32,8 @@ type Documents = {
     "\n        query MyUpcomingPickups {\n          myUpcomingPickups {\n            id\n          }\n        }\n      ": typeof types.MyUpcomingPickupsDocument,
     "\n        query MyOrderCount {\n          myOrders {\n            totalCount\n          }\n        }\n      ": typeof types.MyOrderCountDocument,
     "\n        query StoreOrderCount($s: ID!) {\n          storeOrders(storeId: $s) {\n            totalCount\n          }\n        }\n      ": typeof types.StoreOrderCountDocument,
+    "\n  query EasyPayOrder($id: ID!) {\n    order(id: $id) {\n      status\n      paymentMethod\n      paymentApprovalUrl\n      failure {\n        code\n      }\n    }\n  }\n": typeof types.EasyPayOrderDocument,
+    "\n  mutation CompleteEasyPay($id: ID!) {\n    completePayment(orderId: $id) {\n      __typename\n      ... on Order {\n        status\n        failure {\n          code\n        }\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.CompleteEasyPayDocument,
     "\n  fragment TransitionErrorFields on UserError {\n    ... on InvalidTransitionError {\n      code\n      current\n    }\n    code\n  }\n": typeof types.TransitionErrorFieldsFragmentDoc,
     "\n  mutation AdvanceOrder($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n      ... on Order {\n        status\n        trackingNumber\n      }\n      ...TransitionErrorFields\n    }\n  }\n": typeof types.AdvanceOrderDocument,
     "\n  mutation CancelOrder($id: ID!, $r: String!) {\n    cancelOrder(orderId: $id, reason: $r) {\n      __typename\n      ... on Order {\n        status\n        cancellation {\n          code\n          message\n        }\n      }\n      ...TransitionErrorFields\n    }\n  }\n": typeof types.CancelOrderDocument,
@@ -69,6 +71,8 @@ const documents: Documents = {
     "\n        query MyUpcomingPickups {\n          myUpcomingPickups {\n            id\n          }\n        }\n      ": types.MyUpcomingPickupsDocument,
     "\n        query MyOrderCount {\n          myOrders {\n            totalCount\n          }\n        }\n      ": types.MyOrderCountDocument,
     "\n        query StoreOrderCount($s: ID!) {\n          storeOrders(storeId: $s) {\n            totalCount\n          }\n        }\n      ": types.StoreOrderCountDocument,
+    "\n  query EasyPayOrder($id: ID!) {\n    order(id: $id) {\n      status\n      paymentMethod\n      paymentApprovalUrl\n      failure {\n        code\n      }\n    }\n  }\n": types.EasyPayOrderDocument,
+    "\n  mutation CompleteEasyPay($id: ID!) {\n    completePayment(orderId: $id) {\n      __typename\n      ... on Order {\n        status\n        failure {\n          code\n        }\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.CompleteEasyPayDocument,
     "\n  fragment TransitionErrorFields on UserError {\n    ... on InvalidTransitionError {\n      code\n      current\n    }\n    code\n  }\n": types.TransitionErrorFieldsFragmentDoc,
     "\n  mutation AdvanceOrder($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n      ... on Order {\n        status\n        trackingNumber\n      }\n      ...TransitionErrorFields\n    }\n  }\n": types.AdvanceOrderDocument,
     "\n  mutation CancelOrder($id: ID!, $r: String!) {\n    cancelOrder(orderId: $id, reason: $r) {\n      __typename\n      ... on Order {\n        status\n        cancellation {\n          code\n          message\n        }\n      }\n      ...TransitionErrorFields\n    }\n  }\n": types.CancelOrderDocument,
@@ -154,6 +158,14 @@ export function graphql(source: "\n        query MyOrderCount {\n          myOrd
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        query StoreOrderCount($s: ID!) {\n          storeOrders(storeId: $s) {\n            totalCount\n          }\n        }\n      "): typeof import('./graphql.js').StoreOrderCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EasyPayOrder($id: ID!) {\n    order(id: $id) {\n      status\n      paymentMethod\n      paymentApprovalUrl\n      failure {\n        code\n      }\n    }\n  }\n"): typeof import('./graphql.js').EasyPayOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteEasyPay($id: ID!) {\n    completePayment(orderId: $id) {\n      __typename\n      ... on Order {\n        status\n        failure {\n          code\n        }\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n"): typeof import('./graphql.js').CompleteEasyPayDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

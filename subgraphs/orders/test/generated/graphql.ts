@@ -38,6 +38,8 @@ export type CheckoutInput = {
   fulfilment: Fulfilment;
   /** Chosen by the client once per checkout; a retry with it returns the first result. */
   idempotencyKey: string;
+  /** Without it: CARD. */
+  payment?: PaymentChoiceInput | null | undefined;
   pickupSlots?: Array<PickupSlotInput> | null | undefined;
 };
 
@@ -57,6 +59,8 @@ export type CouponChoiceInput = {
 };
 
 export type DeliveryInput = {
+  /** Ask the florist not to tell the recipient who sent the flowers. */
+  anonymous?: boolean;
   /** Asia/Seoul date, YYYY-MM-DD; today or later. */
   deliveryDate: string;
   detail?: string | null | undefined;
@@ -64,6 +68,10 @@ export type DeliveryInput = {
   note?: string | null | undefined;
   phone: string;
   recipientName: string;
+  /** Who sends the flowers (보내는 분), when not the account holder; at most 50 characters. */
+  senderName?: string | null | undefined;
+  /** The sender’s mobile number, for the florist to reach. */
+  senderPhone?: string | null | undefined;
   street: string;
   /** Time window, e.g. 10:00-13:00. */
   window: string;
@@ -86,10 +94,24 @@ export type OrderStatus =
   | 'READY'
   | 'SHIPPING';
 
+/** How the checkout is paid. */
+export type PaymentChoiceInput = {
+  method?: PaymentMethod;
+  /** Easy pay: where the provider sends the browser back after approval or cancellation (the order id and the outcome are appended). Its origin must be one the platform allows. */
+  returnUrl?: string | null | undefined;
+};
+
 /** CHARGE: money taken (capture or billing-key charge); REFUND: voided or refunded. */
 export type PaymentKind =
   | 'CHARGE'
   | 'REFUND';
+
+/** Card, or an easy-pay wallet the customer approves on its own page. */
+export type PaymentMethod =
+  | 'CARD'
+  | 'KAKAO_PAY'
+  | 'NAVER_PAY'
+  | 'TOSS_PAY';
 
 export type PaymentRecordStatus =
   | 'CAPTURED'
@@ -280,6 +302,24 @@ export type StoreOrderCountQueryVariables = Exact<{
 
 export type StoreOrderCountQuery = { storeOrders: { totalCount: number } };
 
+export type EasyPayOrderQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EasyPayOrderQuery = { order: { status: OrderStatus, paymentMethod: PaymentMethod, paymentApprovalUrl: string | null, failure: { code: string } | null } | null };
+
+export type CompleteEasyPayMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CompleteEasyPayMutation = { completePayment:
+    | { __typename: 'Order', status: OrderStatus, failure: { code: string } | null }
+    | { __typename: 'OrderNotFoundError', code: string }
+    | { __typename: 'PaymentNotApprovedError', code: string }
+   };
+
 type TransitionErrorFields_CouponNotApplicableError_Fragment = { code: string };
 
 type TransitionErrorFields_EmptyCartError_Fragment = { code: string };
@@ -294,6 +334,8 @@ type TransitionErrorFields_NotEnoughStockError_Fragment = { code: string };
 
 type TransitionErrorFields_OrderNotFoundError_Fragment = { code: string };
 
+type TransitionErrorFields_PaymentNotApprovedError_Fragment = { code: string };
+
 type TransitionErrorFields_TotalMismatchError_Fragment = { code: string };
 
 type TransitionErrorFields_UnavailableError_Fragment = { code: string };
@@ -306,6 +348,7 @@ export type TransitionErrorFieldsFragment =
   | TransitionErrorFields_InvalidTransitionError_Fragment
   | TransitionErrorFields_NotEnoughStockError_Fragment
   | TransitionErrorFields_OrderNotFoundError_Fragment
+  | TransitionErrorFields_PaymentNotApprovedError_Fragment
   | TransitionErrorFields_TotalMismatchError_Fragment
   | TransitionErrorFields_UnavailableError_Fragment
 ;
@@ -737,6 +780,34 @@ export const StoreOrderCountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StoreOrderCountQuery, StoreOrderCountQueryVariables>;
+export const EasyPayOrderDocument = new TypedDocumentString(`
+    query EasyPayOrder($id: ID!) {
+  order(id: $id) {
+    status
+    paymentMethod
+    paymentApprovalUrl
+    failure {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EasyPayOrderQuery, EasyPayOrderQueryVariables>;
+export const CompleteEasyPayDocument = new TypedDocumentString(`
+    mutation CompleteEasyPay($id: ID!) {
+  completePayment(orderId: $id) {
+    __typename
+    ... on Order {
+      status
+      failure {
+        code
+      }
+    }
+    ... on UserError {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteEasyPayMutation, CompleteEasyPayMutationVariables>;
 export const AdvanceOrderDocument = new TypedDocumentString(`
     mutation AdvanceOrder($id: ID!, $to: OrderStatus!, $t: String) {
   advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {

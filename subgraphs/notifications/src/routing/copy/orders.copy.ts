@@ -27,6 +27,7 @@ const FAILURE_TEXT: Readonly<Record<string, string>> = {
   COUPON_REJECTED: '쿠폰을 사용할 수 없어서',
   COUPON_TIMEOUT: '쿠폰 확인이 늦어져서',
   PAYMENT_DECLINED: '결제가 거절돼서',
+  PAYMENT_CANCELED: '결제를 취소하셔서',
   PAYMENT_FAILED: '결제를 완료하지 못해서',
   PAYMENT_TIMEOUT: '결제 응답이 늦어져서',
   RESERVATION_TIMEOUT: '매장이 제시간에 응답하지 않아서',
