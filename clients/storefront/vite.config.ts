@@ -24,6 +24,12 @@ export default defineConfig(({ mode }) => {
       },
     },
     preview: { port: Number(env.STOREFRONT_PORT ?? 5173), strictPort: true },
-    build: { target: 'es2022', sourcemap: true },
+    build: {
+      target: 'es2022',
+      sourcemap: true,
+      // Every browser the es2022 target allows has <link rel=modulepreload>: no polyfill in the
+      // entry chunk (the home route's initial JS has a budget, e2e/test/storefront-budget).
+      modulePreload: { polyfill: false },
+    },
   };
 });

@@ -122,6 +122,10 @@ describe('checkout input rules in the storefront', () => {
     // The stepper cannot go above what the store can make.
     const stepper = page.getByRole('group', { name: /수량/ });
     expect(await stepper.getByRole('button', { name: '하나 더하기' }).isDisabled()).toBe(true);
+    // Nor does the pay button offer to charge 9999 bouquets.
+    expect(await page.locator('form button[type=submit]').last().textContent()).toBe(
+      '재고보다 많아요 · 수량을 줄여 주세요',
+    );
 
     // Only the store's own days and windows are offered.
     const offered = (await sys.call(DELIVERY_DATES, { id: storeId })).data?.store?.deliveryDates;

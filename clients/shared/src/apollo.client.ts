@@ -7,10 +7,8 @@ import {
   type TypePolicies,
 } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { Kind, OperationTypeNode } from 'graphql';
-import { createClient } from 'graphql-ws';
 import { catchError, from, mergeMap, throwError } from 'rxjs';
 import generatedPossibleTypes from './possible-types.generated.json';
 import type { AuthPayload, SessionStore } from './session.store.js';
@@ -69,18 +67,31 @@ export function createApolloClient(session: SessionStore, options: ApolloClientO
     ),
   );
 
-  const ws = createClient({
-    url: wsUrl,
-    lazy: true,
-    retryAttempts: Infinity,
-    shouldRetry: () => true,
-    connectionParams: async () => {
-      const token = await session.accessToken();
-      return token ? { authorization: `Bearer ${token}` } : {};
-    },
-  });
-  // A new session (sign-in, sign-out) must not keep the old one's socket.
-  session.subscribe(() => ws.terminate());
+  // graphql-ws and its link load with the first subscription, off the first paint's critical
+  // path: a page that only reads data never downloads them.
+  let wsLink: Promise<ApolloLink> | null = null;
+  const loadWsLink = () =>
+    (wsLink ??= Promise.all([
+      import('graphql-ws'),
+      import('@apollo/client/link/subscriptions'),
+    ]).then(([{ createClient }, { GraphQLWsLink }]) => {
+      const ws = createClient({
+        url: wsUrl,
+        lazy: true,
+        retryAttempts: Infinity,
+        shouldRetry: () => true,
+        connectionParams: async () => {
+          const token = await session.accessToken();
+          return token ? { authorization: `Bearer ${token}` } : {};
+        },
+      });
+      // A new session (sign-in, sign-out) must not keep the old one's socket.
+      session.subscribe(() => ws.terminate());
+      return new GraphQLWsLink(ws);
+    }));
+  const subscriptions = new ApolloLink((operation, forward) =>
+    from(loadWsLink()).pipe(mergeMap((link) => link.request(operation, forward))),
+  );
 
   const transport = ApolloLink.split(
     ({ query }) => {
@@ -90,7 +101,7 @@ export function createApolloClient(session: SessionStore, options: ApolloClientO
         definition.operation === OperationTypeNode.SUBSCRIPTION
       );
     },
-    new GraphQLWsLink(ws),
+    subscriptions,
     ApolloLink.from([auth, new HttpLink({ uri: httpUrl })]),
   );
 

@@ -18,6 +18,8 @@ export {
   problemText,
   stockMessage,
   tooLongMessage,
+  PAYMENT_METHOD_LABEL,
+  type PaymentMethod,
 } from './messages.js';
 export {
   Empty,
@@ -41,3 +43,13 @@ export {
 } from './business-number.js';
 export { csvText, downloadCsv, formatMonth } from './csv.js';
 export { type District, REGIONS, type Region } from './regions.js';
+export {
+  CREATE_IMAGE_UPLOAD,
+  IMAGE_LIMITS,
+  type ImageLimits,
+  type ImageUploadTicket,
+  type UploadedImage,
+  imageFileProblem,
+  putImage,
+  useImageUpload,
+} from './image-upload.js';

@@ -108,6 +108,10 @@ const BY_CODE: Record<string, string> = {
   GIFT_CARD_NOT_FOUND: '카드를 찾을 수 없어요. 새로고침해 주세요.',
   CARD_NOT_ALLOWED: '이미 받았거나 취소된 주문이라 카드를 쓸 수 없어요.',
   CARD_LOCKED: '꽃이 출발해서 카드는 더 고칠 수 없어요.',
+  // easy pay
+  RETURN_URL_REQUIRED: '결제 화면에서 돌아올 주소가 없어요. 새로고침한 뒤 다시 시도해 주세요.',
+  RETURN_URL_NOT_ALLOWED: '이 주소에서는 간편결제를 쓸 수 없어요. 쇼핑몰 주소로 접속해 주세요.',
+  PAYMENT_NOT_APPROVED: '아직 결제 승인이 끝나지 않았어요. 결제 화면에서 승인해 주세요.',
 };
 
 /** InvalidInputError without a specific code: the field says what is wrong. */
@@ -116,6 +120,7 @@ const BY_FIELD: Record<string, string> = {
   password: BY_CODE.WEAK_PASSWORD ?? '',
   name: BY_CODE.INVALID_NAME ?? '',
   phone: BY_CODE.INVALID_PHONE ?? '',
+  senderPhone: '보내는 분 휴대폰 번호를 010-1234-5678처럼 입력해 주세요.',
   recipientName: '받는 분 이름을 입력해 주세요.',
   zipCode: BY_CODE.INVALID_ZIP ?? '',
   street: '주소를 입력해 주세요.',
@@ -137,6 +142,7 @@ const BY_FIELD: Record<string, string> = {
 /** Longest free texts the API accepts (trimmed), by field: longer ones are refused, never cut. */
 export const TEXT_LIMITS = {
   recipientName: 50,
+  senderName: 50,
   street: 200,
   detail: 200,
   note: 300,
@@ -146,6 +152,7 @@ export const TEXT_LIMITS = {
 /** What each limited text is called, with its particle: "주소는 200자까지…". */
 const TEXT_NAMES: Record<keyof typeof TEXT_LIMITS, string> = {
   recipientName: '받는 분 이름은',
+  senderName: '보내는 분 이름은',
   street: '주소는',
   detail: '상세 주소는',
   note: '요청사항은',
@@ -223,3 +230,13 @@ const PROBLEMS: Record<string, string> = {
 export function problemText(problem: { code: string; message: string }): string {
   return PROBLEMS[problem.code] ?? problem.message;
 }
+
+/** How an order was paid (the API's PaymentMethod), as shoppers and staff read it. */
+export const PAYMENT_METHOD_LABEL = {
+  CARD: '신용·체크카드',
+  KAKAO_PAY: '카카오페이',
+  NAVER_PAY: '네이버페이',
+  TOSS_PAY: '토스페이',
+} as const;
+
+export type PaymentMethod = keyof typeof PAYMENT_METHOD_LABEL;

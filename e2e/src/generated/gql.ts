@@ -178,9 +178,19 @@ type Documents = {
     "\n  query CheckoutRulesDeliveryDates($id: ID!) {\n    store(id: $id) {\n      deliveryDates(days: 14) {\n        date\n        sameDay\n        windows {\n          start\n          end\n        }\n      }\n    }\n  }\n": typeof types.CheckoutRulesDeliveryDatesDocument,
     "\n  query CheckoutRulesMyOrders {\n    myOrders(first: 10) {\n      totalCount\n    }\n  }\n": typeof types.CheckoutRulesMyOrdersDocument,
     "\n  query CheckoutRulesProductStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n": typeof types.CheckoutRulesProductStockDocument,
+    "\n  mutation EasyPaySetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 50 }]) {\n      __typename\n    }\n  }\n": typeof types.EasyPaySetStockDocument,
+    "\n  query EasyPayProductStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n": typeof types.EasyPayProductStockDocument,
+    "\n  query EasyPayMyOrders {\n    myOrders {\n      nodes {\n        id\n        status\n        paymentMethod\n        failure {\n          code\n        }\n        delivery {\n          recipientName\n          senderName\n          anonymous\n        }\n      }\n    }\n  }\n": typeof types.EasyPayMyOrdersDocument,
     "\n  mutation FinderCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": typeof types.FinderCreateStoreDocument,
     "\n  mutation FinderSetFlowerStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 30 }]) {\n      __typename\n    }\n  }\n": typeof types.FinderSetFlowerStockDocument,
     "\n  query FinderListing {\n    products(first: 10) {\n      nodes {\n        id\n      }\n    }\n  }\n": typeof types.FinderListingDocument,
+    "\n  mutation StorefrontReviewsSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 200 }]) {\n      __typename\n    }\n  }\n": typeof types.StorefrontReviewsSetStockDocument,
+    "\n  mutation StorefrontReviewsAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 1) {\n      __typename\n    }\n  }\n": typeof types.StorefrontReviewsAddToCartDocument,
+    "\n  mutation StorefrontReviewsCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.StorefrontReviewsCheckoutDocument,
+    "\n  mutation StorefrontReviewsAdvance($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n    }\n  }\n": typeof types.StorefrontReviewsAdvanceDocument,
+    "\n  query StorefrontReviewsOrderLines($id: ID!) {\n    order(id: $id) {\n      lines {\n        id\n        product {\n          id\n        }\n      }\n    }\n  }\n": typeof types.StorefrontReviewsOrderLinesDocument,
+    "\n  query StorefrontReviewsReviewable($orderId: ID) {\n    reviewableOrderLines(orderId: $orderId) {\n      orderLineId\n    }\n  }\n": typeof types.StorefrontReviewsReviewableDocument,
+    "\n  mutation StorefrontReviewsCreate($input: CreateReviewInput!) {\n    createReview(input: $input) {\n      __typename\n    }\n  }\n": typeof types.StorefrontReviewsCreateDocument,
     "\n      mutation StorefrontSetFlowerStock($s: ID!) {\n        setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n          __typename\n        }\n      }\n    ": typeof types.StorefrontSetFlowerStockDocument,
     "\n            query StorefrontListing {\n              products(first: 10) {\n                nodes {\n                  id\n                }\n              }\n            }\n          ": typeof types.StorefrontListingDocument,
     "\n        query StorefrontMySubscriptions {\n          mySubscriptions {\n            id\n            nextDeliveryDate\n          }\n        }\n      ": typeof types.StorefrontMySubscriptionsDocument,
@@ -373,9 +383,19 @@ const documents: Documents = {
     "\n  query CheckoutRulesDeliveryDates($id: ID!) {\n    store(id: $id) {\n      deliveryDates(days: 14) {\n        date\n        sameDay\n        windows {\n          start\n          end\n        }\n      }\n    }\n  }\n": types.CheckoutRulesDeliveryDatesDocument,
     "\n  query CheckoutRulesMyOrders {\n    myOrders(first: 10) {\n      totalCount\n    }\n  }\n": types.CheckoutRulesMyOrdersDocument,
     "\n  query CheckoutRulesProductStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n": types.CheckoutRulesProductStockDocument,
+    "\n  mutation EasyPaySetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 50 }]) {\n      __typename\n    }\n  }\n": types.EasyPaySetStockDocument,
+    "\n  query EasyPayProductStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n": types.EasyPayProductStockDocument,
+    "\n  query EasyPayMyOrders {\n    myOrders {\n      nodes {\n        id\n        status\n        paymentMethod\n        failure {\n          code\n        }\n        delivery {\n          recipientName\n          senderName\n          anonymous\n        }\n      }\n    }\n  }\n": types.EasyPayMyOrdersDocument,
     "\n  mutation FinderCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": types.FinderCreateStoreDocument,
     "\n  mutation FinderSetFlowerStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 30 }]) {\n      __typename\n    }\n  }\n": types.FinderSetFlowerStockDocument,
     "\n  query FinderListing {\n    products(first: 10) {\n      nodes {\n        id\n      }\n    }\n  }\n": types.FinderListingDocument,
+    "\n  mutation StorefrontReviewsSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 200 }]) {\n      __typename\n    }\n  }\n": types.StorefrontReviewsSetStockDocument,
+    "\n  mutation StorefrontReviewsAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 1) {\n      __typename\n    }\n  }\n": types.StorefrontReviewsAddToCartDocument,
+    "\n  mutation StorefrontReviewsCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.StorefrontReviewsCheckoutDocument,
+    "\n  mutation StorefrontReviewsAdvance($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n    }\n  }\n": types.StorefrontReviewsAdvanceDocument,
+    "\n  query StorefrontReviewsOrderLines($id: ID!) {\n    order(id: $id) {\n      lines {\n        id\n        product {\n          id\n        }\n      }\n    }\n  }\n": types.StorefrontReviewsOrderLinesDocument,
+    "\n  query StorefrontReviewsReviewable($orderId: ID) {\n    reviewableOrderLines(orderId: $orderId) {\n      orderLineId\n    }\n  }\n": types.StorefrontReviewsReviewableDocument,
+    "\n  mutation StorefrontReviewsCreate($input: CreateReviewInput!) {\n    createReview(input: $input) {\n      __typename\n    }\n  }\n": types.StorefrontReviewsCreateDocument,
     "\n      mutation StorefrontSetFlowerStock($s: ID!) {\n        setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n          __typename\n        }\n      }\n    ": types.StorefrontSetFlowerStockDocument,
     "\n            query StorefrontListing {\n              products(first: 10) {\n                nodes {\n                  id\n                }\n              }\n            }\n          ": types.StorefrontListingDocument,
     "\n        query StorefrontMySubscriptions {\n          mySubscriptions {\n            id\n            nextDeliveryDate\n          }\n        }\n      ": types.StorefrontMySubscriptionsDocument,
@@ -1057,6 +1077,18 @@ export function graphql(source: "\n  query CheckoutRulesProductStock($id: ID!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation EasyPaySetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 50 }]) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').EasyPaySetStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EasyPayProductStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n"): typeof import('./graphql.js').EasyPayProductStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EasyPayMyOrders {\n    myOrders {\n      nodes {\n        id\n        status\n        paymentMethod\n        failure {\n          code\n        }\n        delivery {\n          recipientName\n          senderName\n          anonymous\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').EasyPayMyOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation FinderCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql.js').FinderCreateStoreDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1066,6 +1098,34 @@ export function graphql(source: "\n  mutation FinderSetFlowerStock($s: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FinderListing {\n    products(first: 10) {\n      nodes {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql.js').FinderListingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontReviewsSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 200 }]) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').StorefrontReviewsSetStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontReviewsAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 1) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').StorefrontReviewsAddToCartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontReviewsCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').StorefrontReviewsCheckoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontReviewsAdvance($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').StorefrontReviewsAdvanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontReviewsOrderLines($id: ID!) {\n    order(id: $id) {\n      lines {\n        id\n        product {\n          id\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').StorefrontReviewsOrderLinesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontReviewsReviewable($orderId: ID) {\n    reviewableOrderLines(orderId: $orderId) {\n      orderLineId\n    }\n  }\n"): typeof import('./graphql.js').StorefrontReviewsReviewableDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontReviewsCreate($input: CreateReviewInput!) {\n    createReview(input: $input) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').StorefrontReviewsCreateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

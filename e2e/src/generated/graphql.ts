@@ -149,6 +149,8 @@ export type CheckoutInput = {
   fulfilment: Fulfilment;
   /** Chosen by the client once per checkout; a retry with it returns the first result. */
   idempotencyKey: string;
+  /** Without it: CARD. */
+  payment?: PaymentChoiceInput | null | undefined;
   pickupSlots?: Array<PickupSlotInput> | null | undefined;
 };
 
@@ -205,6 +207,17 @@ export type CreateProductInput = {
   tags?: Array<TagKey>;
 };
 
+export type CreateReviewInput = {
+  /** The completed order line being reviewed. */
+  orderLineId: string;
+  /** Image keys from createImageUpload. */
+  photos?: Array<string>;
+  /** 1 to 5. */
+  rating: number;
+  /** Up to 1000 characters. */
+  text: string;
+};
+
 /** An approved seller's store. */
 export type CreateStoreInput = {
   address: StoreAddressInput;
@@ -224,6 +237,8 @@ export type CreateStoreInput = {
 };
 
 export type DeliveryInput = {
+  /** Ask the florist not to tell the recipient who sent the flowers. */
+  anonymous?: boolean;
   /** Asia/Seoul date, YYYY-MM-DD; today or later. */
   deliveryDate: string;
   detail?: string | null | undefined;
@@ -231,6 +246,10 @@ export type DeliveryInput = {
   note?: string | null | undefined;
   phone: string;
   recipientName: string;
+  /** Who sends the flowers (보내는 분), when not the account holder; at most 50 characters. */
+  senderName?: string | null | undefined;
+  /** The sender’s mobile number, for the florist to reach. */
+  senderPhone?: string | null | undefined;
   street: string;
   /** Time window, e.g. 10:00-13:00. */
   window: string;
@@ -316,10 +335,24 @@ export type OrderStatus =
   | 'READY'
   | 'SHIPPING';
 
+/** How the checkout is paid. */
+export type PaymentChoiceInput = {
+  method?: PaymentMethod;
+  /** Easy pay: where the provider sends the browser back after approval or cancellation (the order id and the outcome are appended). Its origin must be one the platform allows. */
+  returnUrl?: string | null | undefined;
+};
+
 /** CHARGE: money taken (capture or billing-key charge); REFUND: voided or refunded. */
 export type PaymentKind =
   | 'CHARGE'
   | 'REFUND';
+
+/** Card, or an easy-pay wallet the customer approves on its own page. */
+export type PaymentMethod =
+  | 'CARD'
+  | 'KAKAO_PAY'
+  | 'NAVER_PAY'
+  | 'TOSS_PAY';
 
 export type PaymentRecordStatus =
   | 'CAPTURED'
@@ -2089,6 +2122,28 @@ export type CheckoutRulesProductStockQueryVariables = Exact<{
 
 export type CheckoutRulesProductStockQuery = { product: { availableQuantity: number } | null };
 
+export type EasyPaySetStockMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type EasyPaySetStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type EasyPayProductStockQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EasyPayProductStockQuery = { product: { availableQuantity: number } | null };
+
+export type EasyPayMyOrdersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EasyPayMyOrdersQuery = { myOrders: { nodes: Array<{ id: string, status: OrderStatus, paymentMethod: PaymentMethod, failure: { code: string } | null, delivery: { recipientName: string, senderName: string | null, anonymous: boolean } | null }> } };
+
 export type FinderCreateStoreMutationVariables = Exact<{
   i: CreateStoreInput;
 }>;
@@ -2115,6 +2170,83 @@ export type FinderListingQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type FinderListingQuery = { products: { nodes: Array<{ id: string }> } };
+
+export type StorefrontReviewsSetStockMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type StorefrontReviewsSetStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type StorefrontReviewsAddToCartMutationVariables = Exact<{
+  p: string;
+}>;
+
+
+export type StorefrontReviewsAddToCartMutation = { addToCart:
+    | { __typename: 'Cart' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'UnavailableError' }
+   };
+
+export type StorefrontReviewsCheckoutMutationVariables = Exact<{
+  i: CheckoutInput;
+}>;
+
+
+export type StorefrontReviewsCheckoutMutation = { checkout:
+    | { __typename: 'CheckoutSuccess', orders: Array<{ id: string }> }
+    | { __typename: 'CouponNotApplicableError', code: string, message: string }
+    | { __typename: 'EmptyCartError', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
+    | { __typename: 'InvalidInputError', code: string, message: string }
+    | { __typename: 'NotEnoughStockError', code: string, message: string }
+    | { __typename: 'TotalMismatchError', code: string, message: string }
+    | { __typename: 'UnavailableError', code: string, message: string }
+   };
+
+export type StorefrontReviewsAdvanceMutationVariables = Exact<{
+  id: string;
+  to: OrderStatus;
+  t?: string | null | undefined;
+}>;
+
+
+export type StorefrontReviewsAdvanceMutation = { advanceOrder:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InvalidTransitionError' }
+    | { __typename: 'Order' }
+    | { __typename: 'OrderNotFoundError' }
+   };
+
+export type StorefrontReviewsOrderLinesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StorefrontReviewsOrderLinesQuery = { order: { lines: Array<{ id: string, product: { id: string } }> } | null };
+
+export type StorefrontReviewsReviewableQueryVariables = Exact<{
+  orderId?: string | null | undefined;
+}>;
+
+
+export type StorefrontReviewsReviewableQuery = { reviewableOrderLines: Array<{ orderLineId: string }> };
+
+export type StorefrontReviewsCreateMutationVariables = Exact<{
+  input: CreateReviewInput;
+}>;
+
+
+export type StorefrontReviewsCreateMutation = { createReview:
+    | { __typename: 'AlreadyReviewedError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'NotEligibleToReviewError' }
+    | { __typename: 'Review' }
+   };
 
 export type StorefrontSetFlowerStockMutationVariables = Exact<{
   s: string;
@@ -4037,6 +4169,39 @@ export const CheckoutRulesProductStockDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CheckoutRulesProductStockQuery, CheckoutRulesProductStockQueryVariables>;
+export const EasyPaySetStockDocument = new TypedDocumentString(`
+    mutation EasyPaySetStock($s: ID!) {
+  setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 50}]) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<EasyPaySetStockMutation, EasyPaySetStockMutationVariables>;
+export const EasyPayProductStockDocument = new TypedDocumentString(`
+    query EasyPayProductStock($id: ID!) {
+  product(id: $id) {
+    availableQuantity
+  }
+}
+    `) as unknown as TypedDocumentString<EasyPayProductStockQuery, EasyPayProductStockQueryVariables>;
+export const EasyPayMyOrdersDocument = new TypedDocumentString(`
+    query EasyPayMyOrders {
+  myOrders {
+    nodes {
+      id
+      status
+      paymentMethod
+      failure {
+        code
+      }
+      delivery {
+        recipientName
+        senderName
+        anonymous
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EasyPayMyOrdersQuery, EasyPayMyOrdersQueryVariables>;
 export const FinderCreateStoreDocument = new TypedDocumentString(`
     mutation FinderCreateStore($i: CreateStoreInput!) {
   createStore(input: $i) {
@@ -4063,6 +4228,69 @@ export const FinderListingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FinderListingQuery, FinderListingQueryVariables>;
+export const StorefrontReviewsSetStockDocument = new TypedDocumentString(`
+    mutation StorefrontReviewsSetStock($s: ID!) {
+  setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 200}]) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontReviewsSetStockMutation, StorefrontReviewsSetStockMutationVariables>;
+export const StorefrontReviewsAddToCartDocument = new TypedDocumentString(`
+    mutation StorefrontReviewsAddToCart($p: ID!) {
+  addToCart(productId: $p, quantity: 1) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontReviewsAddToCartMutation, StorefrontReviewsAddToCartMutationVariables>;
+export const StorefrontReviewsCheckoutDocument = new TypedDocumentString(`
+    mutation StorefrontReviewsCheckout($i: CheckoutInput!) {
+  checkout(input: $i) {
+    __typename
+    ... on CheckoutSuccess {
+      orders {
+        id
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontReviewsCheckoutMutation, StorefrontReviewsCheckoutMutationVariables>;
+export const StorefrontReviewsAdvanceDocument = new TypedDocumentString(`
+    mutation StorefrontReviewsAdvance($id: ID!, $to: OrderStatus!, $t: String) {
+  advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontReviewsAdvanceMutation, StorefrontReviewsAdvanceMutationVariables>;
+export const StorefrontReviewsOrderLinesDocument = new TypedDocumentString(`
+    query StorefrontReviewsOrderLines($id: ID!) {
+  order(id: $id) {
+    lines {
+      id
+      product {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontReviewsOrderLinesQuery, StorefrontReviewsOrderLinesQueryVariables>;
+export const StorefrontReviewsReviewableDocument = new TypedDocumentString(`
+    query StorefrontReviewsReviewable($orderId: ID) {
+  reviewableOrderLines(orderId: $orderId) {
+    orderLineId
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontReviewsReviewableQuery, StorefrontReviewsReviewableQueryVariables>;
+export const StorefrontReviewsCreateDocument = new TypedDocumentString(`
+    mutation StorefrontReviewsCreate($input: CreateReviewInput!) {
+  createReview(input: $input) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontReviewsCreateMutation, StorefrontReviewsCreateMutationVariables>;
 export const StorefrontSetFlowerStockDocument = new TypedDocumentString(`
     mutation StorefrontSetFlowerStock($s: ID!) {
   setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 60}]) {

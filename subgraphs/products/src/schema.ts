@@ -7,7 +7,8 @@ import { LikeResolver } from './likes/like.resolver.js';
 import { productReference } from './products/product.reference.js';
 import { ProductResolver } from './products/product.resolver.js';
 import { RestockResolver } from './restock/restock.resolver.js';
-import { ReviewResolver } from './reviews/review.resolver.js';
+import { ProductReviewsResolver } from './reviews/product-reviews.resolver.js';
+import { ReviewResolver, ReviewableOrderLineResolver } from './reviews/review.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
 import { storeReference } from './stores/store.reference.js';
 import { StoreResolver } from './stores/store.resolver.js';
@@ -21,6 +22,8 @@ export function buildSchema(): Promise<GraphQLSchema> {
         ProductResolver,
         StoreResolver,
         ReviewResolver,
+        ProductReviewsResolver,
+        ReviewableOrderLineResolver,
         LikeResolver,
         RestockResolver,
         ImageResolver,

@@ -23,7 +23,12 @@ import type { ProductsDeps } from './products.deps.js';
 import { Product } from './products/product.entity.js';
 import { SubscriptionSlot } from './products/subscription-slot.entity.js';
 import { RestockAlert, RestockFiring, RestockNotice } from './restock/restock.entities.js';
-import { RatingNotice, Review, ReviewEligibility } from './reviews/review.entities.js';
+import {
+  RatingNotice,
+  Review,
+  ReviewEligibility,
+  ReviewSummary,
+} from './reviews/review.entities.js';
 import { buildSchema } from './schema.js';
 import { OpenAiFilterExtractor } from './search/openai-filter.extractor.js';
 import { type AiFilterExtractor, FallbackQueryInterpreter } from './search/query-interpreter.js';
@@ -38,6 +43,7 @@ export const productsEntities = [
   Review,
   ReviewEligibility,
   RatingNotice,
+  ReviewSummary,
   ProductLike,
   StoreLike,
   RestockAlert,

@@ -7,6 +7,7 @@ import {
   formatInstant,
   formatPhone,
   formatWon,
+  PAYMENT_METHOD_LABEL,
   problemText,
 } from '@bloom/client-shared';
 import { Link, useParams } from 'react-router';
@@ -164,6 +165,8 @@ export function Page() {
             <dd>
               <strong>{formatWon(order.total)}</strong>
             </dd>
+            <dt>결제 수단</dt>
+            <dd>{PAYMENT_METHOD_LABEL[order.paymentMethod]}</dd>
           </dl>
         </section>
         <section className="card" aria-labelledby="order-receive">
@@ -175,6 +178,17 @@ export function Page() {
                 <dd>
                   {order.delivery.recipientName} · {formatPhone(order.delivery.phone)}
                 </dd>
+                {(order.delivery.senderName || order.delivery.anonymous) && (
+                  <>
+                    <dt>보내는 분</dt>
+                    <dd>
+                      {order.delivery.senderName ?? '주문자'}
+                      {order.delivery.senderPhone &&
+                        ` · ${formatPhone(order.delivery.senderPhone)}`}
+                      {order.delivery.anonymous && ' (익명 배송)'}
+                    </dd>
+                  </>
+                )}
                 <dt>주소</dt>
                 <dd>
                   {order.delivery.street} {order.delivery.detail}

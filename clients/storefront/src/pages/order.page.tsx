@@ -18,6 +18,8 @@ import { CANCELABLE, FULFILMENT_LABEL, OrderStatusPill } from '../ui/buy-order-s
 import { OrderCards } from './card/order-cards.js';
 import { CancelOrder } from './order/cancel-order.js';
 import { Progress } from './order/order-progress.js';
+import { paymentLabel } from './checkout/payment-methods.js';
+import { OrderReviews } from './review/order-reviews.js';
 import type { OrderDetail } from './order/order.types.js';
 
 const ORDER = gql`
@@ -31,6 +33,8 @@ const ORDER = gql`
       discount
       deliveryFee
       total
+      paymentMethod
+      paymentApprovalUrl
       placedAt
       confirmedAt
       completedAt
@@ -46,6 +50,9 @@ const ORDER = gql`
         deliveryDate
         window
         note
+        senderName
+        senderPhone
+        anonymous
       }
       failure {
         code
@@ -177,6 +184,15 @@ function Order({ id }: { id: string }) {
       </p>
 
       <Progress order={order} />
+      {order.status === 'PENDING' && order.paymentApprovalUrl && (
+        <div className="notice" role="status">
+          <strong>{paymentLabel(order.paymentMethod)} 승인을 기다리고 있어요.</strong>
+          <p className="small">승인하기 전에는 결제되지 않아요.</p>
+          <a className="button block" href={order.paymentApprovalUrl}>
+            {paymentLabel(order.paymentMethod)}로 결제 이어 가기
+          </a>
+        </div>
+      )}
       {!finished && !live.error && (
         <p className="buy-live small" aria-live="polite">
           <span aria-hidden className="buy-live-dot" /> 진행 상황이 바뀌면 바로 보여 드려요
@@ -224,12 +240,15 @@ function Order({ id }: { id: string }) {
               <dd>{formatFee(order.deliveryFee)}</dd>
             </>
           )}
+          <dt>결제 수단</dt>
+          <dd>{paymentLabel(order.paymentMethod)}</dd>
           <dt className="buy-amounts-total">결제 금액</dt>
           <dd className="buy-amounts-total">{formatWon(order.total)}</dd>
         </dl>
       </section>
 
       <OrderCards orderId={order.id} status={order.status} lines={order.lines} />
+      <OrderReviews orderId={order.id} status={order.status} lines={order.lines} />
 
       <section className="card stack" aria-labelledby="od-how">
         <h2 id="od-how" className="buy-section-title">
@@ -241,6 +260,16 @@ function Order({ id }: { id: string }) {
             <dd>
               {order.delivery.recipientName} · {order.delivery.phone}
             </dd>
+            {(order.delivery.senderName || order.delivery.anonymous) && (
+              <>
+                <dt>보내는 분</dt>
+                <dd>
+                  {order.delivery.senderName}
+                  {order.delivery.senderPhone && ` · ${order.delivery.senderPhone}`}
+                  {order.delivery.anonymous && <span className="muted"> (익명으로 보내요)</span>}
+                </dd>
+              </>
+            )}
             <dt>주소</dt>
             <dd>
               ({order.delivery.zipCode}) {order.delivery.street} {order.delivery.detail}

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { Empty, ErrorNotice, Loading, SignInRequired, useSession } from '@bloom/client-shared';
 import { NextPageButton, type PageInfo, useCursorPages } from '../ui/browse-listing.js';
 import { ORDER_CARD, OrderCard, type OrderCardData } from '../ui/buy-order-card.js';
+import { PendingReviews } from './review/pending-reviews.js';
 
 const PAGE_SIZE = 10;
 
@@ -63,6 +64,7 @@ export function Page() {
     <div className="buy-page">
       <h1>주문 내역</h1>
       <UpcomingPickups />
+      <PendingReviews />
       <div className="chips" role="group" aria-label="주문 종류">
         {FILTERS.map(([key, label]) => (
           <button

@@ -48,6 +48,7 @@ export function checkoutPage(payment: PaymentRecord): string {
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
+    <link rel="icon" href="data:,">
     <title>${escapeHtml(wallet.name)} · 결제 승인 (테스트)</title>
     <style>
       body { margin: 0; font-family: system-ui, sans-serif; background: #f4f4f5; color: #1f1f1f; }

@@ -1,5 +1,5 @@
-import { type Page, type SortKey, escapeRegex, findPage, sortKey } from '@bloom/kernel';
-import type { FilterQuery } from '@mikro-orm/core';
+import { type Page, type SortKey, escapeRegex, findPage, orderByOf, sortKey } from '@bloom/kernel';
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { type EntityManager, ObjectId } from '@mikro-orm/mongodb';
 import { flowerIdsOfColors } from '../catalog/catalog.data.js';
 import type { CategoryKey, FlowerColor, TagKey } from '../catalog/catalog.types.js';
@@ -142,6 +142,34 @@ export function pagePublicProducts(
     first,
     after,
   );
+}
+
+/** What a main page row may require beyond the listing criteria. */
+export type ListedOnly = 'sold' | 'rated';
+
+/**
+ * The first `limit` public products in listing order, without a count or cursor: the main page's
+ * rows are fixed-size picks, not pages.
+ */
+export function findPublicProducts(
+  em: EntityManager,
+  criteria: ProductCriteria,
+  hiddenStoreIds: readonly string[],
+  sort: ProductSort,
+  limit: number,
+  only?: ListedOnly,
+): Promise<Product[]> {
+  const where = productWhere(criteria, { kind: 'public', hiddenStoreIds });
+  const extra =
+    only === 'sold'
+      ? { salesCount: { $gt: 0 } }
+      : only === 'rated'
+        ? { ratingCount: { $gt: 0 } }
+        : null;
+  return em.find(Product, extra ? { $and: [where, extra] } : where, {
+    orderBy: orderByOf(listingKeys(sort)) as QueryOrderMap<Product>,
+    limit,
+  });
 }
 
 /** One store's products as its owner sees them. */

@@ -11,7 +11,6 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { flowerById } from '../catalog/catalog.data.js';
 import { CatalogText, Flower } from '../catalog/catalog.types.js';
 import type { ProductsContext } from '../products.context.js';
-import { ReviewConnection, ReviewSort } from '../reviews/review.types.js';
 import { Store, storeRef } from '../stores/store.types.js';
 import { Product, SaleStatus } from './product.entity.js';
 import { ProductSort } from './product-sort.js';
@@ -66,7 +65,10 @@ export class ProductResolver {
   }
 
   @Access('anyone', 'catalog:read')
-  @Query(() => HomeSections, { description: 'Main page: best sellers, new arrivals, best rated.' })
+  @Query(() => HomeSections, {
+    description:
+      'Main page: best sellers, best rated, new arrivals, the seasonal pick and occasion rows.',
+  })
   homeSections(
     @Ctx() ctx: ProductsContext,
     @Arg('size', () => Int, { defaultValue: 8 }) size: number,
@@ -212,16 +214,5 @@ export class ProductResolver {
   @FieldResolver(() => Boolean, { description: 'The caller waits for a restock notice.' })
   restockAlertSubscribed(@Root() product: Product, @Ctx() ctx: ProductsContext) {
     return ctx.loaders.waitingForRestock.load(product.id);
-  }
-
-  @FieldResolver(() => ReviewConnection)
-  reviews(
-    @Root() product: Product,
-    @Ctx() ctx: ProductsContext,
-    @Arg('sort', () => ReviewSort, { defaultValue: ReviewSort.NEWEST }) sort?: ReviewSort,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', { nullable: true }) after?: string,
-  ) {
-    return ctx.services.reviews.list(product.id, sort ?? ReviewSort.NEWEST, pageSize(first), after);
   }
 }

@@ -29,6 +29,7 @@ import { Product, type RecipeLine, SaleStatus, statusFields } from './product.en
 import {
   type ProductCriteria,
   findProductById,
+  findPublicProducts,
   findViewableProduct,
   pageAllProducts,
   pagePublicProducts,
@@ -50,6 +51,7 @@ import {
 } from './product.types.js';
 import { type ProductFields, MAX_IMAGES, checkProductFields } from './product.validation.js';
 import { SubscriptionSlot } from './subscription-slot.entity.js';
+import { buildHomeSections } from './home-sections.service.js';
 
 /** How long a subscription slot may wait for its product to be stored. */
 const SLOT_CREATION_GRACE_MS = 60_000;
@@ -402,13 +404,12 @@ export class ProductService {
   }
 
   async homeSections(size: number): Promise<HomeSections> {
-    const section = async (sort: ProductSort) =>
-      (await this.listPublic({ isSubscription: false }, sort, size)).nodes;
-    const [bestSellers, newArrivals, bestRated] = await Promise.all([
-      section(ProductSort.POPULAR),
-      section(ProductSort.NEWEST),
-      section(ProductSort.BEST_RATED),
-    ]);
-    return Object.assign(new HomeSections(), { bestSellers, newArrivals, bestRated });
+    const hiddenStoreIds = await this.stores.hiddenStoreIds();
+    return buildHomeSections(
+      (criteria, sort, limit, only) =>
+        findPublicProducts(this.em, criteria, hiddenStoreIds, sort, limit, only),
+      size,
+      this.deps.now(),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { Connection } from '@bloom/kernel';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { CategoryKey, FlowerColor, TagKey } from '../catalog/catalog.types.js';
+import { CategoryKey, Flower, FlowerColor, TagKey } from '../catalog/catalog.types.js';
 import { Product } from './product.entity.js';
 
 export const ProductConnection = Connection(Product, 'ProductConnection');
@@ -119,16 +119,58 @@ export class ProductFilter {
   keyword?: string;
 }
 
-@ObjectType({ description: 'Main page sections.' })
-export class HomeSections {
+@ObjectType({ description: 'A curated main page row: products for one occasion.' })
+export class HomeCollection {
+  @Field(() => TagKey, { description: 'The occasion tag; its listing is /products?tag=<tag>.' })
+  tag!: TagKey;
+
+  @Field({ description: 'The row title, in Korean.' })
+  title!: string;
+
+  @Field({ description: 'One line under the title, in Korean.' })
+  subtitle!: string;
+
   @Field(() => [Product])
+  products!: Product[];
+}
+
+@ObjectType({ description: 'Flowers at their best this month (Seoul) and products made of them.' })
+export class SeasonalPick {
+  @Field(() => Int, { description: 'The Seoul month, 1–12.' })
+  month!: number;
+
+  @Field({ description: 'The season in Korean: 봄, 여름, 가을 or 겨울.' })
+  season!: string;
+
+  @Field({ description: 'The banner title, in Korean.' })
+  title!: string;
+
+  @Field(() => [Flower], { description: 'The flowers in season, at least one.' })
+  flowers!: Flower[];
+
+  @Field(() => [Product], { description: 'Products containing any of those flowers.' })
+  products!: Product[];
+}
+
+@ObjectType({
+  description:
+    'Main page sections. No product appears in two of them; every list may be empty (hide it).',
+})
+export class HomeSections {
+  @Field(() => [Product], { description: 'Most sold first; only products sold at least once.' })
   bestSellers!: Product[];
 
-  @Field(() => [Product])
+  @Field(() => [Product], { description: 'Newest first.' })
   newArrivals!: Product[];
 
-  @Field(() => [Product])
+  @Field(() => [Product], { description: 'Best rated first; only products with a rating.' })
   bestRated!: Product[];
+
+  @Field(() => SeasonalPick)
+  seasonal!: SeasonalPick;
+
+  @Field(() => [HomeCollection], { description: 'Occasion rows; only those with products.' })
+  collections!: HomeCollection[];
 }
 
 @ObjectType({ description: 'Products deleted by an admin bulk action.' })

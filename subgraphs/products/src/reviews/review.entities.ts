@@ -45,9 +45,10 @@ export class ReviewEligibility {
 @Entity({ collection: 'reviews' })
 @Index({ properties: ['productId', 'createdAt'] })
 @Index({ properties: ['productId', 'rating'] })
+@Index({ properties: ['productId', 'hasPhotos', 'createdAt'] })
 @ObjectType({ description: 'A customer’s review of a product they received.' })
 export class Review implements OutboxCarrier {
-  [OptionalProps]?: 'photos' | 'createdAt' | 'outbox' | 'eventSequence';
+  [OptionalProps]?: 'photos' | 'hasPhotos' | 'createdAt' | 'outbox' | 'eventSequence';
 
   @PrimaryKey()
   _id: ObjectId = new ObjectId();
@@ -83,6 +84,10 @@ export class Review implements OutboxCarrier {
   @Property({ type: 'json' })
   photos: string[] = [];
 
+  /** `photos` is not empty: what the photo filter and the photo count read (indexable). */
+  @Property()
+  hasPhotos: boolean = false;
+
   @Property()
   @Field()
   createdAt: Date = new Date();
@@ -109,4 +114,30 @@ export class RatingNotice implements OutboxCarrier {
 
   @Property()
   eventSequence: number = 0;
+}
+
+/**
+ * A product's review counts, `_id` = product id: what the product page reads in one lookup
+ * instead of counting its reviews. Written only by recounts, each conditional on `count` being
+ * lower (reviews are only ever added, so a fuller recount is a newer one): concurrent reviews
+ * leave the counts of the last, fullest recount, and a recount lost to a crash is made good by
+ * the next review of the product.
+ */
+@Entity({ collection: 'review_summaries' })
+export class ReviewSummary {
+  [OptionalProps]?: 'count' | 'stars' | 'photoCount';
+
+  @PrimaryKey()
+  _id!: string;
+
+  @Property()
+  count: number = 0;
+
+  /** Reviews per rating: index 0 counts 1-star reviews, index 4 counts 5-star ones. */
+  @Property({ type: 'json' })
+  stars: number[] = [0, 0, 0, 0, 0];
+
+  /** Reviews with at least one photo. */
+  @Property()
+  photoCount: number = 0;
 }

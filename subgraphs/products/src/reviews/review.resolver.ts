@@ -20,13 +20,16 @@ export class ReviewResolver {
 
   @Access('signed-in')
   @Query(() => [ReviewableOrderLine], {
-    description: "The signed-in customer's completed order lines not reviewed yet.",
+    description:
+      "The signed-in customer's completed order lines not reviewed yet, newest first " +
+      '(at most 100); optionally only those of one product or one order.',
   })
   reviewableOrderLines(
     @Ctx() ctx: ProductsContext,
     @Arg('productId', () => ID, { nullable: true }) productId?: string,
+    @Arg('orderId', () => ID, { nullable: true }) orderId?: string,
   ) {
-    return ctx.services.reviews.reviewable(requireUser(ctx.caller).userId, productId);
+    return ctx.services.reviews.reviewable(requireUser(ctx.caller).userId, { productId, orderId });
   }
 
   @FieldResolver(() => User)
@@ -42,5 +45,16 @@ export class ReviewResolver {
   @FieldResolver(() => Product, { nullable: true })
   product(@Root() review: Review, @Ctx() ctx: ProductsContext) {
     return ctx.loaders.product.load(review.productId);
+  }
+}
+
+@Resolver(() => ReviewableOrderLine)
+export class ReviewableOrderLineResolver {
+  @FieldResolver(() => Product, {
+    nullable: true,
+    description: 'The product to review (its name and photo for the review form).',
+  })
+  product(@Root() line: ReviewableOrderLine, @Ctx() ctx: ProductsContext) {
+    return ctx.loaders.product.load(line.productId);
   }
 }

@@ -26,6 +26,15 @@ export class CreateReviewInput {
   photos!: string[];
 }
 
+@ObjectType({ description: 'How many reviews gave a product one number of stars.' })
+export class RatingCount {
+  @Field(() => Int, { description: 'Stars given, 1 to 5.' })
+  stars!: number;
+
+  @Field(() => Int, { description: 'Reviews that gave exactly this many stars.' })
+  count!: number;
+}
+
 @ObjectType({ description: 'An order line its customer may still review.' })
 export class ReviewableOrderLine {
   @Field(() => ID)

@@ -18,6 +18,7 @@ import * as types from './graphql.js';
 type Documents = {
     "\n  query ProductEntities($r: [_Any!]!) {\n    _entities(representations: $r) {\n      __typename\n      ... on Product {\n        id\n        name\n        storeId\n        recipe {\n          flowerId\n          count\n        }\n        likeCount\n        likedByMe\n        restockAlertSubscribed\n      }\n    }\n  }\n": typeof types.ProductEntitiesDocument,
     "\n        mutation DeleteEntityProduct($id: ID!) {\n          deleteProduct(id: $id) {\n            __typename\n          }\n        }\n      ": typeof types.DeleteEntityProductDocument,
+    "\n  query HomePage($size: Int!) {\n    homeSections(size: $size) {\n      bestSellers {\n        ...HomeProduct\n      }\n      bestRated {\n        ...HomeProduct\n      }\n      newArrivals {\n        ...HomeProduct\n      }\n      seasonal {\n        month\n        season\n        title\n        flowers {\n          id\n          name {\n            ko\n          }\n        }\n        products {\n          ...HomeProduct\n        }\n      }\n      collections {\n        tag\n        title\n        products {\n          ...HomeProduct\n        }\n      }\n    }\n  }\n  fragment HomeProduct on Product {\n    id\n    name\n    tags\n    salesCount\n    ratingCount\n    isSubscription\n    recipe {\n      flowerId\n    }\n  }\n": typeof types.HomePageDocument,
     "\n  mutation CreateImageUpload {\n    createImageUpload {\n      uploadUrl\n      method\n      expiresAt\n      maxBytes\n      acceptedContentTypes\n    }\n  }\n": typeof types.CreateImageUploadDocument,
     "\n        mutation CreateProductWithImages($input: CreateProductInput!) {\n          createProduct(input: $input) {\n            __typename\n            ... on Product {\n              images {\n                key\n                url\n              }\n            }\n          }\n        }\n      ": typeof types.CreateProductWithImagesDocument,
     "\n  mutation LikeProduct($id: ID!) {\n    likeProduct(productId: $id) {\n      __typename\n      ... on Product {\n        id\n        likeCount\n        likedByMe\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.LikeProductDocument,
@@ -52,6 +53,11 @@ type Documents = {
     "\n  mutation SetRestockProductStatus($id: ID!, $status: SaleStatus!) {\n    setProductStatus(id: $id, status: $status) {\n      __typename\n    }\n  }\n": typeof types.SetRestockProductStatusDocument,
     "\n  query MyRestockAlerts {\n    myRestockAlerts {\n      productId\n    }\n  }\n": typeof types.MyRestockAlertsDocument,
     "\n        query ProductRestockFlag($id: ID!) {\n          product(id: $id) {\n            restockAlertSubscribed\n          }\n        }\n      ": typeof types.ProductRestockFlagDocument,
+    "\n  mutation ReviewPhotoTicket {\n    createImageUpload {\n      uploadUrl\n      method\n    }\n  }\n": typeof types.ReviewPhotoTicketDocument,
+    "\n  mutation WriteReview($input: CreateReviewInput!) {\n    createReview(input: $input) {\n      __typename\n      ... on Review {\n        id\n        photos {\n          key\n          url\n        }\n      }\n      ...InputErrorFields\n    }\n  }\n": typeof types.WriteReviewDocument,
+    "\n  query ReviewSummary($id: ID!) {\n    product(id: $id) {\n      ratingAverage\n      ratingCount\n      photoReviewCount\n      ratingBreakdown {\n        stars\n        count\n      }\n    }\n  }\n": typeof types.ReviewSummaryDocument,
+    "\n  query ReviewsWithPhotos($id: ID!, $sort: ReviewSort!, $withPhotos: Boolean!, $after: String) {\n    product(id: $id) {\n      reviews(sort: $sort, first: 6, after: $after, withPhotos: $withPhotos) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          rating\n          photos {\n            url\n          }\n        }\n      }\n    }\n  }\n": typeof types.ReviewsWithPhotosDocument,
+    "\n        query ReviewableOfOrder($orderId: ID) {\n          reviewableOrderLines(orderId: $orderId) {\n            orderLineId\n            orderId\n            product {\n              id\n              name\n            }\n          }\n        }\n      ": typeof types.ReviewableOfOrderDocument,
     "\n  mutation CreateReview($input: CreateReviewInput!) {\n    createReview(input: $input) {\n      __typename\n      ... on Review {\n        id\n        rating\n        text\n        productId\n        author {\n          id\n        }\n      }\n      ...InputErrorFields\n    }\n  }\n": typeof types.CreateReviewDocument,
     "\n  query ProductRating($id: ID!) {\n    product(id: $id) {\n      ratingAverage\n      ratingCount\n      salesCount\n    }\n  }\n": typeof types.ProductRatingDocument,
     "\n        query ReviewableOrderLines {\n          reviewableOrderLines {\n            orderLineId\n            productId\n          }\n        }\n      ": typeof types.ReviewableOrderLinesDocument,
@@ -63,6 +69,7 @@ type Documents = {
 const documents: Documents = {
     "\n  query ProductEntities($r: [_Any!]!) {\n    _entities(representations: $r) {\n      __typename\n      ... on Product {\n        id\n        name\n        storeId\n        recipe {\n          flowerId\n          count\n        }\n        likeCount\n        likedByMe\n        restockAlertSubscribed\n      }\n    }\n  }\n": types.ProductEntitiesDocument,
     "\n        mutation DeleteEntityProduct($id: ID!) {\n          deleteProduct(id: $id) {\n            __typename\n          }\n        }\n      ": types.DeleteEntityProductDocument,
+    "\n  query HomePage($size: Int!) {\n    homeSections(size: $size) {\n      bestSellers {\n        ...HomeProduct\n      }\n      bestRated {\n        ...HomeProduct\n      }\n      newArrivals {\n        ...HomeProduct\n      }\n      seasonal {\n        month\n        season\n        title\n        flowers {\n          id\n          name {\n            ko\n          }\n        }\n        products {\n          ...HomeProduct\n        }\n      }\n      collections {\n        tag\n        title\n        products {\n          ...HomeProduct\n        }\n      }\n    }\n  }\n  fragment HomeProduct on Product {\n    id\n    name\n    tags\n    salesCount\n    ratingCount\n    isSubscription\n    recipe {\n      flowerId\n    }\n  }\n": types.HomePageDocument,
     "\n  mutation CreateImageUpload {\n    createImageUpload {\n      uploadUrl\n      method\n      expiresAt\n      maxBytes\n      acceptedContentTypes\n    }\n  }\n": types.CreateImageUploadDocument,
     "\n        mutation CreateProductWithImages($input: CreateProductInput!) {\n          createProduct(input: $input) {\n            __typename\n            ... on Product {\n              images {\n                key\n                url\n              }\n            }\n          }\n        }\n      ": types.CreateProductWithImagesDocument,
     "\n  mutation LikeProduct($id: ID!) {\n    likeProduct(productId: $id) {\n      __typename\n      ... on Product {\n        id\n        likeCount\n        likedByMe\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.LikeProductDocument,
@@ -97,6 +104,11 @@ const documents: Documents = {
     "\n  mutation SetRestockProductStatus($id: ID!, $status: SaleStatus!) {\n    setProductStatus(id: $id, status: $status) {\n      __typename\n    }\n  }\n": types.SetRestockProductStatusDocument,
     "\n  query MyRestockAlerts {\n    myRestockAlerts {\n      productId\n    }\n  }\n": types.MyRestockAlertsDocument,
     "\n        query ProductRestockFlag($id: ID!) {\n          product(id: $id) {\n            restockAlertSubscribed\n          }\n        }\n      ": types.ProductRestockFlagDocument,
+    "\n  mutation ReviewPhotoTicket {\n    createImageUpload {\n      uploadUrl\n      method\n    }\n  }\n": types.ReviewPhotoTicketDocument,
+    "\n  mutation WriteReview($input: CreateReviewInput!) {\n    createReview(input: $input) {\n      __typename\n      ... on Review {\n        id\n        photos {\n          key\n          url\n        }\n      }\n      ...InputErrorFields\n    }\n  }\n": types.WriteReviewDocument,
+    "\n  query ReviewSummary($id: ID!) {\n    product(id: $id) {\n      ratingAverage\n      ratingCount\n      photoReviewCount\n      ratingBreakdown {\n        stars\n        count\n      }\n    }\n  }\n": types.ReviewSummaryDocument,
+    "\n  query ReviewsWithPhotos($id: ID!, $sort: ReviewSort!, $withPhotos: Boolean!, $after: String) {\n    product(id: $id) {\n      reviews(sort: $sort, first: 6, after: $after, withPhotos: $withPhotos) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          rating\n          photos {\n            url\n          }\n        }\n      }\n    }\n  }\n": types.ReviewsWithPhotosDocument,
+    "\n        query ReviewableOfOrder($orderId: ID) {\n          reviewableOrderLines(orderId: $orderId) {\n            orderLineId\n            orderId\n            product {\n              id\n              name\n            }\n          }\n        }\n      ": types.ReviewableOfOrderDocument,
     "\n  mutation CreateReview($input: CreateReviewInput!) {\n    createReview(input: $input) {\n      __typename\n      ... on Review {\n        id\n        rating\n        text\n        productId\n        author {\n          id\n        }\n      }\n      ...InputErrorFields\n    }\n  }\n": types.CreateReviewDocument,
     "\n  query ProductRating($id: ID!) {\n    product(id: $id) {\n      ratingAverage\n      ratingCount\n      salesCount\n    }\n  }\n": types.ProductRatingDocument,
     "\n        query ReviewableOrderLines {\n          reviewableOrderLines {\n            orderLineId\n            productId\n          }\n        }\n      ": types.ReviewableOrderLinesDocument,
@@ -114,6 +126,10 @@ export function graphql(source: "\n  query ProductEntities($r: [_Any!]!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        mutation DeleteEntityProduct($id: ID!) {\n          deleteProduct(id: $id) {\n            __typename\n          }\n        }\n      "): typeof import('./graphql.js').DeleteEntityProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HomePage($size: Int!) {\n    homeSections(size: $size) {\n      bestSellers {\n        ...HomeProduct\n      }\n      bestRated {\n        ...HomeProduct\n      }\n      newArrivals {\n        ...HomeProduct\n      }\n      seasonal {\n        month\n        season\n        title\n        flowers {\n          id\n          name {\n            ko\n          }\n        }\n        products {\n          ...HomeProduct\n        }\n      }\n      collections {\n        tag\n        title\n        products {\n          ...HomeProduct\n        }\n      }\n    }\n  }\n  fragment HomeProduct on Product {\n    id\n    name\n    tags\n    salesCount\n    ratingCount\n    isSubscription\n    recipe {\n      flowerId\n    }\n  }\n"): typeof import('./graphql.js').HomePageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -250,6 +266,26 @@ export function graphql(source: "\n  query MyRestockAlerts {\n    myRestockAlert
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        query ProductRestockFlag($id: ID!) {\n          product(id: $id) {\n            restockAlertSubscribed\n          }\n        }\n      "): typeof import('./graphql.js').ProductRestockFlagDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewPhotoTicket {\n    createImageUpload {\n      uploadUrl\n      method\n    }\n  }\n"): typeof import('./graphql.js').ReviewPhotoTicketDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WriteReview($input: CreateReviewInput!) {\n    createReview(input: $input) {\n      __typename\n      ... on Review {\n        id\n        photos {\n          key\n          url\n        }\n      }\n      ...InputErrorFields\n    }\n  }\n"): typeof import('./graphql.js').WriteReviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewSummary($id: ID!) {\n    product(id: $id) {\n      ratingAverage\n      ratingCount\n      photoReviewCount\n      ratingBreakdown {\n        stars\n        count\n      }\n    }\n  }\n"): typeof import('./graphql.js').ReviewSummaryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewsWithPhotos($id: ID!, $sort: ReviewSort!, $withPhotos: Boolean!, $after: String) {\n    product(id: $id) {\n      reviews(sort: $sort, first: 6, after: $after, withPhotos: $withPhotos) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          rating\n          photos {\n            url\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').ReviewsWithPhotosDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query ReviewableOfOrder($orderId: ID) {\n          reviewableOrderLines(orderId: $orderId) {\n            orderLineId\n            orderId\n            product {\n              id\n              name\n            }\n          }\n        }\n      "): typeof import('./graphql.js').ReviewableOfOrderDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

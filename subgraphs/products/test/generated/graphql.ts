@@ -169,6 +169,15 @@ export type DeleteEntityProductMutation = { deleteProduct:
     | { __typename: 'ProductNotFoundError' }
    };
 
+export type HomePageQueryVariables = Exact<{
+  size: number;
+}>;
+
+
+export type HomePageQuery = { homeSections: { bestSellers: Array<{ id: string, name: string, tags: Array<TagKey>, salesCount: number, ratingCount: number, isSubscription: boolean, recipe: Array<{ flowerId: number }> }>, bestRated: Array<{ id: string, name: string, tags: Array<TagKey>, salesCount: number, ratingCount: number, isSubscription: boolean, recipe: Array<{ flowerId: number }> }>, newArrivals: Array<{ id: string, name: string, tags: Array<TagKey>, salesCount: number, ratingCount: number, isSubscription: boolean, recipe: Array<{ flowerId: number }> }>, seasonal: { month: number, season: string, title: string, flowers: Array<{ id: number, name: { ko: string } }>, products: Array<{ id: string, name: string, tags: Array<TagKey>, salesCount: number, ratingCount: number, isSubscription: boolean, recipe: Array<{ flowerId: number }> }> }, collections: Array<{ tag: TagKey, title: string, products: Array<{ id: string, name: string, tags: Array<TagKey>, salesCount: number, ratingCount: number, isSubscription: boolean, recipe: Array<{ flowerId: number }> }> }> } };
+
+export type HomeProductFragment = { id: string, name: string, tags: Array<TagKey>, salesCount: number, ratingCount: number, isSubscription: boolean, recipe: Array<{ flowerId: number }> };
+
 export type CreateImageUploadMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -476,6 +485,47 @@ export type ProductRestockFlagQueryVariables = Exact<{
 
 export type ProductRestockFlagQuery = { product: { restockAlertSubscribed: boolean } | null };
 
+export type ReviewPhotoTicketMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewPhotoTicketMutation = { createImageUpload: { uploadUrl: string, method: string } };
+
+export type WriteReviewMutationVariables = Exact<{
+  input: CreateReviewInput;
+}>;
+
+
+export type WriteReviewMutation = { createReview:
+    | { __typename: 'AlreadyReviewedError', code: string, message: string }
+    | { __typename: 'InvalidInputError', field: string, code: string, message: string }
+    | { __typename: 'NotEligibleToReviewError', code: string, message: string }
+    | { __typename: 'Review', id: string, photos: Array<{ key: string, url: string }> }
+   };
+
+export type ReviewSummaryQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ReviewSummaryQuery = { product: { ratingAverage: number, ratingCount: number, photoReviewCount: number, ratingBreakdown: Array<{ stars: number, count: number }> } | null };
+
+export type ReviewsWithPhotosQueryVariables = Exact<{
+  id: string;
+  sort: ReviewSort;
+  withPhotos: boolean;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReviewsWithPhotosQuery = { product: { reviews: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ rating: number, photos: Array<{ url: string }> }> } } | null };
+
+export type ReviewableOfOrderQueryVariables = Exact<{
+  orderId?: string | null | undefined;
+}>;
+
+
+export type ReviewableOfOrderQuery = { reviewableOrderLines: Array<{ orderLineId: string, orderId: string, product: { id: string, name: string } | null }> };
+
 export type CreateReviewMutationVariables = Exact<{
   input: CreateReviewInput;
 }>;
@@ -548,6 +598,19 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const HomeProductFragmentDoc = new TypedDocumentString(`
+    fragment HomeProduct on Product {
+  id
+  name
+  tags
+  salesCount
+  ratingCount
+  isSubscription
+  recipe {
+    flowerId
+  }
+}
+    `, {"fragmentName":"HomeProduct"}) as unknown as TypedDocumentString<HomeProductFragment, unknown>;
 export const ListedProductFragmentDoc = new TypedDocumentString(`
     fragment ListedProduct on Product {
   id
@@ -621,6 +684,52 @@ export const DeleteEntityProductDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteEntityProductMutation, DeleteEntityProductMutationVariables>;
+export const HomePageDocument = new TypedDocumentString(`
+    query HomePage($size: Int!) {
+  homeSections(size: $size) {
+    bestSellers {
+      ...HomeProduct
+    }
+    bestRated {
+      ...HomeProduct
+    }
+    newArrivals {
+      ...HomeProduct
+    }
+    seasonal {
+      month
+      season
+      title
+      flowers {
+        id
+        name {
+          ko
+        }
+      }
+      products {
+        ...HomeProduct
+      }
+    }
+    collections {
+      tag
+      title
+      products {
+        ...HomeProduct
+      }
+    }
+  }
+}
+    fragment HomeProduct on Product {
+  id
+  name
+  tags
+  salesCount
+  ratingCount
+  isSubscription
+  recipe {
+    flowerId
+  }
+}`) as unknown as TypedDocumentString<HomePageQuery, HomePageQueryVariables>;
 export const CreateImageUploadDocument = new TypedDocumentString(`
     mutation CreateImageUpload {
   createImageUpload {
@@ -1052,6 +1161,79 @@ export const ProductRestockFlagDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProductRestockFlagQuery, ProductRestockFlagQueryVariables>;
+export const ReviewPhotoTicketDocument = new TypedDocumentString(`
+    mutation ReviewPhotoTicket {
+  createImageUpload {
+    uploadUrl
+    method
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewPhotoTicketMutation, ReviewPhotoTicketMutationVariables>;
+export const WriteReviewDocument = new TypedDocumentString(`
+    mutation WriteReview($input: CreateReviewInput!) {
+  createReview(input: $input) {
+    __typename
+    ... on Review {
+      id
+      photos {
+        key
+        url
+      }
+    }
+    ...InputErrorFields
+  }
+}
+    fragment InputErrorFields on UserError {
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+}`) as unknown as TypedDocumentString<WriteReviewMutation, WriteReviewMutationVariables>;
+export const ReviewSummaryDocument = new TypedDocumentString(`
+    query ReviewSummary($id: ID!) {
+  product(id: $id) {
+    ratingAverage
+    ratingCount
+    photoReviewCount
+    ratingBreakdown {
+      stars
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewSummaryQuery, ReviewSummaryQueryVariables>;
+export const ReviewsWithPhotosDocument = new TypedDocumentString(`
+    query ReviewsWithPhotos($id: ID!, $sort: ReviewSort!, $withPhotos: Boolean!, $after: String) {
+  product(id: $id) {
+    reviews(sort: $sort, first: 6, after: $after, withPhotos: $withPhotos) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        rating
+        photos {
+          url
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewsWithPhotosQuery, ReviewsWithPhotosQueryVariables>;
+export const ReviewableOfOrderDocument = new TypedDocumentString(`
+    query ReviewableOfOrder($orderId: ID) {
+  reviewableOrderLines(orderId: $orderId) {
+    orderLineId
+    orderId
+    product {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewableOfOrderQuery, ReviewableOfOrderQueryVariables>;
 export const CreateReviewDocument = new TypedDocumentString(`
     mutation CreateReview($input: CreateReviewInput!) {
   createReview(input: $input) {

@@ -1,3 +1,4 @@
+import type { PaymentMethod } from '@bloom/client-shared';
 import { gql } from '@apollo/client';
 
 export const ORDERS = gql`
@@ -40,6 +41,7 @@ export const ORDER_STORY = gql`
         discount
         deliveryFee
         total
+        paymentMethod
         placedAt
         confirmedAt
         completedAt
@@ -60,6 +62,9 @@ export const ORDER_STORY = gql`
           detail
           deliveryDate
           window
+          senderName
+          senderPhone
+          anonymous
         }
         lines {
           id
@@ -147,6 +152,7 @@ export interface OrderStoryData {
       deliveryFee: number;
       total: number;
       placedAt: string;
+      paymentMethod: PaymentMethod;
       confirmedAt: string | null;
       completedAt: string | null;
       trackingNumber: string | null;
@@ -160,6 +166,9 @@ export interface OrderStoryData {
         detail: string;
         deliveryDate: string;
         window: string;
+        senderName: string | null;
+        senderPhone: string | null;
+        anonymous: boolean;
       } | null;
       lines: {
         id: string;

@@ -5,9 +5,9 @@ import {
   type TypedError,
   UserErrorNotice,
   fieldName,
+  useImageUpload,
 } from '@bloom/client-shared';
 import { type FormEvent, useState } from 'react';
-import { useImageUpload } from './image-upload.hook.js';
 import {
   CREATE_PRODUCT,
   type CatalogData,

@@ -151,17 +151,6 @@ export const DELETE_PRODUCT = gql`
   }
 `;
 
-export const CREATE_IMAGE_UPLOAD = gql`
-  mutation SellerCreateImageUpload {
-    createImageUpload {
-      uploadUrl
-      method
-      maxBytes
-      acceptedContentTypes
-    }
-  }
-`;
-
 export interface RecipeLine {
   flowerId: number;
   count: number;
@@ -220,13 +209,6 @@ export interface ProductInput {
   recipe: RecipeLine[];
   /** Creation only: whether a product is a subscription product never changes. */
   isSubscription?: boolean;
-}
-
-export interface ImageUploadTicket {
-  uploadUrl: string;
-  method: string;
-  maxBytes: number;
-  acceptedContentTypes: string[];
 }
 
 export const STATUS_LABEL: Record<SaleStatus, string> = {

@@ -1,6 +1,11 @@
-import { REGIONS, formatWon, UserErrorNotice, type TypedError } from '@bloom/client-shared';
+import {
+  REGIONS,
+  formatWon,
+  UserErrorNotice,
+  type TypedError,
+  useImageUpload,
+} from '@bloom/client-shared';
 import { useState } from 'react';
-import { useImageUpload } from '../products/image-upload.hook.js';
 import type { BusinessHours, SettlementAccount } from './store.operations.js';
 import {
   type AddressValues,

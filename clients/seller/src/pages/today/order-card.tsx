@@ -76,8 +76,13 @@ export function OrderCard({
           </li>
         ))}
       </ul>
-      {(hasCard || d?.note || order.trackingNumber) && (
+      {(hasCard || d?.note || d?.anonymous || d?.senderName || order.trackingNumber) && (
         <div className="today-extras small">
+          {d?.anonymous ? (
+            <span className="today-tag anonymous">익명 배송 · 보내는 분을 알리지 마세요</span>
+          ) : (
+            d?.senderName && <span>보내는 분 {d.senderName}</span>
+          )}
           {hasCard && <span className="today-tag card">메시지 카드 있음</span>}
           {d?.note && <span className="today-note">요청: {d.note}</span>}
           {order.trackingNumber && <span>운송장 {order.trackingNumber}</span>}

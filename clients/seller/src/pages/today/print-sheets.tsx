@@ -143,6 +143,12 @@ export function OrderSlip({
               ({d.zipCode}) {d.street}
               {d.detail ? ` ${d.detail}` : ''}
             </dd>
+            {(d.anonymous || d.senderName) && (
+              <>
+                <dt>보내는 분</dt>
+                <dd>{d.anonymous ? '익명 (받는 분께 알리지 않기)' : d.senderName}</dd>
+              </>
+            )}
             {d.note && (
               <>
                 <dt>요청</dt>

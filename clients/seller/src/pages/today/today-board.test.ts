@@ -22,6 +22,8 @@ const order = (over: Partial<BoardOrder> & Pick<BoardOrder, 'id'>): BoardOrder =
     deliveryDate: '2026-05-10',
     window: '10:00-13:00',
     note: null,
+    senderName: null,
+    anonymous: false,
   },
   cancellation: null,
   lines: [],

@@ -29,6 +29,8 @@ const BOARD_ORDER = gql`
       deliveryDate
       window
       note
+      senderName
+      anonymous
     }
     cancellation {
       code

@@ -46,6 +46,9 @@ export interface BoardOrder {
     deliveryDate: string;
     window: string;
     note: string | null;
+    senderName: string | null;
+    /** The recipient must not learn who sent the flowers. */
+    anonymous: boolean;
   } | null;
   cancellation: { code: string; message: string } | null;
   lines: BoardLine[];

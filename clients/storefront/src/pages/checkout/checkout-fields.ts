@@ -15,6 +15,7 @@ export interface CheckoutFieldErrors {
   note?: string;
   /** The delivery day or window. */
   when?: string;
+  sender?: { name?: string; phone?: string };
   /** By product id: more than the store can make. */
   stock: Record<string, string>;
 }
@@ -25,7 +26,10 @@ export const hasFieldErrors = (e: CheckoutFieldErrors): boolean =>
   Object.keys(e.address).length > 0 ||
   e.note !== undefined ||
   e.when !== undefined ||
+  e.sender !== undefined ||
   Object.keys(e.stock).length > 0;
+
+const MOBILE = /^01[016789]-?\d{3,4}-?\d{4}$/;
 
 const required = (field: string) => koreanMessage({ code: 'REQUIRED', message: '', field });
 
@@ -45,11 +49,13 @@ export function checkoutFieldErrors({
   delivering,
   address,
   note,
+  sender,
 }: {
   groups: OrderGroup[];
   delivering: boolean;
   address: AddressValue;
   note: string;
+  sender: { name: string; phone: string };
 }): CheckoutFieldErrors {
   const stock: Record<string, string> = {};
   for (const line of groups.flatMap((g) => g.lines)) {
@@ -59,12 +65,18 @@ export function checkoutFieldErrors({
   const phone = address.phone.trim();
   const zip = address.zipCode.trim();
   const noteError = textError(note, 'note', false);
+  const senderPhone = sender.phone.trim();
+  const senderErrors = defined({
+    name: textError(sender.name, 'senderName', false),
+    phone:
+      senderPhone && !MOBILE.test(senderPhone)
+        ? koreanMessage({ code: '', message: '', field: 'senderPhone' })
+        : undefined,
+  });
   return {
     address: defined({
       recipientName: textError(address.recipientName, 'recipientName', true),
-      phone: /^01[016789]-?\d{3,4}-?\d{4}$/.test(phone)
-        ? undefined
-        : koreanMessage({ code: 'INVALID_PHONE', message: '' }),
+      phone: MOBILE.test(phone) ? undefined : koreanMessage({ code: 'INVALID_PHONE', message: '' }),
       zipCode: /^\d{5}$/.test(zip)
         ? undefined
         : koreanMessage({ code: 'INVALID_ZIP', message: '' }),
@@ -72,6 +84,7 @@ export function checkoutFieldErrors({
       line2: textError(address.line2, 'detail', false),
     }),
     ...(noteError ? { note: noteError } : {}),
+    ...(Object.keys(senderErrors).length > 0 ? { sender: senderErrors } : {}),
     stock,
   };
 }
@@ -96,6 +109,8 @@ export function serverFieldErrors(problem: TypedError): CheckoutFieldErrors | nu
   const addressKey = SERVER_ADDRESS_FIELDS[name];
   if (addressKey) return { address: { [addressKey]: message }, stock: {} };
   if (name === 'note') return { address: {}, note: message, stock: {} };
+  if (name === 'senderName') return { address: {}, sender: { name: message }, stock: {} };
+  if (name === 'senderPhone') return { address: {}, sender: { phone: message }, stock: {} };
   if (name === 'deliveryDate' || name === 'window')
     return { address: {}, when: message, stock: {} };
   return null;

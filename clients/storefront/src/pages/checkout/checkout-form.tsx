@@ -9,7 +9,10 @@ import { FulfilmentChoice } from './fulfilment-choice.js';
 import { OrderItems } from './order-items.js';
 import { OrderSummary } from './order-summary.js';
 import { PaymentBar } from './payment-bar.js';
+import { PaymentMethodChoice } from './payment-method-choice.js';
+import type { PaymentMethod } from './payment-methods.js';
 import { PickupForm } from './pickup-form.js';
+import { SenderForm } from './sender-form.js';
 
 /** The checkout screen: what is ordered, how it arrives, coupons, the amounts, and paying. */
 export function CheckoutForm({
@@ -28,6 +31,7 @@ export function CheckoutForm({
   const delivery = useDeliveryChoice(groups);
   const [slots, setSlots] = useState<Record<string, string>>({});
   const [coupons, setCoupons] = useState<Record<string, ChosenCoupon | null>>({});
+  const [payment, setPayment] = useState<PaymentMethod>('CARD');
 
   const pickupPossible = groups.every((g) => g.store.pickup.enabled);
   const mode: Fulfilment = pickupPossible ? fulfilment : 'DELIVERY';
@@ -38,6 +42,7 @@ export function CheckoutForm({
     buyNow,
     mode,
     delivery,
+    payment,
     slots,
     priced: quote.priced,
     total: quote.total,
@@ -47,6 +52,8 @@ export function CheckoutForm({
     onRepriced,
   });
 
+  // More than the store can make: no total to pay until the quantity comes down.
+  const overStock = groups.some((g) => g.lines.some((l) => l.quantity > l.available));
   const invalidField = problem?.__typename === 'InvalidInputError' ? problem.field : undefined;
 
   return (
@@ -68,9 +75,23 @@ export function CheckoutForm({
       ) : (
         <PickupForm groups={groups} slots={slots} onSlots={setSlots} />
       )}
+      {mode === 'DELIVERY' && (
+        <SenderForm
+          sender={delivery.sender}
+          onChange={delivery.setSender}
+          errors={fieldErrors.sender}
+        />
+      )}
       <CouponsForm groups={groups} coupons={coupons} onCoupons={setCoupons} />
-      <OrderSummary priced={quote.priced} mode={mode} total={quote.total} />
-      <PaymentBar problem={problem} sending={sending} total={quote.total} />
+      <PaymentMethodChoice method={payment} onChange={setPayment} severalStores={groups.length} />
+      <OrderSummary priced={quote.priced} mode={mode} total={quote.total} method={payment} />
+      <PaymentBar
+        problem={problem}
+        sending={sending}
+        total={quote.total}
+        method={payment}
+        overStock={overStock}
+      />
     </form>
   );
 }

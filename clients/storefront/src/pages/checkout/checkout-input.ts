@@ -2,6 +2,8 @@ import type { AddressValue } from '../../ui/buy-fields.js';
 import type { PricedGroup } from './checkout-quote.hook.js';
 import type { BuyNow, CheckoutInput, Fulfilment, OrderGroup } from './checkout.types.js';
 import type { CommonDeliveryDate } from './delivery-dates.js';
+import { isEasyPay, PAY_RETURN_PATH, type PaymentMethod } from './payment-methods.js';
+import type { Sender } from './sender-form.js';
 
 /** What the checkout mutation is sent: the delivery or the pickup slots, and the coupons. */
 export function checkoutInput({
@@ -13,6 +15,8 @@ export function checkoutInput({
   date,
   deliveryWindow,
   note,
+  sender,
+  payment,
   groups,
   slots,
   priced,
@@ -27,6 +31,8 @@ export function checkoutInput({
   date: CommonDeliveryDate | null;
   deliveryWindow: string | null;
   note: string;
+  sender: Sender;
+  payment: PaymentMethod;
   groups: OrderGroup[];
   /** The pickup slot chosen per store id. */
   slots: Record<string, string>;
@@ -37,6 +43,10 @@ export function checkoutInput({
     fulfilment: mode,
     expectedTotal: total,
     ...(buyNow ? { buyNow } : {}),
+    // The wallet sends the browser back here; the server only accepts the shop's own origin.
+    payment: isEasyPay(payment)
+      ? { method: payment, returnUrl: `${window.location.origin}${PAY_RETURN_PATH}` }
+      : { method: payment },
     ...(mode === 'DELIVERY' && date && deliveryWindow
       ? {
           delivery: {
@@ -48,6 +58,9 @@ export function checkoutInput({
             deliveryDate: date.date,
             window: deliveryWindow,
             ...(note.trim() ? { note: note.trim() } : {}),
+            ...(sender.name.trim() ? { senderName: sender.name.trim() } : {}),
+            ...(sender.phone.trim() ? { senderPhone: sender.phone.trim() } : {}),
+            anonymous: sender.anonymous,
           },
         }
       : {}),

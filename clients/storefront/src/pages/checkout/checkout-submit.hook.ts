@@ -25,6 +25,8 @@ import type {
 } from './checkout.types.js';
 import type { DeliveryChoice } from './delivery-choice.hook.js';
 import { useRememberAddress } from './remember-address.hook.js';
+import { isEasyPay, type PaymentMethod } from './payment-methods.js';
+import { payQueuePath } from '../pay/pay-queue.js';
 
 /**
  * Placing the order: checks what is missing, claims coupons still to claim, sends the checkout
@@ -35,6 +37,7 @@ export function useCheckoutSubmit({
   buyNow,
   mode,
   delivery,
+  payment,
   slots,
   priced,
   total,
@@ -47,6 +50,7 @@ export function useCheckoutSubmit({
   buyNow: BuyNow | null;
   mode: Fulfilment;
   delivery: DeliveryChoice;
+  payment: PaymentMethod;
   slots: Record<string, string>;
   priced: PricedGroup[];
   total: number;
@@ -83,6 +87,7 @@ export function useCheckoutSubmit({
       delivering: mode === 'DELIVERY',
       address: delivery.addressPick.address,
       note: delivery.note,
+      sender: delivery.sender,
     });
     setFieldErrors(local);
     if (hasFieldErrors(local)) {
@@ -130,6 +135,8 @@ export function useCheckoutSubmit({
         date,
         deliveryWindow,
         note: delivery.note,
+        sender: delivery.sender,
+        payment,
         groups,
         slots,
         priced,
@@ -144,6 +151,11 @@ export function useCheckoutSubmit({
             rememberAddress(delivery.addressPick, delivery.saveIt);
           }
           const [first] = result.orders;
+          if (isEasyPay(payment)) {
+            // Each store's order is approved on the wallet's page in turn, then shown.
+            await navigate(payQueuePath(result.orders.map((o) => o.id)), { replace: true });
+            return;
+          }
           await navigate(first ? `/orders/${first.id}` : '/orders', {
             replace: true,
             state: { placed: result.orders.map((o) => o.id) },

@@ -1,4 +1,5 @@
 import type { TypedError } from '@bloom/client-shared';
+import type { PaymentMethod } from './payment-methods.js';
 
 export type Fulfilment = 'DELIVERY' | 'PICKUP';
 
@@ -62,10 +63,14 @@ export interface CheckoutInput {
     deliveryDate: string;
     window: string;
     note?: string;
+    senderName?: string;
+    senderPhone?: string;
+    anonymous: boolean;
   };
   pickupSlots?: { storeId: string; startsAt: string }[];
   coupons?: { storeId: string; couponId: string }[];
   expectedTotal: number;
+  payment?: { method: PaymentMethod; returnUrl?: string };
 }
 
 export type CheckoutResult =

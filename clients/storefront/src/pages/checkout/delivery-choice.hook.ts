@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { seoulDay } from '@bloom/client-shared';
 import { type AddressPick, useAddressPick } from '../../ui/buy-fields.js';
 import type { OrderGroup } from './checkout.types.js';
+import { NO_SENDER, type Sender } from './sender-form.js';
 import { type CommonDeliveryDate, commonDeliveryDates } from './delivery-dates.js';
 
 export interface DeliveryChoice {
@@ -17,6 +18,8 @@ export interface DeliveryChoice {
   pickWindow: (window: string) => void;
   note: string;
   setNote: (note: string) => void;
+  sender: Sender;
+  setSender: (sender: Sender) => void;
 }
 
 /**
@@ -30,6 +33,7 @@ export function useDeliveryChoice(groups: OrderGroup[]): DeliveryChoice {
   const [pickedDate, setPickedDate] = useState<string | null>(null);
   const [pickedWindow, setPickedWindow] = useState<string | null>(null);
   const [note, setNote] = useState('');
+  const [sender, setSender] = useState<Sender>(NO_SENDER);
 
   const dates = commonDeliveryDates(groups);
   const date =
@@ -52,5 +56,7 @@ export function useDeliveryChoice(groups: OrderGroup[]): DeliveryChoice {
     pickWindow: setPickedWindow,
     note,
     setNote,
+    sender,
+    setSender,
   };
 }

@@ -1,3 +1,4 @@
+import { isEasyPay, paymentLabel, type PaymentMethod } from './payment-methods.js';
 import { formatFee, formatWon } from '@bloom/client-shared';
 import type { PricedGroup } from './checkout-quote.hook.js';
 import type { Fulfilment } from './checkout.types.js';
@@ -7,9 +8,11 @@ export function OrderSummary({
   priced,
   mode,
   total,
+  method,
 }: {
   priced: PricedGroup[];
   mode: Fulfilment;
+  method: PaymentMethod;
   /** What will be charged for all of it. */
   total: number;
 }) {
@@ -49,8 +52,9 @@ export function OrderSummary({
         </dd>
       </dl>
       <p className="muted small">
-        주문하면 결제가 바로 진행되고, 꽃집 재고 확인과 결제 승인 결과를 주문 화면에서 실시간으로
-        알려 드려요.
+        {isEasyPay(method)
+          ? `꽃집이 재고를 확인하면 ${paymentLabel(method)} 화면으로 이동해요. 그곳에서 승인해야 결제돼요.`
+          : '주문하면 결제가 바로 진행되고, 꽃집 재고 확인과 결제 승인 결과를 주문 화면에서 실시간으로 알려 드려요.'}
       </p>
     </section>
   );

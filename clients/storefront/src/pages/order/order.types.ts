@@ -1,4 +1,5 @@
 import type { OrderStatus } from '../../ui/buy-order-status.js';
+import type { PaymentMethod } from '../checkout/payment-methods.js';
 
 /** An order as its page reads it. */
 export interface OrderDetail {
@@ -10,6 +11,8 @@ export interface OrderDetail {
   discount: number;
   deliveryFee: number;
   total: number;
+  paymentMethod: PaymentMethod;
+  paymentApprovalUrl: string | null;
   placedAt: string;
   confirmedAt: string | null;
   completedAt: string | null;
@@ -25,6 +28,9 @@ export interface OrderDetail {
     deliveryDate: string;
     window: string;
     note: string | null;
+    senderName: string | null;
+    senderPhone: string | null;
+    anonymous: boolean;
   } | null;
   failure: { code: string; message: string } | null;
   cancellation: { code: string; message: string } | null;
