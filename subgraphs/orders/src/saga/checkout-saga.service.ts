@@ -16,6 +16,7 @@ import type {
   CaptureOutcome,
   PaymentStatusView,
 } from '../payments/payment.provider.js';
+import { pendingStep } from './checkout-steps.js';
 import { SagaSteps, type SagaStep, Step } from './saga-step.entity.js';
 
 const MESSAGES: Partial<Record<OrderFailureReason, string>> = {
@@ -123,33 +124,42 @@ export class CheckoutSaga {
     await this.next(order, await this.steps.of(order.id), traceId);
   }
 
-  /** Takes the next step the recorded steps call for. */
+  /** Takes the next step the recorded steps call for (CHECKOUT_STEPS). */
   private async next(order: Order, steps: Map<Step, SagaStep>, traceId: string): Promise<void> {
-    if (!steps.has(Step.RESERVED)) return;
-    if (order.couponId && !steps.has(Step.COUPON_REDEEMED)) {
-      recordEvent(
-        order,
-        orderCouponRedemptionRequested,
-        {
-          source: SOURCE,
-          subjectId: order.id,
-          traceId,
-          id: `${order.id}:couponRedemptionRequested`,
-          at: this.now(),
-        },
-        {
-          orderId: order.id,
-          storeId: order.storeId,
-          customerId: order.customerId,
-          couponId: order.couponId,
-          subtotal: order.subtotal,
-        },
-      );
-      await this.em.flush();
-      this.deps.relay.kick();
-      return;
+    switch (pendingStep(order, steps)?.invoke) {
+      case 'requestCoupon':
+        return this.requestCoupon(order, traceId);
+      case 'pay':
+        return this.pay(order, steps, traceId);
+      default:
+        // awaitStores: checkout's orders.order.placed asked; the answer carries on.
+        return;
     }
-    await this.pay(order, steps, traceId);
+  }
+
+  /** Asks stores to redeem the order's coupon (the event id makes a repeat a no-op). */
+  private async requestCoupon(order: Order, traceId: string): Promise<void> {
+    if (!order.couponId) return;
+    recordEvent(
+      order,
+      orderCouponRedemptionRequested,
+      {
+        source: SOURCE,
+        subjectId: order.id,
+        traceId,
+        id: `${order.id}:couponRedemptionRequested`,
+        at: this.now(),
+      },
+      {
+        orderId: order.id,
+        storeId: order.storeId,
+        customerId: order.customerId,
+        couponId: order.couponId,
+        subtotal: order.subtotal,
+      },
+    );
+    await this.em.flush();
+    this.deps.relay.kick();
   }
 
   /** A step failed: fail the order (stores compensates on orders.order.failed) and void. */
@@ -403,23 +413,15 @@ export class CheckoutSaga {
       order.placedAt.getTime(),
       ...[...steps.values()].map((s) => s.at.getTime()),
     );
-    // A customer on the wallet's page has longer than a store answering an event.
-    const awaitingCustomer = isEasyPay(order.paymentMethod) && steps.has(Step.PAYMENT_READY);
-    const deadline = awaitingCustomer
-      ? this.deps.config.EASY_PAY_APPROVAL_TIMEOUT_MS
-      : this.deps.config.SAGA_STEP_TIMEOUT_MS;
-    const overdue = now - lastProgress >= deadline;
+    const pending = pendingStep(order, steps);
+    const overdue =
+      pending !== null && now - lastProgress >= pending.deadlineMs(this.deps.config, order, steps);
     if (steps.has(Step.PAYMENT_STARTED)) {
       const payment = await this.deps.payments.findByOrder(order.id);
       if (await this.followProvider(order, payment, '')) return;
     }
-    if (overdue) {
-      const code = !steps.has(Step.RESERVED)
-        ? OrderFailureReason.RESERVATION_TIMEOUT
-        : order.couponId && !steps.has(Step.COUPON_REDEEMED)
-          ? OrderFailureReason.COUPON_TIMEOUT
-          : OrderFailureReason.PAYMENT_TIMEOUT;
-      await this.fail(order.id, code);
+    if (overdue && pending) {
+      await this.fail(order.id, pending.timeout);
       return;
     }
     const quiet = now - lastProgress >= this.deps.config.SAGA_RESUME_AFTER_MS;

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { loadOrdersConfig } from '../orders.config.js';
+import type { Order } from '../orders/order.entity.js';
+import { PaymentMethod } from '../payments/payment-method.js';
+import { CHECKOUT_STEPS, pendingStep } from './checkout-steps.js';
+import { type SagaStep, Step } from './saga-step.entity.js';
+
+const config = loadOrdersConfig({
+  SAGA_STEP_TIMEOUT_MS: '30000',
+  CALLER_SIGNING_SECRET: 'unit-test-caller-secret-0123456789',
+});
+const order = (patch: Partial<Order> = {}) =>
+  ({ couponId: undefined, paymentMethod: PaymentMethod.CARD, ...patch }) as Order;
+const done = (...names: Step[]) =>
+  new Map(names.map((step) => [step, { step, at: new Date() } as SagaStep]));
+
+describe('the checkout saga steps', () => {
+  it('are taken in order, the coupon only when the order has one', () => {
+    expect(pendingStep(order(), done())?.done).toBe(Step.RESERVED);
+    expect(pendingStep(order(), done(Step.RESERVED))?.invoke).toBe('pay');
+    const withCoupon = order({ couponId: 'c1' });
+    expect(pendingStep(withCoupon, done(Step.RESERVED))?.invoke).toBe('requestCoupon');
+    expect(pendingStep(withCoupon, done(Step.RESERVED, Step.COUPON_REDEEMED))?.invoke).toBe('pay');
+    expect(pendingStep(order(), done(Step.RESERVED, Step.CAPTURED))).toBeNull();
+  });
+
+  it('fail by the timeout of the step that is late', () => {
+    expect(CHECKOUT_STEPS.map((s) => s.timeout)).toEqual([
+      'RESERVATION_TIMEOUT',
+      'COUPON_TIMEOUT',
+      'PAYMENT_TIMEOUT',
+    ]);
+  });
+
+  it('give a customer on the wallet page the approval deadline, not a service’s', () => {
+    const pay = CHECKOUT_STEPS.find((s) => s.invoke === 'pay');
+    const easy = order({ paymentMethod: PaymentMethod.KAKAO_PAY });
+    expect(pay?.deadlineMs(config, easy, done(Step.RESERVED))).toBe(30_000);
+    expect(pay?.deadlineMs(config, easy, done(Step.RESERVED, Step.PAYMENT_READY))).toBe(
+      config.EASY_PAY_APPROVAL_TIMEOUT_MS,
+    );
+    expect(pay?.deadlineMs(config, order(), done(Step.RESERVED, Step.PAYMENT_READY))).toBe(30_000);
+  });
+});
