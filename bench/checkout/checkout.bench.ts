@@ -1,93 +1,78 @@
 /**
- * bench/checkout: sustained checkouts against the orders subgraph (a separate process, as
- * `npm start` runs it) with the payment sandbox over HTTP and a stand-in for the stores side of
- * the saga (the orders tests' FakeStores: it answers reservations at once, so the figures are
- * orders + PG + JetStream + the database at MONGO_URL). Prints checkouts/s, p50/p99 of the checkout call and of
- * placed → confirmed, and how many orders were not terminal when the drain window closed.
+ * bench/checkout: sustained buy-now delivery checkouts, the saga behind them, and the CPU each
+ * process spends per checkout. Two modes (BENCH_MODE):
  *
- *   npm run -w @bloom/bench checkout   (needs `npm run infra:up`)
- *   BENCH_SECONDS=10 BENCH_CONCURRENCY=16 BENCH_DRAIN_SECONDS=60
+ * - `standin` (default): the orders subgraph as a separate process (as `npm start` runs it),
+ *   called straight with gateway-signed callers, the payment sandbox over HTTP but inside this
+ *   process, and a stand-in for the stores side of the saga (the orders tests' FakeStores: it
+ *   answers reservations at once), so the figures are orders + PG + JetStream + the database
+ *   at MONGO_URL.
+ * - `gateway`: the real system, one process each as `npm start` runs them: the gateway,
+ *   identity, stores, products, orders and the payments emulator. A seller approved by the
+ *   admin opens a store, stocks it and lists a product, and customers sign up, all through the
+ *   gateway over HTTP; the checkouts go through the gateway with each customer's token.
+ *
+ * Both use fresh databases and a fresh stream namespace, dropped at the end. Prints
+ * checkouts/s, p50/p99 of the checkout call and of placed → confirmed, how many orders were
+ * not terminal when the drain window closed, and per process the CPU milliseconds per
+ * checkout (utime + stime from /proc, the database and NATS found by the port they listen
+ * on) with the ceiling their sum implies on this machine's cores. CPU is counted from the
+ * first checkout until the drain ends (every order terminal, or the window closed): the
+ * saga's work for the checkouts runs on after the load, so a sustained rate above 100 % of
+ * the ceiling means the load outran the saga (the backlog was worked off in the drain). The
+ * database and NATS may serve others too (other test runs): their figures then include that.
+ *
+ *   npm run -w @bloom/bench checkout                     (needs `bash infra/local/up.sh --test`)
+ *   BENCH_MODE=gateway npm run -w @bloom/bench checkout
+ *   BENCH_SECONDS=10 BENCH_CONCURRENCY=16 BENCH_DRAIN_SECONDS=60 BENCH_MODE=standin|gateway
  */
-import { randomBytes } from 'node:crypto';
-import { EventBus, createLogger } from '@bloom/kernel';
-import { loadPaymentsEmulatorConfig, startPaymentsEmulator } from '@bloom/payments-emulator';
-import {
-  callerHeaders,
-  createStreamNamespace,
-  deleteStreamNamespace,
-  dropDatabase,
-  freePort,
-  gqlRequest,
-  testEnv,
-  TEST_CALLER_SECRET,
-} from '@bloom/testing';
+import { gqlRequest, testEnv } from '@bloom/testing';
 import { MongoClient } from 'mongodb';
-import { FakeStores } from '../../subgraphs/orders/test/fake-stores.js';
-import {
-  CHECKOUT,
-  DELIVERY,
-  customer,
-  newId,
-  publishCatalog,
-} from '../../subgraphs/orders/test/orders.harness.js';
-import { startService, stop } from '../lib/processes.js';
+import { CHECKOUT, DELIVERY, newId } from '../../subgraphs/orders/test/orders.harness.js';
+import { CpuMeter, cores, infraPids } from '../lib/cpu.js';
+import type { CheckoutTarget } from './checkout.target.js';
+import { startGatewaySystem } from './gateway.setup.js';
+import { startStandin } from './standin.setup.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const drainSeconds = Number(process.env.BENCH_DRAIN_SECONDS ?? 60);
-const db = `bench_orders_${randomBytes(3).toString('hex')}`;
+const mode = process.env.BENCH_MODE ?? 'standin';
+if (mode !== 'standin' && mode !== 'gateway') {
+  throw new Error(`BENCH_MODE must be standin or gateway, not ${mode}`);
+}
 const percentile = (sorted: number[], p: number) =>
   sorted.length
     ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0)
     : 0;
 
-const pg = await startPaymentsEmulator(
-  loadPaymentsEmulatorConfig({ PORT: '0', LOG_LEVEL: 'silent' }),
-);
-const namespace = await createStreamNamespace();
-const port = await freePort();
-const orders = await startService(
-  'subgraphs/orders/src/main.ts',
-  {
-    PORT: String(port),
-    MONGO_URL: testEnv.MONGO_URL,
-    NATS_URL: testEnv.NATS_URL,
-    EVENT_NAMESPACE: namespace,
-    ORDERS_DB: db,
-    CALLER_SIGNING_SECRET: TEST_CALLER_SECRET,
-    PAYMENTS_URL: pg.url,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-  },
-  `http://127.0.0.1:${port}/ready`,
-);
-const bus = await EventBus.connect({
-  servers: testEnv.NATS_URL,
-  namespace,
-  name: 'bench',
-  logger: createLogger({ service: 'bench', level: 'silent' }),
-});
-const stores = new FakeStores(bus);
-await stores.start();
 const mongo = new MongoClient(testEnv.MONGO_URL);
 await mongo.connect();
+let target: CheckoutTarget | undefined;
 
 try {
-  const cat = await publishCatalog(bus, stores, { stems: 10_000_000, threshold: null });
-  const orderDocs = mongo.db(db).collection('orders');
-  for (;;) {
-    if ((await mongo.db(db).collection('product_projections').countDocuments()) === 2) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const url = `http://127.0.0.1:${port}/graphql`;
+  const system =
+    mode === 'gateway' ? await startGatewaySystem(mongo, concurrency) : await startStandin(mongo);
+  target = system;
+  const { url, productId, expectedTotal } = system;
+  const orderDocs = mongo.db(system.ordersDb).collection('orders');
+  const infra = infraPids(testEnv.MONGO_URL, testEnv.NATS_URL);
+  const measured = [
+    ...system.processes,
+    { name: 'database', pid: infra.database },
+    { name: 'NATS', pid: infra.nats },
+  ];
+  const meter = new CpuMeter(measured);
+  const benchCpuBefore = process.cpuUsage();
   const latencies: number[] = [];
   let errors = 0;
+  let firstRefusal: unknown;
   const until = Date.now() + seconds * 1000;
+  meter.start();
   const started = Date.now();
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, worker) => {
       while (Date.now() < until) {
-        const c = customer();
         const t0 = performance.now();
         const res = await gqlRequest(
           url,
@@ -95,18 +80,21 @@ try {
           {
             i: {
               idempotencyKey: `bench-${newId()}`,
-              buyNow: { productId: cat.productId, quantity: 1 },
+              buyNow: { productId, quantity: 1 },
               fulfilment: 'DELIVERY',
               delivery: DELIVERY(),
-              expectedTotal: 23000,
+              expectedTotal,
             },
           },
-          callerHeaders(c.caller),
+          system.headers(worker),
         );
         latencies.push(performance.now() - t0);
         // Only the result's __typename is read (CHECKOUT is the orders tests' document).
         const data = res.data as { checkout?: { __typename?: string } | null } | null | undefined;
-        if (data?.checkout?.__typename !== 'CheckoutSuccess') errors += 1;
+        if (data?.checkout?.__typename !== 'CheckoutSuccess') {
+          errors += 1;
+          firstRefusal ??= res.errors ?? data?.checkout;
+        }
       }
     }),
   );
@@ -118,6 +106,8 @@ try {
     if (pending === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  const cpu = meter.stop();
+  const benchCpu = process.cpuUsage(benchCpuBefore);
   const docs = await orderDocs
     .find({}, { projection: { status: 1, placedAt: 1, confirmedAt: 1 } })
     .toArray();
@@ -127,11 +117,14 @@ try {
     .sort((a, b) => a - b);
   latencies.sort((a, b) => a - b);
   const count = (status: string) => docs.filter((d) => d.status === status).length;
+  const checkouts = latencies.length;
+  const rate = checkouts / elapsed;
   console.log(
     `\nbench/checkout: ${concurrency} concurrent customers, ${seconds} s, buy-now delivery checkouts`,
   );
+  console.log(`mode:               ${system.description}`);
   console.log(
-    `checkouts:          ${latencies.length} (${errors} refused), ${(latencies.length / elapsed).toFixed(1)}/s`,
+    `checkouts:          ${checkouts} (${errors} refused), ${(checkouts / elapsed).toFixed(1)}/s`,
   );
   console.log(
     `checkout call:      p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
@@ -142,12 +135,30 @@ try {
   console.log(
     `after ${drainSeconds} s drain: CONFIRMED ${count('CONFIRMED')}, FAILED ${count('FAILED')}, non-terminal ${pending}`,
   );
+  if (firstRefusal !== undefined)
+    console.log(`first refusal:      ${JSON.stringify(firstRefusal)}`);
+
+  const perCheckout = (ms: number) => ms / Math.max(1, checkouts);
+  let sum = 0;
+  for (const { name, ms } of cpu) {
+    if (ms === undefined) {
+      console.log(`cpu: ${name} n/a (no process of it found on this machine)`);
+      continue;
+    }
+    sum += perCheckout(ms);
+    console.log(`cpu: ${name} ${perCheckout(ms).toFixed(2)} ms/checkout`);
+  }
+  if (system.inBench) {
+    const benchMs = (benchCpu.user + benchCpu.system) / 1000;
+    console.log(
+      `cpu: ${system.inBench} in-bench (the bench process with the load: ${perCheckout(benchMs).toFixed(2)} ms/checkout, not in the sum)`,
+    );
+  }
+  const ceiling = sum > 0 ? (cores * 1000) / sum : 0;
+  console.log(
+    `ceiling: ~${ceiling.toFixed(0)} checkouts/s on ${cores} cores (sum ${sum.toFixed(2)} ms/checkout); sustained ${rate.toFixed(1)}/s = ${ceiling > 0 ? ((rate / ceiling) * 100).toFixed(0) : '—'} % of it`,
+  );
 } finally {
-  await stores.stop();
-  await bus.close();
-  await stop(orders);
-  await pg.close();
+  await target?.close();
   await mongo.close();
-  await deleteStreamNamespace(namespace);
-  await dropDatabase(db);
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { cpuMs } from './cpu.js';
 
 export interface LoadResult {
   label: string;
@@ -20,8 +21,7 @@ const percentile = (sorted: number[], p: number) =>
 
 /** utime + stime of a process in seconds (Linux). */
 export function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return (cpuMs(pid) ?? Number.NaN) / 1000;
 }
 
 export function rssMb(pid: number): number {

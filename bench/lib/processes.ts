@@ -19,13 +19,33 @@ export async function startService(
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
-  await waitFor(async () => (await fetch(healthUrl)).ok, { timeoutMs: 30_000, what: healthUrl });
+  let onExit: (code: number | null) => void = () => undefined;
+  // A service that stops at boot (a config error) fails the start at once, not after 30 s.
+  const exited = new Promise<never>((_, reject) => {
+    onExit = (code) => reject(new Error(`${entry} exited (${code}) before ${healthUrl} answered`));
+    child.once('exit', onExit);
+  });
+  try {
+    await Promise.race([
+      waitFor(async () => (await fetch(healthUrl)).ok, { timeoutMs: 30_000, what: healthUrl }),
+      exited,
+    ]);
+  } catch (error) {
+    await stop(child);
+    throw error;
+  } finally {
+    child.off('exit', onExit);
+  }
   return child;
 }
 
+/** SIGTERM, and SIGKILL if the service has not exited 10 s later. */
 export async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  // A child killed by a signal keeps exitCode null.
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
+  clearTimeout(timer);
 }

@@ -25,6 +25,7 @@ import { createJwtVerifier } from './auth/jwt.verifier.js';
 import { TokenBucketLimiter } from './auth/token-bucket.limiter.js';
 import { gatewayErrorFormatter } from './errors/error.formatter.js';
 import { requestMistakesPlugin } from './errors/request-mistakes.plugin.js';
+import { serviceUnavailablePlugin } from './errors/service-unavailable.plugin.js';
 import { createExplorerHandler } from './explorer/explorer.handler.js';
 import type { GatewayConfig } from './gateway.config.js';
 import type { GatewayContext, RequestOutcome } from './gateway.context.js';
@@ -115,6 +116,7 @@ export async function buildGateway(
       complexityLimitPlugin(limits),
       requestOutcomePlugin(),
       requestMistakesPlugin(),
+      serviceUnavailablePlugin(),
     ],
   });
   await apollo.start();

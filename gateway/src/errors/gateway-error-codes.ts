@@ -6,6 +6,13 @@ export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
 /** An operation that did not finish within the gateway's time budget (HTTP 504). */
 export const GATEWAY_TIMEOUT = 'GATEWAY_TIMEOUT';
 
+/**
+ * A subgraph could not be reached or answered 502/503/504 (restarting, overloaded): HTTP 503
+ * with Retry-After. Nothing was done by the unreachable part, so a retry (with the same
+ * idempotency key for a checkout) is safe.
+ */
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+
 /** Apollo Server's code for a request it cannot run as sent (malformed body, wrong APQ hash). */
 export const BAD_REQUEST = 'BAD_REQUEST';
 
@@ -19,6 +26,7 @@ export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set([
   ErrorCode.RATE_LIMITED,
   QUERY_TOO_COMPLEX,
   GATEWAY_TIMEOUT,
+  SERVICE_UNAVAILABLE,
   // Apollo Server's request errors: they describe the client's request, not our internals.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

@@ -1,9 +1,47 @@
 import { randomUUID } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import { CALLER_HEADER, anonymousCaller, signCaller } from '@bloom/kernel';
 import type { GatewayContext } from '../gateway.context.js';
 import { TRACE_HEADER } from '../http/trace-id.js';
 import { operationSignal } from '../limits/time-budget.executor.js';
+import { SERVICE_UNAVAILABLE } from '../errors/gateway-error-codes.js';
+
+/** How long a client should wait before retrying a request a restarting subgraph refused. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/** Connection failures (undici puts the socket's code on `cause`): the subgraph is not there. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_CLOSED',
+]);
+
+/** A subgraph (or the proxy in front of it) saying it cannot serve right now. */
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
+
+function isUnreachable(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;
+  }
+  return false;
+}
+
+function serviceUnavailable(): GraphQLError {
+  // The HTTP status and Retry-After are set by serviceUnavailablePlugin, which sees the data.
+  return new GraphQLError(
+    'Part of the service is restarting. Try again in a moment; repeating the same request is safe.',
+    { extensions: { code: SERVICE_UNAVAILABLE, retryAfterSeconds: RETRY_AFTER_SECONDS } },
+  );
+}
 
 /**
  * Node's global fetch is undici with a keep-alive connection pool that honours each subgraph's
@@ -11,8 +49,19 @@ import { operationSignal } from '../limits/time-budget.executor.js';
  * undici as a dependency, so the global dispatcher is used as it is. The fetch carries the
  * operation's abort signal: an operation past its time budget stops waiting on its subgraphs.
  */
-const keepAliveFetch: RemoteGraphQLDataSource['fetcher'] = (url, init) =>
-  fetch(url, { ...init, signal: operationSignal() ?? null });
+const keepAliveFetch: RemoteGraphQLDataSource['fetcher'] = async (url, init) => {
+  const signal = operationSignal();
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, signal: signal ?? null });
+  } catch (error) {
+    // The time budget's abort is its own answer (504); a refused or dropped connection is not.
+    if (signal?.aborted || !isUnreachable(error)) throw error;
+    throw serviceUnavailable();
+  }
+  if (UNAVAILABLE_STATUSES.has(response.status)) throw serviceUnavailable();
+  return response;
+};
 
 /**
  * Sends every subgraph fetch with the caller signed by the shared secret (subgraphs refuse

@@ -30,8 +30,12 @@ const schema = z.object({
     .int()
     .positive()
     .default(15 * 60_000),
-  /** How long the stores step (reserve flowers, book slot, redeem coupon) may take. */
-  SAGA_STEP_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /**
+   * How long the stores step (reserve flowers, book slot, redeem coupon) or a provider call may
+   * take. Long enough to ride out a restart of stores or NATS (under a minute, plus JetStream's
+   * 30 s redelivery of what the dead process had taken): the order waits, PENDING, and goes on.
+   */
+  SAGA_STEP_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   /** A saga quiet this long after the stores answered is resumed by the sweeper. */
   SAGA_RESUME_AFTER_MS: z.coerce.number().int().positive().default(10_000),
   /** How often the deadline sweeper and reconciliation run. */

@@ -36,6 +36,8 @@ export async function startOrders(
     env: {
       SAGA_SWEEP_INTERVAL_MS: String(options.sweeperMs ?? 3_600_000),
       SAGA_RESUME_AFTER_MS: '2000',
+      // The tests' clock jumps past a 30 s deadline; production waits longer (orders.config).
+      SAGA_STEP_TIMEOUT_MS: '30000',
       ...env,
     },
     loadConfig: loadOrdersConfig,
