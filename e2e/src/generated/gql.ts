@@ -62,6 +62,11 @@ type Documents = {
     "\n  query AdminMoneyKeyStatus {\n    myApiKeys {\n      name\n      status\n    }\n  }\n": typeof types.AdminMoneyKeyStatusDocument,
     "\n  mutation MatrixSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"권한 매트릭스\") {\n      __typename\n    }\n  }\n": typeof types.MatrixSuspendDocument,
     "\n  mutation MatrixCreateApiKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n      }\n    }\n  }\n": typeof types.MatrixCreateApiKeyDocument,
+    "\n  mutation RaceSetStock($s: ID!, $n: Int!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: $n }]) {\n      __typename\n    }\n  }\n": typeof types.RaceSetStockDocument,
+    "\n  query RaceQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on CheckoutQuote {\n        total\n      }\n    }\n  }\n": typeof types.RaceQuoteDocument,
+    "\n  mutation RaceCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n    }\n  }\n": typeof types.RaceCheckoutDocument,
+    "\n  query RaceMyOrders {\n    myOrders(first: 100) {\n      nodes {\n        status\n        failure {\n          code\n        }\n      }\n    }\n  }\n": typeof types.RaceMyOrdersDocument,
+    "\n  query RaceStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n": typeof types.RaceStockDocument,
     "\n  query CheckoutRulesE2eQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on NotEnoughStockError {\n        productId\n        available\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.CheckoutRulesE2eQuoteDocument,
     "\n  mutation CheckoutRulesE2ePlace($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on NotEnoughStockError {\n        productId\n        available\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.CheckoutRulesE2ePlaceDocument,
     "\n  query CheckoutRulesE2eMyOrders {\n    myOrders(first: 10) {\n      totalCount\n    }\n  }\n": typeof types.CheckoutRulesE2eMyOrdersDocument,
@@ -148,7 +153,7 @@ type Documents = {
     "\n  mutation RevocationChangePassword($i: ChangePasswordInput!) {\n    changePassword(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n    }\n  }\n": typeof types.RevocationChangePasswordDocument,
     "\n  query RevocationUnread {\n    unreadNoticeCount\n  }\n": typeof types.RevocationUnreadDocument,
     "\n  mutation SellerApplyRejectSeller($id: ID!, $reason: String!) {\n    rejectSeller(userId: $id, reason: $reason) {\n      __typename\n    }\n  }\n": typeof types.SellerApplyRejectSellerDocument,
-    "\n  query SellerCouponsTestList {\n    myStore {\n      coupons {\n        id\n        code\n      }\n    }\n  }\n": typeof types.SellerCouponsTestListDocument,
+    "\n  query SellerCouponsTestList {\n    myStore {\n      coupons {\n        id\n        code\n        onlyFor\n      }\n    }\n  }\n": typeof types.SellerCouponsTestListDocument,
     "\n  mutation SellerCouponsTestClaim($c: ID!) {\n    claimCoupon(couponId: $c) {\n      __typename\n    }\n  }\n": typeof types.SellerCouponsTestClaimDocument,
     "\n  mutation SellerQnaTestAsk($i: AskQuestionInput!) {\n    askQuestion(input: $i) {\n      __typename\n    }\n  }\n": typeof types.SellerQnaTestAskDocument,
     "\n  query SellerJourneyStore {\n    myStore {\n      id\n      thumbnailUrl\n      coupons {\n        id\n        code\n      }\n    }\n  }\n": typeof types.SellerJourneyStoreDocument,
@@ -178,6 +183,9 @@ type Documents = {
     "\n  query CheckoutRulesDeliveryDates($id: ID!) {\n    store(id: $id) {\n      deliveryDates(days: 14) {\n        date\n        sameDay\n        windows {\n          start\n          end\n        }\n      }\n    }\n  }\n": typeof types.CheckoutRulesDeliveryDatesDocument,
     "\n  query CheckoutRulesMyOrders {\n    myOrders(first: 10) {\n      totalCount\n    }\n  }\n": typeof types.CheckoutRulesMyOrdersDocument,
     "\n  query CheckoutRulesProductStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n": typeof types.CheckoutRulesProductStockDocument,
+    "\n  mutation CouponUseCreate($s: ID!, $i: CreateCouponInput!) {\n    createCoupon(storeId: $s, input: $i) {\n      __typename\n      ... on Coupon {\n        id\n      }\n    }\n  }\n": typeof types.CouponUseCreateDocument,
+    "\n  mutation CouponUseSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 100 }]) {\n      __typename\n    }\n  }\n": typeof types.CouponUseSetStockDocument,
+    "\n  query CouponUseProductStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n": typeof types.CouponUseProductStockDocument,
     "\n  mutation EasyPaySetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 50 }]) {\n      __typename\n    }\n  }\n": typeof types.EasyPaySetStockDocument,
     "\n  query EasyPayProductStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n": typeof types.EasyPayProductStockDocument,
     "\n  query EasyPayMyOrders {\n    myOrders {\n      nodes {\n        id\n        status\n        paymentMethod\n        failure {\n          code\n        }\n        delivery {\n          recipientName\n          senderName\n          anonymous\n        }\n      }\n    }\n  }\n": typeof types.EasyPayMyOrdersDocument,
@@ -267,6 +275,11 @@ const documents: Documents = {
     "\n  query AdminMoneyKeyStatus {\n    myApiKeys {\n      name\n      status\n    }\n  }\n": types.AdminMoneyKeyStatusDocument,
     "\n  mutation MatrixSuspend($id: ID!) {\n    suspendUser(userId: $id, reason: \"권한 매트릭스\") {\n      __typename\n    }\n  }\n": types.MatrixSuspendDocument,
     "\n  mutation MatrixCreateApiKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n      }\n    }\n  }\n": types.MatrixCreateApiKeyDocument,
+    "\n  mutation RaceSetStock($s: ID!, $n: Int!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: $n }]) {\n      __typename\n    }\n  }\n": types.RaceSetStockDocument,
+    "\n  query RaceQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on CheckoutQuote {\n        total\n      }\n    }\n  }\n": types.RaceQuoteDocument,
+    "\n  mutation RaceCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n    }\n  }\n": types.RaceCheckoutDocument,
+    "\n  query RaceMyOrders {\n    myOrders(first: 100) {\n      nodes {\n        status\n        failure {\n          code\n        }\n      }\n    }\n  }\n": types.RaceMyOrdersDocument,
+    "\n  query RaceStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n": types.RaceStockDocument,
     "\n  query CheckoutRulesE2eQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on NotEnoughStockError {\n        productId\n        available\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.CheckoutRulesE2eQuoteDocument,
     "\n  mutation CheckoutRulesE2ePlace($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on NotEnoughStockError {\n        productId\n        available\n      }\n      ... on InvalidInputError {\n        field\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.CheckoutRulesE2ePlaceDocument,
     "\n  query CheckoutRulesE2eMyOrders {\n    myOrders(first: 10) {\n      totalCount\n    }\n  }\n": types.CheckoutRulesE2eMyOrdersDocument,
@@ -353,7 +366,7 @@ const documents: Documents = {
     "\n  mutation RevocationChangePassword($i: ChangePasswordInput!) {\n    changePassword(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n    }\n  }\n": types.RevocationChangePasswordDocument,
     "\n  query RevocationUnread {\n    unreadNoticeCount\n  }\n": types.RevocationUnreadDocument,
     "\n  mutation SellerApplyRejectSeller($id: ID!, $reason: String!) {\n    rejectSeller(userId: $id, reason: $reason) {\n      __typename\n    }\n  }\n": types.SellerApplyRejectSellerDocument,
-    "\n  query SellerCouponsTestList {\n    myStore {\n      coupons {\n        id\n        code\n      }\n    }\n  }\n": types.SellerCouponsTestListDocument,
+    "\n  query SellerCouponsTestList {\n    myStore {\n      coupons {\n        id\n        code\n        onlyFor\n      }\n    }\n  }\n": types.SellerCouponsTestListDocument,
     "\n  mutation SellerCouponsTestClaim($c: ID!) {\n    claimCoupon(couponId: $c) {\n      __typename\n    }\n  }\n": types.SellerCouponsTestClaimDocument,
     "\n  mutation SellerQnaTestAsk($i: AskQuestionInput!) {\n    askQuestion(input: $i) {\n      __typename\n    }\n  }\n": types.SellerQnaTestAskDocument,
     "\n  query SellerJourneyStore {\n    myStore {\n      id\n      thumbnailUrl\n      coupons {\n        id\n        code\n      }\n    }\n  }\n": types.SellerJourneyStoreDocument,
@@ -383,6 +396,9 @@ const documents: Documents = {
     "\n  query CheckoutRulesDeliveryDates($id: ID!) {\n    store(id: $id) {\n      deliveryDates(days: 14) {\n        date\n        sameDay\n        windows {\n          start\n          end\n        }\n      }\n    }\n  }\n": types.CheckoutRulesDeliveryDatesDocument,
     "\n  query CheckoutRulesMyOrders {\n    myOrders(first: 10) {\n      totalCount\n    }\n  }\n": types.CheckoutRulesMyOrdersDocument,
     "\n  query CheckoutRulesProductStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n": types.CheckoutRulesProductStockDocument,
+    "\n  mutation CouponUseCreate($s: ID!, $i: CreateCouponInput!) {\n    createCoupon(storeId: $s, input: $i) {\n      __typename\n      ... on Coupon {\n        id\n      }\n    }\n  }\n": types.CouponUseCreateDocument,
+    "\n  mutation CouponUseSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 100 }]) {\n      __typename\n    }\n  }\n": types.CouponUseSetStockDocument,
+    "\n  query CouponUseProductStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n": types.CouponUseProductStockDocument,
     "\n  mutation EasyPaySetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 50 }]) {\n      __typename\n    }\n  }\n": types.EasyPaySetStockDocument,
     "\n  query EasyPayProductStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n": types.EasyPayProductStockDocument,
     "\n  query EasyPayMyOrders {\n    myOrders {\n      nodes {\n        id\n        status\n        paymentMethod\n        failure {\n          code\n        }\n        delivery {\n          recipientName\n          senderName\n          anonymous\n        }\n      }\n    }\n  }\n": types.EasyPayMyOrdersDocument,
@@ -610,6 +626,26 @@ export function graphql(source: "\n  mutation MatrixSuspend($id: ID!) {\n    sus
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MatrixCreateApiKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n      }\n    }\n  }\n"): typeof import('./graphql.js').MatrixCreateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RaceSetStock($s: ID!, $n: Int!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: $n }]) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').RaceSetStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RaceQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on CheckoutQuote {\n        total\n      }\n    }\n  }\n"): typeof import('./graphql.js').RaceQuoteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RaceCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').RaceCheckoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RaceMyOrders {\n    myOrders(first: 100) {\n      nodes {\n        status\n        failure {\n          code\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').RaceMyOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RaceStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n"): typeof import('./graphql.js').RaceStockDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -957,7 +993,7 @@ export function graphql(source: "\n  mutation SellerApplyRejectSeller($id: ID!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SellerCouponsTestList {\n    myStore {\n      coupons {\n        id\n        code\n      }\n    }\n  }\n"): typeof import('./graphql.js').SellerCouponsTestListDocument;
+export function graphql(source: "\n  query SellerCouponsTestList {\n    myStore {\n      coupons {\n        id\n        code\n        onlyFor\n      }\n    }\n  }\n"): typeof import('./graphql.js').SellerCouponsTestListDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1074,6 +1110,18 @@ export function graphql(source: "\n  query CheckoutRulesMyOrders {\n    myOrders
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CheckoutRulesProductStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n"): typeof import('./graphql.js').CheckoutRulesProductStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CouponUseCreate($s: ID!, $i: CreateCouponInput!) {\n    createCoupon(storeId: $s, input: $i) {\n      __typename\n      ... on Coupon {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql.js').CouponUseCreateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CouponUseSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 100 }]) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').CouponUseSetStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CouponUseProductStock($id: ID!) {\n    product(id: $id) {\n      availableQuantity\n    }\n  }\n"): typeof import('./graphql.js').CouponUseProductStockDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -187,6 +187,8 @@ export type CreateCouponInput = {
   /** KRW, 0 or more. */
   minOrderAmount: number;
   name: string;
+  /** Limits it to delivery or to pickup orders; omitted: both. */
+  onlyFor?: Fulfilment | null | undefined;
   startsAt: string;
 };
 
@@ -1088,6 +1090,59 @@ export type MatrixCreateApiKeyMutation = { createApiKey:
     | { __typename: 'InvalidInputError' }
    };
 
+export type RaceSetStockMutationVariables = Exact<{
+  s: string;
+  n: number;
+}>;
+
+
+export type RaceSetStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type RaceQuoteQueryVariables = Exact<{
+  i: CheckoutQuoteInput;
+}>;
+
+
+export type RaceQuoteQuery = { checkoutQuote:
+    | { __typename: 'CheckoutQuote', total: number }
+    | { __typename: 'CouponNotApplicableError' }
+    | { __typename: 'EmptyCartError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'NotEnoughStockError' }
+    | { __typename: 'UnavailableError' }
+   };
+
+export type RaceCheckoutMutationVariables = Exact<{
+  i: CheckoutInput;
+}>;
+
+
+export type RaceCheckoutMutation = { checkout:
+    | { __typename: 'CheckoutSuccess' }
+    | { __typename: 'CouponNotApplicableError' }
+    | { __typename: 'EmptyCartError' }
+    | { __typename: 'IdempotencyKeyReusedError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'NotEnoughStockError' }
+    | { __typename: 'TotalMismatchError' }
+    | { __typename: 'UnavailableError' }
+   };
+
+export type RaceMyOrdersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RaceMyOrdersQuery = { myOrders: { nodes: Array<{ status: OrderStatus, failure: { code: string } | null }> } };
+
+export type RaceStockQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RaceStockQuery = { product: { availableQuantity: number } | null };
+
 export type CheckoutRulesE2eQuoteQueryVariables = Exact<{
   i: CheckoutQuoteInput;
 }>;
@@ -1829,7 +1884,7 @@ export type SellerApplyRejectSellerMutation = { rejectSeller:
 export type SellerCouponsTestListQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SellerCouponsTestListQuery = { myStore: { coupons: Array<{ id: string, code: string }> } | null };
+export type SellerCouponsTestListQuery = { myStore: { coupons: Array<{ id: string, code: string, onlyFor: Fulfilment | null }> } | null };
 
 export type SellerCouponsTestClaimMutationVariables = Exact<{
   c: string;
@@ -2121,6 +2176,35 @@ export type CheckoutRulesProductStockQueryVariables = Exact<{
 
 
 export type CheckoutRulesProductStockQuery = { product: { availableQuantity: number } | null };
+
+export type CouponUseCreateMutationVariables = Exact<{
+  s: string;
+  i: CreateCouponInput;
+}>;
+
+
+export type CouponUseCreateMutation = { createCoupon:
+    | { __typename: 'Coupon', id: string }
+    | { __typename: 'CouponCodeTakenError' }
+    | { __typename: 'InvalidInputError' }
+   };
+
+export type CouponUseSetStockMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type CouponUseSetStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type CouponUseProductStockQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CouponUseProductStockQuery = { product: { availableQuantity: number } | null };
 
 export type EasyPaySetStockMutationVariables = Exact<{
   s: string;
@@ -2984,6 +3068,49 @@ export const MatrixCreateApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MatrixCreateApiKeyMutation, MatrixCreateApiKeyMutationVariables>;
+export const RaceSetStockDocument = new TypedDocumentString(`
+    mutation RaceSetStock($s: ID!, $n: Int!) {
+  setFlowerStock(storeId: $s, items: [{flowerId: 1, available: $n}]) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<RaceSetStockMutation, RaceSetStockMutationVariables>;
+export const RaceQuoteDocument = new TypedDocumentString(`
+    query RaceQuote($i: CheckoutQuoteInput!) {
+  checkoutQuote(input: $i) {
+    __typename
+    ... on CheckoutQuote {
+      total
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RaceQuoteQuery, RaceQuoteQueryVariables>;
+export const RaceCheckoutDocument = new TypedDocumentString(`
+    mutation RaceCheckout($i: CheckoutInput!) {
+  checkout(input: $i) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<RaceCheckoutMutation, RaceCheckoutMutationVariables>;
+export const RaceMyOrdersDocument = new TypedDocumentString(`
+    query RaceMyOrders {
+  myOrders(first: 100) {
+    nodes {
+      status
+      failure {
+        code
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RaceMyOrdersQuery, RaceMyOrdersQueryVariables>;
+export const RaceStockDocument = new TypedDocumentString(`
+    query RaceStock($id: ID!) {
+  product(id: $id) {
+    availableQuantity
+  }
+}
+    `) as unknown as TypedDocumentString<RaceStockQuery, RaceStockQueryVariables>;
 export const CheckoutRulesE2eQuoteDocument = new TypedDocumentString(`
     query CheckoutRulesE2eQuote($i: CheckoutQuoteInput!) {
   checkoutQuote(input: $i) {
@@ -3896,6 +4023,7 @@ export const SellerCouponsTestListDocument = new TypedDocumentString(`
     coupons {
       id
       code
+      onlyFor
     }
   }
 }
@@ -4169,6 +4297,30 @@ export const CheckoutRulesProductStockDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CheckoutRulesProductStockQuery, CheckoutRulesProductStockQueryVariables>;
+export const CouponUseCreateDocument = new TypedDocumentString(`
+    mutation CouponUseCreate($s: ID!, $i: CreateCouponInput!) {
+  createCoupon(storeId: $s, input: $i) {
+    __typename
+    ... on Coupon {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CouponUseCreateMutation, CouponUseCreateMutationVariables>;
+export const CouponUseSetStockDocument = new TypedDocumentString(`
+    mutation CouponUseSetStock($s: ID!) {
+  setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 100}]) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<CouponUseSetStockMutation, CouponUseSetStockMutationVariables>;
+export const CouponUseProductStockDocument = new TypedDocumentString(`
+    query CouponUseProductStock($id: ID!) {
+  product(id: $id) {
+    availableQuantity
+  }
+}
+    `) as unknown as TypedDocumentString<CouponUseProductStockQuery, CouponUseProductStockQueryVariables>;
 export const EasyPaySetStockDocument = new TypedDocumentString(`
     mutation EasyPaySetStock($s: ID!) {
   setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 50}]) {
