@@ -20,6 +20,7 @@ const STORE_COUPONS = graphql(`
       coupons {
         id
         code
+        onlyFor
       }
     }
   }
@@ -128,10 +129,18 @@ describe('seller coupons and questions', () => {
     await page.getByRole('heading', { name: '쿠폰 고치기' }).waitFor();
     expect(await page.getByLabel('쿠폰 이름').inputValue()).toBe('봄맞이 감사 쿠폰');
     await page.getByLabel('발급 수량 (장)').fill('60');
+    // Only for shoppers who come to the shop (issue 16).
+    expect(
+      await page.getByRole('radio', { name: '배송·픽업 모두' }).getAttribute('aria-checked'),
+    ).toBe('true');
+    await page.getByRole('radio', { name: '픽업 주문만' }).click();
     await page.getByRole('button', { name: '저장' }).click();
     await expect
       .poll(() => row.locator('.cpn-issued-text').textContent())
       .toBe('1 / 60장 발급 · 59장 남음');
+    expect(await row.locator('.cpn-use-line').textContent()).toBe('사용 조건: 픽업 주문만');
+    const limited = await sys.call(STORE_COUPONS, {}, owner.token);
+    expect(limited.data?.myStore?.coupons.find((c) => c.id === couponId)?.onlyFor).toBe('PICKUP');
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
@@ -203,6 +212,13 @@ describe('seller coupons and questions', () => {
     await page.goto('/coupons');
     await couponRow(page, 'SPRING-5000').waitFor();
     await app.shot(page, 'seller-coupons-phone');
+    // Lifting the limit again: both ways.
+    await couponRow(page, 'SPRING-5000').getByRole('button', { name: '고치기' }).click();
+    await page.getByRole('radio', { name: '배송·픽업 모두' }).click();
+    await page.getByRole('button', { name: '저장' }).click();
+    await expect
+      .poll(() => couponRow(page, 'SPRING-5000').locator('.cpn-use-line').textContent())
+      .toBe('사용 조건: 배송·픽업 모두');
     await page.getByRole('button', { name: '새 쿠폰 만들기' }).click();
     await page.getByRole('heading', { name: '새 쿠폰' }).waitFor();
     await app.shot(page, 'seller-coupons-form-phone');

@@ -39,6 +39,8 @@ interface DemoStore {
     discountAmount: number;
     minOrderAmount: number;
     issueLimit: number;
+    /** Only orders received this way may use it; absent: delivery and pickup alike. */
+    onlyFor?: 'DELIVERY' | 'PICKUP';
   }[];
 }
 
@@ -130,6 +132,7 @@ export const demoStores: DemoStore[] = [
         discountAmount: 2000,
         minOrderAmount: 20000,
         issueLimit: 300,
+        onlyFor: 'PICKUP',
       },
       {
         name: '꽃다방 단골 5천원',
@@ -263,6 +266,31 @@ const SET_STOCK = `mutation($id: ID!, $items: [FlowerQuantityInput!]!) {
 const CREATE_COUPON = `mutation($id: ID!, $i: CreateCouponInput!) {
   createCoupon(storeId: $id, input: $i) { __typename ... on UserError { code message } }
 }`;
+const MY_COUPONS = `{ myStore { coupons(includeEnded: true) { id code onlyFor } } }`;
+const UPDATE_COUPON = `mutation($id: ID!, $i: UpdateCouponInput!) {
+  updateCoupon(couponId: $id, input: $i) { __typename ... on UserError { code message } }
+}`;
+
+/**
+ * A coupon an earlier seed made keeps its code, so creating it again is skipped; its
+ * delivery/pickup limit is brought to the demo's (databases seeded before coupons had one).
+ */
+async function alignCouponLimits(api: SeedApi, token: string, store: DemoStore): Promise<void> {
+  const mine = await api.call<{
+    myStore: { coupons: { id: string; code: string; onlyFor: string | null }[] } | null;
+  }>(MY_COUPONS, {}, token);
+  for (const existing of mine.myStore?.coupons ?? []) {
+    const demo = store.coupons.find((c) => c.code === existing.code);
+    const wanted = demo?.onlyFor ?? null;
+    if (!demo || existing.onlyFor === wanted) continue;
+    const updated = await api.call<{ updateCoupon: Result }>(
+      UPDATE_COUPON,
+      { id: existing.id, i: wanted ? { onlyFor: wanted } : { anyFulfilment: true } },
+      token,
+    );
+    expectType(updated.updateCoupon, 'Coupon', `coupon ${existing.code}`);
+  }
+}
 
 /** Opens the store, waiting briefly for the seller's approval to reach the stores service. */
 async function ensureStore(api: SeedApi, token: string, store: DemoStore): Promise<string> {
@@ -318,6 +346,7 @@ export async function seedStores(api: SeedApi): Promise<void> {
       );
       expectType(created.createCoupon, 'Coupon', `coupon ${coupon.code}`, ['COUPON_CODE_TAKEN']);
     }
+    await alignCouponLimits(api, token, store);
   }
   api.log(`stores: ${demoStores.length} stores with stock, delivery, pickup and coupons`);
 }

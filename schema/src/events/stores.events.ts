@@ -185,6 +185,11 @@ const couponSnapshot = z.object({
   startsAt: isoInstant,
   endsAt: isoInstant,
   issueLimit: z.number().int().positive(),
+  /**
+   * The one way of receiving an order the coupon is for; null or absent (events from before
+   * coupons had it) means delivery and pickup alike.
+   */
+  onlyFor: z.enum(['DELIVERY', 'PICKUP']).nullish(),
 });
 
 export const couponCreated = defineEvent('stores.coupon.created', couponSnapshot);

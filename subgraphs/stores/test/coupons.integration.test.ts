@@ -18,6 +18,7 @@ graphql(`
       issuedCount
       remaining
       active
+      onlyFor
     }
     ...InputErrorFields
   }
@@ -201,6 +202,99 @@ describe('managing coupons', () => {
       seller(sellerId),
     );
     expect(reused.data?.createCoupon.__typename).toBe('Coupon');
+  });
+
+  it('limits a coupon to pickup or delivery, lifts the limit, and carries it in its events', async () => {
+    const { sellerId, storeId } = await h.openStore();
+    const pickupOnly = await createCoupon(sellerId, storeId, { onlyFor: 'PICKUP' });
+    expect(pickupOnly.onlyFor).toBe('PICKUP');
+    const created = await h.eventFor('stores.coupon.created', { couponId: pickupOnly.id });
+    expect(created.payload).toMatchObject({ onlyFor: 'PICKUP' });
+    const open = await createCoupon(sellerId, storeId);
+    expect(open.onlyFor).toBeNull();
+    expect(
+      (await h.eventFor('stores.coupon.created', { couponId: open.id })).payload,
+    ).toMatchObject({ onlyFor: null });
+
+    const swapped = await h.call(
+      UPDATE,
+      { id: pickupOnly.id, input: { onlyFor: 'DELIVERY' } },
+      seller(sellerId),
+    );
+    expect(swapped.data?.updateCoupon).toMatchObject({ onlyFor: 'DELIVERY' });
+    await h.eventFor('stores.coupon.updated', { couponId: pickupOnly.id, onlyFor: 'DELIVERY' });
+    // Changing something else keeps the limit.
+    const renamed = await h.call(
+      UPDATE,
+      { id: pickupOnly.id, input: { name: '배송 전용 3천원' } },
+      seller(sellerId),
+    );
+    expect(renamed.data?.updateCoupon).toMatchObject({
+      name: '배송 전용 3천원',
+      onlyFor: 'DELIVERY',
+    });
+    // Null reads as omitted, so it keeps the limit; the flag lifts it.
+    const kept = await h.call(
+      UPDATE,
+      { id: pickupOnly.id, input: { onlyFor: null } },
+      seller(sellerId),
+    );
+    expect(kept.data?.updateCoupon).toMatchObject({ onlyFor: 'DELIVERY' });
+    const both = await h.call(
+      UPDATE,
+      { id: pickupOnly.id, input: { onlyFor: 'PICKUP', anyFulfilment: true } },
+      seller(sellerId),
+    );
+    expect(both.data?.updateCoupon).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: 'onlyFor',
+      code: 'CONFLICTING_FULFILMENT',
+    });
+    const lifted = await h.call(
+      UPDATE,
+      { id: pickupOnly.id, input: { anyFulfilment: true } },
+      seller(sellerId),
+    );
+    expect(lifted.data?.updateCoupon).toMatchObject({ onlyFor: null });
+    await h.eventFor('stores.coupon.updated', { couponId: pickupOnly.id, onlyFor: null });
+
+    const unknown = await h.call(
+      CREATE,
+      { storeId, input: { ...couponInput(), onlyFor: 'COURIER' as never } },
+      seller(sellerId),
+    );
+    expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
+  });
+
+  it('offers at checkout only the coupons that fit how the order is received', async () => {
+    const { sellerId, storeId } = await h.openStore();
+    const pickup = await createCoupon(sellerId, storeId, {
+      discountAmount: 2000,
+      onlyFor: 'PICKUP',
+    });
+    const delivery = await createCoupon(sellerId, storeId, {
+      discountAmount: 4000,
+      onlyFor: 'DELIVERY',
+    });
+    const any = await createCoupon(sellerId, storeId, { discountAmount: 1000 });
+    const offered = async (fulfilment?: 'DELIVERY' | 'PICKUP') =>
+      (
+        await h.call(
+          graphql(`
+            query ClaimableCouponsFor($s: ID!, $f: Fulfilment) {
+              claimableCoupons(storeId: $s, subtotal: 30000, fulfilment: $f) {
+                id
+                onlyFor
+              }
+            }
+          `),
+          { s: storeId, f: fulfilment },
+          customer(),
+        )
+      ).data?.claimableCoupons.map((c) => c.id);
+    expect(await offered('PICKUP')).toEqual([pickup.id, any.id]);
+    expect(await offered('DELIVERY')).toEqual([delivery.id, any.id]);
+    expect(await offered()).toEqual([delivery.id, pickup.id, any.id]);
   });
 
   it("keeps sellers out of other stores' coupons and customers out of all", async () => {

@@ -39,6 +39,8 @@ describe('demo data', () => {
     for (const store of demoStores) sellers.set(store.email, await h.approveSeller(newId()));
     const api = subgraphApi(sellers);
     await seedStores(api);
+    // As a database seeded before coupons had a delivery/pickup limit: the rerun adds it.
+    await h.db.collection('coupons').updateMany({}, { $unset: { onlyFor: '' } });
     await seedStores(api);
 
     const found = await h.call(
@@ -55,6 +57,7 @@ describe('demo data', () => {
               }
               coupons {
                 code
+                onlyFor
               }
             }
           }
@@ -71,6 +74,10 @@ describe('demo data', () => {
     for (const store of found.data?.stores.nodes ?? []) {
       expect(store.coupons).toHaveLength(2);
     }
+    const limited = (found.data?.stores.nodes ?? []).flatMap((s) =>
+      s.coupons.filter((c) => c.onlyFor).map((c) => `${c.code}:${c.onlyFor}`),
+    );
+    expect(limited).toEqual(['MAPO2000:PICKUP']);
     const [first] = dataOf(found).stores.nodes;
     if (!first) throw new Error('no store was seeded');
     const stock = await h.call(

@@ -15,6 +15,7 @@ export const BROWSE_COUPON = gql`
     endsAt
     remaining
     claimedByMe
+    onlyFor
   }
 `;
 
@@ -27,6 +28,24 @@ export interface BrowseCouponData {
   endsAt: string;
   remaining: number;
   claimedByMe: boolean;
+  onlyFor: CouponUse;
+}
+
+/** The one way of receiving an order a coupon is for; null: delivery and pickup alike. */
+export type CouponUse = 'DELIVERY' | 'PICKUP' | null;
+
+/** Whether an order received this way may use the coupon. */
+export const couponFits = (onlyFor: CouponUse, mode: 'DELIVERY' | 'PICKUP') =>
+  !onlyFor || onlyFor === mode;
+
+/** "픽업 전용" or "배송 전용" next to a coupon limited to one way; nothing otherwise. */
+export function CouponUseTag({ onlyFor }: { onlyFor: CouponUse }) {
+  if (!onlyFor) return null;
+  return (
+    <span className="status-pill coupon-use-tag">
+      {onlyFor === 'PICKUP' ? '픽업 전용' : '배송 전용'}
+    </span>
+  );
 }
 
 /**
@@ -101,7 +120,9 @@ function CouponRow({ coupon }: { coupon: BrowseCouponData }) {
   return (
     <li className="browse-coupon">
       <div className="browse-coupon-body">
-        <strong className="browse-coupon-amount">{formatWon(coupon.discountAmount)} 할인</strong>
+        <strong className="browse-coupon-amount">
+          {formatWon(coupon.discountAmount)} 할인 <CouponUseTag onlyFor={coupon.onlyFor} />
+        </strong>
         <span>{coupon.name}</span>
         <span className="muted small">
           {coupon.minOrderAmount > 0

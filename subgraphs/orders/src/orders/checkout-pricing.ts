@@ -8,7 +8,11 @@ import {
   ProductProjection,
   StoreProjection,
 } from '../projections/catalog.entities.js';
-import { deliveryCalendarProblem, stockShortage } from './checkout-rules.js';
+import {
+  couponFulfilmentProblem,
+  deliveryCalendarProblem,
+  stockShortage,
+} from './checkout-rules.js';
 import {
   CouponNotApplicableError,
   EmptyCartError,
@@ -152,6 +156,16 @@ export async function priceCheckout(
     let discount = 0;
     if (choice) {
       const coupon = coupons.get(choice.couponId);
+      const wrongWay =
+        coupon && coupon.storeId === storeId
+          ? couponFulfilmentProblem(coupon, input.fulfilment)
+          : null;
+      if (wrongWay) {
+        return Object.assign(
+          simpleError(CouponNotApplicableError, 'COUPON_NOT_APPLICABLE', wrongWay),
+          { couponId: choice.couponId },
+        );
+      }
       const applies =
         coupon &&
         coupon.storeId === storeId &&

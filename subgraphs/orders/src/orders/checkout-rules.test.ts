@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryCalendarProblem, stockShortage } from './checkout-rules.js';
+import {
+  couponFulfilmentProblem,
+  deliveryCalendarProblem,
+  stockShortage,
+} from './checkout-rules.js';
 
 describe('stockShortage', () => {
   const stock = new Map([
@@ -70,5 +74,21 @@ describe('deliveryCalendarProblem', () => {
     // Business hours unknown: no closed days, the windows still apply.
     const { closedWeekdays: _, ...noHours } = store;
     expect(deliveryCalendarProblem(noHours, on('2026-03-08'), now)).toBeNull();
+  });
+});
+
+describe('couponFulfilmentProblem', () => {
+  it('lets an unrestricted coupon fit both ways and a restricted one only its own', () => {
+    for (const way of ['DELIVERY', 'PICKUP'] as const) {
+      expect(couponFulfilmentProblem({ onlyFor: null }, way)).toBeNull();
+      expect(couponFulfilmentProblem({}, way)).toBeNull();
+      expect(couponFulfilmentProblem({ onlyFor: way }, way)).toBeNull();
+    }
+    expect(couponFulfilmentProblem({ onlyFor: 'PICKUP' }, 'DELIVERY')).toBe(
+      'This coupon is for pickup orders only.',
+    );
+    expect(couponFulfilmentProblem({ onlyFor: 'DELIVERY' }, 'PICKUP')).toBe(
+      'This coupon is for delivery orders only.',
+    );
   });
 });

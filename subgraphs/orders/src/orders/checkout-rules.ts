@@ -4,7 +4,12 @@ import {
   deliveryProblem,
   unitsAvailable,
 } from '@bloom/kernel';
-import type { RecipeItem, StoreProjection } from '../projections/catalog.entities.js';
+import type {
+  CouponProjection,
+  RecipeItem,
+  StoreProjection,
+} from '../projections/catalog.entities.js';
+import type { Fulfilment } from './order.entity.js';
 
 export interface WantedLine {
   productId: string;
@@ -33,6 +38,20 @@ export function stockShortage(
     }
   }
   return null;
+}
+
+/**
+ * Why a coupon limited to one way of receiving cannot be used on an order received the other
+ * way, or null when it fits (a coupon without the limit fits both).
+ */
+export function couponFulfilmentProblem(
+  coupon: Pick<CouponProjection, 'onlyFor'>,
+  fulfilment: Fulfilment | `${Fulfilment}`,
+): string | null {
+  if (!coupon.onlyFor || coupon.onlyFor === fulfilment) return null;
+  return coupon.onlyFor === 'PICKUP'
+    ? 'This coupon is for pickup orders only.'
+    : 'This coupon is for delivery orders only.';
 }
 
 const DELIVERY_PROBLEMS: Record<DeliveryProblem, [field: string, message: string]> = {

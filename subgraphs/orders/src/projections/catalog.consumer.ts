@@ -83,6 +83,8 @@ export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope)
         minOrderAmount: c.minOrderAmount,
         startsAt: new Date(c.startsAt),
         endsAt: new Date(c.endsAt),
+        // An event from before coupons had the restriction lifts none: it had none.
+        onlyFor: c.onlyFor ?? null,
       });
       return;
     }

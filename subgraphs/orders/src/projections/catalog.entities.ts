@@ -130,6 +130,10 @@ export class CouponProjection {
   @Property({ nullable: true })
   endsAt?: Date;
 
+  /** The one way of receiving an order it is for; null or absent: delivery and pickup alike. */
+  @Property({ nullable: true })
+  onlyFor?: 'DELIVERY' | 'PICKUP' | null;
+
   @Property()
   version: number = 0;
 }

@@ -32,6 +32,7 @@ type Documents = {
     "\n        query MyUpcomingPickups {\n          myUpcomingPickups {\n            id\n          }\n        }\n      ": typeof types.MyUpcomingPickupsDocument,
     "\n        query MyOrderCount {\n          myOrders {\n            totalCount\n          }\n        }\n      ": typeof types.MyOrderCountDocument,
     "\n        query StoreOrderCount($s: ID!) {\n          storeOrders(storeId: $s) {\n            totalCount\n          }\n        }\n      ": typeof types.StoreOrderCountDocument,
+    "\n  query CouponFulfilmentQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on CheckoutQuote {\n        total\n        stores {\n          discount\n        }\n      }\n      ... on CouponNotApplicableError {\n        couponId\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.CouponFulfilmentQuoteDocument,
     "\n  query EasyPayOrder($id: ID!) {\n    order(id: $id) {\n      status\n      paymentMethod\n      paymentApprovalUrl\n      failure {\n        code\n      }\n    }\n  }\n": typeof types.EasyPayOrderDocument,
     "\n  mutation CompleteEasyPay($id: ID!) {\n    completePayment(orderId: $id) {\n      __typename\n      ... on Order {\n        status\n        failure {\n          code\n        }\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.CompleteEasyPayDocument,
     "\n  fragment TransitionErrorFields on UserError {\n    ... on InvalidTransitionError {\n      code\n      current\n    }\n    code\n  }\n": typeof types.TransitionErrorFieldsFragmentDoc,
@@ -71,6 +72,7 @@ const documents: Documents = {
     "\n        query MyUpcomingPickups {\n          myUpcomingPickups {\n            id\n          }\n        }\n      ": types.MyUpcomingPickupsDocument,
     "\n        query MyOrderCount {\n          myOrders {\n            totalCount\n          }\n        }\n      ": types.MyOrderCountDocument,
     "\n        query StoreOrderCount($s: ID!) {\n          storeOrders(storeId: $s) {\n            totalCount\n          }\n        }\n      ": types.StoreOrderCountDocument,
+    "\n  query CouponFulfilmentQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on CheckoutQuote {\n        total\n        stores {\n          discount\n        }\n      }\n      ... on CouponNotApplicableError {\n        couponId\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.CouponFulfilmentQuoteDocument,
     "\n  query EasyPayOrder($id: ID!) {\n    order(id: $id) {\n      status\n      paymentMethod\n      paymentApprovalUrl\n      failure {\n        code\n      }\n    }\n  }\n": types.EasyPayOrderDocument,
     "\n  mutation CompleteEasyPay($id: ID!) {\n    completePayment(orderId: $id) {\n      __typename\n      ... on Order {\n        status\n        failure {\n          code\n        }\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.CompleteEasyPayDocument,
     "\n  fragment TransitionErrorFields on UserError {\n    ... on InvalidTransitionError {\n      code\n      current\n    }\n    code\n  }\n": types.TransitionErrorFieldsFragmentDoc,
@@ -158,6 +160,10 @@ export function graphql(source: "\n        query MyOrderCount {\n          myOrd
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        query StoreOrderCount($s: ID!) {\n          storeOrders(storeId: $s) {\n            totalCount\n          }\n        }\n      "): typeof import('./graphql.js').StoreOrderCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CouponFulfilmentQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on CheckoutQuote {\n        total\n        stores {\n          discount\n        }\n      }\n      ... on CouponNotApplicableError {\n        couponId\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').CouponFulfilmentQuoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -302,6 +302,20 @@ export type StoreOrderCountQueryVariables = Exact<{
 
 export type StoreOrderCountQuery = { storeOrders: { totalCount: number } };
 
+export type CouponFulfilmentQuoteQueryVariables = Exact<{
+  i: CheckoutQuoteInput;
+}>;
+
+
+export type CouponFulfilmentQuoteQuery = { checkoutQuote:
+    | { __typename: 'CheckoutQuote', total: number, stores: Array<{ discount: number }> }
+    | { __typename: 'CouponNotApplicableError', couponId: string, code: string, message: string }
+    | { __typename: 'EmptyCartError', code: string, message: string }
+    | { __typename: 'InvalidInputError', code: string, message: string }
+    | { __typename: 'NotEnoughStockError', code: string, message: string }
+    | { __typename: 'UnavailableError', code: string, message: string }
+   };
+
 export type EasyPayOrderQueryVariables = Exact<{
   id: string;
 }>;
@@ -780,6 +794,26 @@ export const StoreOrderCountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StoreOrderCountQuery, StoreOrderCountQueryVariables>;
+export const CouponFulfilmentQuoteDocument = new TypedDocumentString(`
+    query CouponFulfilmentQuote($i: CheckoutQuoteInput!) {
+  checkoutQuote(input: $i) {
+    __typename
+    ... on CheckoutQuote {
+      total
+      stores {
+        discount
+      }
+    }
+    ... on CouponNotApplicableError {
+      couponId
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CouponFulfilmentQuoteQuery, CouponFulfilmentQuoteQueryVariables>;
 export const EasyPayOrderDocument = new TypedDocumentString(`
     query EasyPayOrder($id: ID!) {
   order(id: $id) {

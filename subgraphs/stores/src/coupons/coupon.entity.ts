@@ -8,7 +8,17 @@ import {
 } from '@mikro-orm/core';
 import { ObjectId } from '@mikro-orm/mongodb';
 import { type EventEnvelope, type OutboxCarrier, Revisioned } from '@bloom/kernel';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+/**
+ * How an order is received. Orders defines the same enum: federation composes identical enums,
+ * so its name and values must stay exactly the orders ones (no descriptions on either side).
+ */
+export enum Fulfilment {
+  DELIVERY = 'DELIVERY',
+  PICKUP = 'PICKUP',
+}
+registerEnumType(Fulfilment, { name: 'Fulfilment' });
 
 /**
  * A store's coupon. Its issues (claims) are not counted here: they are entries of the coupon's
@@ -62,6 +72,14 @@ export class Coupon extends Revisioned implements OutboxCarrier {
   @Property()
   @Field(() => Int, { description: 'How many customers can claim it.' })
   issueLimit!: number;
+
+  // Absent on coupons made before the restriction existed: they fit every order.
+  @Property({ nullable: true })
+  @Field(() => Fulfilment, {
+    nullable: true,
+    description: 'Only orders received this way can use it; null: delivery and pickup alike.',
+  })
+  onlyFor?: Fulfilment | null;
 
   @Property()
   @Field()

@@ -2,7 +2,7 @@ import { Access, hasRole, notFound, requireRole, requireUser } from '@bloom/kern
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Store } from '../stores/store.entity.js';
 import type { StoresContext } from '../stores.context.js';
-import { Coupon } from './coupon.entity.js';
+import { Coupon, Fulfilment } from './coupon.entity.js';
 import { ClaimCouponResult, CouponResult } from './coupon.results.js';
 import { discountFor, isLive } from './coupon.service.js';
 import { CouponClaim, CreateCouponInput, UpdateCouponInput } from './coupon.types.js';
@@ -35,8 +35,13 @@ export class CouponResolver {
     @Arg('storeId', () => ID) storeId: string,
     @Arg('subtotal', () => Int) subtotal: number,
     @Ctx() ctx: StoresContext,
+    @Arg('fulfilment', () => Fulfilment, {
+      nullable: true,
+      description: 'Only coupons an order received this way can use; omitted: any.',
+    })
+    fulfilment?: Fulfilment,
   ) {
-    return ctx.services.coupons.forCart(storeId, subtotal, ctx.caller.userId);
+    return ctx.services.coupons.forCart(storeId, subtotal, ctx.caller.userId, fulfilment);
   }
 
   @Access(['SELLER', 'ADMIN'])

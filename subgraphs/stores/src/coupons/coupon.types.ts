@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Coupon } from './coupon.entity.js';
+import { Coupon, Fulfilment } from './coupon.entity.js';
 
 export enum CouponClaimStatus {
   AVAILABLE = 'AVAILABLE',
@@ -53,6 +53,12 @@ export class CreateCouponInput {
 
   @Field(() => Int, { description: 'How many customers can claim it, 1 to 100,000.' })
   issueLimit!: number;
+
+  @Field(() => Fulfilment, {
+    nullable: true,
+    description: 'Limits it to delivery or to pickup orders; omitted: both.',
+  })
+  onlyFor?: Fulfilment;
 }
 
 @InputType({ description: 'Only the fields given change.' })
@@ -80,4 +86,18 @@ export class UpdateCouponInput {
     description: 'Lowering it below the claims made stops new claims; none are taken back.',
   })
   issueLimit?: number;
+
+  @Field(() => Fulfilment, {
+    nullable: true,
+    description:
+      'Limits it to delivery or to pickup orders; omitted keeps the current terms. Claims already made follow the new terms.',
+  })
+  onlyFor?: Fulfilment;
+
+  // Null reads as omitted in this API (the kernel's rule), so lifting the limit needs its own flag.
+  @Field({
+    nullable: true,
+    description: 'True makes it usable on delivery and pickup orders again; not with onlyFor.',
+  })
+  anyFulfilment?: boolean;
 }

@@ -57,6 +57,8 @@ export type CreateCouponInput = {
   /** KRW, 0 or more. */
   minOrderAmount: number;
   name: string;
+  /** Limits it to delivery or to pickup orders; omitted: both. */
+  onlyFor?: Fulfilment | null | undefined;
   startsAt: string;
 };
 
@@ -89,6 +91,10 @@ export type FlowerQuantityInput = {
   available: number;
   flowerId: number;
 };
+
+export type Fulfilment =
+  | 'DELIVERY'
+  | 'PICKUP';
 
 export type PickupSettingsInput = {
   enabled: boolean;
@@ -178,6 +184,8 @@ export type StoreStatus =
 
 /** Only the fields given change. */
 export type UpdateCouponInput = {
+  /** True makes it usable on delivery and pickup orders again; not with onlyFor. */
+  anyFulfilment?: boolean | null | undefined;
   code?: string | null | undefined;
   discountAmount?: number | null | undefined;
   endsAt?: string | null | undefined;
@@ -185,6 +193,8 @@ export type UpdateCouponInput = {
   issueLimit?: number | null | undefined;
   minOrderAmount?: number | null | undefined;
   name?: string | null | undefined;
+  /** Limits it to delivery or to pickup orders; omitted keeps the current terms. Claims already made follow the new terms. */
+  onlyFor?: Fulfilment | null | undefined;
   startsAt?: string | null | undefined;
 };
 
@@ -295,7 +305,7 @@ export type ClaimSagaCouponMutation = { claimCoupon:
     | { __typename: 'CouponUnavailableError' }
    };
 
-type CouponResult_Coupon_Fragment = { __typename: 'Coupon', id: string, name: string, code: string, discountAmount: number, minOrderAmount: number, issueLimit: number, issuedCount: number, remaining: number, active: boolean };
+type CouponResult_Coupon_Fragment = { __typename: 'Coupon', id: string, name: string, code: string, discountAmount: number, minOrderAmount: number, issueLimit: number, issuedCount: number, remaining: number, active: boolean, onlyFor: Fulfilment | null };
 
 type CouponResult_CouponCodeTakenError_Fragment = { __typename: 'CouponCodeTakenError', code: string, message: string };
 
@@ -314,7 +324,7 @@ export type CreateCouponMutationVariables = Exact<{
 
 
 export type CreateCouponMutation = { createCoupon:
-    | { __typename: 'Coupon', id: string, name: string, code: string, discountAmount: number, minOrderAmount: number, issueLimit: number, issuedCount: number, remaining: number, active: boolean }
+    | { __typename: 'Coupon', id: string, name: string, code: string, discountAmount: number, minOrderAmount: number, issueLimit: number, issuedCount: number, remaining: number, active: boolean, onlyFor: Fulfilment | null }
     | { __typename: 'CouponCodeTakenError', code: string, message: string }
     | { __typename: 'InvalidInputError', field: string, code: string, message: string }
    };
@@ -326,7 +336,7 @@ export type UpdateCouponMutationVariables = Exact<{
 
 
 export type UpdateCouponMutation = { updateCoupon:
-    | { __typename: 'Coupon', id: string, name: string, code: string, discountAmount: number, minOrderAmount: number, issueLimit: number, issuedCount: number, remaining: number, active: boolean }
+    | { __typename: 'Coupon', id: string, name: string, code: string, discountAmount: number, minOrderAmount: number, issueLimit: number, issuedCount: number, remaining: number, active: boolean, onlyFor: Fulfilment | null }
     | { __typename: 'CouponCodeTakenError', code: string, message: string }
     | { __typename: 'InvalidInputError', field: string, code: string, message: string }
    };
@@ -361,6 +371,14 @@ export type MyCouponsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyCouponsQuery = { myCoupons: Array<{ status: CouponClaimStatus }> };
+
+export type ClaimableCouponsForQueryVariables = Exact<{
+  s: string;
+  f?: Fulfilment | null | undefined;
+}>;
+
+
+export type ClaimableCouponsForQuery = { claimableCoupons: Array<{ id: string, onlyFor: Fulfilment | null }> };
 
 export type MyCouponsClaimedQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -496,7 +514,7 @@ export type MyUnreadQuestionsQuery = { myQuestions: { totalCount: number, nodes:
 export type SeededStoresQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SeededStoresQuery = { stores: { totalCount: number, nodes: Array<{ id: string, name: string, address: { regionName: string | null, districtName: string | null }, coupons: Array<{ code: string }> }> } };
+export type SeededStoresQuery = { stores: { totalCount: number, nodes: Array<{ id: string, name: string, address: { regionName: string | null, districtName: string | null }, coupons: Array<{ code: string, onlyFor: Fulfilment | null }> }> } };
 
 export type SeededStoreStockQueryVariables = Exact<{
   id: string;
@@ -753,6 +771,7 @@ export const CouponResultFragmentDoc = new TypedDocumentString(`
     issuedCount
     remaining
     active
+    onlyFor
   }
   ...InputErrorFields
 }
@@ -923,6 +942,7 @@ export const CreateCouponDocument = new TypedDocumentString(`
     issuedCount
     remaining
     active
+    onlyFor
   }
   ...InputErrorFields
 }
@@ -951,6 +971,7 @@ export const UpdateCouponDocument = new TypedDocumentString(`
     issuedCount
     remaining
     active
+    onlyFor
   }
   ...InputErrorFields
 }
@@ -1001,6 +1022,14 @@ export const MyCouponsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyCouponsQuery, MyCouponsQueryVariables>;
+export const ClaimableCouponsForDocument = new TypedDocumentString(`
+    query ClaimableCouponsFor($s: ID!, $f: Fulfilment) {
+  claimableCoupons(storeId: $s, subtotal: 30000, fulfilment: $f) {
+    id
+    onlyFor
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimableCouponsForQuery, ClaimableCouponsForQueryVariables>;
 export const MyCouponsClaimedDocument = new TypedDocumentString(`
     query MyCouponsClaimed {
   myCoupons {
@@ -1221,6 +1250,7 @@ export const SeededStoresDocument = new TypedDocumentString(`
       }
       coupons {
         code
+        onlyFor
       }
     }
   }

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { type TypedError, seoulDay } from '@bloom/client-shared';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import {
+  COUPON_USE_LABEL,
   CREATE_COUPON,
   type Coupon,
   type CouponInput,
@@ -20,7 +21,10 @@ interface Draft {
   startDay: string;
   endDay: string;
   issueLimit: string;
+  use: 'ANY' | 'DELIVERY' | 'PICKUP';
 }
+
+const USES = ['ANY', 'DELIVERY', 'PICKUP'] as const;
 
 /** A Seoul calendar day of an instant, `YYYY-MM-DD`. */
 const dayOf = (iso: string) => seoulDay(0, new Date(iso));
@@ -35,6 +39,7 @@ const draftOf = (coupon: Coupon | null): Draft =>
         startDay: dayOf(coupon.startsAt),
         endDay: dayOf(coupon.endsAt),
         issueLimit: String(coupon.issueLimit),
+        use: coupon.onlyFor ?? 'ANY',
       }
     : {
         name: '',
@@ -44,15 +49,21 @@ const draftOf = (coupon: Coupon | null): Draft =>
         startDay: seoulDay(0),
         endDay: seoulDay(30),
         issueLimit: '100',
+        use: 'ANY',
       };
 
 const digits = (value: string) => value.replace(/\D/g, '');
 // An empty number box goes to the server as -1 so its range check names the field.
 const amount = (value: string) => (value.trim() === '' ? -1 : Number(value));
 
-/** Days are whole Seoul days: from the start day's midnight to the end day's last second. */
-function inputOf(draft: Draft): CouponInput {
+/**
+ * Days are whole Seoul days: from the start day's midnight to the end day's last second. An
+ * edit lifting the delivery/pickup limit says so with `anyFulfilment` (null would mean "keep").
+ */
+function inputOf(draft: Draft, editing: boolean): CouponInput {
+  const use = draft.use !== 'ANY' ? { onlyFor: draft.use } : editing ? { anyFulfilment: true } : {};
   return {
+    ...use,
     name: draft.name,
     code: draft.code.trim(),
     discountAmount: amount(draft.discountAmount),
@@ -98,14 +109,22 @@ export function CouponForm({
         {couponMessage(problem)}
       </p>
     ) : null;
-  const known = ['name', 'code', 'discountAmount', 'minOrderAmount', 'startsAt', 'endsAt'];
+  const known = [
+    'name',
+    'code',
+    'discountAmount',
+    'minOrderAmount',
+    'startsAt',
+    'endsAt',
+    'onlyFor',
+  ];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
     setFailure(false);
     try {
-      const input = inputOf(draft);
+      const input = inputOf(draft, coupon !== null);
       let result: CouponResult | undefined;
       if (coupon) {
         const { data } = await update({ variables: { couponId: coupon.id, input } });
@@ -227,6 +246,29 @@ export function CouponForm({
         )}
       </label>
       {errorFor('issueLimit')}
+      <fieldset className="cpn-use">
+        <legend>사용 조건</legend>
+        <div className="chips" role="radiogroup" aria-label="사용 조건">
+          {USES.map((use) => (
+            <button
+              key={use}
+              type="button"
+              role="radio"
+              aria-checked={draft.use === use}
+              className={draft.use === use ? 'chip active' : 'chip'}
+              onClick={() => setDraft((d) => ({ ...d, use }))}
+            >
+              {COUPON_USE_LABEL[use]}
+            </button>
+          ))}
+        </div>
+        <span className="muted small">
+          {draft.use === 'ANY'
+            ? '배송 주문에도 픽업 주문에도 쓸 수 있어요.'
+            : `${draft.use === 'PICKUP' ? '매장 픽업' : '배송'} 주문에만 쓸 수 있어요. 손님에게 ‘${draft.use === 'PICKUP' ? '픽업' : '배송'} 전용’으로 보여요.`}
+        </span>
+      </fieldset>
+      {errorFor('onlyFor')}
       {problem && !known.includes(where) && where !== 'issueLimit' && (
         <p className="notice error" role="alert">
           {couponMessage(problem)}

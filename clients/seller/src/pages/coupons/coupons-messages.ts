@@ -9,6 +9,7 @@ const BY_FIELD: Record<string, string> = {
   issueLimit: '발급 수량은 1장부터 100,000장까지 정할 수 있어요.',
   startsAt: '시작일을 다시 골라 주세요.',
   endsAt: '종료일은 시작일 이후, 오늘 이후로 골라 주세요.',
+  onlyFor: '사용 조건을 다시 골라 주세요.',
 };
 
 /** Which form field an error belongs next to. */

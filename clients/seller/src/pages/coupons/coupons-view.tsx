@@ -11,6 +11,7 @@ import {
 import { useState } from 'react';
 import { CouponForm } from './coupon-form.js';
 import {
+  COUPON_USE_LABEL,
   type Coupon,
   type CouponsData,
   DELETE_COUPON,
@@ -155,6 +156,12 @@ function CouponRow({
           ? `${formatWon(coupon.minOrderAmount)} 이상 주문 시`
           : '최소 주문 금액 없음'}{' '}
         · {formatDay(dayOf(coupon.startsAt))} ~ {formatDay(dayOf(coupon.endsAt))}
+      </p>
+      <p className="cpn-use-line small">
+        사용 조건:{' '}
+        <span className={coupon.onlyFor ? 'cpn-use-tag' : undefined}>
+          {COUPON_USE_LABEL[coupon.onlyFor ?? 'ANY']}
+        </span>
       </p>
       <div className="cpn-issued">
         <div

@@ -11,6 +11,7 @@ const COUPON = gql`
     startsAt
     endsAt
     issueLimit
+    onlyFor
     issuedCount
     remaining
     active
@@ -71,6 +72,16 @@ export const DELETE_COUPON = gql`
   ${COUPON}
 `;
 
+/** The one way of receiving an order a coupon is for; null: delivery and pickup alike. */
+export type CouponUse = 'DELIVERY' | 'PICKUP' | null;
+
+/** The florist's words for it, in the form and in the list. */
+export const COUPON_USE_LABEL: Record<'ANY' | 'DELIVERY' | 'PICKUP', string> = {
+  ANY: '배송·픽업 모두',
+  DELIVERY: '배송 주문만',
+  PICKUP: '픽업 주문만',
+};
+
 export interface Coupon {
   id: string;
   name: string;
@@ -80,6 +91,7 @@ export interface Coupon {
   startsAt: string;
   endsAt: string;
   issueLimit: number;
+  onlyFor: CouponUse;
   issuedCount: number;
   remaining: number;
   active: boolean;
@@ -98,6 +110,10 @@ export interface CouponInput {
   startsAt: string;
   endsAt: string;
   issueLimit: number;
+  /** Create: omitted for both ways. Update: omitted keeps it (null counts as omitted). */
+  onlyFor?: 'DELIVERY' | 'PICKUP';
+  /** Update only: true lifts the limit. */
+  anyFulfilment?: boolean;
 }
 
 export type CouponResult =

@@ -82,7 +82,7 @@ export function CheckoutForm({
           errors={fieldErrors.sender}
         />
       )}
-      <CouponsForm groups={groups} coupons={coupons} onCoupons={setCoupons} />
+      <CouponsForm groups={groups} mode={mode} coupons={coupons} onCoupons={setCoupons} />
       <PaymentMethodChoice method={payment} onChange={setPayment} severalStores={groups.length} />
       <OrderSummary priced={quote.priced} mode={mode} total={quote.total} method={payment} />
       <PaymentBar

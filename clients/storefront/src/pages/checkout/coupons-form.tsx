@@ -1,14 +1,16 @@
 import type { Dispatch, SetStateAction } from 'react';
-import type { ChosenCoupon, OrderGroup } from './checkout.types.js';
+import type { ChosenCoupon, Fulfilment, OrderGroup } from './checkout.types.js';
 import { CouponPicker } from './coupon-picker.js';
 
-/** A coupon, or none, for each store's order. */
+/** A coupon, or none, for each store's order, among those fitting how it is received. */
 export function CouponsForm({
   groups,
+  mode,
   coupons,
   onCoupons,
 }: {
   groups: OrderGroup[];
+  mode: Fulfilment;
   /** The coupon chosen per store id. */
   coupons: Record<string, ChosenCoupon | null>;
   onCoupons: Dispatch<SetStateAction<Record<string, ChosenCoupon | null>>>;
@@ -23,6 +25,7 @@ export function CouponsForm({
           key={g.store.id}
           group={g}
           showStore={groups.length > 1}
+          mode={mode}
           value={coupons[g.store.id] ?? null}
           onChange={(coupon) => onCoupons((c) => ({ ...c, [g.store.id]: coupon }))}
         />
