@@ -49,6 +49,7 @@ export async function buildServer(
     entities: giftcardsEntities,
     natsUrl: config.NATS_URL,
     namespace: config.EVENT_NAMESPACE,
+    eventConcurrency: config.EVENT_CONCURRENCY,
     outbox: ['gift_cards'],
   });
   const { orm, bus, relay, processed } = runtime;

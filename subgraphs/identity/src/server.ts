@@ -66,6 +66,7 @@ export async function buildServer(
     entities: identityEntities,
     natsUrl: config.NATS_URL,
     namespace: config.EVENT_NAMESPACE,
+    eventConcurrency: config.EVENT_CONCURRENCY,
     outbox: ['users', 'api_keys', 'audit_entries'],
   });
   const { orm, bus, relay } = runtime;

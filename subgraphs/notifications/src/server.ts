@@ -75,6 +75,7 @@ export async function buildServer(
     entities: notificationsEntities,
     natsUrl: config.NATS_URL,
     namespace: config.EVENT_NAMESPACE,
+    eventConcurrency: config.EVENT_CONCURRENCY,
     outbox: [],
   });
   const { orm, bus } = runtime;

@@ -85,6 +85,7 @@ export async function buildServer(
     entities: ordersEntities,
     natsUrl: config.NATS_URL,
     namespace: config.EVENT_NAMESPACE,
+    eventConcurrency: config.EVENT_CONCURRENCY,
     outbox: ['orders', 'settlement_runs'],
   });
   const { orm, bus, relay } = runtime;

@@ -39,6 +39,9 @@ export async function startConsumers(
       types: [...STORE_LIFECYCLE_EVENTS, ...INVENTORY_STOCK_EVENTS].map(
         (contract) => contract.type,
       ),
+      // Stock events are per order, a product's rank and restock read the whole store's
+      // stock: one writer only.
+      concurrency: 1,
       handle: once('products-stores', (em, event) =>
         new StoreProjectionService(em, deps).handle(event),
       ),

@@ -93,6 +93,7 @@ export async function buildServer(
     entities: productsEntities,
     natsUrl: config.NATS_URL,
     namespace: config.EVENT_NAMESPACE,
+    eventConcurrency: config.EVENT_CONCURRENCY,
     outbox: OUTBOX_COLLECTIONS,
   });
   const { orm, bus, relay } = runtime;

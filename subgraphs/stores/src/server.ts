@@ -88,6 +88,7 @@ export async function buildServer(
     entities: storesEntities,
     natsUrl: config.NATS_URL,
     namespace: config.EVENT_NAMESPACE,
+    eventConcurrency: config.EVENT_CONCURRENCY,
     outbox: OUTBOX_COLLECTIONS,
   });
   const { orm, bus, relay } = runtime;

@@ -66,6 +66,7 @@ export async function buildServer(
     entities: subscriptionsEntities,
     natsUrl: config.NATS_URL,
     namespace: config.EVENT_NAMESPACE,
+    eventConcurrency: config.EVENT_CONCURRENCY,
     outbox: ['subscriptions', 'subscription_cycles', 'cycle_attempts', 'cycle_outcomes'],
   });
   const { orm, bus, relay } = runtime;

@@ -23,6 +23,11 @@ export const baseConfigShape = {
     .string()
     .regex(/^[a-z0-9]*$/, 'lowercase letters and digits only')
     .default(''),
+  /**
+   * Events a durable consumer handles at once (events of one subject still one after
+   * another) unless the consumer sets its own concurrency.
+   */
+  EVENT_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
   CALLER_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /** The git commit the build came from, shown with the version in /ready; unset locally. */
   BUILD_COMMIT: z

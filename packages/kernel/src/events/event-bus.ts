@@ -10,6 +10,7 @@ import {
 import { type NatsConnection, connect } from '@nats-io/transport-node';
 import type { Logger } from '../logging/logger.js';
 import { EventContractError, type EventEnvelope, parseEnvelope, streamOf } from './envelope.js';
+import { type Delivery, type DeliveryOutcome, SubjectPartitions } from './subject-partitions.js';
 
 export interface ConsumeOptions {
   /** Durable name, `<consumer-context>-<purpose>`. */
@@ -17,8 +18,17 @@ export interface ConsumeOptions {
   /** Event types (subjects without namespace) this consumer handles, all of one stream. */
   types: string[];
   handle: (event: EventEnvelope, message: JsMsg) => Promise<void>;
-  /** How many messages are handled at once; order is only kept with 1. */
+  /**
+   * How many events are handled at once (the bus's default, EVENT_CONCURRENCY, otherwise).
+   * Events of one subject id are always handled one after another, in delivery order; 1 also
+   * means a single writer across subjects.
+   */
   concurrency?: number;
+  /**
+   * Events held at once, handled and waiting behind their subject; the server delivers no more
+   * (its max_ack_pending). Default max(64, 4 × concurrency).
+   */
+  maxPending?: number;
   ackWaitMs?: number;
   maxDeliver?: number;
 }
@@ -65,6 +75,9 @@ export interface Following extends Consumption {
 
 const NANOS_PER_MS = 1_000_000;
 
+/** What EVENT_CONCURRENCY defaults to (kernel config). */
+export const DEFAULT_EVENT_CONCURRENCY = 32;
+
 /** The one stream a consumer reads: a durable consumer belongs to a single stream. */
 function streamOfTypes(types: readonly string[]): string {
   const streams = [...new Set(types.map((type) => streamOf(type)))];
@@ -103,6 +116,7 @@ export class EventBus {
     private readonly jsm: JetStreamManager,
     readonly namespace: string,
     private readonly logger: Logger,
+    private readonly defaultConcurrency: number,
   ) {}
 
   static async connect(options: {
@@ -110,6 +124,8 @@ export class EventBus {
     namespace: string;
     name: string;
     logger: Logger;
+    /** Concurrency of consumers that set none (EVENT_CONCURRENCY). */
+    defaultConcurrency?: number;
   }): Promise<EventBus> {
     const connection = await connect({
       servers: options.servers.split(','),
@@ -117,7 +133,14 @@ export class EventBus {
       maxReconnectAttempts: -1,
     });
     const jsm = await jetstreamManager(connection);
-    return new EventBus(connection, jetstream(connection), jsm, options.namespace, options.logger);
+    return new EventBus(
+      connection,
+      jetstream(connection),
+      jsm,
+      options.namespace,
+      options.logger,
+      Math.max(1, options.defaultConcurrency ?? DEFAULT_EVENT_CONCURRENCY),
+    );
   }
 
   subject(type: string): string {
@@ -138,16 +161,28 @@ export class EventBus {
     this.connection.publish(this.subject(subject), JSON.stringify(data));
   }
 
+  /**
+   * A durable, explicitly acknowledged consumer. Events are partitioned by their subject id:
+   * one subject's events run one after another in delivery order, different subjects side by
+   * side up to `concurrency`. At most `maxPending` are held (the server's max_ack_pending, so
+   * it stops delivering); waiting ones are kept alive with `working()`. A failed event is
+   * nak'ed with a backoff and holds its subject until its redelivery, which runs first. The
+   * order holds within one process: replicas sharing a durable split the events between them.
+   */
   async consume(options: ConsumeOptions): Promise<Consumption> {
     const stream = this.streamName(streamOfTypes(options.types));
+    const limit = Math.max(1, options.concurrency ?? this.defaultConcurrency);
+    const capacity = Math.max(limit, options.maxPending ?? Math.max(64, limit * 4));
+    const ackWaitMs = options.ackWaitMs ?? 30_000;
+    const maxDeliver = options.maxDeliver ?? 20;
     const config = {
       durable_name: options.durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       filter_subjects: options.types.map((type) => this.subject(type)),
-      ack_wait: (options.ackWaitMs ?? 30_000) * NANOS_PER_MS,
-      max_deliver: options.maxDeliver ?? 20,
-      max_ack_pending: Math.max(64, (options.concurrency ?? 1) * 4),
+      ack_wait: ackWaitMs * NANOS_PER_MS,
+      max_deliver: maxDeliver,
+      max_ack_pending: capacity,
     };
     try {
       await this.jsm.consumers.info(stream, options.durable);
@@ -161,12 +196,57 @@ export class EventBus {
       await this.jsm.consumers.add(stream, config);
     }
     const consumer = await this.js.consumers.get(stream, options.durable);
-    const messages = await consumer.consume({ max_messages: config.max_ack_pending });
+    const messages = await consumer.consume({ max_messages: capacity });
     const log = this.logger.child({ consumer: options.durable });
-    const limit = Math.max(1, options.concurrency ?? 1);
-    const inFlight = new Set<Promise<void>>();
+    const partitions = new SubjectPartitions({
+      concurrency: limit,
+      capacity,
+      holdGraceMs: ackWaitMs,
+      extendEveryMs: Math.max(100, Math.floor(ackWaitMs / 3)),
+      onHoldExpired: (subjectId, seq) =>
+        log.warn('failed event not redelivered here in time; later events of its subject go on', {
+          subjectId,
+          streamSequence: seq,
+        }),
+    });
 
-    const handleOne = async (message: JsMsg) => {
+    const handleOne = async (event: EventEnvelope, message: JsMsg): Promise<DeliveryOutcome> => {
+      try {
+        await options.handle(event, message);
+        message.ack();
+        return {};
+      } catch (error) {
+        if (error instanceof EventContractError) {
+          log.error('event violates its contract; terminated', { eventId: event.id, error });
+          message.term('contract violation');
+          return {};
+        }
+        const delivery = message.info.deliveryCount;
+        if (delivery >= maxDeliver) {
+          // The server would not redeliver it: say so, and let its subject go on.
+          log.error('event handling failed for the last time; terminated', {
+            eventId: event.id,
+            type: event.type,
+            delivery,
+            error,
+          });
+          message.term('max deliveries');
+          return {};
+        }
+        const delay = retryDelayMs(delivery);
+        log.warn('event handling failed; will be redelivered', {
+          eventId: event.id,
+          type: event.type,
+          delivery,
+          retryInMs: delay,
+          error,
+        });
+        message.nak(delay);
+        return { retryInMs: delay };
+      }
+    };
+
+    const deliveryOf = (message: JsMsg): Delivery | undefined => {
       let event: EventEnvelope;
       try {
         event = parseEnvelope(message.json());
@@ -174,41 +254,29 @@ export class EventBus {
         // A message that is not an envelope will never become one: drop it loudly.
         log.error('poison message terminated', { subject: message.subject, error });
         message.term('invalid envelope');
-        return;
+        return undefined;
       }
-      try {
-        await options.handle(event, message);
-        message.ack();
-      } catch (error) {
-        if (error instanceof EventContractError) {
-          log.error('event violates its contract; terminated', { eventId: event.id, error });
-          message.term('contract violation');
-          return;
-        }
-        const delay = retryDelayMs(message.info.deliveryCount);
-        log.warn('event handling failed; will be redelivered', {
-          eventId: event.id,
-          type: event.type,
-          delivery: message.info.deliveryCount,
-          retryInMs: delay,
-          error,
-        });
-        message.nak(delay);
-      }
+      return {
+        key: event.subjectId,
+        seq: message.seq,
+        run: () => handleOne(event, message),
+        extend: () => message.working(),
+        defer: (delayMs) => message.nak(delayMs),
+      };
     };
 
     const loop = (async () => {
       for await (const message of messages) {
-        const task = handleOne(message).finally(() => inFlight.delete(task));
-        inFlight.add(task);
-        if (inFlight.size >= limit) await Promise.race(inFlight);
+        const delivery = deliveryOf(message);
+        if (delivery) await partitions.offer(delivery);
       }
-      await Promise.all(inFlight);
+      await partitions.drain();
     })();
 
     const consumption: Consumption = {
       stop: async () => {
         this.consumptions.delete(consumption);
+        partitions.stopTaking();
         await messages.close();
         await loop;
       },

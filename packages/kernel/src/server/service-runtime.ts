@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/mongodb';
 import type { Db } from 'mongodb';
 import { ConfigError } from '../config/config.js';
 import { type Consumption, EventBus } from '../events/event-bus.js';
-import { OutboxRelay } from '../events/outbox-relay.js';
+import { type OutboxDocId, type OutboxLocator, OutboxRelay } from '../events/outbox-relay.js';
 import { ProcessedEvents } from '../events/processed-events.js';
 import { type LogLevel, type Logger, createLogger } from '../logging/logger.js';
 import { type OrmOptions, createOrm, rawDb } from '../orm/orm.js';
@@ -19,6 +19,10 @@ export interface RuntimeOptions {
   namespace: string;
   /** Collections whose documents carry an outbox; the relay publishes from them. */
   outbox: readonly string[];
+  /** Events a durable consumer handles at once unless it says otherwise (EVENT_CONCURRENCY). */
+  eventConcurrency?: number;
+  /** How often the relay scans every outbox for events nobody kicked (crash recovery). */
+  outboxScanIntervalMs?: number;
 }
 
 /** Anything a service starts that must stop before the bus and database close. */
@@ -42,14 +46,10 @@ export class ServiceRuntime {
     readonly orm: MikroORM,
     readonly bus: EventBus,
     readonly logger: Logger,
-    outbox: readonly string[],
+    relay: OutboxRelay,
   ) {
     this.db = rawDb(orm.em);
-    this.relay = new OutboxRelay(
-      outbox.map((name) => this.db.collection(name)),
-      (event) => bus.publish(event),
-      logger,
-    );
+    this.relay = relay;
     this.processed = new ProcessedEvents(this.db);
     this.relay.start();
   }
@@ -67,8 +67,22 @@ export class ServiceRuntime {
         namespace: options.namespace,
         name: options.name,
         logger: options.logger,
+        defaultConcurrency: options.eventConcurrency,
       });
-      return new ServiceRuntime(orm, bus, options.logger, options.outbox);
+      const db = rawDb(orm.em);
+      const relay = new OutboxRelay(
+        options.outbox.map((name) => db.collection(name)),
+        (event) => bus.publish(event),
+        options.logger,
+        { scanIntervalMs: options.outboxScanIntervalMs, locate: outboxLocator(orm) },
+      );
+      try {
+        await relay.ensureIndexes();
+      } catch (error) {
+        await bus.close();
+        throw error;
+      }
+      return new ServiceRuntime(orm, bus, options.logger, relay);
     } catch (error) {
       await orm.close();
       throw error;
@@ -113,6 +127,18 @@ export class ServiceRuntime {
     })();
     return this.closing;
   }
+}
+
+/**
+ * Where a written entity's events wait: its collection from the ORM's metadata (by its class)
+ * and its `_id`, so a call site kicks the relay with the entity it flushed.
+ */
+function outboxLocator(orm: MikroORM): OutboxLocator {
+  return (entity) => {
+    const meta = orm.getMetadata().find(entity.constructor);
+    const id = (entity as { _id?: OutboxDocId })._id;
+    return meta && id !== undefined ? { collection: meta.collection, id } : undefined;
+  };
 }
 
 /** A built service: not listening yet, so tests pick ports and the public URL is known after. */

@@ -113,7 +113,7 @@ export class CardService {
         { cardId: existing?.id ?? '' },
       );
     }
-    this.deps.relay.kick();
+    this.deps.relay.kick(card);
     return Object.assign(new GiftCardShare(), {
       card,
       shareSecret: secret,

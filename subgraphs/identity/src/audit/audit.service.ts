@@ -63,7 +63,7 @@ export class AuditService {
       if (isDuplicateKeyError(error)) return false;
       throw error;
     }
-    this.deps.relay.kick();
+    this.deps.relay.kick(entry);
     return true;
   }
 

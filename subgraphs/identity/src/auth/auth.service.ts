@@ -121,7 +121,7 @@ export class AuthService {
       }
       throw error;
     }
-    this.deps.relay.kick();
+    this.deps.relay.kick(user);
     return user;
   }
 
@@ -328,7 +328,7 @@ export class AuthService {
       );
     }
     await this.em.flush();
-    if (ended.length > 0) this.deps.relay.kick();
+    if (ended.length > 0) this.deps.relay.kick(user);
     for (const familyId of ended) {
       await this.markRevoked(familyId, 'PASSWORD_CHANGED');
     }

@@ -104,7 +104,7 @@ export class SellerService {
     user.seller = this.profile(input);
     this.recordApplied(user, traceId, previous === SellerStatus.REJECTED);
     await this.em.flush();
-    this.deps.relay.kick();
+    this.deps.relay.kick(user);
     return user;
   }
 
@@ -182,7 +182,7 @@ export class SellerService {
       reason: user.seller.rejectionReason,
     });
     await this.em.flush();
-    this.deps.relay.kick();
+    this.deps.relay.kick(user);
     return user;
   }
 }

@@ -166,7 +166,7 @@ export class UserService {
       },
     );
     await this.em.flush();
-    this.deps.relay.kick();
+    this.deps.relay.kick(user);
     return user;
   }
 
@@ -202,7 +202,7 @@ export class UserService {
     );
     await this.revokeKeys(user, traceId);
     await this.em.flush();
-    this.deps.relay.kick();
+    this.deps.relay.kick(user);
     return Object.assign(new AccountDeleted(), { signUpAgainAfter: until });
   }
 

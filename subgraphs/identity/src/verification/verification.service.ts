@@ -54,7 +54,7 @@ export class VerificationService {
   async requestCode(user: User, traceId: string): Promise<void> {
     await this.issueCode(user, traceId);
     await this.em.flush();
-    this.deps.relay.kick();
+    this.deps.relay.kick(user);
   }
 
   /** Only the newest code counts, and it can be tried five times. */

@@ -146,7 +146,7 @@ export async function placeClaimedOrders(
       });
     }
   }
-  deps.relay.kick();
+  deps.relay.kick('orders', ids);
   const orders = await em.find(Order, { _id: { $in: ids } }, { refresh: true });
   return claim.orderIds.map((id) => orders.find((o) => o.id === id)).filter((o): o is Order => !!o);
 }

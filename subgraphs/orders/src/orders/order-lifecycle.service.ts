@@ -109,7 +109,7 @@ export class OrderLifecycle {
     if (!changed) return;
     order.updatedAt = this.deps.now();
     await this.em.flush();
-    this.deps.relay.kick();
+    this.deps.relay.kick(order);
   }
 
   private async apply(order: Order, t: OrderTransition, traceId: string): Promise<void> {

@@ -86,7 +86,7 @@ export class ReportingService {
       },
     );
     await this.em.insert(SettlementRun, run);
-    this.deps.relay.kick();
+    this.deps.relay.kick(run);
     const groups = await this.byStore({
       status: { $in: [OrderStatus.DELIVERED, OrderStatus.PICKED_UP] },
       completedAt: { $gte: start, $lt: end },

@@ -159,7 +159,7 @@ export class CheckoutSaga {
       },
     );
     await this.em.flush();
-    this.deps.relay.kick();
+    this.deps.relay.kick(order);
   }
 
   /** A step failed: fail the order (stores compensates on orders.order.failed) and void. */

@@ -105,7 +105,7 @@ export async function createCycleOrder(
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
   }
-  deps.relay.kick();
+  deps.relay.kick(order);
 }
 
 export function startCycleOrderConsumer(orm: MikroORM, deps: OrdersDeps): Promise<Consumption> {

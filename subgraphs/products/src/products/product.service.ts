@@ -184,7 +184,7 @@ export class ProductService {
       this.snapshot(product),
     );
     await this.em.flush();
-    this.deps.relay.kick();
+    this.deps.relay.kick(product);
     return product;
   }
 
@@ -241,7 +241,7 @@ export class ProductService {
       const outcome = await change(product);
       if (outcome === 'unchanged') return product;
       await em.flush();
-      this.deps.relay.kick();
+      this.deps.relay.kick(product);
       return outcome;
     });
   }

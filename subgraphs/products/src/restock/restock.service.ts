@@ -164,7 +164,7 @@ export class RestockService {
       if (!isDuplicateKeyError(error)) throw error;
       return [];
     }
-    this.deps.relay.kick();
+    this.deps.relay.kick('restock_notices', noticeId);
     return subscriberIds;
   }
 }

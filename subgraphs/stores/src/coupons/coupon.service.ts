@@ -13,7 +13,7 @@ import { AppendOnlyChain } from '../shared/append-only.chain.js';
 import type { Store } from '../stores/store.entity.js';
 import { checkInt, checkText } from '../stores/store.validation.js';
 import { type StoresDeps, SOURCE } from '../stores.deps.js';
-import { Coupon, CouponCode } from './coupon.entity.js';
+import { Coupon, CouponCode, Fulfilment } from './coupon.entity.js';
 import { CouponIssue } from './coupon-issue.entity.js';
 import { CouponRedemption } from './coupon-redemption.entity.js';
 import {
@@ -42,6 +42,12 @@ export const discountFor = (coupon: Coupon, subtotal: number) =>
 export const isLive = (coupon: Coupon, now: Date) =>
   !coupon.deletedAt && coupon.startsAt <= now && now < coupon.endsAt;
 
+/** Whether an order received this way may use the coupon (no restriction fits both). */
+export const fitsFulfilment = (coupon: Pick<Coupon, 'onlyFor'>, fulfilment: Fulfilment) =>
+  !coupon.onlyFor || coupon.onlyFor === fulfilment;
+
+const FULFILMENTS: readonly string[] = Object.values(Fulfilment);
+
 const couponSnapshot = (coupon: Coupon) => ({
   couponId: coupon.id,
   storeId: coupon.storeId,
@@ -52,6 +58,7 @@ const couponSnapshot = (coupon: Coupon) => ({
   startsAt: coupon.startsAt.toISOString(),
   endsAt: coupon.endsAt.toISOString(),
   issueLimit: coupon.issueLimit,
+  onlyFor: coupon.onlyFor ?? null,
 });
 
 /** The coupon issue chains (claims); shared by the coupon service and the saga. */
@@ -93,6 +100,7 @@ export class CouponService {
       startsAt: Date;
       endsAt: Date;
       issueLimit: number;
+      onlyFor: Fulfilment | null;
     },
     creating: boolean,
   ): InvalidInputError | null {
@@ -104,6 +112,10 @@ export class CouponService {
       checkInt(values.discountAmount, 'discountAmount', 1, 1_000_000),
       checkInt(values.minOrderAmount, 'minOrderAmount', 0, 10_000_000),
       checkInt(values.issueLimit, 'issueLimit', 1, MAX_ISSUES),
+      // GraphQL checks the enum; this guards callers that reach the service another way.
+      values.onlyFor === null || FULFILMENTS.includes(values.onlyFor)
+        ? null
+        : InvalidInputError.of('onlyFor', 'Choose DELIVERY, PICKUP or none.', 'INVALID_FULFILMENT'),
     );
     if (problem) return problem;
     if (values.startsAt.getTime() >= values.endsAt.getTime()) {
@@ -128,7 +140,12 @@ export class CouponService {
     input: CreateCouponInput,
     traceId: string,
   ): Promise<Coupon | InvalidInputError | CouponCodeTakenError> {
-    const values = { ...input, name: input.name.trim(), code: normalizeCode(input.code) };
+    const values = {
+      ...input,
+      name: input.name.trim(),
+      code: normalizeCode(input.code),
+      onlyFor: input.onlyFor ?? null,
+    };
     const problem = this.check(values, true);
     if (problem) return problem;
     const now = this.deps.now();
@@ -147,7 +164,7 @@ export class CouponService {
       couponSnapshot(coupon),
     );
     await this.em.persist(coupon).flush();
-    this.deps.relay.kick();
+    this.deps.relay.kick(coupon);
     return coupon;
   }
 
@@ -164,7 +181,15 @@ export class CouponService {
       startsAt: input.startsAt ?? coupon.startsAt,
       endsAt: input.endsAt ?? coupon.endsAt,
       issueLimit: input.issueLimit ?? coupon.issueLimit,
+      onlyFor: input.anyFulfilment ? null : (input.onlyFor ?? coupon.onlyFor ?? null),
     };
+    if (input.anyFulfilment && input.onlyFor) {
+      return InvalidInputError.of(
+        'onlyFor',
+        'Give onlyFor or anyFulfilment, not both.',
+        'CONFLICTING_FULFILMENT',
+      );
+    }
     const problem = this.check(values, false);
     if (problem) return problem;
     const previousCode = coupon.code;
@@ -181,7 +206,7 @@ export class CouponService {
     );
     await this.em.flush();
     if (codeChanged) await this.releaseCode(coupon.storeId, previousCode, coupon.id);
-    this.deps.relay.kick();
+    this.deps.relay.kick(coupon);
     return coupon;
   }
 
@@ -197,7 +222,7 @@ export class CouponService {
     );
     await this.em.flush();
     await this.releaseCode(coupon.storeId, coupon.code, coupon.id);
-    this.deps.relay.kick();
+    this.deps.relay.kick(coupon);
     return coupon;
   }
 
@@ -332,13 +357,22 @@ export class CouponService {
   }
 
   /**
-   * Coupons the customer could use on a cart of this store with this product subtotal: live,
-   * minimum met, and either already claimed and unused or still claimable. Best discount first.
+   * Coupons the customer could use on a cart of this store with this product subtotal (and, when
+   * given, this way of receiving it): live, minimum met, restriction fits, and either already
+   * claimed and unused or still claimable. Best discount first.
    */
-  async forCart(storeId: string, subtotal: number, customerId: string | undefined) {
+  async forCart(
+    storeId: string,
+    subtotal: number,
+    customerId: string | undefined,
+    fulfilment?: Fulfilment,
+  ) {
     const now = this.deps.now();
     const live = (await this.ofStore(storeId, false)).filter(
-      (c) => isLive(c, now) && c.minOrderAmount <= subtotal,
+      (c) =>
+        isLive(c, now) &&
+        c.minOrderAmount <= subtotal &&
+        (!fulfilment || fitsFulfilment(c, fulfilment)),
     );
     const usable = await Promise.all(
       live.map(async (coupon) => {

@@ -278,7 +278,7 @@ export class InventoryService {
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
-    this.deps.relay.kick();
+    this.deps.relay.kick('stock_adjustments', `${store.id}:${adjustmentId}`);
     const decreased = [...levels.values()].filter((l) =>
       changes.some((c) => c.flowerId === l.flowerId && c.delta < 0),
     );

@@ -89,7 +89,7 @@ export class QuestionService {
       },
     );
     await this.em.persist(question).flush();
-    this.deps.relay.kick();
+    this.deps.relay.kick(question);
     return question;
   }
 
@@ -134,7 +134,7 @@ export class QuestionService {
     }
     // Answering implies the seller read the question.
     await this.markRead(question.id, 'SELLER');
-    this.deps.relay.kick();
+    this.deps.relay.kick(answer);
     return question;
   }
 

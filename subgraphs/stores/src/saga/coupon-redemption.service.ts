@@ -87,7 +87,7 @@ export class CouponRedemptionService {
               reason: outcome,
             }),
       });
-      this.deps.relay.kick();
+      this.deps.relay.kick('saga_steps', `${orderId}:coupon`);
     };
 
     if (await this.steps.get(orderId, 'couponReturn')) return answer('ORDER_CLOSED');
@@ -152,6 +152,6 @@ export class CouponRedemptionService {
           )
         : undefined,
     });
-    if (used) this.deps.relay.kick();
+    if (used) this.deps.relay.kick('saga_steps', `${orderId}:couponReturned`);
   }
 }

@@ -117,7 +117,7 @@ export class ReservationService {
           { orderId, storeId, reason, shortages, stock: stockPayload(stock) },
         ),
       });
-      this.deps.relay.kick();
+      this.deps.relay.kick('saga_steps', `${orderId}:reserve`);
     };
 
     if (await this.steps.get(orderId, 'settle')) return reject('ORDER_CLOSED');
@@ -225,7 +225,7 @@ export class ReservationService {
         },
       ),
     });
-    this.deps.relay.kick();
+    this.deps.relay.kick('saga_steps', `${orderId}:reserve`);
     await alertLowStock(this.em, this.deps, store, levels, traceId);
   }
 
@@ -292,7 +292,7 @@ export class ReservationService {
         { orderId, storeId, flowers: reserved.data.flowers, stock: stockPayload(levels) },
       ),
     });
-    this.deps.relay.kick();
+    this.deps.relay.kick('saga_steps', `${orderId}:settled`);
   }
 
   /**
@@ -344,7 +344,7 @@ export class ReservationService {
           )
         : undefined,
     });
-    if (announce) this.deps.relay.kick();
+    if (announce) this.deps.relay.kick('saga_steps', `${orderId}:settled`);
   }
 
   private async restock(orderId: string, storeId: string, reason: string, traceId: string) {
@@ -388,6 +388,6 @@ export class ReservationService {
         },
       ),
     });
-    this.deps.relay.kick();
+    this.deps.relay.kick('saga_steps', `${orderId}:restocked`);
   }
 }

@@ -53,6 +53,8 @@ export function consumeProductRatings(
   return bus.consume({
     durable: PRODUCT_RATINGS_CONSUMER,
     types: [productRatingChanged.type],
+    // Events are per product, the store's rating sums all its products: one writer only.
+    concurrency: 1,
     handle: (event) => applyProductRating(orm, deps, event),
   });
 }

@@ -192,7 +192,7 @@ export class StoreService {
       if (isDuplicateKeyError(error)) return exists();
       throw error;
     }
-    this.deps.relay.kick();
+    this.deps.relay.kick(store);
     return store;
   }
 
@@ -261,7 +261,7 @@ export class StoreService {
       storeSnapshot(store, status),
     );
     await this.em.flush();
-    this.deps.relay.kick();
+    this.deps.relay.kick(store);
     return store;
   }
 

@@ -115,7 +115,7 @@ export async function applyOrderOutcome(
     if (!isDuplicateKeyError(error)) throw error;
     inserted = false;
   }
-  if (inserted) deps.relay.kick();
+  if (inserted) deps.relay.kick(outcome);
   const stored = inserted
     ? outcome
     : await em.findOne(CycleOutcome, { _id: attempt._id }, { refresh: true });

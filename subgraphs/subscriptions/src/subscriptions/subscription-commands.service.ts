@@ -183,7 +183,7 @@ export class SubscriptionCommandsService {
       if (!winner) throw error;
       return winner;
     }
-    this.deps.relay.kick();
+    this.deps.relay.kick(subscription);
     return subscription;
   }
 
