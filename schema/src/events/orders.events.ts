@@ -46,17 +46,6 @@ export const orderPlaced = defineEvent(
   }),
 );
 
-export const orderCouponRedemptionRequested = defineEvent(
-  'orders.order.couponRedemptionRequested',
-  z.object({
-    orderId: z.string().min(1),
-    storeId: z.string().min(1),
-    customerId: z.string().min(1),
-    couponId: z.string().min(1),
-    subtotal: money,
-  }),
-);
-
 export const orderConfirmed = defineEvent(
   'orders.order.confirmed',
   z.object({
@@ -72,13 +61,14 @@ export const orderConfirmed = defineEvent(
  * outcomes, and the saga's step timeouts. It is the customer's `order.failure.code`.
  */
 export const orderFailureReason = z.enum([
-  ...reservationRejectionReason.exclude(['ORDER_CLOSED']).options,
+  ...reservationRejectionReason.exclude(['ORDER_CLOSED', 'COUPON_REJECTED']).options,
   'COUPON_REJECTED',
   'PAYMENT_DECLINED',
   'PAYMENT_FAILED',
   /** The customer canceled on the easy-pay provider's page. */
   'PAYMENT_CANCELED',
   'RESERVATION_TIMEOUT',
+  /** No longer produced (the coupon is redeemed with the reservation); kept for old orders. */
   'COUPON_TIMEOUT',
   'PAYMENT_TIMEOUT',
 ]);
@@ -112,7 +102,6 @@ export const orderCanceled = defineEvent(
 
 export const ordersEventContracts = [
   orderPlaced,
-  orderCouponRedemptionRequested,
   orderConfirmed,
   orderFailed,
   orderCanceled,

@@ -94,6 +94,20 @@ export const inventoryAdjusted = defineEvent(
   }),
 );
 
+/** Why stores did not redeem an order's coupon (with `COUPON_REJECTED` on the reservation). */
+export const couponRejectionReason = z.enum([
+  'COUPON_NOT_FOUND',
+  'WRONG_STORE',
+  /** A coupon for pickup on a delivery order, or the other way round. */
+  'WRONG_FULFILMENT',
+  'NOT_CLAIMED',
+  'ALREADY_USED',
+  'NOT_STARTED',
+  'EXPIRED',
+  'MINIMUM_NOT_MET',
+  'ORDER_CLOSED',
+]);
+
 export const inventoryReserved = defineEvent(
   'stores.inventory.reserved',
   z.object({
@@ -102,6 +116,8 @@ export const inventoryReserved = defineEvent(
     flowers: z.array(flowerQuantity),
     /** The booked pickup slot, for pickup orders. */
     pickup: z.object({ slotStart: isoInstant, seat: z.number().int().nonnegative() }).nullable(),
+    /** The order's coupon, redeemed in the same step; null or absent without one. */
+    coupon: z.object({ couponId: z.string(), discount: money }).nullish(),
     stock: z.array(storeStockLevel),
   }),
 );
@@ -117,6 +133,8 @@ export const reservationRejectionReason = z.enum([
   'INVALID_ORDER',
   /** The order had already failed or been canceled when the reservation was handled. */
   'ORDER_CLOSED',
+  /** The order's coupon could not be redeemed (`couponReason` says why); nothing is held. */
+  'COUPON_REJECTED',
 ]);
 
 export const inventoryRejected = defineEvent(
@@ -125,6 +143,7 @@ export const inventoryRejected = defineEvent(
     orderId: z.string(),
     storeId: z.string(),
     reason: reservationRejectionReason,
+    couponReason: couponRejectionReason.optional(),
     shortages: z.array(
       z.object({
         flowerId,
@@ -199,39 +218,6 @@ export const couponDeleted = defineEvent(
   z.object({ couponId: z.string(), storeId: z.string() }),
 );
 
-export const couponRedeemed = defineEvent(
-  'stores.coupon.redeemed',
-  z.object({
-    orderId: z.string(),
-    storeId: z.string(),
-    couponId: z.string(),
-    customerId: z.string(),
-    discount: money,
-  }),
-);
-
-export const couponRejectionReason = z.enum([
-  'COUPON_NOT_FOUND',
-  'WRONG_STORE',
-  'NOT_CLAIMED',
-  'ALREADY_USED',
-  'NOT_STARTED',
-  'EXPIRED',
-  'MINIMUM_NOT_MET',
-  'ORDER_CLOSED',
-]);
-
-export const couponRejected = defineEvent(
-  'stores.coupon.rejected',
-  z.object({
-    orderId: z.string(),
-    storeId: z.string(),
-    couponId: z.string(),
-    customerId: z.string(),
-    reason: couponRejectionReason,
-  }),
-);
-
 export const couponReturned = defineEvent(
   'stores.coupon.returned',
   z.object({
@@ -291,8 +277,6 @@ export const storesEventContracts = [
   couponCreated,
   couponUpdated,
   couponDeleted,
-  couponRedeemed,
-  couponRejected,
   couponReturned,
   questionAsked,
   questionAnswered,

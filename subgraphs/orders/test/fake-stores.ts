@@ -6,19 +6,16 @@ import {
   decodeEvent,
 } from '@bloom/kernel';
 import {
-  couponRedeemed,
-  couponRejected,
   inventoryRejected,
   inventoryReserved,
   orderCanceled,
-  orderCouponRedemptionRequested,
   orderFailed,
   orderPlaced,
 } from '@bloom/schema';
 
 /**
  * Plays the stores side of the saga against an in-memory flower stock: reserves on
- * orders.order.placed (all or nothing), redeems coupons, and gives everything back on
+ * orders.order.placed (all or nothing, the coupon redeemed in the same step), and gives everything back on
  * orders.order.failed / canceled. Handled one event at a time, so its accounting is exact.
  */
 export class FakeStores {
@@ -52,12 +49,7 @@ export class FakeStores {
   async start(): Promise<void> {
     const consumption = await this.bus.consume({
       durable: `fakestores-saga`,
-      types: [
-        orderPlaced.type,
-        orderCouponRedemptionRequested.type,
-        orderFailed.type,
-        orderCanceled.type,
-      ],
+      types: [orderPlaced.type, orderFailed.type, orderCanceled.type],
       handle: (event) => this.handle(event),
     });
     this.stopConsuming = () => consumption.stop();
@@ -95,6 +87,17 @@ export class FakeStores {
         const short = [...need].filter(
           ([flowerId, q]) => this.stockOf(order.storeId, flowerId) < q,
         );
+        if (order.couponId && this.rejectCoupons.has(order.couponId)) {
+          await this.answer(inventoryRejected, order.storeId, {
+            orderId: order.orderId,
+            storeId: order.storeId,
+            reason: 'COUPON_REJECTED',
+            couponReason: 'ALREADY_USED',
+            shortages: [],
+            stock: [],
+          });
+          return;
+        }
         if (short.length > 0) {
           await this.answer(inventoryRejected, order.storeId, {
             orderId: order.orderId,
@@ -116,6 +119,7 @@ export class FakeStores {
         }
         const flowers = [...need].map(([flowerId, quantity]) => ({ flowerId, quantity }));
         this.reservations.set(order.orderId, { storeId: order.storeId, flowers });
+        if (order.couponId) this.redeemed.set(order.orderId, order.couponId);
         await this.answer(inventoryReserved, order.storeId, {
           orderId: order.orderId,
           storeId: order.storeId,
@@ -124,25 +128,9 @@ export class FakeStores {
             order.fulfilment.type === 'PICKUP'
               ? { slotStart: order.fulfilment.slotStart, seat: 0 }
               : null,
+          coupon: order.couponId ? { couponId: order.couponId, discount: 0 } : null,
           stock: [],
         });
-        return;
-      }
-      case orderCouponRedemptionRequested.type: {
-        const r = decodeEvent(orderCouponRedemptionRequested, event).payload;
-        if (this.silent.has(r.customerId)) return;
-        const base = {
-          orderId: r.orderId,
-          storeId: r.storeId,
-          couponId: r.couponId,
-          customerId: r.customerId,
-        };
-        if (this.rejectCoupons.has(r.couponId)) {
-          await this.answer(couponRejected, r.storeId, { ...base, reason: 'ALREADY_USED' });
-          return;
-        }
-        this.redeemed.set(r.orderId, r.couponId);
-        await this.answer(couponRedeemed, r.storeId, { ...base, discount: 0 });
         return;
       }
       case orderFailed.type:

@@ -61,6 +61,7 @@ export function buildServices(
   infra: StoresInfra,
 ): StoresServices {
   const steps = new SagaSteps(em);
+  const redemptions = new CouponRedemptionService(em, deps, steps, infra.issues);
   return {
     stores: new StoreService(em, deps, infra.statusLog),
     inventory: new InventoryService(em, deps, infra.ledger),
@@ -74,8 +75,9 @@ export function buildServices(
       infra.book,
       infra.statusLog,
       deps.logger,
+      redemptions,
     ),
-    redemptions: new CouponRedemptionService(em, deps, steps, infra.issues),
+    redemptions,
   };
 }
 

@@ -1,9 +1,17 @@
-import { orderCanceled, orderCouponRedemptionRequested, orderFailed } from '@bloom/schema';
-import { callerHeaders, dataOf, errorCode, expectUnion, gqlRequest } from '@bloom/testing';
+import { orderCanceled, orderFailed, orderPlaced } from '@bloom/schema';
+import { callerHeaders, dataOf, errorCode, expectUnion, gqlRequest, waitFor } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/index.js';
 import type { CreateCouponInput } from './generated/graphql.js';
-import { type StoresHarness, customer, newId, seller, startStores } from './stores.harness.js';
+import {
+  type StoresHarness,
+  customer,
+  newId,
+  placedOrder,
+  seller,
+  setStock,
+  startStores,
+} from './stores.harness.js';
 
 graphql(`
   fragment CouponResult on CouponResult {
@@ -425,54 +433,70 @@ describe('claiming coupons', () => {
 });
 
 describe('redeeming coupons in the saga', () => {
+  /** The coupon is redeemed with the reservation: the answer is one event either way. */
+  const answerFor = (orderId: string) =>
+    waitFor(
+      () =>
+        [
+          ...h.events.ofType('stores.inventory.reserved'),
+          ...h.events.ofType('stores.inventory.rejected'),
+        ].find((e) => (e.payload as { orderId: string }).orderId === orderId)?.payload as
+          | {
+              reason?: string;
+              couponReason?: string;
+              coupon?: { couponId: string; discount: number } | null;
+              stock?: { flowerId: number; available: number }[];
+            }
+          | undefined,
+      { what: `the reservation answer of ${orderId}` },
+    );
+
   it('redeems for one order at a time, rejects what does not qualify, and returns on cancel', async () => {
     const { sellerId, storeId } = await h.openStore();
+    await setStock(h, sellerId, storeId, [{ flowerId: 1, available: 1000 }]);
     const coupon = await createCoupon(sellerId, storeId, {
       discountAmount: 3000,
       minOrderAmount: 20000,
     });
     const customerId = newId();
-    const request = (orderId: string, subtotal = 30000, couponId = coupon.id) =>
+    const place = (orderId: string, subtotal = 30000, couponId = coupon.id) =>
       h.server.saga.handle(
-        h.envelope(orderCouponRedemptionRequested, {
-          orderId,
-          storeId,
-          customerId,
+        h.envelope(orderPlaced, {
+          ...placedOrder(storeId, [{ flowerId: 1, count: 1 }], { orderId, customerId, subtotal }),
           couponId,
-          subtotal,
         }),
       );
 
     const unclaimed = newId();
-    await request(unclaimed);
-    expect(
-      (await h.eventFor('stores.coupon.rejected', { orderId: unclaimed })).payload,
-    ).toMatchObject({
-      reason: 'NOT_CLAIMED',
+    await place(unclaimed);
+    expect(await answerFor(unclaimed)).toMatchObject({
+      reason: 'COUPON_REJECTED',
+      couponReason: 'NOT_CLAIMED',
     });
 
     await h.call(CLAIM, { id: coupon.id }, customer(customerId));
     const small = newId();
-    await request(small, 15000);
-    expect((await h.eventFor('stores.coupon.rejected', { orderId: small })).payload).toMatchObject({
-      reason: 'MINIMUM_NOT_MET',
-    });
+    await place(small, 15000);
+    expect(await answerFor(small)).toMatchObject({ couponReason: 'MINIMUM_NOT_MET' });
 
     const first = newId();
-    await Promise.allSettled([request(first), request(first), request(first)]);
-    await request(first);
-    const redeemed = await h.eventFor('stores.coupon.redeemed', { orderId: first });
-    expect(redeemed.payload).toMatchObject({ couponId: coupon.id, customerId, discount: 3000 });
+    await Promise.allSettled([place(first), place(first), place(first)]);
+    await place(first);
+    expect((await answerFor(first)).coupon).toEqual({ couponId: coupon.id, discount: 3000 });
 
     const second = newId();
-    await request(second);
-    expect((await h.eventFor('stores.coupon.rejected', { orderId: second })).payload).toMatchObject(
-      {
-        reason: 'ALREADY_USED',
-      },
-    );
+    await place(second);
+    expect(await answerFor(second)).toMatchObject({ couponReason: 'ALREADY_USED' });
     const mine = await h.call(MY_COUPONS, {}, customer(customerId));
     expect(mine.data?.myCoupons).toEqual([{ status: 'IN_USE' }]);
+    // A refused coupon holds no flowers: only the redeemed order's stem is reserved.
+    expect(
+      h.events
+        .ofType('stores.inventory.rejected')
+        .filter((e) =>
+          [unclaimed, small, second].includes((e.payload as { orderId: string }).orderId),
+        ),
+    ).toHaveLength(3);
 
     await h.server.saga.handle(
       h.envelope(orderCanceled, { orderId: first, storeId, reason: 'CUSTOMER_REQUEST' }),
@@ -487,17 +511,13 @@ describe('redeeming coupons in the saga', () => {
     ]);
 
     const third = newId();
-    await request(third);
-    await h.eventFor('stores.coupon.redeemed', { orderId: third });
+    await place(third);
+    expect((await answerFor(third)).coupon).toMatchObject({ discount: 3000 });
     const wrongStore = newId();
     const other = await h.openStore();
     const foreign = await createCoupon(other.sellerId, other.storeId);
-    await request(wrongStore, 30000, foreign.id);
-    expect(
-      (await h.eventFor('stores.coupon.rejected', { orderId: wrongStore })).payload,
-    ).toMatchObject({
-      reason: 'WRONG_STORE',
-    });
+    await place(wrongStore, 30000, foreign.id);
+    expect(await answerFor(wrongStore)).toMatchObject({ couponReason: 'WRONG_STORE' });
     expect(
       h.events
         .ofType('stores.coupon.returned')
@@ -506,25 +526,43 @@ describe('redeeming coupons in the saga', () => {
     expect(await stepOf(first, 'coupon')).toMatchObject({ outcome: 'REDEEMED' });
   });
 
+  it('refuses a pickup-only coupon on a delivery order, holding nothing', async () => {
+    const { sellerId, storeId } = await h.openStore();
+    await setStock(h, sellerId, storeId, [{ flowerId: 1, available: 10 }]);
+    const coupon = await createCoupon(sellerId, storeId, { onlyFor: 'PICKUP' });
+    const customerId = newId();
+    await h.call(CLAIM, { id: coupon.id }, customer(customerId));
+    const orderId = newId();
+    await h.server.saga.handle(
+      h.envelope(orderPlaced, {
+        ...placedOrder(storeId, [{ flowerId: 1, count: 2 }], { orderId, customerId }),
+        couponId: coupon.id,
+      }),
+    );
+    const answer = await answerFor(orderId);
+    expect(answer).toMatchObject({ reason: 'COUPON_REJECTED', couponReason: 'WRONG_FULFILMENT' });
+    expect(answer.stock).toEqual([expect.objectContaining({ flowerId: 1, available: 10 })]);
+  });
+
   it('does not redeem for an order that already failed', async () => {
     const { sellerId, storeId } = await h.openStore();
+    await setStock(h, sellerId, storeId, [{ flowerId: 1, available: 10 }]);
     const coupon = await createCoupon(sellerId, storeId);
     const customerId = newId();
     await h.call(CLAIM, { id: coupon.id }, customer(customerId));
     const orderId = newId();
     await h.server.saga.handle(h.envelope(orderFailed, { orderId, storeId, reason: 'TIMEOUT' }));
     await h.server.saga.handle(
-      h.envelope(orderCouponRedemptionRequested, {
-        orderId,
-        storeId,
-        customerId,
+      h.envelope(orderPlaced, {
+        ...placedOrder(storeId, [{ flowerId: 1, count: 1 }], {
+          orderId,
+          customerId,
+          subtotal: 50000,
+        }),
         couponId: coupon.id,
-        subtotal: 50000,
       }),
     );
-    expect((await h.eventFor('stores.coupon.rejected', { orderId })).payload).toMatchObject({
-      reason: 'ORDER_CLOSED',
-    });
+    expect(await answerFor(orderId)).toMatchObject({ reason: 'ORDER_CLOSED' });
     expect((await h.call(MY_COUPONS, {}, customer(customerId))).data?.myCoupons).toEqual([
       { status: 'AVAILABLE' },
     ]);

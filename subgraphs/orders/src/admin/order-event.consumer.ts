@@ -1,7 +1,5 @@
 import type { Consumption, EventEnvelope } from '@bloom/kernel';
 import {
-  couponRedeemed,
-  couponRejected,
   couponReturned,
   inventoryCommitted,
   inventoryRejected,
@@ -9,7 +7,6 @@ import {
   inventoryReserved,
   orderCanceled,
   orderConfirmed,
-  orderCouponRedemptionRequested,
   orderDelivered,
   orderFailed,
   orderLineCompleted,
@@ -27,7 +24,6 @@ import { keepOrderEvent } from './order-event.entity.js';
 /** Every event orders publishes about an order. */
 const ORDER_EVENTS = [
   orderPlaced,
-  orderCouponRedemptionRequested,
   orderConfirmed,
   orderFailed,
   orderCanceled,
@@ -46,8 +42,6 @@ const STORES_EVENTS = [
   inventoryRejected,
   inventoryCommitted,
   inventoryReleased,
-  couponRedeemed,
-  couponRejected,
   couponReturned,
 ].map((contract) => contract.type);
 

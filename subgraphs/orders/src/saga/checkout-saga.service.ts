@@ -1,6 +1,6 @@
-import { type EntityManager, recordEvent } from '@bloom/kernel';
-import { OrderFailureReason, orderCouponRedemptionRequested } from '@bloom/schema';
-import { type OrdersDeps, SOURCE } from '../orders.deps.js';
+import type { EntityManager } from '@bloom/kernel';
+import { OrderFailureReason } from '@bloom/schema';
+import type { OrdersDeps } from '../orders.deps.js';
 import { type Order, OrderStatus } from '../orders/order.entity.js';
 import { OrderLifecycle } from '../orders/order-lifecycle.service.js';
 import { isPaymentProviderError } from '../payments/payment.errors.js';
@@ -109,57 +109,28 @@ export class CheckoutSaga {
     return recordPayment(this.em, { orderId: order.id, at: this.now(), ...record });
   }
 
-  /** stores reserved the flowers (and booked the slot): redeem the coupon, or pay. */
-  async onReserved(orderId: string, traceId = ''): Promise<void> {
+  /**
+   * stores reserved the flowers, booked the slot and redeemed the coupon (one step, one
+   * answer): pay.
+   */
+  async onReserved(orderId: string, couponRedeemed: boolean, traceId = ''): Promise<void> {
     const order = await this.lifecycle.reproject(orderId);
     if (!order || order.status !== OrderStatus.PENDING) return;
+    // The coupon's step is kept for the order's story (staff see each step).
+    if (couponRedeemed) await this.steps.mark(order.id, Step.COUPON_REDEEMED, this.now());
     await this.steps.mark(order.id, Step.RESERVED, this.now());
-    await this.next(order, await this.steps.of(order.id), traceId);
-  }
-
-  async onCouponRedeemed(orderId: string, traceId = ''): Promise<void> {
-    const order = await this.lifecycle.reproject(orderId);
-    if (!order || order.status !== OrderStatus.PENDING) return;
-    await this.steps.mark(order.id, Step.COUPON_REDEEMED, this.now());
     await this.next(order, await this.steps.of(order.id), traceId);
   }
 
   /** Takes the next step the recorded steps call for (CHECKOUT_STEPS). */
   private async next(order: Order, steps: Map<Step, SagaStep>, traceId: string): Promise<void> {
     switch (pendingStep(order, steps)?.invoke) {
-      case 'requestCoupon':
-        return this.requestCoupon(order, traceId);
       case 'pay':
         return this.pay(order, steps, traceId);
       default:
         // awaitStores: checkout's orders.order.placed asked; the answer carries on.
         return;
     }
-  }
-
-  /** Asks stores to redeem the order's coupon (the event id makes a repeat a no-op). */
-  private async requestCoupon(order: Order, traceId: string): Promise<void> {
-    if (!order.couponId) return;
-    recordEvent(
-      order,
-      orderCouponRedemptionRequested,
-      {
-        source: SOURCE,
-        subjectId: order.id,
-        traceId,
-        id: `${order.id}:couponRedemptionRequested`,
-        at: this.now(),
-      },
-      {
-        orderId: order.id,
-        storeId: order.storeId,
-        customerId: order.customerId,
-        couponId: order.couponId,
-        subtotal: order.subtotal,
-      },
-    );
-    await this.em.flush();
-    this.deps.relay.kick(order);
   }
 
   /** A step failed: fail the order (stores compensates on orders.order.failed) and void. */

@@ -5,7 +5,7 @@ import { isEasyPay } from '../payments/payment-method.js';
 import { type SagaStep, Step } from './saga-step.entity.js';
 
 /** What the saga does to start a step; the stores step is started by checkout itself. */
-export type StepInvoke = 'awaitStores' | 'requestCoupon' | 'pay';
+export type StepInvoke = 'awaitStores' | 'pay';
 
 /**
  * One step of the checkout saga: done when its `done` step is recorded. Compensation is what
@@ -34,17 +34,11 @@ export const CHECKOUT_STEPS: readonly CheckoutStep[] = [
     done: Step.RESERVED,
     applies: () => true,
     invoke: 'awaitStores',
-    compensation: 'stores releases the flowers and the pickup seat',
+    // One command, one answer: stores reserves the flowers, books the seat and redeems the
+    // coupon together, and refuses all of it when any part fails.
+    compensation: 'stores releases the flowers and the pickup seat and returns the coupon',
     deadlineMs: (config) => config.SAGA_STEP_TIMEOUT_MS,
     timeout: OrderFailureReason.RESERVATION_TIMEOUT,
-  },
-  {
-    done: Step.COUPON_REDEEMED,
-    applies: (order) => Boolean(order.couponId),
-    invoke: 'requestCoupon',
-    compensation: 'stores returns the coupon, which the customer can use again',
-    deadlineMs: (config) => config.SAGA_STEP_TIMEOUT_MS,
-    timeout: OrderFailureReason.COUPON_TIMEOUT,
   },
   {
     done: Step.CAPTURED,

@@ -1,11 +1,5 @@
 import { type Consumption, type EventEnvelope, decodeEvent } from '@bloom/kernel';
-import {
-  OrderFailureReason,
-  couponRedeemed,
-  couponRejected,
-  inventoryRejected,
-  inventoryReserved,
-} from '@bloom/schema';
+import { inventoryRejected, inventoryReserved } from '@bloom/schema';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type { OrdersDeps } from '../orders.deps.js';
 import { CheckoutSaga } from './checkout-saga.service.js';
@@ -20,27 +14,16 @@ export function startSagaConsumer(orm: MikroORM, deps: OrdersDeps): Promise<Cons
   const handle = async (event: EventEnvelope) => {
     const saga = new CheckoutSaga(orm.em.fork(), deps);
     switch (event.type) {
-      case inventoryReserved.type:
-        return saga.onReserved(
-          decodeEvent(inventoryReserved, event).payload.orderId,
-          event.traceId,
-        );
-      case inventoryRejected.type: {
-        const { orderId, reason } = decodeEvent(inventoryRejected, event).payload;
-        // ORDER_CLOSED: the order already failed here; nothing to add.
-        if (reason !== 'ORDER_CLOSED') await saga.fail(orderId, reason, undefined, event.traceId);
-        return;
+      case inventoryReserved.type: {
+        const { orderId, coupon } = decodeEvent(inventoryReserved, event).payload;
+        return saga.onReserved(orderId, Boolean(coupon), event.traceId);
       }
-      case couponRedeemed.type:
-        return saga.onCouponRedeemed(
-          decodeEvent(couponRedeemed, event).payload.orderId,
-          event.traceId,
-        );
-      case couponRejected.type: {
-        const { orderId, reason } = decodeEvent(couponRejected, event).payload;
-        if (reason !== 'ORDER_CLOSED') {
-          await saga.fail(orderId, OrderFailureReason.COUPON_REJECTED, `${reason}`, event.traceId);
-        }
+      case inventoryRejected.type: {
+        const { orderId, reason, couponReason } = decodeEvent(inventoryRejected, event).payload;
+        // ORDER_CLOSED: the order already failed here; nothing to add.
+        if (reason === 'ORDER_CLOSED') return;
+        // The coupon's own reason (e.g. ALREADY_USED) is the detail staff see.
+        await saga.fail(orderId, reason, couponReason, event.traceId);
         return;
       }
       default:
@@ -49,12 +32,7 @@ export function startSagaConsumer(orm: MikroORM, deps: OrdersDeps): Promise<Cons
   };
   return deps.bus.consume({
     durable: CONSUMER,
-    types: [
-      inventoryReserved.type,
-      inventoryRejected.type,
-      couponRedeemed.type,
-      couponRejected.type,
-    ],
+    types: [inventoryReserved.type, inventoryRejected.type],
     concurrency: 16,
     handle: (event) =>
       deps.processed.once(CONSUMER, event.id, () => handle(event)).then(() => undefined),

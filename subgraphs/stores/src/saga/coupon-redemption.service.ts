@@ -1,22 +1,27 @@
-import { type EntityManager, type PayloadOf, isDuplicateKeyError } from '@bloom/kernel';
-import {
-  type couponRejectionReason,
-  couponRedeemed,
-  couponRejected,
-  couponReturned,
-  type orderCouponRedemptionRequested,
-} from '@bloom/schema';
+import { type EntityManager, isDuplicateKeyError } from '@bloom/kernel';
+import { type couponRejectionReason, couponReturned } from '@bloom/schema';
 import { ObjectId } from '@mikro-orm/mongodb';
 import type { z } from 'zod';
-import { Coupon } from '../coupons/coupon.entity.js';
+import { Coupon, type Fulfilment } from '../coupons/coupon.entity.js';
 import { CouponRedemption } from '../coupons/coupon-redemption.entity.js';
 import { type CouponIssues, discountFor, redemptionId } from '../coupons/coupon.service.js';
 import { storesEvent } from '../shared/outbox.js';
 import type { StoresDeps } from '../stores.deps.js';
 import type { SagaSteps } from './saga-steps.js';
 
-type RedemptionRequest = PayloadOf<typeof orderCouponRedemptionRequested>;
-type RejectionReason = z.infer<typeof couponRejectionReason>;
+/** What redeeming an order's coupon needs, from its `orders.order.placed`. */
+export interface RedemptionRequest {
+  orderId: string;
+  storeId: string;
+  customerId: string;
+  couponId: string;
+  subtotal: number;
+  fulfilment: `${Fulfilment}`;
+}
+export type CouponRejectionReason = z.infer<typeof couponRejectionReason>;
+type RejectionReason = CouponRejectionReason;
+
+export type CouponOutcome = { discount: number } | { reason: RejectionReason };
 
 interface CouponStepData extends Record<string, unknown> {
   couponId: string;
@@ -24,6 +29,9 @@ interface CouponStepData extends Record<string, unknown> {
   discount: number;
   reason: RejectionReason | null;
 }
+
+const outcomeOf = (data: CouponStepData): CouponOutcome =>
+  data.reason ? { reason: data.reason } : { discount: data.discount };
 
 /**
  * The coupon side of the checkout saga. Using a claim is an insert keyed by (coupon, customer),
@@ -44,6 +52,7 @@ export class CouponRedemptionService {
       : null;
     if (!coupon || coupon.deletedAt) return 'COUPON_NOT_FOUND';
     if (coupon.storeId !== request.storeId) return 'WRONG_STORE';
+    if (coupon.onlyFor && `${coupon.onlyFor}` !== request.fulfilment) return 'WRONG_FULFILMENT';
     const now = this.deps.now();
     if (now < coupon.startsAt) return 'NOT_STARTED';
     if (now >= coupon.endsAt) return 'EXPIRED';
@@ -52,14 +61,18 @@ export class CouponRedemptionService {
     return discountFor(coupon, request.subtotal);
   }
 
-  async redeem(request: RedemptionRequest, traceId: string): Promise<void> {
+  /**
+   * Redeems the order's coupon as part of its reservation (one step, one answer): the
+   * reservation carries the outcome in its own answer event, so this records the decision
+   * (the `coupon` step) without an event of its own. A repeat returns the first decision.
+   */
+  async redeem(request: RedemptionRequest): Promise<CouponOutcome> {
     const { orderId, storeId, couponId, customerId } = request;
-    if (await this.steps.get(orderId, 'coupon')) return;
-    const answer = async (outcome: RejectionReason | number) => {
-      const at = this.deps.now();
-      const meta = { subjectId: orderId, traceId, at };
+    const decided = await this.steps.get<CouponStepData>(orderId, 'coupon');
+    if (decided) return outcomeOf(decided.data);
+    const answer = async (outcome: RejectionReason | number): Promise<CouponOutcome> => {
       const redeemed = typeof outcome === 'number';
-      await this.steps.put<CouponStepData>({
+      const { step } = await this.steps.put<CouponStepData>({
         orderId,
         storeId,
         step: 'coupon',
@@ -70,24 +83,10 @@ export class CouponRedemptionService {
           discount: redeemed ? outcome : 0,
           reason: redeemed ? null : outcome,
         },
-        at,
-        event: redeemed
-          ? storesEvent(couponRedeemed, meta, {
-              orderId,
-              storeId,
-              couponId,
-              customerId,
-              discount: outcome,
-            })
-          : storesEvent(couponRejected, meta, {
-              orderId,
-              storeId,
-              couponId,
-              customerId,
-              reason: outcome,
-            }),
+        at: this.deps.now(),
       });
-      this.deps.relay.kick('saga_steps', `${orderId}:coupon`);
+      // A concurrent copy may have decided first: its decision stands.
+      return outcomeOf(step.data);
     };
 
     if (await this.steps.get(orderId, 'couponReturn')) return answer('ORDER_CLOSED');

@@ -1,11 +1,5 @@
 import { type Consumption, type EventBus, type EventEnvelope, decodeEvent } from '@bloom/kernel';
-import {
-  orderCanceled,
-  orderConfirmed,
-  orderCouponRedemptionRequested,
-  orderFailed,
-  orderPlaced,
-} from '@bloom/schema';
+import { orderCanceled, orderConfirmed, orderFailed, orderPlaced } from '@bloom/schema';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { type StoresInfra, type StoresServices, buildServices } from '../stores.context.js';
 import type { StoresDeps } from '../stores.deps.js';
@@ -14,13 +8,13 @@ import type { StoresDeps } from '../stores.deps.js';
 export const SAGA_CONSUMERS = {
   reservations: 'stores-reservations',
   settlements: 'stores-settlements',
-  couponRedemptions: 'stores-coupon-redemptions',
   couponReturns: 'stores-coupon-returns',
 } as const;
 
 /**
  * The checkout saga's commands as stores handles them. Each handler runs in its own
- * EntityManager fork. Reservations and coupon steps are claimed per order (not only per event),
+ * EntityManager fork. A reservation (flowers, pickup seat and the order's coupon, one step) and
+ * a coupon return are claimed per order (not only per event),
  * so two copies of a command with different event ids cannot run side by side; a copy that
  * finds its order in progress fails and is redelivered later.
  */
@@ -40,8 +34,6 @@ export class OrderSagaHandlers {
     switch (envelope.type) {
       case orderPlaced.type:
         return this.placed(envelope);
-      case orderCouponRedemptionRequested.type:
-        return this.couponRedemptionRequested(envelope);
       case orderConfirmed.type:
       case orderFailed.type:
       case orderCanceled.type:
@@ -81,15 +73,6 @@ export class OrderSagaHandlers {
     });
   }
 
-  async couponRedemptionRequested(envelope: EventEnvelope): Promise<void> {
-    const event = decodeEvent(orderCouponRedemptionRequested, envelope);
-    await this.deps.processed.once(
-      SAGA_CONSUMERS.couponRedemptions,
-      `order:${event.payload.orderId}`,
-      () => this.services().redemptions.redeem(event.payload, event.traceId),
-    );
-  }
-
   async returnCoupon(envelope: EventEnvelope): Promise<void> {
     const { payload } =
       envelope.type === orderFailed.type
@@ -115,12 +98,6 @@ export class OrderSagaHandlers {
         types: [orderConfirmed.type, orderFailed.type, orderCanceled.type],
         concurrency,
         handle: (event) => this.settle(event),
-      }),
-      bus.consume({
-        durable: SAGA_CONSUMERS.couponRedemptions,
-        types: [orderCouponRedemptionRequested.type],
-        concurrency,
-        handle: (event) => this.couponRedemptionRequested(event),
       }),
       bus.consume({
         durable: SAGA_CONSUMERS.couponReturns,

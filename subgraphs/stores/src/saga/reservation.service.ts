@@ -20,6 +20,10 @@ import { isFlowerId } from '../shared/reference.data.js';
 import { Store, StoreStatus } from '../stores/store.entity.js';
 import type { StoreStatusLog } from '../stores/store-status.log.js';
 import type { StoresDeps } from '../stores.deps.js';
+import type {
+  CouponRedemptionService,
+  CouponRejectionReason,
+} from './coupon-redemption.service.js';
 import { type SagaSteps, StepNotReadyError } from './saga-steps.js';
 
 type OrderPlaced = PayloadOf<typeof orderPlaced>;
@@ -81,6 +85,7 @@ export class ReservationService {
     private readonly book: PickupBook,
     private readonly statusLog: StoreStatusLog,
     private readonly logger: Logger,
+    private readonly redemptions: CouponRedemptionService,
   ) {}
 
   private key(storeId: string, flowerId: number) {
@@ -103,6 +108,7 @@ export class ReservationService {
       reason: RejectionReason,
       shortages: Shortage[] = [],
       stock: StockLevel[] = [],
+      couponReason?: CouponRejectionReason,
     ) => {
       await this.steps.put<ReserveData>({
         orderId,
@@ -114,7 +120,14 @@ export class ReservationService {
         event: storesEvent(
           inventoryRejected,
           { subjectId: orderId, traceId, at: this.deps.now() },
-          { orderId, storeId, reason, shortages, stock: stockPayload(stock) },
+          {
+            orderId,
+            storeId,
+            reason,
+            ...(couponReason ? { couponReason } : {}),
+            shortages,
+            stock: stockPayload(stock),
+          },
         ),
       });
       this.deps.relay.kick('saga_steps', `${orderId}:reserve`);
@@ -195,6 +208,30 @@ export class ReservationService {
       return reject('ORDER_CLOSED', [], await this.levelsOf(storeId, flowers));
     }
 
+    // The coupon is redeemed in the same step: one answer says flowers, seat and discount.
+    let coupon: { couponId: string; discount: number } | null = null;
+    if (order.couponId) {
+      const redeemed = await this.redemptions.redeem({
+        orderId,
+        storeId,
+        customerId: order.customerId,
+        couponId: order.couponId,
+        subtotal: order.subtotal,
+        fulfilment: order.fulfilment.type,
+      });
+      if ('reason' in redeemed) {
+        await this.releaseFlowers(storeId, orderId, taken, 'COUPON_REJECTED');
+        if (slotStart && seat !== null) await this.book.release(storeId, slotStart, orderId, seat);
+        return reject(
+          'COUPON_REJECTED',
+          [],
+          await this.levelsOf(storeId, flowers),
+          redeemed.reason,
+        );
+      }
+      coupon = { couponId: order.couponId, discount: redeemed.discount };
+    }
+
     // The entries just written hold the resulting levels; after a retry, read them afresh.
     const levels =
       entries.length === flowers.length
@@ -221,6 +258,7 @@ export class ReservationService {
           storeId,
           flowers,
           pickup: slotStart && seat !== null ? { slotStart: slotStart.toISOString(), seat } : null,
+          coupon,
           stock: stockPayload(levels),
         },
       ),
