@@ -22,6 +22,10 @@ type Documents = {
     "\n  mutation ApproveSeller($id: ID!) {\n    approveSeller(userId: $id) {\n      __typename\n    }\n  }\n": typeof types.ApproveSellerDocument,
     "\n  mutation CreateSkyGardenStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": typeof types.CreateSkyGardenStoreDocument,
     "\n  mutation CreateProduct($i: CreateProductInput!) {\n    createProduct(input: $i) {\n      __typename\n      ... on Product {\n        id\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.CreateProductDocument,
+    "\n  mutation ProcessLogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n    }\n  }\n": typeof types.ProcessLogInDocument,
+    "\n  mutation ProcessCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": typeof types.ProcessCreateStoreDocument,
+    "\n  mutation ProcessSetStock($s: ID!, $n: Int!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: $n }]) {\n      __typename\n    }\n  }\n": typeof types.ProcessSetStockDocument,
+    "\n  query ProcessQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on CheckoutQuote {\n        total\n      }\n    }\n  }\n": typeof types.ProcessQuoteDocument,
     "\n  mutation LogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": typeof types.LogInDocument,
     "\n      query AuditAdminMe {\n        me {\n          id\n        }\n      }\n    ": typeof types.AuditAdminMeDocument,
     "\n  subscription AuditEntryAddedLive {\n    auditEntryAdded {\n      id\n      action\n      targetId\n      reason\n      actor {\n        id\n      }\n    }\n  }\n": typeof types.AuditEntryAddedLiveDocument,
@@ -91,6 +95,7 @@ type Documents = {
     "\n        query MistakeStoresByName($n: String) {\n          stores(filter: { name: $n }) {\n            totalCount\n          }\n        }\n      ": typeof types.MistakeStoresByNameDocument,
     "\n        query MistakeUsersSearch($q: String) {\n          users(filter: { search: $q }) {\n            totalCount\n          }\n        }\n      ": typeof types.MistakeUsersSearchDocument,
     "\n        query MistakeProductsKeyword($k: String) {\n          products(filter: { keyword: $k }) {\n            totalCount\n          }\n        }\n      ": typeof types.MistakeProductsKeywordDocument,
+    "\n  mutation FaultsCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.FaultsCheckoutDocument,
     "\n  query FuzzCounts {\n    myOrders {\n      totalCount\n    }\n    myAddresses {\n      id\n    }\n    mySubscriptions {\n      id\n    }\n    myApiKeys {\n      id\n    }\n    myCoupons {\n      claimedAt\n    }\n    myRestockAlerts {\n      id\n    }\n    cart {\n      itemCount\n    }\n  }\n": typeof types.FuzzCountsDocument,
     "\n  mutation FuzzSetStock($s: ID!) {\n    setFlowerStock(\n      storeId: $s\n      items: [{ flowerId: 1, available: 50 }, { flowerId: 2, available: 50 }]\n    ) {\n      __typename\n    }\n  }\n": typeof types.FuzzSetStockDocument,
     "\n  mutation FuzzCreateCoupon($s: ID!, $i: CreateCouponInput!) {\n    createCoupon(storeId: $s, input: $i) {\n      __typename\n      ... on Coupon {\n        id\n      }\n    }\n  }\n": typeof types.FuzzCreateCouponDocument,
@@ -235,6 +240,10 @@ const documents: Documents = {
     "\n  mutation ApproveSeller($id: ID!) {\n    approveSeller(userId: $id) {\n      __typename\n    }\n  }\n": types.ApproveSellerDocument,
     "\n  mutation CreateSkyGardenStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": types.CreateSkyGardenStoreDocument,
     "\n  mutation CreateProduct($i: CreateProductInput!) {\n    createProduct(input: $i) {\n      __typename\n      ... on Product {\n        id\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.CreateProductDocument,
+    "\n  mutation ProcessLogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n    }\n  }\n": types.ProcessLogInDocument,
+    "\n  mutation ProcessCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": types.ProcessCreateStoreDocument,
+    "\n  mutation ProcessSetStock($s: ID!, $n: Int!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: $n }]) {\n      __typename\n    }\n  }\n": types.ProcessSetStockDocument,
+    "\n  query ProcessQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on CheckoutQuote {\n        total\n      }\n    }\n  }\n": types.ProcessQuoteDocument,
     "\n  mutation LogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n      ... on UserError {\n        code\n      }\n    }\n  }\n": types.LogInDocument,
     "\n      query AuditAdminMe {\n        me {\n          id\n        }\n      }\n    ": types.AuditAdminMeDocument,
     "\n  subscription AuditEntryAddedLive {\n    auditEntryAdded {\n      id\n      action\n      targetId\n      reason\n      actor {\n        id\n      }\n    }\n  }\n": types.AuditEntryAddedLiveDocument,
@@ -304,6 +313,7 @@ const documents: Documents = {
     "\n        query MistakeStoresByName($n: String) {\n          stores(filter: { name: $n }) {\n            totalCount\n          }\n        }\n      ": types.MistakeStoresByNameDocument,
     "\n        query MistakeUsersSearch($q: String) {\n          users(filter: { search: $q }) {\n            totalCount\n          }\n        }\n      ": types.MistakeUsersSearchDocument,
     "\n        query MistakeProductsKeyword($k: String) {\n          products(filter: { keyword: $k }) {\n            totalCount\n          }\n        }\n      ": types.MistakeProductsKeywordDocument,
+    "\n  mutation FaultsCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.FaultsCheckoutDocument,
     "\n  query FuzzCounts {\n    myOrders {\n      totalCount\n    }\n    myAddresses {\n      id\n    }\n    mySubscriptions {\n      id\n    }\n    myApiKeys {\n      id\n    }\n    myCoupons {\n      claimedAt\n    }\n    myRestockAlerts {\n      id\n    }\n    cart {\n      itemCount\n    }\n  }\n": types.FuzzCountsDocument,
     "\n  mutation FuzzSetStock($s: ID!) {\n    setFlowerStock(\n      storeId: $s\n      items: [{ flowerId: 1, available: 50 }, { flowerId: 2, available: 50 }]\n    ) {\n      __typename\n    }\n  }\n": types.FuzzSetStockDocument,
     "\n  mutation FuzzCreateCoupon($s: ID!, $i: CreateCouponInput!) {\n    createCoupon(storeId: $s, input: $i) {\n      __typename\n      ... on Coupon {\n        id\n      }\n    }\n  }\n": types.FuzzCreateCouponDocument,
@@ -466,6 +476,22 @@ export function graphql(source: "\n  mutation CreateSkyGardenStore($i: CreateSto
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateProduct($i: CreateProductInput!) {\n    createProduct(input: $i) {\n      __typename\n      ... on Product {\n        id\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').CreateProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProcessLogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n    }\n  }\n"): typeof import('./graphql.js').ProcessLogInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProcessCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql.js').ProcessCreateStoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProcessSetStock($s: ID!, $n: Int!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: $n }]) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').ProcessSetStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProcessQuote($i: CheckoutQuoteInput!) {\n    checkoutQuote(input: $i) {\n      __typename\n      ... on CheckoutQuote {\n        total\n      }\n    }\n  }\n"): typeof import('./graphql.js').ProcessQuoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -742,6 +768,10 @@ export function graphql(source: "\n        query MistakeUsersSearch($q: String) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        query MistakeProductsKeyword($k: String) {\n          products(filter: { keyword: $k }) {\n            totalCount\n          }\n        }\n      "): typeof import('./graphql.js').MistakeProductsKeywordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FaultsCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').FaultsCheckoutDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

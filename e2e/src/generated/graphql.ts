@@ -691,6 +691,55 @@ export type CreateProductMutation = { createProduct:
     | { __typename: 'SubscriptionProductExistsError', code: string, message: string }
    };
 
+export type ProcessLogInMutationVariables = Exact<{
+  i: LogInInput;
+}>;
+
+
+export type ProcessLogInMutation = { logIn:
+    | { __typename: 'AccountSuspendedError' }
+    | { __typename: 'AuthPayload', accessToken: string }
+    | { __typename: 'InvalidCredentialsError' }
+    | { __typename: 'LoginThrottledError' }
+   };
+
+export type ProcessCreateStoreMutationVariables = Exact<{
+  i: CreateStoreInput;
+}>;
+
+
+export type ProcessCreateStoreMutation = { createStore:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'SellerNotApprovedError' }
+    | { __typename: 'Store', id: string }
+    | { __typename: 'StoreAlreadyExistsError' }
+   };
+
+export type ProcessSetStockMutationVariables = Exact<{
+  s: string;
+  n: number;
+}>;
+
+
+export type ProcessSetStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
+export type ProcessQuoteQueryVariables = Exact<{
+  i: CheckoutQuoteInput;
+}>;
+
+
+export type ProcessQuoteQuery = { checkoutQuote:
+    | { __typename: 'CheckoutQuote', total: number }
+    | { __typename: 'CouponNotApplicableError' }
+    | { __typename: 'EmptyCartError' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'NotEnoughStockError' }
+    | { __typename: 'UnavailableError' }
+   };
+
 export type LogInMutationVariables = Exact<{
   i: LogInInput;
 }>;
@@ -1364,6 +1413,22 @@ export type MistakeProductsKeywordQueryVariables = Exact<{
 
 
 export type MistakeProductsKeywordQuery = { products: { totalCount: number } };
+
+export type FaultsCheckoutMutationVariables = Exact<{
+  i: CheckoutInput;
+}>;
+
+
+export type FaultsCheckoutMutation = { checkout:
+    | { __typename: 'CheckoutSuccess', orders: Array<{ id: string }> }
+    | { __typename: 'CouponNotApplicableError', code: string, message: string }
+    | { __typename: 'EmptyCartError', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
+    | { __typename: 'InvalidInputError', code: string, message: string }
+    | { __typename: 'NotEnoughStockError', code: string, message: string }
+    | { __typename: 'TotalMismatchError', code: string, message: string }
+    | { __typename: 'UnavailableError', code: string, message: string }
+   };
 
 export type FuzzCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2674,6 +2739,43 @@ export const CreateProductDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateProductMutation, CreateProductMutationVariables>;
+export const ProcessLogInDocument = new TypedDocumentString(`
+    mutation ProcessLogIn($i: LogInInput!) {
+  logIn(input: $i) {
+    __typename
+    ... on AuthPayload {
+      accessToken
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProcessLogInMutation, ProcessLogInMutationVariables>;
+export const ProcessCreateStoreDocument = new TypedDocumentString(`
+    mutation ProcessCreateStore($i: CreateStoreInput!) {
+  createStore(input: $i) {
+    __typename
+    ... on Store {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProcessCreateStoreMutation, ProcessCreateStoreMutationVariables>;
+export const ProcessSetStockDocument = new TypedDocumentString(`
+    mutation ProcessSetStock($s: ID!, $n: Int!) {
+  setFlowerStock(storeId: $s, items: [{flowerId: 1, available: $n}]) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ProcessSetStockMutation, ProcessSetStockMutationVariables>;
+export const ProcessQuoteDocument = new TypedDocumentString(`
+    query ProcessQuote($i: CheckoutQuoteInput!) {
+  checkoutQuote(input: $i) {
+    __typename
+    ... on CheckoutQuote {
+      total
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProcessQuoteQuery, ProcessQuoteQueryVariables>;
 export const LogInDocument = new TypedDocumentString(`
     mutation LogIn($i: LogInInput!) {
   logIn(input: $i) {
@@ -3322,6 +3424,22 @@ export const MistakeProductsKeywordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MistakeProductsKeywordQuery, MistakeProductsKeywordQueryVariables>;
+export const FaultsCheckoutDocument = new TypedDocumentString(`
+    mutation FaultsCheckout($i: CheckoutInput!) {
+  checkout(input: $i) {
+    __typename
+    ... on CheckoutSuccess {
+      orders {
+        id
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FaultsCheckoutMutation, FaultsCheckoutMutationVariables>;
 export const FuzzCountsDocument = new TypedDocumentString(`
     query FuzzCounts {
   myOrders {
