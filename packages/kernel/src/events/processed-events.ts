@@ -18,16 +18,18 @@ export class EventInProgressError extends Error {
 
 /**
  * Exactly-once handling per (consumer, event) on top of at-least-once delivery. The claim is
- * an insert under the unique `_id`, which is atomic; a claim
- * left `started` by a crashed process is taken over after the lease, which is safe because
- * handlers make their own effects idempotent with unique keys as well.
+ * an insert under the unique `_id`, which is atomic. A claim is renewed while its work runs, so
+ * one left `started` by a crashed process expires a lease after the crash (15 s, shorter than
+ * JetStream's 30 s redelivery) and the redelivery takes it over at once; the takeover is a
+ * conditional update, so of several redeliveries only one runs. Handlers make their own effects
+ * idempotent with unique keys as well.
  */
 export class ProcessedEvents {
   private readonly collection: Collection<ProcessedEventDoc>;
 
   constructor(
     db: Db,
-    private readonly leaseMs = 60_000,
+    private readonly leaseMs = 15_000,
   ) {
     this.collection = db.collection<ProcessedEventDoc>('processed_events');
   }
@@ -47,17 +49,31 @@ export class ProcessedEvents {
       if ((error as { code?: number }).code !== 11000) throw error;
       const existing = await this.collection.findOne({ _id });
       if (existing?.state === 'done') return false;
-      if (existing && Date.now() - existing.startedAt.getTime() < this.leaseMs) {
+      if (!existing) throw new EventInProgressError(eventId);
+      if (Date.now() - existing.startedAt.getTime() < this.leaseMs) {
         throw new EventInProgressError(eventId);
       }
-      await this.collection.updateOne({ _id }, { $set: { startedAt: new Date() } });
+      // The claim's holder stopped renewing it (it died): take it over, one taker only.
+      const taken = await this.collection.updateOne(
+        { _id, state: 'started', startedAt: existing.startedAt },
+        { $set: { startedAt: new Date() } },
+      );
+      if (taken.modifiedCount !== 1) throw new EventInProgressError(eventId);
     }
+    const renewal = setInterval(() => {
+      this.collection
+        .updateOne({ _id, state: 'started' }, { $set: { startedAt: new Date() } })
+        .catch(() => undefined);
+    }, this.leaseMs / 3);
+    renewal.unref();
     try {
       await work();
     } catch (error) {
       // Release the claim so the redelivery can try again at once.
       await this.collection.deleteOne({ _id, state: 'started' });
       throw error;
+    } finally {
+      clearInterval(renewal);
     }
     await this.collection.updateOne({ _id }, { $set: { state: 'done', doneAt: new Date() } });
     return true;
