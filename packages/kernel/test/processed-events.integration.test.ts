@@ -34,10 +34,11 @@ describe('ProcessedEvents claims', () => {
       takers.map((p, i) => p.once('c', 'dead', () => Promise.resolve(void runs.push(i)))),
     );
     expect(runs).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(4);
+    // The others found it in progress, or (once the winner finished) already done.
     for (const r of results) {
       if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(EventInProgressError);
     }
+    expect(results.filter((r) => r.status === 'fulfilled' && r.value)).toHaveLength(1);
   });
 
   it('keep a live claim for as long as its work runs, past the lease', async () => {
