@@ -25,6 +25,7 @@
  *   npm run -w @bloom/bench checkout                     (needs `bash infra/local/up.sh --test`)
  *   BENCH_MODE=gateway npm run -w @bloom/bench checkout
  *   BENCH_SECONDS=10 BENCH_CONCURRENCY=16 BENCH_DRAIN_SECONDS=60 BENCH_MODE=standin|gateway
+ *   BENCH_CPU_PROF=.local/prof   (standin: orders writes a V8 .cpuprofile there on exit)
  */
 import { gqlRequest, testEnv } from '@bloom/testing';
 import { MongoClient } from 'mongodb';

@@ -51,6 +51,8 @@ export async function startStandin(mongo: MongoClient): Promise<CheckoutTarget> 
         NODE_ENV: 'production',
       },
       `http://127.0.0.1:${port}/ready`,
+      // BENCH_CPU_PROF=<dir>: orders writes a .cpuprofile there when the bench stops it.
+      process.env.BENCH_CPU_PROF ? { cpuProfileDir: process.env.BENCH_CPU_PROF } : undefined,
     );
     cleanups.unshift(() => stop(orders));
     const bus = await EventBus.connect({

@@ -57,6 +57,8 @@ interface StartOptions {
   log?: string;
   /** How long to wait for the health URL (30 s). */
   timeoutMs?: number;
+  /** Writes a V8 CPU profile (`node --cpu-prof`) there when the process exits. */
+  cpuProfileDir?: string;
 }
 
 /** Starts a command and waits until `healthUrl` answers 2xx; fails at once if it exits first. */
@@ -107,9 +109,12 @@ export function startService(
   healthUrl: string,
   options?: StartOptions,
 ): Promise<ChildProcess> {
+  const profile = options?.cpuProfileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
+    : [];
   return startProcess(
     process.execPath,
-    ['--conditions=source', '--import', '@bloom/kernel/register', entry],
+    [...profile, '--conditions=source', '--import', '@bloom/kernel/register', entry],
     env,
     healthUrl,
     options,
