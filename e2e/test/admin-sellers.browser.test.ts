@@ -19,7 +19,7 @@ let sys: System;
 let app: ClientApp;
 
 beforeAll(async () => {
-  sys = await startSystem(['identity', 'stores', 'notifications']);
+  sys = await startSystem(['identity', 'stores', 'orders', 'notifications']);
   app = await startClient('admin', sys.gatewayUrl);
 }, 120_000);
 
