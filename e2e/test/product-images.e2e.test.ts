@@ -83,6 +83,20 @@ describe('product images through the gateway', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('answers a too-large photo with 413 through the gateway, every time', async () => {
+    // The products service reads and drops the excess so its refusal is not lost to a reset.
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const ticket = (await sys.call(TICKET, {}, owner.token)).data?.createImageUpload;
+      const tooLarge = await fetch(viaGateway(ticket?.uploadUrl ?? ''), {
+        method: 'PUT',
+        body: Buffer.alloc(6 * 1024 * 1024, 1),
+        headers: { 'content-type': 'image/png' },
+      });
+      expect(tooLarge.status).toBe(413);
+      expect(await tooLarge.json()).toMatchObject({ error: { code: 'IMAGE_TOO_LARGE' } });
+    }
+  });
+
   it('refuses an upload without a valid ticket at the gateway', async () => {
     const forged = await fetch(viaGateway('/uploads/not-a-ticket'), { method: 'PUT', body: PNG });
     expect(forged.status).toBe(403);

@@ -40,8 +40,12 @@ const products = createServer((req, res) => {
   }
   if (req.url === '/uploads/good-token' && req.method === 'PUT') {
     if (Number(req.headers['content-length'] ?? 0) > LIMIT) {
-      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-      res.end('{"error":{"code":"IMAGE_TOO_LARGE"}}');
+      // As the products service does: the body is read and dropped, then refused.
+      req.resume();
+      req.once('end', () => {
+        res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+        res.end('{"error":{"code":"IMAGE_TOO_LARGE"}}');
+      });
       return;
     }
     void readAll(req).then((body) => {

@@ -16,18 +16,32 @@ export interface ImageRoutesDeps {
   now: () => Date;
 }
 
-class TooLarge extends Error {}
+/**
+ * How much of a too-large upload is read and thrown away so the refusal reaches the client:
+ * a server that closes while the body is still arriving resets the connection, and the
+ * client (or the gateway relaying it) sees a network error instead of the 413.
+ */
+const DISCARD_FACTOR = 4;
 
-async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) throw new TooLarge();
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * The body, or 'too-large' once it passes `limit`; the rest is then discarded up to
+ * DISCARD_FACTOR × limit (past that the connection is closed, the answer lost: not worth it).
+ */
+function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else if (size > limit * DISCARD_FACTOR) req.destroy();
+    });
+    req.once('end', () => resolve(size > limit ? 'too-large' : Buffer.concat(chunks)));
+    req.once('error', reject);
+    req.once('close', () => {
+      if (!req.complete) resolve('too-large');
+    });
+  });
 }
 
 // For an upload origin other than the clients' own (PRODUCTS_PUBLIC_URL on another host).
@@ -40,7 +54,7 @@ const CORS = {
 
 function refuse(res: ServerResponse, status: number, code: string, message: string): void {
   for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
-  // The body may still be arriving; close rather than read megabytes we will not keep.
+  // A refusal may come before the body was read (a bad token, far too large): close after it.
   res.setHeader('connection', 'close');
   sendJson(res, status, { error: { code, message } });
 }
@@ -66,18 +80,12 @@ export function imageRoutes(
       return refuse(res, 410, 'UPLOAD_URL_EXPIRED', 'This upload URL has expired.');
     }
     const declaredLength = Number(req.headers['content-length'] ?? '0');
-    if (declaredLength > deps.maxBytes) {
-      return refuse(res, 413, 'IMAGE_TOO_LARGE', `Images may be at most ${deps.maxBytes} bytes.`);
-    }
-    let bytes: Buffer;
-    try {
-      bytes = await readBytes(req, deps.maxBytes);
-    } catch (error) {
-      if (error instanceof TooLarge) {
-        return refuse(res, 413, 'IMAGE_TOO_LARGE', `Images may be at most ${deps.maxBytes} bytes.`);
-      }
-      throw error;
-    }
+    const tooLarge = () =>
+      refuse(res, 413, 'IMAGE_TOO_LARGE', `Images may be at most ${deps.maxBytes} bytes.`);
+    // Far too large: say so at once and close rather than read what we will not keep.
+    if (declaredLength > deps.maxBytes * DISCARD_FACTOR) return tooLarge();
+    const bytes = await readBytes(req, deps.maxBytes);
+    if (bytes === 'too-large') return tooLarge();
     const type = sniffImageType(bytes);
     const declared = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     const declaredOk =
