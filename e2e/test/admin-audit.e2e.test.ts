@@ -18,6 +18,7 @@ import { createProductAs, customerToken, SIGN_UP_SELLER, skyGardenSeller } from 
 import { graphql } from '../src/generated/index.js';
 import type { AuditAction, AuditLogFilter } from '../src/generated/graphql.js';
 import { type System, startSystem } from '../src/system.harness.js';
+import { seoulDay } from '../src/orders.actions.js';
 
 /*
  * The audit log end to end: an admin performs every audited action through the gateway (each
@@ -144,9 +145,6 @@ const ADVANCE = graphql(`
   }
 `);
 
-const tomorrowSeoul = () =>
-  new Date(Date.now() + 9 * 3600_000 + 86400_000).toISOString().slice(0, 10);
-
 /** A selling store, a product in it and a confirmed order of it. */
 async function confirmedOrder() {
   const owner = await skyGardenSeller(sys);
@@ -210,7 +208,7 @@ async function confirmedOrder() {
           phone: '010-1234-5678',
           zipCode: '04524',
           street: '서울 중구 세종대로 110',
-          deliveryDate: tomorrowSeoul(),
+          deliveryDate: seoulDay(1),
           window: '10:00-13:00',
         },
         expectedTotal: 43000,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProductAs, customerToken, skyGardenSeller } from '../src/actors.js';
 import { graphql } from '../src/generated/index.js';
 import { type System, startSystem } from '../src/system.harness.js';
+import { seoulDay } from '../src/orders.actions.js';
 
 /*
  * The admin's view of an order through the gateway: a customer checks out (saga over
@@ -128,9 +129,6 @@ const STATUS = graphql(`
   }
 `);
 
-const tomorrowSeoul = () =>
-  new Date(Date.now() + 9 * 3600_000 + 86400_000).toISOString().slice(0, 10);
-
 describe('admin order look-up through the gateway', () => {
   it('finds a checked-out order by number, reads its story and notices; others are refused', async () => {
     const owner = await skyGardenSeller(sys);
@@ -172,7 +170,7 @@ describe('admin order look-up through the gateway', () => {
             phone: '010-1234-5678',
             zipCode: '04524',
             street: '서울 중구 세종대로 110',
-            deliveryDate: tomorrowSeoul(),
+            deliveryDate: seoulDay(1),
             window: '10:00-13:00',
           },
           expectedTotal: 43000,

@@ -10,6 +10,7 @@ import { createProductAs, customerToken, skyGardenSeller } from '../src/actors.j
 import { type ClientApp, signInAdmin, startClient } from '../src/client.harness.js';
 import { graphql } from '../src/generated/index.js';
 import { type System, startSystem } from '../src/system.harness.js';
+import { seoulDay } from '../src/orders.actions.js';
 
 /*
  * Running the platform in the admin console, real headless Chromium at 1440×900 against the
@@ -90,10 +91,6 @@ const KEY_STATUS = graphql(`
     }
   }
 `);
-
-/** Seoul's day `days` from now, YYYY-MM-DD. */
-const seoulDay = (days = 0) =>
-  new Date(Date.now() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   pg = await startPaymentsEmulator(loadPaymentsEmulatorConfig({ PORT: '0', LOG_LEVEL: 'silent' }));

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProductAs, customerToken, skyGardenSeller } from '../src/actors.js';
 import { graphql } from '../src/generated/index.js';
 import { type System, startSystem } from '../src/system.harness.js';
+import { seoulDay } from '../src/orders.actions.js';
 
 /*
  * Many shoppers at once against too few flowers, through the gateway with the real stores
@@ -69,15 +70,12 @@ const STOCK = graphql(`
   }
 `);
 
-const tomorrowSeoul = () =>
-  new Date(Date.now() + 9 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
-
 const delivery = () => ({
   recipientName: '김수진',
   phone: '010-1234-5678',
   zipCode: '04524',
   street: '서울 중구 세종대로 110',
-  deliveryDate: tomorrowSeoul(),
+  deliveryDate: seoulDay(1),
   window: '10:00-13:00',
 });
 

@@ -10,6 +10,7 @@ import { APPROVE_SELLER, customerToken, skyGardenSeller } from '../src/actors.js
 import { type ClientApp, SCREENSHOTS, signInSeller, startClient } from '../src/client.harness.js';
 import { graphql } from '../src/generated/index.js';
 import { type System, startSystem } from '../src/system.harness.js';
+import { seoulDay } from '../src/orders.actions.js';
 
 /*
  * The florist's first day, end to end in real headless Chromium against the real system: she
@@ -128,10 +129,6 @@ afterAll(async () => {
   await sys?.close();
   await pg?.close();
 });
-
-/** Seoul's day `days` from now, YYYY-MM-DD. */
-const seoulDay = (days = 0) =>
-  new Date(Date.now() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A real PNG (a square of one colour, drawn by Chromium) to upload as a photo. */
 async function swatch(browser: Browser, color: string): Promise<Buffer> {

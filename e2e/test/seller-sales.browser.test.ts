@@ -11,6 +11,7 @@ import { createProductAs, customerToken, skyGardenSeller } from '../src/actors.j
 import { type ClientApp, startClient } from '../src/client.harness.js';
 import { graphql } from '../src/generated/index.js';
 import { type System, startSystem } from '../src/system.harness.js';
+import { seoulDay } from '../src/orders.actions.js';
 
 /*
  * The sales page in real headless Chromium against the real system: a seller with a store and
@@ -103,10 +104,6 @@ const signIn = async (page: Page) => {
   await page.getByRole('heading', { name: '매출', exact: true }).waitFor();
   await page.getByRole('heading', { name: '최근 7일 매출' }).waitFor();
 };
-
-/** Seoul's day `days` from now, YYYY-MM-DD. */
-const seoulDay = (days = 0) =>
-  new Date(Date.now() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 /** An order of two bouquets (78,000원), delivered, and the month settled. */
 async function sellAndSettle() {

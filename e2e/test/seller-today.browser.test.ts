@@ -10,6 +10,7 @@ import { createProductAs, customerToken, skyGardenSeller } from '../src/actors.j
 import { type ClientApp, startClient } from '../src/client.harness.js';
 import { graphql } from '../src/generated/index.js';
 import { type System, startSystem } from '../src/system.harness.js';
+import { seoulDay } from '../src/orders.actions.js';
 
 /*
  * The today board in real headless Chromium against the real system: the seller opens the
@@ -110,10 +111,6 @@ const signIn = async (page: Page) => {
     });
 };
 
-/** Tomorrow in Seoul, YYYY-MM-DD: always open for delivery whatever the time of the run. */
-const tomorrowSeoul = () =>
-  new Date(Date.now() + 9 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
-
 describe('the today board', () => {
   it('shows a new order live, moves it to preparing in one tap, prints the pick list', async () => {
     const { context, page, errors } = await app.tablet();
@@ -140,7 +137,7 @@ describe('the today board', () => {
             zipCode: '04524',
             street: '서울 중구 세종대로 110',
             detail: '3층',
-            deliveryDate: tomorrowSeoul(),
+            deliveryDate: seoulDay(1),
             window: '10:00-13:00',
             note: '문 앞에 두지 말고 전화 주세요',
           },

@@ -3,10 +3,10 @@ import {
   loadPaymentsEmulatorConfig,
   startPaymentsEmulator,
 } from '@bloom/payments-emulator';
-import { waitFor } from '@bloom/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProductAs, customerToken, skyGardenSeller } from '../src/actors.js';
+import { placeCartOrder } from '../src/orders.actions.js';
 import { graphql } from '../src/generated/index.js';
 import { type Storefront, startStorefront } from '../src/storefront.harness.js';
 import { type System, startSystem } from '../src/system.harness.js';
@@ -37,29 +37,6 @@ const SET_STOCK = graphql(`
     }
   }
 `);
-const ADD_TO_CART = graphql(`
-  mutation StorefrontCardAddToCart($p: ID!) {
-    addToCart(productId: $p, quantity: 2) {
-      __typename
-    }
-  }
-`);
-const CHECKOUT = graphql(`
-  mutation StorefrontCardCheckout($i: CheckoutInput!) {
-    checkout(input: $i) {
-      __typename
-      ... on CheckoutSuccess {
-        orders {
-          id
-        }
-      }
-      ... on UserError {
-        code
-        message
-      }
-    }
-  }
-`);
 const ORDER_STATUS = graphql(`
   query StorefrontCardOrderStatus($id: ID!) {
     order(id: $id) {
@@ -71,10 +48,6 @@ const ORDER_STATUS = graphql(`
     }
   }
 `);
-
-/** Tomorrow in Seoul, YYYY-MM-DD: always open for delivery whatever the time of the run. */
-const tomorrowSeoul = () =>
-  new Date(Date.now() + 9 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   stub = await startOpenAiStub();
@@ -109,44 +82,8 @@ afterAll(async () => {
 });
 
 /** A confirmed order of two bouquets placed through the API; its id. */
-async function placeOrder(token: string, key: string): Promise<string> {
-  await waitFor(
-    async () =>
-      (await sys.call(ADD_TO_CART, { p: productId }, token)).data?.addToCart.__typename === 'Cart',
-    { what: 'product projected into orders', timeoutMs: 15_000 },
-  );
-  const placed = await sys.call(
-    CHECKOUT,
-    {
-      i: {
-        idempotencyKey: key,
-        fulfilment: 'DELIVERY',
-        delivery: {
-          recipientName: '김수진',
-          phone: '01012345678',
-          zipCode: '04524',
-          street: '서울 중구 세종대로 110',
-          detail: '3층',
-          deliveryDate: tomorrowSeoul(),
-          window: '10:00-13:00',
-        },
-        expectedTotal: 78000,
-      },
-    },
-    token,
-  );
-  const result = placed.data?.checkout;
-  const orderId = (result?.__typename === 'CheckoutSuccess' ? result.orders[0]?.id : '') ?? '';
-  expect(orderId, JSON.stringify(placed)).toBeTruthy();
-  await waitFor(
-    async () => {
-      const res = await sys.call(ORDER_STATUS, { id: orderId }, token);
-      return res.data?.order?.status === 'CONFIRMED' ? res : undefined;
-    },
-    { what: 'order confirmed', timeoutMs: 30_000 },
-  );
-  return orderId;
-}
+const placeOrder = (token: string, key: string) =>
+  placeCartOrder(sys, token, { productIds: [productId], quantity: 2, key, expectedTotal: 78000 });
 
 async function signIn(page: Page, email: string, next: string) {
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);

@@ -8,6 +8,7 @@ import { waitFor } from '@bloom/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProductAs, customerToken, skyGardenSeller } from '../src/actors.js';
+import { deliverOrder, placeCartOrder } from '../src/orders.actions.js';
 import { graphql } from '../src/generated/index.js';
 import { SCREENSHOTS, type Storefront, startStorefront } from '../src/storefront.harness.js';
 import { type System, startSystem } from '../src/system.harness.js';
@@ -22,9 +23,6 @@ import { type System, startSystem } from '../src/system.harness.js';
  */
 
 /** Tomorrow in Seoul, YYYY-MM-DD: always open for delivery whatever the time of the run. */
-const tomorrowSeoul = () =>
-  new Date(Date.now() + 9 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
-
 let sys: System;
 let pg: PaymentsEmulator;
 let sf: Storefront;
@@ -35,36 +33,6 @@ let tulipId = '';
 const SET_STOCK = graphql(`
   mutation StorefrontReviewsSetStock($s: ID!) {
     setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 200 }]) {
-      __typename
-    }
-  }
-`);
-const ADD_TO_CART = graphql(`
-  mutation StorefrontReviewsAddToCart($p: ID!) {
-    addToCart(productId: $p, quantity: 1) {
-      __typename
-    }
-  }
-`);
-const CHECKOUT = graphql(`
-  mutation StorefrontReviewsCheckout($i: CheckoutInput!) {
-    checkout(input: $i) {
-      __typename
-      ... on CheckoutSuccess {
-        orders {
-          id
-        }
-      }
-      ... on UserError {
-        code
-        message
-      }
-    }
-  }
-`);
-const ADVANCE = graphql(`
-  mutation StorefrontReviewsAdvance($id: ID!, $to: OrderStatus!, $t: String) {
-    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {
       __typename
     }
   }
@@ -174,50 +142,12 @@ afterAll(async () => {
 
 /** One delivered order of both bouquets (placed by the customer, delivered by the seller). */
 async function deliveredOrder(token: string) {
-  for (const productId of [roseId, tulipId]) {
-    await waitFor(
-      async () =>
-        (await sys.call(ADD_TO_CART, { p: productId }, token)).data?.addToCart.__typename ===
-        'Cart',
-      { what: 'product projected into orders', timeoutMs: 15_000 },
-    );
-  }
-  const placed = await sys.call(
-    CHECKOUT,
-    {
-      i: {
-        idempotencyKey: 'storefront-reviews-0001',
-        fulfilment: 'DELIVERY',
-        delivery: {
-          recipientName: '김수진',
-          phone: '01012345678',
-          zipCode: '04524',
-          street: '서울 중구 세종대로 110',
-          detail: '3층',
-          deliveryDate: tomorrowSeoul(),
-          window: '10:00-13:00',
-        },
-        expectedTotal: 68000,
-      },
-    },
-    token,
-  );
-  const result = placed.data?.checkout;
-  const orderId = (result?.__typename === 'CheckoutSuccess' ? result.orders[0]?.id : '') ?? '';
-  expect(orderId, JSON.stringify(placed)).toBeTruthy();
-  for (const [to, t] of [
-    ['PREPARING', null],
-    ['SHIPPING', '123456789012'],
-    ['DELIVERED', null],
-  ] as const) {
-    // The order is confirmed once the payment settles (asynchronously): retry until it moves.
-    await waitFor(
-      async () =>
-        (await sys.call(ADVANCE, { id: orderId, to, t }, seller.token)).data?.advanceOrder
-          .__typename === 'Order',
-      { what: `order moved to ${to}`, timeoutMs: 30_000 },
-    );
-  }
+  const orderId = await placeCartOrder(sys, token, {
+    productIds: [roseId, tulipId],
+    key: 'storefront-reviews-0001',
+    expectedTotal: 68000,
+  });
+  await deliverOrder(sys, seller.token, orderId);
   // Products learns of the completed lines from orders' events.
   await waitFor(
     async () =>

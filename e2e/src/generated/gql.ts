@@ -22,6 +22,10 @@ type Documents = {
     "\n  mutation ApproveSeller($id: ID!) {\n    approveSeller(userId: $id) {\n      __typename\n    }\n  }\n": typeof types.ApproveSellerDocument,
     "\n  mutation CreateSkyGardenStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": typeof types.CreateSkyGardenStoreDocument,
     "\n  mutation CreateProduct($i: CreateProductInput!) {\n    createProduct(input: $i) {\n      __typename\n      ... on Product {\n        id\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.CreateProductDocument,
+    "\n  mutation ActionsAddToCart($p: ID!, $q: Int!) {\n    addToCart(productId: $p, quantity: $q) {\n      __typename\n    }\n  }\n": typeof types.ActionsAddToCartDocument,
+    "\n  mutation ActionsCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.ActionsCheckoutDocument,
+    "\n  query ActionsOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n    }\n  }\n": typeof types.ActionsOrderStatusDocument,
+    "\n  mutation ActionsAdvance($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n    }\n  }\n": typeof types.ActionsAdvanceDocument,
     "\n  mutation ProcessLogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n    }\n  }\n": typeof types.ProcessLogInDocument,
     "\n  mutation ProcessCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": typeof types.ProcessCreateStoreDocument,
     "\n  mutation ProcessSetStock($s: ID!, $n: Int!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: $n }]) {\n      __typename\n    }\n  }\n": typeof types.ProcessSetStockDocument,
@@ -181,8 +185,6 @@ type Documents = {
     "\n  mutation SellerTodayCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SellerTodayCheckoutDocument,
     "\n  query SellerTodayOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n    }\n  }\n": typeof types.SellerTodayOrderStatusDocument,
     "\n  mutation StorefrontCardSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n": typeof types.StorefrontCardSetStockDocument,
-    "\n  mutation StorefrontCardAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": typeof types.StorefrontCardAddToCartDocument,
-    "\n  mutation StorefrontCardCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.StorefrontCardCheckoutDocument,
     "\n  query StorefrontCardOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n      lines {\n        id\n        hasGiftCard\n      }\n    }\n  }\n": typeof types.StorefrontCardOrderStatusDocument,
     "\n  mutation CheckoutRulesSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 30 }]) {\n      __typename\n    }\n  }\n": typeof types.CheckoutRulesSetStockDocument,
     "\n  query CheckoutRulesDeliveryDates($id: ID!) {\n    store(id: $id) {\n      deliveryDates(days: 14) {\n        date\n        sameDay\n        windows {\n          start\n          end\n        }\n      }\n    }\n  }\n": typeof types.CheckoutRulesDeliveryDatesDocument,
@@ -198,9 +200,6 @@ type Documents = {
     "\n  mutation FinderSetFlowerStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 30 }]) {\n      __typename\n    }\n  }\n": typeof types.FinderSetFlowerStockDocument,
     "\n  query FinderListing {\n    products(first: 10) {\n      nodes {\n        id\n      }\n    }\n  }\n": typeof types.FinderListingDocument,
     "\n  mutation StorefrontReviewsSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 200 }]) {\n      __typename\n    }\n  }\n": typeof types.StorefrontReviewsSetStockDocument,
-    "\n  mutation StorefrontReviewsAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 1) {\n      __typename\n    }\n  }\n": typeof types.StorefrontReviewsAddToCartDocument,
-    "\n  mutation StorefrontReviewsCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.StorefrontReviewsCheckoutDocument,
-    "\n  mutation StorefrontReviewsAdvance($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n    }\n  }\n": typeof types.StorefrontReviewsAdvanceDocument,
     "\n  query StorefrontReviewsOrderLines($id: ID!) {\n    order(id: $id) {\n      lines {\n        id\n        product {\n          id\n        }\n      }\n    }\n  }\n": typeof types.StorefrontReviewsOrderLinesDocument,
     "\n  query StorefrontReviewsReviewable($orderId: ID) {\n    reviewableOrderLines(orderId: $orderId) {\n      orderLineId\n    }\n  }\n": typeof types.StorefrontReviewsReviewableDocument,
     "\n  mutation StorefrontReviewsCreate($input: CreateReviewInput!) {\n    createReview(input: $input) {\n      __typename\n    }\n  }\n": typeof types.StorefrontReviewsCreateDocument,
@@ -240,6 +239,10 @@ const documents: Documents = {
     "\n  mutation ApproveSeller($id: ID!) {\n    approveSeller(userId: $id) {\n      __typename\n    }\n  }\n": types.ApproveSellerDocument,
     "\n  mutation CreateSkyGardenStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": types.CreateSkyGardenStoreDocument,
     "\n  mutation CreateProduct($i: CreateProductInput!) {\n    createProduct(input: $i) {\n      __typename\n      ... on Product {\n        id\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.CreateProductDocument,
+    "\n  mutation ActionsAddToCart($p: ID!, $q: Int!) {\n    addToCart(productId: $p, quantity: $q) {\n      __typename\n    }\n  }\n": types.ActionsAddToCartDocument,
+    "\n  mutation ActionsCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.ActionsCheckoutDocument,
+    "\n  query ActionsOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n    }\n  }\n": types.ActionsOrderStatusDocument,
+    "\n  mutation ActionsAdvance($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n    }\n  }\n": types.ActionsAdvanceDocument,
     "\n  mutation ProcessLogIn($i: LogInInput!) {\n    logIn(input: $i) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n    }\n  }\n": types.ProcessLogInDocument,
     "\n  mutation ProcessCreateStore($i: CreateStoreInput!) {\n    createStore(input: $i) {\n      __typename\n      ... on Store {\n        id\n      }\n    }\n  }\n": types.ProcessCreateStoreDocument,
     "\n  mutation ProcessSetStock($s: ID!, $n: Int!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: $n }]) {\n      __typename\n    }\n  }\n": types.ProcessSetStockDocument,
@@ -399,8 +402,6 @@ const documents: Documents = {
     "\n  mutation SellerTodayCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.SellerTodayCheckoutDocument,
     "\n  query SellerTodayOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n    }\n  }\n": types.SellerTodayOrderStatusDocument,
     "\n  mutation StorefrontCardSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 60 }]) {\n      __typename\n    }\n  }\n": types.StorefrontCardSetStockDocument,
-    "\n  mutation StorefrontCardAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n": types.StorefrontCardAddToCartDocument,
-    "\n  mutation StorefrontCardCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.StorefrontCardCheckoutDocument,
     "\n  query StorefrontCardOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n      lines {\n        id\n        hasGiftCard\n      }\n    }\n  }\n": types.StorefrontCardOrderStatusDocument,
     "\n  mutation CheckoutRulesSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 30 }]) {\n      __typename\n    }\n  }\n": types.CheckoutRulesSetStockDocument,
     "\n  query CheckoutRulesDeliveryDates($id: ID!) {\n    store(id: $id) {\n      deliveryDates(days: 14) {\n        date\n        sameDay\n        windows {\n          start\n          end\n        }\n      }\n    }\n  }\n": types.CheckoutRulesDeliveryDatesDocument,
@@ -416,9 +417,6 @@ const documents: Documents = {
     "\n  mutation FinderSetFlowerStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 30 }]) {\n      __typename\n    }\n  }\n": types.FinderSetFlowerStockDocument,
     "\n  query FinderListing {\n    products(first: 10) {\n      nodes {\n        id\n      }\n    }\n  }\n": types.FinderListingDocument,
     "\n  mutation StorefrontReviewsSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 200 }]) {\n      __typename\n    }\n  }\n": types.StorefrontReviewsSetStockDocument,
-    "\n  mutation StorefrontReviewsAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 1) {\n      __typename\n    }\n  }\n": types.StorefrontReviewsAddToCartDocument,
-    "\n  mutation StorefrontReviewsCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.StorefrontReviewsCheckoutDocument,
-    "\n  mutation StorefrontReviewsAdvance($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n    }\n  }\n": types.StorefrontReviewsAdvanceDocument,
     "\n  query StorefrontReviewsOrderLines($id: ID!) {\n    order(id: $id) {\n      lines {\n        id\n        product {\n          id\n        }\n      }\n    }\n  }\n": types.StorefrontReviewsOrderLinesDocument,
     "\n  query StorefrontReviewsReviewable($orderId: ID) {\n    reviewableOrderLines(orderId: $orderId) {\n      orderLineId\n    }\n  }\n": types.StorefrontReviewsReviewableDocument,
     "\n  mutation StorefrontReviewsCreate($input: CreateReviewInput!) {\n    createReview(input: $input) {\n      __typename\n    }\n  }\n": types.StorefrontReviewsCreateDocument,
@@ -476,6 +474,22 @@ export function graphql(source: "\n  mutation CreateSkyGardenStore($i: CreateSto
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateProduct($i: CreateProductInput!) {\n    createProduct(input: $i) {\n      __typename\n      ... on Product {\n        id\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').CreateProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ActionsAddToCart($p: ID!, $q: Int!) {\n    addToCart(productId: $p, quantity: $q) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').ActionsAddToCartDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ActionsCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').ActionsCheckoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActionsOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n    }\n  }\n"): typeof import('./graphql.js').ActionsOrderStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ActionsAdvance($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').ActionsAdvanceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1115,14 +1129,6 @@ export function graphql(source: "\n  mutation StorefrontCardSetStock($s: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation StorefrontCardAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 2) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').StorefrontCardAddToCartDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation StorefrontCardCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').StorefrontCardCheckoutDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query StorefrontCardOrderStatus($id: ID!) {\n    order(id: $id) {\n      status\n      lines {\n        id\n        hasGiftCard\n      }\n    }\n  }\n"): typeof import('./graphql.js').StorefrontCardOrderStatusDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1180,18 +1186,6 @@ export function graphql(source: "\n  query FinderListing {\n    products(first: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation StorefrontReviewsSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 200 }]) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').StorefrontReviewsSetStockDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation StorefrontReviewsAddToCart($p: ID!) {\n    addToCart(productId: $p, quantity: 1) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').StorefrontReviewsAddToCartDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation StorefrontReviewsCheckout($i: CheckoutInput!) {\n    checkout(input: $i) {\n      __typename\n      ... on CheckoutSuccess {\n        orders {\n          id\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').StorefrontReviewsCheckoutDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation StorefrontReviewsAdvance($id: ID!, $to: OrderStatus!, $t: String) {\n    advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').StorefrontReviewsAdvanceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

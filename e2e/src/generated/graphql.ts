@@ -691,6 +691,55 @@ export type CreateProductMutation = { createProduct:
     | { __typename: 'SubscriptionProductExistsError', code: string, message: string }
    };
 
+export type ActionsAddToCartMutationVariables = Exact<{
+  p: string;
+  q: number;
+}>;
+
+
+export type ActionsAddToCartMutation = { addToCart:
+    | { __typename: 'Cart' }
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'UnavailableError' }
+   };
+
+export type ActionsCheckoutMutationVariables = Exact<{
+  i: CheckoutInput;
+}>;
+
+
+export type ActionsCheckoutMutation = { checkout:
+    | { __typename: 'CheckoutSuccess', orders: Array<{ id: string }> }
+    | { __typename: 'CouponNotApplicableError', code: string, message: string }
+    | { __typename: 'EmptyCartError', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
+    | { __typename: 'InvalidInputError', code: string, message: string }
+    | { __typename: 'NotEnoughStockError', code: string, message: string }
+    | { __typename: 'TotalMismatchError', code: string, message: string }
+    | { __typename: 'UnavailableError', code: string, message: string }
+   };
+
+export type ActionsOrderStatusQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ActionsOrderStatusQuery = { order: { status: OrderStatus } | null };
+
+export type ActionsAdvanceMutationVariables = Exact<{
+  id: string;
+  to: OrderStatus;
+  t?: string | null | undefined;
+}>;
+
+
+export type ActionsAdvanceMutation = { advanceOrder:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InvalidTransitionError' }
+    | { __typename: 'Order' }
+    | { __typename: 'OrderNotFoundError' }
+   };
+
 export type ProcessLogInMutationVariables = Exact<{
   i: LogInInput;
 }>;
@@ -2179,33 +2228,6 @@ export type StorefrontCardSetStockMutation = { setFlowerStock:
     | { __typename: 'InventoryUpdate' }
    };
 
-export type StorefrontCardAddToCartMutationVariables = Exact<{
-  p: string;
-}>;
-
-
-export type StorefrontCardAddToCartMutation = { addToCart:
-    | { __typename: 'Cart' }
-    | { __typename: 'InvalidInputError' }
-    | { __typename: 'UnavailableError' }
-   };
-
-export type StorefrontCardCheckoutMutationVariables = Exact<{
-  i: CheckoutInput;
-}>;
-
-
-export type StorefrontCardCheckoutMutation = { checkout:
-    | { __typename: 'CheckoutSuccess', orders: Array<{ id: string }> }
-    | { __typename: 'CouponNotApplicableError', code: string, message: string }
-    | { __typename: 'EmptyCartError', code: string, message: string }
-    | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
-    | { __typename: 'InvalidInputError', code: string, message: string }
-    | { __typename: 'NotEnoughStockError', code: string, message: string }
-    | { __typename: 'TotalMismatchError', code: string, message: string }
-    | { __typename: 'UnavailableError', code: string, message: string }
-   };
-
 export type StorefrontCardOrderStatusQueryVariables = Exact<{
   id: string;
 }>;
@@ -2328,47 +2350,6 @@ export type StorefrontReviewsSetStockMutationVariables = Exact<{
 export type StorefrontReviewsSetStockMutation = { setFlowerStock:
     | { __typename: 'InvalidInputError' }
     | { __typename: 'InventoryUpdate' }
-   };
-
-export type StorefrontReviewsAddToCartMutationVariables = Exact<{
-  p: string;
-}>;
-
-
-export type StorefrontReviewsAddToCartMutation = { addToCart:
-    | { __typename: 'Cart' }
-    | { __typename: 'InvalidInputError' }
-    | { __typename: 'UnavailableError' }
-   };
-
-export type StorefrontReviewsCheckoutMutationVariables = Exact<{
-  i: CheckoutInput;
-}>;
-
-
-export type StorefrontReviewsCheckoutMutation = { checkout:
-    | { __typename: 'CheckoutSuccess', orders: Array<{ id: string }> }
-    | { __typename: 'CouponNotApplicableError', code: string, message: string }
-    | { __typename: 'EmptyCartError', code: string, message: string }
-    | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
-    | { __typename: 'InvalidInputError', code: string, message: string }
-    | { __typename: 'NotEnoughStockError', code: string, message: string }
-    | { __typename: 'TotalMismatchError', code: string, message: string }
-    | { __typename: 'UnavailableError', code: string, message: string }
-   };
-
-export type StorefrontReviewsAdvanceMutationVariables = Exact<{
-  id: string;
-  to: OrderStatus;
-  t?: string | null | undefined;
-}>;
-
-
-export type StorefrontReviewsAdvanceMutation = { advanceOrder:
-    | { __typename: 'InvalidInputError' }
-    | { __typename: 'InvalidTransitionError' }
-    | { __typename: 'Order' }
-    | { __typename: 'OrderNotFoundError' }
    };
 
 export type StorefrontReviewsOrderLinesQueryVariables = Exact<{
@@ -2739,6 +2720,43 @@ export const CreateProductDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateProductMutation, CreateProductMutationVariables>;
+export const ActionsAddToCartDocument = new TypedDocumentString(`
+    mutation ActionsAddToCart($p: ID!, $q: Int!) {
+  addToCart(productId: $p, quantity: $q) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ActionsAddToCartMutation, ActionsAddToCartMutationVariables>;
+export const ActionsCheckoutDocument = new TypedDocumentString(`
+    mutation ActionsCheckout($i: CheckoutInput!) {
+  checkout(input: $i) {
+    __typename
+    ... on CheckoutSuccess {
+      orders {
+        id
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ActionsCheckoutMutation, ActionsCheckoutMutationVariables>;
+export const ActionsOrderStatusDocument = new TypedDocumentString(`
+    query ActionsOrderStatus($id: ID!) {
+  order(id: $id) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ActionsOrderStatusQuery, ActionsOrderStatusQueryVariables>;
+export const ActionsAdvanceDocument = new TypedDocumentString(`
+    mutation ActionsAdvance($id: ID!, $to: OrderStatus!, $t: String) {
+  advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ActionsAdvanceMutation, ActionsAdvanceMutationVariables>;
 export const ProcessLogInDocument = new TypedDocumentString(`
     mutation ProcessLogIn($i: LogInInput!) {
   logIn(input: $i) {
@@ -4346,29 +4364,6 @@ export const StorefrontCardSetStockDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StorefrontCardSetStockMutation, StorefrontCardSetStockMutationVariables>;
-export const StorefrontCardAddToCartDocument = new TypedDocumentString(`
-    mutation StorefrontCardAddToCart($p: ID!) {
-  addToCart(productId: $p, quantity: 2) {
-    __typename
-  }
-}
-    `) as unknown as TypedDocumentString<StorefrontCardAddToCartMutation, StorefrontCardAddToCartMutationVariables>;
-export const StorefrontCardCheckoutDocument = new TypedDocumentString(`
-    mutation StorefrontCardCheckout($i: CheckoutInput!) {
-  checkout(input: $i) {
-    __typename
-    ... on CheckoutSuccess {
-      orders {
-        id
-      }
-    }
-    ... on UserError {
-      code
-      message
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<StorefrontCardCheckoutMutation, StorefrontCardCheckoutMutationVariables>;
 export const StorefrontCardOrderStatusDocument = new TypedDocumentString(`
     query StorefrontCardOrderStatus($id: ID!) {
   order(id: $id) {
@@ -4505,36 +4500,6 @@ export const StorefrontReviewsSetStockDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StorefrontReviewsSetStockMutation, StorefrontReviewsSetStockMutationVariables>;
-export const StorefrontReviewsAddToCartDocument = new TypedDocumentString(`
-    mutation StorefrontReviewsAddToCart($p: ID!) {
-  addToCart(productId: $p, quantity: 1) {
-    __typename
-  }
-}
-    `) as unknown as TypedDocumentString<StorefrontReviewsAddToCartMutation, StorefrontReviewsAddToCartMutationVariables>;
-export const StorefrontReviewsCheckoutDocument = new TypedDocumentString(`
-    mutation StorefrontReviewsCheckout($i: CheckoutInput!) {
-  checkout(input: $i) {
-    __typename
-    ... on CheckoutSuccess {
-      orders {
-        id
-      }
-    }
-    ... on UserError {
-      code
-      message
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<StorefrontReviewsCheckoutMutation, StorefrontReviewsCheckoutMutationVariables>;
-export const StorefrontReviewsAdvanceDocument = new TypedDocumentString(`
-    mutation StorefrontReviewsAdvance($id: ID!, $to: OrderStatus!, $t: String) {
-  advanceOrder(orderId: $id, to: $to, trackingNumber: $t) {
-    __typename
-  }
-}
-    `) as unknown as TypedDocumentString<StorefrontReviewsAdvanceMutation, StorefrontReviewsAdvanceMutationVariables>;
 export const StorefrontReviewsOrderLinesDocument = new TypedDocumentString(`
     query StorefrontReviewsOrderLines($id: ID!) {
   order(id: $id) {
