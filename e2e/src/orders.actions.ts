@@ -94,7 +94,8 @@ export async function placeCartOrder(
   const orderId = result?.__typename === 'CheckoutSuccess' ? result.orders[0]?.id : undefined;
   if (!orderId) throw new Error(`checkout failed: ${JSON.stringify(placed)}`);
   await waitFor(
-    async () => (await sys.call(STATUS, { id: orderId }, token)).data?.order?.status === 'CONFIRMED',
+    async () =>
+      (await sys.call(STATUS, { id: orderId }, token)).data?.order?.status === 'CONFIRMED',
     { what: 'order confirmed', timeoutMs: 30_000 },
   );
   return orderId;
