@@ -272,7 +272,6 @@ describe('a process killed with SIGKILL mid-checkout and restarted', () => {
       );
       expect(result.times.inFlight).toBeGreaterThan(0);
       expect(verdict(result)).toEqual(CLEAN);
-      expect(result.docs.every((d) => d.status === 'CONFIRMED')).toBe(true);
     },
     130_000,
   );

@@ -188,6 +188,8 @@ describe('easy pay through the provider page', () => {
     const [order] = (await sys.call(MY_ORDERS, {}, token)).data?.myOrders.nodes ?? [];
     expect(order).toMatchObject({ status: 'FAILED', failure: { code: 'PAYMENT_CANCELED' } });
     const mine = (await ledger()).filter((p) => p.orderId === order?.id);
+    // The payment existed and was canceled at the provider, without a capture.
+    expect(mine.map((p) => p.status)).toEqual(['CANCELED']);
     expect(mine.flatMap((p) => p.transactions).some((t) => t.type === 'CAPTURE')).toBe(false);
     // One bouquet was confirmed in the first test; the canceled one is back on the shelf.
     await expect

@@ -22,7 +22,6 @@ import { type System, startSystem } from '../src/system.harness.js';
  * Screenshots land in .local/screenshots.
  */
 
-/** Tomorrow in Seoul, YYYY-MM-DD: always open for delivery whatever the time of the run. */
 let sys: System;
 let pg: PaymentsEmulator;
 let sf: Storefront;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_EVENT_CONCURRENCY } from '../events/event-bus.js';
 
 /** Thrown at boot when the environment does not satisfy a service's config schema. */
 export class ConfigError extends Error {
@@ -27,7 +28,7 @@ export const baseConfigShape = {
    * Events a durable consumer handles at once (events of one subject still one after
    * another) unless the consumer sets its own concurrency.
    */
-  EVENT_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+  EVENT_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(DEFAULT_EVENT_CONCURRENCY),
   CALLER_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /** The git commit the build came from, shown with the version in /ready; unset locally. */
   BUILD_COMMIT: z

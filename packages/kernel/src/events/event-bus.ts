@@ -139,7 +139,7 @@ export class EventBus {
       jsm,
       options.namespace,
       options.logger,
-      Math.max(1, options.defaultConcurrency ?? DEFAULT_EVENT_CONCURRENCY),
+      options.defaultConcurrency ?? DEFAULT_EVENT_CONCURRENCY,
     );
   }
 

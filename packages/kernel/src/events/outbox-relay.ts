@@ -31,7 +31,7 @@ export interface OutboxRelayOptions {
 }
 
 /** Sparse: on MongoDB only documents with pending events are in it, which the scan reads. */
-export const OUTBOX_PENDING_INDEX = { key: { 'outbox.id': 1 }, name: 'outbox_pending' } as const;
+const OUTBOX_PENDING_INDEX = { key: { 'outbox.id': 1 }, name: 'outbox_pending' } as const;
 const PENDING_FILTER = { 'outbox.id': { $exists: true } };
 
 const refKey = (id: OutboxDocId): string =>

@@ -14,10 +14,17 @@ export type CompletePaymentResult = Order | OrderNotFoundError | PaymentNotAppro
 
 /** The customer's side of easy pay: the approval page to open, and coming back from it. */
 export class EasyPayService {
-  private readonly saga: CheckoutSaga;
+  private built: CheckoutSaga | undefined;
 
-  constructor(em: EntityManager, deps: OrdersDeps) {
-    this.saga = new CheckoutSaga(em, deps);
+  constructor(
+    private readonly em: EntityManager,
+    private readonly deps: OrdersDeps,
+  ) {}
+
+  /** Built on first use: a request context is made for every request, few of them pay. */
+  private get saga(): CheckoutSaga {
+    this.built ??= new CheckoutSaga(this.em, this.deps);
+    return this.built;
   }
 
   /** Only the order's customer is sent to its payment page. */

@@ -124,7 +124,7 @@ export class CheckoutSaga {
 
   /** Takes the next step the recorded steps call for (CHECKOUT_STEPS). */
   private async next(order: Order, steps: Map<Step, SagaStep>, traceId: string): Promise<void> {
-    switch (pendingStep(order, steps)?.invoke) {
+    switch (pendingStep(steps)?.invoke) {
       case 'pay':
         return this.pay(order, steps, traceId);
       default:
@@ -384,7 +384,7 @@ export class CheckoutSaga {
       order.placedAt.getTime(),
       ...[...steps.values()].map((s) => s.at.getTime()),
     );
-    const pending = pendingStep(order, steps);
+    const pending = pendingStep(steps);
     const overdue =
       pending !== null && now - lastProgress >= pending.deadlineMs(this.deps.config, order, steps);
     if (steps.has(Step.PAYMENT_STARTED)) {

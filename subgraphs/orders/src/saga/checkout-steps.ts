@@ -14,8 +14,6 @@ export type StepInvoke = 'awaitStores' | 'pay';
  */
 export interface CheckoutStep {
   done: Step;
-  /** Whether the order takes this step at all. */
-  applies: (order: Order) => boolean;
   invoke: StepInvoke;
   compensation: string;
   /** How long the step may take, from the saga's last progress. */
@@ -32,7 +30,6 @@ export interface CheckoutStep {
 export const CHECKOUT_STEPS: readonly CheckoutStep[] = [
   {
     done: Step.RESERVED,
-    applies: () => true,
     invoke: 'awaitStores',
     // One command, one answer: stores reserves the flowers, books the seat and redeems the
     // coupon together, and refuses all of it when any part fails.
@@ -42,7 +39,6 @@ export const CHECKOUT_STEPS: readonly CheckoutStep[] = [
   },
   {
     done: Step.CAPTURED,
-    applies: () => true,
     invoke: 'pay',
     compensation: 'orders voids or refunds the payment (releasePayment)',
     // A customer on the wallet's page has longer than a service answering an event.
@@ -55,5 +51,5 @@ export const CHECKOUT_STEPS: readonly CheckoutStep[] = [
 ];
 
 /** The first step the order still has to take, or null when every step is done. */
-export const pendingStep = (order: Order, steps: Map<Step, SagaStep>): CheckoutStep | null =>
-  CHECKOUT_STEPS.find((s) => s.applies(order) && !steps.has(s.done)) ?? null;
+export const pendingStep = (steps: Map<Step, SagaStep>): CheckoutStep | null =>
+  CHECKOUT_STEPS.find((s) => !steps.has(s.done)) ?? null;

@@ -4,7 +4,12 @@ import { ObjectId } from '@mikro-orm/mongodb';
 import type { z } from 'zod';
 import { Coupon, type Fulfilment } from '../coupons/coupon.entity.js';
 import { CouponRedemption } from '../coupons/coupon-redemption.entity.js';
-import { type CouponIssues, discountFor, redemptionId } from '../coupons/coupon.service.js';
+import {
+  type CouponIssues,
+  discountFor,
+  fitsFulfilment,
+  redemptionId,
+} from '../coupons/coupon.service.js';
 import { storesEvent } from '../shared/outbox.js';
 import type { StoresDeps } from '../stores.deps.js';
 import type { SagaSteps } from './saga-steps.js';
@@ -19,15 +24,14 @@ export interface RedemptionRequest {
   fulfilment: `${Fulfilment}`;
 }
 export type CouponRejectionReason = z.infer<typeof couponRejectionReason>;
-type RejectionReason = CouponRejectionReason;
 
-export type CouponOutcome = { discount: number } | { reason: RejectionReason };
+export type CouponOutcome = { discount: number } | { reason: CouponRejectionReason };
 
 interface CouponStepData extends Record<string, unknown> {
   couponId: string;
   customerId: string;
   discount: number;
-  reason: RejectionReason | null;
+  reason: CouponRejectionReason | null;
 }
 
 const outcomeOf = (data: CouponStepData): CouponOutcome =>
@@ -46,13 +50,13 @@ export class CouponRedemptionService {
     private readonly issues: CouponIssues,
   ) {}
 
-  private async validate(request: RedemptionRequest): Promise<RejectionReason | number> {
+  private async validate(request: RedemptionRequest): Promise<CouponRejectionReason | number> {
     const coupon = ObjectId.isValid(request.couponId)
       ? await this.em.findOne(Coupon, { _id: new ObjectId(request.couponId) })
       : null;
     if (!coupon || coupon.deletedAt) return 'COUPON_NOT_FOUND';
     if (coupon.storeId !== request.storeId) return 'WRONG_STORE';
-    if (coupon.onlyFor && `${coupon.onlyFor}` !== request.fulfilment) return 'WRONG_FULFILMENT';
+    if (!fitsFulfilment(coupon, request.fulfilment as Fulfilment)) return 'WRONG_FULFILMENT';
     const now = this.deps.now();
     if (now < coupon.startsAt) return 'NOT_STARTED';
     if (now >= coupon.endsAt) return 'EXPIRED';
@@ -70,7 +74,7 @@ export class CouponRedemptionService {
     const { orderId, storeId, couponId, customerId } = request;
     const decided = await this.steps.get<CouponStepData>(orderId, 'coupon');
     if (decided) return outcomeOf(decided.data);
-    const answer = async (outcome: RejectionReason | number): Promise<CouponOutcome> => {
+    const answer = async (outcome: CouponRejectionReason | number): Promise<CouponOutcome> => {
       const redeemed = typeof outcome === 'number';
       const { step } = await this.steps.put<CouponStepData>({
         orderId,

@@ -1,4 +1,5 @@
 import { gql } from '@apollo/client';
+import { FULFILMENT_LABEL } from '../../ui/buy-order-status.js';
 import { useQuery } from '@apollo/client/react';
 import { formatWon } from '@bloom/client-shared';
 import { useEffect, useState } from 'react';
@@ -28,8 +29,6 @@ interface Coupon {
   claimedByMe: boolean;
   onlyFor: CouponUse;
 }
-
-const WAY: Record<Fulfilment, string> = { DELIVERY: '배송', PICKUP: '픽업' };
 
 /**
  * The coupons one store's order can use received this way, or none; one still to claim is
@@ -85,7 +84,7 @@ export function CouponPicker({
       {showStore && <p className="muted small">{group.store.name}</p>}
       {dropped && (
         <p className="notice small" role="status">
-          ‘{dropped.name}’ 쿠폰은 {WAY[dropped.onlyFor]} 전용이라 뺐어요.
+          ‘{dropped.name}’ 쿠폰은 {FULFILMENT_LABEL[dropped.onlyFor]} 전용이라 뺐어요.
         </p>
       )}
       {loading && !data ? (

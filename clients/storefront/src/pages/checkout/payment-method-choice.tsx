@@ -1,4 +1,4 @@
-import { PAYMENT_METHODS, type PaymentMethod } from './payment-methods.js';
+import { isEasyPay, PAYMENT_METHODS, type PaymentMethod } from './payment-methods.js';
 import './payment.css';
 
 /** Card, or an easy-pay wallet whose own page approves the payment. */
@@ -35,7 +35,7 @@ export function PaymentMethodChoice({
           </button>
         ))}
       </div>
-      {method !== 'CARD' && severalStores > 1 && (
+      {isEasyPay(method) && severalStores > 1 && (
         <p className="muted small">
           꽃집 {severalStores}곳의 주문이라 결제 화면에서 {severalStores}번 승인해요.
         </p>

@@ -5,10 +5,9 @@
  */
 const KEY = 'bloom.pay.queue';
 
-export const payQueuePath = (orderIds: string[]): string => {
-  remember(orderIds);
-  return `/pay?orders=${orderIds.map(encodeURIComponent).join(',')}`;
-};
+/** The pay page for these orders; it remembers them for the way back. */
+export const payQueuePath = (orderIds: string[]): string =>
+  `/pay?orders=${orderIds.map(encodeURIComponent).join(',')}`;
 
 export function remember(orderIds: string[]): void {
   try {
