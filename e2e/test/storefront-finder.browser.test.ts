@@ -246,7 +246,7 @@ describe('the store finder and likes on a phone', () => {
 
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 
   it('offers regions with a note when location is refused', async () => {
     const { context, page, errors } = await sf.phone();
@@ -267,5 +267,5 @@ describe('the store finder and likes on a phone', () => {
     await sf.shot(page, 'storefront-finder-denied');
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 });
