@@ -4,8 +4,8 @@ import type { MeasuredProcess } from '../lib/cpu.js';
 export interface CheckoutTarget {
   /** The header line naming the mode. */
   description: string;
-  /** Where checkouts are sent: the orders subgraph (stand-in) or the gateway. */
-  url: string;
+  /** Where customer `worker` checks out: an orders replica (stand-in) or the gateway. */
+  url(worker: number): string;
   productId: string;
   /** The total the server prices the buy-now at (checkout's expectedTotal). */
   expectedTotal: number;

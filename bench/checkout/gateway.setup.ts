@@ -42,7 +42,7 @@ export async function startGatewaySystem(
     return {
       description:
         'gateway (gateway, identity, stores, products, orders, payments emulator: one process each)',
-      url: sys.url,
+      url: () => sys.url,
       productId: shop.productId,
       expectedTotal: shop.expectedTotal,
       headers: (worker) => bearer(shop.tokens[worker % shop.tokens.length] ?? ''),

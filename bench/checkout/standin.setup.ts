@@ -21,13 +21,15 @@ import type { CheckoutTarget } from './checkout.target.js';
  * the orders tests' FakeStores for the stores side (it answers reservations at once), with a
  * catalog published as events: the figures are orders + PG + JetStream + the database.
  */
-export async function startStandin(mongo: MongoClient): Promise<CheckoutTarget> {
+export async function startStandin(
+  mongo: MongoClient,
+  ordersReplicas: number,
+): Promise<CheckoutTarget> {
   const db = `bench_orders_${randomBytes(3).toString('hex')}`;
   const pg = await startPaymentsEmulator(
     loadPaymentsEmulatorConfig({ PORT: '0', LOG_LEVEL: 'silent' }),
   );
   const namespace = await createStreamNamespace();
-  const port = await freePort();
   const cleanups: (() => Promise<void>)[] = [
     () => pg.close(),
     () => deleteStreamNamespace(namespace),
@@ -37,24 +39,29 @@ export async function startStandin(mongo: MongoClient): Promise<CheckoutTarget> 
     for (const cleanup of cleanups) await cleanup().catch((e: unknown) => console.error(e));
   };
   try {
-    const orders = await startService(
-      'subgraphs/orders/src/main.ts',
-      {
-        PORT: String(port),
-        MONGO_URL: testEnv.MONGO_URL,
-        NATS_URL: testEnv.NATS_URL,
-        EVENT_NAMESPACE: namespace,
-        ORDERS_DB: db,
-        CALLER_SIGNING_SECRET: TEST_CALLER_SECRET,
-        PAYMENTS_URL: pg.url,
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-      },
-      `http://127.0.0.1:${port}/ready`,
-      // BENCH_CPU_PROF=<dir>: orders writes a .cpuprofile there when the bench stops it.
-      process.env.BENCH_CPU_PROF ? { cpuProfileDir: process.env.BENCH_CPU_PROF } : undefined,
-    );
-    cleanups.unshift(() => stop(orders));
+    const replicas: { port: number; pid: number | undefined }[] = [];
+    for (let i = 0; i < ordersReplicas; i += 1) {
+      const port = await freePort();
+      const orders = await startService(
+        'subgraphs/orders/src/main.ts',
+        {
+          PORT: String(port),
+          MONGO_URL: testEnv.MONGO_URL,
+          NATS_URL: testEnv.NATS_URL,
+          EVENT_NAMESPACE: namespace,
+          ORDERS_DB: db,
+          CALLER_SIGNING_SECRET: TEST_CALLER_SECRET,
+          PAYMENTS_URL: pg.url,
+          LOG_LEVEL: 'warn',
+          NODE_ENV: 'production',
+        },
+        `http://127.0.0.1:${port}/ready`,
+        // BENCH_CPU_PROF=<dir>: orders writes a .cpuprofile there when the bench stops it.
+        process.env.BENCH_CPU_PROF ? { cpuProfileDir: process.env.BENCH_CPU_PROF } : undefined,
+      );
+      cleanups.unshift(() => stop(orders));
+      replicas.push({ port, pid: orders.pid });
+    }
     const bus = await EventBus.connect({
       servers: testEnv.NATS_URL,
       namespace,
@@ -71,15 +78,17 @@ export async function startStandin(mongo: MongoClient): Promise<CheckoutTarget> 
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     return {
-      description:
-        'standin (orders as a process, straight to the subgraph; stores stand-in and payments emulator in the bench)',
-      url: `http://127.0.0.1:${port}/graphql`,
+      description: `standin (orders as ${ordersReplicas > 1 ? `${ordersReplicas} processes` : 'a process'}, straight to the subgraph; stores stand-in and payments emulator in the bench)`,
+      url: (worker) => `http://127.0.0.1:${replicas[worker % replicas.length]?.port}/graphql`,
       productId: cat.productId,
       expectedTotal: 23000,
       // A new customer per checkout, signed as the gateway would.
       headers: () => callerHeaders(customer().caller),
       ordersDb: db,
-      processes: [{ name: 'orders', pid: orders.pid }],
+      processes: replicas.map((r, i) => ({
+        name: replicas.length > 1 ? `orders #${i + 1}` : 'orders',
+        pid: r.pid,
+      })),
       inBench: 'payments emulator and stores stand-in',
       close,
     };

@@ -30,3 +30,5 @@ export * from './graphql/access.js';
 export * from './time/delivery-dates.js';
 export * from './graphql/text-input.js';
 export * from './stock/stock-levels.js';
+export * from './http/http-exchange.js';
+export * from './orm/insert-new.js';

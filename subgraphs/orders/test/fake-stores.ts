@@ -88,7 +88,7 @@ export class FakeStores {
           ([flowerId, q]) => this.stockOf(order.storeId, flowerId) < q,
         );
         if (order.couponId && this.rejectCoupons.has(order.couponId)) {
-          await this.answer(inventoryRejected, order.storeId, {
+          await this.answer(inventoryRejected, order.orderId, {
             orderId: order.orderId,
             storeId: order.storeId,
             reason: 'COUPON_REJECTED',
@@ -99,7 +99,7 @@ export class FakeStores {
           return;
         }
         if (short.length > 0) {
-          await this.answer(inventoryRejected, order.storeId, {
+          await this.answer(inventoryRejected, order.orderId, {
             orderId: order.orderId,
             storeId: order.storeId,
             reason: 'OUT_OF_STOCK',
@@ -120,7 +120,7 @@ export class FakeStores {
         const flowers = [...need].map(([flowerId, quantity]) => ({ flowerId, quantity }));
         this.reservations.set(order.orderId, { storeId: order.storeId, flowers });
         if (order.couponId) this.redeemed.set(order.orderId, order.couponId);
-        await this.answer(inventoryReserved, order.storeId, {
+        await this.answer(inventoryReserved, order.orderId, {
           orderId: order.orderId,
           storeId: order.storeId,
           flowers,

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { isDuplicateKeyError } from '../errors/errors.js';
+import { duplicateKeysOnly } from '../orm/insert-new.js';
 
 /** One flower's sellable stems at a store and its position in the flower's stock ledger. */
 export interface StockLevelFigure {
@@ -21,20 +21,25 @@ export async function upsertStockLevels(
   storeId: string,
   levels: readonly StockLevelFigure[],
 ): Promise<void> {
+  if (levels.length === 0) return;
   const stock = db.collection<{ _id: string }>(collectionName);
-  for (const level of levels) {
-    try {
-      await stock.updateOne(
-        { _id: flowerStockId(storeId, level.flowerId), seq: { $lt: level.seq } },
-        {
-          $set: { storeId, flowerId: level.flowerId, available: level.available, seq: level.seq },
+  try {
+    // One round trip for all the flowers of the event.
+    await stock.bulkWrite(
+      levels.map((level) => ({
+        updateOne: {
+          filter: { _id: flowerStockId(storeId, level.flowerId), seq: { $lt: level.seq } },
+          update: {
+            $set: { storeId, flowerId: level.flowerId, available: level.available, seq: level.seq },
+          },
+          upsert: true,
         },
-        { upsert: true },
-      );
-    } catch (error) {
-      // The stored figure is newer: the upsert's insert collides with it.
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+      })),
+      { ordered: false },
+    );
+  } catch (error) {
+    // A stored figure is newer: that upsert's insert collides with it, the others went on.
+    if (duplicateKeysOnly(error) === null) throw error;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Consumption, EventEnvelope } from '@bloom/kernel';
+import { type Consumption, type EventEnvelope, rawDb } from '@bloom/kernel';
 import {
   couponReturned,
   inventoryCommitted,
@@ -19,7 +19,7 @@ import {
 } from '@bloom/schema';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import type { OrdersDeps } from '../orders.deps.js';
-import { keepOrderEvent } from './order-event.entity.js';
+import { OrderEventLedger } from './order-event.entity.js';
 
 /** Every event orders publishes about an order. */
 const ORDER_EVENTS = [
@@ -53,22 +53,25 @@ const orderIdOf = (event: EventEnvelope): string | null => {
 /**
  * Keeps the events of every order in its story ledger, as the bus delivered them. Separate
  * durable consumers (one per stream) so the saga's own consumers are untouched; the ledger's
- * unique id makes redeliveries harmless without a processed-event claim.
+ * unique id makes redeliveries harmless without a processed-event claim, and its group commit
+ * writes the events both consumers hand it meanwhile in one round trip (hence their wide
+ * concurrency: more events in flight, fewer writes).
  */
 export async function startOrderEventConsumers(
   orm: MikroORM,
   deps: OrdersDeps,
 ): Promise<Consumption[]> {
+  const ledger = new OrderEventLedger(rawDb(orm.em));
   const handle = async (event: EventEnvelope) => {
     const orderId = orderIdOf(event);
-    if (orderId) await keepOrderEvent(orm.em.fork(), orderId, event);
+    if (orderId) await ledger.keep(orderId, event);
   };
   return Promise.all([
-    deps.bus.consume({ durable: 'orders-story', types: ORDER_EVENTS, concurrency: 16, handle }),
+    deps.bus.consume({ durable: 'orders-story', types: ORDER_EVENTS, concurrency: 64, handle }),
     deps.bus.consume({
       durable: 'orders-story-stores',
       types: STORES_EVENTS,
-      concurrency: 16,
+      concurrency: 64,
       handle,
     }),
   ]);

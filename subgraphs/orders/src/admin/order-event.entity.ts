@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { type EntityManager, type EventEnvelope, isDuplicateKeyError } from '@bloom/kernel';
+import { type EntityManager, type EventEnvelope, insertNew } from '@bloom/kernel';
+import type { Collection, Db } from 'mongodb';
 
 /**
  * One published event about an order, as the bus delivered it (`_id` = the event id): the
@@ -26,22 +27,60 @@ export class OrderEventEntry {
   at!: Date;
 }
 
-/** Keeps one event of an order; a second copy is a no-op. */
-export async function keepOrderEvent(
-  em: EntityManager,
-  orderId: string,
-  event: EventEnvelope,
-): Promise<void> {
-  try {
-    await em.insert(OrderEventEntry, {
+type OrderEventDoc = Pick<OrderEventEntry, '_id' | 'orderId' | 'type' | 'source' | 'at'>;
+
+interface Pending {
+  doc: OrderEventDoc;
+  settle: (error?: Error) => void;
+}
+
+/**
+ * Keeps the events of orders in the ledger, a second copy of one being a no-op. Events that
+ * arrive while a write is in flight are written together by the next one (a group commit): one
+ * round trip for many events under load, and no wait for a lone event.
+ */
+export class OrderEventLedger {
+  private readonly collection: Collection<OrderEventDoc>;
+  private queue: Pending[] = [];
+  private writing = false;
+
+  constructor(
+    db: Db,
+    private readonly maxBatch = 500,
+  ) {
+    this.collection = db.collection<OrderEventDoc>('order_events');
+  }
+
+  /** Resolves once the event is stored (or was already). */
+  keep(orderId: string, event: EventEnvelope): Promise<void> {
+    const doc = {
       _id: event.id,
       orderId,
       type: event.type,
       source: event.source,
       at: new Date(event.occurredAt),
+    };
+    return new Promise((resolve, reject) => {
+      this.queue.push({ doc, settle: (error) => (error ? reject(error) : resolve()) });
+      if (!this.writing) void this.write();
     });
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
+  }
+
+  private async write(): Promise<void> {
+    this.writing = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      // One event twice in a batch (a redelivery meanwhile) would be one insert refused.
+      const docs = [...new Map(batch.map((p) => [p.doc._id, p.doc])).values()];
+      try {
+        await insertNew(this.collection, docs);
+        for (const pending of batch) pending.settle();
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        for (const pending of batch) pending.settle(failure);
+      }
+    }
+    this.writing = false;
   }
 }
 

@@ -81,10 +81,13 @@ export async function placeClaimedOrders(
   deps: OrdersDeps,
   claim: CheckoutClaim,
   traceId: string,
+  /** The claim was just inserted by this call: no order of it can exist but a racing replay's. */
+  fresh = false,
 ): Promise<Order[]> {
   const ids = claim.orderIds.map((id) => new ObjectId(id));
-  const found = await em.find(Order, { _id: { $in: ids } }, { refresh: true });
+  const found = fresh ? [] : await em.find(Order, { _id: { $in: ids } }, { refresh: true });
   const have = new Set(found.map((o) => o.id));
+  const inserted: Order[] = [];
   for (const raw of claim.drafts) {
     const draft = raw as unknown as ClaimedDraft;
     if (!have.has(draft.id)) {
@@ -134,6 +137,7 @@ export async function placeClaimedOrders(
       );
       try {
         await em.insert(Order, order);
+        inserted.push(order);
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
       }
@@ -147,6 +151,10 @@ export async function placeClaimedOrders(
     }
   }
   deps.relay.kick('orders', ids);
-  const orders = await em.find(Order, { _id: { $in: ids } }, { refresh: true });
+  // Every order inserted here: they are what is stored. Otherwise read what a replay wrote.
+  const orders =
+    inserted.length === ids.length
+      ? inserted
+      : await em.find(Order, { _id: { $in: ids } }, { refresh: true });
   return claim.orderIds.map((id) => orders.find((o) => o.id === id)).filter((o): o is Order => !!o);
 }

@@ -72,7 +72,7 @@ export class CheckoutService {
     );
     // A concurrent call with the same key won: return (and help finish) its result.
     if (!won) return this.replay(claim, requestHash, traceId);
-    const orders = await placeClaimedOrders(this.em, this.deps, claim, traceId);
+    const orders = await placeClaimedOrders(this.em, this.deps, claim, traceId, true);
     return Object.assign(new CheckoutSuccess(), { orders, total: serverTotal, replayed: false });
   }
 

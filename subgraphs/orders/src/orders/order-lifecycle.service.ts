@@ -92,9 +92,12 @@ export class OrderLifecycle {
 
   /** Brings the order document up to date with its transitions; returns it. */
   async reproject(orderId: string): Promise<Order | null> {
-    const order = await this.load(orderId);
+    // Side by side: the order is read on every event, its transitions with it.
+    const [order, transitions] = await Promise.all([
+      this.load(orderId),
+      this.em.find(OrderTransition, { orderId }, { refresh: true }),
+    ]);
     if (!order) return null;
-    const transitions = await this.em.find(OrderTransition, { orderId }, { refresh: true });
     await this.project(order, transitions);
     return order;
   }

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { HttpExchangeError, httpExchange } from '@bloom/kernel';
 import { z } from 'zod';
 import { PaymentErrorCode, PaymentProviderError } from './payment.errors.js';
 import type {
@@ -297,18 +298,18 @@ export class PgHttpPaymentProvider implements PaymentProvider {
     let status: number;
     let text: string;
     try {
-      // One signal for the whole exchange: a PG that stalls mid-body is as unknown as a silent one.
-      const response = await fetch(`${this.baseUrl}${path}`, {
+      // One timeout for the whole exchange: a PG that stalls mid-body is as unknown as a silent one.
+      const answer = await httpExchange({
         method,
+        url: `${this.baseUrl}${path}`,
         headers,
         ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-        signal: AbortSignal.timeout(this.config.timeoutMs),
+        timeoutMs: this.config.timeoutMs,
       });
-      status = response.status;
-      text = await response.text();
+      status = answer.status;
+      text = answer.text;
     } catch (error) {
-      const timedOut =
-        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      const timedOut = error instanceof HttpExchangeError && error.name === 'TimeoutError';
       return {
         kind: 'unknown',
         outcome: { status: 'UNKNOWN', reason: timedOut ? 'TIMEOUT' : 'UNAVAILABLE' },

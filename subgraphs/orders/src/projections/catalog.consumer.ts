@@ -111,15 +111,14 @@ export async function applyCatalogEvent(em: EntityManager, event: EventEnvelope)
 }
 
 export function startCatalogConsumers(orm: MikroORM, deps: OrdersDeps): Promise<Consumption[]> {
-  const run = (durable: string) => (event: EventEnvelope) =>
-    deps.processed
-      .once(durable, event.id, () => applyCatalogEvent(orm.em.fork(), event))
-      .then(() => undefined);
+  // No processed-event claim: every projection write keeps the newest version (event version,
+  // stock ledger seq), so a redelivered or late event changes nothing.
+  const handle = (event: EventEnvelope) => applyCatalogEvent(orm.em.fork(), event);
   return Promise.all([
     deps.bus.consume({
       durable: 'orders-products-projection',
       types: [productCreated.type, productUpdated.type, productDeleted.type],
-      handle: run('orders-products-projection'),
+      handle,
     }),
     deps.bus.consume({
       durable: 'orders-stores-projection',
@@ -133,12 +132,12 @@ export function startCatalogConsumers(orm: MikroORM, deps: OrdersDeps): Promise<
         couponUpdated.type,
         couponDeleted.type,
       ],
-      handle: run('orders-stores-projection'),
+      handle,
     }),
     deps.bus.consume({
       durable: 'orders-stock-projection',
       types: INVENTORY_STOCK_EVENTS.map((contract) => contract.type),
-      handle: run('orders-stock-projection'),
+      handle,
     }),
   ]);
 }

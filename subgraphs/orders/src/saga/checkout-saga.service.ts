@@ -16,8 +16,8 @@ import type {
   CaptureOutcome,
   PaymentStatusView,
 } from '../payments/payment.provider.js';
-import { pendingStep } from './checkout-steps.js';
-import { SagaSteps, type SagaStep, Step } from './saga-step.entity.js';
+import { pendingStep, stepAfter } from './checkout-steps.js';
+import { type SagaStepRecord, SagaSteps, Step } from './saga-step.entity.js';
 
 const MESSAGES: Partial<Record<OrderFailureReason, string>> = {
   OUT_OF_STOCK: '재고가 부족해 주문을 완료하지 못했습니다. (Not enough flowers in stock.)',
@@ -117,13 +117,19 @@ export class CheckoutSaga {
     const order = await this.lifecycle.reproject(orderId);
     if (!order || order.status !== OrderStatus.PENDING) return;
     // The coupon's step is kept for the order's story (staff see each step).
-    if (couponRedeemed) await this.steps.mark(order.id, Step.COUPON_REDEEMED, this.now());
-    await this.steps.mark(order.id, Step.RESERVED, this.now());
+    const reached = couponRedeemed ? [Step.COUPON_REDEEMED, Step.RESERVED] : [Step.RESERVED];
+    // Paying comes next (CHECKOUT_STEPS): its start is recorded in the same round trip.
+    if (stepAfter(Step.RESERVED)?.invoke === 'pay') reached.push(Step.PAYMENT_STARTED);
+    await this.steps.mark(order.id, reached, this.now());
     await this.next(order, await this.steps.of(order.id), traceId);
   }
 
   /** Takes the next step the recorded steps call for (CHECKOUT_STEPS). */
-  private async next(order: Order, steps: Map<Step, SagaStep>, traceId: string): Promise<void> {
+  private async next(
+    order: Order,
+    steps: Map<Step, SagaStepRecord>,
+    traceId: string,
+  ): Promise<void> {
     switch (pendingStep(steps)?.invoke) {
       case 'pay':
         return this.pay(order, steps, traceId);
@@ -164,7 +170,11 @@ export class CheckoutSaga {
    * retryable provider error is thrown so the event is redelivered (same idempotency keys);
    * a refusal fails the order.
    */
-  private async pay(order: Order, steps: Map<Step, SagaStep>, traceId: string): Promise<void> {
+  private async pay(
+    order: Order,
+    steps: Map<Step, SagaStepRecord>,
+    traceId: string,
+  ): Promise<void> {
     if (order.status !== OrderStatus.PENDING) return;
     try {
       await this.payOnce(order, steps, traceId);
@@ -180,10 +190,16 @@ export class CheckoutSaga {
     }
   }
 
-  private async payOnce(order: Order, steps: Map<Step, SagaStep>, traceId: string): Promise<void> {
+  private async payOnce(
+    order: Order,
+    steps: Map<Step, SagaStepRecord>,
+    traceId: string,
+  ): Promise<void> {
     const payments = this.deps.payments;
     // Recorded before the first call, so recovery knows money may be involved.
-    await this.steps.mark(order.id, Step.PAYMENT_STARTED, this.now());
+    if (!steps.has(Step.PAYMENT_STARTED)) {
+      await this.steps.mark(order.id, Step.PAYMENT_STARTED, this.now());
+    }
     if (order.billingKey) {
       await this.settle(
         order,

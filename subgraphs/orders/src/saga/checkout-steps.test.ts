@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadOrdersConfig } from '../orders.config.js';
 import type { Order } from '../orders/order.entity.js';
 import { PaymentMethod } from '../payments/payment-method.js';
-import { CHECKOUT_STEPS, pendingStep } from './checkout-steps.js';
-import { type SagaStep, Step } from './saga-step.entity.js';
+import { CHECKOUT_STEPS, pendingStep, stepAfter } from './checkout-steps.js';
+import { type SagaStepRecord, Step } from './saga-step.entity.js';
 
 const config = loadOrdersConfig({
   SAGA_STEP_TIMEOUT_MS: '30000',
@@ -12,7 +12,7 @@ const config = loadOrdersConfig({
 const order = (patch: Partial<Order> = {}) =>
   ({ couponId: undefined, paymentMethod: PaymentMethod.CARD, ...patch }) as Order;
 const done = (...names: Step[]) =>
-  new Map(names.map((step) => [step, { step, at: new Date() } as SagaStep]));
+  new Map(names.map((step) => [step, { step, at: new Date() } as SagaStepRecord]));
 
 describe('the checkout saga steps', () => {
   it('are taken in order: the stores step (flowers, seat, coupon), then the payment', () => {
@@ -20,6 +20,12 @@ describe('the checkout saga steps', () => {
     // A coupon is part of the stores step: no step of its own.
     expect(pendingStep(done(Step.RESERVED, Step.COUPON_REDEEMED))?.invoke).toBe('pay');
     expect(pendingStep(done(Step.RESERVED, Step.CAPTURED))).toBeNull();
+  });
+
+  it('name the step after each one (the saga records the payment start with the reservation)', () => {
+    expect(stepAfter(Step.RESERVED)?.invoke).toBe('pay');
+    expect(stepAfter(Step.CAPTURED)).toBeNull();
+    expect(stepAfter(Step.PAYMENT_READY)).toBeNull();
   });
 
   it('fail by the timeout of the step that is late', () => {

@@ -2,7 +2,7 @@ import { OrderFailureReason } from '@bloom/schema';
 import type { OrdersConfig } from '../orders.config.js';
 import type { Order } from '../orders/order.entity.js';
 import { isEasyPay } from '../payments/payment-method.js';
-import { type SagaStep, Step } from './saga-step.entity.js';
+import { type SagaStepRecord, Step } from './saga-step.entity.js';
 
 /** What the saga does to start a step; the stores step is started by checkout itself. */
 export type StepInvoke = 'awaitStores' | 'pay';
@@ -17,7 +17,7 @@ export interface CheckoutStep {
   invoke: StepInvoke;
   compensation: string;
   /** How long the step may take, from the saga's last progress. */
-  deadlineMs: (config: OrdersConfig, order: Order, steps: Map<Step, SagaStep>) => number;
+  deadlineMs: (config: OrdersConfig, order: Order, steps: Map<Step, SagaStepRecord>) => number;
   /** Why the order fails when the step misses its deadline (its text: failureMessage). */
   timeout: OrderFailureReason;
 }
@@ -51,5 +51,11 @@ export const CHECKOUT_STEPS: readonly CheckoutStep[] = [
 ];
 
 /** The first step the order still has to take, or null when every step is done. */
-export const pendingStep = (steps: Map<Step, SagaStep>): CheckoutStep | null =>
+export const pendingStep = (steps: Map<Step, SagaStepRecord>): CheckoutStep | null =>
   CHECKOUT_STEPS.find((s) => !steps.has(s.done)) ?? null;
+
+/** The step that follows the one done by `done`, or null after the last. */
+export const stepAfter = (done: Step): CheckoutStep | null => {
+  const index = CHECKOUT_STEPS.findIndex((s) => s.done === done);
+  return index < 0 ? null : (CHECKOUT_STEPS[index + 1] ?? null);
+};

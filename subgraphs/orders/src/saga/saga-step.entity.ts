@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { type EntityManager, isDuplicateKeyError } from '@bloom/kernel';
+import { type EntityManager, insertNew, rawDb } from '@bloom/kernel';
+import type { Collection } from 'mongodb';
 
 /**
  * What the saga has achieved for an order, one insert-only document per step
@@ -45,26 +46,47 @@ export class SagaStep {
   approvalUrl?: string;
 }
 
-/** Reads and records the steps of orders. */
-export class SagaSteps {
-  constructor(private readonly em: EntityManager) {}
+/** A recorded step as read back (the stored document). */
+export type SagaStepRecord = Pick<
+  SagaStep,
+  '_id' | 'orderId' | 'step' | 'at' | 'paymentKey' | 'approvalUrl'
+>;
 
-  /** Records a step once; a second record (a retry, a duplicate event) is a no-op. */
+/**
+ * Reads and records the steps of orders, through the driver: the saga writes several per
+ * order on its hot path and reads them back as plain records, so the ORM's unit of work would
+ * only add cost.
+ */
+export class SagaSteps {
+  private readonly collection: Collection<SagaStepRecord>;
+
+  constructor(private readonly em: EntityManager) {
+    this.collection = rawDb(em).collection<SagaStepRecord>('saga_steps');
+  }
+
+  /** Records steps once, in one round trip; a second record (a retry, a duplicate event) is a no-op. */
   async mark(
     orderId: string,
-    step: Step,
+    steps: Step | readonly Step[],
     at: Date,
     payment?: { paymentKey: string; approvalUrl?: string },
   ): Promise<void> {
-    try {
-      await this.em.insert(SagaStep, { _id: `${orderId}:${step}`, orderId, step, at, ...payment });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+    const list: readonly Step[] = typeof steps === 'string' ? [steps] : steps;
+    await insertNew(
+      this.collection,
+      list.map((step) => ({
+        _id: `${orderId}:${step}`,
+        orderId,
+        step,
+        at,
+        ...(payment?.paymentKey ? { paymentKey: payment.paymentKey } : {}),
+        ...(payment?.approvalUrl ? { approvalUrl: payment.approvalUrl } : {}),
+      })),
+    );
   }
 
-  async of(orderId: string): Promise<Map<Step, SagaStep>> {
-    const steps = await this.em.find(SagaStep, { orderId }, { refresh: true });
+  async of(orderId: string): Promise<Map<Step, SagaStepRecord>> {
+    const steps = await this.collection.find({ orderId }).toArray();
     return new Map(steps.map((s) => [s.step, s]));
   }
 
