@@ -157,12 +157,15 @@ export class StoreProjectionService {
     await upsertStockLevels(rawDb(this.em), 'flower_stock', storeId, levels);
     const flowerIds = [...new Set(levels.map((level) => level.flowerId))];
     if (flowerIds.length === 0) return;
-    const products = await this.em.find(Product, {
-      storeId,
-      flowerIds: { $in: flowerIds },
-      saleStatus: { $ne: SaleStatus.DELETED },
-    });
-    const levelsNow = await new StoreDirectory(this.em).stockOf(storeId);
+    // Only what the rank needs, on every order's stock event: not the whole listing hydrated.
+    const [products, levelsNow] = await Promise.all([
+      this.em.find(
+        Product,
+        { storeId, flowerIds: { $in: flowerIds }, saleStatus: { $ne: SaleStatus.DELETED } },
+        { fields: ['recipe', 'stockRank', 'saleStatus'] },
+      ),
+      new StoreDirectory(this.em).stockOf(storeId),
+    ]);
     const changes = products
       .map((product) => ({
         product,
@@ -170,7 +173,8 @@ export class StoreProjectionService {
       }))
       .filter(({ product, rank }) => product.stockRank !== rank);
 
-    const restock = new RestockService(this.em, this.deps);
+    // Its own fork: the products above are partial (rank fields only), the restock reads them whole.
+    const restock = new RestockService(this.em.fork(), this.deps);
     for (const { product, rank } of changes) {
       if (rank === 0 && product.saleStatus === SaleStatus.ON_SALE) {
         await restock.fire(product.id, `${event.id}:${product.id}`, event.traceId);

@@ -1,4 +1,5 @@
-import { type EntityManager, type EventEnvelope, isDuplicateKeyError } from '@bloom/kernel';
+import { type EntityManager, type EventEnvelope, insertNew, rawDb } from '@bloom/kernel';
+import type { Collection } from 'mongodb';
 import { SagaStep, type SagaStepName } from './saga-step.entity.js';
 
 /** The step is waiting for an earlier one; the command is redelivered later. */
@@ -19,27 +20,34 @@ export interface StepRecord<TData> {
   event?: EventEnvelope;
 }
 
-/** Reads and first-writer-wins inserts of saga steps, always fresh from the database. */
+/** A stored step as read back: the document, not a managed entity. */
+export type StoredStep<TData> = Omit<SagaStep, 'data'> & { data: TData };
+
+/**
+ * Reads and first-writer-wins inserts of saga steps, always fresh from the database. Through
+ * the driver: several per order on the saga's hot path, never changed once written, so the
+ * ORM's identity map and change tracking would only add cost.
+ */
 export class SagaSteps {
-  constructor(private readonly em: EntityManager) {}
+  private readonly collection: Collection<SagaStep>;
+
+  constructor(em: EntityManager) {
+    this.collection = rawDb(em).collection<SagaStep>('saga_steps');
+  }
 
   async get<TData = Record<string, unknown>>(
     orderId: string,
     step: SagaStepName,
-  ): Promise<(SagaStep & { data: TData }) | null> {
-    const found = await this.em.findOne(
-      SagaStep,
-      { _id: `${orderId}:${step}` },
-      { disableIdentityMap: true },
-    );
-    return found as (SagaStep & { data: TData }) | null;
+  ): Promise<StoredStep<TData> | null> {
+    const found = await this.collection.findOne({ _id: `${orderId}:${step}` });
+    return found as StoredStep<TData> | null;
   }
 
   /** Inserts the step; returns the step that stands (ours, or the one written first). */
   async put<TData extends Record<string, unknown>>(
     record: StepRecord<TData>,
-  ): Promise<{ step: SagaStep & { data: TData }; won: boolean }> {
-    const doc = {
+  ): Promise<{ step: StoredStep<TData>; won: boolean }> {
+    const doc: StoredStep<TData> = {
       _id: `${record.orderId}:${record.step}`,
       orderId: record.orderId,
       storeId: record.storeId,
@@ -50,13 +58,9 @@ export class SagaSteps {
       outbox: record.event ? [record.event] : [],
       eventSequence: record.event ? 1 : 0,
     };
-    try {
-      await this.em.insert(SagaStep, doc);
-      const step: SagaStep & { data: TData } = Object.assign(new SagaStep(), doc);
-      return { step, won: true };
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+    // insertOne adds nothing to a document whose _id is set.
+    if ((await insertNew(this.collection, [doc as SagaStep])) === 1)
+      return { step: doc, won: true };
     const existing = await this.get<TData>(record.orderId, record.step);
     if (!existing) throw new Error(`saga step ${doc._id} vanished`);
     return { step: existing, won: false };
