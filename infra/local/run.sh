@@ -44,6 +44,7 @@ SERVICE_TABLE='
 openai-stub      infra/emulators/openai     4010  emulators
 payments         infra/emulators/payments   4011  emulators
 sms              infra/emulators/sms        4012  emulators
+webhooks         infra/emulators/webhooks   4013  emulators
 identity         subgraphs/identity         4001  subgraphs
 stores           subgraphs/stores           4002  subgraphs
 products         subgraphs/products         4003  subgraphs

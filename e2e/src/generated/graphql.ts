@@ -238,6 +238,14 @@ export type CreateStoreInput = {
   thumbnailUrl?: string | null | undefined;
 };
 
+export type CreateWebhookEndpointInput = {
+  description?: string;
+  /** Event types (see webhookEventTypes). */
+  eventTypes: Array<string>;
+  /** https URL (http allowed); must reach a public address in production. */
+  url: string;
+};
+
 export type DeliveryInput = {
   /** Ask the florist not to tell the recipient who sent the flowers. */
   anonymous?: boolean;
@@ -314,7 +322,9 @@ export type NoticeKind =
   /** Customer: a subscription cycle could not be charged or ordered this time and will be retried. */
   | 'SUBSCRIPTION_RETRYING'
   /** Seller: news about a subscription to their store (new, skipped or missed delivery, suspended, canceled). */
-  | 'SUBSCRIPTION_UPDATE';
+  | 'SUBSCRIPTION_UPDATE'
+  /** Integrator: one of their webhook endpoints was disabled after repeated failures. */
+  | 'WEBHOOK_DISABLED';
 
 /** Filters for order lists. */
 export type OrderFilter = {
@@ -2616,6 +2626,49 @@ export type SubscriptionsNoticesQueryVariables = Exact<{ [key: string]: never; }
 
 export type SubscriptionsNoticesQuery = { notices: { nodes: Array<{ kind: NoticeKind }> } };
 
+export type TrustedDocumentsCreateApiKeyMutationVariables = Exact<{
+  i: CreateApiKeyInput;
+}>;
+
+
+export type TrustedDocumentsCreateApiKeyMutation = { createApiKey:
+    | { __typename: 'ApiKeyCreated', secret: string }
+    | { __typename: 'ApiKeyLimitError' }
+    | { __typename: 'InvalidInputError' }
+   };
+
+export type WebhooksCreateKeyMutationVariables = Exact<{
+  i: CreateApiKeyInput;
+}>;
+
+
+export type WebhooksCreateKeyMutation = { createApiKey:
+    | { __typename: 'ApiKeyCreated', secret: string }
+    | { __typename: 'ApiKeyLimitError' }
+    | { __typename: 'InvalidInputError' }
+   };
+
+export type WebhooksCreateEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type WebhooksCreateEndpointMutation = { createWebhookEndpoint:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'WebhookEndpointCreated', signingSecret: string }
+    | { __typename: 'WebhookUrlRefusedError' }
+   };
+
+export type WebhooksSetStockMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type WebhooksSetStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -4898,3 +4951,40 @@ export const SubscriptionsNoticesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SubscriptionsNoticesQuery, SubscriptionsNoticesQueryVariables>;
+export const TrustedDocumentsCreateApiKeyDocument = new TypedDocumentString(`
+    mutation TrustedDocumentsCreateApiKey($i: CreateApiKeyInput!) {
+  createApiKey(input: $i) {
+    __typename
+    ... on ApiKeyCreated {
+      secret
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TrustedDocumentsCreateApiKeyMutation, TrustedDocumentsCreateApiKeyMutationVariables>;
+export const WebhooksCreateKeyDocument = new TypedDocumentString(`
+    mutation WebhooksCreateKey($i: CreateApiKeyInput!) {
+  createApiKey(input: $i) {
+    __typename
+    ... on ApiKeyCreated {
+      secret
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksCreateKeyMutation, WebhooksCreateKeyMutationVariables>;
+export const WebhooksCreateEndpointDocument = new TypedDocumentString(`
+    mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    __typename
+    ... on WebhookEndpointCreated {
+      signingSecret
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksCreateEndpointMutation, WebhooksCreateEndpointMutationVariables>;
+export const WebhooksSetStockDocument = new TypedDocumentString(`
+    mutation WebhooksSetStock($s: ID!) {
+  setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 20}]) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksSetStockMutation, WebhooksSetStockMutationVariables>;

@@ -5,6 +5,7 @@ import { LiveResolver } from './live/live.resolver.js';
 import { NoticeResolver } from './notices/notice.resolver.js';
 import { OrderNoticesResolver } from './notices/order-notices.resolver.js';
 import { SettingsResolver } from './settings/settings.resolver.js';
+import { WebhooksResolver } from './webhooks/webhooks.resolver.js';
 
 /** type-graphql insists on a PubSub for subscription fields; this subgraph never runs them. */
 const noPubSub: PubSub = {
@@ -17,7 +18,13 @@ const noPubSub: PubSub = {
 /** The notifications subgraph's schema; also printed into schema/subgraphs/notifications.graphql. */
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [NoticeResolver, OrderNoticesResolver, SettingsResolver, LiveResolver],
+    resolvers: [
+      NoticeResolver,
+      OrderNoticesResolver,
+      SettingsResolver,
+      LiveResolver,
+      WebhooksResolver,
+    ],
     orphanedTypes: [InvalidInputError],
     pubSub: noPubSub,
   });

@@ -28,6 +28,11 @@ import {
 } from './projections/projection.entities.js';
 import { NoticeConsumer } from './routing/notice.consumer.js';
 import { buildSchema } from './schema.js';
+import { SecretBox } from './webhooks/webhook-secrets.js';
+import { WebhookConsumer } from './webhooks/webhook.consumer.js';
+import { WebhookDispatcher } from './webhooks/webhook.dispatcher.js';
+import { WebhookDeliveryRecord, WebhookEndpointRecord } from './webhooks/webhook.entities.js';
+import { NoticeKind } from './notices/notice-kind.js';
 
 export const notificationsEntities = [
   Notice,
@@ -43,6 +48,8 @@ export const notificationsEntities = [
   ProductName,
   ProductRestockRecord,
   OrderStatusChangeRecord,
+  WebhookEndpointRecord,
+  WebhookDeliveryRecord,
 ];
 
 export interface NotificationsOverrides {
@@ -58,6 +65,7 @@ export interface NotificationsServer extends Service {
   consumer: NoticeConsumer;
   sender: OutgoingSender;
   auditFanOut: AuditFanOut;
+  webhooks: { consumer: WebhookConsumer; dispatcher: WebhookDispatcher };
 }
 
 /** Wires the notifications service: runtime, event consumers, SMS/mail sender and GraphQL. */
@@ -101,20 +109,47 @@ export async function buildServer(
     await consumer.start();
     const auditFanOut = runtime.track(new AuditFanOut(orm, bus, deps));
     await auditFanOut.start();
+    const box = new SecretBox(config.WEBHOOK_SECRETS_KEY);
+    const webhookDispatcher = runtime.track(
+      new WebhookDispatcher(orm, deps, box, logger, async (endpoint, at) => {
+        // Keyed by the endpoint and the change that disabled it: told once.
+        await dispatcher.dispatch(
+          orm.em.fork(),
+          { id: `webhook-disabled:${endpoint._id}:${endpoint.revision}` },
+          {
+            recipient: { userId: endpoint.ownerId },
+            kind: NoticeKind.WEBHOOK_DISABLED,
+            title: '웹훅 전송을 멈췄습니다 (Webhook endpoint disabled)',
+            body: `${endpoint.url} — ${endpoint.consecutiveFailures}회 연속 전송에 실패해 ${at.toISOString()}에 멈췄습니다. 받는 쪽을 고친 뒤 다시 켜 주세요. (Disabled after ${endpoint.consecutiveFailures} failed deliveries in a row; fix the receiver, then enable it again.)`,
+          },
+        );
+      }),
+    );
+    webhookDispatcher.start(config.WEBHOOK_SWEEP_INTERVAL_MS);
+    const webhookConsumer = runtime.track(new WebhookConsumer(orm, bus, deps, webhookDispatcher));
+    await webhookConsumer.start();
     const shell = await createSubgraphServer({
       name: 'notifications',
       version: serviceVersion(import.meta.url, config.BUILD_COMMIT),
       schema: await buildSchema(),
       callerSecret: config.CALLER_SIGNING_SECRET,
       logger,
-      createContext: (caller) => createContext(orm, deps, caller),
+      createContext: (caller) =>
+        createContext(orm, deps, { box, dispatcher: webhookDispatcher }, caller),
       readiness: runtime.readiness,
       onClose: () => runtime.close(),
     });
     return serviceOf(
       shell,
       { port: config.PORT, host: config.HOST },
-      { deps, bus, consumer, sender, auditFanOut },
+      {
+        deps,
+        bus,
+        consumer,
+        sender,
+        auditFanOut,
+        webhooks: { consumer: webhookConsumer, dispatcher: webhookDispatcher },
+      },
     );
   });
 }

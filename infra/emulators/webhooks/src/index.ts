@@ -1,1 +1,2 @@
-export {};
+export * from './webhooks-emulator.config.js';
+export * from './webhooks-emulator.server.js';

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 
 export interface HttpExchangeRequest {
   method: 'GET' | 'POST';
@@ -10,6 +11,8 @@ export interface HttpExchangeRequest {
   timeoutMs: number;
   /** Answers longer than this are cut (the text ends there and `truncated` is set). */
   maxBodyBytes?: number;
+  /** Resolves the host instead of the system resolver: pins a connection to a checked address. */
+  lookup?: LookupFunction;
 }
 
 export interface HttpExchangeResponse {
@@ -56,7 +59,14 @@ export function httpExchange(request: HttpExchangeRequest): Promise<HttpExchange
     };
     const headers: Record<string, string | number> = { ...request.headers };
     if (request.body !== undefined) headers['content-length'] = Buffer.byteLength(request.body);
-    const req = transport.request(url, { method: request.method, headers, agent }, (res) => {
+    const options = {
+      method: request.method,
+      headers,
+      // A pinned lookup gets sockets of its own: a kept-alive one may lead elsewhere.
+      agent: request.lookup ? false : agent,
+      ...(request.lookup ? { lookup: request.lookup } : {}),
+    };
+    const req = transport.request(url, options, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated = false;

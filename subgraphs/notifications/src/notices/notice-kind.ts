@@ -22,6 +22,7 @@ export enum NoticeKind {
   SELLER_APPROVED = 'SELLER_APPROVED',
   SELLER_REJECTED = 'SELLER_REJECTED',
   SETTLEMENT_READY = 'SETTLEMENT_READY',
+  WEBHOOK_DISABLED = 'WEBHOOK_DISABLED',
 }
 registerEnumType(NoticeKind, {
   name: 'NoticeKind',
@@ -59,6 +60,10 @@ registerEnumType(NoticeKind, {
     SELLER_APPROVED: { description: 'Applicant: their seller application was approved.' },
     SELLER_REJECTED: { description: 'Applicant: their seller application was rejected.' },
     SETTLEMENT_READY: { description: 'Seller: a monthly settlement is ready.' },
+    WEBHOOK_DISABLED: {
+      description:
+        'Integrator: one of their webhook endpoints was disabled after repeated failures.',
+    },
   },
 });
 

@@ -42,7 +42,8 @@ export class NoticeDispatcher {
 
   async dispatch(
     em: EntityManager,
-    event: EventEnvelope,
+    /** What the notice is about, once: an event, or a change of the service's own. */
+    event: Pick<EventEnvelope, 'id'>,
     plan: NoticePlan,
   ): Promise<DispatchOutcome> {
     const recipient = recipientKeyOf(plan.recipient);

@@ -33,6 +33,12 @@ type Documents = {
     "\n  query OrderNoticesOf($id: ID!) {\n    orderNotices(orderId: $id) {\n      id\n      kind\n      recipientRole\n      recipientId\n      channels\n      deliveries {\n        channel\n        status\n      }\n      title\n      sentAt\n      read\n    }\n  }\n": typeof types.OrderNoticesOfDocument,
     "\n  mutation ReadOrderNotice($id: ID!) {\n    markNoticeRead(id: $id) {\n      __typename\n    }\n  }\n": typeof types.ReadOrderNoticeDocument,
     "\n  query Inbox {\n    notices(first: 50) {\n      nodes {\n        kind\n        title\n        body\n        order {\n          id\n        }\n        store {\n          id\n        }\n        product {\n          id\n        }\n      }\n    }\n  }\n": typeof types.InboxDocument,
+    "\n  mutation CreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointCreated {\n        signingSecret\n        endpoint {\n          id\n          status\n          eventTypes\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": typeof types.CreateEndpointDocument,
+    "\n  query Endpoint($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n      status\n      disabledReason\n      consecutiveFailures\n      previousSecretExpiresAt\n      deliveries(first: 50) {\n        totalCount\n        nodes {\n          id\n          eventId\n          status\n          attemptCount\n          attempts {\n            statusCode\n            error\n          }\n        }\n      }\n    }\n  }\n": typeof types.EndpointDocument,
+    "\n  mutation Rotate($id: ID!) {\n    rotateWebhookSecret(id: $id, graceHours: 24) {\n      __typename\n      ... on WebhookSecretRotated {\n        signingSecret\n      }\n    }\n  }\n": typeof types.RotateDocument,
+    "\n  mutation Replay($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      __typename\n    }\n  }\n": typeof types.ReplayDocument,
+    "\n  mutation ReplayRange($endpointId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    replayWebhookDeliveries(endpointId: $endpointId, from: $from, to: $to) {\n      __typename\n      ... on WebhookReplayQueued {\n        count\n      }\n    }\n  }\n": typeof types.ReplayRangeDocument,
+    "\n  query WebhookInbox {\n    notices(first: 10) {\n      nodes {\n        kind\n        body\n      }\n    }\n  }\n": typeof types.WebhookInboxDocument,
 };
 const documents: Documents = {
     "\n  query NoticeCount {\n    notices {\n      totalCount\n    }\n  }\n": types.NoticeCountDocument,
@@ -52,6 +58,12 @@ const documents: Documents = {
     "\n  query OrderNoticesOf($id: ID!) {\n    orderNotices(orderId: $id) {\n      id\n      kind\n      recipientRole\n      recipientId\n      channels\n      deliveries {\n        channel\n        status\n      }\n      title\n      sentAt\n      read\n    }\n  }\n": types.OrderNoticesOfDocument,
     "\n  mutation ReadOrderNotice($id: ID!) {\n    markNoticeRead(id: $id) {\n      __typename\n    }\n  }\n": types.ReadOrderNoticeDocument,
     "\n  query Inbox {\n    notices(first: 50) {\n      nodes {\n        kind\n        title\n        body\n        order {\n          id\n        }\n        store {\n          id\n        }\n        product {\n          id\n        }\n      }\n    }\n  }\n": types.InboxDocument,
+    "\n  mutation CreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointCreated {\n        signingSecret\n        endpoint {\n          id\n          status\n          eventTypes\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n": types.CreateEndpointDocument,
+    "\n  query Endpoint($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n      status\n      disabledReason\n      consecutiveFailures\n      previousSecretExpiresAt\n      deliveries(first: 50) {\n        totalCount\n        nodes {\n          id\n          eventId\n          status\n          attemptCount\n          attempts {\n            statusCode\n            error\n          }\n        }\n      }\n    }\n  }\n": types.EndpointDocument,
+    "\n  mutation Rotate($id: ID!) {\n    rotateWebhookSecret(id: $id, graceHours: 24) {\n      __typename\n      ... on WebhookSecretRotated {\n        signingSecret\n      }\n    }\n  }\n": types.RotateDocument,
+    "\n  mutation Replay($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      __typename\n    }\n  }\n": types.ReplayDocument,
+    "\n  mutation ReplayRange($endpointId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    replayWebhookDeliveries(endpointId: $endpointId, from: $from, to: $to) {\n      __typename\n      ... on WebhookReplayQueued {\n        count\n      }\n    }\n  }\n": types.ReplayRangeDocument,
+    "\n  query WebhookInbox {\n    notices(first: 10) {\n      nodes {\n        kind\n        body\n      }\n    }\n  }\n": types.WebhookInboxDocument,
 };
 
 /**
@@ -122,6 +134,30 @@ export function graphql(source: "\n  mutation ReadOrderNotice($id: ID!) {\n    m
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Inbox {\n    notices(first: 50) {\n      nodes {\n        kind\n        title\n        body\n        order {\n          id\n        }\n        store {\n          id\n        }\n        product {\n          id\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').InboxDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointCreated {\n        signingSecret\n        endpoint {\n          id\n          status\n          eventTypes\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').CreateEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Endpoint($id: ID!) {\n    webhookEndpoint(id: $id) {\n      id\n      status\n      disabledReason\n      consecutiveFailures\n      previousSecretExpiresAt\n      deliveries(first: 50) {\n        totalCount\n        nodes {\n          id\n          eventId\n          status\n          attemptCount\n          attempts {\n            statusCode\n            error\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').EndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Rotate($id: ID!) {\n    rotateWebhookSecret(id: $id, graceHours: 24) {\n      __typename\n      ... on WebhookSecretRotated {\n        signingSecret\n      }\n    }\n  }\n"): typeof import('./graphql.js').RotateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Replay($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').ReplayDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayRange($endpointId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    replayWebhookDeliveries(endpointId: $endpointId, from: $from, to: $to) {\n      __typename\n      ... on WebhookReplayQueued {\n        count\n      }\n    }\n  }\n"): typeof import('./graphql.js').ReplayRangeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookInbox {\n    notices(first: 10) {\n      nodes {\n        kind\n        body\n      }\n    }\n  }\n"): typeof import('./graphql.js').WebhookInboxDocument;
 
 
 export function graphql(source: string) {

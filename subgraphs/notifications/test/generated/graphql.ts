@@ -5,6 +5,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CreateWebhookEndpointInput = {
+  description?: string;
+  /** Event types (see webhookEventTypes). */
+  eventTypes: Array<string>;
+  /** https URL (http allowed); must reach a public address in production. */
+  url: string;
+};
+
 export type DeliveryStatus =
   | 'FAILED'
   | 'PENDING'
@@ -56,12 +64,36 @@ export type NoticeKind =
   /** Customer: a subscription cycle could not be charged or ordered this time and will be retried. */
   | 'SUBSCRIPTION_RETRYING'
   /** Seller: news about a subscription to their store (new, skipped or missed delivery, suspended, canceled). */
-  | 'SUBSCRIPTION_UPDATE';
+  | 'SUBSCRIPTION_UPDATE'
+  /** Integrator: one of their webhook endpoints was disabled after repeated failures. */
+  | 'WEBHOOK_DISABLED';
 
 export type RecipientRole =
   | 'ADMIN'
   | 'CUSTOMER'
   | 'SELLER';
+
+export type WebhookDeliveryStatus =
+  /** Retried for 24 hours without a 2xx; replay it to try again. */
+  | 'FAILED'
+  /** Not answered with 2xx yet: an attempt is due or under way. */
+  | 'PENDING'
+  /** Its endpoint was disabled when it was due; replay it to send it. */
+  | 'SKIPPED'
+  /** The receiver answered 2xx. */
+  | 'SUCCEEDED';
+
+export type WebhookDisabledReason =
+  /** Its owner turned it off. */
+  | 'BY_OWNER'
+  /** Too many deliveries in a row failed. */
+  | 'CONSECUTIVE_FAILURES'
+  /** The API key that registered it was revoked. */
+  | 'KEY_REVOKED';
+
+export type WebhookEndpointStatus =
+  | 'DISABLED'
+  | 'ENABLED';
 
 export type NoticeCountQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -175,6 +207,63 @@ export type InboxQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type InboxQuery = { notices: { nodes: Array<{ kind: NoticeKind, title: string, body: string, order: { id: string } | null, store: { id: string } | null, product: { id: string } | null }> } };
+
+export type CreateEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateEndpointMutation = { createWebhookEndpoint:
+    | { __typename: 'InvalidInputError', code: string, message: string }
+    | { __typename: 'WebhookEndpointCreated', signingSecret: string, endpoint: { id: string, status: WebhookEndpointStatus, eventTypes: Array<string> } }
+    | { __typename: 'WebhookUrlRefusedError', code: string, message: string }
+   };
+
+export type EndpointQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EndpointQuery = { webhookEndpoint: { id: string, status: WebhookEndpointStatus, disabledReason: WebhookDisabledReason | null, consecutiveFailures: number, previousSecretExpiresAt: string | null, deliveries: { totalCount: number, nodes: Array<{ id: string, eventId: string, status: WebhookDeliveryStatus, attemptCount: number, attempts: Array<{ statusCode: number | null, error: string | null }> }> } } | null };
+
+export type RotateMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RotateMutation = { rotateWebhookSecret:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'WebhookEndpointNotFoundError' }
+    | { __typename: 'WebhookSecretRotated', signingSecret: string }
+   };
+
+export type ReplayMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ReplayMutation = { replayWebhookDelivery:
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookDeliveryNotFoundError' }
+   };
+
+export type ReplayRangeMutationVariables = Exact<{
+  endpointId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type ReplayRangeMutation = { replayWebhookDeliveries:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'WebhookEndpointNotFoundError' }
+    | { __typename: 'WebhookReplayQueued', count: number }
+   };
+
+export type WebhookInboxQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhookInboxQuery = { notices: { nodes: Array<{ kind: NoticeKind, body: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -373,3 +462,83 @@ export const InboxDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InboxQuery, InboxQueryVariables>;
+export const CreateEndpointDocument = new TypedDocumentString(`
+    mutation CreateEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    __typename
+    ... on WebhookEndpointCreated {
+      signingSecret
+      endpoint {
+        id
+        status
+        eventTypes
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateEndpointMutation, CreateEndpointMutationVariables>;
+export const EndpointDocument = new TypedDocumentString(`
+    query Endpoint($id: ID!) {
+  webhookEndpoint(id: $id) {
+    id
+    status
+    disabledReason
+    consecutiveFailures
+    previousSecretExpiresAt
+    deliveries(first: 50) {
+      totalCount
+      nodes {
+        id
+        eventId
+        status
+        attemptCount
+        attempts {
+          statusCode
+          error
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EndpointQuery, EndpointQueryVariables>;
+export const RotateDocument = new TypedDocumentString(`
+    mutation Rotate($id: ID!) {
+  rotateWebhookSecret(id: $id, graceHours: 24) {
+    __typename
+    ... on WebhookSecretRotated {
+      signingSecret
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RotateMutation, RotateMutationVariables>;
+export const ReplayDocument = new TypedDocumentString(`
+    mutation Replay($id: ID!) {
+  replayWebhookDelivery(id: $id) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<ReplayMutation, ReplayMutationVariables>;
+export const ReplayRangeDocument = new TypedDocumentString(`
+    mutation ReplayRange($endpointId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
+  replayWebhookDeliveries(endpointId: $endpointId, from: $from, to: $to) {
+    __typename
+    ... on WebhookReplayQueued {
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplayRangeMutation, ReplayRangeMutationVariables>;
+export const WebhookInboxDocument = new TypedDocumentString(`
+    query WebhookInbox {
+  notices(first: 10) {
+    nodes {
+      kind
+      body
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookInboxQuery, WebhookInboxQueryVariables>;
