@@ -6,3 +6,4 @@ export * from './events/products.events.js';
 export * from './events/giftcards.events.js';
 export * from './events/subscriptions.events.js';
 export * from './events/audit.events.js';
+export * from './events/webhook.events.js';
