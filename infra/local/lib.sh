@@ -3,6 +3,7 @@
 #
 # Layout (all git-ignored, created on demand):
 #   .local/bin/nats-server              built on first use (go install)
+#   .local/bin/kustomize                built on first use by npm test (go install), renders infra/k8s
 #   .local/lib/mongo/{jars,classes}     mongo-java-server's jars (Maven, SHA-256 checked) and
 #                                       the compiled launcher (infra/local/mongo)
 #   .local/data/{mongo,nats}            database (H2 file) / JetStream storage
@@ -10,7 +11,8 @@
 #   .local/log/<name>.log               its stdout+stderr
 #
 # Environment read here: MONGO_PORT (27017), MONGO_TEST_PORT (27018), NATS_PORT (4222),
-# NATS_MONITOR_PORT (8222), NATS_SERVER_VERSION (v2.12.0), MONGO_JAVA_OPTS, and PATH.
+# NATS_MONITOR_PORT (8222), NATS_SERVER_VERSION (v2.12.0), KUSTOMIZE_VERSION (v5.8.2),
+# MONGO_JAVA_OPTS, and PATH.
 
 if [[ -n "${BLOOM_LIB_LOADED:-}" ]]; then return 0; fi
 BLOOM_LIB_LOADED=1
@@ -28,6 +30,9 @@ MIN_JAVA_VERSION=17
 MONGO_SRC_DIR="$ROOT/infra/local/mongo"
 MONGO_LIB_DIR="$LOCAL_DIR/lib/mongo"
 NATS_SERVER_VERSION="${NATS_SERVER_VERSION:-v2.12.0}"
+# Not v5.8.3: it needs Go 1.27 and a k8s.io/kube-openapi version the Go module proxy refuses
+# (403); v5.8.2 builds with the Go 1.26 these machines and CI have.
+KUSTOMIZE_VERSION="${KUSTOMIZE_VERSION:-v5.8.2}"
 
 LOCAL_HOST="127.0.0.1"
 MONGO_PORT="${MONGO_PORT:-27017}"
@@ -262,6 +267,38 @@ install_nats_server() {
   if [[ -n "$v" ]] && ! version_ge "$v" "2.10"; then
     warn "nats-server $v from $found is older than 2.10; JetStream features the services use may be missing"
   fi
+}
+
+# kustomize_is_current path: true when path is an executable kustomize of $KUSTOMIZE_VERSION.
+kustomize_is_current() {
+  [[ -x "$1" && "$("$1" version 2>/dev/null)" == "$KUSTOMIZE_VERSION" ]]
+}
+
+# ensure_kustomize: builds .local/bin/kustomize ($KUSTOMIZE_VERSION) when it is missing or
+# another version. Idempotent and safe to run concurrently (test workers): one build at a time
+# under a lock, into a temporary GOBIN, then moved into place so no one runs a half-written
+# binary. Returns non-zero (never exits) when it cannot be built, so callers decide.
+ensure_kustomize() {
+  local bin="$BIN_DIR/kustomize"
+  if kustomize_is_current "$bin"; then return 0; fi
+  if ! go_ok; then
+    warn "Go $MIN_GO_VERSION+ is needed to build kustomize (found $(go_version || echo none))"
+    return 1
+  fi
+  mkdir -p "$BIN_DIR"
+  (
+    if command -v flock >/dev/null 2>&1; then flock 9; fi
+    if kustomize_is_current "$bin"; then exit 0; fi
+    tmp="$(mktemp -d "$BIN_DIR/.kustomize.XXXXXX")" || exit 1
+    trap 'rm -rf "$tmp"' EXIT
+    info "installing kustomize $KUSTOMIZE_VERSION into $(rel "$BIN_DIR") (go install)" >&2
+    GOBIN="$tmp" go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION" >&2 &&
+      mv -f "$tmp/kustomize" "$bin"
+  ) 9>"$BIN_DIR/.kustomize.lock" || {
+    warn "go install of kustomize $KUSTOMIZE_VERSION failed"
+    return 1
+  }
+  kustomize_is_current "$bin"
 }
 
 # Builds/installs what is missing: nats-server, the database's jars and its launcher.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# `npm test`: starts NATS and a fresh in-memory database (infra/local/up.sh --test), then
-# lint, typecheck, schema check and the vitest suite. TEST_MONGO_URL runs the suite against
-# another server instead (a MongoDB 7, say); the local database is then not started. Stops at the first failure with its exit
-# code. Extra arguments go to vitest: `npm test -- subgraphs/identity`.
+# `npm test`: starts NATS and a fresh in-memory database (infra/local/up.sh --test), builds
+# .local/bin/kustomize when missing (the infra/k8s tests render with it), then lint, typecheck,
+# schema check and the vitest suite. TEST_MONGO_URL runs the suite against another server
+# instead (a MongoDB 7, say); the local database is then not started. Stops at the first failure
+# with its exit code. Extra arguments go to vitest: `npm test -- subgraphs/identity`.
 set -euo pipefail
 # shellcheck source=infra/local/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -18,6 +19,9 @@ else
   export MONGO_URL="mongodb://$LOCAL_HOST:$MONGO_TEST_PORT"
 fi
 export NATS_URL="${NATS_URL:-nats://$LOCAL_HOST:$NATS_PORT}"
+
+# infra/k8s/test renders the manifests with it; built here, before vitest's parallel workers.
+ensure_kustomize || warn "kustomize could not be built: the infra/k8s manifest tests will be skipped"
 
 cd "$ROOT"
 npm run lint
