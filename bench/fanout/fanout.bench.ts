@@ -46,6 +46,9 @@ const common = {
   JWT_SECRET: randomBytes(32).toString('hex'),
   LOG_LEVEL: 'warn',
   NODE_ENV: 'production',
+  // The bench sends its own documents, not the clients' trusted ones.
+  TRUSTED_DOCUMENTS: 'off',
+  WEBHOOK_SECRETS_KEY: randomBytes(32).toString('hex'),
 };
 
 const notifications = await startService(

@@ -24,6 +24,8 @@ const common = {
   JWT_SECRET: jwtSecret,
   LOG_LEVEL: 'warn',
   NODE_ENV: 'production',
+  // The bench sends its own documents, not the clients' trusted ones.
+  TRUSTED_DOCUMENTS: 'off',
 };
 
 const identity = await startService(

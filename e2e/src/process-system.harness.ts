@@ -319,6 +319,8 @@ export async function startProcessSystem(
       }),
     ]);
     const gateway = await service('gateway', 'gateway/src/main.ts', {
+      // These runs send their own documents, not the clients' (trusted-documents.e2e tests those).
+      TRUSTED_DOCUMENTS: 'off',
       SUBGRAPH_IDENTITY_URL: `${identity}/graphql`,
       SUBGRAPH_STORES_URL: `${stores}/graphql`,
       SUBGRAPH_PRODUCTS_URL: `${products}/graphql`,

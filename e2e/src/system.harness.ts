@@ -63,8 +63,11 @@ export interface System {
   /** The running gateway and subgraph servers, for tests that reach into them. */
   gateway: GatewayServer;
   servers: Partial<Record<SubgraphName, unknown>>;
-  /** Another gateway replica over the same subgraphs and NATS (closed with the system). */
-  startGateway(): Promise<GatewayServer>;
+  /**
+   * Another gateway replica over the same subgraphs and NATS (closed with the system); `env`
+   * adds to the gateway's own environment only (e.g. `NODE_ENV: 'production'`).
+   */
+  startGateway(env?: Record<string, string>): Promise<GatewayServer>;
   /** Moves every service's clock. */
   advance(ms: number): void;
   /** The services' clock. */
@@ -142,9 +145,9 @@ export async function startSystem(
       new URL('../../schema/supergraph.graphql', import.meta.url),
       'utf8',
     );
-    const launchGateway = () =>
+    const launchGateway = (gatewayEnv: Record<string, string> = {}) =>
       listening(
-        buildGateway(loadGatewayConfig({ ...env, ...overrides }), {
+        buildGateway(loadGatewayConfig({ ...env, ...overrides, ...gatewayEnv }), {
           logger: createLogger({ service: 'gateway', level: logLevel() }),
           supergraphSdl,
         }),
@@ -160,8 +163,8 @@ export async function startSystem(
       events,
       gateway,
       servers: byName,
-      startGateway: async () => {
-        const replica = await launchGateway();
+      startGateway: async (gatewayEnv) => {
+        const replica = await launchGateway(gatewayEnv);
         servers.unshift(replica);
         return replica;
       },

@@ -46,6 +46,31 @@ describe('loadGatewayConfig', () => {
     ).toMatchObject({ EXPLORER: false, CORS_ORIGINS: ['https://a.example', 'https://b.example'] });
   });
 
+  it('enforces trusted documents in production only, unless told otherwise', () => {
+    const production = loadGatewayConfig({ ...secrets, NODE_ENV: 'production' });
+    expect(production.TRUSTED_DOCUMENTS).toBe('enforce');
+    expect(production.TRUSTED_DOCUMENTS_PATH).toMatch(/\/schema\/trusted-documents\.json$/);
+    expect(production.TRUSTED_DOCUMENTS_PATH).not.toMatch(/gateway/);
+    expect(loadGatewayConfig(secrets).TRUSTED_DOCUMENTS).toBe('off');
+    expect(loadGatewayConfig({ ...secrets, NODE_ENV: 'test' }).TRUSTED_DOCUMENTS).toBe('off');
+    expect(
+      loadGatewayConfig({ ...secrets, NODE_ENV: 'production', TRUSTED_DOCUMENTS: 'off' }),
+    ).toMatchObject({ TRUSTED_DOCUMENTS: 'off' });
+    expect(
+      loadGatewayConfig({
+        ...secrets,
+        TRUSTED_DOCUMENTS: 'enforce',
+        TRUSTED_DOCUMENTS_PATH: '/etc/bloom/trusted-documents.json',
+      }),
+    ).toMatchObject({
+      TRUSTED_DOCUMENTS: 'enforce',
+      TRUSTED_DOCUMENTS_PATH: '/etc/bloom/trusted-documents.json',
+    });
+    expect(problemsOf({ ...secrets, TRUSTED_DOCUMENTS: 'strict' })).toEqual([
+      expect.stringMatching(/^TRUSTED_DOCUMENTS: /),
+    ]);
+  });
+
   it('collects subgraph URL overrides by subgraph name', () => {
     const config = loadGatewayConfig({
       ...secrets,

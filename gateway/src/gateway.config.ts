@@ -20,6 +20,11 @@ const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
   new URL('../../schema/supergraph.graphql', import.meta.url),
 );
 
+/** The first-party clients' operations, written by `npm run schema:compose`. */
+const DEFAULT_TRUSTED_DOCUMENTS_PATH = fileURLToPath(
+  new URL('../../schema/trusted-documents.json', import.meta.url),
+);
+
 const positiveInt = z.coerce.number().int().positive();
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
 
@@ -59,8 +64,11 @@ const gatewayConfigSchema = z
     // Both default by NODE_ENV below: open in development, closed elsewhere.
     EXPLORER: z.stringbool().optional(),
     CORS_ORIGINS: csv.optional(),
+    // Defaults by NODE_ENV below: enforced in production only (docs/gateway-limits.md).
+    TRUSTED_DOCUMENTS: z.enum(['enforce', 'off']).optional(),
+    TRUSTED_DOCUMENTS_PATH: z.string().min(1).default(DEFAULT_TRUSTED_DOCUMENTS_PATH),
   })
-  .transform(({ EXPLORER, CORS_ORIGINS, ...env }) => {
+  .transform(({ EXPLORER, CORS_ORIGINS, TRUSTED_DOCUMENTS, ...env }) => {
     const development = env.NODE_ENV === 'development';
     const overrides: Partial<Record<SubgraphName, string>> = {};
     for (const name of SUBGRAPH_NAMES) {
@@ -73,6 +81,8 @@ const gatewayConfigSchema = z
       SUBGRAPH_URLS: overrides,
       EXPLORER: EXPLORER ?? development,
       CORS_ORIGINS: CORS_ORIGINS ?? (development ? ['*'] : []),
+      /** enforce: without an API key, only the clients' trusted documents run. */
+      TRUSTED_DOCUMENTS: TRUSTED_DOCUMENTS ?? (env.NODE_ENV === 'production' ? 'enforce' : 'off'),
     };
   });
 

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_CALLER_SECRET, TEST_JWT_SECRET, freePort, gqlRequest, waitFor } from '@bloom/testing';
+import {
+  TEST_CALLER_SECRET,
+  TEST_JWT_SECRET,
+  errorCode,
+  freePort,
+  gqlRequest,
+  waitFor,
+} from '@bloom/testing';
 import { type Federation, startFederation } from '../test/federation.fixture.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -76,8 +83,15 @@ describe('main', () => {
         timeoutMs: 20_000,
         what: 'the gateway to listen',
       });
-      const response = await gqlRequest(url, '{ whoami { kind } }');
-      expect(response.data).toEqual({ whoami: { kind: 'anonymous' } });
+      // Production enforces trusted documents: an ad-hoc query needs an API key.
+      expect(errorCode(await gqlRequest(url, '{ whoami { kind } }'))).toBe('OPERATION_NOT_TRUSTED');
+      const response = await gqlRequest(
+        url,
+        '{ whoami { kind } }',
+        {},
+        { 'x-api-key': 'bk_live_valid' },
+      );
+      expect(response.data).toEqual({ whoami: { kind: 'integrator' } });
     } finally {
       run.child.kill('SIGTERM');
     }

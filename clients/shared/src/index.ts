@@ -31,7 +31,7 @@ export {
 } from './status.js';
 export { Icon, type IconName } from './icons.js';
 export { type Credentials, SignInForm, safeNext } from './sign-in-form.js';
-export { useSignIn } from './sign-in.hook.js';
+export { LOG_IN_RESULT, useSignIn } from './sign-in.hook.js';
 export { type Toast, ToastProvider, useToast } from './toast.js';
 export { possibleTypesOf } from './possible-types.js';
 export { default as possibleTypes } from './possible-types.generated.json';

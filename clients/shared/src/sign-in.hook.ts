@@ -1,6 +1,7 @@
+import { gql } from '@apollo/client';
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { parse } from 'graphql';
-import { useMemo, useState } from 'react';
+import type { DocumentNode } from 'graphql';
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { TypedError } from './messages.js';
 import { useSession, useSessionStore } from './session.context.js';
@@ -15,30 +16,46 @@ type LogInResult =
 const isAuthPayload = (r: LogInResult): r is { __typename: 'AuthPayload' } & AuthPayload =>
   r.__typename === 'AuthPayload';
 
-/** The log-in mutation under each client's own operation name (it names the caller in logs). */
-const logInDocument = (operationName: string) =>
-  parse(`
-    mutation ${operationName}($input: LogInInput!) {
-      logIn(input: $input) {
-        __typename
-        ... on AuthPayload {
-          accessToken
-          refreshToken
-          expiresIn
-          user { id name email roles }
-        }
-        ... on InvalidCredentialsError { code message }
-        ... on AccountSuspendedError { code message }
-        ... on LoginThrottledError { code message retryAfter }
+/**
+ * What a log-in answers, for each dashboard's own log-in mutation (its own operation name names
+ * the caller in logs): `mutation SellerLogIn($input: LogInInput!) { logIn(input: $input) {
+ * ...LogInResultFields } }` with this fragment interpolated.
+ */
+export const LOG_IN_RESULT = gql`
+  fragment LogInResultFields on LogInResult {
+    __typename
+    ... on AuthPayload {
+      accessToken
+      refreshToken
+      expiresIn
+      user {
+        id
+        name
+        email
+        roles
       }
     }
-  `);
+    ... on InvalidCredentialsError {
+      code
+      message
+    }
+    ... on AccountSuspendedError {
+      code
+      message
+    }
+    ... on LoginThrottledError {
+      code
+      message
+      retryAfter
+    }
+  }
+`;
 
 /**
  * Signing in to a dashboard: the log-in mutation, its typed failures as a problem to show, and
  * on success a clean cache, the new session and the page the person was sent from (`?next=`).
  */
-export function useSignIn(operationName: string) {
+export function useSignIn(document: DocumentNode) {
   const session = useSession();
   const store = useSessionStore();
   const client = useApolloClient();
@@ -46,7 +63,6 @@ export function useSignIn(operationName: string) {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const [problem, setProblem] = useState<TypedError | null>(null);
-  const document = useMemo(() => logInDocument(operationName), [operationName]);
   const [logIn, { loading }] = useMutation<{ logIn: LogInResult }, { input: Credentials }>(
     document,
   );

@@ -27,6 +27,7 @@ describe('gatewayErrorFormatter', () => {
     'QUERY_TOO_COMPLEX',
     'GRAPHQL_VALIDATION_FAILED',
     'PERSISTED_QUERY_NOT_FOUND',
+    'OPERATION_NOT_TRUSTED',
   ])('passes %s through, without internal extensions', (code) => {
     expect(
       fromSubgraph('Explained to the client.', {

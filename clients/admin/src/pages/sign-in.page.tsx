@@ -1,9 +1,19 @@
-import { SignInForm, useSignIn } from '@bloom/client-shared';
+import { gql } from '@apollo/client';
+import { LOG_IN_RESULT, SignInForm, useSignIn } from '@bloom/client-shared';
 import { Navigate } from 'react-router';
+
+const ADMIN_LOG_IN = gql`
+  mutation AdminLogIn($input: LogInInput!) {
+    logIn(input: $input) {
+      ...LogInResultFields
+    }
+  }
+  ${LOG_IN_RESULT}
+`;
 
 /** Anyone may sign in here; the console itself then refuses whoever is not an admin. */
 export function Page() {
-  const { signedIn, next, problem, loading, submit } = useSignIn('AdminLogIn');
+  const { signedIn, next, problem, loading, submit } = useSignIn(ADMIN_LOG_IN);
   if (signedIn) return <Navigate to={next} replace />;
   return (
     <main className="admin-auth">

@@ -1,8 +1,18 @@
-import { SignInForm, useSignIn } from '@bloom/client-shared';
+import { gql } from '@apollo/client';
+import { LOG_IN_RESULT, SignInForm, useSignIn } from '@bloom/client-shared';
 import { Link, Navigate } from 'react-router';
 
+const SELLER_LOG_IN = gql`
+  mutation SellerLogIn($input: LogInInput!) {
+    logIn(input: $input) {
+      ...LogInResultFields
+    }
+  }
+  ${LOG_IN_RESULT}
+`;
+
 export function Page() {
-  const { signedIn, next, problem, loading, submit } = useSignIn('SellerLogIn');
+  const { signedIn, next, problem, loading, submit } = useSignIn(SELLER_LOG_IN);
   if (signedIn) return <Navigate to={next} replace />;
   return (
     <main className="seller-auth">

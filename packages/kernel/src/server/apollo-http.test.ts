@@ -22,7 +22,13 @@ beforeAll(async () => {
     },
   } as unknown as ApolloServer;
   server = createServer((req, res) => {
-    void handleGraphQLRequest(apollo, req, res, () => Promise.resolve({}));
+    void handleGraphQLRequest(apollo, req, res, () => Promise.resolve({}), {
+      // Answers instead of Apollo for one operation name, seeing the parsed body.
+      screen: ({ body }) =>
+        (body as { operationName?: string } | undefined)?.operationName === 'Screened'
+          ? { status: 400, body: { errors: [{ message: 'screened' }] } }
+          : undefined,
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
@@ -49,6 +55,20 @@ describe('handleGraphQLRequest', () => {
       }
     }
     expect(executed).toBe(before + 6);
+  });
+
+  it('lets a screen answer a request before Apollo sees it', async () => {
+    const before = executed;
+    const screened = await fetch(url, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ query: '{ a }', operationName: 'Screened' }),
+    });
+    expect(screened.status).toBe(400);
+    expect(await screened.json()).toEqual({ errors: [{ message: 'screened' }] });
+    const passed = await fetch(url, { method: 'POST', headers: json, body: '{"query":"{ a }"}' });
+    expect(passed.status).toBe(200);
+    expect(executed).toBe(before + 1);
   });
 
   it('answers a body that is not JSON with a 400', async () => {

@@ -1,5 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import {
+  type ApolloServer,
+  type BaseContext,
+  HeaderMap,
+  type HTTPGraphQLRequest,
+} from '@apollo/server';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -49,12 +54,21 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
+export interface GraphQLRequestOptions {
+  /**
+   * Sees the request as Apollo will (its JSON body parsed) and may answer it instead, before
+   * Apollo parses the document; undefined lets Apollo serve it.
+   */
+  screen?: (request: HTTPGraphQLRequest) => { status: number; body: unknown } | undefined;
+}
+
 /** Serves one GraphQL HTTP request with Apollo Server on a plain node:http server. */
 export async function handleGraphQLRequest<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
   req: IncomingMessage,
   res: ServerResponse,
   context: () => Promise<TContext>,
+  options: GraphQLRequestOptions = {},
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -100,10 +114,13 @@ export async function handleGraphQLRequest<TContext extends BaseContext>(
     }
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const response = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context,
-  });
+  const httpGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
+  const answer = options.screen?.(httpGraphQLRequest);
+  if (answer) {
+    sendJson(res, answer.status, answer.body);
+    return;
+  }
+  const response = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
