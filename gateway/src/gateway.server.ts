@@ -11,8 +11,10 @@ import {
   type Service,
   createHttpShell,
   createLogger,
+  graphqlMetricsPlugin,
   handleGraphQLRequest,
   sendJson,
+  serviceMetrics,
   serviceOf,
   serviceVersion,
 } from '@bloom/kernel';
@@ -37,9 +39,20 @@ import { createClientKeyReader } from './limits/client-key.reader.js';
 import { type ComplexityLimits, complexityLimitPlugin } from './limits/complexity-limit.plugin.js';
 import { fieldSubgraphsTable } from './limits/field-subgraphs.table.js';
 import { withTimeBudget } from './limits/time-budget.executor.js';
+import {
+  GATEWAY_METRIC_ROUTES,
+  GATEWAY_SERVICE,
+  gatewayMetrics,
+} from './metrics/gateway.metrics.js';
 import { OPS_HEALTH_PATH, createOpsHealthHandler } from './ops/ops-health.handler.js';
 import { createPlatformHealthProbe } from './ops/platform-health.probe.js';
 import { withAliasGuard } from './planning/alias-guard.executor.js';
+import {
+  type Refusal,
+  trustedDocumentsGuard,
+} from './trusted-documents/trusted-documents.guard.js';
+import { loadTrustedDocuments } from './trusted-documents/trusted-documents.list.js';
+import { trustedDocumentsPlugin } from './trusted-documents/trusted-documents.plugin.js';
 import { CallerForwardingDataSource } from './subgraphs/caller-forwarding.datasource.js';
 import { probeSubgraphs } from './subgraphs/readiness.probe.js';
 import { type LiveServer, startLiveServer } from './subscriptions/live.server.js';
@@ -58,7 +71,7 @@ export interface GatewayServer extends Service {
 }
 
 /** Paths polled by orchestrators every few seconds: logged at debug level only. */
-const PROBE_PATHS = new Set(['/health', '/ready']);
+const PROBE_PATHS = new Set(['/health', '/ready', '/metrics']);
 
 /**
  * The public entry point: authenticates callers at the edge, enforces limits, plans operations
@@ -77,11 +90,15 @@ export async function buildGateway(
   const subgraphUrls = new Map(subgraphs.map(({ name, url }) => [name, url]));
   const identityUrl = subgraphUrls.get('identity');
   if (!identityUrl) throw new Error('The supergraph has no identity subgraph to resolve API keys.');
+  const trustedDocuments = await loadTrustedDocuments(config.TRUSTED_DOCUMENTS_PATH);
+  const trusted =
+    config.TRUSTED_DOCUMENTS === 'enforce' ? trustedDocumentsGuard(trustedDocuments) : undefined;
 
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
       new CallerForwardingDataSource({
+        name,
         url: subgraphUrls.get(name) ?? url ?? '',
         callerSecret: config.CALLER_SIGNING_SECRET,
       }),
@@ -113,8 +130,11 @@ export async function buildGateway(
     plugins: [
       // Apollo's own landing page loads from a CDN; /explorer is served locally instead.
       ApolloServerPluginLandingPageDisabled(),
+      trustedDocumentsPlugin(trustedDocuments),
       complexityLimitPlugin(limits),
       requestOutcomePlugin(),
+      // Errors are counted with the request's other refusals, when its response closes.
+      graphqlMetricsPlugin(serviceMetrics(GATEWAY_SERVICE), { countErrors: false }),
       requestMistakesPlugin(),
       serviceUnavailablePlugin(),
     ],
@@ -140,9 +160,14 @@ export async function buildGateway(
     await apollo.stop();
     throw error;
   }
-  const apiKeyLimiter = new TokenBucketLimiter({ perMinute: config.API_KEY_RATE_LIMIT_PER_MINUTE });
+  const metrics = gatewayMetrics();
+  const apiKeyLimiter = new TokenBucketLimiter({
+    perMinute: config.API_KEY_RATE_LIMIT_PER_MINUTE,
+    onRefused: () => metrics.rateLimited('api_key'),
+  });
   const anonymousLimiter = new TokenBucketLimiter({
     perMinute: config.ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+    onRefused: () => metrics.rateLimited('anonymous'),
   });
   const authenticate = createEdgeAuthenticator({
     verifyJwt: createJwtVerifier({
@@ -181,15 +206,30 @@ export async function buildGateway(
       outcome.errorCodes = [authentication.rejection.code];
       return sendRejection(res, authentication.rejection);
     }
-    outcome.callerKind = authentication.caller.kind;
-    const context: GatewayContext = { caller: authentication.caller, traceId, outcome };
-    await handleGraphQLRequest(apollo, req, res, () => Promise.resolve(context));
+    const { caller } = authentication;
+    for (const [name, value] of Object.entries(authentication.headers ?? {})) {
+      res.setHeader(name, value);
+    }
+    outcome.callerKind = caller.kind;
+    const context: GatewayContext = { caller, traceId, outcome };
+    await handleGraphQLRequest(apollo, req, res, () => Promise.resolve(context), {
+      screen:
+        trusted &&
+        ((request) => {
+          const refusal = trusted.screen(caller, request);
+          if (!refusal) return undefined;
+          outcome.operationName = refusal.operationName;
+          outcome.errorCodes = [refusal.code];
+          return { status: refusal.status, body: refusalBody(refusal) };
+        }),
+    });
   };
 
   const outcomes = new WeakMap<ServerResponse, RequestOutcome>();
   const shell = createHttpShell({
-    name: 'gateway',
+    name: GATEWAY_SERVICE,
     version,
+    metricRoutes: GATEWAY_METRIC_ROUTES,
     logger,
     readiness: () => probeSubgraphs(subgraphs),
     // Trace id, CORS and one log line for every request, probes included.
@@ -214,6 +254,7 @@ export async function buildGateway(
         };
         if (PROBE_PATHS.has(path)) logger.debug('request', line);
         else logger.info('request', line);
+        for (const code of outcome.errorCodes) metrics.graphql.countError(code);
       });
       if (handleCors(req, res, config.CORS_ORIGINS)) return;
       try {
@@ -264,11 +305,13 @@ export async function buildGateway(
           return decision && !decision.allowed ? decision.retryAfterSeconds : undefined;
         },
         limits,
+        screen: trusted && ((caller, query) => trusted.refusalFor(caller, query)),
         logger: logger.child({ component: 'live' }),
       });
       logger.info('routing', {
         subgraphs: Object.fromEntries(subgraphUrls),
         explorer: config.EXPLORER,
+        trustedDocuments: { mode: config.TRUSTED_DOCUMENTS, operations: trustedDocuments.size },
       });
     },
     onDraining: async () => {
@@ -307,6 +350,10 @@ async function readSupergraph(path: string): Promise<string> {
       `Cannot read the supergraph at ${path} (${reason}). Run npm run schema:compose.`,
     );
   }
+}
+
+function refusalBody({ code, message }: Refusal) {
+  return { errors: [{ message, extensions: { code } }] };
 }
 
 function sendRejection(res: ServerResponse, rejection: Rejection): void {

@@ -3,7 +3,7 @@ import { AppError, type Caller, ErrorCode, anonymousCaller } from '@bloom/kernel
 import { ApiKeyLookupError, type ApiKeyResolver } from './api-key.resolver.js';
 import type { JwtVerifier } from './jwt.verifier.js';
 import type { Revocation, RevocationList } from './revocation.list.js';
-import type { TokenBucketLimiter } from './token-bucket.limiter.js';
+import { type TokenBucketLimiter, rateLimitHeaders } from './token-bucket.limiter.js';
 
 /** A request the gateway answers itself, before any GraphQL work. */
 export interface Rejection {
@@ -20,7 +20,14 @@ export interface Credential {
 }
 
 export type Authentication =
-  { ok: true; caller: Caller; credential: Credential } | { ok: false; rejection: Rejection };
+  | {
+      ok: true;
+      caller: Caller;
+      credential: Credential;
+      /** Sent with the answer: an API key's RateLimit-* figures. */
+      headers?: Record<string, string>;
+    }
+  | { ok: false; rejection: Rejection };
 
 export interface EdgeAuthenticatorDeps {
   verifyJwt: JwtVerifier;
@@ -119,11 +126,12 @@ export function createEdgeAuthenticator(deps: EdgeAuthenticatorDeps) {
           429,
           ErrorCode.RATE_LIMITED,
           `Rate limit exceeded for this API key; retry in ${decision.retryAfterSeconds} s.`,
-          { 'retry-after': String(decision.retryAfterSeconds) },
+          { 'retry-after': String(decision.retryAfterSeconds), ...rateLimitHeaders(decision) },
         );
       }
       return {
         ok: true,
+        headers: rateLimitHeaders(decision),
         credential: { apiKeyId: principal.apiKeyId },
         caller: {
           kind: 'integrator',

@@ -1,4 +1,19 @@
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+/** What the bucket allows, with the figures a client sees in the RateLimit-* headers. */
+export type RateDecision = {
+  /** Requests a full bucket holds (the per-minute figure). */
+  limit: number;
+  /** Requests left now, after this one. */
+  remaining: number;
+  /** Seconds until the bucket is full again. */
+  resetSeconds: number;
+} & ({ allowed: true } | { allowed: false; retryAfterSeconds: number });
+
+/** The `RateLimit-Limit`, `-Remaining` and `-Reset` headers of a decision. */
+export const rateLimitHeaders = (decision: RateDecision): Record<string, string> => ({
+  'ratelimit-limit': String(decision.limit),
+  'ratelimit-remaining': String(decision.remaining),
+  'ratelimit-reset': String(decision.resetSeconds),
+});
 
 interface Bucket {
   tokens: number;
@@ -15,14 +30,21 @@ export class TokenBucketLimiter {
   private readonly capacity: number;
   private readonly refillPerMs: number;
   private readonly maxKeys: number;
+  private readonly onRefused: (() => void) | undefined;
 
   constructor(
-    options: { perMinute: number; maxKeys?: number },
+    options: {
+      perMinute: number;
+      maxKeys?: number;
+      /** Called for each refusal (the gateway counts them by limiter). */
+      onRefused?: () => void;
+    },
     private readonly now: () => number = Date.now,
   ) {
     this.capacity = options.perMinute;
     this.refillPerMs = options.perMinute / 60_000;
     this.maxKeys = options.maxKeys ?? 100_000;
+    this.onRefused = options.onRefused;
   }
 
   take(key: string): RateDecision {
@@ -41,11 +63,21 @@ export class TokenBucketLimiter {
       const oldest = this.buckets.keys().next();
       if (!oldest.done) this.buckets.delete(oldest.value);
     }
+    const figures = () => ({
+      limit: this.capacity,
+      remaining: Math.max(0, Math.floor(bucket.tokens)),
+      resetSeconds: Math.ceil((this.capacity - bucket.tokens) / this.refillPerMs / 1000),
+    });
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
-      return { allowed: true };
+      return { allowed: true, ...figures() };
     }
     const waitMs = (1 - bucket.tokens) / this.refillPerMs;
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+    this.onRefused?.();
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+      ...figures(),
+    };
   }
 }

@@ -6,6 +6,7 @@ import type { GatewayContext } from '../gateway.context.js';
 import { TRACE_HEADER } from '../http/trace-id.js';
 import { operationSignal } from '../limits/time-budget.executor.js';
 import { SERVICE_UNAVAILABLE } from '../errors/gateway-error-codes.js';
+import { gatewayMetrics } from '../metrics/gateway.metrics.js';
 
 /** How long a client should wait before retrying a request a restarting subgraph refused. */
 export const RETRY_AFTER_SECONDS = 2;
@@ -65,14 +66,34 @@ const keepAliveFetch: RemoteGraphQLDataSource['fetcher'] = async (url, init) => 
 
 /**
  * Sends every subgraph fetch with the caller signed by the shared secret (subgraphs refuse
- * requests without it) and the request's trace id.
+ * requests without it) and the request's trace id, and times it into
+ * `gateway_subgraph_fetch_duration_seconds{subgraph,outcome}`.
  */
 export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly callerSecret: string;
+  private readonly subgraph: string;
+  private readonly metrics = gatewayMetrics();
 
-  constructor(options: { url: string; callerSecret: string }) {
+  constructor(options: { url: string; callerSecret: string; name?: string }) {
     super({ url: options.url, fetcher: keepAliveFetch });
     this.callerSecret = options.callerSecret;
+    this.subgraph = options.name ?? 'unknown';
+  }
+
+  /** ok: an answer without errors; error: GraphQL errors; failed: no answer or an HTTP error. */
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    const started = performance.now();
+    try {
+      const response = await super.process(options);
+      const outcome = response.errors?.length ? 'error' : 'ok';
+      this.metrics.subgraphFetch(this.subgraph, outcome, (performance.now() - started) / 1000);
+      return response;
+    } catch (error) {
+      this.metrics.subgraphFetch(this.subgraph, 'failed', (performance.now() - started) / 1000);
+      throw error;
+    }
   }
 
   override willSendRequest({

@@ -1,6 +1,7 @@
 import { type Caller, type Logger, anonymousCaller, hasRole } from '@bloom/kernel';
 import type { LiveAuditEntry, LiveNotice, LiveOrderStatus, LiveRestock } from '@bloom/schema';
 import { type ExecutionResult, type FormattedExecutionResult, GraphQLError } from 'graphql';
+import type { GatewayMetrics } from '../metrics/gateway.metrics.js';
 import { type LiveOperation, liveIdVariable } from './live-operation.js';
 import { LiveQueue } from './live.queue.js';
 
@@ -72,6 +73,8 @@ export class LiveHub {
   constructor(
     private readonly execute: FederatedExecutor,
     private readonly logger: Logger,
+    /** Counts pushes by subscription field (`gateway_live_pushes_total`). */
+    private readonly metrics?: Pick<GatewayMetrics, 'livePushed'>,
   ) {}
 
   get size(): number {
@@ -186,6 +189,7 @@ export class LiveHub {
         const result = toExecutionResult(formatted);
         for (const subscriber of group) subscriber.queue.push(result);
         delivered += group.length;
+        this.metrics?.livePushed(operation.field, group.length);
       }),
     );
     return delivered;

@@ -38,6 +38,7 @@ import type { Revocation, RevocationList } from '../auth/revocation.list.js';
 import { QUERY_TOO_COMPLEX } from '../errors/gateway-error-codes.js';
 import type { ComplexityLimits } from '../limits/complexity-limit.plugin.js';
 import { measureComplexity } from '../limits/complexity.calculator.js';
+import { gatewayMetrics } from '../metrics/gateway.metrics.js';
 import { type FederatedExecutor, LiveHub, toExecutionResult } from './live.hub.js';
 import { type LiveOperation, planLiveOperation } from './live-operation.js';
 
@@ -66,6 +67,8 @@ export interface LiveServerOptions {
   rateLimit?: (caller: Caller) => number | undefined;
   /** The HTTP limits, applied to a subscription's selection when it subscribes. */
   limits: ComplexityLimits;
+  /** Refuses a document this caller may not send (trusted documents); undefined admits it. */
+  screen?: (caller: Caller, query: string) => GraphQLError | undefined;
   logger: Logger;
 }
 
@@ -197,7 +200,8 @@ function headersFrom(params: Readonly<Record<string, unknown>> | undefined): Inc
  */
 export async function startLiveServer(options: LiveServerOptions): Promise<LiveServer> {
   const { logger } = options;
-  const hub = new LiveHub(options.execute, logger);
+  const metrics = gatewayMetrics();
+  const hub = new LiveHub(options.execute, logger, metrics);
   const nats: NatsConnection = await connect({
     servers: options.nats.servers.split(','),
     name: 'gateway-live',
@@ -303,6 +307,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         state.caller = result.caller;
         state.credential = result.credential;
         open.add(state);
+        metrics.liveConnected();
         // An access token stops being valid while the socket is open: close it then, so the
         // client reconnects with a fresh one.
         const token = /^Bearer\s+(\S+)$/i.exec(
@@ -319,9 +324,10 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         }
         return true;
       },
-      onClose: (ctx) => {
+      onClose: (ctx, code) => {
         const state = stateOf(ctx.extra);
-        if (state) open.delete(state);
+        // Only connections that were accepted were counted as open.
+        if (state && open.delete(state)) metrics.liveDisconnected(code);
         if (state?.expiry) clearTimeout(state.expiry);
       },
       onSubscribe: (ctx, _id, payload) => {
@@ -336,6 +342,9 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
             }),
           ];
         }
+        // The same rule as over HTTP, before anything is parsed.
+        const refused = options.screen?.(caller, payload.query);
+        if (refused) return [refused];
         const variables = payload.variables ?? {};
         const entry = prepare(schema, payload.query, payload.operationName, variables);
         if ('errors' in entry) return [...entry.errors];

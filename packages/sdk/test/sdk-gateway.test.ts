@@ -216,6 +216,8 @@ describe('@bloom/sdk through the gateway', () => {
     expect(refused[0]).toBeInstanceOf(BloomError);
     expect(refused[0]).toMatchObject({ code: 'RATE_LIMITED', meta: { status: 429 } });
     expect((refused[0] as BloomError).meta?.retryAfterMs).toBeGreaterThanOrEqual(1000);
+    // The key's figures travel with every answer, refusals included.
+    expect((refused[0] as BloomError).meta?.rateLimit).toMatchObject({ limit: 60, remaining: 0 });
 
     // Right after a refusal the bucket holds less than a token: the first attempt is refused
     // too, and the client waits for Retry-After and tries again.
@@ -226,5 +228,8 @@ describe('@bloom/sdk through the gateway', () => {
     expect(data.product?.id).toBe(productId);
     expect(meta.attempts).toBeGreaterThanOrEqual(2);
     expect(meta.status).toBe(200);
+    expect(meta.rateLimit.limit).toBe(60);
+    expect(meta.rateLimit.remaining).toBeLessThan(60);
+    expect(meta.rateLimit.resetSeconds).toBeGreaterThan(0);
   });
 });

@@ -25,7 +25,7 @@ afterAll(async () => {
 const confirmed = (orderId: string): EventEnvelope =>
   createEvent(
     orderConfirmed,
-    { source: 'orders', subjectId: orderId, traceId: '', id: `${orderId}:confirmed` },
+    { source: 'orders', subjectId: orderId, sequence: 1, traceId: '', id: `${orderId}:confirmed` },
     { orderId, storeId: 'store-1', customerId: 'customer-1' },
   );
 
@@ -43,7 +43,7 @@ describe('the order event ledger', () => {
     const batched = writes;
     // A later redelivery of one already stored resolves and changes nothing.
     await ledger.keep('order-7', confirmed('order-7'));
-    const stored = await db.collection('order_events').find({}).toArray();
+    const stored = await db.collection<{ _id: string }>('order_events').find({}).toArray();
     expect(stored).toHaveLength(300);
     expect(new Set(stored.map((d) => d._id)).size).toBe(300);
     expect(stored.find((d) => d._id === 'order-7:confirmed')).toMatchObject({

@@ -9,6 +9,12 @@ import {
 } from '@nats-io/jetstream';
 import { type NatsConnection, connect } from '@nats-io/transport-node';
 import type { Logger } from '../logging/logger.js';
+import {
+  type ConsumerLagSample,
+  type EventMetrics,
+  eventMetrics,
+} from '../metrics/event-metrics.js';
+import type { ServiceMetrics } from '../metrics/metrics.registry.js';
 import { EventContractError, type EventEnvelope, parseEnvelope, streamOf } from './envelope.js';
 import { type Delivery, type DeliveryOutcome, SubjectPartitions } from './subject-partitions.js';
 
@@ -98,6 +104,9 @@ function latestInstant(...values: unknown[]): string | undefined {
   return times.length > 0 ? new Date(Math.max(...times)).toISOString() : undefined;
 }
 
+/** Seconds since a `performance.now()` reading. */
+const secondsSince = (started: number) => (performance.now() - started) / 1000;
+
 /** Redelivery backoff: quick first retries, then slower, so a broken dependency is not hammered. */
 function retryDelayMs(deliveryCount: number): number {
   return Math.min(30_000, 250 * 2 ** Math.max(0, deliveryCount - 1));
@@ -109,6 +118,9 @@ function retryDelayMs(deliveryCount: number): number {
  */
 export class EventBus {
   private readonly consumptions = new Set<Consumption>();
+  /** This process's durable consumers (name → stream without namespace), for their lag. */
+  private readonly durables = new Map<string, string>();
+  private readonly stopReportingLag: (() => void) | undefined;
 
   private constructor(
     readonly connection: NatsConnection,
@@ -117,7 +129,10 @@ export class EventBus {
     readonly namespace: string,
     private readonly logger: Logger,
     private readonly defaultConcurrency: number,
-  ) {}
+    private readonly metrics: EventMetrics | undefined,
+  ) {
+    this.stopReportingLag = metrics?.addLagSource(() => this.consumerLag());
+  }
 
   static async connect(options: {
     servers: string;
@@ -126,6 +141,8 @@ export class EventBus {
     logger: Logger;
     /** Concurrency of consumers that set none (EVENT_CONCURRENCY). */
     defaultConcurrency?: number;
+    /** Where publishing, handling and the consumers' lag are recorded; none: not recorded. */
+    metrics?: ServiceMetrics;
   }): Promise<EventBus> {
     const connection = await connect({
       servers: options.servers.split(','),
@@ -140,6 +157,7 @@ export class EventBus {
       options.namespace,
       options.logger,
       options.defaultConcurrency ?? DEFAULT_EVENT_CONCURRENCY,
+      options.metrics && eventMetrics(options.metrics),
     );
   }
 
@@ -153,7 +171,18 @@ export class EventBus {
 
   /** Publishes with msgID = event id, so a republished event is dropped by the server. */
   async publish(event: EventEnvelope): Promise<void> {
-    await this.js.publish(this.subject(event.type), JSON.stringify(event), { msgID: event.id });
+    const instruments = this.metrics?.publishOf(event.type);
+    const started = instruments ? performance.now() : 0;
+    try {
+      await this.js.publish(this.subject(event.type), JSON.stringify(event), { msgID: event.id });
+    } catch (error) {
+      instruments?.failed.inc();
+      throw error;
+    }
+    if (instruments) {
+      instruments.published.inc();
+      instruments.duration.observe(secondsSince(started));
+    }
   }
 
   /** Core NATS (not JetStream): live fan-out that need not survive a restart. */
@@ -170,7 +199,8 @@ export class EventBus {
    * order holds within one process: replicas sharing a durable split the events between them.
    */
   async consume(options: ConsumeOptions): Promise<Consumption> {
-    const stream = this.streamName(streamOfTypes(options.types));
+    const bareStream = streamOfTypes(options.types);
+    const stream = this.streamName(bareStream);
     const limit = Math.max(1, options.concurrency ?? this.defaultConcurrency);
     const capacity = Math.max(limit, options.maxPending ?? Math.max(64, limit * 4));
     const ackWaitMs = options.ackWaitMs ?? 30_000;
@@ -198,6 +228,7 @@ export class EventBus {
     const consumer = await this.js.consumers.get(stream, options.durable);
     const messages = await consumer.consume({ max_messages: capacity });
     const log = this.logger.child({ consumer: options.durable });
+    const instruments = this.metrics?.consumer(options.durable, options.types);
     const partitions = new SubjectPartitions({
       concurrency: limit,
       capacity,
@@ -211,14 +242,17 @@ export class EventBus {
     });
 
     const handleOne = async (event: EventEnvelope, message: JsMsg): Promise<DeliveryOutcome> => {
+      const started = instruments ? performance.now() : 0;
       try {
         await options.handle(event, message);
         message.ack();
+        instruments?.record(event.type, 'ok', secondsSince(started));
         return {};
       } catch (error) {
         if (error instanceof EventContractError) {
           log.error('event violates its contract; terminated', { eventId: event.id, error });
           message.term('contract violation');
+          instruments?.record(event.type, 'terminated', secondsSince(started));
           return {};
         }
         const delivery = message.info.deliveryCount;
@@ -231,6 +265,7 @@ export class EventBus {
             error,
           });
           message.term('max deliveries');
+          instruments?.record(event.type, 'terminated', secondsSince(started));
           return {};
         }
         const delay = retryDelayMs(delivery);
@@ -242,6 +277,7 @@ export class EventBus {
           error,
         });
         message.nak(delay);
+        instruments?.record(event.type, 'retry', secondsSince(started));
         return { retryInMs: delay };
       }
     };
@@ -254,6 +290,7 @@ export class EventBus {
         // A message that is not an envelope will never become one: drop it loudly.
         log.error('poison message terminated', { subject: message.subject, error });
         message.term('invalid envelope');
+        instruments?.record('invalid', 'terminated', 0);
         return undefined;
       }
       return {
@@ -273,9 +310,11 @@ export class EventBus {
       await partitions.drain();
     })();
 
+    this.durables.set(options.durable, bareStream);
     const consumption: Consumption = {
       stop: async () => {
         this.consumptions.delete(consumption);
+        this.durables.delete(options.durable);
         partitions.stopTaking();
         await messages.close();
         await loop;
@@ -360,7 +399,23 @@ export class EventBus {
     return streams.sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /**
+   * The lag of this process's durable consumers only (each service reports its own; replicas
+   * report the same server-side figures), one consumer-info request each.
+   */
+  async consumerLag(): Promise<ConsumerLagSample[]> {
+    if (this.connection.isClosed()) return [];
+    const durables = [...this.durables];
+    return Promise.all(
+      durables.map(async ([consumer, stream]) => {
+        const info = await this.jsm.consumers.info(this.streamName(stream), consumer);
+        return { stream, consumer, pending: info.num_pending, ackPending: info.num_ack_pending };
+      }),
+    );
+  }
+
   async close(): Promise<void> {
+    this.stopReportingLag?.();
     await Promise.all([...this.consumptions].map((c) => c.stop()));
     if (!this.connection.isClosed()) await this.connection.drain();
   }

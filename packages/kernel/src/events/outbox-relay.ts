@@ -1,5 +1,7 @@
 import type { AnyBulkWriteOperation, Collection, Document, ObjectId } from 'mongodb';
 import type { Logger } from '../logging/logger.js';
+import type { ServiceMetrics } from '../metrics/metrics.registry.js';
+import { type OutboxMetrics, ageInSeconds, outboxMetrics } from '../metrics/outbox-metrics.js';
 import type { EventEnvelope } from './envelope.js';
 
 interface OutboxDoc extends Document {
@@ -28,6 +30,8 @@ export interface OutboxRelayOptions {
    */
   maxPendingRefs?: number;
   locate?: OutboxLocator;
+  /** Where the publish delay and the oldest waiting event are recorded; none: not recorded. */
+  metrics?: ServiceMetrics;
 }
 
 /** Sparse: on MongoDB only documents with pending events are in it, which the scan reads. */
@@ -57,6 +61,7 @@ export class OutboxRelay {
   private readonly scanIntervalMs: number;
   private readonly batchSize: number;
   private readonly maxPendingRefs: number;
+  private readonly metrics: OutboxMetrics | undefined;
 
   constructor(
     sources: Collection<OutboxDoc>[],
@@ -68,6 +73,7 @@ export class OutboxRelay {
     this.scanIntervalMs = options.scanIntervalMs ?? 5_000;
     this.batchSize = options.batchSize ?? 200;
     this.maxPendingRefs = options.maxPendingRefs ?? 10_000;
+    this.metrics = options.metrics && outboxMetrics(options.metrics);
   }
 
   /** The index the recovery scan reads (a no-op where it exists). */
@@ -229,11 +235,17 @@ export class OutboxRelay {
    */
   private async scan(): Promise<void> {
     for (const collection of this.sources.values()) {
+      let oldest = 0;
       for (;;) {
         const docs = await collection
           .find(PENDING_FILTER, { projection: { outbox: 1 } })
           .limit(this.batchSize)
           .toArray();
+        if (this.metrics) {
+          // Set before publishing: while publishing fails, each scan shows a larger age.
+          oldest = Math.max(oldest, oldestAge(docs));
+          this.metrics.setOldest(collection.collectionName, oldest);
+        }
         if (docs.length === 0) break;
         await this.publishDocs(collection, docs);
         await this.drainRefs();
@@ -250,12 +262,16 @@ export class OutboxRelay {
   private async publishDocs(collection: Collection<OutboxDoc>, docs: OutboxDoc[]): Promise<void> {
     const chains = new Map<string, Promise<void>>();
     const published: OutboxDoc[] = [];
+    const delay = this.metrics?.delayOf(collection.collectionName);
     const runs = docs.map((doc) => {
       const events = doc.outbox ?? [];
       if (events.length === 0) return Promise.resolve();
       const subject = events[0]?.subjectId ?? '';
       const run = (chains.get(subject) ?? Promise.resolve()).then(async () => {
-        for (const event of events) await this.publish(event);
+        for (const event of events) {
+          await this.publish(event);
+          delay?.observe(ageInSeconds(event.occurredAt));
+        }
         published.push(doc);
       });
       chains.set(subject, run);
@@ -273,4 +289,15 @@ export class OutboxRelay {
     const failed = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failed) throw failed.reason;
   }
+}
+
+/** Seconds since the oldest event of these documents occurred; 0 for none. */
+function oldestAge(docs: readonly OutboxDoc[]): number {
+  const now = Date.now();
+  let oldest = 0;
+  for (const doc of docs) {
+    for (const event of doc.outbox ?? [])
+      oldest = Math.max(oldest, ageInSeconds(event.occurredAt, now));
+  }
+  return oldest;
 }

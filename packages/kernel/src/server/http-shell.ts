@@ -2,6 +2,10 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { ErrorCode } from '../errors/errors.js';
 import type { Logger } from '../logging/logger.js';
+import { httpRequestTimer } from '../metrics/http-metrics.js';
+import { KERNEL_ROUTES } from '../metrics/metric-labels.js';
+import { METRICS_PATH, serveMetrics } from '../metrics/metrics.endpoint.js';
+import { serviceMetrics } from '../metrics/metrics.registry.js';
 import { sendJson } from './apollo-http.js';
 
 /** How long a closing server waits for requests in flight before it drops their connections. */
@@ -18,7 +22,12 @@ export interface HttpShellOptions {
   /** Reported by /ready, so operators see which build answers (see `serviceVersion`). */
   version?: string;
   logger: Logger;
-  /** Answers a request that is not /health or /ready; false (or nothing sent) means 404. */
+  /**
+   * Path prefixes that label request metrics besides the kernel's (/graphql, /health, /ready,
+   * /metrics); any other path is counted as `other`.
+   */
+  metricRoutes?: readonly string[];
+  /** Answers a request that is not /health, /ready or /metrics; false (or nothing sent) is 404. */
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
   /** Whether the service's dependencies are usable; a throw counts as not ready. */
   readiness?: () => Promise<Readiness>;
@@ -50,7 +59,9 @@ const notFound = (res: ServerResponse) =>
 
 /**
  * The HTTP server every service runs on: GET /health (the process is alive), GET /ready (its
- * dependencies are usable; 503 while draining), the service's own routes, a JSON 404, a masked
+ * dependencies are usable; 503 while draining), GET /metrics (Prometheus text of the service's
+ * registry, to direct requests only: docs/observability.md), every request timed into
+ * `http_request_duration_seconds`, the service's own routes, a JSON 404, a masked
  * JSON 500 for a handler that throws, keep-alive longer than the gateway's, and a close that
  * stops accepting, lets requests in flight finish (dropping them after a timeout) and then
  * releases the service's resources once.
@@ -58,6 +69,11 @@ const notFound = (res: ServerResponse) =>
 export function createHttpShell(options: HttpShellOptions): HttpShell {
   const { name, logger } = options;
   let draining = false;
+  const metrics = serviceMetrics(name);
+  const timeRequest = httpRequestTimer(
+    metrics,
+    options.metricRoutes ? [...KERNEL_ROUTES, ...options.metricRoutes] : KERNEL_ROUTES,
+  );
 
   const ready = async (res: ServerResponse) => {
     if (draining) {
@@ -88,10 +104,12 @@ export function createHttpShell(options: HttpShellOptions): HttpShell {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return sendJson(res, 200, { status: 'ok', service: name });
     if (path === '/ready') return ready(res);
+    if (path === METRICS_PATH && (await serveMetrics(metrics, req, res, logger))) return;
     if (!(await options.handle(req, res)) && !res.headersSent) notFound(res);
   };
 
   const server = createServer((req, res) => {
+    timeRequest(req, res);
     const next = () => route(req, res);
     (options.around ? options.around(req, res, next) : next()).catch((error: unknown) => {
       logger.error('request failed', { error });

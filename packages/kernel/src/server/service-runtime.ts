@@ -5,6 +5,7 @@ import { type Consumption, EventBus } from '../events/event-bus.js';
 import { type OutboxDocId, type OutboxLocator, OutboxRelay } from '../events/outbox-relay.js';
 import { ProcessedEvents } from '../events/processed-events.js';
 import { type LogLevel, type Logger, createLogger } from '../logging/logger.js';
+import { type ServiceMetrics, serviceMetrics } from '../metrics/metrics.registry.js';
 import { type OrmOptions, createOrm, rawDb } from '../orm/orm.js';
 import type { HttpShell, Listening, Readiness } from './http-shell.js';
 
@@ -32,7 +33,8 @@ export interface Stoppable {
 
 /**
  * What every subgraph runs on: its ORM, raw database, event bus, outbox relay (started),
- * processed-event records, and the consumers and background jobs it adds. `close()` stops them
+ * processed-event records, its metrics registry (the one its HTTP shell serves at /metrics,
+ * where the bus and the relay record), and the consumers and background jobs it adds. `close()` stops them
  * once, in one order: jobs and consumers (last started first), the relay, the bus, the ORM.
  */
 export class ServiceRuntime {
@@ -47,6 +49,7 @@ export class ServiceRuntime {
     readonly bus: EventBus,
     readonly logger: Logger,
     relay: OutboxRelay,
+    readonly metrics: ServiceMetrics,
   ) {
     this.db = rawDb(orm.em);
     this.relay = relay;
@@ -61,6 +64,7 @@ export class ServiceRuntime {
       dbName: options.dbName,
       entities: options.entities,
     });
+    const metrics = serviceMetrics(options.name);
     try {
       const bus = await EventBus.connect({
         servers: options.natsUrl,
@@ -68,13 +72,14 @@ export class ServiceRuntime {
         name: options.name,
         logger: options.logger,
         defaultConcurrency: options.eventConcurrency,
+        metrics,
       });
       const db = rawDb(orm.em);
       const relay = new OutboxRelay(
         options.outbox.map((name) => db.collection(name)),
         (event) => bus.publish(event),
         options.logger,
-        { scanIntervalMs: options.outboxScanIntervalMs, locate: outboxLocator(orm) },
+        { scanIntervalMs: options.outboxScanIntervalMs, locate: outboxLocator(orm), metrics },
       );
       try {
         await relay.ensureIndexes();
@@ -82,7 +87,7 @@ export class ServiceRuntime {
         await bus.close();
         throw error;
       }
-      return new ServiceRuntime(orm, bus, options.logger, relay);
+      return new ServiceRuntime(orm, bus, options.logger, relay, metrics);
     } catch (error) {
       await orm.close();
       throw error;

@@ -6,6 +6,8 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { CALLER_HEADER, type Caller, verifyCaller } from '../caller/caller.js';
 import { AppError, ErrorCode } from '../errors/errors.js';
 import type { Logger } from '../logging/logger.js';
+import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.js';
+import { serviceMetrics } from '../metrics/metrics.registry.js';
 import { concurrentUpdateConflict, isConcurrentUpdate } from '../orm/revision.js';
 import { handleGraphQLRequest, sendJson } from './apollo-http.js';
 import { type HttpShell, type Readiness, createHttpShell } from './http-shell.js';
@@ -65,7 +67,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
 
 /**
  * A federated subgraph on the kernel's HTTP shell: POST /graphql only with a valid gateway
- * signature, plus /health, /ready and the service's own routes. Not listening yet.
+ * signature, plus /health, /ready, /metrics and the service's own routes; every operation is
+ * timed by name and its errors counted by code. Not listening yet.
  */
 export async function createSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
@@ -77,7 +80,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     csrfPrevention: false,
     introspection: true,
     // Traces go to our own logs; Apollo's hosted reporting is not used.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      graphqlMetricsPlugin<TContext>(serviceMetrics(options.name)),
+    ],
   });
   await apollo.start();
 

@@ -18,6 +18,7 @@ import type {
 } from '../payments/payment.provider.js';
 import { pendingStep, stepAfter } from './checkout-steps.js';
 import { type SagaStepRecord, SagaSteps, Step } from './saga-step.entity.js';
+import { FAILED_STEP, sagaMetrics } from './saga.metrics.js';
 
 const MESSAGES: Partial<Record<OrderFailureReason, string>> = {
   OUT_OF_STOCK: '재고가 부족해 주문을 완료하지 못했습니다. (Not enough flowers in stock.)',
@@ -93,6 +94,9 @@ const LIVE_PAYMENT = new Set<string>(['READY', 'APPROVED', 'CAPTURED', 'PARTIAL_
 export class CheckoutSaga {
   readonly lifecycle: OrderLifecycle;
   private readonly steps: SagaSteps;
+  private readonly metrics = sagaMetrics();
+  /** When the pay step started, once this instance has read it (for the step's duration). */
+  private payStartedAt: Date | undefined;
 
   constructor(
     private readonly em: EntityManager,
@@ -120,7 +124,9 @@ export class CheckoutSaga {
     const reached = couponRedeemed ? [Step.COUPON_REDEEMED, Step.RESERVED] : [Step.RESERVED];
     // Paying comes next (CHECKOUT_STEPS): its start is recorded in the same round trip.
     if (stepAfter(Step.RESERVED)?.invoke === 'pay') reached.push(Step.PAYMENT_STARTED);
-    await this.steps.mark(order.id, reached, this.now());
+    const reservedAt = this.now();
+    await this.steps.mark(order.id, reached, reservedAt);
+    this.metrics.step(order, 'reserve', 'ok', order.placedAt, reservedAt);
     await this.next(order, await this.steps.of(order.id), traceId);
   }
 
@@ -156,12 +162,23 @@ export class CheckoutSaga {
         message: message ?? failureMessage(code),
         traceId,
       });
+      if (outcome.moved) this.recordFailure(order, code);
       if (!outcome.moved && outcome.order.status === OrderStatus.CONFIRMED) return outcome.order;
     }
     if (order.status === OrderStatus.FAILED || order.status === OrderStatus.CANCELED) {
       await this.releasePayment(order);
     }
     return order;
+  }
+
+  /** The failed step and the saga's outcome, by the process whose transition failed the order. */
+  private recordFailure(order: Order, code: OrderFailureReason): void {
+    const at = this.now();
+    const failed = FAILED_STEP[code] as (typeof FAILED_STEP)[OrderFailureReason] | undefined;
+    const [step, outcome] = failed ?? (['reserve', 'failed'] as const);
+    const startedAt = step === 'reserve' ? order.placedAt : this.payStartedAt;
+    if (startedAt) this.metrics.step(order, step, outcome, startedAt, at);
+    this.metrics.failed(order, code, at);
   }
 
   /**
@@ -176,6 +193,7 @@ export class CheckoutSaga {
     traceId: string,
   ): Promise<void> {
     if (order.status !== OrderStatus.PENDING) return;
+    this.payStartedAt = steps.get(Step.PAYMENT_STARTED)?.at ?? this.now();
     try {
       await this.payOnce(order, steps, traceId);
     } catch (error) {
@@ -318,7 +336,9 @@ export class CheckoutSaga {
    */
   async completeEasyPay(order: Order, traceId: string): Promise<'done' | 'waiting'> {
     if (order.status !== OrderStatus.PENDING || !isEasyPay(order.paymentMethod)) return 'done';
-    const paymentKey = (await this.steps.of(order.id)).get(Step.PAYMENT_READY)?.paymentKey;
+    const steps = await this.steps.of(order.id);
+    this.payStartedAt = steps.get(Step.PAYMENT_STARTED)?.at;
+    const paymentKey = steps.get(Step.PAYMENT_READY)?.paymentKey;
     if (!paymentKey) return 'waiting';
     const acted = await this.followProvider(
       order,
@@ -357,6 +377,11 @@ export class CheckoutSaga {
       actor: 'system',
       traceId,
     });
+    if (outcome.moved) {
+      const at = this.now();
+      if (this.payStartedAt) this.metrics.step(order, 'pay', 'ok', this.payStartedAt, at);
+      this.metrics.confirmed(order, at);
+    }
     if (!outcome.moved && outcome.order.status === OrderStatus.FAILED) {
       await this.releasePayment(outcome.order);
     }
@@ -389,6 +414,7 @@ export class CheckoutSaga {
     const order = await this.lifecycle.reproject(orderId);
     if (!order) return;
     const steps = await this.steps.of(order.id);
+    this.payStartedAt = steps.get(Step.PAYMENT_STARTED)?.at;
     if (order.status !== OrderStatus.PENDING) {
       if (order.status === OrderStatus.FAILED || order.status === OrderStatus.CANCELED) {
         await this.releasePayment(order);
