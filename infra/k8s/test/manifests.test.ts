@@ -315,6 +315,26 @@ describe.skipIf(unavailable !== undefined)('infra/k8s rendered with kustomize', 
       expect(problems).toEqual([]);
     });
 
+    it('lets Prometheus scrape /metrics of the gateway and every subgraph, on its port', () => {
+      const problems: string[] = [];
+      let checked = 0;
+      for (const deployment of ofKind(render(layer), 'Deployment')) {
+        const component =
+          workloadSpec(deployment).template.metadata?.labels?.['app.kubernetes.io/component'];
+        const name = deployment.metadata.name;
+        if (component !== 'subgraph' && name !== 'gateway') continue;
+        checked += 1;
+        const annotations = workloadSpec(deployment).template.metadata?.annotations ?? {};
+        const port =
+          workloadSpec(deployment).template.spec.containers[0]?.ports?.[0]?.containerPort;
+        if (annotations['prometheus.io/scrape'] !== 'true') problems.push(`${name}: not scraped`);
+        if (annotations['prometheus.io/path'] !== '/metrics') problems.push(`${name}: path`);
+        if (annotations['prometheus.io/port'] !== String(port)) problems.push(`${name}: port`);
+      }
+      expect(checked).toBe(SUBGRAPHS.length + 1);
+      expect(problems).toEqual([]);
+    });
+
     it('takes secrets only from secretKeyRef, never as literal values', () => {
       const problems: string[] = [];
       const objects = render(layer);
