@@ -4,8 +4,12 @@
  *
  *   npm run -w @bloom/bench gateway   (needs `npm run infra:up`)
  *   BENCH_SECONDS=10 BENCH_CONCURRENCY=32
+ *   BENCH_TRACING=1  then both again with OpenTelemetry tracing on, exporting to a local OTLP
+ *                    sink, and the traced/untraced ratio (tracing's price; off costs nothing)
  */
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { CALLER_HEADER, signCaller } from '@bloom/kernel';
 import { dataOf, dropDatabase, freePort, gqlRequest, testEnv } from '@bloom/testing';
 import { printTable, runLoad } from '../lib/load.js';
@@ -28,20 +32,50 @@ const common = {
   TRUSTED_DOCUMENTS: 'off',
 };
 
-const identity = await startService(
-  'subgraphs/identity/src/main.ts',
-  { ...common, PORT: String(identityPort), IDENTITY_DB: db, PASSWORD_SCRYPT_LOG_N: '14' },
-  `http://127.0.0.1:${identityPort}/health`,
-);
-const gateway = await startService(
-  'gateway/src/main.ts',
-  {
-    ...common,
-    PORT: String(gatewayPort),
-    SUBGRAPH_IDENTITY_URL: `http://127.0.0.1:${identityPort}/graphql`,
-  },
-  `http://127.0.0.1:${gatewayPort}/health`,
-);
+const tracing = process.env.BENCH_TRACING === '1';
+
+/** Identity and the gateway as processes; `env` adds to both (e.g. the OTLP endpoint). */
+async function startPair(env: Record<string, string> = {}) {
+  const identity = await startService(
+    'subgraphs/identity/src/main.ts',
+    {
+      ...common,
+      ...env,
+      PORT: String(identityPort),
+      IDENTITY_DB: db,
+      PASSWORD_SCRYPT_LOG_N: '14',
+    },
+    `http://127.0.0.1:${identityPort}/health`,
+  );
+  const gateway = await startService(
+    'gateway/src/main.ts',
+    {
+      ...common,
+      ...env,
+      PORT: String(gatewayPort),
+      SUBGRAPH_IDENTITY_URL: `http://127.0.0.1:${identityPort}/graphql`,
+    },
+    `http://127.0.0.1:${gatewayPort}/health`,
+  );
+  return { identity, gateway };
+}
+
+/** An OTLP/HTTP collector that takes every export and keeps nothing, counting the spans' bytes. */
+async function startOtlpSink() {
+  let bytes = 0;
+  const server = createServer((req, res) => {
+    req.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    bytes: () => bytes,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+let { identity, gateway } = await startPair();
 
 try {
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
@@ -51,30 +85,33 @@ try {
   );
   const { accessToken, user } = dataOf(signUp).signUp;
   const body = JSON.stringify({ query: '{ me { id name roles } }' });
-  const direct = await runLoad({
-    label: 'direct → identity',
-    url: `http://127.0.0.1:${identityPort}/graphql`,
-    body,
-    // A fresh signature per request is what the gateway does; one is enough for the baseline.
-    headers: {
-      [CALLER_HEADER]: signCaller(
-        { kind: 'user', userId: user.id, roles: ['CUSTOMER'], scopes: [], traceId: 'bench' },
-        secret,
-      ),
-    },
-    concurrency,
-    seconds,
-    serverPid: identity.pid,
-  });
-  const viaGateway = await runLoad({
-    label: 'gateway → identity',
-    url: gatewayUrl,
-    body,
-    headers: { authorization: `Bearer ${accessToken}` },
-    concurrency,
-    seconds,
-    serverPid: gateway.pid,
-  });
+  // A fresh signature per request is what the gateway does; one is enough for the baseline.
+  const signed = signCaller(
+    { kind: 'user', userId: user.id, roles: ['CUSTOMER'], scopes: [], traceId: 'bench' },
+    secret,
+  );
+  const loadDirect = (label: string) =>
+    runLoad({
+      label,
+      url: `http://127.0.0.1:${identityPort}/graphql`,
+      body,
+      headers: { [CALLER_HEADER]: signed },
+      concurrency,
+      seconds,
+      serverPid: identity.pid,
+    });
+  const loadGateway = (label: string) =>
+    runLoad({
+      label,
+      url: gatewayUrl,
+      body,
+      headers: { authorization: `Bearer ${accessToken}` },
+      concurrency,
+      seconds,
+      serverPid: gateway.pid,
+    });
+  const direct = await loadDirect('direct → identity');
+  const viaGateway = await loadGateway('gateway → identity');
   console.log(
     `\nbench/gateway: ${concurrency} concurrent clients, ${seconds} s each, query { me { id name roles } }`,
   );
@@ -86,6 +123,26 @@ try {
   console.log(
     '(the "per server core" column divides requests by the CPU seconds the measured process used)',
   );
+  if (tracing) {
+    await stop(gateway);
+    await stop(identity);
+    const sink = await startOtlpSink();
+    try {
+      ({ identity, gateway } = await startPair({
+        OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
+        OTEL_BSP_SCHEDULE_DELAY: '1000',
+      }));
+      const tracedDirect = await loadDirect('direct → identity (traced)');
+      const tracedGateway = await loadGateway('gateway → identity (traced)');
+      console.log('\nwith tracing on (OTLP/HTTP to a local sink, every request sampled):');
+      printTable([tracedDirect, tracedGateway]);
+      console.log(
+        `tracing on/off throughput ratio: direct ${(tracedDirect.rps / direct.rps).toFixed(2)}, gateway ${(tracedGateway.rps / viaGateway.rps).toFixed(2)} (${Math.round(sink.bytes() / 1024)} KiB of spans exported)`,
+      );
+    } finally {
+      await sink.close();
+    }
+  }
 } finally {
   await stop(gateway);
   await stop(identity);

@@ -1,4 +1,4 @@
-import { waitFor } from '@bloom/testing';
+import { bearer, gqlRequest, waitFor } from '@bloom/testing';
 import { graphql } from './generated/index.js';
 import type { System } from './system.harness.js';
 
@@ -68,7 +68,14 @@ const ADVANCE = graphql(`
 export async function placeCartOrder(
   sys: System,
   token: string,
-  order: { productIds: string[]; quantity?: number; key: string; expectedTotal: number },
+  order: {
+    productIds: string[];
+    quantity?: number;
+    key: string;
+    expectedTotal: number;
+    /** Sent with the checkout request only (e.g. a `traceparent`). */
+    headers?: Record<string, string>;
+  },
 ): Promise<string> {
   for (const p of order.productIds) {
     await waitFor(
@@ -78,7 +85,8 @@ export async function placeCartOrder(
       { what: 'product projected into orders', timeoutMs: 15_000 },
     );
   }
-  const placed = await sys.call(
+  const placed = await gqlRequest(
+    sys.gatewayUrl,
     CHECKOUT,
     {
       i: {
@@ -88,7 +96,7 @@ export async function placeCartOrder(
         expectedTotal: order.expectedTotal,
       },
     },
-    token,
+    { ...bearer(token), ...order.headers },
   );
   const result = placed.data?.checkout;
   const orderId = result?.__typename === 'CheckoutSuccess' ? result.orders[0]?.id : undefined;

@@ -231,6 +231,7 @@ type Documents = {
     "\n        query SubscriptionsCalendar {\n          me {\n            store {\n              subscriptionCalendar(days: 14) {\n                subscriptionId\n                deliveryDate\n                ordered\n              }\n            }\n          }\n        }\n      ": typeof types.SubscriptionsCalendarDocument,
     "\n            query SubscriptionsMeId {\n              me {\n                id\n              }\n            }\n          ": typeof types.SubscriptionsMeIdDocument,
     "\n            query SubscriptionsNotices {\n              notices(first: 20) {\n                nodes {\n                  kind\n                }\n              }\n            }\n          ": typeof types.SubscriptionsNoticesDocument,
+    "\n  mutation TracingSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 20 }]) {\n      __typename\n    }\n  }\n": typeof types.TracingSetStockDocument,
     "\n  mutation TrustedDocumentsCreateApiKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n      }\n    }\n  }\n": typeof types.TrustedDocumentsCreateApiKeyDocument,
     "\n  mutation WebhooksCreateKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n      }\n    }\n  }\n": typeof types.WebhooksCreateKeyDocument,
     "\n  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointCreated {\n        signingSecret\n      }\n    }\n  }\n": typeof types.WebhooksCreateEndpointDocument,
@@ -452,6 +453,7 @@ const documents: Documents = {
     "\n        query SubscriptionsCalendar {\n          me {\n            store {\n              subscriptionCalendar(days: 14) {\n                subscriptionId\n                deliveryDate\n                ordered\n              }\n            }\n          }\n        }\n      ": types.SubscriptionsCalendarDocument,
     "\n            query SubscriptionsMeId {\n              me {\n                id\n              }\n            }\n          ": types.SubscriptionsMeIdDocument,
     "\n            query SubscriptionsNotices {\n              notices(first: 20) {\n                nodes {\n                  kind\n                }\n              }\n            }\n          ": types.SubscriptionsNoticesDocument,
+    "\n  mutation TracingSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 20 }]) {\n      __typename\n    }\n  }\n": types.TracingSetStockDocument,
     "\n  mutation TrustedDocumentsCreateApiKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n      }\n    }\n  }\n": types.TrustedDocumentsCreateApiKeyDocument,
     "\n  mutation WebhooksCreateKey($i: CreateApiKeyInput!) {\n    createApiKey(input: $i) {\n      __typename\n      ... on ApiKeyCreated {\n        secret\n      }\n    }\n  }\n": types.WebhooksCreateKeyDocument,
     "\n  mutation WebhooksCreateEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      __typename\n      ... on WebhookEndpointCreated {\n        signingSecret\n      }\n    }\n  }\n": types.WebhooksCreateEndpointDocument,
@@ -1318,6 +1320,10 @@ export function graphql(source: "\n            query SubscriptionsMeId {\n      
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n            query SubscriptionsNotices {\n              notices(first: 20) {\n                nodes {\n                  kind\n                }\n              }\n            }\n          "): typeof import('./graphql.js').SubscriptionsNoticesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TracingSetStock($s: ID!) {\n    setFlowerStock(storeId: $s, items: [{ flowerId: 1, available: 20 }]) {\n      __typename\n    }\n  }\n"): typeof import('./graphql.js').TracingSetStockDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2626,6 +2626,16 @@ export type SubscriptionsNoticesQueryVariables = Exact<{ [key: string]: never; }
 
 export type SubscriptionsNoticesQuery = { notices: { nodes: Array<{ kind: NoticeKind }> } };
 
+export type TracingSetStockMutationVariables = Exact<{
+  s: string;
+}>;
+
+
+export type TracingSetStockMutation = { setFlowerStock:
+    | { __typename: 'InvalidInputError' }
+    | { __typename: 'InventoryUpdate' }
+   };
+
 export type TrustedDocumentsCreateApiKeyMutationVariables = Exact<{
   i: CreateApiKeyInput;
 }>;
@@ -4951,6 +4961,13 @@ export const SubscriptionsNoticesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SubscriptionsNoticesQuery, SubscriptionsNoticesQueryVariables>;
+export const TracingSetStockDocument = new TypedDocumentString(`
+    mutation TracingSetStock($s: ID!) {
+  setFlowerStock(storeId: $s, items: [{flowerId: 1, available: 20}]) {
+    __typename
+  }
+}
+    `) as unknown as TypedDocumentString<TracingSetStockMutation, TracingSetStockMutationVariables>;
 export const TrustedDocumentsCreateApiKeyDocument = new TypedDocumentString(`
     mutation TrustedDocumentsCreateApiKey($i: CreateApiKeyInput!) {
   createApiKey(input: $i) {

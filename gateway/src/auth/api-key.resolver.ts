@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { CALLER_HEADER, anonymousCaller, signCaller } from '@bloom/kernel';
+import { CALLER_HEADER, anonymousCaller, injectTraceHeaders, signCaller } from '@bloom/kernel';
 import { TRACE_HEADER } from '../http/trace-id.js';
 import { TtlLruCache } from './ttl-lru.cache.js';
 
@@ -86,13 +86,15 @@ export class ApiKeyResolver {
   private async lookup(key: string, traceId: string): Promise<ApiKeyPrincipal | null> {
     let response: Response;
     try {
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        [CALLER_HEADER]: signCaller(anonymousCaller(traceId), this.options.callerSecret),
+        [TRACE_HEADER]: traceId,
+      };
+      injectTraceHeaders(headers);
       response = await fetch(this.options.identityUrl, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [CALLER_HEADER]: signCaller(anonymousCaller(traceId), this.options.callerSecret),
-          [TRACE_HEADER]: traceId,
-        },
+        headers,
         body: JSON.stringify({ query: PRINCIPAL_QUERY, variables: { key } }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

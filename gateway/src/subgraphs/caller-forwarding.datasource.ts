@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { CALLER_HEADER, anonymousCaller, signCaller } from '@bloom/kernel';
+import { CALLER_HEADER, anonymousCaller, injectTraceHeaders, signCaller } from '@bloom/kernel';
 import type { GatewayContext } from '../gateway.context.js';
 import { TRACE_HEADER } from '../http/trace-id.js';
 import { operationSignal } from '../limits/time-budget.executor.js';
@@ -105,5 +105,9 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
     const signed = caller ?? anonymousCaller(traceId ?? randomUUID());
     request.http?.headers.set(CALLER_HEADER, signCaller(signed, this.callerSecret));
     request.http?.headers.set(TRACE_HEADER, signed.traceId);
+    // The active span is Apollo's `gateway.fetch`: the subgraph's server span continues it.
+    const propagated: Record<string, string> = {};
+    injectTraceHeaders(propagated);
+    for (const [name, value] of Object.entries(propagated)) request.http?.headers.set(name, value);
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_EVENT_CONCURRENCY } from '../events/event-bus.js';
+import { tracingConfigShape } from '../tracing/tracing.config.js';
 
 /** Thrown at boot when the environment does not satisfy a service's config schema. */
 export class ConfigError extends Error {
@@ -35,6 +36,8 @@ export const baseConfigShape = {
     .string()
     .regex(/^[0-9a-f]{7,40}$/i, 'must be a git commit hash (7 to 40 hex digits)')
     .optional(),
+  /** OpenTelemetry tracing (the standard OTEL_* variables; off unless configured). */
+  ...tracingConfigShape,
 };
 
 /**

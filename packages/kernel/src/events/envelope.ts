@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { currentTraceCarrier } from '../tracing/trace-spans.js';
 
 /** The one envelope every event on the bus travels in. */
 export const envelopeSchema = z.object({
@@ -11,6 +12,12 @@ export const envelopeSchema = z.object({
   sequence: z.number().int().nonnegative(),
   payload: z.unknown(),
   traceId: z.string(),
+  /**
+   * W3C trace context of the span that recorded the event (absent with tracing off), so its
+   * publishing and handling continue that trace, however late the outbox relays it.
+   */
+  traceparent: z.string().optional(),
+  tracestate: z.string().optional(),
 });
 export type EventEnvelope<TPayload = unknown> = Omit<z.infer<typeof envelopeSchema>, 'payload'> & {
   payload: TPayload;
@@ -86,6 +93,7 @@ export function createEvent<T>(
     sequence: meta.sequence,
     payload: check(contract, payload),
     traceId: meta.traceId,
+    ...currentTraceCarrier(),
   };
 }
 

@@ -7,7 +7,7 @@ import {
   jetstream,
   jetstreamManager,
 } from '@nats-io/jetstream';
-import { type NatsConnection, connect } from '@nats-io/transport-node';
+import { type MsgHdrs, type NatsConnection, connect, headers } from '@nats-io/transport-node';
 import type { Logger } from '../logging/logger.js';
 import {
   type ConsumerLagSample,
@@ -15,6 +15,18 @@ import {
   eventMetrics,
 } from '../metrics/event-metrics.js';
 import type { ServiceMetrics } from '../metrics/metrics.registry.js';
+import {
+  type Span,
+  SpanKind,
+  type SpanOptions,
+  carrierOf,
+  contextFromCarrier,
+  failSpan,
+  inSpan,
+  linksTo,
+  startSpan,
+} from '../tracing/trace-spans.js';
+import { tracingEnabled } from '../tracing/tracing.provider.js';
 import { EventContractError, type EventEnvelope, parseEnvelope, streamOf } from './envelope.js';
 import { type Delivery, type DeliveryOutcome, SubjectPartitions } from './subject-partitions.js';
 
@@ -107,6 +119,39 @@ function latestInstant(...values: unknown[]): string | undefined {
 /** Seconds since a `performance.now()` reading. */
 const secondsSince = (started: number) => (performance.now() - started) / 1000;
 
+/** NATS headers carrying a publish span's trace context to the consumers. */
+function traceHeaders(span: Span): MsgHdrs {
+  const hdrs = headers();
+  for (const [key, value] of Object.entries(carrierOf(span))) hdrs.set(key, value);
+  return hdrs;
+}
+
+/**
+ * A handling span is a child of the publish span (from the message's headers), so one
+ * checkout is one trace across services, and links the span that recorded the event.
+ */
+function handlingSpanOptions(event: EventEnvelope, message: JsMsg, durable: string): SpanOptions {
+  const published = contextFromCarrier({
+    traceparent: message.headers?.get('traceparent') || undefined,
+    tracestate: message.headers?.get('tracestate') || undefined,
+  });
+  const recorded = contextFromCarrier(event);
+  const parent = published ?? recorded;
+  return {
+    kind: SpanKind.CONSUMER,
+    ...(parent ? { parent } : {}),
+    ...(published ? { links: linksTo(recorded) } : {}),
+    attributes: {
+      'messaging.system': 'nats',
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': message.subject,
+      'messaging.consumer.group.name': durable,
+      'messaging.message.id': event.id,
+      'messaging.message.delivery_count': message.info.deliveryCount,
+    },
+  };
+}
+
 /** Redelivery backoff: quick first retries, then slower, so a broken dependency is not hammered. */
 function retryDelayMs(deliveryCount: number): number {
   return Math.min(30_000, 250 * 2 ** Math.max(0, deliveryCount - 1));
@@ -130,6 +175,8 @@ export class EventBus {
     private readonly logger: Logger,
     private readonly defaultConcurrency: number,
     private readonly metrics: EventMetrics | undefined,
+    /** The service's name: the tracer scope of its publish and handling spans. */
+    private readonly scope: string,
   ) {
     this.stopReportingLag = metrics?.addLagSource(() => this.consumerLag());
   }
@@ -158,6 +205,7 @@ export class EventBus {
       options.logger,
       options.defaultConcurrency ?? DEFAULT_EVENT_CONCURRENCY,
       options.metrics && eventMetrics(options.metrics),
+      options.name,
     );
   }
 
@@ -173,11 +221,32 @@ export class EventBus {
   async publish(event: EventEnvelope): Promise<void> {
     const instruments = this.metrics?.publishOf(event.type);
     const started = instruments ? performance.now() : 0;
+    const subject = this.subject(event.type);
+    // The publish continues the trace of the span that recorded the event, however late.
+    const recorded = tracingEnabled() ? contextFromCarrier(event) : undefined;
+    const span = tracingEnabled()
+      ? startSpan(this.scope, `publish ${event.type}`, {
+          kind: SpanKind.PRODUCER,
+          ...(recorded ? { parent: recorded } : {}),
+          attributes: {
+            'messaging.system': 'nats',
+            'messaging.operation.type': 'send',
+            'messaging.destination.name': subject,
+            'messaging.message.id': event.id,
+          },
+        })
+      : undefined;
     try {
-      await this.js.publish(this.subject(event.type), JSON.stringify(event), { msgID: event.id });
+      await this.js.publish(subject, JSON.stringify(event), {
+        msgID: event.id,
+        ...(span ? { headers: traceHeaders(span) } : {}),
+      });
     } catch (error) {
       instruments?.failed.inc();
+      if (span) failSpan(span, error);
       throw error;
+    } finally {
+      span?.end();
     }
     if (instruments) {
       instruments.published.inc();
@@ -241,10 +310,20 @@ export class EventBus {
         }),
     });
 
+    const handle = (event: EventEnvelope, message: JsMsg): Promise<void> =>
+      tracingEnabled()
+        ? inSpan(
+            this.scope,
+            `process ${event.type}`,
+            handlingSpanOptions(event, message, options.durable),
+            () => options.handle(event, message),
+          )
+        : options.handle(event, message);
+
     const handleOne = async (event: EventEnvelope, message: JsMsg): Promise<DeliveryOutcome> => {
       const started = instruments ? performance.now() : 0;
       try {
-        await options.handle(event, message);
+        await handle(event, message);
         message.ack();
         instruments?.record(event.type, 'ok', secondsSince(started));
         return {};

@@ -2,6 +2,7 @@ import type { AnyBulkWriteOperation, Collection, Document, ObjectId } from 'mong
 import type { Logger } from '../logging/logger.js';
 import type { ServiceMetrics } from '../metrics/metrics.registry.js';
 import { type OutboxMetrics, ageInSeconds, outboxMetrics } from '../metrics/outbox-metrics.js';
+import { outsideTrace } from '../tracing/trace-spans.js';
 import type { EventEnvelope } from './envelope.js';
 
 interface OutboxDoc extends Document {
@@ -182,7 +183,9 @@ export class OutboxRelay {
   /** One runner at a time; kicks during a round are taken by the next. */
   private run(): void {
     if (this.running) return;
-    this.running = this.drain()
+    // Outside the trace of whichever request kicked first: each event's publish span
+    // continues the trace its envelope carries instead.
+    this.running = outsideTrace(() => this.drain())
       .catch((error: unknown) => this.logger.error('outbox relay failed', { error }))
       .finally(() => {
         this.running = undefined;

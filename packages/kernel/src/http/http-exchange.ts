@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { SpanKind, failSpan, inSpan, injectTraceHeaders } from '../tracing/trace-spans.js';
 
 export interface HttpExchangeRequest {
   method: 'GET' | 'POST';
@@ -13,6 +14,10 @@ export interface HttpExchangeRequest {
   maxBodyBytes?: number;
   /** Resolves the host instead of the system resolver: pins a connection to a checked address. */
   lookup?: LookupFunction;
+  /** Names its CLIENT span (e.g. `pg capture`); the method alone otherwise. */
+  spanName?: string;
+  /** Whether the trace context goes along (`traceparent`); false for third parties' servers. */
+  propagate?: boolean;
 }
 
 export interface HttpExchangeResponse {
@@ -46,6 +51,27 @@ const agents = {
  */
 export function httpExchange(request: HttpExchangeRequest): Promise<HttpExchangeResponse> {
   const url = new URL(request.url);
+  return inSpan(
+    'http-client',
+    request.spanName ?? request.method,
+    {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        'http.request.method': request.method,
+        'server.address': url.hostname,
+        'server.port': Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+      },
+    },
+    async (span) => {
+      const answer = await exchange(url, request);
+      span?.setAttribute('http.response.status_code', answer.status);
+      if (span && answer.status >= 500) failSpan(span, new Error(`HTTP ${answer.status}`));
+      return answer;
+    },
+  );
+}
+
+function exchange(url: URL, request: HttpExchangeRequest): Promise<HttpExchangeResponse> {
   const transport = url.protocol === 'https:' ? https : http;
   const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
   const maxBytes = request.maxBodyBytes ?? Number.POSITIVE_INFINITY;
@@ -57,7 +83,9 @@ export function httpExchange(request: HttpExchangeRequest): Promise<HttpExchange
       clearTimeout(timer);
       outcome();
     };
-    const headers: Record<string, string | number> = { ...request.headers };
+    const traced: Record<string, string> = { ...request.headers };
+    if (request.propagate !== false) injectTraceHeaders(traced);
+    const headers: Record<string, string | number> = traced;
     if (request.body !== undefined) headers['content-length'] = Buffer.byteLength(request.body);
     const options = {
       method: request.method,

@@ -1,3 +1,5 @@
+import { activeSpanIds } from '../tracing/trace-spans.js';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 type Fields = Record<string, unknown>;
 
@@ -34,7 +36,14 @@ export function createLogger(options: {
   const base = { service: options.service, ...options.bindings };
   const write = (level: Exclude<LogLevel, 'silent'>, message: string, fields?: Fields) => {
     if (rank[level] < threshold) return;
-    const entry: Fields = { time: new Date().toISOString(), level, ...base, msg: message };
+    const entry: Fields = {
+      time: new Date().toISOString(),
+      level,
+      ...base,
+      // A line written inside a span names it, so logs and traces find each other.
+      ...activeSpanIds(),
+      msg: message,
+    };
     if (fields) for (const [key, value] of Object.entries(fields)) entry[key] = serialize(value);
     sink(JSON.stringify(entry));
   };

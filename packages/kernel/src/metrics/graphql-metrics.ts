@@ -8,6 +8,7 @@ import {
   operationLabel,
 } from './metric-labels.js';
 import type { ServiceMetrics } from './metrics.registry.js';
+import { annotateActiveSpan } from '../tracing/trace-spans.js';
 
 /** Distinct error codes labelled per process: the fixed code set is far smaller. */
 const MAX_ERROR_CODES = 100;
@@ -110,6 +111,17 @@ export function graphqlMetricsPlugin<TContext extends BaseContext>(
           const body = response.body;
           const errors =
             body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors;
+          annotateActiveSpan({
+            'graphql.operation.name': operationName ?? '',
+            ...(operation ? { 'graphql.operation.type': operation.operation } : {}),
+            ...(errors && errors.length > 0
+              ? {
+                  'graphql.error.codes': errors.map((e) =>
+                    typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN',
+                  ),
+                }
+              : {}),
+          });
           instruments.observe(
             operationName,
             operation?.operation,

@@ -1,5 +1,7 @@
 import { type EntityManager, MikroORM, type Options } from '@mikro-orm/mongodb';
 import type { Db } from 'mongodb';
+import { traceMongoCommands } from '../tracing/mongo-command.tracing.js';
+import { tracingEnabled } from '../tracing/tracing.provider.js';
 
 export type { EntityManager } from '@mikro-orm/mongodb';
 
@@ -8,6 +10,8 @@ export interface OrmOptions {
   dbName: string;
   entities: NonNullable<Options['entities']>;
   debug?: boolean;
+  /** The tracer scope of database spans (the service's name); none without tracing. */
+  traceScope?: string;
 }
 
 /**
@@ -15,6 +19,7 @@ export interface OrmOptions {
  * operation and handled event works in its own `orm.em.fork()`.
  */
 export async function createOrm(options: OrmOptions): Promise<MikroORM> {
+  const tracing = tracingEnabled() && options.traceScope !== undefined;
   const orm = await MikroORM.init({
     clientUrl: options.clientUrl,
     dbName: options.dbName,
@@ -26,8 +31,14 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     // each (the batched path does not check what it updated).
     useBatchUpdates: false,
     debug: options.debug ?? false,
-    driverOptions: { maxPoolSize: 20, serverSelectionTimeoutMS: 5_000 },
+    driverOptions: {
+      maxPoolSize: 20,
+      serverSelectionTimeoutMS: 5_000,
+      // Command events cost something per command: only asked for when spans are made of them.
+      monitorCommands: tracing,
+    },
   });
+  if (tracing) traceMongoCommands(orm.em.getConnection().getClient(), options.traceScope ?? 'db');
   await backfillRevisions(orm);
   return orm;
 }

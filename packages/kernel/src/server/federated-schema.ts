@@ -6,6 +6,8 @@ import { type BuildSchemaOptions, buildSchema, createResolversMap } from 'type-g
 import type { Caller } from '../caller/caller.js';
 import { type AccessRule, checkAccess, describeAccess } from '../graphql/access.js';
 import { treatNullAsAbsent } from '../graphql/null-as-absent.js';
+import { inSpan } from '../tracing/trace-spans.js';
+import { tracingEnabled } from '../tracing/tracing.provider.js';
 
 /** The federation directives a subgraph may use; composition checks them. */
 const FEDERATION_LINK =
@@ -41,11 +43,18 @@ export async function buildFederatedSchema(
 type Resolver = GraphQLFieldResolver<unknown, { caller: Caller }>;
 
 const guarded =
-  (rule: AccessRule, resolve: Resolver): Resolver =>
+  (rule: AccessRule, resolve: Resolver, field?: string): Resolver =>
   (source, args, context, info) => {
     const denied = checkAccess(context.caller, rule);
     if (denied) throw denied;
-    return resolve(source, args, context, info);
+    if (field === undefined || !tracingEnabled()) return resolve(source, args, context, info);
+    // Root fields are the resolvers of note: each is a span inside the request's.
+    return inSpan(
+      'graphql',
+      `resolve ${field}`,
+      { attributes: { 'graphql.field.path': field } },
+      async () => await resolve(source, args, context, info),
+    );
   };
 
 /**
@@ -77,6 +86,7 @@ function guardRootFields(
         (resolvers[root.name] as Record<string, unknown>)[field.name] = guarded(
           rule,
           entry as Resolver,
+          `${root.name}.${field.name}`,
         );
       } else if (entry && typeof entry === 'object' && 'subscribe' in entry) {
         const subscription = entry as { subscribe: Resolver };

@@ -6,6 +6,8 @@ import { httpRequestTimer } from '../metrics/http-metrics.js';
 import { KERNEL_ROUTES } from '../metrics/metric-labels.js';
 import { METRICS_PATH, serveMetrics } from '../metrics/metrics.endpoint.js';
 import { serviceMetrics } from '../metrics/metrics.registry.js';
+import { serveInSpan } from '../tracing/http-server.tracing.js';
+import { tracingEnabled } from '../tracing/tracing.provider.js';
 import { sendJson } from './apollo-http.js';
 
 /** How long a closing server waits for requests in flight before it drops their connections. */
@@ -53,6 +55,9 @@ export interface HttpShell {
   listen(port: number, host: string): Promise<Listening>;
   close(): Promise<void>;
 }
+
+/** Routes whose requests get a server span; probes and scrapes are left out of traces. */
+const TRACED_ROUTES = ['/graphql'];
 
 const notFound = (res: ServerResponse) =>
   sendJson(res, 404, { errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
@@ -108,10 +113,10 @@ export function createHttpShell(options: HttpShellOptions): HttpShell {
     if (!(await options.handle(req, res)) && !res.headersSent) notFound(res);
   };
 
-  const server = createServer((req, res) => {
-    timeRequest(req, res);
+  const routes = options.metricRoutes ? [...TRACED_ROUTES, ...options.metricRoutes] : TRACED_ROUTES;
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     const next = () => route(req, res);
-    (options.around ? options.around(req, res, next) : next()).catch((error: unknown) => {
+    return (options.around ? options.around(req, res, next) : next()).catch((error: unknown) => {
       logger.error('request failed', { error });
       if (res.headersSent) return void res.end();
       sendJson(res, 500, {
@@ -123,6 +128,11 @@ export function createHttpShell(options: HttpShellOptions): HttpShell {
         ],
       });
     });
+  };
+  const server = createServer((req, res) => {
+    timeRequest(req, res);
+    if (tracingEnabled()) void serveInSpan(name, routes, req, res, serve);
+    else void serve(req, res);
   });
   // The gateway keeps connections to subgraphs alive; outlive its idle timeout.
   server.keepAliveTimeout = 65_000;

@@ -7,6 +7,8 @@ import { ProcessedEvents } from '../events/processed-events.js';
 import { type LogLevel, type Logger, createLogger } from '../logging/logger.js';
 import { type ServiceMetrics, serviceMetrics } from '../metrics/metrics.registry.js';
 import { type OrmOptions, createOrm, rawDb } from '../orm/orm.js';
+import type { TracingConfig } from '../tracing/tracing.config.js';
+import { startTracing } from '../tracing/tracing.provider.js';
 import type { HttpShell, Listening, Readiness } from './http-shell.js';
 
 export interface RuntimeOptions {
@@ -63,6 +65,7 @@ export class ServiceRuntime {
       clientUrl: options.mongoUrl,
       dbName: options.dbName,
       entities: options.entities,
+      traceScope: options.name,
     });
     const metrics = serviceMetrics(options.name);
     try {
@@ -196,7 +199,7 @@ export function serviceOf<T extends object>(
  * it), logger, build, listen where the config says, and a clean close on SIGINT/SIGTERM. An invalid config or a failed
  * start is one readable line on stderr and exit 1; a failed start closes what it opened.
  */
-export async function runService<C extends { LOG_LEVEL: LogLevel }>(
+export async function runService<C extends { LOG_LEVEL: LogLevel } & TracingConfig>(
   name: string,
   env: Record<string, string | undefined>,
   loadConfig: (env: Record<string, string | undefined>) => C,
@@ -212,6 +215,8 @@ export async function runService<C extends { LOG_LEVEL: LogLevel }>(
     process.exit(1);
   }
   const logger = createLogger({ service: name, level: config.LOG_LEVEL });
+  // Before the build, so the database client and the bus are created traced.
+  const tracing = startTracing(config, { name });
   let service: Service | undefined;
   try {
     service = await build(config, { logger });
@@ -219,12 +224,17 @@ export async function runService<C extends { LOG_LEVEL: LogLevel }>(
   } catch (error) {
     logger.error('failed to start', { error });
     await service?.close().catch(() => undefined);
+    await tracing?.shutdown().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
     process.stderr.write(`${name}: failed to start: ${reason}\n`);
     process.exit(1);
   }
   const running = service;
-  closeOnSignals(() => running.close(), logger);
+  closeOnSignals(async () => {
+    await running.close();
+    // The last spans are exported before the process exits.
+    await tracing?.shutdown();
+  }, logger);
 }
 
 /** SIGINT/SIGTERM close the service cleanly once; a second signal exits at once. */

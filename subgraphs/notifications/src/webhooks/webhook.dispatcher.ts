@@ -196,6 +196,9 @@ export class WebhookDispatcher {
       const answer = await httpExchange({
         method: 'POST',
         url: target.url.href,
+        // An integrator's server is not ours: our trace ids stay inside the platform.
+        propagate: false,
+        spanName: 'webhook deliver',
         headers: {
           'content-type': 'application/json',
           'user-agent': 'BloomingBlooms-Webhooks/1',

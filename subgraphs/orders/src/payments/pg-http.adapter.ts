@@ -122,7 +122,11 @@ export class PgHttpPaymentProvider implements PaymentProvider {
 
   async ready(input: ReadyPaymentInput): Promise<ReadyPayment> {
     const { idempotencyKey, ...body } = input;
-    const result = await this.call('POST', '/v1/payments', { body, idempotencyKey });
+    const result = await this.call('POST', '/v1/payments', {
+      body,
+      idempotencyKey,
+      operation: 'ready',
+    });
     return this.parse(readySchema, this.answered(result, 'ready'));
   }
 
@@ -130,6 +134,7 @@ export class PgHttpPaymentProvider implements PaymentProvider {
     const result = await this.call('POST', `/v1/payments/${seg(paymentKey)}/approve`, {
       body: {},
       idempotencyKey,
+      operation: 'approve',
     });
     return toView(this.parse(paymentSchema, this.answered(result, 'approve')));
   }
@@ -142,6 +147,7 @@ export class PgHttpPaymentProvider implements PaymentProvider {
     const result = await this.call('POST', `/v1/payments/${seg(paymentKey)}/capture`, {
       body: { amount },
       idempotencyKey,
+      operation: 'capture',
     });
     if (result.kind === 'unknown') return result.outcome;
     return this.captureOutcome(this.answered(result, 'capture'));
@@ -152,6 +158,7 @@ export class PgHttpPaymentProvider implements PaymentProvider {
     const result = await this.call('POST', `/v1/payments/${seg(paymentKey)}/cancel`, {
       body,
       idempotencyKey,
+      operation: 'cancel',
     });
     if (result.kind === 'unknown') return result.outcome;
     const payment = this.parse(paymentSchema, this.answered(result, 'cancel'));
@@ -185,7 +192,11 @@ export class PgHttpPaymentProvider implements PaymentProvider {
 
   async issueBillingKey(input: IssueBillingKeyInput): Promise<BillingKey> {
     const { idempotencyKey, ...body } = input;
-    const result = await this.call('POST', '/v1/billing/keys', { body, idempotencyKey });
+    const result = await this.call('POST', '/v1/billing/keys', {
+      body,
+      idempotencyKey,
+      operation: 'issueBillingKey',
+    });
     const issued = this.parse(billingKeySchema, this.answered(result, 'issueBillingKey'));
     return {
       billingKey: issued.billingKey,
@@ -200,6 +211,7 @@ export class PgHttpPaymentProvider implements PaymentProvider {
     const result = await this.call('POST', `/v1/billing/${seg(billingKey)}/charge`, {
       body,
       idempotencyKey,
+      operation: 'chargeBillingKey',
     });
     if (result.kind === 'unknown') return result.outcome;
     return this.captureOutcome(this.answered(result, 'chargeBillingKey'));
@@ -246,7 +258,7 @@ export class PgHttpPaymentProvider implements PaymentProvider {
   }
 
   private async lookup(path: string, operation: string): Promise<PaymentStatusView | null> {
-    const result = await this.call('GET', path, {});
+    const result = await this.call('GET', path, { operation });
     if (result.kind === 'answered' && result.status === 404) return null;
     return toView(this.parse(paymentSchema, this.answered(result, operation)));
   }
@@ -287,7 +299,7 @@ export class PgHttpPaymentProvider implements PaymentProvider {
   private async call(
     method: 'GET' | 'POST',
     path: string,
-    options: { body?: unknown; idempotencyKey?: string },
+    options: { body?: unknown; idempotencyKey?: string; operation: string },
   ): Promise<CallResult> {
     const headers: Record<string, string> = {
       authorization: this.authorization,
@@ -305,6 +317,7 @@ export class PgHttpPaymentProvider implements PaymentProvider {
         headers,
         ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
         timeoutMs: this.config.timeoutMs,
+        spanName: `pg ${options.operation}`,
       });
       status = answer.status;
       text = answer.text;
