@@ -4,6 +4,8 @@
 # Layout (all git-ignored, created on demand):
 #   .local/bin/nats-server              built on first use (go install)
 #   .local/bin/kustomize                built on first use by npm test (go install), renders infra/k8s
+#   .local/bin/fake-s3                  built on first use by npm test (go build of infra/s3), the
+#                                       S3-compatible server products' S3 image storage tests use
 #   .local/lib/mongo/{jars,classes}     mongo-java-server's jars (Maven, SHA-256 checked) and
 #                                       the compiled launcher (infra/local/mongo)
 #   .local/data/{mongo,nats}            database (H2 file) / JetStream storage
@@ -33,6 +35,9 @@ NATS_SERVER_VERSION="${NATS_SERVER_VERSION:-v2.12.0}"
 # Not v5.8.3: it needs Go 1.27 and a k8s.io/kube-openapi version the Go module proxy refuses
 # (403); v5.8.2 builds with the Go 1.26 these machines and CI have.
 KUSTOMIZE_VERSION="${KUSTOMIZE_VERSION:-v5.8.2}"
+# infra/s3's go.mod says go 1.24 (gofakes3 needs it); an older Go would fetch a toolchain.
+FAKE_S3_SRC_DIR="$ROOT/infra/s3"
+FAKE_S3_MIN_GO_VERSION="1.24"
 
 LOCAL_HOST="127.0.0.1"
 MONGO_PORT="${MONGO_PORT:-27017}"
@@ -299,6 +304,46 @@ ensure_kustomize() {
     return 1
   }
   kustomize_is_current "$bin"
+}
+
+# fake_s3_is_current path: true when path is a fake-s3 that runs and was built after every
+# source file of infra/s3 (go.mod and go.sum pin gofakes3, so a version change is a newer file).
+fake_s3_is_current() {
+  local bin="$1" src
+  [[ -x "$bin" ]] || return 1
+  for src in "$FAKE_S3_SRC_DIR"/go.mod "$FAKE_S3_SRC_DIR"/go.sum "$FAKE_S3_SRC_DIR"/*.go; do
+    [[ "$bin" -nt "$src" ]] || return 1
+  done
+  "$bin" -version >/dev/null 2>&1
+}
+
+# ensure_fake_s3: builds .local/bin/fake-s3 from infra/s3 (gofakes3, pinned by its go.sum) when
+# it is missing or older than its sources. Like ensure_kustomize: one build at a time under a
+# lock, into a temporary directory, then moved into place. Needs the Go module proxy only the
+# first time (the module cache has the rest). Returns non-zero (never exits) when it cannot be
+# built, so callers decide.
+ensure_fake_s3() {
+  local bin="$BIN_DIR/fake-s3" v
+  if fake_s3_is_current "$bin"; then return 0; fi
+  if ! v="$(go_version)" || ! version_ge "$v" "$FAKE_S3_MIN_GO_VERSION"; then
+    warn "Go $FAKE_S3_MIN_GO_VERSION+ is needed to build fake-s3 (found ${v:-none})"
+    return 1
+  fi
+  mkdir -p "$BIN_DIR"
+  (
+    if command -v flock >/dev/null 2>&1; then flock 9; fi
+    if fake_s3_is_current "$bin"; then exit 0; fi
+    tmp="$(mktemp -d "$BIN_DIR/.fake-s3.XXXXXX")" || exit 1
+    trap 'rm -rf "$tmp"' EXIT
+    info "building fake-s3 ($(rel "$FAKE_S3_SRC_DIR")) into $(rel "$BIN_DIR") (go build)" >&2
+    # -mod=readonly: a go.sum that does not match go.mod fails instead of being rewritten.
+    (cd "$FAKE_S3_SRC_DIR" && go build -mod=readonly -buildvcs=false -trimpath -o "$tmp/fake-s3" .) >&2 &&
+      mv -f "$tmp/fake-s3" "$bin"
+  ) 9>"$BIN_DIR/.fake-s3.lock" || {
+    warn "go build of fake-s3 (infra/s3) failed"
+    return 1
+  }
+  fake_s3_is_current "$bin"
 }
 
 # Builds/installs what is missing: nats-server, the database's jars and its launcher.

@@ -13,6 +13,7 @@ import {
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { imageRoutes } from './images/image.routes.js';
 import { type ImageStorage, LocalDiskImageStorage } from './images/image.storage.js';
+import { S3ImageStorage } from './images/s3-image.storage.js';
 import { ImageUpload } from './images/image-upload.entity.js';
 import { UploadTokens } from './images/upload-token.js';
 import { ProductLike, StoreLike } from './likes/like.entities.js';
@@ -79,6 +80,24 @@ function aiExtractor(config: ProductsConfig): AiFilterExtractor | null {
   });
 }
 
+/** The image storage IMAGE_STORAGE names; the config refuses `s3` without its bucket and keys. */
+export function imageStorageFor(config: ProductsConfig): ImageStorage {
+  if (config.IMAGE_STORAGE === 'local') return new LocalDiskImageStorage(config.IMAGE_DIR);
+  const { S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId } = config;
+  const { S3_SECRET_ACCESS_KEY: secretAccessKey } = config;
+  // Already checked by the config's refinement; this narrows the types.
+  if (!bucket || !accessKeyId || !secretAccessKey) {
+    throw new Error('IMAGE_STORAGE=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
+  }
+  return new S3ImageStorage({
+    bucket,
+    region: config.S3_REGION,
+    endpoint: config.S3_ENDPOINT,
+    forcePathStyle: config.S3_FORCE_PATH_STYLE,
+    credentials: { accessKeyId, secretAccessKey },
+  });
+}
+
 /** Wires the products service: runtime, consumers, image routes and GraphQL; not listening yet. */
 export async function buildServer(
   config: ProductsConfig,
@@ -102,11 +121,14 @@ export async function buildServer(
   // relative unless an origin is configured (a CDN, or another host serving /images).
   const publicOrigin = config.PRODUCTS_PUBLIC_URL?.replace(/\/+$/, '') ?? '';
   const publicUrl = () => publicOrigin;
+  // A storage a test passes in is the test's to close.
+  const imageStorage = overrides.imageStorage ?? imageStorageFor(config);
+  const ownsStorage = overrides.imageStorage === undefined;
   const deps: ProductsDeps = {
     config,
     logger,
     relay,
-    imageStorage: overrides.imageStorage ?? new LocalDiskImageStorage(config.IMAGE_DIR),
+    imageStorage,
     uploadTokens: new UploadTokens(
       // A separate secret is better; deriving one keeps a fresh install working.
       config.UPLOAD_SIGNING_SECRET ??
@@ -138,7 +160,10 @@ export async function buildServer(
         now,
       }),
       readiness: runtime.readiness,
-      onClose: () => runtime.close(),
+      onClose: async () => {
+        await runtime.close();
+        if (ownsStorage) imageStorage.close?.();
+      },
     });
     return serviceOf(shell, { port: config.PORT, host: config.HOST }, { deps, relay, bus, orm });
   });

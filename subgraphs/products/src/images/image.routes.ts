@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import { type Logger, isDuplicateKeyError, sendJson } from '@bloom/kernel';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { ACCEPTED_CONTENT_TYPES, contentTypeOfKey, sniffImageType } from './image-type.js';
@@ -152,7 +153,12 @@ export function imageRoutes(
       res.end();
       return;
     }
-    image.stream.pipe(res);
+    // pipeline, not pipe: a client that leaves mid-image destroys the source too, so an S3
+    // connection goes back to the pool instead of idling until its timeout.
+    await pipeline(image.stream, res).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+      throw error;
+    });
   };
 
   return (req, res) => {

@@ -4,13 +4,19 @@ import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { IMAGE_KEY } from './image-type.js';
 
-/** Where image bytes live; the local-disk adapter here, an object store in production. */
+/**
+ * Where image bytes live: the local-disk adapter here, S3ImageStorage (s3-image.storage.ts) for
+ * an object store every replica shares (IMAGE_STORAGE).
+ */
 export interface ImageStorage {
   /** Stores new bytes; fails if the key exists (keys are never overwritten). */
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
   /** The bytes as a stream, or null when there is no such image. */
   open(key: string): Promise<{ stream: Readable; size: number } | null>;
+  /** Deletes the image; deleting one that is not there succeeds. */
   remove(key: string): Promise<void>;
+  /** Releases connections, if the adapter holds any; called when the service closes. */
+  close?(): void;
 }
 
 /** Files under one directory, named by their key. */
