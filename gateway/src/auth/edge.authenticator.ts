@@ -31,7 +31,8 @@ export type Authentication =
 
 export interface EdgeAuthenticatorDeps {
   verifyJwt: JwtVerifier;
-  apiKeys: ApiKeyResolver;
+  /** None when the supergraph has no identity subgraph: API keys are then refused. */
+  apiKeys: ApiKeyResolver | undefined;
   apiKeyLimiter: TokenBucketLimiter;
   /** Requests without credentials, by client key (the address; see limits/client-key.reader). */
   anonymousLimiter: TokenBucketLimiter;
@@ -103,6 +104,9 @@ export function createEdgeAuthenticator(deps: EdgeAuthenticatorDeps) {
     if (apiKey !== undefined) {
       const key = apiKey.trim();
       if (!key) return reject(401, ErrorCode.UNAUTHENTICATED, 'The API key is empty.');
+      if (!deps.apiKeys) {
+        return reject(401, ErrorCode.UNAUTHENTICATED, 'API keys are not accepted here.');
+      }
       let principal;
       try {
         principal = await deps.apiKeys.resolve(key, traceId);
