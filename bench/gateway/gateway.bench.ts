@@ -1,9 +1,11 @@
 /**
  * bench/gateway: the same query sent straight to the identity subgraph (with a gateway
- * signature) and through the gateway, in one run. Prints req/s, p50/p99 and the ratio.
+ * signature) and through the gateway, in one run, beside a bare node:http server doing the
+ * same database read (bare-identity.server.ts). Prints req/s, p50/p99 and the ratios.
  *
  *   npm run -w @bloom/bench gateway   (needs `npm run infra:up`)
  *   BENCH_SECONDS=10 BENCH_CONCURRENCY=32
+ *   BENCH_CPU_PROF=.local/prof  identity and the gateway write V8 .cpuprofiles there on exit
  *   BENCH_TRACING=1  then both again with OpenTelemetry tracing on, exporting to a local OTLP
  *                    sink, and the traced/untraced ratio (tracing's price; off costs nothing)
  */
@@ -12,7 +14,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CALLER_HEADER, signCaller } from '@bloom/kernel';
 import { dataOf, dropDatabase, freePort, gqlRequest, testEnv } from '@bloom/testing';
-import { printTable, runLoad } from '../lib/load.js';
+import { type LoadResult, printTable, runLoad } from '../lib/load.js';
 import { startService, stop } from '../lib/processes.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -20,7 +22,11 @@ const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const secret = randomBytes(32).toString('hex');
 const jwtSecret = randomBytes(32).toString('hex');
 const db = `bench_identity_${randomBytes(3).toString('hex')}`;
-const [identityPort, gatewayPort] = [await freePort(), await freePort()];
+const [identityPort, gatewayPort, barePort] = [
+  await freePort(),
+  await freePort(),
+  await freePort(),
+];
 const common = {
   MONGO_URL: testEnv.MONGO_URL,
   NATS_URL: testEnv.NATS_URL,
@@ -33,6 +39,9 @@ const common = {
 };
 
 const tracing = process.env.BENCH_TRACING === '1';
+const profiling = process.env.BENCH_CPU_PROF
+  ? { cpuProfileDir: process.env.BENCH_CPU_PROF }
+  : undefined;
 
 /** Identity and the gateway as processes; `env` adds to both (e.g. the OTLP endpoint). */
 async function startPair(env: Record<string, string> = {}) {
@@ -46,6 +55,7 @@ async function startPair(env: Record<string, string> = {}) {
       PASSWORD_SCRYPT_LOG_N: '14',
     },
     `http://127.0.0.1:${identityPort}/health`,
+    profiling,
   );
   const gateway = await startService(
     'gateway/src/main.ts',
@@ -56,6 +66,7 @@ async function startPair(env: Record<string, string> = {}) {
       SUBGRAPH_IDENTITY_URL: `http://127.0.0.1:${identityPort}/graphql`,
     },
     `http://127.0.0.1:${gatewayPort}/health`,
+    profiling,
   );
   return { identity, gateway };
 }
@@ -110,13 +121,41 @@ try {
       seconds,
       serverPid: gateway.pid,
     });
+  const bareServer = await startService(
+    'bench/gateway/bare-identity.server.ts',
+    {
+      PORT: String(barePort),
+      MONGO_URL: testEnv.MONGO_URL,
+      IDENTITY_DB: db,
+      BENCH_USER_ID: user.id,
+    },
+    `http://127.0.0.1:${barePort}/health`,
+  );
+  let bare;
+  try {
+    bare = await runLoad({
+      label: 'bare node:http + driver',
+      url: `http://127.0.0.1:${barePort}/graphql`,
+      body,
+      headers: {},
+      concurrency,
+      seconds,
+      serverPid: bareServer.pid,
+    });
+  } finally {
+    await stop(bareServer);
+  }
   const direct = await loadDirect('direct → identity');
   const viaGateway = await loadGateway('gateway → identity');
   console.log(
     `\nbench/gateway: ${concurrency} concurrent clients, ${seconds} s each, query { me { id name roles } }`,
   );
-  printTable([direct, viaGateway]);
+  printTable([bare, direct, viaGateway]);
   console.log(`\ngateway/direct throughput ratio: ${(viaGateway.rps / direct.rps).toFixed(2)}`);
+  const perCore = (result: LoadResult) => result.requests / (result.serverCpuSeconds ?? NaN);
+  console.log(
+    `subgraph/bare throughput ratio: ${(direct.rps / bare.rps).toFixed(2)} (per server core ${(perCore(direct) / perCore(bare)).toFixed(2)})`,
+  );
   console.log(
     `gateway added latency: p50 +${(viaGateway.p50 - direct.p50).toFixed(2)} ms, p99 +${(viaGateway.p99 - direct.p99).toFixed(2)} ms`,
   );

@@ -6,6 +6,8 @@ export interface GatewayContext {
   traceId: string;
   /** Written by the request-log plugin, read by the HTTP layer when it logs the request. */
   outcome: RequestOutcome;
+  /** The caller signed for subgraphs, set by the first fetch and reused by the rest. */
+  signedCaller?: string;
 }
 
 export interface RequestOutcome {

@@ -7,11 +7,12 @@ import { TRACE_HEADER } from '../http/trace-id.js';
 import { operationSignal } from '../limits/time-budget.executor.js';
 import { SERVICE_UNAVAILABLE } from '../errors/gateway-error-codes.js';
 import { gatewayMetrics } from '../metrics/gateway.metrics.js';
+import { subgraphFetch } from './subgraph-http.fetcher.js';
 
 /** How long a client should wait before retrying a request a restarting subgraph refused. */
 export const RETRY_AFTER_SECONDS = 2;
 
-/** Connection failures (undici puts the socket's code on `cause`): the subgraph is not there. */
+/** Connection failures (the socket's code, on the error or its `cause`): the subgraph is not there. */
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -45,16 +46,14 @@ function serviceUnavailable(): GraphQLError {
 }
 
 /**
- * Node's global fetch is undici with a keep-alive connection pool that honours each subgraph's
- * Keep-Alive hint. undici's own Agent (for tuning the pool) is not importable without adding
- * undici as a dependency, so the global dispatcher is used as it is. The fetch carries the
+ * Each fetch over the kept-alive node:http pool (subgraph-http.fetcher.ts), carrying the
  * operation's abort signal: an operation past its time budget stops waiting on its subgraphs.
  */
 const keepAliveFetch: RemoteGraphQLDataSource['fetcher'] = async (url, init) => {
   const signal = operationSignal();
-  let response: Response;
+  let response: Awaited<ReturnType<RemoteGraphQLDataSource['fetcher']>>;
   try {
-    response = await fetch(url, { ...init, signal: signal ?? null });
+    response = await subgraphFetch(url, { ...init, signal: signal ?? null });
   } catch (error) {
     // The time budget's abort is its own answer (504); a refused or dropped connection is not.
     if (signal?.aborted || !isUnreachable(error)) throw error;
@@ -101,9 +100,16 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
     context,
   }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Apollo's own health checks and schema loads have no client request, so no caller.
-    const { caller, traceId } = context as Partial<GatewayContext>;
+    const requestContext = context as Partial<GatewayContext>;
+    const { caller, traceId } = requestContext;
     const signed = caller ?? anonymousCaller(traceId ?? randomUUID());
-    request.http?.headers.set(CALLER_HEADER, signCaller(signed, this.callerSecret));
+    // Signed once per request, however many subgraph fetches its plan makes.
+    let signature = requestContext.signedCaller;
+    if (signature === undefined) {
+      signature = signCaller(signed, this.callerSecret);
+      if (caller) requestContext.signedCaller = signature;
+    }
+    request.http?.headers.set(CALLER_HEADER, signature);
     request.http?.headers.set(TRACE_HEADER, signed.traceId);
     // The active span is Apollo's `gateway.fetch`: the subgraph's server span continues it.
     const propagated: Record<string, string> = {};
