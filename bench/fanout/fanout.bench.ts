@@ -5,7 +5,7 @@
  * against a plain `ws` broadcast of one pre-serialized payload to N sockets, in the same run.
  *
  *   npm run -w @bloom/bench fanout        (needs `npm run infra:up`)
- *   FANOUT_SIZES=1000,5000,10000 FANOUT_TIMEOUT_S=60
+ *   FANOUT_SIZES=1000,5000,10000 FANOUT_TIMEOUT_S=60 BENCH_CPU_PROF=<dir>
  *
  * Latency is measured in this process: from publishing the event (end to end: JetStream →
  * notifications → core NATS → gateway → federated query → sockets), and from the live NATS
@@ -64,6 +64,8 @@ const gateway = await startService(
     SUBGRAPH_NOTIFICATIONS_URL: `http://127.0.0.1:${notificationsPort}/graphql`,
   },
   `http://127.0.0.1:${gatewayPort}/health`,
+  // BENCH_CPU_PROF=<dir>: the gateway writes a V8 .cpuprofile there when it is stopped.
+  process.env.BENCH_CPU_PROF ? { cpuProfileDir: process.env.BENCH_CPU_PROF } : undefined,
 );
 const plain = await startService(
   'bench/fanout/plain-broadcast.server.ts',
