@@ -62,6 +62,8 @@ const gateway = await startService(
     ...common,
     PORT: String(gatewayPort),
     SUBGRAPH_NOTIFICATIONS_URL: `http://127.0.0.1:${notificationsPort}/graphql`,
+    // Every bench socket is one anonymous client (127.0.0.1): its bucket must not run dry.
+    ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000000',
   },
   `http://127.0.0.1:${gatewayPort}/health`,
   // BENCH_CPU_PROF=<dir>: the gateway writes a V8 .cpuprofile there when it is stopped.

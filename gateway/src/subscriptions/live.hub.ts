@@ -3,6 +3,7 @@ import type { LiveAuditEntry, LiveNotice, LiveOrderStatus, LiveRestock } from '@
 import { type ExecutionResult, type FormattedExecutionResult, GraphQLError } from 'graphql';
 import type { GatewayMetrics } from '../metrics/gateway.metrics.js';
 import { type LiveOperation, liveIdVariable } from './live-operation.js';
+import { shareSerialized } from './live-payload.cache.js';
 import { LiveQueue } from './live.queue.js';
 
 /** Runs a query as a caller through the gateway's own federation executor. */
@@ -187,6 +188,7 @@ export class LiveHub {
         }
         // One result object for the whole audience: resolved and converted once.
         const result = toExecutionResult(formatted);
+        if (group.length > 1) shareSerialized(result);
         for (const subscriber of group) subscriber.queue.push(result);
         delivered += group.length;
         this.metrics?.livePushed(operation.field, group.length);

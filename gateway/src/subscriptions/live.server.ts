@@ -34,6 +34,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Authentication, Credential } from '../auth/edge.authenticator.js';
+import { payloadReplacer, withSharedPayload } from './live-payload.cache.js';
 import type { Revocation, RevocationList } from '../auth/revocation.list.js';
 import { QUERY_TOO_COMPLEX } from '../errors/gateway-error-codes.js';
 import type { ComplexityLimits } from '../limits/complexity-limit.plugin.js';
@@ -239,6 +240,18 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   await nats.flush();
 
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
+  // Before graphql-ws's own listener, so every message it sends goes through here.
+  wss.on('connection', (socket: WebSocket) => {
+    const send = socket.send.bind(socket) as (
+      data: unknown,
+      callback?: (error?: Error) => void,
+    ) => void;
+    socket.send = ((data: unknown, callback?: (error?: Error) => void) =>
+      send(
+        typeof data === 'string' ? withSharedPayload(data) : data,
+        callback,
+      )) as WebSocket['send'];
+  });
   const states = new WeakMap<object, ConnectionState>();
   const stateOf = (extra: unknown) => states.get(extra as object);
   const open = new Set<ConnectionState>();
@@ -288,6 +301,10 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   const server = useServer(
     {
       connectionInitWaitTimeout: 5_000,
+      // A live result is the same object for its whole audience: sent as it is (no copy per
+      // socket), and serialised once (live-payload.cache.ts).
+      onNext: (_ctx, _id, _payload, _args, result) => result,
+      jsonMessageReplacer: payloadReplacer,
       onConnect: async (ctx) => {
         const extra = ctx.extra as { socket: WebSocket; request: IncomingMessage };
         const state: ConnectionState = { socket: extra.socket, request: extra.request };
