@@ -115,16 +115,20 @@ export async function applyOrderOutcome(
     if (!isDuplicateKeyError(error)) throw error;
     inserted = false;
   }
-  if (inserted) deps.relay.kick(outcome);
   const stored = inserted
     ? outcome
     : await em.findOne(CycleOutcome, { _id: attempt._id }, { refresh: true });
-  if (stored?.status !== CycleOutcomeStatus.FAILED) return;
-  if (stored.retryAt) {
-    await wakeAt(em, subscription._id, stored.retryAt);
-  } else if (isPaymentFailure(stored.reason ?? '')) {
-    await suspend(em, deps, subscription._id, stored);
+  if (stored?.status === CycleOutcomeStatus.FAILED) {
+    if (stored.retryAt) {
+      await wakeAt(em, subscription._id, stored.retryAt);
+    } else if (isPaymentFailure(stored.reason ?? '')) {
+      await suspend(em, deps, subscription._id, stored);
+    }
   }
+  // Announced once the subscription shows it (woken for the retry, or suspended): whoever acts
+  // on chargeFailed finds the retry scheduled. A crash before this leaves the events to the
+  // relay's scan.
+  if (inserted) deps.relay.kick(outcome);
 }
 
 /** When the next attempt runs: per SUBSCRIPTION_RETRY_HOURS, and only before the delivery day. */
