@@ -255,9 +255,10 @@ describe('the store finder and likes on a phone', () => {
     await page.getByRole('heading', { name: '꽃집 찾기' }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: '내 주변' }).click();
     await page.getByText('위치 권한이 없어서 지역으로 찾아 드릴게요').waitFor();
-    expect(
-      await page.getByRole('button', { name: '지역으로 찾기' }).getAttribute('aria-pressed'),
-    ).toBe('true');
+    // The mode switches with the note, possibly a render after it.
+    await expect
+      .poll(() => page.getByRole('button', { name: '지역으로 찾기' }).getAttribute('aria-pressed'))
+      .toBe('true');
     // The region choice works as usual.
     await page.getByLabel('시·도').selectOption('11');
     await page.getByLabel('구·군').selectOption('11440');
