@@ -43,6 +43,3 @@ export function withSharedPayload(data: string): string {
   const json = serialized.get(token);
   return json === undefined ? data : `${data.slice(0, at)},"payload":${json}}`;
 }
-
-/** Entries held (for tests). */
-export const sharedPayloadCount = (): number => serialized.size;
