@@ -40,6 +40,13 @@ const schema = z.object({
   SAGA_RESUME_AFTER_MS: z.coerce.number().int().positive().default(10_000),
   /** How often the deadline sweeper and reconciliation run. */
   SAGA_SWEEP_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
+  /**
+   * Checkout back-pressure: while this many saga answers are unfinished (the saga consumer's
+   * backlog), a new checkout waits before it is placed. 0 turns it off.
+   */
+  SAGA_ADMISSION_BACKLOG: z.coerce.number().int().min(0).default(24),
+  /** The longest a checkout waits for the saga's backlog; then it goes ahead. */
+  SAGA_ADMISSION_MAX_WAIT_MS: z.coerce.number().int().min(0).default(3_000),
   /** Pickups not collected by the end of their day plus this grace are completed. */
   PICKUP_GRACE_HOURS: z.coerce.number().int().min(0).default(24),
   /** Platform commission in percent on settlements. */

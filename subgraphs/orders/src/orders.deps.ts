@@ -1,6 +1,7 @@
 import type { EventBus, Logger, OutboxRelay, ProcessedEvents } from '@bloom/kernel';
 import type { OrdersConfig } from './orders.config.js';
 import type { PaymentProvider } from './payments/payment.provider.js';
+import type { SagaAdmission } from './saga/saga.admission.js';
 
 /** Long-lived collaborators shared by every request and handler of the orders service. */
 export interface OrdersDeps {
@@ -10,6 +11,8 @@ export interface OrdersDeps {
   bus: EventBus;
   processed: ProcessedEvents;
   payments: PaymentProvider;
+  /** Checkout waits here while the saga is behind (back-pressure). */
+  admission: SagaAdmission;
   /** Injectable clock: deadlines, pickups and statistics are tested without waiting. */
   now: () => Date;
 }

@@ -16,6 +16,7 @@ import { CartLine } from './cart/cart-line.entity.js';
 import { type OrdersConfig, loadOrdersConfig } from './orders.config.js';
 import { createContext } from './orders.context.js';
 import type { OrdersDeps } from './orders.deps.js';
+import { SagaAdmission } from './saga/saga.admission.js';
 import { CheckoutClaim } from './orders/checkout-claim.entity.js';
 import { OrderTransition } from './orders/order-transition.entity.js';
 import { Order } from './orders/order.entity.js';
@@ -32,7 +33,7 @@ import { startCatalogConsumers } from './projections/catalog.consumer.js';
 import { SettlementRun } from './reporting/settlement-run.entity.js';
 import { Settlement } from './reporting/settlement.entity.js';
 import { SagaStep } from './saga/saga-step.entity.js';
-import { startSagaConsumer } from './saga/saga.consumer.js';
+import { SAGA_CONSUMER, startSagaConsumer } from './saga/saga.consumer.js';
 import { SagaSweeper } from './saga/saga.sweeper.js';
 import { buildSchema } from './schema.js';
 import { startCycleOrderConsumer } from './subscriptions/cycle-order.consumer.js';
@@ -103,6 +104,12 @@ export async function buildServer(
         webhookSecret: config.PAYMENTS_WEBHOOK_SECRET,
         timeoutMs: config.PAYMENTS_TIMEOUT_MS,
       }),
+    admission: new SagaAdmission({
+      readBacklog: () => bus.consumerBacklog(SAGA_CONSUMER),
+      limit: config.SAGA_ADMISSION_BACKLOG,
+      maxWaitMs: config.SAGA_ADMISSION_MAX_WAIT_MS,
+      logger,
+    }),
     now: overrides.now ?? (() => new Date()),
   };
   return runtime.wire(async () => {

@@ -493,6 +493,17 @@ export class EventBus {
     );
   }
 
+  /**
+   * Events one of this process's durable consumers has not finished: waiting on the server
+   * plus delivered and not yet acked (by any replica). Null for a durable it does not consume.
+   */
+  async consumerBacklog(durable: string): Promise<number | null> {
+    const stream = this.durables.get(durable);
+    if (stream === undefined || this.connection.isClosed()) return null;
+    const info = await this.jsm.consumers.info(this.streamName(stream), durable);
+    return info.num_pending + info.num_ack_pending;
+  }
+
   async close(): Promise<void> {
     this.stopReportingLag?.();
     await Promise.all([...this.consumptions].map((c) => c.stop()));

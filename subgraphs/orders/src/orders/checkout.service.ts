@@ -48,6 +48,7 @@ export class CheckoutService {
       checkFulfilment(input, now) ??
       checkPayment(input.payment, this.deps.config.PAYMENT_RETURN_ORIGINS);
     if (problem) return problem;
+    await this.deps.admission.admit();
     const priced = await priceCheckout(this.em, customerId, input, now, true);
     if (!Array.isArray(priced)) return priced;
     const drafts = priced;

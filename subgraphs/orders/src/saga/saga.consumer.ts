@@ -4,7 +4,7 @@ import type { MikroORM } from '@mikro-orm/mongodb';
 import type { OrdersDeps } from '../orders.deps.js';
 import { CheckoutSaga } from './checkout-saga.service.js';
 
-const CONSUMER = 'orders-saga';
+export const SAGA_CONSUMER = 'orders-saga';
 
 /**
  * The stores answers that drive the saga. Each event is handled once per consumer
@@ -31,10 +31,10 @@ export function startSagaConsumer(orm: MikroORM, deps: OrdersDeps): Promise<Cons
     }
   };
   return deps.bus.consume({
-    durable: CONSUMER,
+    durable: SAGA_CONSUMER,
     types: [inventoryReserved.type, inventoryRejected.type],
     concurrency: 16,
     handle: (event) =>
-      deps.processed.once(CONSUMER, event.id, () => handle(event)).then(() => undefined),
+      deps.processed.once(SAGA_CONSUMER, event.id, () => handle(event)).then(() => undefined),
   });
 }
