@@ -17,8 +17,8 @@ import {
 } from './stores/store-projection.service.js';
 
 /**
- * The events products consumes. Each handler runs once per event (processed-event record)
- * in its own EntityManager fork, and its effects are idempotent on their own as well.
+ * The events products consumes, each handled in its own EntityManager fork. Handlers run once
+ * per event (processed-event record) where an effect could repeat; all are idempotent as well.
  */
 export async function startConsumers(
   bus: EventBus,
@@ -33,7 +33,10 @@ export async function startConsumers(
     };
 
   return Promise.all([
-    // Store ownership, status and flower stock, in order (one at a time).
+    // Store ownership, status and flower stock, in order (one at a time). No processed-event
+    // claim (two writes on every order's stock events): each write keeps the newest version
+    // (store sequence, ledger seq), ranks are recomputed from the stock as stored and a restock
+    // is keyed by its event, so a redelivery changes nothing.
     bus.consume({
       durable: 'products-stores',
       types: [...STORE_LIFECYCLE_EVENTS, ...INVENTORY_STOCK_EVENTS].map(
@@ -42,9 +45,7 @@ export async function startConsumers(
       // Stock events are per order, a product's rank and restock read the whole store's
       // stock: one writer only.
       concurrency: 1,
-      handle: once('products-stores', (em, event) =>
-        new StoreProjectionService(em, deps).handle(event),
-      ),
+      handle: (event) => new StoreProjectionService(orm.em.fork(), deps).handle(event),
     }),
     // Completed order lines: review eligibility and sales counts.
     bus.consume({

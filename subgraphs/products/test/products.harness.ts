@@ -27,6 +27,11 @@ export interface ProductsHarness extends SubgraphHarness<ProductsConfig, Product
   setStock(storeId: string, levels: Record<number, number>): Promise<EventEnvelope>;
   /** Completed order lines, as orders announces them; waits until all are recorded. */
   completeLines(lines: CompletedLine[]): Promise<void>;
+  /**
+   * Waits until one of products' durable consumers has handled and acked everything published
+   * to it so far (the stores projection keeps no processed-event record to wait on).
+   */
+  consumed(durable: string): Promise<void>;
 }
 
 /**
@@ -75,10 +80,16 @@ export async function startProducts(
   const publish: ProductsHarness['publish'] = (contract, payload, meta: EnvelopeMeta = {}) =>
     basePublish(contract, payload, { sequence: 1, ...meta });
   const closeBase = base.close.bind(base);
+  const consumed = (durable: string) =>
+    waitFor(async () => (await base.server.bus.consumerBacklog(durable)) === 0, {
+      what: `${durable} caught up`,
+      timeoutMs: 30_000,
+    }).then(() => undefined);
 
   return Object.assign(base, {
     origin: base.server.origin,
     publish,
+    consumed,
     redeliver: async (event: EventEnvelope) => {
       bus.connection.publish(bus.subject(event.type), JSON.stringify(event));
       await bus.connection.flush();
@@ -131,13 +142,7 @@ export async function startProducts(
         },
         { subjectId: storeId },
       );
-      await waitFor(
-        () =>
-          db
-            .collection('processed_events')
-            .findOne({ _id: `products-stores:${event.id}` as never, state: 'done' }),
-        { what: 'stock applied', timeoutMs: 30_000 },
-      );
+      await consumed('products-stores');
       return event;
     },
     completeLines: async (lines: CompletedLine[]) => {

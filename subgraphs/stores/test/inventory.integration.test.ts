@@ -382,6 +382,31 @@ describe('reservations', () => {
     expect(audit.rows.map((r) => r.kind)).toEqual(['SET', 'RESERVE', 'RELEASE']);
   });
 
+  it('decides on the ledger as it is, not as this replica last saw it', async () => {
+    const { sellerId, storeId } = await h.openStore();
+    await setStock(h, sellerId, storeId, [{ flowerId: 2, available: 5 }]);
+    const replica = await h.replica();
+    const key = { storeId, flowerId: 2 };
+    const first = placedOrder(storeId, [{ flowerId: 2, count: 1 }]);
+    await place(first);
+    expect((await reserveOutcome(first.orderId))?.outcome).toBe('RESERVED');
+    // The other replica empties the stock after this one last wrote (this one remembers 4).
+    await replica.infra.ledger.set(key, 0, newId(), sellerId, h.now());
+    const second = placedOrder(storeId, [{ flowerId: 2, count: 1 }]);
+    await place(second);
+    expect((await reserveOutcome(second.orderId))?.outcome).toBe('REJECTED');
+    expect((await reserveOutcome(second.orderId))?.data).toMatchObject({ reason: 'OUT_OF_STOCK' });
+    // And restocks it: this replica last saw 0, which must not refuse the next order.
+    await replica.infra.ledger.set(key, 3, newId(), sellerId, h.now());
+    const third = placedOrder(storeId, [{ flowerId: 2, count: 1 }]);
+    await place(third);
+    expect((await reserveOutcome(third.orderId))?.outcome).toBe('RESERVED');
+    const audit = await auditLedger(h, storeId, 2);
+    expect(audit.problems).toEqual([]);
+    expect(audit.available).toBe(2);
+    expect(audit.reserved).toBe(2);
+  });
+
   it('never splits multi-flower reservations under concurrency', async () => {
     const { sellerId, storeId } = await h.openStore();
     await setStock(h, sellerId, storeId, [

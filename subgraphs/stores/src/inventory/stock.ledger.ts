@@ -26,6 +26,10 @@ const levelOf = (flowerId: number, head: ChainHead<StockEntry>): StockLevel => (
   updatedAt: head.entry?.at ?? null,
 });
 
+/** The stock level a ledger entry leaves behind. */
+export const levelAfter = (entry: StockEntry): StockLevel =>
+  levelOf(entry.flowerId, { seq: entry.seq, entry });
+
 type Movement = Pick<
   StockEntry,
   | 'storeId'
@@ -139,13 +143,23 @@ export class StockLedger {
     kind: 'COMMIT' | 'RELEASE',
     at: Date,
     reason?: string,
+    /** The caller's decision was just taken: no earlier settlement can exist. */
+    fresh = false,
   ): Promise<StockEntry | null> {
     const reservation = await this.reservation(key, orderId);
     if (!reservation) return null;
     const quantity = reservation.reservedDelta;
     const id = stockKey(key.storeId, key.flowerId);
-    const result = await this.chain.append<never>(id, `${id}:SETTLE:${orderId}`, at, (head) =>
-      movement(key, head, kind, kind === 'RELEASE' ? quantity : 0, -quantity, { orderId, reason }),
+    const result = await this.chain.append<never>(
+      id,
+      `${id}:SETTLE:${orderId}`,
+      at,
+      (head) =>
+        movement(key, head, kind, kind === 'RELEASE' ? quantity : 0, -quantity, {
+          orderId,
+          reason,
+        }),
+      fresh,
     );
     return result.status === 'refused' ? null : result.entry;
   }

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { stockPayload } from '../inventory/inventory.service.js';
 import { alertLowStock } from '../inventory/low-stock.js';
 import type { StockEntry } from '../inventory/stock-entry.entity.js';
-import type { StockLedger, StockLevel } from '../inventory/stock.ledger.js';
+import { type StockLedger, type StockLevel, levelAfter } from '../inventory/stock.ledger.js';
 import type { PickupBook } from '../pickup/pickup.book.js';
 import { slotProblem } from '../pickup/pickup-slots.js';
 import { storesEvent } from '../shared/outbox.js';
@@ -133,7 +133,8 @@ export class ReservationService {
       this.deps.relay.kick('saga_steps', `${orderId}:reserve`);
     };
 
-    if (await this.steps.get(orderId, 'settle')) return reject('ORDER_CLOSED');
+    // An order that already failed is caught after the flowers are taken (the check below),
+    // not here as well: that would be a read on every reservation for a rare case.
     if (flowers.length === 0 || flowers.some((f) => !isFlowerId(f.flowerId))) {
       return reject('INVALID_ORDER');
     }
@@ -235,13 +236,7 @@ export class ReservationService {
     // The entries just written hold the resulting levels; after a retry, read them afresh.
     const levels =
       entries.length === flowers.length
-        ? entries.map((e) => ({
-            flowerId: e.flowerId,
-            available: e.available,
-            reserved: e.reserved,
-            seq: e.seq,
-            updatedAt: e.at,
-          }))
+        ? entries.map(levelAfter)
         : await this.levelsOf(storeId, flowers);
     await this.steps.put<ReserveData>({
       orderId,
@@ -295,7 +290,7 @@ export class ReservationService {
       this.logger.warn('confirmation of an order whose reservation was rejected', { orderId });
       return;
     }
-    const { step: decision } = await this.steps.put({
+    const { step: decision, won } = await this.steps.put({
       orderId,
       storeId,
       step: 'settle',
@@ -307,16 +302,25 @@ export class ReservationService {
       this.logger.warn('confirmation of an order that already failed; ignored', { orderId });
       return;
     }
-    if (await this.steps.get(orderId, 'settled')) return;
+    // The decision just won: nothing of this commit can have been written yet.
+    if (!won && (await this.steps.get(orderId, 'settled'))) return;
+    const entries: StockEntry[] = [];
     for (const flower of reserved.data.flowers) {
-      await this.ledger.settle(
+      const entry = await this.ledger.settle(
         this.key(storeId, flower.flowerId),
         orderId,
         'COMMIT',
         this.deps.now(),
+        undefined,
+        won,
       );
+      if (entry) entries.push(entry);
     }
-    const levels = await this.levelsOf(storeId, reserved.data.flowers);
+    // The commit entries hold the resulting levels; after a retry, read them afresh.
+    const levels =
+      won && entries.length === reserved.data.flowers.length
+        ? entries.map(levelAfter)
+        : await this.levelsOf(storeId, reserved.data.flowers);
     await this.steps.put({
       orderId,
       storeId,

@@ -17,10 +17,15 @@ import type { Collection, Db } from 'mongodb';
  * the unique `_id` still decides between replicas.
  *
  * Heads are found by `_id` point reads, which every server answers from its primary index
- * (the local one ignores secondary indexes): a cached head (`chain_heads`, best effort, may lag) and
- * then probing `seq + 1, seq + 2, …` until an entry is missing. Applied operations are found
- * through `chain_ops` markers written after the entry; when a marker is missing (a crash in
- * between) the `op` index is the authority.
+ * (the local one ignores secondary indexes): a cached head (`chain_heads`, best effort, written
+ * every few positions, may lag) and then probing `seq + 1, seq + 2, …` until an entry is
+ * missing. Applied operations are found through `chain_ops` markers written after the entry;
+ * when a marker is missing (a crash in between) the `op` index is the authority.
+ *
+ * Each process also remembers the last head it saw per chain (entries are never removed, so it
+ * is a lower bound): a read probes forward from it, and a writer decides on it without reading
+ * at all — the unique `_id` refuses the insert if another replica got there first, and only
+ * then is the head read. A refusal (not enough stock…) is only ever decided on a head just read.
  */
 export interface ChainEntry {
   _id: string;
@@ -70,6 +75,10 @@ export class ChainContentionError extends AppError {
 }
 
 const PROBE_LIMIT = 10_000;
+/** `chain_heads` is written every this many positions: a reader probes at most this many more. */
+const HEAD_CACHE_EVERY = 8;
+/** Chains whose last head a process remembers (least recently used go first). */
+const KNOWN_HEADS = 20_000;
 
 /** Runs tasks one at a time per key, in arrival order; keys do not wait for each other. */
 export class KeyedQueue {
@@ -94,6 +103,7 @@ export class AppendOnlyChain<E extends ChainEntry> {
   private readonly heads: Collection<HeadDoc<E>>;
   private readonly ops: Collection<OpDoc>;
   private readonly queue = new KeyedQueue();
+  private readonly known = new Map<string, ChainHead<E>>();
   /** Positions lost to another replica since start (a contention gauge). */
   conflicts = 0;
 
@@ -125,11 +135,12 @@ export class AppendOnlyChain<E extends ChainEntry> {
     return this.entries.findOne({ _id: id } as never) as Promise<E | null>;
   }
 
-  /** The latest entry of a chain (exact: the cache only says where to start probing). */
+  /** The latest entry of a chain (exact: the caches only say where to start probing). */
   async head(chain: string): Promise<ChainHead<E>> {
-    const cached = await this.heads.findOne({ _id: this.headId(chain) });
-    let seq = cached?.seq ?? 0;
-    let entry: E | null = cached ? cached.entry : null;
+    const remembered = this.known.get(chain);
+    const cached = remembered ? null : await this.heads.findOne({ _id: this.headId(chain) });
+    let seq = remembered?.seq ?? cached?.seq ?? 0;
+    let entry: E | null = remembered?.entry ?? cached?.entry ?? null;
     for (let probes = 0; probes < PROBE_LIMIT; probes++) {
       const next = await this.findEntry(AppendOnlyChain.entryId(chain, seq + 1));
       if (!next) break;
@@ -139,7 +150,19 @@ export class AppendOnlyChain<E extends ChainEntry> {
     if (cached && entry && seq > cached.seq) {
       this.cacheHead(chain, entry).catch(() => undefined);
     }
-    return { seq, entry };
+    const head = { seq, entry };
+    this.remember(chain, head);
+    return head;
+  }
+
+  private remember(chain: string, head: ChainHead<E>): void {
+    if ((this.known.get(chain)?.seq ?? -1) > head.seq) return;
+    this.known.delete(chain);
+    this.known.set(chain, head);
+    if (this.known.size > KNOWN_HEADS) {
+      const oldest = this.known.keys().next().value;
+      if (oldest !== undefined) this.known.delete(oldest);
+    }
   }
 
   /** Heads of many chains; point reads in parallel. */
@@ -192,9 +215,16 @@ export class AppendOnlyChain<E extends ChainEntry> {
     decide: (head: ChainHead<E>) => ChainDecision<E, R>,
   ): Promise<AppendResult<E, R>> {
     const deadline = Date.now() + this.maxWaitMs;
+    // The remembered head first, without a read; a refusal or a lost position reads it.
+    let guess = this.known.get(chain);
     for (let attempt = 0; ; attempt++) {
-      const head = await this.head(chain);
-      const decision = decide(head);
+      let head = guess ?? (await this.head(chain));
+      let decision = decide(head);
+      if ('refuse' in decision && guess) {
+        head = await this.head(chain);
+        decision = decide(head);
+      }
+      guess = undefined;
       if ('refuse' in decision) return { status: 'refused', refusal: decision.refuse, head };
       const seq = head.seq + 1;
       const entry = {
@@ -207,8 +237,9 @@ export class AppendOnlyChain<E extends ChainEntry> {
       } as E;
       try {
         await this.entries.insertOne(entry as never);
+        this.remember(chain, { seq, entry });
         await this.mark(entry);
-        await this.cacheHead(chain, entry);
+        if (seq % HEAD_CACHE_EVERY === 0) await this.cacheHead(chain, entry);
         return { status: 'appended', entry };
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
