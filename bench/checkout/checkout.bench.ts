@@ -26,7 +26,8 @@
  *   npm run -w @bloom/bench checkout                     (needs `bash infra/local/up.sh --test`)
  *   BENCH_MODE=gateway npm run -w @bloom/bench checkout
  *   BENCH_SECONDS=10 BENCH_CONCURRENCY=16 BENCH_DRAIN_SECONDS=60 BENCH_MODE=standin|gateway
- *   BENCH_CPU_PROF=.local/prof   (standin: orders writes a V8 .cpuprofile there on exit)
+ *   BENCH_CPU_PROF=.local/prof   (orders, and in gateway mode every service, writes a V8
+ *                                 .cpuprofile there on exit, named by its pid)
  *   BENCH_RATE=50                (an open load at 50 checkouts/s instead of a closed loop)
  *   BENCH_ORDERS_REPLICAS=2      (standin: orders as that many processes sharing the durable
  *                                 consumers, the customers spread over them)

@@ -31,7 +31,10 @@ export async function startGatewaySystem(
   customers: number,
 ): Promise<CheckoutTarget> {
   if (customers < 1) throw new Error('BENCH_CONCURRENCY must be at least 1');
-  const sys = await startProcessSystem({ dbPrefix: 'bench' });
+  const sys = await startProcessSystem({
+    dbPrefix: 'bench',
+    cpuProfileDir: process.env.BENCH_CPU_PROF,
+  });
   try {
     const shop = await openShop(sys, {
       customers,

@@ -166,6 +166,8 @@ export interface ProcessSystemOptions {
   logLevel?: string;
   /** Extra environment per service. */
   env?: Partial<Record<Exclude<ServiceName, 'nats'>, Record<string, string>>>;
+  /** Each Node service writes a V8 CPU profile (`--cpu-prof`) there when it stops. */
+  cpuProfileDir?: string;
 }
 
 export interface ProcessSystem {
@@ -292,7 +294,12 @@ export async function startProcessSystem(
       // /ready: the subgraph reaches its database and NATS, not only that it listens.
       const probe = name === 'gateway' || name === 'payments emulator' ? 'health' : 'ready';
       const health = `http://127.0.0.1:${port}/${probe}`;
-      await manage(name, () => startService(entry, full, health, { log: logOf(name) }));
+      await manage(name, () =>
+        startService(entry, full, health, {
+          log: logOf(name),
+          cpuProfileDir: options.cpuProfileDir,
+        }),
+      );
       return `http://127.0.0.1:${port}`;
     };
 
