@@ -12,7 +12,8 @@
 # gets PORT from the table below; everything else comes from its own config defaults. MONGO_URL
 # and NATS_URL default to the databases up.sh started; CALLER_SIGNING_SECRET and JWT_SECRET get
 # local-only defaults (shared by all services). SKIP_SEED=1 skips the seed script;
-# SERVICE_START_TIMEOUT (90 s) bounds the wait for each /health.
+# SERVICE_START_TIMEOUT (90 s) bounds the wait for each /health. OPENAI_EMULATOR=1 points
+# products and giftcards at the OpenAI emulator unless a real OPENAI_API_KEY is configured.
 set -euo pipefail
 # shellcheck source=infra/local/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -34,6 +35,16 @@ export DEV_MAIL_LOG="${DEV_MAIL_LOG:-true}"
 # Demo accounts hash faster locally; production keeps the default cost.
 export PASSWORD_SCRYPT_LOG_N="${PASSWORD_SCRYPT_LOG_N:-15}"
 START_TIMEOUT="${SERVICE_START_TIMEOUT:-90}"
+# The AI (search interpretation, card suggestions) stays off by default: answers are offline and
+# the same every run. OPENAI_EMULATOR=1 gives products and giftcards the emulator (openai-stub
+# below; OPENAI_EMULATOR_MODE or POST /__mode make it slow or failing) — never over a real key.
+if [[ "${OPENAI_EMULATOR:-}" == 1 ]]; then
+  if [[ -z "${OPENAI_API_KEY:-}" ]]; then
+    export OPENAI_API_KEY=local-openai-emulator-key OPENAI_BASE_URL="http://$LOCAL_HOST:4010/v1"
+  else
+    warn "OPENAI_EMULATOR=1 ignored: OPENAI_API_KEY is set (the services call ${OPENAI_BASE_URL:-the OpenAI API})"
+  fi
+fi
 
 # The services, in start order. stage: services of one stage start together, and the next
 # stage starts when all of them answer /health. A service is <workspace>/src/main.ts run by

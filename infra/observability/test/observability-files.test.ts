@@ -30,6 +30,8 @@ const SERIES = new Set([
   'gateway_live_connections',
   'gateway_live_disconnects_total',
   'gateway_live_pushes_total',
+  'ai_circuit_state',
+  'ai_calls_total',
   'process_resident_memory_bytes',
   'process_cpu_seconds_total',
   'nodejs_heap_size_used_bytes',
@@ -81,6 +83,7 @@ describe('prometheus-rules.yaml', () => {
 
   it('has the alerts the runbook describes', () => {
     expect(alerts.map((rule) => rule.alert).sort()).toEqual([
+      'AiCircuitOpen',
       'CheckoutFailureRateHigh',
       'ConsumerLagHigh',
       'HighHttp5xxRate',

@@ -40,6 +40,7 @@ export * from './metrics/graphql-metrics.js';
 export * from './metrics/event-metrics.js';
 export * from './metrics/outbox-metrics.js';
 export * from './metrics/prometheus-text.parser.js';
+export * from './ai/circuit-breaker.js';
 export * from './tracing/tracing.config.js';
 export * from './tracing/tracing.provider.js';
 export * from './tracing/trace-spans.js';

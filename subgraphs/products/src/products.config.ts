@@ -1,4 +1,4 @@
-import { baseConfigShape, loadConfig } from '@bloom/kernel';
+import { aiBreakerConfigShape, baseConfigShape, loadConfig } from '@bloom/kernel';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -48,6 +48,8 @@ const schema = z.object({
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
   /** The AI gets this long to interpret a query before the offline parser answers instead. */
   SEARCH_AI_TIMEOUT_MS: z.coerce.number().int().positive().default(2500),
+  /** After repeated AI failures search answers offline at once for a while (the circuit). */
+  ...aiBreakerConfigShape,
 });
 
 const S3_REQUIRED = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;

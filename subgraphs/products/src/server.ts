@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import {
+  CircuitBreaker,
   type EventBus,
   type Logger,
   type OutboxRelay,
@@ -9,6 +10,7 @@ import {
   createSubgraphServer,
   serviceOf,
   serviceVersion,
+  withAiReadiness,
 } from '@bloom/kernel';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { imageRoutes } from './images/image.routes.js';
@@ -124,6 +126,16 @@ export async function buildServer(
   // A storage a test passes in is the test's to close.
   const imageStorage = overrides.imageStorage ?? imageStorageFor(config);
   const ownsStorage = overrides.imageStorage === undefined;
+  const ai = overrides.ai === undefined ? aiExtractor(config) : overrides.ai;
+  const aiBreaker = ai
+    ? new CircuitBreaker({
+        client: 'search',
+        failureThreshold: config.AI_BREAKER_FAILURES,
+        cooldownMs: config.AI_BREAKER_COOLDOWN_MS,
+        metrics: runtime.metrics,
+        logger,
+      })
+    : undefined;
   const deps: ProductsDeps = {
     config,
     logger,
@@ -134,10 +146,11 @@ export async function buildServer(
       config.UPLOAD_SIGNING_SECRET ??
         createHmac('sha256', config.CALLER_SIGNING_SECRET).update('products-uploads').digest('hex'),
     ),
-    interpreter: new FallbackQueryInterpreter(
-      overrides.ai === undefined ? aiExtractor(config) : overrides.ai,
-      { timeoutMs: config.SEARCH_AI_TIMEOUT_MS, logger },
-    ),
+    interpreter: new FallbackQueryInterpreter(ai, {
+      timeoutMs: config.SEARCH_AI_TIMEOUT_MS,
+      logger,
+      breaker: aiBreaker,
+    }),
     publicUrl,
     now,
   };
@@ -159,7 +172,7 @@ export async function buildServer(
         logger,
         now,
       }),
-      readiness: runtime.readiness,
+      readiness: withAiReadiness(runtime.readiness, aiBreaker),
       onClose: async () => {
         await runtime.close();
         if (ownsStorage) imageStorage.close?.();

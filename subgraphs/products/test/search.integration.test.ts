@@ -93,6 +93,7 @@ async function seed(h: ProductsHarness) {
     },
     { name: '근조 국화 화환', price: 90000, category: 'WREATH', tags: ['FUNERAL'], flower: 11 },
     { name: '감사 카네이션 바구니', price: 39000, category: 'BASKET', tags: [], flower: 13 },
+    { name: '웨딩 축하 꽃바구니', price: 70000, category: 'BASKET', tags: ['WEDDING'], flower: 3 },
   ];
   for (const item of items) {
     await h.call(
@@ -124,6 +125,8 @@ beforeAll(async () => {
         OPENAI_BASE_URL: stub.baseURL,
         OPENAI_MODEL: 'gpt-4o-mini',
         SEARCH_AI_TIMEOUT_MS: String(AI_TIMEOUT_MS),
+        // These tests fail the AI on purpose, then expect it again: the circuit must stay closed.
+        AI_BREAKER_FAILURES: '100',
       },
     }),
     startProducts('searchoff'),
@@ -176,6 +179,16 @@ describe('natural-language search without a key (offline parser)', () => {
       after: cheapest.data?.searchProducts.products.pageInfo.endCursor,
     });
     expect(names(next)).toEqual(['비싼 친구 꽃다발']);
+  });
+
+  it('answers a recipient with an occasion by the occasion when no product carries both', async () => {
+    const res = await offline.call(SEARCH, { q: '친구 결혼 선물' });
+    // Read as both (a friend's wedding is a gift for a friend), applied as the wedding alone.
+    expect(res.data?.searchProducts.interpretation).toMatchObject({
+      tags: ['WEDDING'],
+      occasion: 'WEDDING',
+    });
+    expect(names(res)).toEqual(['웨딩 축하 꽃바구니']);
   });
 
   it('falls back to name keywords when nothing else is understood', async () => {

@@ -24,7 +24,10 @@ const cases: [string, Expect][] = [
   ['여친 생일', { tags: ['FOR_LOVER'], occasion: 'BIRTHDAY' }],
   ['남자 친구한테 줄 꽃', { tags: ['FOR_LOVER'] }],
   ['결혼식 축하', { tags: ['WEDDING'], occasion: 'WEDDING' }],
-  ['친구 결혼식', { tags: ['WEDDING'], occasion: 'WEDDING' }],
+  ['친구 결혼식', { tags: ['FOR_FRIEND', 'WEDDING'], occasion: 'WEDDING' }],
+  ['친구 결혼 선물', { tags: ['FOR_FRIEND', 'WEDDING'], occasion: 'WEDDING' }],
+  ['친구 아버님 장례식', { tags: ['FUNERAL'], occasion: 'FUNERAL' }],
+  ['친구 개업 선물', { tags: ['OPENING'], occasion: 'OPENING' }],
   ['장례식장 조문', { tags: ['FUNERAL'], occasion: 'FUNERAL' }],
   ['개업 선물', { tags: ['OPENING'], occasion: 'OPENING' }],
   ['승진 축하', { tags: ['PROMOTION'], occasion: 'PROMOTION' }],
@@ -38,7 +41,34 @@ const cases: [string, Expect][] = [
   ['sympathy flowers', { tags: ['FUNERAL'], occasion: 'FUNERAL' }],
   ['grand opening', { tags: ['OPENING'], occasion: 'OPENING' }],
   ['congratulations on the promotion', { tags: ['PROMOTION'], occasion: 'PROMOTION' }],
-  ['wedding flowers for a friend', { tags: ['WEDDING'], occasion: 'WEDDING' }],
+  ['wedding flowers for a friend', { tags: ['FOR_FRIEND', 'WEDDING'], occasion: 'WEDDING' }],
+  // A teacher implies 스승의 날 and an anniversary a partner, unless something says otherwise.
+  ['선생님께 드릴 꽃', { occasion: 'TEACHERS_DAY' }],
+  ['은사님 감사 선물', { flowerIds: [13], occasion: 'TEACHERS_DAY' }],
+  ['flowers for my teacher', { occasion: 'TEACHERS_DAY' }],
+  ['선생님 생신 꽃바구니', { category: 'BASKET', occasion: 'BIRTHDAY' }],
+  ['기념일 꽃', { tags: ['FOR_LOVER'], occasion: 'ANNIVERSARY' }],
+  ['our anniversary', { tags: ['FOR_LOVER'], occasion: 'ANNIVERSARY' }],
+  ['결혼 10주년', { tags: ['FOR_LOVER'], occasion: 'ANNIVERSARY' }],
+  ['친구 결혼기념일', { tags: ['FOR_FRIEND'], occasion: 'ANNIVERSARY' }],
+  ['부모님 결혼기념일', { occasion: 'ANNIVERSARY' }],
+  ['anniversary flowers for my parents', { occasion: 'ANNIVERSARY' }],
+  ['조카 100일', { occasion: 'ANNIVERSARY' }],
+  // Price idioms in a whole query.
+  ['만 오천원 이상 꽃바구니', { category: 'BASKET', priceMin: 15000 }],
+  ['두세 만원대 꽃다발', { category: 'BOUQUET', priceMin: 20000, priceMax: 39999 }],
+  ['서너 만원 하는 튤립', { flowerIds: [16], priceMin: 30000, priceMax: 40000 }],
+  [
+    'anniversary bouquet in the 30,000s',
+    {
+      category: 'BOUQUET',
+      tags: ['FOR_LOVER'],
+      priceMin: 30000,
+      priceMax: 39999,
+      occasion: 'ANNIVERSARY',
+    },
+  ],
+  ['pink tulips 20k-ish', { flowerIds: [16], colors: ['PINK'], priceMin: 16000, priceMax: 24000 }],
   ['happy new year', {}],
   ['a new business', { tags: ['OPENING'], occasion: 'OPENING' }],
   ['for my business partner', {}],
@@ -143,7 +173,7 @@ describe('offline query parser', () => {
     const report = evaluateParser(set.queries, parseQueryOffline);
     // The dev split shaped the rules and must stay right; the holdout measures generalisation.
     expect(report.bySplit.dev.exact / report.bySplit.dev.total).toBeGreaterThanOrEqual(0.95);
-    expect(report.bySplit.holdout.exact / report.bySplit.holdout.total).toBeGreaterThanOrEqual(0.7);
+    expect(report.bySplit.holdout.exact / report.bySplit.holdout.total).toBeGreaterThanOrEqual(0.9);
     for (const accuracy of Object.values(report.fieldAccuracy)) {
       expect(accuracy).toBeGreaterThanOrEqual(0.95);
     }

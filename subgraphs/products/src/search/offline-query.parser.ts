@@ -16,8 +16,9 @@ import {
   type Effect,
   LEXICON,
   type LexiconEntry,
+  NOT_A_PARTNER,
   OCCASION_PRIORITY,
-  OCCASION_TAGS,
+  VENUE_TAGS,
 } from './search.lexicon.js';
 
 /**
@@ -52,6 +53,7 @@ const compile = (entry: LexiconEntry): CompiledEntry => ({
 });
 
 const COMPILED: readonly CompiledEntry[] = LEXICON.map(compile);
+const NOT_A_PARTNER_PATTERNS = compile({ ...NOT_A_PARTNER, effects: [] }).patterns;
 
 /** NFKC, lower case, straight quotes, no digit grouping (50,000 → 50000), single spaces. */
 export function normalizeQuery(query: string): string {
@@ -187,6 +189,8 @@ export function parseQueryOffline(query: string): SearchFilters {
   const tags = new Set<TagKeyValue>();
   const recipients = new Set<TagKeyValue>();
   const occasions = new Set<OccasionValue>();
+  const impliedRecipients = new Set<TagKeyValue>();
+  const impliedOccasions = new Set<OccasionValue>();
   const flowerIds = new Set<number>();
   const colors = new Set<FlowerColorValue>();
   let category: CategoryKeyValue | null = null;
@@ -213,6 +217,12 @@ export function parseQueryOffline(query: string): SearchFilters {
         case 'occasion':
           occasions.add(effect.key);
           break;
+        case 'impliedOccasion':
+          impliedOccasions.add(effect.key);
+          break;
+        case 'impliedRecipient':
+          impliedRecipients.add(effect.key);
+          break;
         case 'flowers':
           effect.ids.forEach((id) => flowerIds.add(id));
           break;
@@ -228,8 +238,16 @@ export function parseQueryOffline(query: string): SearchFilters {
     }
   }
 
-  // "친구 결혼식": the wedding decides what the product is; the friend adds nothing.
-  if (![...tags].some((key) => OCCASION_TAGS.includes(key))) {
+  // What is named beats what is implied: "선생님 생신" is a birthday, "부모님 기념일" not a lover's.
+  if (occasions.size === 0) impliedOccasions.forEach((key) => occasions.add(key));
+  const otherPerson = NOT_A_PARTNER_PATTERNS.some((pattern) => {
+    pattern.lastIndex = 0;
+    return pattern.test(text);
+  });
+  if (recipients.size === 0 && !otherPerson)
+    impliedRecipients.forEach((key) => recipients.add(key));
+  // "친구 장례식": the funeral decides what the product is; the friend adds nothing.
+  if (![...tags].some((key) => VENUE_TAGS.includes(key))) {
     recipients.forEach((key) => tags.add(key));
   }
   filters.category = category;

@@ -57,6 +57,31 @@ describe('price expressions', () => {
     ['₩60,000', [null, 60000]],
     ['30 thousand won or less', [null, 30000]],
     ['35,000-45,000 KRW', [35000, 45000]],
+    // 만 alone before a 천 amount.
+    ['만오천원', [null, 15000]],
+    ['만 오천원 이상', [15000, null]],
+    ['만5천원 이하', [null, 15000]],
+    ['만원대', [10000, 19999]],
+    // Numerals naming two neighbours: a range alone, both bands with 대.
+    ['두세만원', [20000, 30000]],
+    ['두세 만원대', [20000, 39999]],
+    ['서너 만원', [30000, 40000]],
+    ['서너 만원대', [30000, 49999]],
+    ['대여섯 만원', [50000, 60000]],
+    ['예닐곱 만원 정도', [60000, 70000]],
+    ['한두 만원짜리', [10000, 20000]],
+    ['사오만원대', [40000, 59999]],
+    ['삼사만원', [30000, 40000]],
+    ['서너 만원 이하', [null, 40000]],
+    ['두세 만원 이상', [20000, null]],
+    // English bands and approximations.
+    ['in the 20,000s', [20000, 29999]],
+    ['in the 100,000s', [100000, 199999]],
+    ['20k-ish', [16000, 24000]],
+    ['30k or so', [24000, 36000]],
+    ['around 30k', [24000, 36000]],
+    ['under 50k', [null, 49999]],
+    ['between 20 and 30 thousand won', [20000, 30000]],
   ])('%s', (query, expected) => {
     expect(price(query)).toEqual(expected);
   });
@@ -68,10 +93,15 @@ describe('price expressions', () => {
     'at least 2 roses',
     '3 stems',
     '5만원 대신 꽃',
+    'flowers from the 1990s',
   ])('finds no price in %s (or only the budget)', (query) => {
     const [min] = price(query);
     expect(min).toBeNull();
     if (query !== '5만원 대신 꽃') expect(price(query)).toEqual([null, null]);
+  });
+
+  it('does not read the particle 만 (only) as 10,000', () => {
+    expect(price('장미만 오천원')).toEqual([null, 5000]);
   });
 
   it('reads Sino-Korean numerals', () => {

@@ -1,6 +1,7 @@
 /**
  * Price expressions in Korean and English: "5만원 이하", "3만원대", "50000원 미만", "10만원 넘는",
- * "under 100k won", "between 30000 and 50000", "2만~4만원", "1만 5천원", "삼만원대".
+ * "under 100k won", "between 30000 and 50000", "2만~4만원", "1만 5천원", "삼만원대", "만오천원",
+ * "두세 만원대", "in the 20,000s", "20k-ish".
  * Works on text already normalised by the query parser (lower case, NFKC, no digit grouping).
  */
 
@@ -27,6 +28,8 @@ interface Amount extends Span {
   money: boolean;
   /** "3만원대": the whole band 30,000–39,999. */
   band: boolean;
+  /** "두세 만원": a numeral that names two neighbours; `value` is the low one, this the high one. */
+  high?: number;
 }
 
 const SINO_DIGITS: Record<string, number> = {
@@ -57,6 +60,34 @@ export function parseSinoKorean(text: string): number | null {
   return total + digit || null;
 }
 
+/** Numerals that name two neighbouring numbers: 두세 = 2 or 3, 사오 = 4 or 5. */
+const PAIRS: Record<string, [number, number]> = {
+  한두: [1, 2],
+  두세: [2, 3],
+  두서너: [2, 4],
+  서너: [3, 4],
+  세네: [3, 4],
+  네다섯: [4, 5],
+  너댓: [4, 5],
+  네댓: [4, 5],
+  너덧: [4, 5],
+  대여섯: [5, 6],
+  예닐곱: [6, 7],
+  일고여덟: [7, 8],
+  일이: [1, 2],
+  이삼: [2, 3],
+  삼사: [3, 4],
+  사오: [4, 5],
+  오륙: [5, 6],
+  육칠: [6, 7],
+  칠팔: [7, 8],
+  팔구: [8, 9],
+};
+// Longest first, so 두서너 is not read as 두 + something.
+const PAIR = Object.keys(PAIRS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
 const numberOf = (text: string): number | null =>
   /^\d/.test(text) ? Number(text) : parseSinoKorean(text);
 
@@ -64,13 +95,16 @@ const NUM = String.raw`\d+(?:\.\d+)?`;
 const SINO = String.raw`(?<![가-힣])[일이삼사오육칠팔구십백]+`;
 const AMOUNT_RE = new RegExp(
   String.raw`(?<sign>₩\s*)?(?:` +
-    String.raw`(?<man>${NUM}|${SINO})\s*만(?:\s*(?<manCheon>\d|[일이삼사오육칠팔구])\s*천)?` +
+    String.raw`(?<![가-힣])(?<pair>${PAIR})\s*(?<pairUnit>만|천)` +
+    String.raw`|(?<man>${NUM}|${SINO})\s*만(?:\s*(?<manCheon>\d|[일이삼사오육칠팔구])\s*천)?` +
     String.raw`|(?<cheon>${NUM}|${SINO})\s*천(?!\s*송이)` +
     String.raw`|(?<k>${NUM})\s*k\b` +
     String.raw`|(?<thousand>${NUM})\s*thousand\b` +
     String.raw`|(?<plain>\d+(?:\.\d+)?)` +
-    String.raw`|(?<![가-힣\d])(?<bareMan>만)(?=\s*원)` +
-    String.raw`)(?<won>\s*(?:원|won\b|krw\b))?(?<band>\s*대(?=$|[\s의로에인가를이면.,!?]))?`,
+    // 만 alone is 10,000 only as money: 만원, 만오천원 (not the particle in 장미만).
+    String.raw`|(?<![가-힣\d])(?<bareMan>만)(?:\s*(?<bareCheon>\d|[일이삼사오육칠팔구])\s*천|(?=\s*원))` +
+    // "20000s" is English for a band ("in the 20,000s"), like 2만원대.
+    String.raw`)(?<won>\s*(?:원|won\b|krw\b))?(?<band>\s*대(?=$|[\s의로에인가를이면.,!?])|(?<=\d)s\b)?`,
   'gu',
 );
 
@@ -84,7 +118,13 @@ function scanAmounts(text: string): Amount[] {
     const g = match.groups ?? {};
     let value: number | null = null;
     let multiplier = 1;
-    if (g.man !== undefined) {
+    let high: number | undefined;
+    const pair = g.pair === undefined ? undefined : PAIRS[g.pair];
+    if (pair) {
+      multiplier = g.pairUnit === '천' ? 1_000 : 10_000;
+      value = pair[0] * multiplier;
+      high = pair[1] * multiplier;
+    } else if (g.man !== undefined) {
       multiplier = 10_000;
       const man = numberOf(g.man);
       const cheon = g.manCheon === undefined ? 0 : (numberOf(g.manCheon) ?? 0);
@@ -103,33 +143,34 @@ function scanAmounts(text: string): Amount[] {
       value = Number(g.plain);
     } else if (g.bareMan !== undefined) {
       multiplier = 10_000;
-      value = 10_000;
+      value = 10_000 + (g.bareCheon === undefined ? 0 : (numberOf(g.bareCheon) ?? 0) * 1_000);
     }
     if (value === null || !Number.isFinite(value)) continue;
     const start = match.index;
     const end = start + match[0].length;
     const money = multiplier > 1 || g.won !== undefined || g.sign !== undefined;
     if (!money && NOT_MONEY_AFTER.test(text.slice(end))) continue;
-    amounts.push({
-      start,
-      end,
-      value: Math.round(value),
-      multiplier,
-      money,
-      band: g.band !== undefined,
-    });
+    // "1990s" is a decade, not a price band.
+    const band = g.band !== undefined && (g.band.trim() === '대' || value >= 10_000);
+    amounts.push({ start, end, value: Math.round(value), multiplier, money, band, high });
   }
   return amounts;
 }
 
-/** "3만원대" = 30,000–39,999; "10만원대" = 100,000–199,999; "15만원대" = 150,000–159,999. */
-function bandOf(amount: Amount): PriceRange {
-  const units = amount.value / Math.max(amount.multiplier, 1);
-  let width = Math.max(amount.multiplier, 1);
+/** A band's top: "3만원대" = 30,000–39,999, "10만원대" = 100,000–199,999, "15만원대" to 159,999. */
+function bandTop(value: number, multiplier: number): number {
+  const units = value / Math.max(multiplier, 1);
+  let width = Math.max(multiplier, 1);
   if (Number.isInteger(units)) {
     for (let rest = units; rest >= 10 && rest % 10 === 0; rest /= 10) width *= 10;
   }
-  return { min: amount.value, max: amount.value + width - 1 };
+  return value + width - 1;
+}
+
+/** What one amount spans on its own: a band, a pair ("두세 만원대" = 20,000–39,999) or a value. */
+function spanOf(amount: Amount): { low: number; high: number } {
+  const top = amount.high ?? amount.value;
+  return { low: amount.value, high: amount.band ? bandTop(top, amount.multiplier) : top };
 }
 
 // What joins two amounts into a range: "2만~4만원", "30k-50k", "3만원에서 5만원 (사이)",
@@ -143,7 +184,7 @@ const AFTER_MAX =
 const AFTER_MAX_STRICT = /^\s*(?:미만|보다\s*(?:싼|저렴한|적은|낮은|아래))/u;
 const AFTER_MIN = /^\s*(?:이상|부터|or more|and up|and above|or above|or higher|plus\b|\+)/u;
 const AFTER_MIN_STRICT = /^\s*(?:초과|넘는|넘게|넘은|넘어가는|넘어|보다\s*(?:비싼|높은|많은))/u;
-const AFTER_AROUND = /^\s*(?:정도|쯤|내외|안팎|전후|가량|언저리|선(?![물택]))/u;
+const AFTER_AROUND = /^\s*(?:정도|쯤|내외|안팎|전후|가량|언저리|선(?![물택])|-?\s?ish\b|or so\b)/u;
 
 // Qualifiers written before an amount.
 const BEFORE_MAX =
@@ -176,7 +217,7 @@ export function parsePrice(text: string): PriceResult {
     if (next && plausible && RANGE_JOIN.test(text.slice(a.end, next.start))) {
       // "2~4만원": the first number borrows the second one's unit.
       const low = !a.money && next.multiplier > 1 ? a.value * next.multiplier : a.value;
-      const high = next.band ? (bandOf(next).max ?? next.value) : next.value;
+      const high = spanOf(next).high;
       setMin(Math.min(low, high));
       setMax(Math.max(low, high));
       const between = BEFORE_BETWEEN.exec(before);
@@ -193,36 +234,27 @@ export function parsePrice(text: string): PriceResult {
     // A bare small number ("at least 2") is a count, not a price.
     if (!a.money && a.value < 1_000) continue;
     const after = text.slice(a.end);
-    const rules: [RegExp, 'after' | 'before', (v: number) => void][] = [
-      [AFTER_MAX_STRICT, 'after', (v) => setMax(v - 1)],
-      [AFTER_MAX, 'after', (v) => setMax(v)],
-      [AFTER_MIN_STRICT, 'after', (v) => setMin(v + 1)],
-      [AFTER_MIN, 'after', (v) => setMin(v)],
-      [
-        AFTER_AROUND,
-        'after',
-        (v) => {
-          setMin(Math.round(v * 0.8));
-          setMax(Math.round(v * 1.2));
-        },
-      ],
-      [BEFORE_MAX_STRICT, 'before', (v) => setMax(v - 1)],
-      [BEFORE_MAX, 'before', (v) => setMax(v)],
-      [BEFORE_MIN_STRICT, 'before', (v) => setMin(v + 1)],
-      [BEFORE_MIN, 'before', (v) => setMin(v)],
-      [
-        BEFORE_AROUND,
-        'before',
-        (v) => {
-          setMin(Math.round(v * 0.8));
-          setMax(Math.round(v * 1.2));
-        },
-      ],
+    const { low, high } = spanOf(a);
+    // A pair already is a range: "around" adds nothing, "이하"/"이상" bound its ends.
+    const around = () => {
+      setMin(a.high === undefined ? Math.round(low * 0.8) : low);
+      setMax(a.high === undefined ? Math.round(high * 1.2) : high);
+    };
+    const rules: [RegExp, 'after' | 'before', () => void][] = [
+      [AFTER_MAX_STRICT, 'after', () => setMax(high - 1)],
+      [AFTER_MAX, 'after', () => setMax(high)],
+      [AFTER_MIN_STRICT, 'after', () => setMin(low + 1)],
+      [AFTER_MIN, 'after', () => setMin(low)],
+      [AFTER_AROUND, 'after', around],
+      [BEFORE_MAX_STRICT, 'before', () => setMax(high - 1)],
+      [BEFORE_MAX, 'before', () => setMax(high)],
+      [BEFORE_MIN_STRICT, 'before', () => setMin(low + 1)],
+      [BEFORE_MIN, 'before', () => setMin(low)],
+      [BEFORE_AROUND, 'before', around],
     ];
     if (a.band) {
-      const band = bandOf(a);
-      setMin(band.min ?? a.value);
-      setMax(band.max ?? a.value);
+      setMin(low);
+      setMax(high);
       const more = AFTER_MIN.exec(after) ?? AFTER_MAX.exec(after);
       claim(result.spans, a.start, a.end + (more ? more[0].length : 0));
       continue;
@@ -231,15 +263,16 @@ export function parsePrice(text: string): PriceResult {
     for (const [pattern, side, apply] of rules) {
       const found = pattern.exec(side === 'after' ? after : before);
       if (!found) continue;
-      apply(a.value);
+      apply();
       handled = true;
       if (side === 'after') claim(result.spans, a.start, a.end + found[0].length);
       else claim(result.spans, a.start - found[0].length, a.end);
       break;
     }
     if (!handled && a.money) {
-      // A bare money amount ("5만원 꽃다발") is a budget.
-      setMax(a.value);
+      // A bare money amount ("5만원 꽃다발") is a budget; a bare pair ("두세 만원") its range.
+      if (a.high !== undefined) setMin(low);
+      setMax(high);
       claim(result.spans, a.start, a.end);
     }
   }

@@ -1,5 +1,5 @@
 import { createLogger } from '@bloom/kernel';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type AiFilterExtractor, FallbackQueryInterpreter } from './query-interpreter.js';
 import { type SearchFilters, emptyFilters } from './search-filters.js';
 
@@ -68,5 +68,59 @@ describe('search interpretation with fallback', () => {
     await interpreter.interpret('third');
     await interpreter.interpret('a query');
     expect(ai.calls).toBe(4);
+  });
+
+  describe('cache lifetime per source', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('asks the AI again soon after it failed, but keeps an AI answer long', async () => {
+      vi.useFakeTimers();
+      let failing = true;
+      let calls = 0;
+      const ai: AiFilterExtractor = {
+        extract: () => {
+          calls += 1;
+          return failing ? Promise.reject(new Error('boom')) : Promise.resolve(aiFilters);
+        },
+      };
+      const interpreter = new FallbackQueryInterpreter(ai, {
+        timeoutMs: 100,
+        logger,
+        offlineCacheTtlMs: 30_000,
+        cacheTtlMs: 10 * 60_000,
+      });
+      expect((await interpreter.interpret('꽃바구니')).source).toBe('OFFLINE');
+      failing = false;
+      vi.advanceTimersByTime(29_000);
+      expect((await interpreter.interpret('꽃바구니')).source).toBe('OFFLINE');
+      expect(calls).toBe(1);
+
+      vi.advanceTimersByTime(2_000);
+      expect(await interpreter.interpret('꽃바구니')).toEqual({ source: 'AI', filters: aiFilters });
+      expect(calls).toBe(2);
+      vi.advanceTimersByTime(9 * 60_000);
+      expect((await interpreter.interpret('꽃바구니')).source).toBe('AI');
+      expect(calls).toBe(2);
+      vi.advanceTimersByTime(2 * 60_000);
+      await interpreter.interpret('꽃바구니');
+      expect(calls).toBe(3);
+    });
+
+    it('keeps offline answers long when no AI is configured', async () => {
+      vi.useFakeTimers();
+      const interpreter = new FallbackQueryInterpreter(null, {
+        timeoutMs: 100,
+        logger,
+        offlineCacheTtlMs: 30_000,
+        cacheTtlMs: 10 * 60_000,
+      });
+      const first = await interpreter.interpret('꽃바구니');
+      vi.advanceTimersByTime(5 * 60_000);
+      expect(await interpreter.interpret('꽃바구니')).toBe(first);
+      vi.advanceTimersByTime(6 * 60_000);
+      expect(await interpreter.interpret('꽃바구니')).not.toBe(first);
+    });
   });
 });

@@ -20,6 +20,10 @@ export type Effect =
   /** A person the gift is for; dropped when an occasion tag (wedding, funeral...) is present. */
   | { kind: 'recipient'; key: TagKeyValue }
   | { kind: 'occasion'; key: OccasionValue }
+  /** An occasion the phrase suggests when no other is named: a teacher → TEACHERS_DAY. */
+  | { kind: 'impliedOccasion'; key: OccasionValue }
+  /** A recipient the phrase suggests when no one else is named: an anniversary → FOR_LOVER. */
+  | { kind: 'impliedRecipient'; key: TagKeyValue }
   | { kind: 'flowers'; ids: number[] }
   | { kind: 'color'; key: FlowerColorValue }
   | { kind: 'sort'; key: ProductSort }
@@ -40,6 +44,8 @@ const category = (key: CategoryKeyValue): Effect => ({ kind: 'category', key });
 const tag = (key: TagKeyValue): Effect => ({ kind: 'tag', key });
 const recipient = (key: TagKeyValue): Effect => ({ kind: 'recipient', key });
 const occasion = (key: OccasionValue): Effect => ({ kind: 'occasion', key });
+const impliedOccasion = (key: OccasionValue): Effect => ({ kind: 'impliedOccasion', key });
+const impliedRecipient = (key: TagKeyValue): Effect => ({ kind: 'impliedRecipient', key });
 const flowers = (...ids: number[]): Effect => ({ kind: 'flowers', ids });
 const color = (key: FlowerColorValue): Effect => ({ kind: 'color', key });
 const sort = (key: ProductSort): Effect => ({ kind: 'sort', key });
@@ -64,8 +70,92 @@ export const OCCASION_PRIORITY: readonly OccasionValue[] = [
   'CONGRATULATIONS',
 ];
 
-/** Tags that name the occasion itself; with one of them, "for a friend" adds nothing. */
-export const OCCASION_TAGS: readonly TagKeyValue[] = ['WEDDING', 'FUNERAL', 'OPENING', 'PROMOTION'];
+/**
+ * Tags for flowers sent to a place (a funeral hall, a shop, an office); with one of them, "for a
+ * friend" adds nothing. A wedding is the couple's own day, so a friend's wedding is also a gift
+ * for the friend and keeps FOR_FRIEND.
+ */
+export const VENUE_TAGS: readonly TagKeyValue[] = ['FUNERAL', 'OPENING', 'PROMOTION'];
+
+const TEACHERS = {
+  ko: ['선생님', '선생', '스승님', '스승', '은사님', '은사', '교수님', '담임', '쌤'],
+  en: ['teacher', 'teachers', 'homeroom teacher', 'professor', 'professors', 'tutor'],
+};
+
+/**
+ * People other than a partner. Any of them vetoes the FOR_LOVER an anniversary implies
+ * ("부모님 결혼기념일", "our company's anniversary"); they are only looked for, not claimed, so
+ * the words stay keywords.
+ */
+export const NOT_A_PARTNER = {
+  ko: [
+    ...TEACHERS.ko,
+    '부모',
+    '엄마',
+    '아빠',
+    '어머니',
+    '아버지',
+    '어머님',
+    '아버님',
+    '시어머니',
+    '시아버지',
+    '장인어른',
+    '장모님',
+    '할머니',
+    '할아버지',
+    '아들',
+    '딸',
+    '조카',
+    '동생',
+    '언니',
+    '누나',
+    '형님',
+    '동료',
+    '상사',
+    '사장님',
+    '팀장님',
+    '회사',
+    '창립',
+    '사무실',
+    '가게',
+    '고객',
+  ],
+  en: [
+    ...TEACHERS.en,
+    'parents',
+    'parent',
+    'mom',
+    'mum',
+    'mother',
+    'dad',
+    'father',
+    'grandma',
+    'grandpa',
+    'grandmother',
+    'grandfather',
+    'grandparents',
+    'in laws',
+    'son',
+    'daughter',
+    'baby',
+    'niece',
+    'nephew',
+    'sister',
+    'brother',
+    'aunt',
+    'uncle',
+    'colleague',
+    'coworker',
+    'boss',
+    'company',
+    'office',
+    'business',
+    'shop',
+    'store',
+    'customer',
+    'client',
+  ],
+};
 
 const COLOR_WORDS: Record<FlowerColorValue, { ko: string[]; en: string[]; rose: number }> = {
   RED: { ko: ['빨간', '빨강', '빨간색', '빨강색', '붉은', '레드'], en: ['red'], rose: 1 },
@@ -379,7 +469,9 @@ const FIXED_ENTRIES: LexiconEntry[] = [
   {
     ko: ['기념일', '결혼기념일', '결혼 기념일', '100일', '주년'],
     en: ['anniversary', 'wedding anniversary'],
-    effects: [occasion('ANNIVERSARY')],
+    // "결혼 10주년" is an anniversary, not a wedding.
+    patterns: [/결혼\s*\d+\s*주년/gu],
+    effects: [occasion('ANNIVERSARY'), impliedRecipient('FOR_LOVER')],
   },
   {
     ko: ['프러포즈', '프로포즈', '청혼', '고백'],
@@ -401,6 +493,7 @@ const FIXED_ENTRIES: LexiconEntry[] = [
     en: ["teacher's day", "teachers' day"],
     effects: [occasion('TEACHERS_DAY')],
   },
+  { ...TEACHERS, effects: [impliedOccasion('TEACHERS_DAY')] },
   {
     ko: ['졸업', '졸업식'],
     en: ['graduation', 'graduating', 'graduate', 'commencement'],

@@ -28,28 +28,41 @@ export class SearchService {
       throw badInput(`Search with 1 to ${MAX_QUERY_LENGTH} characters.`, { field: 'query' });
     }
     const { filters, source } = await this.deps.interpreter.interpret(text);
-    const where = productWhere(
-      {
-        category: filters.category as CategoryKey | null,
-        tags: filters.tags as TagKey[],
-        flowerIds: filters.flowerIds,
-        colors: filters.colors as FlowerColor[],
-        priceMin: filters.priceMin,
-        priceMax: filters.priceMax,
-        keywords: filters.keywords,
-      },
-      { kind: 'public', hiddenStoreIds: await new StoreDirectory(this.em).hiddenStoreIds() },
-    );
-    // Without a sort hint, best sellers first stands in for relevance.
-    const products: Page<Product> = await pageProducts(
-      this.em,
-      where,
-      filters.sort ?? ProductSort.POPULAR,
-      first,
-      after,
-    );
+    const hiddenStoreIds = await new StoreDirectory(this.em).hiddenStoreIds();
+    const list = (tags: string[]): Promise<Page<Product>> =>
+      pageProducts(
+        this.em,
+        productWhere(
+          {
+            category: filters.category as CategoryKey | null,
+            tags: tags as TagKey[],
+            flowerIds: filters.flowerIds,
+            colors: filters.colors as FlowerColor[],
+            priceMin: filters.priceMin,
+            priceMax: filters.priceMax,
+            keywords: filters.keywords,
+          },
+          { kind: 'public', hiddenStoreIds },
+        ),
+        // Without a sort hint, best sellers first stands in for relevance.
+        filters.sort ?? ProductSort.POPULAR,
+        first,
+        after,
+      );
+    let tags = filters.tags;
+    let products = await list(tags);
+    // Tags must all match, and few products carry a recipient and an occasion together
+    // ("친구 결혼 선물": FOR_FRIEND + WEDDING): rather than nothing, the occasion alone answers,
+    // and the interpretation shows the tags actually applied (so do the next pages).
+    const occasionTags = tags.filter((tag) => !tag.startsWith('FOR_'));
+    const mixed = occasionTags.length > 0 && occasionTags.length < tags.length;
+    if (mixed && products.totalCount === 0) {
+      tags = occasionTags;
+      products = await list(tags);
+    }
     const interpretation = Object.assign(new SearchInterpretation(), {
       ...filters,
+      tags,
       occasion: filters.occasion as Occasion | null,
       source: source === 'AI' ? InterpretationSource.AI : InterpretationSource.OFFLINE,
     });
