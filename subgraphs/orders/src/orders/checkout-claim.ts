@@ -98,6 +98,7 @@ export async function placeClaimedOrders(
         checkoutId: claim._id,
         customerId: claim.customerId,
         storeId: draft.storeId,
+        sellerId: draft.sellerId,
         fulfilment: draft.fulfilment,
         delivery: draft.delivery ? Object.assign(new DeliveryDetails(), draft.delivery) : undefined,
         pickupAt: draft.pickupAt ? new Date(draft.pickupAt) : undefined,

@@ -37,6 +37,8 @@ export interface OrderDraft {
   id: string;
   number: string;
   storeId: string;
+  /** The store's owner when priced: every fulfilment event names them. */
+  sellerId?: string;
   lines: Omit<OrderLine, never>[];
   subtotal: number;
   couponId?: string;
@@ -189,6 +191,7 @@ export async function priceCheckout(
       id,
       number: `${seoulDate(now).replaceAll('-', '')}-${randomBytes(4).toString('hex').toUpperCase()}`,
       storeId,
+      sellerId: store.ownerId,
       lines,
       subtotal: base.subtotal,
       couponId: choice?.couponId,

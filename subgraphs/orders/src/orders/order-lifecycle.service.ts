@@ -117,8 +117,11 @@ export class OrderLifecycle {
 
   private async apply(order: Order, t: OrderTransition, traceId: string): Promise<void> {
     const at = t.at;
-    const store = await this.em.findOne(StoreProjection, { _id: order.storeId });
-    const parties = orderParties(order, store?.ownerId ?? null);
+    const sellerId =
+      order.sellerId ??
+      (await this.em.findOne(StoreProjection, { _id: order.storeId }))?.ownerId ??
+      null;
+    const parties = orderParties(order, sellerId);
     const base = { orderId: order.id, storeId: order.storeId, customerId: order.customerId };
     const record = <T>(contract: EventContract<string, T>, what: string, payload: T) =>
       recordEvent(

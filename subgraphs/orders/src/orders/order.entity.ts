@@ -80,6 +80,10 @@ export class Order implements OutboxCarrier {
   @Property()
   storeId!: string;
 
+  /** The store's owner at checkout (older orders and cycle orders: read from the store). */
+  @Property({ nullable: true })
+  sellerId?: string;
+
   @Enum(() => Fulfilment)
   @Field(() => Fulfilment)
   fulfilment!: Fulfilment;
