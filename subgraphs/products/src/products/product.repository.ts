@@ -1,10 +1,18 @@
-import { type Page, type SortKey, escapeRegex, findPage, orderByOf, sortKey } from '@bloom/kernel';
+import {
+  type Page,
+  type SortKey,
+  escapeRegex,
+  findPage,
+  orderByOf,
+  rawDb,
+  sortKey,
+} from '@bloom/kernel';
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { type EntityManager, ObjectId } from '@mikro-orm/mongodb';
 import { flowerIdsOfColors } from '../catalog/catalog.data.js';
 import type { CategoryKey, FlowerColor, TagKey } from '../catalog/catalog.types.js';
 import { normalizeText } from '../shared/text.js';
-import { Product, SaleStatus } from './product.entity.js';
+import { Product, type RecipeLine, SaleStatus } from './product.entity.js';
 import { ProductSort } from './product-sort.js';
 
 /** Loads products by id in one query; malformed ids match nothing. */
@@ -14,6 +22,32 @@ export async function findProductsByIds(
 ): Promise<Product[]> {
   const valid = ids.filter((id) => ObjectId.isValid(id)).map((id) => new ObjectId(id));
   return valid.length === 0 ? [] : em.find(Product, { _id: { $in: valid } });
+}
+
+/** What a product's in-stock rank is computed from. */
+export interface RankInputs {
+  _id: ObjectId;
+  recipe: RecipeLine[];
+  stockRank: number;
+  saleStatus: SaleStatus;
+}
+
+/**
+ * The rank inputs of a store's products that use any of these flowers, read without hydrating
+ * entities: this runs on every order's stock events.
+ */
+export function rankInputsOf(
+  em: EntityManager,
+  storeId: string,
+  flowerIds: readonly number[],
+): Promise<RankInputs[]> {
+  return rawDb(em)
+    .collection<RankInputs>('products')
+    .find(
+      { storeId, flowerIds: { $in: [...flowerIds] }, saleStatus: { $ne: SaleStatus.DELETED } },
+      { projection: { recipe: 1, stockRank: 1, saleStatus: 1 } },
+    )
+    .toArray();
 }
 
 export async function findProductById(em: EntityManager, id: string): Promise<Product | null> {

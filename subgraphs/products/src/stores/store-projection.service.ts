@@ -20,6 +20,7 @@ import {
 } from '@bloom/schema';
 import type { Filter, UpdateFilter } from 'mongodb';
 import { Product, SaleStatus } from '../products/product.entity.js';
+import { rankInputsOf } from '../products/product.repository.js';
 import type { ProductsDeps } from '../products.deps.js';
 import { RestockService } from '../restock/restock.service.js';
 import { StoreDirectory, stockRankOf } from './store.directory.js';
@@ -159,11 +160,7 @@ export class StoreProjectionService {
     if (flowerIds.length === 0) return;
     // Only what the rank needs, on every order's stock event: not the whole listing hydrated.
     const [products, levelsNow] = await Promise.all([
-      this.em.find(
-        Product,
-        { storeId, flowerIds: { $in: flowerIds }, saleStatus: { $ne: SaleStatus.DELETED } },
-        { fields: ['recipe', 'stockRank', 'saleStatus'] },
-      ),
+      rankInputsOf(this.em, storeId, flowerIds),
       new StoreDirectory(this.em).stockOf(storeId),
     ]);
     const changes = products
@@ -173,11 +170,11 @@ export class StoreProjectionService {
       }))
       .filter(({ product, rank }) => product.stockRank !== rank);
 
-    // Its own fork: the products above are partial (rank fields only), the restock reads them whole.
-    const restock = new RestockService(this.em.fork(), this.deps);
+    const restock = new RestockService(this.em, this.deps);
     for (const { product, rank } of changes) {
       if (rank === 0 && product.saleStatus === SaleStatus.ON_SALE) {
-        await restock.fire(product.id, `${event.id}:${product.id}`, event.traceId);
+        const id = product._id.toHexString();
+        await restock.fire(id, `${event.id}:${id}`, event.traceId);
       }
     }
     for (const { product } of changes) {

@@ -1,5 +1,6 @@
+import { rawDb } from '@bloom/kernel';
 import type { EntityManager } from '@mikro-orm/mongodb';
-import { FlowerStock, StoreProjection } from './store-projection.entities.js';
+import { type FlowerStock, StoreProjection } from './store-projection.entities.js';
 
 /** Read access to the store projection and the projected flower stock. */
 export class StoreDirectory {
@@ -34,7 +35,11 @@ export class StoreDirectory {
 
   /** flowerId → sellable stems at the store, as far as the projection knows. */
   async stockOf(storeId: string): Promise<Map<number, number>> {
-    const rows = await this.em.find(FlowerStock, { storeId });
+    // Straight from the driver: read on every order's stock events, no entities needed.
+    const rows = await rawDb(this.em)
+      .collection<Pick<FlowerStock, 'storeId' | 'flowerId' | 'available'>>('flower_stock')
+      .find({ storeId }, { projection: { _id: 0, flowerId: 1, available: 1 } })
+      .toArray();
     return new Map(rows.map((row) => [row.flowerId, row.available]));
   }
 }
