@@ -1,4 +1,4 @@
-import { baseConfigShape, loadConfig } from '@bloom/kernel';
+import { aiBreakerConfigShape, baseConfigShape, loadConfig } from '@bloom/kernel';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -37,6 +37,8 @@ const schema = z.object({
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
   /** The AI answer is abandoned after this and the offline composer answers instead. */
   CARD_AI_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  /** After repeated AI failures suggestions are composed offline at once for a while. */
+  ...aiBreakerConfigShape,
 });
 
 export type GiftcardsConfig = z.infer<typeof schema>;

@@ -1,13 +1,17 @@
 import {
+  CIRCUIT_OPEN,
+  CircuitBreaker,
   type EventBus,
   type Logger,
   type OutboxRelay,
   type Service,
+  type ServiceMetrics,
   ServiceRuntime,
   createLogger,
   createSubgraphServer,
   serviceOf,
   serviceVersion,
+  withAiReadiness,
 } from '@bloom/kernel';
 import type { MikroORM } from '@mikro-orm/mongodb';
 import { CardService } from './cards/card.service.js';
@@ -15,7 +19,7 @@ import { GiftCard } from './cards/gift-card.entity.js';
 import { GuessLimiter } from './cards/guess.limiter.js';
 import { type GiftcardsConfig, loadGiftcardsConfig } from './giftcards.config.js';
 import { createContext } from './giftcards.context.js';
-import type { GiftcardsDeps } from './giftcards.deps.js';
+import type { CardMessageAi, GiftcardsDeps } from './giftcards.deps.js';
 import { publicRoutes } from './http/public.routes.js';
 import { consumeOrderEvents } from './orders/order-line.consumer.js';
 import { OrderLineView, OrderStateMark } from './orders/order-line.entities.js';
@@ -25,6 +29,41 @@ import { buildSchema } from './schema.js';
 import { AiMessageSuggester } from './suggestions/ai-message.suggester.js';
 
 export const giftcardsEntities = [GiftCard, OrderLineView, OrderStateMark, ProductFlower];
+
+/**
+ * The AI suggester behind its circuit breaker, when a key is configured. The suggester answers
+ * null on a timeout, an HTTP error or an unusable answer, so null counts as a failure; while the
+ * circuit is open the answer is null at once and suggestions are composed offline.
+ */
+function cardMessageAi(
+  config: GiftcardsConfig,
+  metrics: ServiceMetrics,
+  logger: Logger,
+): { ai: CardMessageAi; breaker: CircuitBreaker } | undefined {
+  if (!config.OPENAI_API_KEY) return undefined;
+  const suggester = new AiMessageSuggester({
+    apiKey: config.OPENAI_API_KEY,
+    baseURL: config.OPENAI_BASE_URL,
+    model: config.OPENAI_MODEL,
+    timeoutMs: config.CARD_AI_TIMEOUT_MS,
+    logger,
+  });
+  const breaker = new CircuitBreaker({
+    client: 'card_suggestions',
+    failureThreshold: config.AI_BREAKER_FAILURES,
+    cooldownMs: config.AI_BREAKER_COOLDOWN_MS,
+    metrics,
+    logger,
+  });
+  const suggest = async (request: Parameters<AiMessageSuggester['suggest']>[0]) => {
+    const answer = await breaker.run(
+      () => suggester.suggest(request),
+      (messages) => messages === null,
+    );
+    return answer === CIRCUIT_OPEN ? null : answer;
+  };
+  return { ai: { suggest }, breaker };
+}
 
 export interface GiftcardsServer extends Service {
   deps: GiftcardsDeps;
@@ -54,20 +93,13 @@ export async function buildServer(
   });
   const { orm, bus, relay, processed } = runtime;
   const limiter = new GuessLimiter(runtime.db, config.CARD_GUESS_WINDOW_SECONDS, now);
+  const guardedAi = cardMessageAi(config, runtime.metrics, logger);
   const deps: GiftcardsDeps = {
     config,
     logger,
     relay,
     limiter,
-    ai: config.OPENAI_API_KEY
-      ? new AiMessageSuggester({
-          apiKey: config.OPENAI_API_KEY,
-          baseURL: config.OPENAI_BASE_URL,
-          model: config.OPENAI_MODEL,
-          timeoutMs: config.CARD_AI_TIMEOUT_MS,
-          logger,
-        })
-      : null,
+    ai: guardedAi?.ai ?? null,
     // Share links: configured, or where this server listens (known once it does).
     publicUrl: () => config.GIFTCARDS_PUBLIC_URL?.replace(/\/$/, '') ?? service.origin,
     now,
@@ -97,7 +129,7 @@ export async function buildServer(
         logger,
         trustForwardedFor: config.CARD_TRUST_FORWARDED_FOR,
       }),
-      readiness: runtime.readiness,
+      readiness: withAiReadiness(runtime.readiness, guardedAi?.breaker),
       onClose: () => runtime.close(),
     });
     return serviceOf(shell, { port: config.PORT, host: config.HOST }, { deps, orm, relay, bus });

@@ -1,7 +1,7 @@
 import { type IncomingMessage, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type StubMode = 'normal' | 'slow' | 'error' | 'tooLong';
+export type StubMode = 'normal' | 'slow' | 'error' | 'tooLong' | 'unchecked';
 
 export interface OpenAiStub {
   /** Base URL for the SDK, e.g. http://127.0.0.1:1234/v1 */
@@ -14,10 +14,18 @@ export interface OpenAiStub {
   close(): Promise<void>;
 }
 
+/** Messages for a lover's birthday with a red rose (꽃말 사랑) that pass the checker. */
 export const STUB_MESSAGES = [
-  '생일 축하해! 빨간 장미의 꽃말처럼 사랑을 가득 담아 보내.',
-  '오늘 하루 꽃처럼 환하게 웃길 바라. 생일 진심으로 축하해.',
-  '너와 함께한 날들이 다 선물이었어. 생일 축하해, 사랑해.',
+  '생일 축하해! 빨간 장미 꽃말이 사랑이래. 오늘은 꼭 그 말을 전하고 싶었어.',
+  '꽃말이 사랑인 빨간 장미를 골랐어. 태어나 줘서 고마워, 생일 진심으로 축하해.',
+  '자기야, 오늘은 네가 주인공이야! 사랑이라는 꽃말처럼 늘 곁에 있을게.',
+];
+
+/** Fluent but flawed, as a model may answer: an abstract "의 마음", a repeat, a mixed level. */
+export const UNCHECKED_MESSAGES = [
+  "빨간 장미에 '사랑'의 마음을 담아 보내. 생일 축하해!",
+  '생일 축하해! 행복하면 좋겠어. 늘 웃으면 좋겠어.',
+  '생일 진심으로 축하드립니다. 사랑해!',
 ];
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -28,8 +36,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 /**
  * An OpenAI-compatible chat-completions endpoint over real HTTP: answers with a structured
- * output message (normal), after a delay (slow), with HTTP 500 (error) or with messages longer
- * than any card (tooLong), so the adapter is exercised exactly as against the real API.
+ * output message (normal), after a delay (slow), with HTTP 500 (error), with messages longer
+ * than any card (tooLong) or with messages the checker refuses (unchecked), so the adapter is
+ * exercised exactly as against the real API.
  */
 export async function startOpenAiStub(): Promise<OpenAiStub> {
   const stub: Omit<OpenAiStub, 'baseURL' | 'close'> = {
@@ -52,7 +61,11 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
         return;
       }
       const messages =
-        stub.mode === 'tooLong' ? STUB_MESSAGES.map((m) => m.repeat(10)) : STUB_MESSAGES;
+        stub.mode === 'tooLong'
+          ? STUB_MESSAGES.map((m) => m.repeat(10))
+          : stub.mode === 'unchecked'
+            ? UNCHECKED_MESSAGES
+            : STUB_MESSAGES;
       const answer = JSON.stringify({
         id: 'chatcmpl-stub',
         object: 'chat.completion',

@@ -19,6 +19,8 @@ beforeAll(async () => {
       OPENAI_BASE_URL: stub.baseURL,
       OPENAI_MODEL: 'gpt-4o-mini',
       CARD_AI_TIMEOUT_MS: String(TIMEOUT_MS),
+      // These tests fail the AI on purpose; the breaker has its own tests.
+      AI_BREAKER_FAILURES: '1000',
     }),
   ]);
 });
@@ -120,6 +122,53 @@ describe('offline suggestions (no OpenAI key)', () => {
     expect(inEnglish.suggestions.join(' ')).toMatch(/love/);
   });
 
+  it("addresses an older brother by the sender's gender and a colleague by name", async () => {
+    const fromBrother = expectUnion(
+      (
+        await suggest(offline, {
+          flowerId: '22',
+          recipient: 'OLDER_BROTHER',
+          occasion: '생일',
+          senderGender: 'MALE',
+        })
+      ).result,
+      'CardSuggestions',
+    );
+    expect(fromBrother.suggestions.join('\n')).toMatch(/(^|\s)형(에게|,)/);
+    expect(fromBrother.suggestions.join('\n')).not.toContain('오빠');
+    const unknown = expectUnion(
+      (await suggest(offline, { flowerId: '22', recipient: 'OLDER_BROTHER', occasion: '생일' }))
+        .result,
+      'CardSuggestions',
+    );
+    expect(unknown.suggestions.join('\n')).not.toMatch(/형|오빠/);
+    const colleague = expectUnion(
+      (
+        await suggest(offline, {
+          flowerId: '12',
+          recipient: 'COLLEAGUE',
+          occasion: '승진',
+          recipientName: ' 지민 ',
+        })
+      ).result,
+      'CardSuggestions',
+    );
+    expect(colleague.suggestions.join('\n')).toContain('지민 님');
+    // 일편단심 is for partners: to a colleague the card talks about the sunflower instead.
+    expect(colleague.suggestions.join('\n')).not.toContain('일편단심');
+  });
+
+  it('refuses a recipient name that is too long or not only letters', async () => {
+    for (const recipientName of ['가나다라마바사아자차카', 'Jimin!', '지민<b>']) {
+      const { result } = await suggest(offline, {
+        flowerId: '1',
+        recipient: 'FRIEND',
+        recipientName,
+      });
+      expect(result).toMatchObject({ __typename: 'InvalidInputError', field: 'recipientName' });
+    }
+  });
+
   it('refuses ambiguous or unknown sources and anonymous callers', async () => {
     expect((await suggest(offline, { recipient: 'FRIEND' })).result).toMatchObject({
       code: 'ONE_SOURCE_REQUIRED',
@@ -181,5 +230,37 @@ describe('AI suggestions through an OpenAI-compatible server', () => {
     expect(tooLong.source).toBe('OFFLINE');
     for (const s of tooLong.suggestions) expect([...s].length).toBeLessThanOrEqual(200);
     stub.mode = 'normal';
+  });
+
+  it('falls back to the composer when the AI answer fails the message check', async () => {
+    stub.mode = 'unchecked';
+    const asked = stub.requests.length;
+    const { result, ms } = await suggest(ai, input);
+    expect(stub.requests.length).toBe(asked + 1);
+    const checked = expectUnion(result, 'CardSuggestions');
+    expect(checked.source).toBe('OFFLINE');
+    expect(checked.suggestions).toHaveLength(3);
+    expect(checked.suggestions.join('\n')).not.toContain("'사랑'의 마음");
+    expect(ms).toBeLessThan(TIMEOUT_MS);
+    stub.mode = 'normal';
+  });
+
+  it('tells the model the rules and who the card is for', async () => {
+    stub.mode = 'normal';
+    await suggest(ai, {
+      flowerId: '1',
+      recipient: 'OLDER_SISTER',
+      occasion: '생일',
+      senderGender: 'FEMALE',
+      recipientName: '지민',
+    });
+    const request = stub.requests.at(-1) ?? expect.unreachable('the stub was not asked');
+    const prompt = JSON.stringify(request.messages);
+    expect(prompt).toContain('언니');
+    expect(prompt).toContain('지민');
+    expect(prompt).toContain('FEMALE');
+    expect(prompt).toContain('의 마음');
+    // 사랑 to a sister does not fit: the model is told not to claim it.
+    expect(prompt).toContain('does not fit');
   });
 });

@@ -34,6 +34,13 @@ export const RECIPIENT_KEYS = [
   'LOVER',
   'FRIEND',
   'COLLEAGUE',
+  'GRANDPARENT',
+  'OLDER_BROTHER',
+  'OLDER_SISTER',
+  'YOUNGER_SIBLING',
+  'SENIOR',
+  'JUNIOR',
+  'TEACHER',
 ] as const;
 export type RecipientKeyValue = (typeof RECIPIENT_KEYS)[number];
 

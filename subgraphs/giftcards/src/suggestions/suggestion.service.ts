@@ -18,6 +18,7 @@ import {
 } from './suggestion.types.js';
 
 const OCCASION_MAX_LENGTH = 40;
+const NAME_MAX_LENGTH = 10;
 
 export class SuggestionService {
   constructor(
@@ -42,29 +43,36 @@ export class SuggestionService {
     if ([...occasion].length > OCCASION_MAX_LENGTH) {
       return InvalidInputError.of('occasion', `At most ${OCCASION_MAX_LENGTH} characters.`);
     }
+    const recipientName =
+      input.recipientName?.normalize('NFC').replace(/\s+/gu, ' ').trim() || null;
+    if (recipientName && [...recipientName].length > NAME_MAX_LENGTH) {
+      return InvalidInputError.of('recipientName', `At most ${NAME_MAX_LENGTH} characters.`);
+    }
+    // Letters and spaces only: the name is written into sentences as it is.
+    if (recipientName && !/^[\p{L}\p{M} ]+$/u.test(recipientName)) {
+      return InvalidInputError.of('recipientName', 'Only letters and spaces.');
+    }
+    const senderGender = input.senderGender ?? null;
     const flower = await this.flowerFor(customerId, input);
     if (!(flower === null || 'meaning' in flower)) return flower;
     const maxLength = this.deps.config.CARD_MESSAGE_MAX_LENGTH;
     const recipient: RecipientKeyValue = input.recipient;
-    const aiMessages = await this.deps.ai?.suggest({
+    const request = {
       flower,
-      recipient: recipientNames.get(recipient)!,
+      recipient,
       occasion,
       tone: input.tone,
       language: input.language,
       maxLength,
+      senderGender,
+      recipientName,
+    };
+    const aiMessages = await this.deps.ai?.suggest({
+      ...request,
+      recipient: recipientNames.get(recipient)!,
+      recipientKey: recipient,
     });
-    const suggestions =
-      aiMessages ??
-      composeMessages({
-        flower,
-        recipient,
-        occasion,
-        tone: input.tone,
-        language: input.language,
-        maxLength,
-        variant: input.variant,
-      });
+    const suggestions = aiMessages ?? composeMessages({ ...request, variant: input.variant });
     const en = input.language === 'EN';
     return Object.assign(new CardSuggestions(), {
       suggestions,
