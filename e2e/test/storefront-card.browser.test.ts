@@ -98,9 +98,9 @@ async function signIn(page: Page, email: string, next: string) {
 /** Recipient, occasion and tone, then the suggestions. */
 async function askForIdeas(page: Page) {
   await page.getByRole('button', { name: '메시지 카드 쓰기' }).click();
-  await page.getByRole('radio', { name: '어머니', exact: true }).click();
+  await page.getByRole('radio', { name: '연인', exact: true }).click();
   await page.getByRole('radio', { name: '생일', exact: true }).click();
-  await page.getByRole('radio', { name: '고마운 마음', exact: true }).click();
+  await page.getByRole('radio', { name: '다정하게', exact: true }).click();
   await page.getByRole('button', { name: '문구 추천받기' }).click();
   const ideas = page.getByRole('list', { name: '추천 문구' }).getByRole('button');
   await ideas.first().waitFor({ timeout: 15_000 });
@@ -120,7 +120,9 @@ describe('the message card', () => {
     expect(await ideas.count()).toBe(3);
     const texts = await ideas.allInnerTexts();
     expect(texts.map((t) => t.replace(/^추천\s*/, ''))).toEqual(STUB_MESSAGES);
-    await expect.poll(() => page.getByText(/꽃말 ‘.+’에 기대어 쓴 추천 문구예요/).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText(/꽃말 ‘.+’\. 받는 분과 날에 맞춰 쓴 추천 문구예요/).count())
+      .toBe(1);
     expect(stub.requests.length).toBeGreaterThan(0);
     await sf.shot(page, 'storefront-card-ideas');
 
@@ -128,7 +130,7 @@ describe('the message card', () => {
     await ideas.nth(1).click();
     const message = page.getByLabel('카드 문구');
     expect(await message.inputValue()).toBe(STUB_MESSAGES[1]);
-    const mine = `${STUB_MESSAGES[1] ?? ''}\n엄마, 늘 고마워요.`;
+    const mine = `${STUB_MESSAGES[1] ?? ''}\n늘 고마워.`;
     await message.fill(mine);
     await page.getByText(`${[...mine].length} / 200자`).waitFor();
     await page.getByLabel(/보내는 분/).fill('막내딸 지수');
@@ -167,7 +169,7 @@ describe('the message card', () => {
 
     // Edit it: the same link keeps working with the new words.
     await page.getByRole('button', { name: '카드 고치기' }).click();
-    const edited = `${mine}\n생일 축하해요!`;
+    const edited = `${mine}\n생일 축하해!`;
     await page.getByLabel('카드 문구').fill(edited);
     await page.getByRole('button', { name: '미리 보기' }).click();
     await page.getByRole('button', { name: '카드 저장하기' }).click();
@@ -201,6 +203,33 @@ describe('the message card', () => {
     await recipient.context.close();
     await context.close();
   }, 180_000);
+
+  it('calls an older sister 언니 and by her name when the sender says so', async () => {
+    stub.mode = 'error';
+    const token = await customerToken(sys, 'sister@bloom.test', '이하나');
+    const orderId = await placeOrder(token, 'storefront-card-0003');
+    const { context, page, errors } = await sf.phone();
+    await signIn(page, 'sister@bloom.test', `/orders/${orderId}`);
+    await page.getByRole('button', { name: '메시지 카드 쓰기' }).click();
+    // How to call them is asked only for older siblings; a name is not asked for parents.
+    expect(await page.getByRole('radiogroup', { name: '부르는 말' }).count()).toBe(0);
+    expect(await page.getByLabel('받는 분 이름 (선택)').count()).toBe(0);
+    await page.getByRole('radio', { name: '누나·언니', exact: true }).click();
+    await page.getByRole('radio', { name: '언니', exact: true }).click();
+    await page.getByLabel('받는 분 이름 (선택)').fill('지민');
+    await page.getByRole('radio', { name: '집들이', exact: true }).click();
+    await sf.shot(page, 'storefront-card-ask-sister');
+    await page.getByRole('button', { name: '문구 추천받기' }).click();
+    const ideas = page.getByRole('list', { name: '추천 문구' }).getByRole('button');
+    await ideas.first().waitFor({ timeout: 15_000 });
+    const texts = (await ideas.allInnerTexts()).join('\n');
+    expect(texts).toContain('지민 언니');
+    expect(texts).not.toContain('누나');
+    expect(texts).toMatch(/집들이|새집|보금자리/);
+    await sf.shot(page, 'storefront-card-ideas-sister');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 
   it('offers the offline suggestions, without an error, when the AI is down', async () => {
     stub.mode = 'error';

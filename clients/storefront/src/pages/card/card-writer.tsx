@@ -1,8 +1,18 @@
 import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { errorText, inKorean, type TypedError, UserErrorNotice } from '@bloom/client-shared';
+import { ChoiceChips } from './card-choices.js';
 import { CardFace } from './card-face.js';
-import { COLORS, OCCASIONS, RECIPIENTS, TONES, textLength } from './card-labels.js';
+import {
+  COLORS,
+  OCCASION_CHOICES,
+  RECIPIENT_NAME_MAX,
+  RECIPIENTS,
+  SIBLING_CALLS,
+  TONES,
+  UNNAMED,
+  textLength,
+} from './card-labels.js';
 import {
   CARD_TEMPLATES,
   type CardSuggestions,
@@ -13,6 +23,7 @@ import {
   type GiftCard,
   type GiftCardShare,
   type RecipientKey,
+  type SenderGender,
   SUGGEST_CARD_MESSAGES,
   type SuggestResult,
   type TemplateColor,
@@ -56,6 +67,8 @@ export function CardWriter({
 }) {
   const [step, setStep] = useState<Step>(card ? 'edit' : 'ask');
   const [recipient, setRecipient] = useState<RecipientKey>('MOTHER');
+  const [senderGender, setSenderGender] = useState<SenderGender | null>(null);
+  const [recipientName, setRecipientName] = useState('');
   const [occasion, setOccasion] = useState('');
   const [tone, setTone] = useState<CardTone>('WARM');
   const [variant, setVariant] = useState(0);
@@ -74,6 +87,7 @@ export function CardWriter({
   const [write, writing] = useMutation<{ writeGiftCard: WriteResult }>(WRITE_GIFT_CARD);
   const [edit, editing] = useMutation<{ editGiftCard: EditResult }>(EDIT_GIFT_CARD);
 
+  const siblingCalls = SIBLING_CALLS[recipient];
   const all = templates.data?.cardTemplates ?? [];
   const ofColor = all.filter((t) => t.color === color);
   const template = all.find((t) => t.key === templateKey) ?? ofColor[0] ?? card?.template;
@@ -86,8 +100,19 @@ export function CardWriter({
     setVariant(nextVariant);
     setStep('pick');
     try {
+      const name = recipientName.trim();
       const { data } = await suggest({
-        variables: { input: { orderLineId, recipient, occasion, tone, variant: nextVariant } },
+        variables: {
+          input: {
+            orderLineId,
+            recipient,
+            occasion,
+            tone,
+            variant: nextVariant,
+            ...(siblingCalls && senderGender ? { senderGender } : {}),
+            ...(name && !UNNAMED.has(recipient) ? { recipientName: name } : {}),
+          },
+        },
       });
       const result = data?.suggestCardMessages;
       if (!result) return;
@@ -145,37 +170,45 @@ export function CardWriter({
         <>
           <fieldset className="gift-fieldset">
             <legend>누구에게 보내나요?</legend>
-            <div className="chips gift-chips" role="radiogroup" aria-label="받는 분">
-              {RECIPIENTS.map((r) => (
-                <button
-                  key={r.key}
-                  type="button"
-                  role="radio"
-                  aria-checked={recipient === r.key}
-                  className={`chip${recipient === r.key ? ' active' : ''}`}
-                  onClick={() => setRecipient(r.key)}
-                >
-                  {r.label}
-                </button>
-              ))}
-            </div>
+            <ChoiceChips
+              label="받는 분"
+              options={RECIPIENTS}
+              value={recipient}
+              onChange={(key) => key && setRecipient(key)}
+            />
+            {siblingCalls && (
+              <ChoiceChips
+                label="부르는 말"
+                options={siblingCalls}
+                value={senderGender}
+                onChange={setSenderGender}
+                optional
+              >
+                <span className="small muted">뭐라고 부르나요?</span>
+              </ChoiceChips>
+            )}
+            {!UNNAMED.has(recipient) && (
+              <label className="field">
+                받는 분 이름 (선택)
+                <input
+                  name="recipientName"
+                  maxLength={RECIPIENT_NAME_MAX}
+                  placeholder="예: 지민"
+                  value={recipientName}
+                  onChange={(event) => setRecipientName(event.target.value)}
+                />
+              </label>
+            )}
           </fieldset>
           <fieldset className="gift-fieldset">
             <legend>어떤 날인가요?</legend>
-            <div className="chips gift-chips" role="radiogroup" aria-label="기념일">
-              {OCCASIONS.map((o) => (
-                <button
-                  key={o}
-                  type="button"
-                  role="radio"
-                  aria-checked={occasion === o}
-                  className={`chip${occasion === o ? ' active' : ''}`}
-                  onClick={() => setOccasion(occasion === o ? '' : o)}
-                >
-                  {o}
-                </button>
-              ))}
-            </div>
+            <ChoiceChips
+              label="기념일"
+              options={OCCASION_CHOICES}
+              value={occasion}
+              onChange={(key) => setOccasion(key ?? '')}
+              optional
+            />
             <label className="field">
               직접 적어도 돼요
               <input
@@ -189,20 +222,12 @@ export function CardWriter({
           </fieldset>
           <fieldset className="gift-fieldset">
             <legend>어떤 말투로 쓸까요?</legend>
-            <div className="chips gift-chips" role="radiogroup" aria-label="말투">
-              {TONES.map((t) => (
-                <button
-                  key={t.key}
-                  type="button"
-                  role="radio"
-                  aria-checked={tone === t.key}
-                  className={`chip${tone === t.key ? ' active' : ''}`}
-                  onClick={() => setTone(t.key)}
-                >
-                  {t.label}
-                </button>
-              ))}
-            </div>
+            <ChoiceChips
+              label="말투"
+              options={TONES}
+              value={tone}
+              onChange={(key) => key && setTone(key)}
+            />
           </fieldset>
           <button type="button" className="button block" onClick={() => void ask(0)}>
             문구 추천받기
@@ -220,8 +245,8 @@ export function CardWriter({
             <>
               <p className="small gift-hint">
                 {ideas.flower
-                  ? `${ideas.flower.name}의 꽃말 ‘${ideas.flower.meaning}’에 기대어 쓴 추천 문구예요.`
-                  : '추천 문구예요.'}{' '}
+                  ? `${ideas.flower.name} · 꽃말 ‘${ideas.flower.meaning}’. 받는 분과 날에 맞춰 쓴 추천 문구예요.`
+                  : '받는 분과 날에 맞춰 쓴 추천 문구예요.'}{' '}
                 마음에 드는 문구를 골라 고쳐 쓰세요.
               </p>
               <ul className="gift-ideas" aria-label="추천 문구">

@@ -12,7 +12,15 @@ export type RecipientKey =
   | 'SISTER'
   | 'LOVER'
   | 'FRIEND'
-  | 'COLLEAGUE';
+  | 'COLLEAGUE'
+  | 'GRANDPARENT'
+  | 'OLDER_BROTHER'
+  | 'OLDER_SISTER'
+  | 'YOUNGER_SIBLING'
+  | 'SENIOR'
+  | 'JUNIOR'
+  | 'TEACHER';
+export type SenderGender = 'MALE' | 'FEMALE';
 export type CardTone = 'WARM' | 'FORMAL' | 'PLAYFUL' | 'ROMANTIC' | 'GRATEFUL';
 
 export interface CardTemplate {

@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+
+/**
+ * One choice as a row of chips (a radio group): who, how they are called, the day, the tone.
+ * With `optional`, picking the chosen chip again clears the choice.
+ */
+export function ChoiceChips<K extends string>({
+  label,
+  options,
+  value,
+  onChange,
+  optional = false,
+  children,
+}: {
+  label: string;
+  options: readonly { key: K; label: string }[];
+  value: K | null;
+  onChange: (next: K | null) => void;
+  optional?: boolean;
+  /** Shown before the chips (a question inside the group). */
+  children?: ReactNode;
+}) {
+  return (
+    <div className="chips gift-chips" role="radiogroup" aria-label={label}>
+      {children}
+      {options.map((option) => (
+        <button
+          key={option.key}
+          type="button"
+          role="radio"
+          aria-checked={value === option.key}
+          className={`chip${value === option.key ? ' active' : ''}`}
+          onClick={() => onChange(optional && value === option.key ? null : option.key)}
+        >
+          {option.label}
+        </button>
+      ))}
+    </div>
+  );
+}
