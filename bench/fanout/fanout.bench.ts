@@ -10,7 +10,14 @@
  * Latency is measured in this process: from publishing the event (end to end: JetStream →
  * notifications → core NATS → gateway → federated query → sockets), and from the live NATS
  * message (the gateway's own part). Loopback only; every wait is bounded.
+ *
+ * The gateway's subscribers live in child processes (subscribers.worker.ts; one process may not
+ * hold 20,000 sockets here), which count every copy: `dup` is how many got more than one. Then a
+ * replicated run: FANOUT_REPLICATED (20000) subscribers split over two gateway processes (as
+ * behind a load balancer), each of which must receive exactly one copy; its row sums both
+ * gateways' CPU and RSS growth. FANOUT_REPLICATED=0 skips it.
  */
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createEvent } from '@bloom/kernel';
 import { LIVE_SUBJECTS, productRestocked } from '@bloom/schema';
@@ -20,20 +27,20 @@ import {
   dropDatabase,
   freePort,
   testEnv,
-  waitFor,
 } from '@bloom/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import WebSocket from 'ws';
 import { cpuSeconds, rssMb } from '../lib/load.js';
 import { startService, stop } from '../lib/processes.js';
 
 const sizes = (process.env.FANOUT_SIZES ?? '1000,5000,10000').split(',').map(Number);
 const timeoutMs = Number(process.env.FANOUT_TIMEOUT_S ?? 60) * 1000;
+const replicated = Number(process.env.FANOUT_REPLICATED ?? 20_000);
 const secret = randomBytes(32).toString('hex');
 const namespace = await createStreamNamespace();
 const db = `bench_notifications_${randomBytes(3).toString('hex')}`;
-const [notificationsPort, gatewayPort, plainPort] = [
+const [notificationsPort, gatewayPort, secondGatewayPort, plainPort] = [
+  await freePort(),
   await freePort(),
   await freePort(),
   await freePort(),
@@ -56,19 +63,22 @@ const notifications = await startService(
   { ...common, PORT: String(notificationsPort), NOTIFICATIONS_DB: db },
   `http://127.0.0.1:${notificationsPort}/health`,
 );
-const gateway = await startService(
-  'gateway/src/main.ts',
-  {
-    ...common,
-    PORT: String(gatewayPort),
-    SUBGRAPH_NOTIFICATIONS_URL: `http://127.0.0.1:${notificationsPort}/graphql`,
-    // Every bench socket is one anonymous client (127.0.0.1): its bucket must not run dry.
-    ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000000',
-  },
-  `http://127.0.0.1:${gatewayPort}/health`,
-  // BENCH_CPU_PROF=<dir>: the gateway writes a V8 .cpuprofile there when it is stopped.
-  process.env.BENCH_CPU_PROF ? { cpuProfileDir: process.env.BENCH_CPU_PROF } : undefined,
-);
+const startGateway = (port: number) =>
+  startService(
+    'gateway/src/main.ts',
+    {
+      ...common,
+      PORT: String(port),
+      SUBGRAPH_NOTIFICATIONS_URL: `http://127.0.0.1:${notificationsPort}/graphql`,
+      // Every bench socket is one anonymous client (127.0.0.1): its bucket must not run dry.
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000000',
+    },
+    `http://127.0.0.1:${port}/health`,
+    // BENCH_CPU_PROF=<dir>: the gateway writes a V8 .cpuprofile there when it is stopped.
+    process.env.BENCH_CPU_PROF ? { cpuProfileDir: process.env.BENCH_CPU_PROF } : undefined,
+  );
+const gateway = await startGateway(gatewayPort);
+const secondGateway = replicated > 0 ? await startGateway(secondGatewayPort) : undefined;
 const plain = await startService(
   'bench/fanout/plain-broadcast.server.ts',
   { PORT: String(plainPort) },
@@ -80,89 +90,45 @@ const js = jetstream(nc);
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-interface Client {
-  socket: WebSocket;
-  receivedAt?: number;
-}
-
-/** Opens `count` sockets, `batch` at a time; `ready` resolves once the socket may receive. */
-async function openClients(
-  count: number,
-  open: (client: Client) => Promise<void>,
-  batch = 500,
-): Promise<Client[]> {
-  const clients: Client[] = [];
-  for (let i = 0; i < count; i += batch) {
-    const chunk = Array.from({ length: Math.min(batch, count - i) }, async () => {
-      const client: Client = { socket: undefined as unknown as WebSocket };
-      await open(client);
-      clients.push(client);
-    });
-    await Promise.all(chunk);
-  }
-  return clients;
-}
-
 const SUBSCRIPTION = `subscription($p: ID!) { productRestocked(productId: $p) { id productId restockedAt product { id } store { id } } }`;
-
-function graphqlWsClient(productId: string) {
-  return (client: Client) =>
-    new Promise<void>((resolve, reject) => {
-      const socket = new WebSocket(`ws://127.0.0.1:${gatewayPort}/graphql`, 'graphql-transport-ws');
-      client.socket = socket;
-      socket.once('error', reject);
-      socket.once('open', () =>
-        socket.send(JSON.stringify({ type: 'connection_init', payload: {} })),
-      );
-      socket.on('message', (raw: Buffer) => {
-        const message = JSON.parse(raw.toString()) as { type: string };
-        if (message.type === 'connection_ack') {
-          socket.send(
-            JSON.stringify({
-              id: '1',
-              type: 'subscribe',
-              payload: { query: SUBSCRIPTION, variables: { p: productId } },
-            }),
-          );
-          resolve();
-        } else if (message.type === 'next' && client.receivedAt === undefined) {
-          client.receivedAt = performance.now();
-        }
-      });
-    });
-}
-
-function plainClient(client: Client) {
-  return new Promise<void>((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${plainPort}/ws`);
-    client.socket = socket;
-    socket.once('error', reject);
-    socket.once('open', () => resolve());
-    socket.on('message', () => {
-      client.receivedAt ??= performance.now();
-    });
-  });
-}
-
-async function closeAll(clients: Client[]) {
-  await Promise.all(
-    clients.map(
-      ({ socket }) =>
-        new Promise<void>((resolve) => {
-          if (socket.readyState === WebSocket.CLOSED) return resolve();
-          socket.once('close', () => resolve());
-          socket.terminate();
-        }),
-    ),
-  );
-}
-
+const epochNow = () => performance.timeOrigin + performance.now();
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
+
+/**
+ * `count` sockets to `url` in a child process: graphql-ws subscribers of `productId`, or plain
+ * sockets without it.
+ */
+async function subscribersAt(url: string, count: number, productId?: string) {
+  const child = fork(new URL('./subscribers.worker.ts', import.meta.url));
+  const next = <T>(key: string) =>
+    new Promise<T>((resolve) => {
+      const listen = (message: Record<string, unknown>) => {
+        if (!(key in message)) return;
+        child.off('message', listen);
+        resolve(message as T);
+      };
+      child.on('message', listen);
+    });
+  const ready = next('ready');
+  const all = next('all');
+  child.send({ url, count, ...(productId ? { productId, query: SUBSCRIPTION } : {}) });
+  await ready;
+  return {
+    all,
+    collect: () => {
+      const answer = next<{ times: number[]; duplicated: number }>('times');
+      child.send({ collect: true });
+      return answer;
+    },
+  };
+}
 
 interface Row {
   label: string;
   n: number;
   delivered: number;
+  /** Subscribers that got more than one copy. */
+  duplicated: number;
   p50: number;
   p99: number;
   last: number;
@@ -174,77 +140,117 @@ interface Row {
 
 const rows: Row[] = [];
 
-/** Publishes one restock and waits until every client got it (or the timeout passes). */
-async function restock(productId: string, clients: Client[]) {
-  const event = createEvent(
+/**
+ * `n` sockets split evenly over the servers (one child process each), one message sent by
+ * `deliver` (which answers when it was sent, epoch ms), every copy counted. With `productId`
+ * they are graphql-ws subscribers of it, also timed from the live NATS message (the gateway's
+ * own share); without, plain sockets.
+ */
+async function deliveryRun(
+  label: string,
+  servers: { url: string; pid: number }[],
+  n: number,
+  deliver: () => Promise<number>,
+  productId?: string,
+): Promise<Row> {
+  await settle();
+  const rssBefore = servers.map((server) => rssMb(server.pid));
+  const shares = await Promise.all(
+    servers.map((server, i) =>
+      subscribersAt(server.url, Math.floor((n + i) / servers.length), productId),
+    ),
+  );
+  // The subscribe message is processed after connection_ack: wait for the hub to hold them all.
+  await settle();
+  const rssAfter = servers.map((server) => rssMb(server.pid));
+  let liveAt: number | undefined;
+  const liveSub = productId
+    ? nc.subscribe(`${namespace}.${LIVE_SUBJECTS.restock}`, {
+        callback: () => {
+          liveAt ??= epochNow();
+        },
+      })
+    : undefined;
+  await nc.flush();
+  const cpuBefore = servers.map((server) => cpuSeconds(server.pid));
+  const t0 = await deliver();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.all(shares.map((share) => share.all)),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  const cpuMs =
+    servers.reduce((sum, server, i) => sum + cpuSeconds(server.pid) - cpuBefore[i]!, 0) * 1000;
+  liveSub?.unsubscribe();
+  // Long enough for a second copy, were one on its way.
+  await settle();
+  const results = await Promise.all(shares.map((share) => share.collect()));
+  const times = results.flatMap((r) => r.times).sort((a, b) => a - b);
+  const e2e = times.map((t) => t - t0);
+  const fromLive = liveAt === undefined ? [] : times.map((t) => t - liveAt!);
+  const grownMb = rssAfter.reduce((sum, mb, i) => sum + mb - rssBefore[i]!, 0);
+  return {
+    label,
+    n,
+    delivered: times.length,
+    duplicated: results.reduce((sum, r) => sum + r.duplicated, 0),
+    p50: percentile(e2e, 50),
+    p99: percentile(e2e, 99),
+    last: e2e.at(-1) ?? NaN,
+    gatewayP50: productId ? percentile(fromLive, 50) : undefined,
+    gatewayP99: productId ? percentile(fromLive, 99) : undefined,
+    kbPerConnection: (grownMb * 1024) / n,
+    cpuMs,
+  };
+}
+
+const restockEvent = (productId: string) =>
+  createEvent(
     productRestocked,
     { source: 'bench', subjectId: productId, sequence: 1, traceId: 'bench' },
     { productId, storeId: 's-bench', subscriberIds: ['u-bench'], availableQuantity: 1 },
   );
-  const t0 = performance.now();
-  await js.publish(`${namespace}.${event.type}`, JSON.stringify(event), { msgID: event.id });
-  await waitFor(() => clients.every((c) => c.receivedAt !== undefined), {
-    timeoutMs,
-    intervalMs: 10,
-    what: `${clients.length} deliveries`,
-  }).catch(() => undefined);
-  return { event, t0 };
+
+/** Subscribers of `productId` over these gateways, one restock published through JetStream. */
+function gatewayRun(
+  label: string,
+  gateways: { url: string; pid: number }[],
+  n: number,
+  productId: string,
+) {
+  const event = restockEvent(productId);
+  return deliveryRun(
+    label,
+    gateways,
+    n,
+    async () => {
+      const t0 = epochNow();
+      await js.publish(`${namespace}.${event.type}`, JSON.stringify(event), { msgID: event.id });
+      return t0;
+    },
+    productId,
+  ).then((row) => ({ row, event }));
 }
 
 try {
+  const first = { url: `ws://127.0.0.1:${gatewayPort}/graphql`, pid: gateway.pid! };
+  const second = secondGateway && {
+    url: `ws://127.0.0.1:${secondGatewayPort}/graphql`,
+    pid: secondGateway.pid!,
+  };
   // Warm-up: the consumer, the query plan and the connections to the subgraph are made once.
-  const warm = await openClients(10, graphqlWsClient('p-warm'));
-  await settle();
-  await restock('p-warm', warm);
-  await closeAll(warm);
+  await gatewayRun('warm-up', second ? [first, second] : [first], 10, 'p-warm');
 
   for (const n of sizes) {
     // --- through the gateway ---
     const productId = `p-bench-${n}`;
-    await settle();
-    const rssBefore = rssMb(gateway.pid!);
-    const clients = await openClients(n, graphqlWsClient(productId));
-    // The subscribe message is processed after connection_ack: wait for the hub to hold them all.
-    await settle();
-    const rssAfter = rssMb(gateway.pid!);
+    const { row, event } = await gatewayRun('gateway graphql-ws', [first], n, productId);
+    rows.push(row);
 
-    let liveAt: number | undefined;
-    const liveSub = nc.subscribe(`${namespace}.${LIVE_SUBJECTS.restock}`, {
-      callback: () => {
-        liveAt ??= performance.now();
-      },
-    });
-    await nc.flush();
-    const cpuBefore = cpuSeconds(gateway.pid!);
-    const { event, t0 } = await restock(productId, clients);
-    const cpuMs = (cpuSeconds(gateway.pid!) - cpuBefore) * 1000;
-    liveSub.unsubscribe();
-    const times = clients
-      .map((c) => c.receivedAt)
-      .filter((t): t is number => t !== undefined)
-      .sort((a, b) => a - b);
-    const e2e = times.map((t) => t - t0);
-    const fromLive = liveAt === undefined ? [] : times.map((t) => t - liveAt!);
-    rows.push({
-      label: 'gateway graphql-ws',
-      n,
-      delivered: times.length,
-      p50: percentile(e2e, 50),
-      p99: percentile(e2e, 99),
-      last: e2e.at(-1) ?? NaN,
-      gatewayP50: percentile(fromLive, 50),
-      gatewayP99: percentile(fromLive, 99),
-      kbPerConnection: ((rssAfter - rssBefore) * 1024) / n,
-      cpuMs,
-    });
-    await closeAll(clients);
-
-    // --- baseline: plain ws broadcast of one pre-serialized payload ---
-    await settle();
-    const plainRssBefore = rssMb(plain.pid!);
-    const plainClients = await openClients(n, plainClient);
-    await settle();
-    const plainRssAfter = rssMb(plain.pid!);
+    // --- baseline: plain ws broadcast of the same payload, pre-serialized ---
     const payload = JSON.stringify({
       id: '1',
       type: 'next',
@@ -260,31 +266,24 @@ try {
         },
       },
     });
-    const plainCpuBefore = cpuSeconds(plain.pid!);
-    const p0 = performance.now();
-    await fetch(`http://127.0.0.1:${plainPort}/broadcast`, { method: 'POST', body: payload });
-    await waitFor(() => plainClients.every((c) => c.receivedAt !== undefined), {
-      timeoutMs,
-      intervalMs: 10,
-      what: `${n} plain deliveries`,
-    }).catch(() => undefined);
-    const plainCpuMs = (cpuSeconds(plain.pid!) - plainCpuBefore) * 1000;
-    const plainTimes = plainClients
-      .map((c) => c.receivedAt)
-      .filter((t): t is number => t !== undefined)
-      .map((t) => t - p0)
-      .sort((a, b) => a - b);
-    rows.push({
-      label: 'plain ws broadcast',
-      n,
-      delivered: plainTimes.length,
-      p50: percentile(plainTimes, 50),
-      p99: percentile(plainTimes, 99),
-      last: plainTimes.at(-1) ?? NaN,
-      kbPerConnection: ((plainRssAfter - plainRssBefore) * 1024) / n,
-      cpuMs: plainCpuMs,
-    });
-    await closeAll(plainClients);
+    rows.push(
+      await deliveryRun(
+        'plain ws broadcast',
+        [{ url: `ws://127.0.0.1:${plainPort}/ws`, pid: plain.pid! }],
+        n,
+        async () => {
+          const t0 = epochNow();
+          await fetch(`http://127.0.0.1:${plainPort}/broadcast`, { method: 'POST', body: payload });
+          return t0;
+        },
+      ),
+    );
+  }
+
+  if (second) {
+    // --- two gateway replicas, the subscribers split between them ---
+    const productId = `p-bench-replicated-${replicated}`;
+    rows.push((await gatewayRun('gateways ×2', [first, second], replicated, productId)).row);
   }
 
   const f = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(1));
@@ -303,6 +302,7 @@ try {
       'gw p99'.padStart(8),
       'KB/conn'.padStart(8),
       'CPU ms'.padStart(8),
+      'dup'.padStart(5),
     ].join(' '),
   );
   for (const r of rows) {
@@ -318,6 +318,7 @@ try {
         f(r.gatewayP99).padStart(8),
         f(r.kbPerConnection).padStart(8),
         f(r.cpuMs).padStart(8),
+        String(r.duplicated).padStart(5),
       ].join(' '),
     );
   }
@@ -325,12 +326,14 @@ try {
     '\np50/p99/last: from publishing the event (gateway rows) or the broadcast request (plain rows) to receipt.',
   );
   console.log('gw p50/p99: from the live NATS message to receipt (the gateway’s own share).');
+  console.log('dup: subscribers that received more than one copy.');
   console.log(
     'KB/conn: RSS growth of the serving process per open subscribed socket; CPU: its CPU during delivery.',
   );
 } finally {
   await nc.drain();
   await stop(gateway);
+  if (secondGateway) await stop(secondGateway);
   await stop(notifications);
   await stop(plain);
   await deleteStreamNamespace(namespace);

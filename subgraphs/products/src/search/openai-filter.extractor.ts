@@ -64,10 +64,13 @@ export const SYSTEM_PROMPT = [
   'Rules: flowers named (or wanted for their meaning, via flower language) go into flowerIds;',
   'a colour + rose is the rose of that colour; other colours go into colors. Prices are KRW',
   'integers: 이하/up to = max inclusive, 미만/under/below = max - 1, 이상/at least = min,',
-  '초과/넘는/over = min + 1, "3만원대" = 30000..39999, "5만원 정도"/about = ±20%. Tags: the',
-  'occasion (WEDDING, FUNERAL, OPENING, PROMOTION) or, without one, the recipient (FOR_LOVER,',
-  'FOR_FRIEND); AIR_PURIFYING when asked. Sort only when the query asks for an order',
-  '(popular, cheapest, newest, best rated...).',
+  '초과/넘는/over = min + 1, "3만원대"/"in the 30,000s" = 30000..39999, "5만원 정도"/about/-ish',
+  '= ±20%, "만오천원" = 15000, "두세만원" = 20000..30000 and "두세 만원대" = 20000..39999 (also',
+  '한두, 서너, 대여섯...). Tags: a venue occasion (FUNERAL, OPENING, PROMOTION) alone; a wedding',
+  "also keeps its recipient (a friend's wedding: WEDDING + FOR_FRIEND); otherwise the recipient",
+  '(FOR_LOVER, FOR_FRIEND; a bare anniversary implies FOR_LOVER unless someone else is named);',
+  'AIR_PURIFYING when asked. Flowers for a teacher are the TEACHERS_DAY occasion. Sort only',
+  'when the query asks for an order (popular, cheapest, newest, best rated...).',
 ].join('\n');
 
 export interface OpenAiOptions {
