@@ -262,6 +262,15 @@ export const INVENTORY_STOCK_EVENTS = [
   inventoryReleased,
 ] as const;
 
+/**
+ * The inventory events that can move the sellable quantity (`available`): all but a commit,
+ * which takes stems already held for the order out of the reserve. A projection of what is for
+ * sale (ranks, checkout's stock check) needs only these: one event per order fewer.
+ */
+export const SELLABLE_STOCK_EVENTS = INVENTORY_STOCK_EVENTS.filter(
+  (contract) => contract !== inventoryCommitted,
+);
+
 export const storesEventContracts = [
   storeOpened,
   storeUpdated,

@@ -6,7 +6,7 @@ import {
   decodeEvent,
   rawDb,
 } from '@bloom/kernel';
-import { INVENTORY_STOCK_EVENTS, orderLineCompleted, productUpdated } from '@bloom/schema';
+import { SELLABLE_STOCK_EVENTS, orderLineCompleted, productUpdated } from '@bloom/schema';
 import type { EntityManager, MikroORM } from '@mikro-orm/mongodb';
 import type { ProductsDeps } from './products.deps.js';
 import { RestockService } from './restock/restock.service.js';
@@ -39,7 +39,7 @@ export async function startConsumers(
     // is keyed by its event, so a redelivery changes nothing.
     bus.consume({
       durable: 'products-stores',
-      types: [...STORE_LIFECYCLE_EVENTS, ...INVENTORY_STOCK_EVENTS].map(
+      types: [...STORE_LIFECYCLE_EVENTS, ...SELLABLE_STOCK_EVENTS].map(
         (contract) => contract.type,
       ),
       // Stock events are per order, a product's rank and restock read the whole store's

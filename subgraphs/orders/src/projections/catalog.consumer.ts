@@ -12,6 +12,7 @@ import {
   couponDeleted,
   couponUpdated,
   INVENTORY_STOCK_EVENTS,
+  SELLABLE_STOCK_EVENTS,
   productCreated,
   productDeleted,
   productUpdated,
@@ -136,7 +137,7 @@ export function startCatalogConsumers(orm: MikroORM, deps: OrdersDeps): Promise<
     }),
     deps.bus.consume({
       durable: 'orders-stock-projection',
-      types: INVENTORY_STOCK_EVENTS.map((contract) => contract.type),
+      types: SELLABLE_STOCK_EVENTS.map((contract) => contract.type),
       handle,
     }),
   ]);
