@@ -39,9 +39,7 @@ export async function startConsumers(
     // is keyed by its event, so a redelivery changes nothing.
     bus.consume({
       durable: 'products-stores',
-      types: [...STORE_LIFECYCLE_EVENTS, ...SELLABLE_STOCK_EVENTS].map(
-        (contract) => contract.type,
-      ),
+      types: [...STORE_LIFECYCLE_EVENTS, ...SELLABLE_STOCK_EVENTS].map((contract) => contract.type),
       // Stock events are per order, a product's rank and restock read the whole store's
       // stock: one writer only.
       concurrency: 1,
