@@ -9,3 +9,4 @@ export * from './queries.js';
 export * from './service.js';
 export * from './subgraph-harness.js';
 export * from './actors.js';
+export * from './ai-breaker.probe.js';

@@ -1,7 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parsePrometheusText } from '@bloom/kernel';
-import { dataOf, typedDocument } from '@bloom/testing';
+import { aiBreakerProbe, dataOf, timed, typedDocument } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GiftcardsHarness, newId, startGiftcards } from './giftcards.harness.js';
 import { type OpenAiStub, STUB_MESSAGES, startOpenAiStub } from './openai.stub.js';
@@ -40,35 +38,15 @@ afterAll(async () => {
 });
 
 async function suggest() {
-  const started = performance.now();
-  const res = await h.call(SUGGEST, { i: INPUT }, { userId: newId() });
-  const ms = performance.now() - started;
+  const { result: res, ms } = await timed(() => h.call(SUGGEST, { i: INPUT }, { userId: newId() }));
   const result = dataOf(res).suggestCardMessages;
   expect(result.__typename).toBe('CardSuggestions');
   expect(result.suggestions).toHaveLength(3);
   return { source: result.source, suggestions: result.suggestions, ms };
 }
 
-async function ready() {
-  const res = await fetch(`${h.server.origin}/ready`);
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
-
-async function metrics() {
-  const text = await (await fetch(`${h.server.origin}/metrics`)).text();
-  const { samples } = parsePrometheusText(text);
-  const of = (name: string, labels: Record<string, string>) =>
-    samples.find(
-      (s) =>
-        s.name === name && Object.entries(labels).every(([key, value]) => s.labels[key] === value),
-    )?.value ?? 0;
-  const client = 'card_suggestions';
-  return {
-    state: of('ai_circuit_state', { client }),
-    failed: of('ai_calls_total', { client, outcome: 'failed' }),
-    skipped: of('ai_calls_total', { client, outcome: 'skipped' }),
-  };
-}
+const ready = () => aiBreakerProbe(h.server.origin, 'card_suggestions').ready();
+const metrics = () => aiBreakerProbe(h.server.origin, 'card_suggestions').metrics();
 
 describe('card suggestions while the AI hangs (circuit breaker)', () => {
   it('waits for the timeout N times, then composes offline at once; a trial closes it again', async () => {

@@ -1,7 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parsePrometheusText } from '@bloom/kernel';
-import { dataOf, typedDocument } from '@bloom/testing';
+import { aiBreakerProbe, dataOf, timed, typedDocument } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenAiStub, startOpenAiStub } from './openai.stub.js';
 import { type ProductsHarness, startProducts } from './products.harness.js';
@@ -54,30 +52,12 @@ afterAll(async () => {
 /** One search with a query never asked before (interpretations are cached), timed. */
 async function search() {
   queries += 1;
-  const started = performance.now();
-  const res = await h.call(SEARCH, { q: `꽃바구니 breaker ${queries}` });
-  const ms = performance.now() - started;
-  return { source: dataOf(res).searchProducts.interpretation.source, ms };
+  const { result, ms } = await timed(() => h.call(SEARCH, { q: `꽃바구니 breaker ${queries}` }));
+  return { source: dataOf(result).searchProducts.interpretation.source, ms };
 }
 
-async function ready() {
-  const res = await fetch(`${h.origin}/ready`);
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
-
-async function metrics() {
-  const { samples } = parsePrometheusText(await (await fetch(`${h.origin}/metrics`)).text());
-  const of = (name: string, labels: Record<string, string>) =>
-    samples.find(
-      (s) =>
-        s.name === name && Object.entries(labels).every(([key, value]) => s.labels[key] === value),
-    )?.value ?? 0;
-  return {
-    state: of('ai_circuit_state', { client: 'search' }),
-    failed: of('ai_calls_total', { client: 'search', outcome: 'failed' }),
-    skipped: of('ai_calls_total', { client: 'search', outcome: 'skipped' }),
-  };
-}
+const ready = () => aiBreakerProbe(h.origin, 'search').ready();
+const metrics = () => aiBreakerProbe(h.origin, 'search').metrics();
 
 describe('search while the AI hangs (circuit breaker)', () => {
   it('waits for the timeout N times, then answers offline at once; a trial closes it again', async () => {
