@@ -394,18 +394,42 @@ export type RecipeLineInput = {
   representative?: boolean;
 };
 
-/** Who the card is for. */
+/** Who the card is for; decides the speech level, the address and the meaning line. */
 export type RecipientKey =
+  /** A brother, older or younger unknown (형제): 반말, no 형/오빠 (by name if given). */
   | 'BROTHER'
+  /** Colleague (동료): 존댓말, "○○ 님" with a name. */
   | 'COLLEAGUE'
+  /** Daughter (딸): 반말. */
   | 'DAUGHTER'
+  /** Father (아버지): 존댓말, never called by name. */
   | 'FATHER'
+  /** Friend (친구): 반말. */
   | 'FRIEND'
+  /** Grandmother or grandfather (조부모님): 존댓말, 생신. */
+  | 'GRANDPARENT'
+  /** A junior at work or school (후배): 반말, called by name if given. */
+  | 'JUNIOR'
+  /** Boyfriend or girlfriend (애인): 반말. */
   | 'LOVER'
+  /** Mother (어머니): 존댓말, never called by name. */
   | 'MOTHER'
+  /** Older brother: 형 from a male sender, 오빠 from a female one. */
+  | 'OLDER_BROTHER'
+  /** Older sister: 누나 from a male sender, 언니 from a female one. */
+  | 'OLDER_SISTER'
+  /** A senior at work or school, or a boss (선배/상사): 존댓말, 선배님. */
+  | 'SENIOR'
+  /** A sister, older or younger unknown (자매): 반말, no 누나/언니 (by name if given). */
   | 'SISTER'
+  /** Son (아들): 반말. */
   | 'SON'
-  | 'SPOUSE';
+  /** Husband or wife (배우자): 반말, 여보/당신. */
+  | 'SPOUSE'
+  /** Teacher (선생님): 존댓말, 생신. */
+  | 'TEACHER'
+  /** Younger brother or sister (동생): 반말. */
+  | 'YOUNGER_SIBLING';
 
 export type RecipientRole =
   | 'ADMIN'
@@ -462,6 +486,11 @@ export type SellerStatus =
   | 'APPROVED'
   | 'PENDING'
   | 'REJECTED';
+
+/** The sender's gender, used only to choose 형/오빠 and 누나/언니 for older siblings. */
+export type SenderGender =
+  | 'FEMALE'
+  | 'MALE';
 
 export type SettlementAccountInput = {
   accountHolder: string;
@@ -570,6 +599,10 @@ export type SuggestCardMessagesInput = {
   /** A product: its representative flower. */
   productId?: string | null | undefined;
   recipient: RecipientKey;
+  /** How the recipient is called, e.g. "지민" (지민아, 지민 님, 지민 선배님): at most 10 letters or spaces. Ignored for parents and grandparents. */
+  recipientName?: string | null | undefined;
+  /** Used only to choose 형/오빠 and 누나/언니 for OLDER_BROTHER and OLDER_SISTER. */
+  senderGender?: SenderGender | null | undefined;
   tone?: CardTone;
   /** Ask again with 1, 2... for other offline suggestions; same input, same answer. */
   variant?: number;
