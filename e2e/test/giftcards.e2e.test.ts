@@ -262,10 +262,12 @@ describe('gift cards through the gateway', () => {
       }
     `);
     const input: SuggestCardMessagesInput = {
+      // The stub's messages are a lover's birthday card: for anyone else the checker would
+      // refuse them (a love meaning, 자기야) and the answer would be offline.
       flowerId: '1',
-      recipient: 'FRIEND',
+      recipient: 'LOVER',
       occasion: '생일',
-      tone: 'PLAYFUL',
+      tone: 'ROMANTIC',
       // The input's defaults, spelled out: the generated type requires them.
       language: 'KO',
       variant: 0,

@@ -79,7 +79,7 @@ export async function seedOrders(api: SeedApi): Promise<void> {
     );
     const productIds = listed.products.nodes.map((p) => p.id);
     if (productIds.length === 0) continue;
-    // Deliver on the store's next offered date after today, in its first window.
+    // Deliver on the store's next offered date after today (its next open day), first window.
     const calendar = await api.call<{
       store: { deliveryDates: { date: string; windows: { start: string; end: string }[] }[] };
     }>(
@@ -90,6 +90,9 @@ export async function seedOrders(api: SeedApi): Promise<void> {
     const day =
       calendar.store.deliveryDates.find((d) => d.date > today) ?? calendar.store.deliveryDates[0];
     const slot = day?.windows[0];
+    // Pickups on the same open day at 14:00 (every demo shop is open then): never on a closed
+    // day, which checkout refuses.
+    const pickupAt = day ? new Date(`${day.date}T14:00:00+09:00`) : seoulAt(1);
     for (const [n, plan] of PLANS.entries()) {
       const customer = demoCustomers[(index + n) % demoCustomers.length] as { email: string };
       const token = await api.logIn(customer.email, SEED_PASSWORD);
@@ -111,7 +114,7 @@ export async function seedOrders(api: SeedApi): Promise<void> {
             : undefined,
         pickupSlots:
           plan.fulfilment === 'PICKUP'
-            ? [{ storeId, startsAt: seoulAt(1).toISOString() }]
+            ? [{ storeId, startsAt: pickupAt.toISOString() }]
             : undefined,
         expectedTotal: 0,
       };

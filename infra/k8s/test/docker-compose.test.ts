@@ -171,7 +171,7 @@ describe('docker-compose.yml', () => {
     const problems: string[] = [];
     for (const { name, workspace, port } of serviceTable()) {
       const client = existsSync(join(ROOT, workspace, 'vite.config.ts'));
-      // A row without a workspace yet (the OpenAI stub) is skipped by run.sh too.
+      // A row without a workspace yet is skipped by run.sh too.
       if (!client && !existsSync(join(ROOT, workspace, 'src/main.ts'))) continue;
       const service = services[name];
       if (!service) {

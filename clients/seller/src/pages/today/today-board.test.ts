@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { boardOrders, columnOf, nextStep, pickList, serviceDay, timeOf } from './today-board.js';
+import {
+  boardOrders,
+  columnOf,
+  nextDayLabel,
+  nextOpenDay,
+  nextStep,
+  pickList,
+  serviceDay,
+  timeOf,
+} from './today-board.js';
 import type { BoardOrder } from './today.types.js';
 
 // 2026-05-10 08:00 in Seoul.
@@ -56,6 +65,21 @@ describe('the today board', () => {
     expect(boardOrders(lists, 'all', NOW).map((o) => o.id)).toEqual(['late', 'a', 'b', 'c']);
     expect(boardOrders(lists, 'today', NOW).map((o) => o.id)).toEqual(['late', 'a', 'b']);
     expect(boardOrders(lists, 'tomorrow', NOW).map((o) => o.id)).toEqual(['c']);
+  });
+
+  it('looks past the shop’s closed days to the next day it opens', () => {
+    // 2026-05-10 is a Sunday; a shop closed on Mondays works next on Tuesday the 12th.
+    expect(nextOpenDay([], NOW)).toBe('2026-05-11');
+    expect(nextOpenDay([1], NOW)).toBe('2026-05-12');
+    expect(nextOpenDay([1, 2], NOW)).toBe('2026-05-13');
+    expect(nextOpenDay([0, 1, 2, 3, 4, 5, 6], NOW)).toBe('2026-05-11');
+    expect(nextDayLabel('2026-05-11', NOW)).toBe('내일');
+    expect(nextDayLabel('2026-05-12', NOW)).toBe('화요일');
+    const tuesday = pickup('tue', '2026-05-12T02:00:00Z');
+    const monday = pickup('mon', '2026-05-11T02:00:00Z');
+    const lists = [[tuesday, monday, order({ id: 'today' })]];
+    expect(boardOrders(lists, 'tomorrow', NOW, '2026-05-12').map((o) => o.id)).toEqual(['tue']);
+    expect(boardOrders(lists, 'all', NOW, '2026-05-12').map((o) => o.id)).toEqual(['today', 'tue']);
   });
 
   it('reads a pickup slot in Seoul time and its day', () => {

@@ -80,15 +80,40 @@ export function timeOf(order: BoardOrder): string {
   return '';
 }
 
+/** 'tomorrow' is the next day the shop is open: after a Saturday with Sundays off, Monday. */
 export type DayFilter = 'all' | 'today' | 'tomorrow';
 
+const WEEKDAY = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', weekday: 'long' });
+
 /**
- * The board's orders: today's and tomorrow's, plus unfinished ones whose day has passed (the
- * florist must still see them), soonest first. Each order once, even if both lists had it.
+ * The next Seoul day after today that is not one of the shop's closed weekdays (0 = Sunday), so
+ * the board looks past a closed day to the orders the florist makes next. Tomorrow if every
+ * day is marked closed.
  */
-export function boardOrders(lists: BoardOrder[][], day: DayFilter, now = new Date()): BoardOrder[] {
+export function nextOpenDay(closedWeekdays: readonly number[], now = new Date()): string {
+  for (let days = 1; days <= 7; days += 1) {
+    const day = seoulDay(days, now);
+    if (!closedWeekdays.includes(new Date(`${day}T12:00:00Z`).getUTCDay())) return day;
+  }
+  return seoulDay(1, now);
+}
+
+/** "내일", or the weekday ("월요일") when the next open day is further. */
+export const nextDayLabel = (next: string, now = new Date()): string =>
+  next === seoulDay(1, now) ? '내일' : WEEKDAY.format(new Date(`${next}T12:00:00+09:00`));
+
+/**
+ * The board's orders: today's and the next open day's, plus unfinished ones whose day has
+ * passed (the florist must still see them), soonest first. Each order once, even if both lists
+ * had it.
+ */
+export function boardOrders(
+  lists: BoardOrder[][],
+  day: DayFilter,
+  now = new Date(),
+  tomorrow = seoulDay(1, now),
+): BoardOrder[] {
   const today = seoulDay(0, now);
-  const tomorrow = seoulDay(1, now);
   const byId = new Map<string, BoardOrder>();
   for (const list of lists) for (const order of list) byId.set(order.id, order);
   return [...byId.values()]

@@ -37,5 +37,11 @@ export function TodayPage() {
       </TodayFrame>
     );
   }
-  return <TodayView storeId={store.id} storeName={store.name} />;
+  return (
+    <TodayView
+      storeId={store.id}
+      storeName={store.name}
+      closedWeekdays={store.businessHours.closedWeekdays}
+    />
+  );
 }

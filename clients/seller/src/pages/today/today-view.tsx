@@ -4,7 +4,15 @@ import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import { type FlowerNames, OrderCard } from './order-card.js';
 import { useOrderSound } from './order-sound.js';
 import { OrderSlip, PickListSheet, PrintView } from './print-sheets.js';
-import { COLUMNS, type Column, type DayFilter, boardOrders, columnOf } from './today-board.js';
+import {
+  COLUMNS,
+  type Column,
+  type DayFilter,
+  boardOrders,
+  columnOf,
+  nextDayLabel,
+  nextOpenDay,
+} from './today-board.js';
 import {
   ACTIVE_ORDERS,
   FINISHED_ORDERS,
@@ -23,13 +31,13 @@ import type {
 } from './today.types.js';
 import './today.css';
 
-/** Finished orders placed in the last 30 days can still be due today or tomorrow. */
+/** Finished orders placed in the last 30 days can still be due today or the next open day. */
 const sinceThirtyDays = () => new Date(Date.now() - 30 * 86_400_000).toISOString();
 
-const DAYS: { key: DayFilter; label: string }[] = [
-  { key: 'all', label: '오늘·내일' },
+const daysOf = (next: string): { key: DayFilter; label: string }[] => [
+  { key: 'all', label: `오늘·${next}` },
   { key: 'today', label: '오늘' },
-  { key: 'tomorrow', label: '내일' },
+  { key: 'tomorrow', label: next },
 ];
 
 /** The page's heading around a loading or failed board (the heading stays put). */
@@ -53,7 +61,15 @@ type Printing = { kind: 'picks'; day: 'today' | 'tomorrow' } | { kind: 'slip'; o
 /** Notices that change what the board shows. */
 const BOARD_NOTICES = new Set(['NEW_ORDER', 'ORDER_CANCELED']);
 
-export function TodayView({ storeId, storeName }: { storeId: string; storeName: string }) {
+export function TodayView({
+  storeId,
+  storeName,
+  closedWeekdays,
+}: {
+  storeId: string;
+  storeName: string;
+  closedWeekdays: readonly number[];
+}) {
   const toast = useToast();
   const sound = useOrderSound();
   const [since] = useState(sinceThirtyDays);
@@ -108,7 +124,10 @@ export function TodayView({ storeId, storeName }: { storeId: string; storeName: 
       [active.data, finished.data].map((d) => withRecipes(d?.storeOrders.nodes ?? [], recipeOf)),
     [active.data, finished.data, recipeOf],
   );
-  const orders = useMemo(() => boardOrders(lists, day), [lists, day]);
+  // Computed per render: the board stays open across midnight.
+  const next = nextOpenDay(closedWeekdays);
+  const nextLabel = nextDayLabel(next);
+  const orders = useMemo(() => boardOrders(lists, day, undefined, next), [lists, day, next]);
 
   if ((active.loading && !active.data) || (finished.loading && !finished.data)) {
     return (
@@ -129,11 +148,11 @@ export function TodayView({ storeId, storeName }: { storeId: string; storeName: 
   if (printing) {
     const back = () => setPrinting(null);
     if (printing.kind === 'picks') {
-      const date = seoulDay(printing.day === 'today' ? 0 : 1);
+      const date = printing.day === 'today' ? seoulDay() : next;
       return (
         <PrintView title="준비할 꽃 목록" onBack={back}>
           <PickListSheet
-            orders={boardOrders(lists, printing.day)}
+            orders={boardOrders(lists, printing.day, undefined, next)}
             day={date}
             storeName={storeName}
             names={names}
@@ -185,7 +204,7 @@ export function TodayView({ storeId, storeName }: { storeId: string; storeName: 
               setPrinting({ kind: 'picks', day: day === 'tomorrow' ? 'tomorrow' : 'today' })
             }
           >
-            {day === 'tomorrow' ? '내일' : '오늘'} 준비할 꽃
+            {day === 'tomorrow' ? nextLabel : '오늘'} 준비할 꽃
           </button>
         </div>
       </div>
@@ -201,7 +220,7 @@ export function TodayView({ storeId, storeName }: { storeId: string; storeName: 
 
       <div className="today-filters">
         <div className="today-segment" role="group" aria-label="날짜">
-          {DAYS.map((d) => (
+          {daysOf(nextLabel).map((d) => (
             <button
               key={d.key}
               type="button"
@@ -238,8 +257,8 @@ export function TodayView({ storeId, storeName }: { storeId: string; storeName: 
       {orders.length === 0 ? (
         <Empty>
           <p>
-            {day === 'tomorrow' ? '내일' : day === 'today' ? '오늘' : '오늘과 내일'} 나갈 주문이
-            아직 없어요.
+            {day === 'tomorrow' ? nextLabel : day === 'today' ? '오늘' : `오늘과 ${nextLabel}`} 나갈
+            주문이 아직 없어요.
           </p>
           <p className="small">새 주문이 들어오면 바로 여기에 보여 드려요.</p>
         </Empty>

@@ -6,6 +6,9 @@ export const MY_STORE = gql`
     myStore {
       id
       name
+      businessHours {
+        closedWeekdays
+      }
     }
   }
 `;

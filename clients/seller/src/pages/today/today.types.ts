@@ -65,7 +65,7 @@ export interface OrdersData {
 
 export interface OrderDetailData {
   order: (ApiOrder & { store: { id: string } }) | null;
-  myStore: { id: string; name: string } | null;
+  myStore: { id: string; name: string; businessHours: { closedWeekdays: number[] } } | null;
 }
 
 export interface RecipesData {
@@ -73,7 +73,7 @@ export interface RecipesData {
 }
 
 export interface MyStoreData {
-  myStore: { id: string; name: string } | null;
+  myStore: { id: string; name: string; businessHours: { closedWeekdays: number[] } } | null;
 }
 
 export interface FlowersData {
