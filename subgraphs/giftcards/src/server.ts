@@ -1,11 +1,12 @@
 import {
   CIRCUIT_OPEN,
-  CircuitBreaker,
+  type CircuitBreaker,
   type EventBus,
   type Logger,
   type OutboxRelay,
   type Service,
   type ServiceMetrics,
+  aiCircuitBreaker,
   ServiceRuntime,
   createLogger,
   createSubgraphServer,
@@ -48,13 +49,7 @@ function cardMessageAi(
     timeoutMs: config.CARD_AI_TIMEOUT_MS,
     logger,
   });
-  const breaker = new CircuitBreaker({
-    client: 'card_suggestions',
-    failureThreshold: config.AI_BREAKER_FAILURES,
-    cooldownMs: config.AI_BREAKER_COOLDOWN_MS,
-    metrics,
-    logger,
-  });
+  const breaker = aiCircuitBreaker('card_suggestions', config, metrics, logger);
   const suggest = async (request: Parameters<AiMessageSuggester['suggest']>[0]) => {
     const answer = await breaker.run(
       () => suggester.suggest(request),

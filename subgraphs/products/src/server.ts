@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import {
-  CircuitBreaker,
   type EventBus,
   type Logger,
   type OutboxRelay,
   type Service,
+  aiCircuitBreaker,
   ServiceRuntime,
   createLogger,
   createSubgraphServer,
@@ -127,15 +127,7 @@ export async function buildServer(
   const imageStorage = overrides.imageStorage ?? imageStorageFor(config);
   const ownsStorage = overrides.imageStorage === undefined;
   const ai = overrides.ai === undefined ? aiExtractor(config) : overrides.ai;
-  const aiBreaker = ai
-    ? new CircuitBreaker({
-        client: 'search',
-        failureThreshold: config.AI_BREAKER_FAILURES,
-        cooldownMs: config.AI_BREAKER_COOLDOWN_MS,
-        metrics: runtime.metrics,
-        logger,
-      })
-    : undefined;
+  const aiBreaker = ai ? aiCircuitBreaker('search', config, runtime.metrics, logger) : undefined;
   const deps: ProductsDeps = {
     config,
     logger,

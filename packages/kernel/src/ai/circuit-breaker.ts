@@ -174,6 +174,21 @@ export class CircuitBreaker {
   }
 }
 
+/** A service's breaker for one AI client, from the variables of `aiBreakerConfigShape`. */
+export const aiCircuitBreaker = (
+  client: string,
+  config: { AI_BREAKER_FAILURES: number; AI_BREAKER_COOLDOWN_MS: number },
+  metrics: ServiceMetrics,
+  logger: Logger,
+): CircuitBreaker =>
+  new CircuitBreaker({
+    client,
+    failureThreshold: config.AI_BREAKER_FAILURES,
+    cooldownMs: config.AI_BREAKER_COOLDOWN_MS,
+    metrics,
+    logger,
+  });
+
 /**
  * A service's readiness with the breaker's state as its `ai` detail. An open circuit never makes
  * the service unready: it answers offline, which is what the breaker is for.
