@@ -1,26 +1,15 @@
 import type { Logger } from '@bloom/kernel';
 import OpenAI from 'openai';
 import { z } from 'zod';
-import type { Flower, Localized, RecipientKeyValue } from '../catalog/catalog.data.js';
+import { recipientNames } from '../catalog/catalog.data.js';
 import { sanitizeMessage, textLength } from '../cards/message.sanitizer.js';
 import { checkMessages } from './message.checker.js';
 import { levelOf, meaningFraming, nameFor, olderKin } from './message.rules.js';
-import type { Language, SenderGender, Tone } from './message.types.js';
+import type { CheckRequest, Tone } from './message.types.js';
 import { readOccasion } from './occasion.js';
 
-export interface AiSuggestRequest {
-  flower: Flower | null;
-  /** The recipient as the prompt names them. */
-  recipient: Localized;
-  /** The recipient's key, which the rules and the checker go by. */
-  recipientKey: RecipientKeyValue;
-  occasion: string;
-  tone: Tone;
-  language: Language;
-  maxLength: number;
-  senderGender?: SenderGender | null;
-  recipientName?: string | null;
-}
+/** What the AI is asked for: the composer's request, which the checker judges its answer by. */
+export type AiSuggestRequest = CheckRequest;
 
 /** Structured output: the model must answer exactly this JSON object. */
 const RESPONSE_SCHEMA = {
@@ -104,7 +93,7 @@ export class AiMessageSuggester {
       }
       const chosen = messages.slice(0, 3);
       // The same checks the composer passes: an answer that fails any is not shown.
-      const problems = checkMessages(checkRequestOf(request), chosen);
+      const problems = checkMessages(request, chosen);
       if (problems.length > 0) {
         this.options.logger.warn('AI suggestions failed the check; composing offline', {
           problems: [...new Set(problems.map((p) => p.code))],
@@ -122,11 +111,6 @@ export class AiMessageSuggester {
     }
   }
 }
-
-const checkRequestOf = (request: AiSuggestRequest) => ({
-  ...request,
-  recipient: request.recipientKey,
-});
 
 function systemPrompt(request: AiSuggestRequest): string {
   const korean = request.language === 'KO';
@@ -158,7 +142,7 @@ function systemPrompt(request: AiSuggestRequest): string {
 function meaningRule(request: AiSuggestRequest): string {
   if (!request.flower) return 'No particular flower is known: talk about the bouquet.';
   const meaning = request.language === 'KO' ? request.flower.meaning.ko : request.flower.meaning.en;
-  const fits = meaningFraming(request.flower, request.recipientKey, readOccasion(request.occasion));
+  const fits = meaningFraming(request.flower, request.recipient, readOccasion(request.occasion));
   return fits
     ? `Name the flower's meaning, '${meaning}', in every message, as the sender's feeling or wish where it fits.`
     : `The flower's meaning, '${meaning}', does not fit this recipient and occasion (love meanings are only for partners): do not mention it; talk about the flower itself or the occasion instead.`;
@@ -169,19 +153,17 @@ function userPrompt(request: AiSuggestRequest): string {
   const flower = request.flower
     ? `${korean ? request.flower.name.ko : request.flower.name.en} (flower language: ${korean ? request.flower.meaning.ko : request.flower.meaning.en})`
     : 'a mixed bouquet';
-  const kin = olderKin(request.recipientKey, request.senderGender);
+  const kin = olderKin(request.recipient, request.senderGender);
+  const names = recipientNames.get(request.recipient);
   return JSON.stringify({
     flower,
-    recipient: korean ? request.recipient.ko : request.recipient.en,
+    recipient: korean ? names?.ko : names?.en,
     ...(kin ? { callThem: kin } : {}),
-    recipientName: nameFor({ ...request, recipient: request.recipientKey }) ?? 'not given',
+    recipientName: nameFor(request) ?? 'not given',
     senderGender: request.senderGender ?? 'not given',
     ...(korean
       ? {
-          speechLevel:
-            levelOf({ ...request, recipient: request.recipientKey }) === 'polite'
-              ? '존댓말'
-              : '반말',
+          speechLevel: levelOf(request) === 'polite' ? '존댓말' : '반말',
         }
       : {}),
     occasion: request.occasion || 'no particular occasion',

@@ -3,7 +3,6 @@ import {
   type Flower,
   type RecipientKeyValue,
   findFlower,
-  recipientNames,
 } from '../catalog/catalog.data.js';
 import { OrderLineNotFoundError } from '../cards/card.errors.js';
 import type { GiftcardsDeps } from '../giftcards.deps.js';
@@ -67,11 +66,7 @@ export class SuggestionService {
       senderGender,
       recipientName,
     };
-    const aiMessages = await this.deps.ai?.suggest({
-      ...request,
-      recipient: recipientNames.get(recipient)!,
-      recipientKey: recipient,
-    });
+    const aiMessages = await this.deps.ai?.suggest(request);
     const suggestions = aiMessages ?? composeMessages({ ...request, variant: input.variant });
     const en = input.language === 'EN';
     return Object.assign(new CardSuggestions(), {
