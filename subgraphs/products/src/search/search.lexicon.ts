@@ -77,6 +77,9 @@ export const OCCASION_PRIORITY: readonly OccasionValue[] = [
  */
 export const VENUE_TAGS: readonly TagKeyValue[] = ['FUNERAL', 'OPENING', 'PROMOTION'];
 
+/** Tags that say who the flowers are for, not what they are for. */
+export const RECIPIENT_TAGS: readonly TagKeyValue[] = ['FOR_LOVER', 'FOR_FRIEND'];
+
 const TEACHERS = {
   ko: ['선생님', '선생', '스승님', '스승', '은사님', '은사', '교수님', '담임', '쌤'],
   en: ['teacher', 'teachers', 'homeroom teacher', 'professor', 'professors', 'tutor'],

@@ -6,6 +6,7 @@ import type { Product } from '../products/product.entity.js';
 import { pageProducts, productWhere } from '../products/product.repository.js';
 import { ProductSort } from '../products/product-sort.js';
 import { StoreDirectory } from '../stores/store.directory.js';
+import { RECIPIENT_TAGS } from './search.lexicon.js';
 import {
   InterpretationSource,
   type Occasion,
@@ -54,7 +55,7 @@ export class SearchService {
     // Tags must all match, and few products carry a recipient and an occasion together
     // ("친구 결혼 선물": FOR_FRIEND + WEDDING): rather than nothing, the occasion alone answers,
     // and the interpretation shows the tags actually applied (so do the next pages).
-    const occasionTags = tags.filter((tag) => !tag.startsWith('FOR_'));
+    const occasionTags = tags.filter((tag) => !RECIPIENT_TAGS.includes(tag as TagKey));
     const mixed = occasionTags.length > 0 && occasionTags.length < tags.length;
     if (mixed && products.totalCount === 0) {
       tags = occasionTags;
