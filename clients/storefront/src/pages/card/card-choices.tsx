@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 
 /**
- * One choice as a row of chips (a radio group): who, how they are called, the day, the tone.
- * With `optional`, picking the chosen chip again clears the choice.
+ * One choice as a row of chips (a radio group): who, how they are called, the day, the tone,
+ * the card's colour (an option with a swatch shows it). With `optional`, picking the chosen chip
+ * again clears the choice.
  */
 export function ChoiceChips<K extends string>({
   label,
@@ -13,7 +14,7 @@ export function ChoiceChips<K extends string>({
   children,
 }: {
   label: string;
-  options: readonly { key: K; label: string }[];
+  options: readonly { key: K; label: string; swatch?: string }[];
   value: K | null;
   onChange: (next: K | null) => void;
   optional?: boolean;
@@ -29,9 +30,12 @@ export function ChoiceChips<K extends string>({
           type="button"
           role="radio"
           aria-checked={value === option.key}
-          className={`chip${value === option.key ? ' active' : ''}`}
+          className={`chip${option.swatch ? ' gift-color' : ''}${value === option.key ? ' active' : ''}`}
           onClick={() => onChange(optional && value === option.key ? null : option.key)}
         >
+          {option.swatch && (
+            <span aria-hidden className="gift-swatch" style={{ background: option.swatch }} />
+          )}
           {option.label}
         </button>
       ))}

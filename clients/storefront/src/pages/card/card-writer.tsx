@@ -330,24 +330,16 @@ export function CardWriter({
           </label>
           <fieldset className="gift-fieldset">
             <legend>카드 색</legend>
-            <div className="chips gift-chips" role="radiogroup" aria-label="카드 색">
-              {COLORS.map((c) => (
-                <button
-                  key={c.key}
-                  type="button"
-                  role="radio"
-                  aria-checked={color === c.key}
-                  className={`chip gift-color${color === c.key ? ' active' : ''}`}
-                  onClick={() => {
-                    setColor(c.key);
-                    setTemplateKey('');
-                  }}
-                >
-                  <span aria-hidden className="gift-swatch" style={{ background: c.swatch }} />
-                  {c.label}
-                </button>
-              ))}
-            </div>
+            <ChoiceChips
+              label="카드 색"
+              options={COLORS}
+              value={color}
+              onChange={(key) => {
+                if (!key) return;
+                setColor(key);
+                setTemplateKey('');
+              }}
+            />
             <div className="gift-designs" role="radiogroup" aria-label="카드 디자인">
               {ofColor.map((t) => (
                 <button
