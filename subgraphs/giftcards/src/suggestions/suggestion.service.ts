@@ -1,9 +1,5 @@
 import { type EntityManager, InvalidInputError, simpleError } from '@bloom/kernel';
-import {
-  type Flower,
-  type RecipientKeyValue,
-  findFlower,
-} from '../catalog/catalog.data.js';
+import { type Flower, type RecipientKeyValue, findFlower } from '../catalog/catalog.data.js';
 import { OrderLineNotFoundError } from '../cards/card.errors.js';
 import type { GiftcardsDeps } from '../giftcards.deps.js';
 import { OrderLineView } from '../orders/order-line.entities.js';
