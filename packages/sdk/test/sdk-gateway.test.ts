@@ -219,13 +219,18 @@ describe('@bloom/sdk through the gateway', () => {
     // The key's figures travel with every answer, refusals included.
     expect((refused[0] as BloomError).meta?.rateLimit).toMatchObject({ limit: 60, remaining: 0 });
 
-    // Right after a refusal the bucket holds less than a token: the first attempt is refused
-    // too, and the client waits for Retry-After and tries again.
-    await expect(probe()).rejects.toMatchObject({ code: 'RATE_LIMITED' });
-    const { data, meta } = await client('limited').requestWithMeta(ProductByIdDocument, {
-      id: productId,
-    });
-    expect(data.product?.id).toBe(productId);
+    // Right after a refusal the bucket holds less than a token and refills one a second, so of
+    // three patient calls at least two are refused at first; each waits for Retry-After and
+    // tries again until it is let through (one call alone could race a refill and pass at once).
+    const answers = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        client('limited').requestWithMeta(ProductByIdDocument, { id: productId }),
+      ),
+    );
+    for (const { data } of answers) expect(data.product?.id).toBe(productId);
+    const meta = answers.reduce((most, next) =>
+      next.meta.attempts > most.meta.attempts ? next : most,
+    ).meta;
     expect(meta.attempts).toBeGreaterThanOrEqual(2);
     expect(meta.status).toBe(200);
     expect(meta.rateLimit.limit).toBe(60);
