@@ -31,6 +31,7 @@ export * from './time/delivery-dates.js';
 export * from './graphql/text-input.js';
 export * from './stock/stock-levels.js';
 export * from './http/http-exchange.js';
+export * from './orm/group-commit.js';
 export * from './orm/insert-new.js';
 export * from './metrics/metrics.registry.js';
 export * from './metrics/metric-labels.js';

@@ -1,4 +1,5 @@
 import type { Collection, Db } from 'mongodb';
+import { type GroupCommit, groupCommit } from '../orm/group-commit.js';
 
 interface ProcessedEventDoc {
   _id: string;
@@ -26,27 +27,28 @@ export class EventInProgressError extends Error {
  */
 export class ProcessedEvents {
   private readonly collection: Collection<ProcessedEventDoc>;
+  /** The claim and its completion, shared with the other events handled meanwhile. */
+  private readonly writes: GroupCommit<ProcessedEventDoc>;
 
   constructor(
     db: Db,
     private readonly leaseMs = 15_000,
   ) {
     this.collection = db.collection<ProcessedEventDoc>('processed_events');
+    this.writes = groupCommit<ProcessedEventDoc>(db, 'processed_events');
   }
 
   /** Runs `work` unless this consumer already handled the event; returns whether it ran. */
   async once(consumer: string, eventId: string, work: () => Promise<void>): Promise<boolean> {
     const _id = `${consumer}:${eventId}`;
-    try {
-      await this.collection.insertOne({
-        _id,
-        consumer,
-        eventId,
-        state: 'started',
-        startedAt: new Date(),
-      });
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+    const claimed = await this.writes.insertNew({
+      _id,
+      consumer,
+      eventId,
+      state: 'started',
+      startedAt: new Date(),
+    });
+    if (!claimed) {
       const existing = await this.collection.findOne({ _id });
       if (existing?.state === 'done') return false;
       if (!existing) throw new EventInProgressError(eventId);
@@ -75,7 +77,7 @@ export class ProcessedEvents {
     } finally {
       clearInterval(renewal);
     }
-    await this.collection.updateOne({ _id }, { $set: { state: 'done', doneAt: new Date() } });
+    await this.writes.updateOne({ _id }, { $set: { state: 'done', doneAt: new Date() } });
     return true;
   }
 }

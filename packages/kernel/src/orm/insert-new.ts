@@ -1,15 +1,22 @@
 import type { Collection, Document, OptionalUnlessRequiredId } from 'mongodb';
 
-const DUPLICATE_KEY = 11000;
+export const DUPLICATE_KEY = 11000;
+
+/** One refused write of a bulk write: its position in the request, the server's code and text. */
+export interface WriteErrorInfo {
+  index?: number;
+  code?: number;
+  errmsg?: string;
+}
 
 /** The write errors of a failed bulk write (insertMany, bulkWrite), when that is what it is. */
-function writeErrorsOf(error: unknown): { code?: number }[] | null {
+export function writeErrorsOf(error: unknown): WriteErrorInfo[] | null {
   if (typeof error !== 'object' || error === null) return null;
   const { writeErrors } = error as { writeErrors?: unknown };
-  if (Array.isArray(writeErrors)) return writeErrors as { code?: number }[];
+  if (Array.isArray(writeErrors)) return writeErrors as WriteErrorInfo[];
   // One failed write is sometimes reported as an object, not a list.
   if (typeof writeErrors === 'object' && writeErrors !== null) {
-    return [writeErrors];
+    return [writeErrors as WriteErrorInfo];
   }
   return null;
 }

@@ -1,6 +1,11 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { type EntityManager, type EventEnvelope, insertNew } from '@bloom/kernel';
-import type { Collection, Db } from 'mongodb';
+import {
+  type EntityManager,
+  type EventEnvelope,
+  type GroupCommit,
+  groupCommit,
+} from '@bloom/kernel';
+import type { Db } from 'mongodb';
 
 /**
  * One published event about an order, as the bus delivered it (`_id` = the event id): the
@@ -29,58 +34,27 @@ export class OrderEventEntry {
 
 type OrderEventDoc = Pick<OrderEventEntry, '_id' | 'orderId' | 'type' | 'source' | 'at'>;
 
-interface Pending {
-  doc: OrderEventDoc;
-  settle: (error?: Error) => void;
-}
-
 /**
  * Keeps the events of orders in the ledger, a second copy of one being a no-op. Events that
  * arrive while a write is in flight are written together by the next one (a group commit): one
  * round trip for many events under load, and no wait for a lone event.
  */
 export class OrderEventLedger {
-  private readonly collection: Collection<OrderEventDoc>;
-  private queue: Pending[] = [];
-  private writing = false;
+  private readonly writes: GroupCommit<OrderEventDoc>;
 
-  constructor(
-    db: Db,
-    private readonly maxBatch = 500,
-  ) {
-    this.collection = db.collection<OrderEventDoc>('order_events');
+  constructor(db: Db) {
+    this.writes = groupCommit<OrderEventDoc>(db, 'order_events');
   }
 
   /** Resolves once the event is stored (or was already). */
-  keep(orderId: string, event: EventEnvelope): Promise<void> {
-    const doc = {
+  async keep(orderId: string, event: EventEnvelope): Promise<void> {
+    await this.writes.insertNew({
       _id: event.id,
       orderId,
       type: event.type,
       source: event.source,
       at: new Date(event.occurredAt),
-    };
-    return new Promise((resolve, reject) => {
-      this.queue.push({ doc, settle: (error) => (error ? reject(error) : resolve()) });
-      if (!this.writing) void this.write();
     });
-  }
-
-  private async write(): Promise<void> {
-    this.writing = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      // One event twice in a batch (a redelivery meanwhile) would be one insert refused.
-      const docs = [...new Map(batch.map((p) => [p.doc._id, p.doc])).values()];
-      try {
-        await insertNew(this.collection, docs);
-        for (const pending of batch) pending.settle();
-      } catch (error) {
-        const failure = error instanceof Error ? error : new Error(String(error));
-        for (const pending of batch) pending.settle(failure);
-      }
-    }
-    this.writing = false;
   }
 }
 

@@ -1,4 +1,4 @@
-import { type EntityManager, isDuplicateKeyError, recordEvent } from '@bloom/kernel';
+import { type EntityManager, groupCommit, rawDb, recordEvent } from '@bloom/kernel';
 import type { EventContract } from '@bloom/kernel';
 import { ObjectId } from '@mikro-orm/mongodb';
 import {
@@ -67,7 +67,7 @@ export class OrderLifecycle {
     if (!canMove(order.fulfilment, order.status, request.to)) {
       return { moved: false, order, why: 'ILLEGAL' };
     }
-    const transition = this.em.create(OrderTransition, {
+    const transition: OrderTransition = {
       _id: `${order.id}:${order.status}`,
       orderId: order.id,
       from: order.status,
@@ -78,11 +78,14 @@ export class OrderLifecycle {
       trackingNumber: request.trackingNumber,
       byAdmin: request.byAdmin || undefined,
       at: this.deps.now(),
-    });
-    try {
-      await this.em.insert(OrderTransition, transition);
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
+    };
+    // Through the driver, with the transitions of other orders made meanwhile: a plain
+    // insert-only record that this unit of work never changes.
+    const inserted = await groupCommit<OrderTransition>(
+      rawDb(this.em),
+      'order_transitions',
+    ).insertNew(transition);
+    if (!inserted) {
       const current = (await this.reproject(order.id)) ?? order;
       return { moved: false, order: current, why: 'LOST' };
     }

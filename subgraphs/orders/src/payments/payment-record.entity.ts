@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { type EntityManager, insertNew, rawDb } from '@bloom/kernel';
+import { type EntityManager, groupCommit, rawDb } from '@bloom/kernel';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum PaymentKind {
@@ -71,10 +71,10 @@ export type PaymentRecordInput = Omit<PaymentRecord, '_id'>;
 /** Appends what the provider answered; the same answer twice is one record. */
 export async function recordPayment(em: EntityManager, record: PaymentRecordInput): Promise<void> {
   // Through the driver: written on every order's saga, and never read back by this unit of work.
-  const doc = Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
-  await insertNew(rawDb(em).collection<{ _id: string }>('payment_records'), [
-    { ...doc, _id: `${record.orderId}:${record.kind}:${record.status}` },
-  ]);
+  await groupCommit<{ _id: string }>(rawDb(em), 'payment_records').insertNew({
+    ...record,
+    _id: `${record.orderId}:${record.kind}:${record.status}`,
+  });
 }
 
 /** An order's payment records, oldest first. */

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { type EntityManager, insertNew, rawDb } from '@bloom/kernel';
+import { type EntityManager, type GroupCommit, groupCommit, rawDb } from '@bloom/kernel';
 import type { Collection } from 'mongodb';
 
 /**
@@ -59,12 +59,16 @@ export type SagaStepRecord = Pick<
  */
 export class SagaSteps {
   private readonly collection: Collection<SagaStepRecord>;
+  /** Steps of the orders handled meanwhile share a round trip. */
+  private readonly writes: GroupCommit<SagaStepRecord>;
 
   constructor(private readonly em: EntityManager) {
-    this.collection = rawDb(em).collection<SagaStepRecord>('saga_steps');
+    const db = rawDb(em);
+    this.collection = db.collection<SagaStepRecord>('saga_steps');
+    this.writes = groupCommit<SagaStepRecord>(db, 'saga_steps');
   }
 
-  /** Records steps once, in one round trip; a second record (a retry, a duplicate event) is a no-op. */
+  /** Records steps once; a second record (a retry, a duplicate event) is a no-op. */
   async mark(
     orderId: string,
     steps: Step | readonly Step[],
@@ -72,8 +76,7 @@ export class SagaSteps {
     payment?: { paymentKey: string; approvalUrl?: string },
   ): Promise<void> {
     const list: readonly Step[] = typeof steps === 'string' ? [steps] : steps;
-    await insertNew(
-      this.collection,
+    await this.writes.insertAllNew(
       list.map((step) => ({
         _id: `${orderId}:${step}`,
         orderId,

@@ -1,4 +1,10 @@
-import { type EntityManager, type EventEnvelope, insertNew, rawDb } from '@bloom/kernel';
+import {
+  type EntityManager,
+  type EventEnvelope,
+  type GroupCommit,
+  groupCommit,
+  rawDb,
+} from '@bloom/kernel';
 import type { Collection } from 'mongodb';
 import { SagaStep, type SagaStepName } from './saga-step.entity.js';
 
@@ -30,9 +36,13 @@ export type StoredStep<TData> = Omit<SagaStep, 'data'> & { data: TData };
  */
 export class SagaSteps {
   private readonly collection: Collection<SagaStep>;
+  /** Steps of the orders handled meanwhile share a round trip. */
+  private readonly writes: GroupCommit<SagaStep>;
 
   constructor(em: EntityManager) {
-    this.collection = rawDb(em).collection<SagaStep>('saga_steps');
+    const db = rawDb(em);
+    this.collection = db.collection<SagaStep>('saga_steps');
+    this.writes = groupCommit<SagaStep>(db, 'saga_steps');
   }
 
   async get<TData = Record<string, unknown>>(
@@ -58,9 +68,7 @@ export class SagaSteps {
       outbox: record.event ? [record.event] : [],
       eventSequence: record.event ? 1 : 0,
     };
-    // insertOne adds nothing to a document whose _id is set.
-    if ((await insertNew(this.collection, [doc as SagaStep])) === 1)
-      return { step: doc, won: true };
+    if (await this.writes.insertNew(doc as SagaStep)) return { step: doc, won: true };
     const existing = await this.get<TData>(record.orderId, record.step);
     if (!existing) throw new Error(`saga step ${doc._id} vanished`);
     return { step: existing, won: false };
