@@ -24,6 +24,29 @@ describe('Asia/Seoul wall-clock times', () => {
     });
   });
 
+  it("agrees with Intl at every instant, across the zone's past rule changes too", () => {
+    const intl = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Seoul',
+      dateStyle: 'short',
+      timeStyle: 'medium',
+      hourCycle: 'h23',
+    });
+    const expected = (instant: Date) => {
+      const [date = '', time = ''] = intl.format(instant).split(', ');
+      const [h, m, sec] = time.split(':').map(Number) as [number, number, number];
+      return { date, minutes: h * 60 + m, seconds: sec };
+    };
+    // +08:30 until 1961, daylight saving in 1987–88, +09:00 since; every 7 h 13 min 17 s.
+    const starts = ['1955-03-01T00:00:00Z', '1987-04-01T00:00:00Z', '2026-01-01T00:00:00Z'];
+    for (const start of starts) {
+      for (let i = 0; i < 3000; i += 1) {
+        const instant = new Date(Date.parse(start) + i * (7 * 3600 + 13 * 60 + 17) * 1000);
+        const { weekday: _weekday, ...parts } = seoulParts(instant);
+        expect(parts, instant.toISOString()).toEqual(expected(instant));
+      }
+    }
+  });
+
   it('reads instants as Seoul dates and wall-clock times', () => {
     expect(seoulDate(new Date('2025-01-31T14:59:59.999Z'))).toBe('2025-01-31');
     expect(seoulDate(new Date('2025-01-31T15:00:00.000Z'))).toBe('2025-02-01');

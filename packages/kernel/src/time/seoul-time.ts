@@ -20,10 +20,7 @@ const formatter = new Intl.DateTimeFormat('en-CA', {
   minute: '2-digit',
   second: '2-digit',
   hourCycle: 'h23',
-  weekday: 'short',
 });
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 export interface SeoulParts {
   /** `YYYY-MM-DD` in Seoul. */
@@ -35,30 +32,53 @@ export interface SeoulParts {
   weekday: number;
 }
 
-export function seoulParts(instant: Date): SeoulParts {
+/** The zone's offset from UTC at an instant, in minutes (540 for +09:00), as Intl reports it. */
+function zoneOffsetMinutes(instant: Date): number {
   const parts = Object.fromEntries(
     formatter.formatToParts(instant).map((part) => [part.type, part.value]),
   ) as Record<string, string>;
+  const wallClockAsUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+  );
+  return Math.round(
+    (wallClockAsUtc - Math.floor(instant.getTime() / MINUTE_MS) * MINUTE_MS) / MINUTE_MS,
+  );
+}
+
+// Offsets change only on quarter hours: Intl is asked once per quarter hour (it costs
+// microseconds, and checkout, store hours and reports ask many times a second).
+const QUARTER_MS = 15 * MINUTE_MS;
+const offsets = new Map<number, number>();
+
+function offsetMinutes(instant: Date): number {
+  const quarter = Math.floor(instant.getTime() / QUARTER_MS);
+  let offset = offsets.get(quarter);
+  if (offset === undefined) {
+    offset = zoneOffsetMinutes(instant);
+    if (offsets.size >= 4096) offsets.clear();
+    offsets.set(quarter, offset);
+  }
+  return offset;
+}
+
+export function seoulParts(instant: Date): SeoulParts {
+  const local = new Date(instant.getTime() + offsetMinutes(instant) * MINUTE_MS);
+  const month = String(local.getUTCMonth() + 1).padStart(2, '0');
+  const day = String(local.getUTCDate()).padStart(2, '0');
   return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-    seconds: Number(parts.second),
-    weekday: WEEKDAYS.indexOf(parts.weekday ?? ''),
+    date: `${String(local.getUTCFullYear()).padStart(4, '0')}-${month}-${day}`,
+    minutes: local.getUTCHours() * 60 + local.getUTCMinutes(),
+    seconds: local.getUTCSeconds(),
+    weekday: local.getUTCDay(),
   };
 }
 
 /** The Seoul calendar date of an instant, `YYYY-MM-DD`. */
 export const seoulDate = (instant: Date): string => seoulParts(instant).date;
-
-/** The zone's offset from UTC at an instant, in minutes (540 for +09:00). */
-function offsetMinutes(instant: Date): number {
-  const { date, minutes } = seoulParts(instant);
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const wallClockAsUtc = Date.UTC(year, month - 1, day) + minutes * MINUTE_MS;
-  return Math.round(
-    (wallClockAsUtc - Math.floor(instant.getTime() / MINUTE_MS) * MINUTE_MS) / MINUTE_MS,
-  );
-}
 
 /** The UTC instant of a Seoul wall-clock time on a Seoul date. */
 export function seoulInstant(date: string, minutes: number): Date {
