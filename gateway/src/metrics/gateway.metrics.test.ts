@@ -132,8 +132,9 @@ describe('gateway /metrics', () => {
     const live = planLiveOperation(document, operation, {});
     const anonymous = { kind: 'anonymous' as const, roles: [], scopes: [], traceId: 't' };
     const grew = await measure(async () => {
-      hub.subscribe(anonymous, live);
-      hub.subscribe(anonymous, live);
+      const sink = { send: () => true };
+      hub.subscribe(anonymous, live, sink);
+      hub.subscribe(anonymous, live, sink);
       await hub.restock({ restockId: 'r1', productId: 'p1' });
     });
     expect(grew('gateway_live_pushes_total', { subscription: 'productRestocked' })).toBe(2);

@@ -30,7 +30,8 @@ const MAX_CLOSE_CODES = 30;
  * The gateway's own instruments, beside the kernel's HTTP and GraphQL ones:
  * `gateway_subgraph_fetch_duration_seconds{subgraph,outcome}`,
  * `gateway_rate_limited_total{kind}`, `gateway_live_connections`,
- * `gateway_live_disconnects_total{code}` and `gateway_live_pushes_total{subscription}`.
+ * `gateway_live_disconnects_total{code}`, `gateway_live_pushes_total{subscription}` and
+ * `gateway_live_dropped_total{subscription}`.
  */
 export class GatewayMetrics {
   readonly graphql: GraphQLMetrics;
@@ -39,6 +40,7 @@ export class GatewayMetrics {
   private readonly connections: Gauge;
   private readonly disconnects: Counter<'code'>;
   private readonly pushes: Counter<'subscription'>;
+  private readonly drops: Counter<'subscription'>;
   private readonly closeCodes = new BoundedLabel(MAX_CLOSE_CODES);
 
   constructor() {
@@ -58,6 +60,11 @@ export class GatewayMetrics {
     this.pushes = metrics.counter({
       name: 'gateway_live_pushes_total',
       help: 'Subscription results pushed to WebSocket clients, by subscription field.',
+      labelNames: ['subscription'],
+    });
+    this.drops = metrics.counter({
+      name: 'gateway_live_dropped_total',
+      help: 'Subscription results not sent because the client was too far behind, by field.',
       labelNames: ['subscription'],
     });
     this.disconnects = metrics.counter({
@@ -96,6 +103,10 @@ export class GatewayMetrics {
 
   livePushed(subscription: string, count: number): void {
     if (count > 0) this.pushes.inc({ subscription }, count);
+  }
+
+  liveDropped(subscription: string, count: number): void {
+    if (count > 0) this.drops.inc({ subscription }, count);
   }
 }
 

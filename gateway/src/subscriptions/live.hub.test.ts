@@ -2,7 +2,7 @@ import { type Caller, createLogger } from '@bloom/kernel';
 import { getOperationAST, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { type FederatedExecutor, LiveHub } from './live.hub.js';
-import { planLiveOperation } from './live-operation.js';
+import { type LiveOperation, planLiveOperation } from './live-operation.js';
 
 const op = (query: string, variables: Record<string, unknown> = {}) => {
   const document = parse(query);
@@ -28,24 +28,25 @@ function hub() {
   return { hub: new LiveHub(execute, createLogger({ service: 'test', level: 'silent' })), calls };
 }
 
-const drain = async (queue: AsyncIterator<unknown>) => {
-  const results: unknown[] = [];
-  const race = () =>
-    Promise.race([queue.next(), new Promise((r) => setTimeout(() => r('timeout'), 20))]);
-  for (;;) {
-    const next = (await race()) as IteratorResult<unknown> | 'timeout';
-    if (next === 'timeout' || next.done) return results;
-    results.push(next.value);
-  }
+/** Subscribes with a sink that keeps what the subscription is sent. */
+const watch = (h: LiveHub, caller: Caller, operation: LiveOperation, keepingUp = true) => {
+  const received: unknown[] = [];
+  const subscription = h.subscribe(caller, operation, {
+    send: (json: string) => {
+      if (keepingUp) received.push(JSON.parse(json));
+      return keepingUp;
+    },
+  });
+  return { received, subscription };
 };
 
 describe('LiveHub', () => {
   it('delivers a notice to its recipient only, and admin notices to admins only', async () => {
     const { hub: h } = hub();
     const sub = op(`subscription { notificationAdded { id } }`);
-    const alice = h.subscribe(user('alice'), sub);
-    const bob = h.subscribe(user('bob'), sub);
-    const admin = h.subscribe(user('root', ['CUSTOMER', 'ADMIN']), sub);
+    const alice = watch(h, user('alice'), sub);
+    const bob = watch(h, user('bob'), sub);
+    const admin = watch(h, user('root', ['CUSTOMER', 'ADMIN']), sub);
     await h.notice({
       noticeId: 'n1',
       kind: 'K',
@@ -58,9 +59,9 @@ describe('LiveHub', () => {
       recipient: { audience: 'ADMINS' },
       createdAt: new Date().toISOString(),
     });
-    expect(await drain(alice)).toHaveLength(1);
-    expect(await drain(bob)).toHaveLength(0);
-    expect(await drain(admin)).toHaveLength(1);
+    expect(alice.received).toHaveLength(1);
+    expect(bob.received).toHaveLength(0);
+    expect(admin.received).toHaveLength(1);
   });
 
   it('resolves once per selection and visibility, however many subscribers share it', async () => {
@@ -72,10 +73,11 @@ describe('LiveHub', () => {
       p: 'p1',
     });
     const queues = Array.from({ length: 50 }, (_, i) =>
-      h.subscribe(i % 2 ? user(`u${i}`) : anonymous, same),
+      watch(h, i % 2 ? user(`u${i}`) : anonymous, same),
     );
-    const odd = h.subscribe(anonymous, other);
-    const elsewhere = h.subscribe(
+    const odd = watch(h, anonymous, other);
+    const elsewhere = watch(
+      h,
       anonymous,
       op(`subscription { productRestocked(productId: "p2") { id } }`),
     );
@@ -84,18 +86,19 @@ describe('LiveHub', () => {
     expect(calls.every((c) => c.caller.kind === 'anonymous')).toBe(true);
     const eighth = queues[7];
     if (!eighth) throw new Error('eight queues expected');
-    expect(await drain(eighth)).toHaveLength(1);
-    expect(await drain(odd)).toHaveLength(1);
-    expect(await drain(elsewhere)).toHaveLength(0);
+    // Each watcher is sent the resolved result itself.
+    expect(eighth.received).toEqual([{ data: { x: { id: 'r1' } } }]);
+    expect(odd.received).toHaveLength(1);
+    expect(elsewhere.received).toHaveLength(0);
   });
 
   it('gives order changes only to the order’s customer, seller and admins', async () => {
     const { hub: h } = hub();
     const sub = op(`subscription { orderStatusChanged(orderId: "o1") { status } }`);
-    const customer = h.subscribe(user('c'), sub);
-    const seller = h.subscribe(user('s', ['SELLER']), sub);
-    const stranger = h.subscribe(user('x'), sub);
-    const admin = h.subscribe(user('a', ['ADMIN']), sub);
+    const customer = watch(h, user('c'), sub);
+    const seller = watch(h, user('s', ['SELLER']), sub);
+    const stranger = watch(h, user('x'), sub);
+    const admin = watch(h, user('a', ['ADMIN']), sub);
     await h.orderStatus({
       changeId: 'e1',
       orderId: 'o1',
@@ -103,33 +106,30 @@ describe('LiveHub', () => {
       customerId: 'c',
       sellerUserId: 's',
     });
-    expect(await drain(customer)).toHaveLength(1);
-    expect(await drain(seller)).toHaveLength(1);
-    expect(await drain(stranger)).toHaveLength(0);
-    expect(await drain(admin)).toHaveLength(1);
+    expect(customer.received).toHaveLength(1);
+    expect(seller.received).toHaveLength(1);
+    expect(stranger.received).toHaveLength(0);
+    expect(admin.received).toHaveLength(1);
   });
 
   it('gives audit entries to every admin and to nobody else', async () => {
     const { hub: h, calls } = hub();
     const sub = op(`subscription { auditEntryAdded { id action } }`);
-    const admins = [
-      h.subscribe(user('a1', ['ADMIN']), sub),
-      h.subscribe(user('a2', ['ADMIN']), sub),
-    ];
-    const seller = h.subscribe(user('s', ['SELLER']), sub);
+    const admins = [watch(h, user('a1', ['ADMIN']), sub), watch(h, user('a2', ['ADMIN']), sub)];
+    const seller = watch(h, user('s', ['SELLER']), sub);
     expect(await h.auditEntry({ entryId: 'e1', action: 'STORE_SUSPENDED' })).toBe(2);
     // One resolution for the admins' shared selection, by the `auditEntry` query.
     expect(calls).toHaveLength(1);
     expect(calls[0]?.query).toContain('auditEntry(id: $liveId)');
-    for (const queue of admins) expect(await drain(queue)).toHaveLength(1);
-    expect(await drain(seller)).toHaveLength(0);
+    for (const queue of admins) expect(queue.received).toHaveLength(1);
+    expect(seller.received).toHaveLength(0);
   });
 
   it('forgets a subscription when its client stops', async () => {
     const { hub: h, calls } = hub();
-    const queue = h.subscribe(user('alice'), op(`subscription { notificationAdded { id } }`));
+    const queue = watch(h, user('alice'), op(`subscription { notificationAdded { id } }`));
     expect(h.size).toBe(1);
-    await queue.return();
+    await queue.subscription.return();
     expect(h.size).toBe(0);
     await h.notice({
       noticeId: 'n',
@@ -138,5 +138,17 @@ describe('LiveHub', () => {
       createdAt: new Date().toISOString(),
     });
     expect(calls).toHaveLength(0);
+  });
+
+  it('counts what a client too far behind was not sent, and keeps serving the others', async () => {
+    const { hub: h } = hub();
+    const sub = op(`subscription { productRestocked(productId: "p1") { id } }`);
+    const slow = watch(h, anonymous, sub, false);
+    const fine = watch(h, anonymous, sub);
+    expect(await h.restock({ restockId: 'r1', productId: 'p1' })).toBe(1);
+    expect(await h.restock({ restockId: 'r2', productId: 'p1' })).toBe(1);
+    expect(slow.subscription.dropped).toBe(2);
+    expect(fine.received).toHaveLength(2);
+    expect(fine.subscription.dropped).toBe(0);
   });
 });

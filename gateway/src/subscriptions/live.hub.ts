@@ -1,10 +1,9 @@
 import { type Caller, type Logger, anonymousCaller, hasRole } from '@bloom/kernel';
 import type { LiveAuditEntry, LiveNotice, LiveOrderStatus, LiveRestock } from '@bloom/schema';
-import { type ExecutionResult, type FormattedExecutionResult, GraphQLError } from 'graphql';
+import type { FormattedExecutionResult } from 'graphql';
 import type { GatewayMetrics } from '../metrics/gateway.metrics.js';
 import { type LiveOperation, liveIdVariable } from './live-operation.js';
-import { shareSerialized } from './live-payload.cache.js';
-import { LiveQueue } from './live.queue.js';
+import { type LiveSink, LiveSubscription } from './live.subscription.js';
 
 /** Runs a query as a caller through the gateway's own federation executor. */
 export type FederatedExecutor = (
@@ -13,22 +12,10 @@ export type FederatedExecutor = (
   caller: Caller,
 ) => Promise<FormattedExecutionResult>;
 
-/** graphql-ws serializes errors with toJSON(); Apollo hands back already formatted ones. */
-export function toExecutionResult(formatted: FormattedExecutionResult): ExecutionResult {
-  const { errors, ...rest } = formatted;
-  if (!errors?.length) return rest;
-  return {
-    ...(rest as ExecutionResult),
-    errors: errors.map(
-      (e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions }),
-    ),
-  };
-}
-
 interface Subscriber {
   caller: Caller;
   operation: LiveOperation;
-  queue: LiveQueue;
+  subscription: LiveSubscription;
 }
 
 /** Subscribers keyed by what they match on; a Set per key keeps removal O(1). */
@@ -74,22 +61,25 @@ export class LiveHub {
   constructor(
     private readonly execute: FederatedExecutor,
     private readonly logger: Logger,
-    /** Counts pushes by subscription field (`gateway_live_pushes_total`). */
-    private readonly metrics?: Pick<GatewayMetrics, 'livePushed'>,
+    /** Counts pushes and drops by subscription field (`gateway_live_pushes_total`, …). */
+    private readonly metrics?: Pick<GatewayMetrics, 'livePushed' | 'liveDropped'>,
   ) {}
 
   get size(): number {
     return this.count;
   }
 
-  /** Registers a subscription; the returned queue is what graphql-ws streams to the client. */
-  subscribe(caller: Caller, operation: LiveOperation): LiveQueue {
+  /**
+   * Registers a subscription whose results go to `sink`; the returned subscription is the
+   * stream graphql-ws holds for it until the client completes it or goes away.
+   */
+  subscribe(caller: Caller, operation: LiveOperation, sink: LiveSink): LiveSubscription {
     const removals: (() => void)[] = [];
-    const queue = new LiveQueue(() => {
+    const subscription = new LiveSubscription(sink, () => {
       for (const remove of removals) remove();
       this.count -= 1;
     });
-    const subscriber: Subscriber = { caller, operation, queue };
+    const subscriber: Subscriber = { caller, operation, subscription };
     this.count += 1;
     switch (operation.field) {
       case 'notificationAdded':
@@ -107,7 +97,7 @@ export class LiveHub {
         if (hasRole(caller, 'ADMIN')) removals.push(this.auditWatchers.add('ADMINS', subscriber));
         break;
     }
-    return queue;
+    return subscription;
   }
 
   async notice(message: LiveNotice): Promise<number> {
@@ -186,12 +176,13 @@ export class LiveHub {
           }
           return;
         }
-        // One result object for the whole audience: resolved and converted once.
-        const result = toExecutionResult(formatted);
-        if (group.length > 1) shareSerialized(result);
-        for (const subscriber of group) subscriber.queue.push(result);
-        delivered += group.length;
-        this.metrics?.livePushed(operation.field, group.length);
+        // Resolved and serialised once for the whole audience, then written to each socket.
+        const json = JSON.stringify(formatted);
+        let sent = 0;
+        for (const subscriber of group) if (subscriber.subscription.push(json)) sent += 1;
+        delivered += sent;
+        this.metrics?.livePushed(operation.field, sent);
+        this.metrics?.liveDropped(operation.field, group.length - sent);
       }),
     );
     return delivered;

@@ -20,6 +20,7 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  type FormattedExecutionResult,
   type FragmentDefinitionNode,
   GraphQLError,
   type GraphQLSchema,
@@ -34,13 +35,13 @@ import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Authentication, Credential } from '../auth/edge.authenticator.js';
-import { payloadReplacer, withSharedPayload } from './live-payload.cache.js';
 import type { Revocation, RevocationList } from '../auth/revocation.list.js';
 import { QUERY_TOO_COMPLEX } from '../errors/gateway-error-codes.js';
 import type { ComplexityLimits } from '../limits/complexity-limit.plugin.js';
 import { measureComplexity } from '../limits/complexity.calculator.js';
 import { gatewayMetrics } from '../metrics/gateway.metrics.js';
-import { type FederatedExecutor, LiveHub, toExecutionResult } from './live.hub.js';
+import { type FederatedExecutor, LiveHub } from './live.hub.js';
+import type { LiveSink } from './live.subscription.js';
 import { type LiveOperation, planLiveOperation } from './live-operation.js';
 
 export interface LiveServerOptions {
@@ -171,6 +172,36 @@ function prepareOperation(
   return { document, live };
 }
 
+/** graphql-ws serializes errors with toJSON(); Apollo hands back already formatted ones. */
+export function toExecutionResult(formatted: FormattedExecutionResult): ExecutionResult {
+  const { errors, ...rest } = formatted;
+  if (!errors?.length) return rest;
+  return {
+    ...(rest as ExecutionResult),
+    errors: errors.map(
+      (e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions }),
+    ),
+  };
+}
+
+/**
+ * Unsent bytes past which a socket's client counts as not keeping up: its further results are
+ * dropped (the inbox keeps every notice) rather than held in the gateway's memory.
+ */
+const MAX_BUFFERED_BYTES = 1 << 20;
+
+/** The socket of one client subscription, as graphql-ws `next` messages for its id. */
+function socketSink(socket: WebSocket, id: string): LiveSink {
+  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  return {
+    send(resultJson) {
+      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) return false;
+      socket.send(`${head}${resultJson}}`);
+      return true;
+    },
+  };
+}
+
 const UNAUTHORIZED = 4401;
 const FORBIDDEN = 4403;
 
@@ -240,18 +271,6 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   await nats.flush();
 
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
-  // Before graphql-ws's own listener, so every message it sends goes through here.
-  wss.on('connection', (socket: WebSocket) => {
-    const send = socket.send.bind(socket) as (
-      data: unknown,
-      callback?: (error?: Error) => void,
-    ) => void;
-    socket.send = ((data: unknown, callback?: (error?: Error) => void) =>
-      send(
-        typeof data === 'string' ? withSharedPayload(data) : data,
-        callback,
-      )) as WebSocket['send'];
-  });
   const states = new WeakMap<object, ConnectionState>();
   const stateOf = (extra: unknown) => states.get(extra as object);
   const open = new Set<ConnectionState>();
@@ -301,10 +320,6 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   const server = useServer(
     {
       connectionInitWaitTimeout: 5_000,
-      // A live result is the same object for its whole audience: sent as it is (no copy per
-      // socket), and serialised once (live-payload.cache.ts).
-      onNext: (_ctx, _id, _payload, _args, result) => result,
-      jsonMessageReplacer: payloadReplacer,
       onConnect: async (ctx) => {
         const extra = ctx.extra as { socket: WebSocket; request: IncomingMessage };
         const state: ConnectionState = { socket: extra.socket, request: extra.request };
@@ -347,7 +362,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         if (state && open.delete(state)) metrics.liveDisconnected(code);
         if (state?.expiry) clearTimeout(state.expiry);
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         const schema = options.schema();
         const caller = stateOf(ctx.extra)?.caller;
         if (!schema || !caller) return [new GraphQLError('The gateway is not ready.')];
@@ -379,12 +394,16 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
           document,
           operationName: payload.operationName,
           variableValues: variables,
-          contextValue: { caller, live },
+          contextValue: { caller, live, sink: socketSink(ctx.extra.socket, id) },
         };
       },
       subscribe: (args) => {
-        const { caller, live } = args.contextValue as { caller: Caller; live: LiveOperation };
-        return hub.subscribe(caller, live);
+        const { caller, live, sink } = args.contextValue as {
+          caller: Caller;
+          live: LiveOperation;
+          sink: LiveSink;
+        };
+        return hub.subscribe(caller, live, sink);
       },
       execute: (args) => runOperation(args),
     },

@@ -30,6 +30,7 @@ const SERIES = new Set([
   'gateway_live_connections',
   'gateway_live_disconnects_total',
   'gateway_live_pushes_total',
+  'gateway_live_dropped_total',
   'ai_circuit_state',
   'ai_calls_total',
   'process_resident_memory_bytes',
