@@ -1,5 +1,6 @@
 import { type EntityManager, MikroORM, type Options } from '@mikro-orm/mongodb';
 import type { Db } from 'mongodb';
+import { LeanMongoDriver } from './lean-mongo.driver.js';
 import { traceMongoCommands } from '../tracing/mongo-command.tracing.js';
 import { tracingEnabled } from '../tracing/tracing.provider.js';
 
@@ -24,6 +25,7 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     clientUrl: options.clientUrl,
     dbName: options.dbName,
     entities: options.entities,
+    driver: LeanMongoDriver,
     allowGlobalContext: false,
     implicitTransactions: false,
     ensureIndexes: true,
