@@ -16,7 +16,7 @@ export function writeErrorsOf(error: unknown): WriteErrorInfo[] | null {
   if (Array.isArray(writeErrors)) return writeErrors as WriteErrorInfo[];
   // One failed write is sometimes reported as an object, not a list.
   if (typeof writeErrors === 'object' && writeErrors !== null) {
-    return [writeErrors as WriteErrorInfo];
+    return [writeErrors];
   }
   return null;
 }

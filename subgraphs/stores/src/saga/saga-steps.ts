@@ -68,7 +68,7 @@ export class SagaSteps {
       outbox: record.event ? [record.event] : [],
       eventSequence: record.event ? 1 : 0,
     };
-    if (await this.writes.insertNew(doc as SagaStep)) return { step: doc, won: true };
+    if (await this.writes.insertNew(doc)) return { step: doc, won: true };
     const existing = await this.get<TData>(record.orderId, record.step);
     if (!existing) throw new Error(`saga step ${doc._id} vanished`);
     return { step: existing, won: false };
