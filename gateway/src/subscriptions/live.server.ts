@@ -83,7 +83,6 @@ export interface LiveServer {
 
 interface ConnectionState {
   socket: WebSocket;
-  request: IncomingMessage;
   caller?: Caller;
   credential?: Credential;
   expiry?: NodeJS.Timeout;
@@ -321,14 +320,18 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     {
       connectionInitWaitTimeout: 5_000,
       onConnect: async (ctx) => {
-        const extra = ctx.extra as { socket: WebSocket; request: IncomingMessage };
-        const state: ConnectionState = { socket: extra.socket, request: extra.request };
+        const extra = ctx.extra as { socket: WebSocket; request?: IncomingMessage };
+        const state: ConnectionState = { socket: extra.socket };
         states.set(ctx.extra, state);
+        const clientKey = extra.request && options.clientKeyOf?.(extra.request);
+        // The upgrade request (its headers, parser state and buffers) is read only here: let it
+        // go instead of holding it, with graphql-ws's context, for the socket's lifetime.
+        extra.request = undefined;
         const traceId = `ws-${randomUUID()}`;
         const result = await options.authenticate(
           headersFrom(ctx.connectionParams),
           traceId,
-          options.clientKeyOf?.(extra.request),
+          clientKey,
         );
         if (!result.ok) {
           const code =
