@@ -106,6 +106,47 @@ describe('OutboxRelay', () => {
     expect(left.map((d) => d._id).sort()).toEqual(['doc0', 'doc2', 'doc4']);
   });
 
+  it('publishes what a writer hands over without reading it, and pulls it after', async () => {
+    const { things } = await seed(3, 2);
+    const written = (await things.find({}).toArray()) as unknown as {
+      _id: string;
+      outbox: EventEnvelope[];
+    }[];
+    const filters = spyFinds(things);
+    const published: EventEnvelope[] = [];
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const relay = new OutboxRelay(
+      [things],
+      async (e) => {
+        await gate;
+        published.push(e);
+      },
+      logger,
+    );
+    // A first round (doc2, read) is publishing while doc0 and doc1 are handed over, and doc1
+    // is then written again and kicked bare: it is read, not taken as handed over.
+    relay.kick(things.collectionName, 'doc2');
+    relay.kickWritten(
+      things.collectionName,
+      written.filter((d) => d._id !== 'doc2'),
+    );
+    relay.kick(things.collectionName, 'doc1');
+    open();
+    await waitFor(() => published.length === 6);
+    await relay.stop();
+    expect(filters).toEqual([{ _id: { $in: ['doc2'] } }, { _id: { $in: ['doc1'] } }]);
+    const of = (id: string) => published.filter((e) => e.subjectId === id).map((e) => e.sequence);
+    expect([of('doc0'), of('doc1'), of('doc2')]).toEqual([
+      [1, 2],
+      [1, 2],
+      [1, 2],
+    ]);
+    expect(await things.countDocuments({ 'outbox.0': { $exists: true } })).toBe(0);
+  });
+
   it('coalesces concurrent kicks into batches by _id', async () => {
     const { things, ids } = await seed(100);
     const filters = spyFinds(things);

@@ -9,6 +9,18 @@ interface OutboxDoc extends Document {
   outbox?: EventEnvelope[];
 }
 
+/** A document as its writer just stored it: its `_id` and the outbox it wrote. */
+export interface WrittenOutbox {
+  _id: OutboxDocId;
+  outbox: readonly EventEnvelope[];
+}
+
+/** A kicked document: read by `_id` before publishing, unless its writer handed it over. */
+interface PendingRef {
+  id: OutboxDocId;
+  written?: OutboxDoc;
+}
+
 /** A document's `_id` as stored: a string or an ObjectId. */
 export type OutboxDocId = string | ObjectId;
 
@@ -45,7 +57,8 @@ const refKey = (id: OutboxDocId): string =>
 /**
  * Publishes the events that aggregates carry in their `outbox` field, then removes them.
  * A write that recorded events kicks the relay with what it wrote (`kick(order)`,
- * `kick('saga_steps', id)`); those documents are read by `_id` and published at once, and
+ * `kick('saga_steps', id)`); those documents are read by `_id` (or taken as handed over, with
+ * `kickWritten`, from a writer that has them) and published at once, and
  * kicks that arrive meanwhile are coalesced into the next round. A periodic scan of every
  * outbox collection publishes whatever nobody kicked (a crash between the write and the
  * kick). A crash between publish and removal republishes the event, which JetStream drops by
@@ -53,7 +66,7 @@ const refKey = (id: OutboxDocId): string =>
  */
 export class OutboxRelay {
   private readonly sources = new Map<string, Collection<OutboxDoc>>();
-  private readonly pending = new Map<string, Map<string, OutboxDocId>>();
+  private readonly pending = new Map<string, Map<string, PendingRef>>();
   private pendingCount = 0;
   private scanRequested = false;
   private timer: NodeJS.Timeout | undefined;
@@ -113,11 +126,29 @@ export class OutboxRelay {
       this.scanRequested = true;
     } else if (typeof target === 'string') {
       const list: readonly (OutboxDocId | undefined)[] = Array.isArray(ids) ? ids : [ids];
-      this.remember(target, list);
+      this.remember(
+        target,
+        list.flatMap((id) => (id === undefined ? [] : [{ id }])),
+      );
     } else {
       const entities: readonly OutboxEntity[] = Array.isArray(target) ? target : [target];
       for (const entity of entities) this.rememberEntity(entity);
     }
+    this.run();
+  }
+
+  /**
+   * Publish now what a write just stored, without reading it back: for a writer that has the
+   * documents it wrote, outbox and all, and only once the write succeeded (what is handed over
+   * is published as it is). Events already published are published again at worst, which
+   * JetStream drops by their msgID; the published ones are pulled as after a read.
+   */
+  kickWritten(collection: string, docs: readonly WrittenOutbox[]): void {
+    if (this.stopped) return;
+    this.remember(
+      collection,
+      docs.map((doc) => ({ id: doc._id, written: { _id: doc._id, outbox: [...doc.outbox] } })),
+    );
     this.run();
   }
 
@@ -149,10 +180,10 @@ export class OutboxRelay {
       this.scanRequested = true;
       return;
     }
-    this.remember(located.collection, [located.id]);
+    this.remember(located.collection, [{ id: located.id }]);
   }
 
-  private remember(collection: string, ids: readonly (OutboxDocId | undefined)[]): void {
+  private remember(collection: string, refs: readonly PendingRef[]): void {
     if (!this.sources.has(collection)) {
       // A call site naming a collection the service does not relay: never lose its events.
       this.logger.error('outbox relay kicked for a collection it does not relay; scanning', {
@@ -161,21 +192,26 @@ export class OutboxRelay {
       this.scanRequested = true;
       return;
     }
-    let refs = this.pending.get(collection);
-    if (!refs) {
-      refs = new Map();
-      this.pending.set(collection, refs);
+    let pending = this.pending.get(collection);
+    if (!pending) {
+      pending = new Map();
+      this.pending.set(collection, pending);
     }
-    for (const id of ids) {
-      if (id === undefined) continue;
-      const key = refKey(id);
-      if (refs.has(key)) continue;
+    for (const ref of refs) {
+      const key = refKey(ref.id);
+      const known = pending.get(key);
+      if (known) {
+        // Two kicks before one round: the newer hand-over stands; a bare kick (a write whose
+        // outbox nobody handed over) has the document read.
+        known.written = known.written && ref.written;
+        continue;
+      }
       if (this.pendingCount >= this.maxPendingRefs) {
         // Over the cap: forget the rest, the scan that follows finds them.
         this.scanRequested = true;
         return;
       }
-      refs.set(key, id);
+      pending.set(key, { ...ref });
       this.pendingCount += 1;
     }
   }
@@ -213,21 +249,26 @@ export class OutboxRelay {
     while (this.pendingCount > 0) {
       for (const [name, refs] of this.pending) {
         const ids: OutboxDocId[] = [];
-        for (const [key, id] of refs) {
-          if (ids.length >= this.batchSize) break;
-          ids.push(id);
+        const written: OutboxDoc[] = [];
+        for (const [key, ref] of refs) {
+          if (ids.length + written.length >= this.batchSize) break;
+          if (ref.written) written.push(ref.written);
+          else ids.push(ref.id);
           refs.delete(key);
         }
-        this.pendingCount -= ids.length;
+        this.pendingCount -= ids.length + written.length;
         if (refs.size === 0) this.pending.delete(name);
-        if (ids.length === 0) continue;
+        if (ids.length + written.length === 0) continue;
         const collection = this.sources.get(name) as Collection<OutboxDoc>;
         // `_id` alone: mongo-java-server answers from its `_id` index only when the filter
         // names nothing else, so documents already published are skipped in code.
-        const docs = await collection
-          .find({ _id: { $in: ids } } as Document, { projection: { outbox: 1 } })
-          .toArray();
-        await this.publishDocs(collection, docs);
+        const docs =
+          ids.length === 0
+            ? []
+            : await collection
+                .find({ _id: { $in: ids } } as Document, { projection: { outbox: 1 } })
+                .toArray();
+        await this.publishDocs(collection, [...written, ...docs]);
       }
     }
   }

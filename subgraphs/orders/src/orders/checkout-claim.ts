@@ -151,7 +151,10 @@ export async function placeClaimedOrders(
       });
     }
   }
-  deps.relay.kick('orders', ids);
+  // What this call inserted is published as written; an order a racing replay placed is read.
+  deps.relay.kickWritten('orders', inserted);
+  const placedElsewhere = ids.filter((id) => !inserted.some((o) => o._id.equals(id)));
+  if (placedElsewhere.length > 0) deps.relay.kick('orders', placedElsewhere);
   // Every order inserted here: they are what is stored. Otherwise read what a replay wrote.
   const orders =
     inserted.length === ids.length

@@ -115,7 +115,8 @@ export class OrderLifecycle {
     if (!changed) return;
     order.updatedAt = this.deps.now();
     await this.em.flush();
-    this.deps.relay.kick(order);
+    // Flushed: the outbox in hand is the one stored.
+    this.deps.relay.kickWritten('orders', [order]);
   }
 
   private async apply(order: Order, t: OrderTransition, traceId: string): Promise<void> {

@@ -24,7 +24,7 @@ import type {
   CouponRedemptionService,
   CouponRejectionReason,
 } from './coupon-redemption.service.js';
-import { type SagaSteps, StepNotReadyError } from './saga-steps.js';
+import { type SagaSteps, StepNotReadyError, type StoredStep } from './saga-steps.js';
 
 type OrderPlaced = PayloadOf<typeof orderPlaced>;
 type RejectionReason = z.infer<typeof reservationRejectionReason>;
@@ -88,6 +88,15 @@ export class ReservationService {
     private readonly redemptions: CouponRedemptionService,
   ) {}
 
+  /**
+   * Publishes the event a step carries: as this put wrote it, or read back when an earlier
+   * copy of the step stood (its event may still be waiting).
+   */
+  private announce(put: { step: StoredStep<unknown>; won: boolean }): void {
+    if (put.won) this.deps.relay.kickWritten('saga_steps', [put.step]);
+    else this.deps.relay.kick('saga_steps', put.step._id);
+  }
+
   private key(storeId: string, flowerId: number) {
     return { storeId, flowerId };
   }
@@ -110,27 +119,28 @@ export class ReservationService {
       stock: StockLevel[] = [],
       couponReason?: CouponRejectionReason,
     ) => {
-      await this.steps.put<ReserveData>({
-        orderId,
-        storeId,
-        step: 'reserve',
-        outcome: 'REJECTED',
-        data: { flowers, slotStart: slotStart?.toISOString() ?? null, seat: null, reason },
-        at: this.deps.now(),
-        event: storesEvent(
-          inventoryRejected,
-          { subjectId: orderId, traceId, at: this.deps.now() },
-          {
-            orderId,
-            storeId,
-            reason,
-            ...(couponReason ? { couponReason } : {}),
-            shortages,
-            stock: stockPayload(stock),
-          },
-        ),
-      });
-      this.deps.relay.kick('saga_steps', `${orderId}:reserve`);
+      this.announce(
+        await this.steps.put<ReserveData>({
+          orderId,
+          storeId,
+          step: 'reserve',
+          outcome: 'REJECTED',
+          data: { flowers, slotStart: slotStart?.toISOString() ?? null, seat: null, reason },
+          at: this.deps.now(),
+          event: storesEvent(
+            inventoryRejected,
+            { subjectId: orderId, traceId, at: this.deps.now() },
+            {
+              orderId,
+              storeId,
+              reason,
+              ...(couponReason ? { couponReason } : {}),
+              shortages,
+              stock: stockPayload(stock),
+            },
+          ),
+        }),
+      );
     };
 
     // An order that already failed is caught after the flowers are taken (the check below),
@@ -238,27 +248,29 @@ export class ReservationService {
       entries.length === flowers.length
         ? entries.map(levelAfter)
         : await this.levelsOf(storeId, flowers);
-    await this.steps.put<ReserveData>({
-      orderId,
-      storeId,
-      step: 'reserve',
-      outcome: 'RESERVED',
-      data: { flowers, slotStart: slotStart?.toISOString() ?? null, seat, reason: null },
-      at: this.deps.now(),
-      event: storesEvent(
-        inventoryReserved,
-        { subjectId: orderId, traceId, at: this.deps.now() },
-        {
-          orderId,
-          storeId,
-          flowers,
-          pickup: slotStart && seat !== null ? { slotStart: slotStart.toISOString(), seat } : null,
-          coupon,
-          stock: stockPayload(levels),
-        },
-      ),
-    });
-    this.deps.relay.kick('saga_steps', `${orderId}:reserve`);
+    this.announce(
+      await this.steps.put<ReserveData>({
+        orderId,
+        storeId,
+        step: 'reserve',
+        outcome: 'RESERVED',
+        data: { flowers, slotStart: slotStart?.toISOString() ?? null, seat, reason: null },
+        at: this.deps.now(),
+        event: storesEvent(
+          inventoryReserved,
+          { subjectId: orderId, traceId, at: this.deps.now() },
+          {
+            orderId,
+            storeId,
+            flowers,
+            pickup:
+              slotStart && seat !== null ? { slotStart: slotStart.toISOString(), seat } : null,
+            coupon,
+            stock: stockPayload(levels),
+          },
+        ),
+      }),
+    );
     await alertLowStock(this.em, this.deps, store, levels, traceId);
   }
 
@@ -321,20 +333,21 @@ export class ReservationService {
       won && entries.length === reserved.data.flowers.length
         ? entries.map(levelAfter)
         : await this.levelsOf(storeId, reserved.data.flowers);
-    await this.steps.put({
-      orderId,
-      storeId,
-      step: 'settled',
-      outcome: 'COMMITTED',
-      data: {},
-      at: this.deps.now(),
-      event: storesEvent(
-        inventoryCommitted,
-        { subjectId: orderId, traceId, at: this.deps.now() },
-        { orderId, storeId, flowers: reserved.data.flowers, stock: stockPayload(levels) },
-      ),
-    });
-    this.deps.relay.kick('saga_steps', `${orderId}:settled`);
+    this.announce(
+      await this.steps.put({
+        orderId,
+        storeId,
+        step: 'settled',
+        outcome: 'COMMITTED',
+        data: {},
+        at: this.deps.now(),
+        event: storesEvent(
+          inventoryCommitted,
+          { subjectId: orderId, traceId, at: this.deps.now() },
+          { orderId, storeId, flowers: reserved.data.flowers, stock: stockPayload(levels) },
+        ),
+      }),
+    );
   }
 
   /**
@@ -363,7 +376,7 @@ export class ReservationService {
       : false;
     // A rejected reservation already gave everything back and said so.
     const announce = intent !== null && reserved?.outcome !== 'REJECTED';
-    await this.steps.put({
+    const settled = await this.steps.put({
       orderId,
       storeId,
       step: 'settled',
@@ -386,7 +399,7 @@ export class ReservationService {
           )
         : undefined,
     });
-    if (announce) this.deps.relay.kick('saga_steps', `${orderId}:settled`);
+    if (announce) this.announce(settled);
   }
 
   private async restock(orderId: string, storeId: string, reason: string, traceId: string) {
@@ -409,27 +422,28 @@ export class ReservationService {
     const slotReleased = slotStart
       ? await this.book.release(storeId, slotStart, orderId, reserved?.data.seat ?? undefined)
       : false;
-    await this.steps.put({
-      orderId,
-      storeId,
-      step: 'restocked',
-      outcome: 'RESTOCKED',
-      data: { reason },
-      at: this.deps.now(),
-      event: storesEvent(
-        inventoryReleased,
-        { subjectId: orderId, traceId, at: this.deps.now() },
-        {
-          orderId,
-          storeId,
-          reason,
-          afterCommit: true,
-          flowers: restocked,
-          slotReleased,
-          stock: stockPayload(await this.levelsOf(storeId, flowers)),
-        },
-      ),
-    });
-    this.deps.relay.kick('saga_steps', `${orderId}:restocked`);
+    this.announce(
+      await this.steps.put({
+        orderId,
+        storeId,
+        step: 'restocked',
+        outcome: 'RESTOCKED',
+        data: { reason },
+        at: this.deps.now(),
+        event: storesEvent(
+          inventoryReleased,
+          { subjectId: orderId, traceId, at: this.deps.now() },
+          {
+            orderId,
+            storeId,
+            reason,
+            afterCommit: true,
+            flowers: restocked,
+            slotReleased,
+            stock: stockPayload(await this.levelsOf(storeId, flowers)),
+          },
+        ),
+      }),
+    );
   }
 }
