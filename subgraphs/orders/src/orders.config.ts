@@ -44,7 +44,7 @@ const schema = z.object({
    * Checkout back-pressure: while this many saga answers are unfinished (the saga consumer's
    * backlog), a new checkout waits before it is placed. 0 turns it off.
    */
-  SAGA_ADMISSION_BACKLOG: z.coerce.number().int().min(0).default(24),
+  SAGA_ADMISSION_BACKLOG: z.coerce.number().int().min(0).default(12),
   /** The longest a checkout waits for the saga's backlog; then it goes ahead. */
   SAGA_ADMISSION_MAX_WAIT_MS: z.coerce.number().int().min(0).default(3_000),
   /** Pickups not collected by the end of their day plus this grace are completed. */
