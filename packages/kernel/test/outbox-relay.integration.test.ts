@@ -89,6 +89,20 @@ afterEach(() => {
 
 const isScan = (filter: Document) => !('_id' in filter);
 
+/** A publisher that holds every publish until `open()`, so kicks can arrive mid-round. */
+function gatedPublisher() {
+  const published: EventEnvelope[] = [];
+  let open: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const publish = async (event: EventEnvelope) => {
+    await gate;
+    published.push(event);
+  };
+  return { published, publish, open: () => open() };
+}
+
 describe('OutboxRelay', () => {
   it('publishes kicked documents by _id without scanning, and leaves the others', async () => {
     const { things } = await seed(5, 2);
@@ -113,19 +127,8 @@ describe('OutboxRelay', () => {
       outbox: EventEnvelope[];
     }[];
     const filters = spyFinds(things);
-    const published: EventEnvelope[] = [];
-    let open: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    const relay = new OutboxRelay(
-      [things],
-      async (e) => {
-        await gate;
-        published.push(e);
-      },
-      logger,
-    );
+    const { published, publish, open } = gatedPublisher();
+    const relay = new OutboxRelay([things], publish, logger);
     // A first round (doc2, read) is publishing while doc0 and doc1 are handed over, and doc1
     // is then written again and kicked bare: it is read, not taken as handed over.
     relay.kick(things.collectionName, 'doc2');
@@ -150,19 +153,8 @@ describe('OutboxRelay', () => {
   it('coalesces concurrent kicks into batches by _id', async () => {
     const { things, ids } = await seed(100);
     const filters = spyFinds(things);
-    const published: EventEnvelope[] = [];
-    let open: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    const relay = new OutboxRelay(
-      [things],
-      async (e) => {
-        await gate;
-        published.push(e);
-      },
-      logger,
-    );
+    const { published, publish, open } = gatedPublisher();
+    const relay = new OutboxRelay([things], publish, logger);
     // 100 writes kick one after another while the first round is still publishing.
     for (const id of ids) relay.kick(things.collectionName, id);
     await new Promise((resolve) => setTimeout(resolve, 20));
