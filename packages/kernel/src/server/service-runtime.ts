@@ -205,15 +205,7 @@ export async function runService<C extends { LOG_LEVEL: LogLevel } & TracingConf
   loadConfig: (env: Record<string, string | undefined>) => C,
   build: (config: C, overrides: { logger: Logger }) => Promise<Service>,
 ): Promise<void> {
-  let config: C;
-  try {
-    config = loadConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    // One readable line for whoever starts the process; a stack trace would bury it.
-    process.stderr.write(`${name}: invalid configuration: ${error.problems.join('; ')}\n`);
-    process.exit(1);
-  }
+  const config = configOrExit(name, env, loadConfig);
   const logger = createLogger({ service: name, level: config.LOG_LEVEL });
   // Before the build, so the database client and the bus are created traced.
   const tracing = startTracing(config, { name });
@@ -235,6 +227,39 @@ export async function runService<C extends { LOG_LEVEL: LogLevel } & TracingConf
     // The last spans are exported before the process exits.
     await tracing?.shutdown();
   }, logger);
+}
+
+/** The config, or one readable line on stderr and exit 1 when it is invalid. */
+function configOrExit<C>(
+  name: string,
+  env: Record<string, string | undefined>,
+  loadConfig: (env: Record<string, string | undefined>) => C,
+): C {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // One readable line for whoever starts the process; a stack trace would bury it.
+    process.stderr.write(`${name}: invalid configuration: ${error.problems.join('; ')}\n`);
+    process.exit(1);
+  }
+}
+
+/**
+ * A local emulator's main (payments, SMS, webhooks, OpenAI): config from `env` as a service's,
+ * a logger (at the config's LOG_LEVEL, else info), `start`, and a clean close on SIGINT/SIGTERM.
+ */
+export async function runEmulator<C extends object>(
+  name: string,
+  env: Record<string, string | undefined>,
+  loadConfig: (env: Record<string, string | undefined>) => C,
+  start: (config: C, logger: Logger) => Promise<{ close(): Promise<void> }>,
+): Promise<void> {
+  const config = configOrExit(name, env, loadConfig);
+  const level = 'LOG_LEVEL' in config ? (config.LOG_LEVEL as LogLevel) : 'info';
+  const logger = createLogger({ service: name, level });
+  const emulator = await start(config, logger);
+  closeOnSignals(() => emulator.close(), logger);
 }
 
 /** SIGINT/SIGTERM close the service cleanly once; a second signal exits at once. */
