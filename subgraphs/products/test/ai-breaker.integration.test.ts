@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { aiBreakerProbe, dataOf, timed, typedDocument } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyFilters } from '../src/search/search-filters.js';
 import { type OpenAiStub, startOpenAiStub } from './openai.stub.js';
 import { type ProductsHarness, startProducts } from './products.harness.js';
 
@@ -16,16 +17,8 @@ const SEARCH = typedDocument<
   'query AiBreakerSearch($q: String!) { searchProducts(query: $q, first: 1) { interpretation { source category } } }',
 );
 
-const AI_ANSWER = {
-  category: 'BASKET',
-  tags: [],
-  flowerIds: [],
-  colors: [],
-  priceMin: null,
-  priceMax: null,
-  sort: null,
-  occasion: null,
-};
+// The AI's structured answer: the filters without keywords (the offline parser's share).
+const { keywords: _keywords, ...AI_ANSWER } = { ...emptyFilters(), category: 'BASKET' };
 
 let stub: OpenAiStub;
 let h: ProductsHarness;
