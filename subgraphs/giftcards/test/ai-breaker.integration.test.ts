@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { aiBreakerProbe, dataOf, timed, typedDocument } from '@bloom/testing';
+import { aiBreakerProbe, dataOf, expectBreakerCycle, timed, typedDocument } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GiftcardsHarness, newId, startGiftcards } from './giftcards.harness.js';
 import { type OpenAiStub, STUB_MESSAGES, startOpenAiStub } from './openai.stub.js';
@@ -45,45 +45,20 @@ async function suggest() {
   return { source: result.source, suggestions: result.suggestions, ms };
 }
 
-const ready = () => aiBreakerProbe(h.server.origin, 'card_suggestions').ready();
-const metrics = () => aiBreakerProbe(h.server.origin, 'card_suggestions').metrics();
+const probe = () => aiBreakerProbe(h.server.origin, 'card_suggestions');
+const ready = () => probe().ready();
 
 describe('card suggestions while the AI hangs (circuit breaker)', () => {
   it('waits for the timeout N times, then composes offline at once; a trial closes it again', async () => {
-    stub.mode = 'slow';
-    stub.slowMs = 10_000;
-    for (let i = 0; i < FAILURES; i += 1) {
-      const { source, ms } = await suggest();
-      expect(source).toBe('OFFLINE');
-      expect(ms).toBeGreaterThanOrEqual(AI_TIMEOUT_MS - 50);
-      expect(ms).toBeLessThan(AI_TIMEOUT_MS + 5_000);
-    }
-
-    const opened = await ready();
-    expect(opened.status).toBe(200);
-    expect(opened.body).toMatchObject({
-      status: 'ready',
-      ai: { state: 'OPEN', failures: FAILURES, since: expect.any(String) as unknown },
+    const together = await expectBreakerCycle({
+      call: suggest,
+      probe: probe(),
+      stub,
+      failures: FAILURES,
+      timeoutMs: AI_TIMEOUT_MS,
+      cooldownMs: COOLDOWN_MS,
     });
-    expect(await metrics()).toMatchObject({ state: 1, failed: FAILURES, skipped: 0 });
-
-    const asked = stub.requests.length;
-    const skipped = await suggest();
-    expect(skipped.source).toBe('OFFLINE');
-    expect(skipped.ms).toBeLessThan(AI_TIMEOUT_MS);
-    expect(stub.requests.length).toBe(asked);
-
-    // A healthy AI after the cool-down, slow enough that the trial is still running when the
-    // other suggestions started with it arrive: exactly one of them asks the AI.
-    await sleep(COOLDOWN_MS);
-    stub.slowMs = 150;
-    const together = await Promise.all([suggest(), suggest(), suggest()]);
-    expect(stub.requests.length).toBe(asked + 1);
-    expect(together.map((r) => r.source).sort()).toEqual(['AI', 'OFFLINE', 'OFFLINE']);
     expect(together.find((r) => r.source === 'AI')?.suggestions).toEqual(STUB_MESSAGES);
-
-    expect((await ready()).body.ai).toMatchObject({ state: 'CLOSED', failures: 0 });
-    expect(await metrics()).toMatchObject({ state: 0, skipped: 3 });
   });
 
   it('counts an HTTP error as a failure like a timeout', async () => {

@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { aiBreakerProbe, dataOf, timed, typedDocument } from '@bloom/testing';
+import { aiBreakerProbe, dataOf, expectBreakerCycle, timed, typedDocument } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyFilters } from '../src/search/search-filters.js';
 import { type OpenAiStub, startOpenAiStub } from './openai.stub.js';
@@ -49,50 +48,20 @@ async function search() {
   return { source: dataOf(result).searchProducts.interpretation.source, ms };
 }
 
-const ready = () => aiBreakerProbe(h.origin, 'search').ready();
-const metrics = () => aiBreakerProbe(h.origin, 'search').metrics();
+const probe = () => aiBreakerProbe(h.origin, 'search');
 
 describe('search while the AI hangs (circuit breaker)', () => {
   it('waits for the timeout N times, then answers offline at once; a trial closes it again', async () => {
-    expect((await ready()).body.ai).toMatchObject({ state: 'CLOSED', failures: 0 });
-
-    stub.mode = 'slow';
-    stub.slowMs = 10_000;
-    for (let i = 0; i < FAILURES; i += 1) {
-      const { source, ms } = await search();
-      expect(source).toBe('OFFLINE');
-      expect(ms).toBeGreaterThanOrEqual(AI_TIMEOUT_MS - 5);
-      expect(ms).toBeLessThan(AI_TIMEOUT_MS + 5_000);
-    }
-
-    // Open: the service stays ready, /ready and /metrics say why answers are offline.
-    const opened = await ready();
-    expect(opened.status).toBe(200);
-    expect(opened.body).toMatchObject({
-      status: 'ready',
-      ai: { state: 'OPEN', failures: FAILURES, since: expect.any(String) as unknown },
+    expect((await probe().ready()).body.ai).toMatchObject({ state: 'CLOSED', failures: 0 });
+    await expectBreakerCycle({
+      call: search,
+      probe: probe(),
+      stub,
+      failures: FAILURES,
+      timeoutMs: AI_TIMEOUT_MS,
+      cooldownMs: COOLDOWN_MS,
+      earlyMs: 5,
     });
-    expect(await metrics()).toMatchObject({ state: 1, failed: FAILURES, skipped: 0 });
-
-    const asked = stub.requests.length;
-    const skipped = await search();
-    expect(skipped.source).toBe('OFFLINE');
-    expect(skipped.ms).toBeLessThan(AI_TIMEOUT_MS);
-    expect(stub.requests.length).toBe(asked);
-    expect(await metrics()).toMatchObject({ state: 1, skipped: 1 });
-
-    // After the cool-down the AI is healthy again, slow enough that the trial is still running
-    // while the other searches started with it arrive: exactly one of them asks the AI.
-    await sleep(COOLDOWN_MS);
-    stub.slowMs = 150;
-    const together = await Promise.all([search(), search(), search()]);
-    expect(stub.requests.length).toBe(asked + 1);
-    expect(together.map((r) => r.source).sort()).toEqual(['AI', 'OFFLINE', 'OFFLINE']);
-    for (const r of together.filter((r) => r.source === 'OFFLINE'))
-      expect(r.ms).toBeLessThan(AI_TIMEOUT_MS);
-
-    expect((await ready()).body.ai).toMatchObject({ state: 'CLOSED', failures: 0 });
-    expect(await metrics()).toMatchObject({ state: 0, skipped: 3 });
     stub.mode = 'normal';
     expect((await search()).source).toBe('AI');
   });
