@@ -20,8 +20,6 @@ export interface LiveSink {
 export class LiveSubscription implements AsyncGenerator<ExecutionResult, undefined> {
   private ended: ((result: IteratorResult<ExecutionResult, undefined>) => void) | undefined;
   private done = false;
-  /** Results not sent because the client was too far behind. */
-  dropped = 0;
 
   constructor(
     private readonly sink: LiveSink,
@@ -30,10 +28,7 @@ export class LiveSubscription implements AsyncGenerator<ExecutionResult, undefin
 
   /** Sends a serialised result; false when it was dropped (the client is too far behind). */
   push(resultJson: string): boolean {
-    if (this.done) return true;
-    if (this.sink.send(resultJson)) return true;
-    this.dropped += 1;
-    return false;
+    return this.done || this.sink.send(resultJson);
   }
 
   next(): Promise<IteratorResult<ExecutionResult, undefined>> {
