@@ -13,7 +13,7 @@ import { type System, startSystem } from '../src/system.harness.js';
 import {
   type OpenAiStub,
   STUB_MESSAGES,
-  startOpenAiStub,
+  startCardAiStub,
 } from '../../subgraphs/giftcards/test/openai.stub.js';
 
 const AI_TIMEOUT_MS = 800;
@@ -22,7 +22,7 @@ let stub: OpenAiStub;
 let orders: EventBus;
 
 beforeAll(async () => {
-  stub = await startOpenAiStub();
+  stub = await startCardAiStub();
   sys = await startSystem(['identity', 'giftcards'], {
     OPENAI_API_KEY: 'sk-e2e-stub',
     OPENAI_BASE_URL: stub.baseURL,

@@ -13,7 +13,7 @@ import { type System, startSystem } from '../src/system.harness.js';
 import {
   type OpenAiStub,
   STUB_MESSAGES,
-  startOpenAiStub,
+  startCardAiStub,
 } from '../../subgraphs/giftcards/test/openai.stub.js';
 
 /*
@@ -50,7 +50,7 @@ const ORDER_STATUS = graphql(`
 `);
 
 beforeAll(async () => {
-  stub = await startOpenAiStub();
+  stub = await startCardAiStub();
   pg = await startPaymentsEmulator(loadPaymentsEmulatorConfig({ PORT: '0', LOG_LEVEL: 'silent' }));
   sys = await startSystem(
     ['identity', 'stores', 'products', 'orders', 'giftcards', 'notifications'],

@@ -10,3 +10,4 @@ export * from './service.js';
 export * from './subgraph-harness.js';
 export * from './actors.js';
 export * from './ai-breaker.probe.js';
+export * from './openai.stub.js';

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { aiBreakerProbe, dataOf, expectBreakerCycle, timed, typedDocument } from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GiftcardsHarness, newId, startGiftcards } from './giftcards.harness.js';
-import { type OpenAiStub, STUB_MESSAGES, startOpenAiStub } from './openai.stub.js';
+import { type OpenAiStub, STUB_MESSAGES, startCardAiStub } from './openai.stub.js';
 
 const AI_TIMEOUT_MS = 800;
 const FAILURES = 3;
@@ -23,7 +23,7 @@ let stub: OpenAiStub;
 let h: GiftcardsHarness;
 
 beforeAll(async () => {
-  stub = await startOpenAiStub();
+  stub = await startCardAiStub();
   h = await startGiftcards('aibreaker', {
     OPENAI_API_KEY: 'sk-test-stub',
     OPENAI_BASE_URL: stub.baseURL,

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/index.js';
 import type { SuggestCardMessagesInput } from './generated/graphql.js';
 import { type GiftcardsHarness, newId, startGiftcards } from './giftcards.harness.js';
-import { type OpenAiStub, STUB_MESSAGES, startOpenAiStub } from './openai.stub.js';
+import type { OpenAiStub } from '@bloom/testing';
+import { CARD_ANSWERS, STUB_MESSAGES, startCardAiStub } from './openai.stub.js';
 
 const TIMEOUT_MS = 600;
 let offline: GiftcardsHarness;
@@ -11,7 +12,7 @@ let ai: GiftcardsHarness;
 let stub: OpenAiStub;
 
 beforeAll(async () => {
-  stub = await startOpenAiStub();
+  stub = await startCardAiStub();
   [offline, ai] = await Promise.all([
     startGiftcards('suggestoff'),
     startGiftcards('suggestai', {
@@ -220,15 +221,16 @@ describe('AI suggestions through an OpenAI-compatible server', () => {
     expect(expectUnion(failed.result, 'CardSuggestions').source).toBe('OFFLINE');
     expect(failed.ms).toBeLessThan(TIMEOUT_MS);
 
-    stub.mode = 'tooLong';
+    stub.mode = 'normal';
+    stub.answer = CARD_ANSWERS.tooLong;
     const tooLong = expectUnion((await suggest(ai, input)).result, 'CardSuggestions');
     expect(tooLong.source).toBe('OFFLINE');
     for (const s of tooLong.suggestions) expect([...s].length).toBeLessThanOrEqual(200);
-    stub.mode = 'normal';
+    stub.answer = CARD_ANSWERS.good;
   });
 
   it('falls back to the composer when the AI answer fails the message check', async () => {
-    stub.mode = 'unchecked';
+    stub.answer = CARD_ANSWERS.unchecked;
     const asked = stub.requests.length;
     const { result, ms } = await suggest(ai, input);
     expect(stub.requests.length).toBe(asked + 1);
@@ -237,7 +239,7 @@ describe('AI suggestions through an OpenAI-compatible server', () => {
     expect(checked.suggestions).toHaveLength(3);
     expect(checked.suggestions.join('\n')).not.toContain("'사랑'의 마음");
     expect(ms).toBeLessThan(TIMEOUT_MS);
-    stub.mode = 'normal';
+    stub.answer = CARD_ANSWERS.good;
   });
 
   it('tells the model the rules and who the card is for', async () => {

@@ -1,7 +1,14 @@
-import { aiBreakerProbe, dataOf, expectBreakerCycle, timed, typedDocument } from '@bloom/testing';
+import {
+  aiBreakerProbe,
+  dataOf,
+  expectBreakerCycle,
+  type OpenAiStub,
+  startOpenAiStub,
+  timed,
+  typedDocument,
+} from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyFilters } from '../src/search/search-filters.js';
-import { type OpenAiStub, startOpenAiStub } from './openai.stub.js';
 import { type ProductsHarness, startProducts } from './products.harness.js';
 
 const AI_TIMEOUT_MS = 800;
@@ -24,8 +31,7 @@ let h: ProductsHarness;
 let queries = 0;
 
 beforeAll(async () => {
-  stub = await startOpenAiStub();
-  stub.answer = AI_ANSWER;
+  stub = await startOpenAiStub(AI_ANSWER);
   h = await startProducts('aibreaker', {
     env: {
       OPENAI_API_KEY: 'sk-test-stub',

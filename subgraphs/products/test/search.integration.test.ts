@@ -1,10 +1,15 @@
 import { performance } from 'node:perf_hooks';
-import { type GraphQLResponse, dataOf, sellerCaller } from '@bloom/testing';
+import {
+  dataOf,
+  type GraphQLResponse,
+  type OpenAiStub,
+  sellerCaller,
+  startOpenAiStub,
+} from '@bloom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQueryOffline } from '../src/search/offline-query.parser.js';
 import { graphql } from './generated/index.js';
 import type { CategoryKey, SearchProductsQuery, TagKey } from './generated/graphql.js';
-import { type OpenAiStub, startOpenAiStub } from './openai.stub.js';
 import { CREATE, type ProductsHarness, productInput, startProducts } from './products.harness.js';
 
 const SEARCH = graphql(`
@@ -116,8 +121,7 @@ async function seed(h: ProductsHarness) {
 }
 
 beforeAll(async () => {
-  stub = await startOpenAiStub();
-  stub.answer = AI_ANSWER;
+  stub = await startOpenAiStub(AI_ANSWER);
   [ai, offline] = await Promise.all([
     startProducts('searchai', {
       env: {
